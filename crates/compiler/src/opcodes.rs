@@ -1,0 +1,929 @@
+//! The instruction set of tseval: ONE macro table that is the single source of truth.
+//!
+//! Every row of [`define_instruction_set!`] below declares one opcode: its name, its operands
+//! (each with a typed kind), the register windows it touches beyond its named register operands,
+//! and one line of register-transfer meaning. From that table the macro generates:
+//!
+//! - [`Instruction`]: a `Copy` Rust enum with named operand fields (8 bytes, asserted below);
+//! - [`Opcode`]: the field-less discriminant list, with [`Opcode::name`];
+//! - [`Instruction::for_each_operand`]: the operand iterator used by the disassembler and verifier;
+//! - [`Instruction::for_each_register_window`]: the consecutive register ranges an instruction
+//!   reads or writes beyond its single-register operands (call windows, iterator records, ...);
+//! - [`Instruction::jump_offset_mut`] / [`Instruction::jump_target`]: jump patching and decoding;
+//! - [`INSTRUCTION_SET`]: static metadata from which [`instruction_set_markdown`] renders the
+//!   documentation table (the lead puts it into docs/).
+//!
+//! The disassembler ([`crate::disassembler`]) and the verifier ([`crate::verifier`]) are written
+//! once, generically, on top of the generated operand iterators, so adding a row here updates them.
+//!
+//! # Conventions every VM implementer must know
+//!
+//! **Registers.** `R[i]` is register `i` of the current frame's window. `R[0]` is always the
+//! `this` value passed by the caller; `R[1..=param_count]` are the parameters. The compiler never
+//! writes `R[0]` except in derived class constructors (where `R[0]` starts as the hole and
+//! receives the result of `super(...)` when `this` is not captured). Registers past the passed
+//! parameters start as `undefined` (see [`crate::bytecode::FunctionTemplate`] for the prologue).
+//!
+//! **The hole.** The hole is an internal VM value that never escapes to user code. It marks an
+//! uninitialised `let`/`const`/`class` binding (temporal dead zone), an uninitialised `this` in a
+//! derived constructor, and an elision in array literals (`[1, , 3]`). Only these instructions may
+//! observe it: [`Instruction::ThrowIfHole`], [`Instruction::CheckThisInitialized`],
+//! [`Instruction::CheckThisUninitialized`], [`Instruction::DerivedConstructorResult`],
+//! [`Instruction::ArrayPush`] and [`Instruction::NewArrayFromRegisters`] (a hole element makes an
+//! array hole), and plain register/environment moves (`Move`, `LoadEnv`, `StoreEnv`).
+//!
+//! **Jumps.** A [`JumpOffset`] is relative to the index of the jump instruction itself:
+//! `target = pc + offset` counted in instructions (not bytes). A jump whose offset is `<= 0` is a
+//! loop back-edge and is a GC safepoint / interrupt check.
+//!
+//! **Calling convention** (team contract). The caller puts `callee, this, arg0..argN-1` into
+//! consecutive registers `R[c], R[c+1], R[c+2..c+2+N]`; `Call { dst, callee: c, argc: N }`. The
+//! callee's window starts at the caller's `c+1`, so in the callee `R[0]` is `this` and
+//! `R[1..=N]` are the arguments. `Construct` uses the same window, but `R[c+1]` holds
+//! `new.target` on entry (the VM replaces it by the new receiver for base constructors, or by the
+//! hole for derived constructors). The result is written to `R[dst]` when the callee returns.
+//!
+//! **Property keys and inline caches.** Named property instructions carry one [`IcIdx`] and no
+//! separate key: the function's IC site table (`FunctionTemplate::ic_sites[ic]`) records the key
+//! name (a `Constant::Name`), so the VM's per-site cache entry can hold the linked atom next to
+//! the cached shape/slot. This keeps every instruction at 8 bytes.
+//!
+//! **Strictness.** Every strict/sloppy difference at run time (failed assignments throwing,
+//! `delete` of a non-configurable property, assignment to an undeclared global) follows the
+//! current function's `STRICT` flag; these are all slow paths.
+//!
+//! **Environments.** The frame has a current environment `E` and a per-frame counter
+//! `scope_depth` (0 at function entry). [`Instruction::PushEnv`] makes a new environment whose
+//! parent is `E` and increments `scope_depth`; [`Instruction::PopEnv`] goes back to the parent and
+//! decrements it. `Env(d)` is the environment reached by following `d` parent links from `E`.
+//! Exception handlers record the `scope_depth` they expect (see `ExceptionHandler`); on a catch
+//! the VM pops `frame.scope_depth - handler.scope_depth` environments.
+//!
+//! **Iterator records** occupy three consecutive registers `R[i], R[i+1], R[i+2]`: the iterator
+//! object, its `next` method, and the `done` flag (a boolean value).
+//!
+//! **Exceptions** are not handled by opcodes: each function has a table of
+//! `(start_pc, end_pc) -> handler_pc` entries (see `crate::bytecode::ExceptionHandler`).
+
+use std::fmt;
+
+/// A register operand: an index into the current frame's register window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Reg(pub u16);
+
+/// An index into the function's constant pool where a literal value is expected
+/// (`Constant::Number`, `Constant::String`, `Constant::BigInt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ConstIdx(pub u16);
+
+/// An index into the function's constant pool where a `Constant::Name` is expected
+/// (identifier text used as a property key, binding name or error-message name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NameIdx(pub u16);
+
+/// An index into the function's constant pool where a `Constant::Function` is expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FunctionIdx(pub u16);
+
+/// An index into the function's constant pool where a `Constant::TemplateObject` is expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TemplateObjectIdx(pub u16);
+
+/// An index into the function's constant pool where a `Constant::RegExp` is expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RegExpIdx(pub u16);
+
+/// An inline-cache site index: `FunctionTemplate::ic_sites[ic]`, which also names the key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct IcIdx(pub u16);
+
+/// A jump offset in instructions, relative to the jump instruction itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct JumpOffset(pub i32);
+
+/// What a `DefineMethod` installs and whether the property is enumerable.
+///
+/// Class elements are non-enumerable; object-literal elements are enumerable. All of them are
+/// configurable; methods are writable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum MethodKind {
+    /// A class method: `{ value: f, writable: true, enumerable: false, configurable: true }`.
+    ClassMethod,
+    /// A class getter: `{ get: f, enumerable: false, configurable: true }`, name `"get " + key`.
+    ClassGetter,
+    /// A class setter: `{ set: f, enumerable: false, configurable: true }`, name `"set " + key`.
+    ClassSetter,
+    /// An object-literal method: `{ value: f, writable, enumerable, configurable }`.
+    ObjectMethod,
+    /// An object-literal getter: `{ get: f, enumerable: true, configurable: true }`.
+    ObjectGetter,
+    /// An object-literal setter: `{ set: f, enumerable: true, configurable: true }`.
+    ObjectSetter,
+}
+
+impl MethodKind {
+    /// The short lowercase name used by the disassembler.
+    pub const fn name(self) -> &'static str {
+        match self {
+            MethodKind::ClassMethod => "class-method",
+            MethodKind::ClassGetter => "class-getter",
+            MethodKind::ClassSetter => "class-setter",
+            MethodKind::ObjectMethod => "object-method",
+            MethodKind::ObjectGetter => "object-getter",
+            MethodKind::ObjectSetter => "object-setter",
+        }
+    }
+}
+
+/// What a `DefinePrivate` installs on an object under a private name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum PrivateKind {
+    /// A private field (writable); throws TypeError if the object already has this private name.
+    Field,
+    /// A private method (not writable: assigning to it throws TypeError).
+    Method,
+    /// A private getter (merged with a setter of the same name into one accessor element).
+    Getter,
+    /// A private setter (merged with a getter of the same name into one accessor element).
+    Setter,
+}
+
+impl PrivateKind {
+    /// The short lowercase name used by the disassembler.
+    pub const fn name(self) -> &'static str {
+        match self {
+            PrivateKind::Field => "field",
+            PrivateKind::Method => "method",
+            PrivateKind::Getter => "getter",
+            PrivateKind::Setter => "setter",
+        }
+    }
+}
+
+/// Which class of constant an operand expects; used by the verifier and the VM's linker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ConstantClass {
+    /// Number, String or BigInt literal value.
+    Literal,
+    /// `Constant::Name`.
+    Name,
+    /// `Constant::Function`.
+    Function,
+    /// `Constant::TemplateObject`.
+    TemplateObject,
+    /// `Constant::RegExp`.
+    RegExp,
+}
+
+/// The static kind of an operand, as listed in [`INSTRUCTION_SET`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OperandKind {
+    /// A `Reg(u16)` register index.
+    Register,
+    /// A `u16` constant-pool index expecting the given class of constant.
+    Constant(ConstantClass),
+    /// An `IcIdx(u16)` inline-cache site index.
+    InlineCache,
+    /// A `JumpOffset(i32)` relative jump.
+    Jump,
+    /// A signed 32-bit immediate.
+    ImmediateI32,
+    /// An unsigned 16-bit immediate (counts, environment depths and slots, capacities).
+    ImmediateU16,
+    /// A [`MethodKind`] byte.
+    MethodKind,
+    /// A [`PrivateKind`] byte.
+    PrivateKind,
+}
+
+impl OperandKind {
+    /// The Rust spelling of the operand type, for the documentation table.
+    pub const fn type_name(self) -> &'static str {
+        match self {
+            OperandKind::Register => "Reg",
+            OperandKind::Constant(ConstantClass::Literal) => "ConstIdx",
+            OperandKind::Constant(ConstantClass::Name) => "NameIdx",
+            OperandKind::Constant(ConstantClass::Function) => "FunctionIdx",
+            OperandKind::Constant(ConstantClass::TemplateObject) => "TemplateObjectIdx",
+            OperandKind::Constant(ConstantClass::RegExp) => "RegExpIdx",
+            OperandKind::InlineCache => "IcIdx",
+            OperandKind::Jump => "JumpOffset",
+            OperandKind::ImmediateI32 => "i32",
+            OperandKind::ImmediateU16 => "u16",
+            OperandKind::MethodKind => "MethodKind",
+            OperandKind::PrivateKind => "PrivateKind",
+        }
+    }
+}
+
+/// The decoded value of one operand, produced by [`Instruction::for_each_operand`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OperandValue {
+    /// A register.
+    Register(Reg),
+    /// A constant-pool index and the class of constant it must point at.
+    Constant(u16, ConstantClass),
+    /// An inline-cache site.
+    InlineCache(IcIdx),
+    /// A relative jump.
+    Jump(JumpOffset),
+    /// A signed immediate.
+    ImmediateI32(i32),
+    /// An unsigned immediate.
+    ImmediateU16(u16),
+    /// A method kind.
+    MethodKind(MethodKind),
+    /// A private element kind.
+    PrivateKind(PrivateKind),
+}
+
+/// Implemented by every operand type so that the macro can treat operands generically.
+pub trait OperandType: Copy {
+    /// The static kind of this operand type.
+    const KIND: OperandKind;
+    /// Converts the operand into its decoded value.
+    fn to_operand_value(self) -> OperandValue;
+    /// Returns the jump offset when this operand is one (used for jump patching).
+    fn as_jump_offset_mut(&mut self) -> Option<&mut JumpOffset> {
+        None
+    }
+}
+
+impl OperandType for Reg {
+    const KIND: OperandKind = OperandKind::Register;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::Register(self)
+    }
+}
+
+macro_rules! constant_operand_type {
+    ($type:ident, $class:ident) => {
+        impl OperandType for $type {
+            const KIND: OperandKind = OperandKind::Constant(ConstantClass::$class);
+            fn to_operand_value(self) -> OperandValue {
+                OperandValue::Constant(self.0, ConstantClass::$class)
+            }
+        }
+    };
+}
+constant_operand_type!(ConstIdx, Literal);
+constant_operand_type!(NameIdx, Name);
+constant_operand_type!(FunctionIdx, Function);
+constant_operand_type!(TemplateObjectIdx, TemplateObject);
+constant_operand_type!(RegExpIdx, RegExp);
+
+impl OperandType for IcIdx {
+    const KIND: OperandKind = OperandKind::InlineCache;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::InlineCache(self)
+    }
+}
+
+impl OperandType for JumpOffset {
+    const KIND: OperandKind = OperandKind::Jump;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::Jump(self)
+    }
+    fn as_jump_offset_mut(&mut self) -> Option<&mut JumpOffset> {
+        Some(self)
+    }
+}
+
+impl OperandType for i32 {
+    const KIND: OperandKind = OperandKind::ImmediateI32;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::ImmediateI32(self)
+    }
+}
+
+impl OperandType for u16 {
+    const KIND: OperandKind = OperandKind::ImmediateU16;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::ImmediateU16(self)
+    }
+}
+
+impl OperandType for MethodKind {
+    const KIND: OperandKind = OperandKind::MethodKind;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::MethodKind(self)
+    }
+}
+
+impl OperandType for PrivateKind {
+    const KIND: OperandKind = OperandKind::PrivateKind;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::PrivateKind(self)
+    }
+}
+
+/// Static description of one operand of one opcode.
+#[derive(Clone, Copy, Debug)]
+pub struct OperandInfo {
+    /// The field name in [`Instruction`].
+    pub name: &'static str,
+    /// The operand's kind.
+    pub kind: OperandKind,
+}
+
+/// Static description of one opcode, generated from the table.
+#[derive(Clone, Copy, Debug)]
+pub struct InstructionInfo {
+    /// The opcode.
+    pub opcode: Opcode,
+    /// The opcode's name.
+    pub name: &'static str,
+    /// The operands in field order.
+    pub operands: &'static [OperandInfo],
+    /// Register windows as `(base field, length expression)` source text.
+    pub windows: &'static [(&'static str, &'static str)],
+    /// The one-line register-transfer meaning.
+    pub transfer: &'static str,
+    /// The doc-comment lines of the row.
+    pub doc: &'static [&'static str],
+}
+
+macro_rules! define_instruction_set {
+    (
+        $(
+            $(#[doc = $doc:literal])*
+            $name:ident { $( $field:ident : $kind:ty ),* $(,)? }
+            $( window ( $wbase:ident , $wlen:expr ) )*
+            => $transfer:literal ;
+        )*
+    ) => {
+        /// One bytecode instruction. Generated from the table in `opcodes.rs`; see the module
+        /// documentation for conventions (registers, hole, jumps, calling convention).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Instruction {
+            $(
+                $(#[doc = $doc])*
+                #[doc = ""]
+                #[doc = concat!("Register transfer: `", $transfer, "`")]
+                $name { $( $field : $kind ),* },
+            )*
+        }
+
+        /// The operation of an [`Instruction`] without its operands.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Opcode {
+            $(
+                #[doc = concat!("See [`Instruction::", stringify!($name), "`].")]
+                $name,
+            )*
+        }
+
+        impl Opcode {
+            /// Every opcode in table order.
+            pub const ALL: &'static [Opcode] = &[ $( Opcode::$name, )* ];
+
+            /// The opcode's name as written in the table.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $( Opcode::$name => stringify!($name), )*
+                }
+            }
+        }
+
+        impl Instruction {
+            /// The operation of this instruction.
+            pub const fn opcode(&self) -> Opcode {
+                match self {
+                    $( Instruction::$name { .. } => Opcode::$name, )*
+                }
+            }
+
+            /// The opcode's name as written in the table.
+            pub const fn name(&self) -> &'static str {
+                self.opcode().name()
+            }
+
+            /// Calls `visit(field_name, value)` for every operand in declaration order.
+            pub fn for_each_operand(&self, mut visit: impl FnMut(&'static str, OperandValue)) {
+                match *self {
+                    $(
+                        Instruction::$name { $( $field ),* } => {
+                            $( visit(stringify!($field), OperandType::to_operand_value($field)); )*
+                        }
+                    )*
+                }
+            }
+
+            /// Calls `visit(base, length)` for every range of consecutive registers
+            /// `R[base .. base + length]` the instruction touches beyond its plain register
+            /// operands (call windows, iterator records, register lists).
+            #[allow(unused_variables, unused_mut)]
+            pub fn for_each_register_window(&self, mut visit: impl FnMut(Reg, usize)) {
+                match *self {
+                    $(
+                        Instruction::$name { $( $field ),* } => {
+                            $( visit($wbase, { let length: usize = $wlen; length }); )*
+                        }
+                    )*
+                }
+            }
+
+            /// The jump offset operand, if this instruction has one (for patching).
+            #[allow(unused_variables)]
+            pub fn jump_offset_mut(&mut self) -> Option<&mut JumpOffset> {
+                match self {
+                    $(
+                        Instruction::$name { $( $field ),* } => {
+                            $(
+                                if let Some(offset) = OperandType::as_jump_offset_mut($field) {
+                                    return Some(offset);
+                                }
+                            )*
+                            None
+                        }
+                    )*
+                }
+            }
+        }
+
+        /// Static metadata for every opcode in table order.
+        pub static INSTRUCTION_SET: &[InstructionInfo] = &[
+            $(
+                InstructionInfo {
+                    opcode: Opcode::$name,
+                    name: stringify!($name),
+                    operands: &[ $( OperandInfo { name: stringify!($field), kind: <$kind as OperandType>::KIND } ),* ],
+                    windows: &[ $( (stringify!($wbase), stringify!($wlen)) ),* ],
+                    transfer: $transfer,
+                    doc: &[ $( $doc ),* ],
+                },
+            )*
+        ];
+    };
+}
+
+define_instruction_set! {
+    // ----- Loads and moves -------------------------------------------------------------------
+
+    /// Does nothing. Emitted only as a placeholder that may be patched.
+    Nop {} => "(no effect)";
+    /// Loads `undefined`.
+    LoadUndefined { dst: Reg } => "R[dst] := undefined";
+    /// Loads `null`.
+    LoadNull { dst: Reg } => "R[dst] := null";
+    /// Loads `true`.
+    LoadTrue { dst: Reg } => "R[dst] := true";
+    /// Loads `false`.
+    LoadFalse { dst: Reg } => "R[dst] := false";
+    /// Loads the hole (marks a binding as being in its temporal dead zone).
+    LoadHole { dst: Reg } => "R[dst] := hole";
+    /// Loads a small integer Number (every i32 is exactly representable; `-0` is never encoded).
+    LoadInt { dst: Reg, value: i32 } => "R[dst] := value (as a Number)";
+    /// Loads a Number, String or BigInt literal from the constant pool.
+    LoadConst { dst: Reg, constant: ConstIdx } => "R[dst] := K[constant]";
+    /// Copies a register.
+    Move { dst: Reg, src: Reg } => "R[dst] := R[src]";
+    /// Loads the frame's `new.target` (undefined when the function was called, not constructed).
+    LoadNewTarget { dst: Reg } => "R[dst] := frame.new_target";
+    /// Loads the function object being executed (the callee of this frame).
+    LoadCallee { dst: Reg } => "R[dst] := frame.function";
+    /// Loads the running function's [[HomeObject]] (undefined if it has none); used for `super`.
+    LoadHomeObject { dst: Reg } => "R[dst] := frame.function.[[HomeObject]]";
+    /// Creates a closure from a nested function template, capturing the current environment.
+    /// Normal functions and generators also get a fresh `prototype` object as the spec requires.
+    CreateClosure { dst: Reg, function: FunctionIdx } => "R[dst] := Closure(K[function], E)";
+    /// Sets a function's [[HomeObject]] (for methods created outside `DefineMethod`, such as the
+    /// synthetic class-field initializer).
+    SetHomeObject { function: Reg, home: Reg } => "R[function].[[HomeObject]] := R[home]";
+    /// SetFunctionName for anonymous functions/classes bound to a computed key: defines the
+    /// function's own `name` property from the property key `R[key]` (Symbols give `"[desc]"`).
+    SetFunctionName { function: Reg, key: Reg } => "R[function].name := KeyToName(R[key])";
+
+    // ----- Arithmetic, bitwise and relational operators ----------------------------------------
+    // All binary operators follow the ECMAScript operator semantics exactly (ToPrimitive,
+    // ToNumeric, BigInt mixing TypeErrors, string concatenation for `+`).
+
+    /// Addition or string concatenation.
+    Add { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] + R[rhs]";
+    /// Subtraction.
+    Sub { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] - R[rhs]";
+    /// Multiplication.
+    Mul { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] * R[rhs]";
+    /// Division.
+    Div { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] / R[rhs]";
+    /// Remainder.
+    Mod { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] % R[rhs]";
+    /// Exponentiation.
+    Exp { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] ** R[rhs]";
+    /// Bitwise and.
+    BitAnd { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] & R[rhs]";
+    /// Bitwise or.
+    BitOr { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] | R[rhs]";
+    /// Bitwise exclusive or.
+    BitXor { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] ^ R[rhs]";
+    /// Left shift.
+    Shl { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] << R[rhs]";
+    /// Signed right shift.
+    Shr { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] >> R[rhs]";
+    /// Unsigned right shift.
+    UShr { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] >>> R[rhs]";
+    /// Abstract (loose) equality.
+    Eq { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] == R[rhs]";
+    /// Abstract (loose) inequality.
+    NotEq { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] != R[rhs]";
+    /// Strict equality.
+    StrictEq { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] === R[rhs]";
+    /// Strict inequality.
+    StrictNotEq { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] !== R[rhs]";
+    /// Less than.
+    Lt { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] < R[rhs]";
+    /// Less than or equal.
+    LtEq { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] <= R[rhs]";
+    /// Greater than.
+    Gt { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] > R[rhs]";
+    /// Greater than or equal.
+    GtEq { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] >= R[rhs]";
+    /// `instanceof` (honours `Symbol.hasInstance`).
+    InstanceOf { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] instanceof R[rhs]";
+    /// `in` (TypeError if `R[rhs]` is not an object).
+    In { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] in R[rhs]";
+
+    // ----- Unary operators ----------------------------------------------------------------------
+
+    /// Numeric negation (`-x`, Number or BigInt).
+    Neg { dst: Reg, src: Reg } => "R[dst] := -R[src]";
+    /// Unary plus: ToNumber (TypeError for BigInt and Symbol).
+    ToNumber { dst: Reg, src: Reg } => "R[dst] := ToNumber(R[src])";
+    /// ToNumeric (Number or BigInt); used for the old value of `x++` / `x--`.
+    ToNumeric { dst: Reg, src: Reg } => "R[dst] := ToNumeric(R[src])";
+    /// Bitwise not.
+    BitNot { dst: Reg, src: Reg } => "R[dst] := ~R[src]";
+    /// Logical not.
+    Not { dst: Reg, src: Reg } => "R[dst] := !ToBoolean(R[src])";
+    /// `typeof` of a value.
+    TypeOf { dst: Reg, src: Reg } => "R[dst] := typeof R[src]";
+    /// Increment of an already-numeric value (Number or BigInt); codegen applies ToNumeric first.
+    Inc { dst: Reg, src: Reg } => "R[dst] := R[src] + 1";
+    /// Decrement of an already-numeric value (Number or BigInt); codegen applies ToNumeric first.
+    Dec { dst: Reg, src: Reg } => "R[dst] := R[src] - 1";
+    /// ToString (TypeError for Symbol); used for template-literal substitutions.
+    ToString { dst: Reg, src: Reg } => "R[dst] := ToString(R[src])";
+    /// ToPropertyKey (string or symbol); used for computed keys evaluated ahead of their use.
+    ToPropertyKey { dst: Reg, src: Reg } => "R[dst] := ToPropertyKey(R[src])";
+    /// Concatenates `count` consecutive registers that already hold strings (template literals).
+    StringConcat { dst: Reg, first: Reg, count: u16 } window(first, count as usize)
+        => "R[dst] := R[first] ++ ... ++ R[first+count-1]";
+
+    // ----- Jumps ---------------------------------------------------------------------------------
+
+    /// Unconditional jump.
+    Jump { offset: JumpOffset } => "pc := pc + offset";
+    /// Jump if the value is truthy.
+    JumpIfTrue { condition: Reg, offset: JumpOffset } => "if ToBoolean(R[condition]) { pc := pc + offset }";
+    /// Jump if the value is falsy.
+    JumpIfFalse { condition: Reg, offset: JumpOffset } => "if !ToBoolean(R[condition]) { pc := pc + offset }";
+    /// Jump if the value is `null` or `undefined`.
+    JumpIfNullish { value: Reg, offset: JumpOffset } => "if R[value] is null or undefined { pc := pc + offset }";
+    /// Jump if the value is neither `null` nor `undefined`.
+    JumpIfNotNullish { value: Reg, offset: JumpOffset } => "if R[value] is not null/undefined { pc := pc + offset }";
+    /// Jump if the value is `undefined`.
+    JumpIfUndefined { value: Reg, offset: JumpOffset } => "if R[value] === undefined { pc := pc + offset }";
+    /// Jump if the value is not `undefined`.
+    JumpIfNotUndefined { value: Reg, offset: JumpOffset } => "if R[value] !== undefined { pc := pc + offset }";
+
+    // ----- Property access -------------------------------------------------------------------
+
+    /// Named property get, cached. The key is `ic_sites[ic].key`. Primitives are boxed for the
+    /// lookup (receiver stays the primitive); null/undefined throw TypeError
+    /// ("Cannot read properties of undefined (reading 'key')").
+    GetNamed { dst: Reg, object: Reg, ic: IcIdx } => "R[dst] := R[object].<ic key>";
+    /// Named property set ([[Set]]), cached. Failure throws in strict code.
+    SetNamed { object: Reg, value: Reg, ic: IcIdx } => "R[object].<ic key> := R[value]";
+    /// Keyed property get (`o[k]`); the key is converted with ToPropertyKey.
+    GetKeyed { dst: Reg, object: Reg, key: Reg } => "R[dst] := R[object][R[key]]";
+    /// Keyed property set ([[Set]]); failure throws in strict code.
+    SetKeyed { object: Reg, key: Reg, value: Reg } => "R[object][R[key]] := R[value]";
+    /// CreateDataPropertyOrThrow with a named key (object literals, class fields): defines an own
+    /// enumerable, writable, configurable data property, never calling setters.
+    DefineNamed { object: Reg, value: Reg, ic: IcIdx } => "DefineOwn(R[object], <ic key>, R[value])";
+    /// CreateDataPropertyOrThrow with a computed key.
+    DefineKeyed { object: Reg, key: Reg, value: Reg } => "DefineOwn(R[object], ToPropertyKey(R[key]), R[value])";
+    /// `delete o[k]`; throws TypeError in strict code when the property is non-configurable.
+    DeleteKeyed { dst: Reg, object: Reg, key: Reg } => "R[dst] := delete R[object][R[key]]";
+    /// Defines a method/getter/setter (per `kind`): sets the function's [[HomeObject]] to
+    /// `R[object]` and its `name` from the key (with a `get `/`set ` prefix for accessors).
+    /// A getter and a setter of the same key merge into one accessor property.
+    DefineMethod { object: Reg, key: Reg, function: Reg, kind: MethodKind }
+        => "DefineMethod(R[object], ToPropertyKey(R[key]), R[function], kind)";
+    /// `__proto__: v` in an object literal: sets [[Prototype]] if `R[value]` is an object or null,
+    /// otherwise does nothing.
+    SetPrototypeFromLiteral { object: Reg, value: Reg } => "if R[value] is Object|null { R[object].[[Prototype]] := R[value] }";
+    /// [[GetPrototypeOf]] of an object (used for the super constructor: `GetPrototypeOf(callee)`).
+    GetPrototypeOf { dst: Reg, object: Reg } => "R[dst] := R[object].[[GetPrototypeOf]]()";
+    /// `super[key]` read: `R[receiver]` is `this` and `R[receiver+1]` the home object.
+    GetSuper { dst: Reg, receiver: Reg, key: Reg } window(receiver, 2)
+        => "R[dst] := R[receiver+1].[[GetPrototypeOf]]().[[Get]](ToPropertyKey(R[key]), R[receiver])";
+    /// `super[key] = value`: `R[receiver]` is `this` and `R[receiver+1]` the home object; throws
+    /// TypeError when [[Set]] returns false (super property code is always strict).
+    SetSuper { receiver: Reg, key: Reg, value: Reg } window(receiver, 2)
+        => "R[receiver+1].[[GetPrototypeOf]]().[[Set]](ToPropertyKey(R[key]), R[value], R[receiver])";
+    /// Object spread / rest: copies own enumerable properties of `R[source]` to `R[target]`
+    /// (CopyDataProperties), skipping the `excluded` keys held in `R[source+1 ..= source+excluded]`
+    /// (already property keys). A null/undefined source copies nothing.
+    CopyDataProperties { target: Reg, source: Reg, excluded: u16 } window(source, 1 + excluded as usize)
+        => "CopyDataProperties(R[target], R[source], excluding R[source+1 ..= source+excluded])";
+    /// Throws TypeError if the value is null or undefined (destructuring `const {} = null`).
+    RequireObjectCoercible { value: Reg } => "if R[value] is null/undefined { throw TypeError }";
+
+    // ----- Object, array and literal creation ---------------------------------------------------
+
+    /// Creates an ordinary object inheriting from %Object.prototype%; `capacity` is a slot hint.
+    NewObject { dst: Reg, capacity: u16 } => "R[dst] := {} (room for capacity properties)";
+    /// Creates an empty array with room for `capacity` elements.
+    NewArray { dst: Reg, capacity: u16 } => "R[dst] := [] (room for capacity elements)";
+    /// Creates an array from consecutive registers; a hole register becomes an array hole.
+    NewArrayFromRegisters { dst: Reg, first: Reg, count: u16 } window(first, count as usize)
+        => "R[dst] := [R[first], ..., R[first+count-1]]";
+    /// Appends one element (a hole value appends an elision: only `length` grows).
+    ArrayPush { array: Reg, value: Reg } => "R[array][R[array].length++] := R[value]";
+    /// Appends every value produced by iterating `R[iterable]` (array-literal / argument spread).
+    SpreadIntoArray { array: Reg, iterable: Reg } => "for v of R[iterable]: ArrayPush(R[array], v)";
+    /// Gets the cached template object of a tagged-template site (frozen strings array with a
+    /// frozen `raw` array); the same object is returned every time for a given site.
+    GetTemplateObject { dst: Reg, template: TemplateObjectIdx } => "R[dst] := TemplateObject(K[template])";
+    /// Creates a new RegExp object from a literal (a fresh object on every evaluation).
+    NewRegExp { dst: Reg, regexp: RegExpIdx } => "R[dst] := new RegExp(K[regexp].pattern, K[regexp].flags)";
+
+    // ----- Globals -------------------------------------------------------------------------------
+
+    /// Reads a global binding (global object property); ReferenceError if it does not exist.
+    GetGlobal { dst: Reg, ic: IcIdx } => "R[dst] := global.<ic key> (ReferenceError if missing)";
+    /// `typeof name` for an unresolved name: never throws, gives "undefined" when missing.
+    TypeOfGlobal { dst: Reg, ic: IcIdx } => "R[dst] := typeof global.<ic key>";
+    /// Writes a global binding. If missing: sloppy code creates it, strict code throws
+    /// ReferenceError ("x is not defined").
+    SetGlobal { value: Reg, ic: IcIdx } => "global.<ic key> := R[value]";
+    /// `delete name` for an unresolved name in sloppy code.
+    DeleteGlobal { dst: Reg, name: NameIdx } => "R[dst] := delete global[K[name]]";
+    /// Script-start declaration of a top-level `var`: if the global object has no own property
+    /// `name`, defines `{ value: undefined, writable, enumerable, configurable: false }`.
+    DeclareGlobalVar { name: NameIdx } => "CreateGlobalVarBinding(K[name])";
+    /// Script-start declaration of a top-level function: defines/overwrites the global property
+    /// `name` as `{ value: R[function], writable, enumerable, configurable: false }`.
+    DeclareGlobalFunction { name: NameIdx, function: Reg } => "CreateGlobalFunctionBinding(K[name], R[function])";
+
+    // ----- Environments (captured bindings) ---------------------------------------------------
+
+    /// Enters a scope whose captured bindings live in a new environment of `slots` slots, all
+    /// initialised to undefined; increments `frame.scope_depth`.
+    PushEnv { slots: u16 } => "E := Env { parent: E, slots: [undefined; slots] }";
+    /// Leaves the innermost scope environment; decrements `frame.scope_depth`.
+    PopEnv {} => "E := E.parent";
+    /// Per-iteration copy for `for (let ...)` loops whose bindings are captured: replaces the
+    /// current environment by a fresh copy with the same parent and the same slot values.
+    CopyEnv {} => "E := Env { parent: E.parent, slots: E.slots.clone() }";
+    /// Reads a slot of the environment `depth` parent links up from the current one.
+    LoadEnv { dst: Reg, depth: u16, slot: u16 } => "R[dst] := Env(depth).slots[slot]";
+    /// Writes a slot of the environment `depth` parent links up from the current one.
+    StoreEnv { src: Reg, depth: u16, slot: u16 } => "Env(depth).slots[slot] := R[src]";
+
+    // ----- Errors and TDZ checks ---------------------------------------------------------------
+
+    /// TDZ check: ReferenceError "Cannot access 'name' before initialization" if `R[value]` is the
+    /// hole.
+    ThrowIfHole { value: Reg, name: NameIdx } => "if R[value] is hole { throw ReferenceError(name) }";
+    /// Assignment to a `const` binding: TypeError "Assignment to constant variable.".
+    ThrowConstAssign { name: NameIdx } => "throw TypeError('Assignment to constant variable.')";
+    /// Derived constructor `this` check: ReferenceError "Must call super constructor in derived
+    /// class before accessing 'this' or returning from derived constructor" if `R[value]` is hole.
+    CheckThisInitialized { value: Reg } => "if R[value] is hole { throw ReferenceError }";
+    /// Second `super()` call check: ReferenceError "Super constructor may only be called once" if
+    /// `R[value]` is not the hole.
+    CheckThisUninitialized { value: Reg } => "if R[value] is not hole { throw ReferenceError }";
+    /// Result of a derived constructor's `return`: an object is returned as is; undefined returns
+    /// `this` (ReferenceError if it is still the hole); anything else throws TypeError "Derived
+    /// constructors may only return object or undefined".
+    DerivedConstructorResult { dst: Reg, value: Reg, this: Reg }
+        => "R[dst] := IsObject(R[value]) ? R[value] : R[value] === undefined ? checked R[this] : throw TypeError";
+    /// Throws a TypeError with a constant message.
+    ThrowTypeError { message: ConstIdx } => "throw new TypeError(K[message])";
+    /// Throws a ReferenceError with a constant message (e.g. invalid assignment target at run
+    /// time in sloppy code).
+    ThrowReferenceError { message: ConstIdx } => "throw new ReferenceError(K[message])";
+
+    // ----- Calls and control transfer -------------------------------------------------------
+
+    /// Calls `R[callee]` with `this = R[callee+1]` and `argc` arguments from `R[callee+2]`; the
+    /// callee's window starts at `callee+1`. TypeError if `R[callee]` is not callable (message
+    /// names the callee expression where the VM can).
+    Call { dst: Reg, callee: Reg, argc: u16 } window(callee, 2 + argc as usize)
+        => "R[dst] := R[callee].[[Call]](R[callee+1], R[callee+2 .. callee+2+argc])";
+    /// Calls `R[callee]` with `this = R[callee+1]` and the elements of the array `R[arguments]`
+    /// as arguments (the array was built with `SpreadIntoArray`; it is read without iteration).
+    CallSpread { dst: Reg, callee: Reg, arguments: Reg } window(callee, 2)
+        => "R[dst] := R[callee].[[Call]](R[callee+1], ...elements of R[arguments])";
+    /// `new`: constructs `R[callee]` with `new.target = R[callee+1]` and `argc` arguments from
+    /// `R[callee+2]`. Also used for `super(...)`, where `R[callee]` is the parent constructor and
+    /// `R[callee+1]` the current `new.target`. TypeError if not a constructor.
+    Construct { dst: Reg, callee: Reg, argc: u16 } window(callee, 2 + argc as usize)
+        => "R[dst] := R[callee].[[Construct]](R[callee+2 .. callee+2+argc], newTarget = R[callee+1])";
+    /// `new` / `super(...)` with spread arguments taken from the array `R[arguments]`.
+    ConstructSpread { dst: Reg, callee: Reg, arguments: Reg } window(callee, 2)
+        => "R[dst] := R[callee].[[Construct]](...elements of R[arguments], newTarget = R[callee+1])";
+    /// Returns from the function. For a base-class or plain constructor called with `new`, a
+    /// non-object result is replaced by the receiver `R[0]`. A derived constructor's result is
+    /// already checked by `DerivedConstructorResult`.
+    Return { value: Reg } => "return R[value]";
+    /// Throws the value. The VM searches this function's exception table, then the callers'.
+    Throw { value: Reg } => "throw R[value]";
+    /// The `debugger` statement: no effect.
+    Debugger {} => "(no effect)";
+
+    // ----- Iteration ------------------------------------------------------------------------------
+
+    /// GetIterator(R[iterable], sync): fills the iterator record `R[dst..dst+3]` with the
+    /// iterator, its `next` method and `done = false`. TypeError if not iterable.
+    GetIterator { dst: Reg, iterable: Reg } window(dst, 3)
+        => "R[dst], R[dst+1], R[dst+2] := iterator, iterator.next, false";
+    /// Steps the iterator record at `R[iterator..iterator+3]`: if already done, `R[dst] :=
+    /// undefined` without calling anything. Otherwise calls next (TypeError if the result is not
+    /// an object); when the result is done, sets `R[iterator+2] := true` and `R[dst] :=
+    /// undefined`, else `R[dst] := result.value`. If next() or reading done/value throws, the
+    /// record is marked done before the exception propagates.
+    IteratorNext { dst: Reg, iterator: Reg } window(iterator, 3)
+        => "if !R[iterator+2] { r := Call(R[iterator+1], R[iterator]); R[iterator+2] := r.done; R[dst] := done ? undefined : r.value }";
+    /// Normal-completion close (break/return out of for-of, end of array destructuring): if the
+    /// record is not done, calls `iterator.return()` if present and throws TypeError if its result
+    /// is not an object. Marks the record done.
+    IteratorClose { iterator: Reg } window(iterator, 3)
+        => "if !R[iterator+2] { IteratorClose(R[iterator], normal) }";
+    /// Throw-completion close: like `IteratorClose` but errors from `return()` (and a non-object
+    /// result) are ignored; the compiler re-throws the original exception right after.
+    IteratorCloseForThrow { iterator: Reg } window(iterator, 3)
+        => "if !R[iterator+2] { IteratorClose(R[iterator], throw) }";
+    /// Collects the remaining values of the record into a new array (array rest element) and
+    /// marks it done.
+    IteratorCollectRest { dst: Reg, iterator: Reg } window(iterator, 3)
+        => "R[dst] := [...remaining values of R[iterator]]";
+    /// for-in: creates a key iterator over the enumerable string keys of `R[object]` and its
+    /// prototype chain (null/undefined give an empty iteration).
+    ForInPrepare { dst: Reg, object: Reg } => "R[dst] := ForInIterator(R[object])";
+    /// for-in step: the next key not deleted since preparation, or undefined when exhausted.
+    ForInNext { dst: Reg, iterator: Reg } => "R[dst] := next key of R[iterator] or undefined";
+
+    // ----- Classes ------------------------------------------------------------------------------
+
+    /// Creates a base class: `R[dst]` := the constructor function F made from the class-constructor
+    /// template (closing over the current environment; [[HomeObject]] := prototype), and
+    /// `R[dst+1]` := F.prototype, a new object inheriting %Object.prototype% with a non-enumerable
+    /// `constructor` = F. F.prototype is non-writable, non-enumerable, non-configurable.
+    CreateClass { dst: Reg, constructor: FunctionIdx } window(dst, 2)
+        => "R[dst], R[dst+1] := F, F.prototype";
+    /// Creates a derived class like `CreateClass` with heritage `R[parent]`: if null, the
+    /// prototype inherits null and F inherits %Function.prototype%; else `R[parent]` must be a
+    /// constructor (TypeError "Class extends value X is not a constructor or null") whose
+    /// `prototype` is an object or null, and F.[[Prototype]] := R[parent].
+    CreateDerivedClass { dst: Reg, constructor: FunctionIdx, parent: Reg } window(dst, 2)
+        => "R[dst], R[dst+1] := F extends R[parent], F.prototype";
+    /// Creates a fresh private name (unique per class evaluation) whose description is `#name`.
+    NewPrivateName { dst: Reg, description: NameIdx } => "R[dst] := new PrivateName(K[description])";
+    /// Reads a private element; TypeError if `R[object]` lacks it ("Cannot read private member
+    /// #x from an object whose class did not declare it").
+    GetPrivate { dst: Reg, object: Reg, key: Reg } => "R[dst] := R[object].[[PrivateElements]][R[key]]";
+    /// Writes a private field or calls a private setter; TypeError if missing, if the element is
+    /// a method, or if it is an accessor without setter.
+    SetPrivate { object: Reg, key: Reg, value: Reg } => "R[object].[[PrivateElements]][R[key]] := R[value]";
+    /// Adds a private element of the given kind (fields and methods: TypeError if already
+    /// present; accessors merge with the other half).
+    DefinePrivate { object: Reg, key: Reg, value: Reg, kind: PrivateKind }
+        => "PrivateElementAdd(R[object], R[key], R[value], kind)";
+    /// `#x in obj`: TypeError if `R[object]` is not an object.
+    HasPrivate { dst: Reg, object: Reg, key: Reg } => "R[dst] := R[key] in R[object].[[PrivateElements]]";
+
+    // ----- Generators and async functions --------------------------------------------------------
+
+    /// Suspends a generator, yielding `R[value]` (the VM wraps it as `{ value, done: false }`).
+    /// On resumption with `next(v)`: `R[dst] := v`, `R[dst+1] := false`. With `return(v)`:
+    /// `R[dst] := v`, `R[dst+1] := true` (the compiler then runs finally blocks and returns v).
+    /// With `throw(e)`: `e` is thrown at this instruction.
+    Yield { dst: Reg, value: Reg } window(dst, 2) => "R[dst], R[dst+1] := yield R[value]";
+    /// Suspends an async function until `R[value]` (PromiseResolve'd) settles: fulfilled gives
+    /// `R[dst] := result`; rejected throws the reason at this instruction.
+    Await { dst: Reg, value: Reg } => "R[dst] := await R[value]";
+}
+
+const _: () = assert!(std::mem::size_of::<Instruction>() <= 8);
+
+impl Instruction {
+    /// The absolute jump target when this instruction is a jump located at `pc`.
+    pub fn jump_target(&self, pc: usize) -> Option<i64> {
+        let mut copy = *self;
+        copy.jump_offset_mut().map(|offset| pc as i64 + i64::from(offset.0))
+    }
+
+    /// Whether control never falls through to the next instruction.
+    pub const fn is_terminator(&self) -> bool {
+        matches!(
+            self,
+            Instruction::Jump { .. }
+                | Instruction::Return { .. }
+                | Instruction::Throw { .. }
+                | Instruction::ThrowConstAssign { .. }
+                | Instruction::ThrowTypeError { .. }
+                | Instruction::ThrowReferenceError { .. }
+        )
+    }
+}
+
+impl fmt::Display for Reg {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "r{}", self.0)
+    }
+}
+
+/// Renders the whole instruction set as a markdown document (conventions plus one table row per
+/// opcode). Generated from [`INSTRUCTION_SET`], so it never drifts from the implementation.
+pub fn instruction_set_markdown() -> String {
+    let mut markdown = String::new();
+    markdown.push_str("# tseval instruction set\n\n");
+    markdown.push_str(
+        "Generated from `crates/compiler/src/opcodes.rs` (`instruction_set_markdown()`); do not \
+         edit by hand.\n\n",
+    );
+    markdown.push_str(&format!(
+        "Every instruction is a `Copy` Rust enum value of {} bytes. Registers are `Reg(u16)`; \
+         `K[i]` is constant-pool entry `i`; `E` is the current environment; `Env(d)` follows `d` \
+         parent links from `E`; jump targets are `pc + offset` where `pc` is the jump's own \
+         index. Iterator records are three consecutive registers (iterator, next method, done). \
+         Named property and global instructions take their key from `ic_sites[ic].key`.\n\n",
+        std::mem::size_of::<Instruction>()
+    ));
+    markdown.push_str("| # | Opcode | Operands | Register transfer | Notes |\n");
+    markdown.push_str("|---|---|---|---|---|\n");
+    for (index, info) in INSTRUCTION_SET.iter().enumerate() {
+        let operands: Vec<String> = info
+            .operands
+            .iter()
+            .map(|operand| format!("{}: {}", operand.name, operand.kind.type_name()))
+            .collect();
+        let mut notes: String = info
+            .doc
+            .iter()
+            .map(|line| line.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for (base, length) in info.windows {
+            notes.push_str(&format!(" Window: R[{base} .. {base} + {length}]."));
+        }
+        markdown.push_str(&format!(
+            "| {} | `{}` | {} | `{}` | {} |\n",
+            index,
+            info.name,
+            operands.join(", "),
+            info.transfer.replace('|', "\\|"),
+            notes.replace('|', "\\|")
+        ));
+    }
+    markdown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instruction_is_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Instruction>(), 8);
+    }
+
+    #[test]
+    fn opcode_table_and_metadata_agree() {
+        assert_eq!(Opcode::ALL.len(), INSTRUCTION_SET.len());
+        for (index, info) in INSTRUCTION_SET.iter().enumerate() {
+            assert_eq!(Opcode::ALL[index], info.opcode);
+            assert_eq!(info.opcode.name(), info.name);
+        }
+    }
+
+    #[test]
+    fn jump_patching_reaches_the_offset_field() {
+        let mut instruction = Instruction::JumpIfFalse { condition: Reg(3), offset: JumpOffset(0) };
+        *instruction.jump_offset_mut().expect("jump has an offset") = JumpOffset(-4);
+        assert_eq!(instruction.jump_target(10), Some(6));
+        assert_eq!(Instruction::Move { dst: Reg(1), src: Reg(2) }.jump_target(3), None);
+    }
+
+    #[test]
+    fn call_window_covers_callee_this_and_arguments() {
+        let call = Instruction::Call { dst: Reg(0), callee: Reg(5), argc: 3 };
+        let mut windows = Vec::new();
+        call.for_each_register_window(|base, length| windows.push((base, length)));
+        assert_eq!(windows, vec![(Reg(5), 5)]);
+    }
+
+    #[test]
+    fn markdown_lists_every_opcode() {
+        let markdown = instruction_set_markdown();
+        for info in INSTRUCTION_SET {
+            assert!(markdown.contains(&format!("`{}`", info.name)), "{} missing", info.name);
+        }
+    }
+}

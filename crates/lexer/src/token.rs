@@ -1,0 +1,525 @@
+//! The token kinds (a logos DFA) and the compact [`Token`] record.
+//!
+//! Performance design: `TokenKind` is a fieldless `#[repr(u8)]` enum, so a [`Token`] is
+//! 12 bytes (kind, flags, span) and carries no owned data; the text of a token is always
+//! `span.text(source)`. Every keyword, including the contextual ECMAScript and TypeScript
+//! ones, is its own DFA token, so the parser never compares strings to recognise a keyword.
+//! Keywords come first, in the order of [`crate::well_known::WELL_KNOWN_NAMES`], so a keyword
+//! kind converts to its pre-interned atom with a cast ([`TokenKind::keyword_atom`]).
+//!
+//! Trivia (whitespace, line terminators, comments) is skipped inside the DFA; line terminators
+//! set `extras.newline_before`, which the wrapper in [`crate::lexer`] copies into the token's
+//! [`Token::NEWLINE_BEFORE`] flag for automatic semicolon insertion.
+
+use crate::interner::Atom;
+use crate::span::Span;
+use logos::Logos;
+
+/// State the DFA callbacks share with the [`crate::Lexer`] wrapper.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LexerExtras {
+    /// A line terminator was skipped since the previous token.
+    pub newline_before: bool,
+}
+
+/// Why the DFA (or a callback) failed to produce a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LexErrorKind {
+    /// No token starts with this character (the wrapper may still recognise a Unicode
+    /// identifier here).
+    #[default]
+    UnexpectedCharacter,
+    UnterminatedString,
+    UnterminatedTemplate,
+    UnterminatedComment,
+    UnterminatedRegExp,
+    InvalidIdentifierEscape,
+    IdentifierAfterNumber,
+}
+
+impl LexErrorKind {
+    /// A human-readable message for diagnostics.
+    pub fn message(self) -> &'static str {
+        match self {
+            LexErrorKind::UnexpectedCharacter => "Invalid or unexpected token",
+            LexErrorKind::UnterminatedString => "Unterminated string literal",
+            LexErrorKind::UnterminatedTemplate => "Unterminated template literal",
+            LexErrorKind::UnterminatedComment => "Unterminated comment",
+            LexErrorKind::UnterminatedRegExp => "Invalid regular expression: missing /",
+            LexErrorKind::InvalidIdentifierEscape => "Invalid Unicode escape sequence",
+            LexErrorKind::IdentifierAfterNumber => {
+                "Invalid or unexpected token (identifier starts immediately after numeric literal)"
+            }
+        }
+    }
+}
+
+/// Skips a block comment after its opening `/*`, noting line terminators inside it.
+fn skip_block_comment(lexer: &mut logos::Lexer<'_, TokenKind>) -> Result<(), LexErrorKind> {
+    let remainder = lexer.remainder();
+    match remainder.find("*/") {
+        Some(end) => {
+            let body = &remainder[..end];
+            if body.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+                lexer.extras.newline_before = true;
+            }
+            lexer.bump(end + 2);
+            Ok(())
+        }
+        None => {
+            lexer.bump(remainder.len());
+            Err(LexErrorKind::UnterminatedComment)
+        }
+    }
+}
+
+/// Records that a line terminator was skipped.
+fn note_newline(lexer: &mut logos::Lexer<'_, TokenKind>) {
+    lexer.extras.newline_before = true;
+}
+
+/// Scans the rest of a template chunk after its opening `` ` `` or `}` and returns its kind:
+/// `ends_with_substitution` (`${`) or not (closing backtick). Returns the byte length scanned.
+pub(crate) fn scan_template_chunk(text: &str) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'`' => return Some((index + 1, false)),
+            b'\\' => index += 2,
+            b'$' if bytes.get(index + 1) == Some(&b'{') => return Some((index + 2, true)),
+            _ => index += 1,
+        }
+    }
+    None
+}
+
+/// Lexes a template starting with a backtick.
+fn lex_template_start(lexer: &mut logos::Lexer<'_, TokenKind>) -> Result<TokenKind, LexErrorKind> {
+    let remainder = lexer.remainder();
+    match scan_template_chunk(remainder) {
+        Some((length, has_substitution)) => {
+            // `index += 2` after a backslash may step into a multi-byte character; the scan
+            // only stops on ASCII bytes, so `length` is always on a character boundary.
+            lexer.bump(length);
+            Ok(if has_substitution { TokenKind::TemplateHead } else { TokenKind::NoSubstitutionTemplate })
+        }
+        None => {
+            lexer.bump(remainder.len());
+            Err(LexErrorKind::UnterminatedTemplate)
+        }
+    }
+}
+
+/// All token kinds. Keyword variants come first (see the module documentation).
+#[derive(Logos, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+#[logos(extras = LexerExtras)]
+#[logos(error = LexErrorKind)]
+#[logos(skip r"[\t\x0B\x0C\u{FEFF}\p{Zs}]+")]
+#[logos(skip(r"[\n\r\u{2028}\u{2029}][\n\r\u{2028}\u{2029}\t\x0B\x0C\u{FEFF}\p{Zs}]*", note_newline))]
+#[logos(skip r"//[^\n\r\u{2028}\u{2029}]*")]
+#[logos(skip(r"/\*", skip_block_comment))]
+pub enum TokenKind {
+    #[token("await")]
+    Await,
+    #[token("break")]
+    Break,
+    #[token("case")]
+    Case,
+    #[token("catch")]
+    Catch,
+    #[token("class")]
+    Class,
+    #[token("const")]
+    Const,
+    #[token("continue")]
+    Continue,
+    #[token("debugger")]
+    Debugger,
+    #[token("default")]
+    Default,
+    #[token("delete")]
+    Delete,
+    #[token("do")]
+    Do,
+    #[token("else")]
+    Else,
+    #[token("enum")]
+    Enum,
+    #[token("export")]
+    Export,
+    #[token("extends")]
+    Extends,
+    #[token("false")]
+    False,
+    #[token("finally")]
+    Finally,
+    #[token("for")]
+    For,
+    #[token("function")]
+    Function,
+    #[token("if")]
+    If,
+    #[token("import")]
+    Import,
+    #[token("in")]
+    In,
+    #[token("instanceof")]
+    Instanceof,
+    #[token("new")]
+    New,
+    #[token("null")]
+    Null,
+    #[token("return")]
+    Return,
+    #[token("super")]
+    Super,
+    #[token("switch")]
+    Switch,
+    #[token("this")]
+    This,
+    #[token("throw")]
+    Throw,
+    #[token("true")]
+    True,
+    #[token("try")]
+    Try,
+    #[token("typeof")]
+    Typeof,
+    #[token("var")]
+    Var,
+    #[token("void")]
+    Void,
+    #[token("while")]
+    While,
+    #[token("with")]
+    With,
+    #[token("yield")]
+    Yield,
+    #[token("let")]
+    Let,
+    #[token("static")]
+    Static,
+    #[token("implements")]
+    Implements,
+    #[token("interface")]
+    Interface,
+    #[token("package")]
+    Package,
+    #[token("private")]
+    Private,
+    #[token("protected")]
+    Protected,
+    #[token("public")]
+    Public,
+    #[token("as")]
+    As,
+    #[token("async")]
+    Async,
+    #[token("from")]
+    From,
+    #[token("get")]
+    Get,
+    #[token("of")]
+    Of,
+    #[token("set")]
+    Set,
+    #[token("target")]
+    Target,
+    #[token("meta")]
+    Meta,
+    #[token("accessor")]
+    Accessor,
+    #[token("satisfies")]
+    Satisfies,
+    #[token("type")]
+    Type,
+    #[token("namespace")]
+    Namespace,
+    #[token("module")]
+    Module,
+    #[token("declare")]
+    Declare,
+    #[token("abstract")]
+    Abstract,
+    #[token("readonly")]
+    Readonly,
+    #[token("override")]
+    Override,
+    #[token("keyof")]
+    Keyof,
+    #[token("infer")]
+    Infer,
+    #[token("is")]
+    Is,
+    #[token("asserts")]
+    Asserts,
+    #[token("unique")]
+    Unique,
+    #[token("global")]
+    Global,
+    #[token("require")]
+    Require,
+    #[token("any")]
+    Any,
+    #[token("unknown")]
+    Unknown,
+    #[token("never")]
+    Never,
+    #[token("number")]
+    Number,
+    #[token("string")]
+    String,
+    #[token("boolean")]
+    Boolean,
+    #[token("symbol")]
+    Symbol,
+    #[token("bigint")]
+    Bigint,
+    #[token("object")]
+    Object,
+    #[token("undefined")]
+    Undefined,
+    // ----- Names and literals -----
+    /// An identifier that is not a keyword (or any identifier written with escapes).
+    #[regex(r"[A-Za-z$_][A-Za-z0-9$_]*")]
+    Identifier,
+    /// `#name`
+    #[regex(r"#[A-Za-z$_][A-Za-z0-9$_]*")]
+    PrivateName,
+    /// Any Number literal; its value comes from [`crate::parse_numeric_literal`].
+    #[regex(r"[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9_]+)?")]
+    #[regex(r"\.[0-9][0-9_]*([eE][+-]?[0-9_]+)?")]
+    #[regex(r"0[xX][0-9a-fA-F_]+")]
+    #[regex(r"0[oO][0-7_]+")]
+    #[regex(r"0[bB][01_]+")]
+    NumericLiteral,
+    /// `123n`, `0x1fn`
+    #[regex(r"[0-9][0-9_]*n")]
+    #[regex(r"0[xX][0-9a-fA-F_]+n")]
+    #[regex(r"0[oO][0-7_]+n")]
+    #[regex(r"0[bB][01_]+n")]
+    BigIntLiteral,
+    /// `"..."` or `'...'`; cooked by [`crate::cook_string_literal`].
+    #[regex(r#""([^"\\\n\r]|\\[^\r]|\\\r\n?)*""#)]
+    #[regex(r#"'([^'\\\n\r]|\\[^\r]|\\\r\n?)*'"#)]
+    StringLiteral,
+    /// `/pattern/flags`: only produced by [`crate::Lexer::rescan_as_regexp`].
+    RegExpLiteral,
+    /// `` `text` ``
+    #[token("`", lex_template_start)]
+    NoSubstitutionTemplate,
+    /// `` `text${ ``
+    TemplateHead,
+    /// `}text${`: only produced by [`crate::Lexer::rescan_template_continuation`].
+    TemplateMiddle,
+    /// `` }text` ``: only produced by [`crate::Lexer::rescan_template_continuation`].
+    TemplateTail,
+
+    // ----- Punctuators -----
+    #[token("{")]
+    LeftBrace,
+    #[token("}")]
+    RightBrace,
+    #[token("(")]
+    LeftParen,
+    #[token(")")]
+    RightParen,
+    #[token("[")]
+    LeftBracket,
+    #[token("]")]
+    RightBracket,
+    #[token(".")]
+    Dot,
+    #[token("...")]
+    Ellipsis,
+    #[token(";")]
+    Semicolon,
+    #[token(",")]
+    Comma,
+    #[token("<")]
+    Less,
+    #[token(">")]
+    Greater,
+    #[token("<=")]
+    LessEqual,
+    #[token(">=")]
+    GreaterEqual,
+    #[token("==")]
+    EqualEqual,
+    #[token("!=")]
+    NotEqual,
+    #[token("===")]
+    EqualEqualEqual,
+    #[token("!==")]
+    NotEqualEqual,
+    #[token("+")]
+    Plus,
+    #[token("-")]
+    Minus,
+    #[token("*")]
+    Star,
+    #[token("/")]
+    Slash,
+    #[token("%")]
+    Percent,
+    #[token("**")]
+    StarStar,
+    #[token("++")]
+    PlusPlus,
+    #[token("--")]
+    MinusMinus,
+    #[token("<<")]
+    ShiftLeft,
+    #[token(">>")]
+    ShiftRight,
+    #[token(">>>")]
+    ShiftRightUnsigned,
+    #[token("&")]
+    Ampersand,
+    #[token("|")]
+    Pipe,
+    #[token("^")]
+    Caret,
+    #[token("!")]
+    Bang,
+    #[token("~")]
+    Tilde,
+    #[token("&&")]
+    AmpersandAmpersand,
+    #[token("||")]
+    PipePipe,
+    #[token("??")]
+    QuestionQuestion,
+    #[token("?")]
+    Question,
+    /// `?.` (the wrapper splits `?.5` into `?` and `.5`).
+    #[token("?.")]
+    QuestionDot,
+    #[token(":")]
+    Colon,
+    #[token("=")]
+    Assign,
+    #[token("+=")]
+    PlusAssign,
+    #[token("-=")]
+    MinusAssign,
+    #[token("*=")]
+    StarAssign,
+    #[token("/=")]
+    SlashAssign,
+    #[token("%=")]
+    PercentAssign,
+    #[token("**=")]
+    StarStarAssign,
+    #[token("<<=")]
+    ShiftLeftAssign,
+    #[token(">>=")]
+    ShiftRightAssign,
+    #[token(">>>=")]
+    ShiftRightUnsignedAssign,
+    #[token("&=")]
+    AmpersandAssign,
+    #[token("|=")]
+    PipeAssign,
+    #[token("^=")]
+    CaretAssign,
+    #[token("&&=")]
+    AmpersandAmpersandAssign,
+    #[token("||=")]
+    PipePipeAssign,
+    #[token("??=")]
+    QuestionQuestionAssign,
+    #[token("=>")]
+    Arrow,
+    #[token("@")]
+    At,
+
+    // ----- Special -----
+    /// End of input (zero-length span at the end).
+    EndOfFile,
+    /// A lexical error; [`crate::Lexer::error`] tells which.
+    Error,
+}
+
+impl TokenKind {
+    /// The first keyword kind (keywords are `0..KEYWORD_COUNT`).
+    pub const FIRST_KEYWORD: TokenKind = TokenKind::Await;
+    /// The last reserved word that can never be an identifier (`yield` and `await` are
+    /// context-dependent and handled by the parser; `let` onwards are contextual).
+    pub const LAST_RESERVED_WORD: TokenKind = TokenKind::With;
+    /// The first contextual keyword (usable as an identifier in most places).
+    pub const FIRST_CONTEXTUAL_KEYWORD: TokenKind = TokenKind::Let;
+    /// The last keyword kind.
+    pub const LAST_KEYWORD: TokenKind = TokenKind::Undefined;
+
+    /// True for every keyword kind, reserved or contextual.
+    #[inline]
+    pub fn is_keyword(self) -> bool {
+        self <= Self::LAST_KEYWORD
+    }
+
+    /// True for contextual keywords (`let`, `static`, `as`, `of`, `type`, ... `undefined`),
+    /// which are identifiers unless the parser looks for the keyword.
+    #[inline]
+    pub fn is_contextual_keyword(self) -> bool {
+        self >= Self::FIRST_CONTEXTUAL_KEYWORD && self <= Self::LAST_KEYWORD
+    }
+
+    /// True for reserved words that are never identifiers (`await`/`yield` excluded).
+    #[inline]
+    pub fn is_reserved_word(self) -> bool {
+        self <= Self::LAST_RESERVED_WORD && self != TokenKind::Await && self != TokenKind::Yield
+    }
+
+    /// True for kinds that are an IdentifierName (identifiers and all keywords), i.e. what
+    /// may follow `.` or be an object-literal key.
+    #[inline]
+    pub fn is_identifier_name(self) -> bool {
+        self <= Self::LAST_KEYWORD || self == TokenKind::Identifier
+    }
+
+    /// The pre-interned atom of a keyword kind, `None` for other kinds.
+    #[inline]
+    pub fn keyword_atom(self) -> Option<Atom> {
+        if self.is_keyword() { Some(Atom(self as u32)) } else { None }
+    }
+
+    /// True for the assignment operators `=`, `+=`, ..., `??=`.
+    #[inline]
+    pub fn is_assignment_operator(self) -> bool {
+        (self >= TokenKind::PlusAssign && self <= TokenKind::QuestionQuestionAssign) || self == TokenKind::Assign
+    }
+}
+
+/// One token: kind, flags and byte span. No owned data; see the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Bit set of [`Token::NEWLINE_BEFORE`], [`Token::ESCAPED`], [`Token::LEGACY_OCTAL`].
+    pub flags: u8,
+    pub span: Span,
+}
+
+const _: () = assert!(std::mem::size_of::<Token>() == 12);
+
+impl Token {
+    /// A line terminator (or a comment containing one) precedes this token.
+    pub const NEWLINE_BEFORE: u8 = 1;
+    /// An identifier containing `\u` escapes (its name must be cooked), or a string literal
+    /// containing any backslash (its value must be cooked rather than copied).
+    pub const ESCAPED: u8 = 2;
+
+    /// True when a line terminator precedes the token (for ASI and restricted productions).
+    #[inline]
+    pub fn has_newline_before(&self) -> bool {
+        self.flags & Token::NEWLINE_BEFORE != 0
+    }
+
+    /// True for identifiers written with escapes / strings containing backslashes.
+    #[inline]
+    pub fn is_escaped(&self) -> bool {
+        self.flags & Token::ESCAPED != 0
+    }
+}

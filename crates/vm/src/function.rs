@@ -1,0 +1,413 @@
+//! Function objects and the calling interface: native functions, closures, bound functions,
+//! `Vm::call` and `Vm::construct`.
+//!
+//! Calling convention (shared with the interpreter, see BRIEF.md): arguments live on the one
+//! register stack `vm.stack`. A native function receives an [`Args`] view `(base, count)` into
+//! that stack and reads arguments with `args.get(vm, i)`, so no `Vec` is built per call.
+//!
+//! Stack discipline: `vm.stack.len()` is always the end of the live region. Whoever calls
+//! (interpreter or `Vm::call`) keeps its arguments below `len()`; `Vm::call` pushes
+//! `this, args...` at `len()` and truncates back afterwards.
+//!
+//! Bytecode closures are run by `crate::interpreter::call_closure(vm, callee, base, argc,
+//! new_target)`, where `vm.stack[base]` is `this` and `vm.stack[base + 1 ..= base + argc]` are
+//! the arguments (exactly the callee window of the calling convention). `new_target` is
+//! `Value::Undefined` for [[Call]]; for [[Construct]] it is the new.target object and
+//! `vm.stack[base]` is `Value::Undefined`: the interpreter creates `this` for base
+//! constructors (with `Vm::get_prototype_from_constructor`) and applies the
+//! [[Construct]] return rules.
+
+use tseval_gc::Tracer;
+
+use crate::atom::{PropertyKey, atoms};
+use crate::object::{ObjectKind, PropertyDescriptor};
+use crate::realm::Vm;
+use crate::shape::Attributes;
+use crate::value::{EnvRef, JsResult, ObjectRef, StringRef, Value, trace_values};
+
+/// A native (Rust) function. `args.new_target()` is `Value::Undefined` for [[Call]] and the
+/// new.target object for [[Construct]]; `args.callee()` is the function object itself (use it
+/// to reach per-function data with `Vm::native_function_data`).
+pub type NativeFunction = fn(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value>;
+
+/// Identifies linked bytecode (a function template) inside the interpreter's code table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CodeId(pub u32);
+
+/// Internal slots of a bytecode closure.
+#[derive(Clone, Copy, Debug)]
+pub struct ClosureData {
+    /// The linked function template.
+    pub code: CodeId,
+    /// The environment captured at creation (`None` when the function captures nothing).
+    pub environment: Option<EnvRef>,
+    /// `[[HomeObject]]` for methods (used by `super`).
+    pub home_object: Option<ObjectRef>,
+    /// Has a [[Construct]] (plain `function`s and classes; not arrows or methods).
+    pub is_constructor: bool,
+    /// A class constructor: [[Call]] throws a TypeError.
+    pub is_class_constructor: bool,
+}
+
+impl ClosureData {
+    pub(crate) fn trace(&self, tracer: &mut Tracer) {
+        if let Some(environment) = self.environment {
+            tracer.push(environment);
+        }
+        if let Some(home_object) = self.home_object {
+            tracer.push(home_object);
+        }
+    }
+}
+
+/// Internal slots of a native function.
+#[derive(Clone, Copy, Debug)]
+pub struct NativeFunctionData {
+    /// The Rust implementation.
+    pub function: NativeFunction,
+    /// Has a [[Construct]].
+    pub is_constructor: bool,
+    /// Per-function data (for example the promise a resolving function settles).
+    pub data: Value,
+}
+
+impl NativeFunctionData {
+    pub(crate) fn trace(&self, tracer: &mut Tracer) {
+        use tseval_gc::Trace;
+        self.data.trace(tracer);
+    }
+}
+
+/// Internal slots of a bound function.
+#[derive(Clone, Debug)]
+pub struct BoundFunctionData {
+    /// `[[BoundTargetFunction]]`.
+    pub target: ObjectRef,
+    /// `[[BoundThis]]`.
+    pub bound_this: Value,
+    /// `[[BoundArguments]]`.
+    pub bound_arguments: Box<[Value]>,
+}
+
+impl BoundFunctionData {
+    pub(crate) fn trace(&self, tracer: &mut Tracer) {
+        use tseval_gc::Trace;
+        tracer.push(self.target);
+        self.bound_this.trace(tracer);
+        trace_values(&self.bound_arguments, tracer);
+    }
+}
+
+/// A view of a call's arguments on the register stack.
+#[derive(Clone, Copy, Debug)]
+pub struct Args {
+    /// Index in `vm.stack` of the first argument.
+    pub base: u32,
+    /// Number of arguments passed.
+    pub count: u32,
+    /// The function object being called.
+    pub callee: ObjectRef,
+    /// `Value::Undefined` for [[Call]], the new.target object for [[Construct]].
+    pub new_target: Value,
+}
+
+impl Args {
+    /// Number of arguments passed.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    /// True when no argument was passed.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Argument `index`, or `undefined` when not passed.
+    #[inline]
+    pub fn get(&self, vm: &Vm, index: usize) -> Value {
+        if index < self.count as usize {
+            vm.stack.get(self.base as usize + index).copied().unwrap_or(Value::Undefined)
+        } else {
+            Value::Undefined
+        }
+    }
+
+    /// All arguments copied into a vector (for the few built-ins that need ownership).
+    pub fn to_vec(&self, vm: &Vm) -> Vec<Value> {
+        let start = self.base as usize;
+        let end = (start + self.count as usize).min(vm.stack.len());
+        vm.stack.get(start..end).map(<[Value]>::to_vec).unwrap_or_default()
+    }
+
+    /// Arguments from `from` onwards, copied.
+    pub fn rest(&self, vm: &Vm, from: usize) -> Vec<Value> {
+        (from..self.len()).map(|index| self.get(vm, index)).collect()
+    }
+
+    /// The function object being called.
+    #[inline]
+    pub fn callee(&self) -> ObjectRef {
+        self.callee
+    }
+
+    /// new.target (`undefined` for [[Call]]).
+    #[inline]
+    pub fn new_target(&self) -> Value {
+        self.new_target
+    }
+
+    /// True when invoked via [[Construct]].
+    #[inline]
+    pub fn is_construct_call(&self) -> bool {
+        !self.new_target.is_undefined()
+    }
+}
+
+/// Restores `vm.stack` to its length at creation and leaves the native call depth.
+struct StackMark(usize);
+
+impl Vm {
+    /// Call(F, V, args): calls any callable value.
+    pub fn call(&mut self, function: Value, this: Value, arguments: &[Value]) -> JsResult<Value> {
+        let Value::Object(callee) = function else {
+            return Err(self.not_callable_error(function));
+        };
+        self.enter_native_call()?;
+        let result = self.call_object(callee, this, arguments, Value::Undefined);
+        self.leave_native_call();
+        result
+    }
+
+    /// Construct(F, args, newTarget): `new_target` defaults to `function`.
+    pub fn construct(&mut self, function: Value, arguments: &[Value], new_target: Option<Value>) -> JsResult<Value> {
+        let new_target = new_target.unwrap_or(function);
+        let Value::Object(callee) = function else {
+            return Err(self.new_type_error("not a constructor"));
+        };
+        if !self.is_constructor(function) {
+            let description = self.describe_value_for_error(function);
+            return Err(self.new_type_error(&format!("{description} is not a constructor")));
+        }
+        self.enter_native_call()?;
+        let result = self.call_object(callee, Value::Undefined, arguments, new_target);
+        self.leave_native_call();
+        result
+    }
+
+    /// Dispatches on the function kind. `new_target` undefined means [[Call]].
+    fn call_object(
+        &mut self,
+        callee: ObjectRef,
+        this: Value,
+        arguments: &[Value],
+        new_target: Value,
+    ) -> JsResult<Value> {
+        enum Target {
+            Closure { is_class_constructor: bool },
+            Native(NativeFunction),
+            Bound(ObjectRef, Value, Box<[Value]>),
+            NotCallable,
+        }
+        let target = match &self.object(callee).kind {
+            ObjectKind::Closure(closure) => Target::Closure { is_class_constructor: closure.is_class_constructor },
+            ObjectKind::NativeFunction(native) => Target::Native(native.function),
+            ObjectKind::BoundFunction(bound) => {
+                Target::Bound(bound.target, bound.bound_this, bound.bound_arguments.clone())
+            }
+            _ => Target::NotCallable,
+        };
+        match target {
+            Target::Closure { is_class_constructor } => {
+                if is_class_constructor && new_target.is_undefined() {
+                    return Err(self.new_type_error("Class constructor cannot be invoked without 'new'"));
+                }
+                let mark = StackMark(self.stack.len());
+                let base = mark.0;
+                self.stack.push(this);
+                self.stack.extend_from_slice(arguments);
+                let result = crate::interpreter::call_closure(self, callee, base, arguments.len(), new_target);
+                self.stack.truncate(mark.0);
+                result
+            }
+            Target::Native(function) => {
+                let mark = StackMark(self.stack.len());
+                self.stack.extend_from_slice(arguments);
+                let args = Args { base: mark.0 as u32, count: arguments.len() as u32, callee, new_target };
+                let result = function(self, this, args);
+                self.stack.truncate(mark.0);
+                result
+            }
+            Target::Bound(target, bound_this, bound_arguments) => {
+                let mut combined = Vec::with_capacity(bound_arguments.len() + arguments.len());
+                combined.extend_from_slice(&bound_arguments);
+                combined.extend_from_slice(arguments);
+                if new_target.is_undefined() {
+                    self.call_object(target, bound_this, &combined, Value::Undefined)
+                } else {
+                    let new_target = match new_target {
+                        Value::Object(object) if object == callee => Value::Object(target),
+                        other => other,
+                    };
+                    self.call_object(target, Value::Undefined, &combined, new_target)
+                }
+            }
+            Target::NotCallable => Err(self.not_callable_error(Value::Object(callee))),
+        }
+    }
+
+    /// Calls a native function with arguments already on the stack (used by the interpreter's
+    /// fast path for native callees; no copying). The caller guarantees
+    /// `args.base + args.count <= vm.stack.len()`.
+    pub fn call_native_with_args(&mut self, function: NativeFunction, this: Value, args: Args) -> JsResult<Value> {
+        self.enter_native_call()?;
+        let length = self.stack.len();
+        let result = function(self, this, args);
+        self.stack.truncate(length);
+        self.leave_native_call();
+        result
+    }
+
+    /// The TypeError for calling a non-callable value.
+    pub fn not_callable_error(&mut self, value: Value) -> Value {
+        let description = self.describe_value_for_error(value);
+        self.new_type_error(&format!("{description} is not a function"))
+    }
+
+    /// A short description of a value for error messages (`undefined`, `"abc"`, `[object]`).
+    pub fn describe_value_for_error(&self, value: Value) -> String {
+        match value {
+            Value::Undefined | Value::Hole => "undefined".to_string(),
+            Value::Null => "null".to_string(),
+            Value::Boolean(boolean) => boolean.to_string(),
+            Value::Number(number) => crate::conversions::number_to_rust_string(number),
+            Value::String(string) => format!("\"{}\"", self.string(string).to_rust_string_lossy()),
+            Value::Symbol(_) => "Symbol()".to_string(),
+            Value::BigInt(bigint) => format!("{}n", self.heap.bigints.get(bigint).to_string_radix(10)),
+            Value::Object(object) => {
+                if self.object(object).is_callable() {
+                    let name = self.function_name_for_error(object);
+                    if name.is_empty() { "function".to_string() } else { format!("function {name}") }
+                } else if self.object(object).is_array() {
+                    "array".to_string()
+                } else {
+                    "object".to_string()
+                }
+            }
+        }
+    }
+
+    fn function_name_for_error(&self, object: ObjectRef) -> String {
+        let shape = self.heap.shapes.get(self.object(object).shape);
+        match shape.lookup(PropertyKey::Atom(atoms::NAME)) {
+            Some(entry) if !entry.attributes.is_accessor() => {
+                match self.object(object).slots.get(entry.slot as usize) {
+                    Some(Value::String(name)) => self.string(*name).to_rust_string_lossy(),
+                    _ => String::new(),
+                }
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// Increments the native call depth, throwing a RangeError when the limit or the native
+    /// stack budget is exceeded.
+    pub fn enter_native_call(&mut self) -> JsResult<()> {
+        if self.native_call_depth >= self.max_native_call_depth || !self.native_stack_has_room() {
+            return Err(self.new_range_error("Maximum call stack size exceeded"));
+        }
+        self.native_call_depth += 1;
+        Ok(())
+    }
+
+    /// Leaves a native call entered with [`Vm::enter_native_call`].
+    #[inline]
+    pub fn leave_native_call(&mut self) {
+        self.native_call_depth = self.native_call_depth.saturating_sub(1);
+    }
+
+    /// Creates a native function object with `length` and `name` properties (in that order, as
+    /// the spec's CreateBuiltinFunction does) inheriting from %Function.prototype%.
+    pub fn new_native_function(
+        &mut self,
+        name: &str,
+        length: u32,
+        function: NativeFunction,
+        is_constructor: bool,
+    ) -> ObjectRef {
+        let name = self.new_string(name);
+        self.new_native_function_with_data(Value::String(name), length, function, is_constructor, Value::Undefined)
+    }
+
+    /// Like [`Vm::new_native_function`] with a name value and per-function data.
+    pub fn new_native_function_with_data(
+        &mut self,
+        name: Value,
+        length: u32,
+        function: NativeFunction,
+        is_constructor: bool,
+        data: Value,
+    ) -> ObjectRef {
+        let kind = ObjectKind::NativeFunction(Box::new(NativeFunctionData { function, is_constructor, data }));
+        let prototype = self.intrinsics.function_prototype;
+        self.new_function_object(kind, prototype, name, length)
+    }
+
+    /// Allocates a function object of any kind with the shared `length, name` shape. Used by
+    /// the interpreter for closures (it then adds `prototype` for constructors).
+    pub fn new_function_object(&mut self, kind: ObjectKind, prototype: ObjectRef, name: Value, length: u32) -> ObjectRef {
+        let shape = self.intrinsics.function_shape;
+        self.alloc_object_with_shape(shape, Some(prototype), kind, vec![Value::Number(length as f64), name])
+    }
+
+    /// The `data` of a native function object (`undefined` for other objects).
+    pub fn native_function_data(&self, function: ObjectRef) -> Value {
+        match &self.object(function).kind {
+            ObjectKind::NativeFunction(native) => native.data,
+            _ => Value::Undefined,
+        }
+    }
+
+    /// Defines a native method on an object (writable, non-enumerable, configurable), as the
+    /// built-ins are installed.
+    pub fn define_native_method(&mut self, target: ObjectRef, name: &str, length: u32, function: NativeFunction) -> ObjectRef {
+        let method = self.new_native_function(name, length, function, false);
+        let key = self.property_key_from_str(name);
+        self.define_data_property(target, key, Value::Object(method), Attributes::HIDDEN_DATA);
+        method
+    }
+
+    /// GetPrototypeFromConstructor(constructor, intrinsicDefaultProto).
+    pub fn get_prototype_from_constructor(&mut self, constructor: Value, default_prototype: ObjectRef) -> JsResult<ObjectRef> {
+        let Value::Object(constructor) = constructor else {
+            return Ok(default_prototype);
+        };
+        match self.get(constructor, PropertyKey::Atom(atoms::PROTOTYPE))? {
+            Value::Object(prototype) => Ok(prototype),
+            _ => Ok(default_prototype),
+        }
+    }
+
+    /// Creates a bound function (`Function.prototype.bind` core; the caller sets name/length).
+    pub fn new_bound_function(&mut self, target: ObjectRef, bound_this: Value, bound_arguments: Vec<Value>) -> JsResult<ObjectRef> {
+        let prototype = self.object(target).prototype;
+        let kind = ObjectKind::BoundFunction(Box::new(BoundFunctionData {
+            target,
+            bound_this,
+            bound_arguments: bound_arguments.into_boxed_slice(),
+        }));
+        let function_prototype = self.intrinsics.function_prototype;
+        let empty = self.intrinsics.empty_string;
+        let bound = self.new_function_object(kind, function_prototype, Value::String(empty), 0);
+        self.object_mut(bound).prototype = prototype;
+        Ok(bound)
+    }
+
+    /// SetFunctionName-like helper: overwrites the `name` own property (defines it when absent).
+    pub fn set_function_name(&mut self, function: ObjectRef, name: StringRef) {
+        let descriptor = PropertyDescriptor::data(Value::String(name), false, false, true);
+        // Defining on a function we just created cannot fail or throw (no proxies/accessors).
+        let _ = self.define_own_property(function, PropertyKey::Atom(atoms::NAME), descriptor);
+    }
+}

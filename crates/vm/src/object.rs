@@ -1,0 +1,671 @@
+//! Objects: a shape plus slots, dense elements, a prototype link, and a kind.
+//!
+//! Layout (see [`Object`]):
+//! - Named properties (and any index property that cannot live in `elements`) are described
+//!   by the shape and stored in `slots`.
+//! - `elements` holds the dense indexed properties `0 .. elements.len()` of ANY object (arrays
+//!   and ordinary objects alike). Every element there is a plain data property with default
+//!   attributes (writable, enumerable, configurable); `Value::Hole` means "no such property".
+//!   An index whose property has other attributes, or which is far beyond the dense range,
+//!   lives in the shape as `PropertyKey::Index` instead. An index is never in both places.
+//! - Arrays keep their `length` in [`ArrayData`]; `elements.len() <= length` always.
+//! - `kind` carries the internal slots of exotic and built-in objects.
+//!
+//! Performance decisions: variants with large payloads are boxed so `ObjectKind` (and every
+//! object) stays small; the hot kinds (ordinary, array, closure) are unboxed.
+
+use regress::Regex;
+use tseval_gc::{Trace, Tracer};
+
+use crate::atom::PropertyKey;
+use crate::function::{BoundFunctionData, ClosureData, NativeFunctionData};
+use crate::realm::Vm;
+use crate::value::{BigIntRef, JsResult, ObjectRef, ShapeId, StringRef, SymbolRef, Value, trace_values};
+
+/// A heap object.
+#[derive(Debug)]
+pub struct Object {
+    /// The hidden class describing `slots`.
+    pub shape: ShapeId,
+    /// `[[Prototype]]`.
+    pub prototype: Option<ObjectRef>,
+    /// Named property storage, laid out by `shape`.
+    pub slots: Vec<Value>,
+    /// Dense indexed properties (`Value::Hole` = absent).
+    pub elements: Vec<Value>,
+    /// `[[Extensible]]`.
+    pub extensible: bool,
+    /// Internal slots by kind.
+    pub kind: ObjectKind,
+}
+
+impl Object {
+    /// True for callable objects (functions of any kind).
+    #[inline]
+    pub fn is_callable(&self) -> bool {
+        matches!(
+            self.kind,
+            ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_)
+        )
+    }
+
+    /// True for arrays.
+    #[inline]
+    pub fn is_array(&self) -> bool {
+        matches!(self.kind, ObjectKind::Array(_))
+    }
+
+    /// The array data, if this is an array.
+    #[inline]
+    pub fn array_data(&self) -> Option<&ArrayData> {
+        match &self.kind {
+            ObjectKind::Array(data) => Some(data),
+            _ => None,
+        }
+    }
+}
+
+impl Trace for Object {
+    fn trace(&self, tracer: &mut Tracer) {
+        tracer.push(self.shape);
+        if let Some(prototype) = self.prototype {
+            tracer.push(prototype);
+        }
+        trace_values(&self.slots, tracer);
+        trace_values(&self.elements, tracer);
+        self.kind.trace(tracer);
+    }
+}
+
+/// Array internal state.
+#[derive(Clone, Copy, Debug)]
+pub struct ArrayData {
+    /// The `length` property value.
+    pub length: u32,
+    /// Whether `length` is writable (false after `Object.freeze` or a defineProperty).
+    pub length_writable: bool,
+}
+
+/// What an iterator over a collection yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IterationKind {
+    /// Keys (indices for arrays).
+    Keys,
+    /// Values.
+    Values,
+    /// `[key, value]` pairs.
+    Entries,
+}
+
+/// State of an Array Iterator (`[].values()`, `for-of` over arrays and typed sequences).
+#[derive(Clone, Copy, Debug)]
+pub struct ArrayIteratorData {
+    /// The iterated object, or `None` once exhausted.
+    pub iterated: Option<ObjectRef>,
+    /// The next index.
+    pub next_index: u32,
+    /// What to yield.
+    pub kind: IterationKind,
+}
+
+/// State of a Map or Set iterator.
+#[derive(Clone, Copy, Debug)]
+pub struct CollectionIteratorData {
+    /// The iterated Map/Set, or `None` once exhausted.
+    pub iterated: Option<ObjectRef>,
+    /// The next entry position in the map's entry list.
+    pub position: u32,
+    /// What to yield.
+    pub kind: IterationKind,
+}
+
+/// State of a String Iterator (iterates code points).
+#[derive(Clone, Copy, Debug)]
+pub struct StringIteratorData {
+    /// The iterated string, or `None` once exhausted.
+    pub iterated: Option<StringRef>,
+    /// The next code-unit position.
+    pub position: u32,
+}
+
+/// State of a `for-in` enumeration: the keys are snapshotted when the loop starts, and each
+/// key is re-checked (still present?) when it is reached, as engines commonly do.
+#[derive(Clone, Debug)]
+pub struct ForInIteratorData {
+    /// The object being enumerated (its own and inherited enumerable string keys).
+    pub object: ObjectRef,
+    /// Keys as string values, in enumeration order.
+    pub keys: Vec<Value>,
+    /// The next position in `keys`.
+    pub position: usize,
+}
+
+/// RegExp internal slots.
+#[derive(Debug)]
+pub struct RegExpData {
+    /// The compiled matcher.
+    pub matcher: Regex,
+    /// `[[OriginalSource]]`.
+    pub source: StringRef,
+    /// `[[OriginalFlags]]`.
+    pub flags: StringRef,
+}
+
+/// Promise states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromiseState {
+    /// Not settled yet.
+    Pending,
+    /// Fulfilled with `result`.
+    Fulfilled,
+    /// Rejected with `result`.
+    Rejected,
+}
+
+/// Promise internal slots. The logic lives in the built-ins.
+#[derive(Clone, Debug)]
+pub struct PromiseData {
+    /// `[[PromiseState]]`.
+    pub state: PromiseState,
+    /// `[[PromiseResult]]`.
+    pub result: Value,
+    /// `[[PromiseFulfillReactions]]` (opaque reaction records, e.g. objects).
+    pub fulfill_reactions: Vec<Value>,
+    /// `[[PromiseRejectReactions]]`.
+    pub reject_reactions: Vec<Value>,
+    /// `[[PromiseIsHandled]]`.
+    pub is_handled: bool,
+}
+
+/// The kind of an object and its internal slots.
+#[derive(Debug)]
+pub enum ObjectKind {
+    /// A plain object.
+    Ordinary,
+    /// An Array exotic object.
+    Array(ArrayData),
+    /// A bytecode function (closure).
+    Closure(ClosureData),
+    /// A function implemented in Rust.
+    NativeFunction(Box<NativeFunctionData>),
+    /// The result of `Function.prototype.bind`.
+    BoundFunction(Box<BoundFunctionData>),
+    /// An object with `[[ErrorData]]` (instances of Error and its subclasses).
+    Error,
+    /// `new Boolean(x)`.
+    BooleanWrapper(bool),
+    /// `new Number(x)`.
+    NumberWrapper(f64),
+    /// `new String(x)` (index and `length` properties are virtual).
+    StringWrapper(StringRef),
+    /// `Object(symbol)`.
+    SymbolWrapper(SymbolRef),
+    /// `Object(bigint)`.
+    BigIntWrapper(BigIntRef),
+    /// An unmapped `arguments` object (elements hold the values).
+    Arguments,
+    /// A Map.
+    Map(Box<OrderedMap>),
+    /// A Set (values are stored as keys; the map value is unused).
+    Set(Box<OrderedMap>),
+    /// A Date with its time value (NaN for invalid dates).
+    Date(f64),
+    /// A RegExp.
+    RegExp(Box<RegExpData>),
+    /// An Array Iterator.
+    ArrayIterator(ArrayIteratorData),
+    /// A Map Iterator.
+    MapIterator(CollectionIteratorData),
+    /// A Set Iterator.
+    SetIterator(CollectionIteratorData),
+    /// A String Iterator.
+    StringIterator(StringIteratorData),
+    /// A `for-in` key iterator (internal; never exposed to JS).
+    ForInIterator(Box<ForInIteratorData>),
+    /// A Promise.
+    Promise(Box<PromiseData>),
+}
+
+impl ObjectKind {
+    fn trace(&self, tracer: &mut Tracer) {
+        match self {
+            ObjectKind::Ordinary
+            | ObjectKind::Array(_)
+            | ObjectKind::Error
+            | ObjectKind::BooleanWrapper(_)
+            | ObjectKind::NumberWrapper(_)
+            | ObjectKind::Arguments
+            | ObjectKind::Date(_) => {}
+            ObjectKind::Closure(closure) => closure.trace(tracer),
+            ObjectKind::NativeFunction(native) => native.trace(tracer),
+            ObjectKind::BoundFunction(bound) => bound.trace(tracer),
+            ObjectKind::StringWrapper(string) => tracer.push(*string),
+            ObjectKind::SymbolWrapper(symbol) => tracer.push(*symbol),
+            ObjectKind::BigIntWrapper(bigint) => tracer.push(*bigint),
+            ObjectKind::Map(map) | ObjectKind::Set(map) => map.trace(tracer),
+            ObjectKind::RegExp(regexp) => {
+                tracer.push(regexp.source);
+                tracer.push(regexp.flags);
+            }
+            ObjectKind::ArrayIterator(iterator) => {
+                if let Some(iterated) = iterator.iterated {
+                    tracer.push(iterated);
+                }
+            }
+            ObjectKind::MapIterator(iterator) | ObjectKind::SetIterator(iterator) => {
+                if let Some(iterated) = iterator.iterated {
+                    tracer.push(iterated);
+                }
+            }
+            ObjectKind::StringIterator(iterator) => {
+                if let Some(iterated) = iterator.iterated {
+                    tracer.push(iterated);
+                }
+            }
+            ObjectKind::ForInIterator(iterator) => {
+                tracer.push(iterator.object);
+                trace_values(&iterator.keys, tracer);
+            }
+            ObjectKind::Promise(promise) => {
+                promise.result.trace(tracer);
+                trace_values(&promise.fulfill_reactions, tracer);
+                trace_values(&promise.reject_reactions, tracer);
+            }
+        }
+    }
+}
+
+/// A normalised Map/Set key for hashing under SameValueZero. Strings hash by content (the
+/// content comparison is done by the caller, who has access to the string arena).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MapKeyHash {
+    /// undefined, null, booleans.
+    Simple(u8),
+    /// Numbers by bit pattern after normalising -0 to +0 and every NaN to one NaN.
+    Number(u64),
+    /// Strings by content hash.
+    String(u32),
+    /// Symbols by identity.
+    Symbol(u32),
+    /// Objects by identity.
+    Object(u32),
+    /// BigInts by value hash.
+    BigInt(u64),
+}
+
+/// An insertion-ordered hash map with SameValueZero keys, for Map and Set.
+///
+/// Deleted entries leave tombstones so live iterators (which hold a position) keep working;
+/// the entry list is compacted only when no iteration was ever started on this map (a
+/// conservative rule; see `iteration_started`).
+#[derive(Debug, Default)]
+pub struct OrderedMap {
+    /// Entries in insertion order; `None` is a deleted entry.
+    entries: Vec<Option<(Value, Value)>>,
+    /// Hash -> entry positions with that hash.
+    buckets: rustc_hash::FxHashMap<MapKeyHash, Vec<u32>>,
+    live: usize,
+    /// Set by iterators and `forEach`; disables compaction (positions must stay stable).
+    pub iteration_started: bool,
+}
+
+impl OrderedMap {
+    /// An empty map.
+    pub fn new() -> OrderedMap {
+        OrderedMap::default()
+    }
+
+    /// Number of live entries (`size`).
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// True when no entry is live.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Length of the entry list including tombstones (the iteration bound).
+    pub fn entry_list_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entry at a position, or `None` for tombstones/out of range.
+    pub fn entry_at(&self, position: usize) -> Option<(Value, Value)> {
+        self.entries.get(position).copied().flatten()
+    }
+
+    /// Finds the position of a key. `same_key(stored)` decides equality for candidates with
+    /// the same hash (content comparison for strings).
+    pub fn find(&self, hash: MapKeyHash, mut same_key: impl FnMut(Value) -> bool) -> Option<usize> {
+        let positions = self.buckets.get(&hash)?;
+        positions.iter().map(|&position| position as usize).find(|&position| {
+            self.entries[position].is_some_and(|(stored, _)| same_key(stored))
+        })
+    }
+
+    /// Sets the value of an existing position.
+    pub fn set_value_at(&mut self, position: usize, value: Value) {
+        if let Some(Some(entry)) = self.entries.get_mut(position) {
+            entry.1 = value;
+        }
+    }
+
+    /// Appends a new entry (the caller checked the key is absent).
+    pub fn insert_new(&mut self, hash: MapKeyHash, key: Value, value: Value) {
+        self.maybe_compact();
+        let position = self.entries.len() as u32;
+        self.entries.push(Some((key, value)));
+        self.buckets.entry(hash).or_default().push(position);
+        self.live += 1;
+    }
+
+    /// Removes the entry at a position (leaves a tombstone).
+    pub fn remove_at(&mut self, hash: MapKeyHash, position: usize) {
+        if self.entries.get(position).is_some_and(Option::is_some) {
+            self.entries[position] = None;
+            self.live -= 1;
+            if let Some(positions) = self.buckets.get_mut(&hash) {
+                positions.retain(|&candidate| candidate as usize != position);
+                if positions.is_empty() {
+                    self.buckets.remove(&hash);
+                }
+            }
+        }
+    }
+
+    /// Removes every entry (tombstones keep iterator positions meaningful).
+    pub fn clear(&mut self) {
+        for entry in &mut self.entries {
+            *entry = None;
+        }
+        self.buckets.clear();
+        self.live = 0;
+        if !self.iteration_started {
+            self.entries.clear();
+        }
+    }
+
+    fn maybe_compact(&mut self) {
+        if self.iteration_started || self.entries.len() < 32 || self.live * 2 >= self.entries.len() {
+            return;
+        }
+        // Renumber: rebuild entries and buckets without tombstones. Hashes are not stored, so
+        // the buckets are rebuilt by remapping old positions.
+        let mut new_position_of_old = vec![u32::MAX; self.entries.len()];
+        let mut compacted = Vec::with_capacity(self.live);
+        for (old, entry) in self.entries.iter().enumerate() {
+            if let Some(entry) = entry {
+                new_position_of_old[old] = compacted.len() as u32;
+                compacted.push(Some(*entry));
+            }
+        }
+        for positions in self.buckets.values_mut() {
+            for position in positions.iter_mut() {
+                *position = new_position_of_old[*position as usize];
+            }
+        }
+        self.entries = compacted;
+    }
+
+    fn trace(&self, tracer: &mut Tracer) {
+        for (key, value) in self.entries.iter().flatten() {
+            key.trace(tracer);
+            value.trace(tracer);
+        }
+    }
+}
+
+/// A property descriptor as used by `[[DefineOwnProperty]]` and `[[GetOwnProperty]]`.
+/// Absent fields are `None`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PropertyDescriptor {
+    /// `[[Value]]`.
+    pub value: Option<Value>,
+    /// `[[Writable]]`.
+    pub writable: Option<bool>,
+    /// `[[Get]]` (`Value::Undefined` or a callable object).
+    pub get: Option<Value>,
+    /// `[[Set]]` (`Value::Undefined` or a callable object).
+    pub set: Option<Value>,
+    /// `[[Enumerable]]`.
+    pub enumerable: Option<bool>,
+    /// `[[Configurable]]`.
+    pub configurable: Option<bool>,
+}
+
+impl PropertyDescriptor {
+    /// A complete data descriptor.
+    pub fn data(value: Value, writable: bool, enumerable: bool, configurable: bool) -> Self {
+        PropertyDescriptor {
+            value: Some(value),
+            writable: Some(writable),
+            get: None,
+            set: None,
+            enumerable: Some(enumerable),
+            configurable: Some(configurable),
+        }
+    }
+
+    /// A complete accessor descriptor.
+    pub fn accessor(get: Value, set: Value, enumerable: bool, configurable: bool) -> Self {
+        PropertyDescriptor {
+            value: None,
+            writable: None,
+            get: Some(get),
+            set: Some(set),
+            enumerable: Some(enumerable),
+            configurable: Some(configurable),
+        }
+    }
+
+    /// IsAccessorDescriptor.
+    pub fn is_accessor(&self) -> bool {
+        self.get.is_some() || self.set.is_some()
+    }
+
+    /// IsDataDescriptor.
+    pub fn is_data(&self) -> bool {
+        self.value.is_some() || self.writable.is_some()
+    }
+
+    /// IsGenericDescriptor.
+    pub fn is_generic(&self) -> bool {
+        !self.is_accessor() && !self.is_data()
+    }
+}
+
+impl Vm {
+    /// Allocates an object with the given prototype and kind, using the empty root shape.
+    #[inline]
+    pub fn alloc_object(&mut self, prototype: Option<ObjectRef>, kind: ObjectKind) -> ObjectRef {
+        let shape = self.intrinsics.root_shape;
+        self.alloc_object_with_shape(shape, prototype, kind, Vec::new())
+    }
+
+    /// Allocates an object with a pre-built shape and matching slots (for closures and
+    /// literals whose layout is known ahead of time: no transitions at creation).
+    #[inline]
+    pub fn alloc_object_with_shape(
+        &mut self,
+        shape: ShapeId,
+        prototype: Option<ObjectRef>,
+        kind: ObjectKind,
+        slots: Vec<Value>,
+    ) -> ObjectRef {
+        self.heap.accounting.note_allocation(
+            std::mem::size_of::<Object>() + slots.capacity() * std::mem::size_of::<Value>(),
+        );
+        self.heap.objects.allocate(Object { shape, prototype, slots, elements: Vec::new(), extensible: true, kind })
+    }
+
+    /// A new ordinary object inheriting from %Object.prototype%.
+    pub fn new_object(&mut self) -> ObjectRef {
+        let prototype = self.intrinsics.object_prototype;
+        self.alloc_object(Some(prototype), ObjectKind::Ordinary)
+    }
+
+    /// A new array inheriting from %Array.prototype% with the given elements (holes allowed).
+    pub fn new_array(&mut self, elements: Vec<Value>) -> ObjectRef {
+        let prototype = self.intrinsics.array_prototype;
+        let length = elements.len() as u32;
+        self.heap.accounting.note_extra_bytes(elements.capacity() * std::mem::size_of::<Value>());
+        let array = self.alloc_object(Some(prototype), ObjectKind::Array(ArrayData { length, length_writable: true }));
+        self.object_mut(array).elements = elements;
+        array
+    }
+
+    /// The object behind a handle.
+    #[inline]
+    pub fn object(&self, object: ObjectRef) -> &Object {
+        self.heap.objects.get(object)
+    }
+
+    /// The object behind a handle, mutably.
+    #[inline]
+    pub fn object_mut(&mut self, object: ObjectRef) -> &mut Object {
+        self.heap.objects.get_mut(object)
+    }
+
+    /// IsCallable.
+    #[inline]
+    pub fn is_callable(&self, value: Value) -> bool {
+        match value {
+            Value::Object(object) => self.object(object).is_callable(),
+            _ => false,
+        }
+    }
+
+    /// IsConstructor.
+    pub fn is_constructor(&self, value: Value) -> bool {
+        let Value::Object(object) = value else {
+            return false;
+        };
+        match &self.object(object).kind {
+            ObjectKind::Closure(closure) => closure.is_constructor,
+            ObjectKind::NativeFunction(native) => native.is_constructor,
+            ObjectKind::BoundFunction(bound) => self.is_constructor(Value::Object(bound.target)),
+            _ => false,
+        }
+    }
+
+    /// IsArray (no proxies yet, so this is "is an Array exotic object").
+    pub fn is_array(&self, value: Value) -> bool {
+        matches!(value, Value::Object(object) if self.object(object).is_array())
+    }
+
+    /// `[[GetPrototypeOf]]`.
+    pub fn get_prototype_of(&self, object: ObjectRef) -> Option<ObjectRef> {
+        self.object(object).prototype
+    }
+
+    /// `[[SetPrototypeOf]]`: returns false when not allowed (non-extensible or a cycle).
+    pub fn set_prototype_of(&mut self, object: ObjectRef, prototype: Option<ObjectRef>) -> JsResult<bool> {
+        let current = self.object(object).prototype;
+        if current == prototype {
+            return Ok(true);
+        }
+        if !self.object(object).extensible {
+            return Ok(false);
+        }
+        let mut cursor = prototype;
+        while let Some(ancestor) = cursor {
+            if ancestor == object {
+                return Ok(false);
+            }
+            cursor = self.object(ancestor).prototype;
+        }
+        self.object_mut(object).prototype = prototype;
+        Ok(true)
+    }
+
+    /// `[[PreventExtensions]]`.
+    pub fn prevent_extensions(&mut self, object: ObjectRef) -> JsResult<bool> {
+        self.object_mut(object).extensible = false;
+        Ok(true)
+    }
+
+    /// `[[IsExtensible]]`.
+    pub fn is_extensible(&self, object: ObjectRef) -> bool {
+        self.object(object).extensible
+    }
+
+    /// The SameValueZero hash of a Map/Set key (after the caller normalised -0 to +0).
+    pub fn map_key_hash(&self, key: Value) -> MapKeyHash {
+        match key {
+            Value::Undefined => MapKeyHash::Simple(0),
+            Value::Null => MapKeyHash::Simple(1),
+            Value::Boolean(false) => MapKeyHash::Simple(2),
+            Value::Boolean(true) => MapKeyHash::Simple(3),
+            Value::Hole => MapKeyHash::Simple(4),
+            Value::Number(number) => {
+                if number.is_nan() {
+                    MapKeyHash::Number(f64::NAN.to_bits())
+                } else if number == 0.0 {
+                    MapKeyHash::Number(0)
+                } else {
+                    MapKeyHash::Number(number.to_bits())
+                }
+            }
+            Value::String(string) => MapKeyHash::String(self.string(string).hash_code()),
+            Value::Symbol(symbol) => MapKeyHash::Symbol(symbol.0),
+            Value::Object(object) => MapKeyHash::Object(object.0),
+            Value::BigInt(bigint) => MapKeyHash::BigInt(self.heap.bigints.get(bigint).to_i128() as u64),
+        }
+    }
+
+    /// Finds a key in the Map/Set object's storage; returns its position.
+    pub fn map_find(&self, map_object: ObjectRef, key: Value) -> Option<usize> {
+        let hash = self.map_key_hash(key);
+        let map = match &self.object(map_object).kind {
+            ObjectKind::Map(map) | ObjectKind::Set(map) => map,
+            _ => return None,
+        };
+        map.find(hash, |stored| self.same_value_zero(stored, key))
+    }
+
+    /// Map.prototype.set / Set.prototype.add storage operation (normalises -0 to +0).
+    pub fn map_set(&mut self, map_object: ObjectRef, key: Value, value: Value) {
+        let key = match key {
+            Value::Number(number) if number == 0.0 => Value::Number(0.0),
+            other => other,
+        };
+        let hash = self.map_key_hash(key);
+        let position = self.map_find(map_object, key);
+        if let ObjectKind::Map(map) | ObjectKind::Set(map) = &mut self.object_mut(map_object).kind {
+            match position {
+                Some(position) => map.set_value_at(position, value),
+                None => map.insert_new(hash, key, value),
+            }
+        }
+        self.heap.accounting.note_extra_bytes(40);
+    }
+
+    /// Map.prototype.get storage operation.
+    pub fn map_get(&self, map_object: ObjectRef, key: Value) -> Option<Value> {
+        let position = self.map_find(map_object, key)?;
+        match &self.object(map_object).kind {
+            ObjectKind::Map(map) | ObjectKind::Set(map) => map.entry_at(position).map(|(_, value)| value),
+            _ => None,
+        }
+    }
+
+    /// Map.prototype.delete / Set.prototype.delete storage operation.
+    pub fn map_delete(&mut self, map_object: ObjectRef, key: Value) -> bool {
+        let Some(position) = self.map_find(map_object, key) else {
+            return false;
+        };
+        let stored_key = match &self.object(map_object).kind {
+            ObjectKind::Map(map) | ObjectKind::Set(map) => map.entry_at(position).map(|(key, _)| key),
+            _ => None,
+        };
+        let Some(stored_key) = stored_key else {
+            return false;
+        };
+        let hash = self.map_key_hash(stored_key);
+        if let ObjectKind::Map(map) | ObjectKind::Set(map) = &mut self.object_mut(map_object).kind {
+            map.remove_at(hash, position);
+        }
+        true
+    }
+}

@@ -1,0 +1,835 @@
+//! The `Vm` (one realm): heap, atoms, intrinsics, register stack, handle stack, host, and
+//! garbage collection roots.
+//!
+//! Creation order in [`Vm::new`]: heap and atom table, the root and function shapes, the
+//! well-known symbols, %Object.prototype% and %Function.prototype%, every other prototype,
+//! minimal constructors (placeholders the built-ins replace), the global object, and finally
+//! `crate::builtins::install(vm)`.
+//!
+//! GC roots ([`Vm::collect_garbage`]): intrinsics, the atom table, the register stack
+//! `stack` (all of `0 .. len()`), the handle stack `handles`, the symbol registry, the job
+//! queue, and whatever the interpreter reports through `crate::interpreter::trace_roots`.
+
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap;
+use tseval_gc::{Trace, Tracer};
+
+use crate::atom::{Atom, AtomTable, PropertyKey, Symbol, atoms, hash_str};
+use crate::function::Args;
+use crate::heap::{Heap, HeapCounts};
+use crate::host::{Host, StdioHost};
+use crate::object::{ObjectKind, PropertyDescriptor};
+use crate::shape::{Attributes, Shape};
+use crate::string::JsString;
+use crate::value::{JsResult, ObjectRef, ShapeId, StringRef, SymbolRef, Value, trace_values};
+
+/// The well-known symbols (`Symbol.iterator`, ...).
+#[derive(Clone, Copy, Debug)]
+pub struct WellKnownSymbols {
+    /// `Symbol.asyncIterator`.
+    pub async_iterator: SymbolRef,
+    /// `Symbol.hasInstance`.
+    pub has_instance: SymbolRef,
+    /// `Symbol.isConcatSpreadable`.
+    pub is_concat_spreadable: SymbolRef,
+    /// `Symbol.iterator`.
+    pub iterator: SymbolRef,
+    /// `Symbol.match`.
+    pub match_: SymbolRef,
+    /// `Symbol.matchAll`.
+    pub match_all: SymbolRef,
+    /// `Symbol.replace`.
+    pub replace: SymbolRef,
+    /// `Symbol.search`.
+    pub search: SymbolRef,
+    /// `Symbol.species`.
+    pub species: SymbolRef,
+    /// `Symbol.split`.
+    pub split: SymbolRef,
+    /// `Symbol.toPrimitive`.
+    pub to_primitive: SymbolRef,
+    /// `Symbol.toStringTag`.
+    pub to_string_tag: SymbolRef,
+    /// `Symbol.unscopables`.
+    pub unscopables: SymbolRef,
+}
+
+impl WellKnownSymbols {
+    fn all(&self) -> [SymbolRef; 13] {
+        [
+            self.async_iterator,
+            self.has_instance,
+            self.is_concat_spreadable,
+            self.iterator,
+            self.match_,
+            self.match_all,
+            self.replace,
+            self.search,
+            self.species,
+            self.split,
+            self.to_primitive,
+            self.to_string_tag,
+            self.unscopables,
+        ]
+    }
+}
+
+macro_rules! intrinsic_objects {
+    ($($(#[$meta:meta])* $field:ident),* $(,)?) => {
+        /// The realm's intrinsic objects. Every field exists from `Vm::new` on; the built-ins
+        /// may replace any of them (for example a full constructor replacing a placeholder).
+        #[derive(Clone, Debug)]
+        pub struct Intrinsics {
+            /// The empty root shape every new object starts from.
+            pub root_shape: ShapeId,
+            /// Shape `{ length, name }` (both non-writable, non-enumerable, configurable)
+            /// shared by new function objects.
+            pub function_shape: ShapeId,
+            /// The empty string.
+            pub empty_string: StringRef,
+            /// The well-known symbols.
+            pub symbols: WellKnownSymbols,
+            $($(#[$meta])* pub $field: ObjectRef,)*
+        }
+
+        impl Intrinsics {
+            fn trace(&self, tracer: &mut Tracer) {
+                tracer.push(self.root_shape);
+                tracer.push(self.function_shape);
+                tracer.push(self.empty_string);
+                for symbol in self.symbols.all() {
+                    tracer.push(symbol);
+                }
+                $(tracer.push(self.$field);)*
+            }
+        }
+    };
+}
+
+intrinsic_objects! {
+    /// The global object (`globalThis`).
+    global_object,
+    /// %Object.prototype%.
+    object_prototype,
+    /// %Function.prototype% (itself a native function returning undefined).
+    function_prototype,
+    /// %Array.prototype% (itself an array).
+    array_prototype,
+    /// %String.prototype%.
+    string_prototype,
+    /// %Number.prototype%.
+    number_prototype,
+    /// %Boolean.prototype%.
+    boolean_prototype,
+    /// %Symbol.prototype%.
+    symbol_prototype,
+    /// %BigInt.prototype%.
+    bigint_prototype,
+    /// %Error.prototype%.
+    error_prototype,
+    /// %TypeError.prototype%.
+    type_error_prototype,
+    /// %RangeError.prototype%.
+    range_error_prototype,
+    /// %SyntaxError.prototype%.
+    syntax_error_prototype,
+    /// %ReferenceError.prototype%.
+    reference_error_prototype,
+    /// %EvalError.prototype%.
+    eval_error_prototype,
+    /// %URIError.prototype%.
+    uri_error_prototype,
+    /// %AggregateError.prototype%.
+    aggregate_error_prototype,
+    /// %IteratorPrototype%.
+    iterator_prototype,
+    /// %ArrayIteratorPrototype%.
+    array_iterator_prototype,
+    /// %MapIteratorPrototype%.
+    map_iterator_prototype,
+    /// %SetIteratorPrototype%.
+    set_iterator_prototype,
+    /// %StringIteratorPrototype%.
+    string_iterator_prototype,
+    /// %RegExpStringIteratorPrototype%.
+    regexp_string_iterator_prototype,
+    /// %Map.prototype%.
+    map_prototype,
+    /// %Set.prototype%.
+    set_prototype,
+    /// %WeakMap.prototype%.
+    weak_map_prototype,
+    /// %WeakSet.prototype%.
+    weak_set_prototype,
+    /// %Date.prototype%.
+    date_prototype,
+    /// %RegExp.prototype%.
+    regexp_prototype,
+    /// %Promise.prototype%.
+    promise_prototype,
+    /// %GeneratorFunction.prototype% (the prototype of generator functions).
+    generator_function_prototype,
+    /// %GeneratorPrototype% (the prototype of generator objects).
+    generator_prototype,
+    /// %AsyncFunction.prototype%.
+    async_function_prototype,
+    /// %Object%.
+    object_constructor,
+    /// %Function%.
+    function_constructor,
+    /// %Array%.
+    array_constructor,
+    /// %String%.
+    string_constructor,
+    /// %Number%.
+    number_constructor,
+    /// %Boolean%.
+    boolean_constructor,
+    /// %Symbol%.
+    symbol_constructor,
+    /// %BigInt%.
+    bigint_constructor,
+    /// %Error%.
+    error_constructor,
+    /// %TypeError%.
+    type_error_constructor,
+    /// %RangeError%.
+    range_error_constructor,
+    /// %SyntaxError%.
+    syntax_error_constructor,
+    /// %ReferenceError%.
+    reference_error_constructor,
+    /// %EvalError%.
+    eval_error_constructor,
+    /// %URIError%.
+    uri_error_constructor,
+    /// %AggregateError%.
+    aggregate_error_constructor,
+    /// %Map%.
+    map_constructor,
+    /// %Set%.
+    set_constructor,
+    /// %WeakMap%.
+    weak_map_constructor,
+    /// %WeakSet%.
+    weak_set_constructor,
+    /// %Date%.
+    date_constructor,
+    /// %RegExp%.
+    regexp_constructor,
+    /// %Promise%.
+    promise_constructor,
+    /// %ThrowTypeError%.
+    throw_type_error,
+}
+
+/// A pending job (microtask): `function.call(this, ...arguments)`.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// The callable to run.
+    pub function: Value,
+    /// Its `this`.
+    pub this: Value,
+    /// Its arguments.
+    pub arguments: Vec<Value>,
+}
+
+/// Marks the handle stack depth at scope entry; see [`Vm::open_handle_scope`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[must_use = "close the scope with Vm::close_handle_scope"]
+pub struct HandleScope(usize);
+
+/// Hook for capturing the JS call stack as text (installed by the interpreter). The text is
+/// the part after the first line of `error.stack`, e.g. `"    at f (file.ts:3:5)\n    at ..."`.
+pub type StackTraceHook = fn(&Vm) -> String;
+
+/// The virtual machine: one realm plus execution state.
+pub struct Vm {
+    /// All GC arenas.
+    pub heap: Heap,
+    /// Interned property names.
+    pub atoms: AtomTable,
+    /// Intrinsic objects, shapes and symbols.
+    pub intrinsics: Intrinsics,
+    /// THE register stack. Frames are windows into it. `len()` is the end of the live region;
+    /// every value below `len()` is a GC root.
+    pub stack: Vec<Value>,
+    /// The handle stack: native code pushes heap values it holds across calls back into JS
+    /// (see [`Vm::open_handle_scope`]).
+    pub handles: Vec<Value>,
+    /// `Symbol.for` registry.
+    pub symbol_registry: FxHashMap<Atom, SymbolRef>,
+    /// Pending jobs (promise reactions), run by the embedder/interpreter after the script.
+    pub jobs: VecDeque<Job>,
+    /// Depth of nested `Vm::call`/`construct` (native re-entry into JS).
+    pub native_call_depth: u32,
+    /// Limit of `native_call_depth`.
+    pub max_native_call_depth: u32,
+    /// Native stack address at the outermost entry (set lazily), for the stack budget check.
+    pub native_stack_base: usize,
+    /// How many bytes of native stack the VM may use below `native_stack_base` before throwing
+    /// a RangeError. The embedder raises it when it runs the VM on a bigger thread stack.
+    pub native_stack_budget: usize,
+    /// Output sink.
+    pub host: Box<dyn Host>,
+    /// Captures the JS stack for `error.stack` (installed by the interpreter).
+    pub stack_trace_hook: Option<StackTraceHook>,
+    /// Interpreter state (frames, linked code, ...), owned by the interpreter module.
+    pub interpreter: crate::interpreter::InterpreterState,
+}
+
+impl std::fmt::Debug for Vm {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Vm")
+            .field("heap", &self.heap.counts())
+            .field("stack_len", &self.stack.len())
+            .field("handles", &self.handles.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+/// A native function that returns `undefined` (the behaviour of %Function.prototype%).
+fn return_undefined(_vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
+    Ok(Value::Undefined)
+}
+
+/// %ThrowTypeError%.
+fn throw_type_error_function(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
+    Err(vm.new_type_error("'caller', 'callee', and 'arguments' properties may not be accessed"))
+}
+
+/// Placeholder behaviour of constructors the built-ins have not replaced yet.
+fn constructor_not_installed(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
+    Err(vm.new_type_error("this built-in constructor is not implemented yet"))
+}
+
+/// Minimal `Object(value)` / `new Object()`: the built-ins replace it with the full version.
+fn minimal_object_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let value = args.get(vm, 0);
+    if value.is_nullish() {
+        return Ok(Value::Object(vm.new_object()));
+    }
+    vm.to_object(value).map(Value::Object)
+}
+
+impl Vm {
+    /// Creates a realm with a stdout/stderr host.
+    pub fn new() -> Vm {
+        Vm::with_host(Box::new(StdioHost::new()))
+    }
+
+    /// Creates a realm with the given host.
+    pub fn with_host(host: Box<dyn Host>) -> Vm {
+        let mut heap = Heap::new();
+        let root_shape: ShapeId = heap.shapes.allocate(Shape::root());
+        let empty_string: StringRef = heap.strings.allocate(JsString::empty());
+        // Placeholders that are overwritten below before anything reads them.
+        let placeholder_object = ObjectRef(u32::MAX);
+        let placeholder_symbol = SymbolRef(u32::MAX);
+        let symbols = WellKnownSymbols {
+            async_iterator: placeholder_symbol,
+            has_instance: placeholder_symbol,
+            is_concat_spreadable: placeholder_symbol,
+            iterator: placeholder_symbol,
+            match_: placeholder_symbol,
+            match_all: placeholder_symbol,
+            replace: placeholder_symbol,
+            search: placeholder_symbol,
+            species: placeholder_symbol,
+            split: placeholder_symbol,
+            to_primitive: placeholder_symbol,
+            to_string_tag: placeholder_symbol,
+            unscopables: placeholder_symbol,
+        };
+        let intrinsics = Intrinsics::all_placeholders(root_shape, root_shape, empty_string, symbols, placeholder_object);
+        let mut vm = Vm {
+            heap,
+            atoms: AtomTable::new(),
+            intrinsics,
+            stack: Vec::with_capacity(1 << 16),
+            handles: Vec::new(),
+            symbol_registry: FxHashMap::default(),
+            jobs: VecDeque::new(),
+            native_call_depth: 0,
+            max_native_call_depth: 10_000,
+            native_stack_base: 0,
+            native_stack_budget: 1536 * 1024,
+            host,
+            stack_trace_hook: None,
+            interpreter: Default::default(),
+        };
+        for (number, text) in atoms::ALL.iter().enumerate() {
+            let atom = vm.intern_str(text);
+            debug_assert_eq!(atom.0 as usize, number, "predeclared atoms must be interned first");
+        }
+        vm.create_shapes();
+        vm.create_well_known_symbols();
+        vm.create_prototypes();
+        vm.create_constructors();
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    fn create_shapes(&mut self) {
+        let root = self.intrinsics.root_shape;
+        let (with_length, _) =
+            self.heap.shape_add_transition(root, PropertyKey::Atom(atoms::LENGTH), Attributes::CONFIGURABLE_ONLY);
+        let (with_name, _) =
+            self.heap.shape_add_transition(with_length, PropertyKey::Atom(atoms::NAME), Attributes::CONFIGURABLE_ONLY);
+        self.intrinsics.function_shape = with_name;
+    }
+
+    fn create_well_known_symbols(&mut self) {
+        let mut make = |vm: &mut Vm, description: &str| vm.new_symbol(Some(description));
+        self.intrinsics.symbols = WellKnownSymbols {
+            async_iterator: make(self, "Symbol.asyncIterator"),
+            has_instance: make(self, "Symbol.hasInstance"),
+            is_concat_spreadable: make(self, "Symbol.isConcatSpreadable"),
+            iterator: make(self, "Symbol.iterator"),
+            match_: make(self, "Symbol.match"),
+            match_all: make(self, "Symbol.matchAll"),
+            replace: make(self, "Symbol.replace"),
+            search: make(self, "Symbol.search"),
+            species: make(self, "Symbol.species"),
+            split: make(self, "Symbol.split"),
+            to_primitive: make(self, "Symbol.toPrimitive"),
+            to_string_tag: make(self, "Symbol.toStringTag"),
+            unscopables: make(self, "Symbol.unscopables"),
+        };
+    }
+
+    fn create_prototypes(&mut self) {
+        let object_prototype = self.alloc_object(None, ObjectKind::Ordinary);
+        self.intrinsics.object_prototype = object_prototype;
+        // %Function.prototype% is itself callable; its shape gets length 0 and name "".
+        self.intrinsics.function_prototype = object_prototype;
+        let empty = Value::String(self.intrinsics.empty_string);
+        let function_prototype = self.new_native_function_with_data(empty, 0, return_undefined, false, Value::Undefined);
+        self.object_mut(function_prototype).prototype = Some(object_prototype);
+        self.intrinsics.function_prototype = function_prototype;
+
+        let ordinary = |vm: &mut Vm, prototype: ObjectRef| vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+        self.intrinsics.array_prototype = self.alloc_object(
+            Some(object_prototype),
+            ObjectKind::Array(crate::object::ArrayData { length: 0, length_writable: true }),
+        );
+        self.intrinsics.string_prototype = self.alloc_object(Some(object_prototype), ObjectKind::StringWrapper(self.intrinsics.empty_string));
+        self.intrinsics.number_prototype = self.alloc_object(Some(object_prototype), ObjectKind::NumberWrapper(0.0));
+        self.intrinsics.boolean_prototype = self.alloc_object(Some(object_prototype), ObjectKind::BooleanWrapper(false));
+        self.intrinsics.symbol_prototype = ordinary(self, object_prototype);
+        self.intrinsics.bigint_prototype = ordinary(self, object_prototype);
+        let error_prototype = ordinary(self, object_prototype);
+        self.intrinsics.error_prototype = error_prototype;
+        self.intrinsics.type_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.range_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.syntax_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.reference_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.eval_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.uri_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.aggregate_error_prototype = ordinary(self, error_prototype);
+        let iterator_prototype = ordinary(self, object_prototype);
+        self.intrinsics.iterator_prototype = iterator_prototype;
+        self.intrinsics.array_iterator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.map_iterator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.set_iterator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.string_iterator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.regexp_string_iterator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.map_prototype = ordinary(self, object_prototype);
+        self.intrinsics.set_prototype = ordinary(self, object_prototype);
+        self.intrinsics.weak_map_prototype = ordinary(self, object_prototype);
+        self.intrinsics.weak_set_prototype = ordinary(self, object_prototype);
+        self.intrinsics.date_prototype = ordinary(self, object_prototype);
+        self.intrinsics.regexp_prototype = ordinary(self, object_prototype);
+        self.intrinsics.promise_prototype = ordinary(self, object_prototype);
+        self.intrinsics.generator_function_prototype = ordinary(self, function_prototype);
+        self.intrinsics.generator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.async_function_prototype = ordinary(self, function_prototype);
+        self.intrinsics.global_object = ordinary(self, object_prototype);
+        let thrower = self.new_native_function("", 0, throw_type_error_function, false);
+        self.object_mut(thrower).extensible = false;
+        self.intrinsics.throw_type_error = thrower;
+    }
+
+    /// Creates a constructor, links `C.prototype` / `P.constructor`, and defines it on the
+    /// global object.
+    fn create_constructor(
+        &mut self,
+        name: &str,
+        length: u32,
+        function: crate::function::NativeFunction,
+        prototype: ObjectRef,
+    ) -> ObjectRef {
+        let constructor = self.new_native_function(name, length, function, true);
+        self.define_data_property(constructor, PropertyKey::Atom(atoms::PROTOTYPE), Value::Object(prototype), Attributes::FROZEN);
+        self.define_data_property(prototype, PropertyKey::Atom(atoms::CONSTRUCTOR), Value::Object(constructor), Attributes::HIDDEN_DATA);
+        let global = self.intrinsics.global_object;
+        let key = self.property_key_from_str(name);
+        self.define_data_property(global, key, Value::Object(constructor), Attributes::HIDDEN_DATA);
+        constructor
+    }
+
+    fn create_constructors(&mut self) {
+        use crate::error::{ErrorKind, error_constructor_function};
+        let intrinsics = self.intrinsics.clone();
+        let placeholder = constructor_not_installed;
+        self.intrinsics.object_constructor =
+            self.create_constructor("Object", 1, minimal_object_constructor, intrinsics.object_prototype);
+        self.intrinsics.function_constructor =
+            self.create_constructor("Function", 1, placeholder, intrinsics.function_prototype);
+        self.intrinsics.array_constructor = self.create_constructor("Array", 1, placeholder, intrinsics.array_prototype);
+        self.intrinsics.string_constructor = self.create_constructor("String", 1, placeholder, intrinsics.string_prototype);
+        self.intrinsics.number_constructor = self.create_constructor("Number", 1, placeholder, intrinsics.number_prototype);
+        self.intrinsics.boolean_constructor =
+            self.create_constructor("Boolean", 1, placeholder, intrinsics.boolean_prototype);
+        self.intrinsics.symbol_constructor = self.create_constructor("Symbol", 0, placeholder, intrinsics.symbol_prototype);
+        self.intrinsics.bigint_constructor = self.create_constructor("BigInt", 1, placeholder, intrinsics.bigint_prototype);
+        let error = self.create_constructor("Error", 1, error_constructor_function, intrinsics.error_prototype);
+        self.intrinsics.error_constructor = error;
+        for kind in ErrorKind::ALL {
+            let prototype = self.error_prototype_for(kind);
+            let name_atom = kind.name_atom();
+            let name_value = Value::String(self.atom_string(name_atom));
+            self.define_data_property(prototype, PropertyKey::Atom(atoms::NAME), name_value, Attributes::HIDDEN_DATA);
+            let empty = Value::String(self.intrinsics.empty_string);
+            self.define_data_property(prototype, PropertyKey::Atom(atoms::MESSAGE), empty, Attributes::HIDDEN_DATA);
+            if kind == ErrorKind::Error {
+                continue;
+            }
+            let name = kind.name();
+            let length = if kind == ErrorKind::AggregateError { 2 } else { 1 };
+            let constructor = self.create_constructor(name, length, error_constructor_function, prototype);
+            // NativeError constructors inherit from %Error%.
+            self.object_mut(constructor).prototype = Some(error);
+            match kind {
+                ErrorKind::TypeError => self.intrinsics.type_error_constructor = constructor,
+                ErrorKind::RangeError => self.intrinsics.range_error_constructor = constructor,
+                ErrorKind::SyntaxError => self.intrinsics.syntax_error_constructor = constructor,
+                ErrorKind::ReferenceError => self.intrinsics.reference_error_constructor = constructor,
+                ErrorKind::EvalError => self.intrinsics.eval_error_constructor = constructor,
+                ErrorKind::UriError => self.intrinsics.uri_error_constructor = constructor,
+                ErrorKind::AggregateError => self.intrinsics.aggregate_error_constructor = constructor,
+                ErrorKind::Error => {}
+            }
+        }
+        self.intrinsics.map_constructor = self.create_constructor("Map", 0, placeholder, intrinsics.map_prototype);
+        self.intrinsics.set_constructor = self.create_constructor("Set", 0, placeholder, intrinsics.set_prototype);
+        self.intrinsics.weak_map_constructor =
+            self.create_constructor("WeakMap", 0, placeholder, intrinsics.weak_map_prototype);
+        self.intrinsics.weak_set_constructor =
+            self.create_constructor("WeakSet", 0, placeholder, intrinsics.weak_set_prototype);
+        self.intrinsics.date_constructor = self.create_constructor("Date", 7, placeholder, intrinsics.date_prototype);
+        self.intrinsics.regexp_constructor = self.create_constructor("RegExp", 2, placeholder, intrinsics.regexp_prototype);
+        self.intrinsics.promise_constructor =
+            self.create_constructor("Promise", 1, placeholder, intrinsics.promise_prototype);
+        let global = self.intrinsics.global_object;
+        self.define_data_property(global, PropertyKey::Atom(atoms::GLOBAL_THIS), Value::Object(global), Attributes::HIDDEN_DATA);
+        for (name, value) in [("NaN", f64::NAN), ("Infinity", f64::INFINITY)] {
+            let key = self.property_key_from_str(name);
+            self.define_data_property(global, key, Value::Number(value), Attributes::FROZEN);
+        }
+        self.define_data_property(global, PropertyKey::Atom(atoms::UNDEFINED), Value::Undefined, Attributes::FROZEN);
+    }
+
+    // ----- strings, atoms, symbols -----
+
+    /// Allocates a heap string.
+    #[inline]
+    pub fn alloc_string(&mut self, string: JsString) -> StringRef {
+        self.heap.accounting.note_allocation(std::mem::size_of::<JsString>() + string.len());
+        self.heap.strings.allocate(string)
+    }
+
+    /// Allocates a heap string from Rust text.
+    pub fn new_string(&mut self, text: &str) -> StringRef {
+        if text.is_empty() {
+            return self.intrinsics.empty_string;
+        }
+        self.alloc_string(JsString::from_str(text))
+    }
+
+    /// The string behind a handle.
+    #[inline]
+    pub fn string(&self, string: StringRef) -> &JsString {
+        self.heap.strings.get(string)
+    }
+
+    /// A string's content as a Rust string (lone surrogates become U+FFFD).
+    pub fn string_to_rust(&self, string: StringRef) -> String {
+        self.string(string).to_rust_string_lossy()
+    }
+
+    /// Interns Rust text as an atom. Does not special-case array indices (see
+    /// [`Vm::property_key_from_str`]).
+    pub fn intern_str(&mut self, text: &str) -> Atom {
+        let hash = hash_str(text);
+        let strings = &self.heap.strings;
+        if let Some(atom) = self.atoms.find(hash, |candidate| strings.get(candidate).equals_str(text)) {
+            return atom;
+        }
+        let string = self.alloc_string(JsString::from_str(text));
+        self.atoms.insert(hash, string)
+    }
+
+    /// Interns a heap string as an atom (no allocation when the atom already exists).
+    pub fn intern_string(&mut self, string: StringRef) -> Atom {
+        let hash = self.string(string).hash_code();
+        let strings = &self.heap.strings;
+        let content = strings.get(string);
+        if let Some(atom) = self.atoms.find(hash, |candidate| candidate == string || strings.get(candidate) == content) {
+            return atom;
+        }
+        self.atoms.insert(hash, string)
+    }
+
+    /// The heap string of an atom.
+    #[inline]
+    pub fn atom_string(&self, atom: Atom) -> StringRef {
+        self.atoms.string(atom)
+    }
+
+    /// An atom's text as a Rust string.
+    pub fn atom_to_rust(&self, atom: Atom) -> String {
+        self.string(self.atom_string(atom)).to_rust_string_lossy()
+    }
+
+    /// The property key for Rust text: canonical array indices become `PropertyKey::Index`.
+    /// Use this when linking compiled property names.
+    pub fn property_key_from_str(&mut self, text: &str) -> PropertyKey {
+        match crate::atom::parse_array_index_str(text) {
+            Some(index) => PropertyKey::Index(index),
+            None => PropertyKey::Atom(self.intern_str(text)),
+        }
+    }
+
+    /// The property key for a heap string.
+    pub fn property_key_from_string(&mut self, string: StringRef) -> PropertyKey {
+        match crate::atom::parse_array_index(self.string(string).view()) {
+            Some(index) => PropertyKey::Index(index),
+            None => PropertyKey::Atom(self.intern_string(string)),
+        }
+    }
+
+    /// The key as a JS value (string or symbol), as `Object.keys`/`Reflect.ownKeys` return.
+    pub fn property_key_to_value(&mut self, key: PropertyKey) -> Value {
+        match key {
+            PropertyKey::Atom(atom) => Value::String(self.atom_string(atom)),
+            PropertyKey::Index(index) => {
+                let text = index.to_string();
+                Value::String(self.new_string(&text))
+            }
+            PropertyKey::Symbol(symbol) => Value::Symbol(symbol),
+        }
+    }
+
+    /// The key as Rust text (symbols as `Symbol(description)`), for messages and printing.
+    pub fn property_key_to_rust(&self, key: PropertyKey) -> String {
+        match key {
+            PropertyKey::Atom(atom) => self.atom_to_rust(atom),
+            PropertyKey::Index(index) => index.to_string(),
+            PropertyKey::Symbol(symbol) => {
+                let description = self.heap.symbols.get(symbol).description;
+                format!("Symbol({})", description.map(|d| self.string_to_rust(d)).unwrap_or_default())
+            }
+        }
+    }
+
+    /// Creates a symbol.
+    pub fn new_symbol(&mut self, description: Option<&str>) -> SymbolRef {
+        let description = description.map(|text| self.new_string(text));
+        self.heap.accounting.note_allocation(std::mem::size_of::<Symbol>());
+        self.heap.symbols.allocate(Symbol { description, registered: false })
+    }
+
+    /// Creates a symbol with a heap-string description.
+    pub fn new_symbol_with_description(&mut self, description: Option<StringRef>) -> SymbolRef {
+        self.heap.accounting.note_allocation(std::mem::size_of::<Symbol>());
+        self.heap.symbols.allocate(Symbol { description, registered: false })
+    }
+
+    /// The symbol behind a handle.
+    pub fn symbol(&self, symbol: SymbolRef) -> &Symbol {
+        self.heap.symbols.get(symbol)
+    }
+
+    // ----- handle scopes -----
+
+    /// Opens a handle scope: values pushed with [`Vm::root`] stay alive until
+    /// [`Vm::close_handle_scope`] with the returned marker.
+    ///
+    /// ```ignore
+    /// let scope = vm.open_handle_scope();
+    /// vm.root(Value::Object(result_array));
+    /// let mapped = vm.call(callback, this_arg, &[element])?; // may collect
+    /// vm.close_handle_scope(scope);
+    /// ```
+    /// On an early `?` return the scope is left open; that is harmless for correctness (it
+    /// only keeps values alive longer) and the interpreter truncates the handle stack back
+    /// when it catches the exception at its entry depth.
+    #[inline]
+    pub fn open_handle_scope(&self) -> HandleScope {
+        HandleScope(self.handles.len())
+    }
+
+    /// Roots a value until the enclosing handle scope closes.
+    #[inline]
+    pub fn root(&mut self, value: Value) {
+        self.handles.push(value);
+    }
+
+    /// Closes a handle scope, unrooting everything rooted since it was opened.
+    #[inline]
+    pub fn close_handle_scope(&mut self, scope: HandleScope) {
+        self.handles.truncate(scope.0);
+    }
+
+    // ----- garbage collection -----
+
+    /// True when the allocation debt warrants a collection (always under `gc-stress`).
+    #[inline]
+    pub fn should_collect_garbage(&self) -> bool {
+        self.heap.accounting.should_collect()
+    }
+
+    /// Collects if [`Vm::should_collect_garbage`]. Call only at safepoints.
+    #[inline]
+    pub fn maybe_collect_garbage(&mut self) {
+        if self.should_collect_garbage() {
+            self.collect_garbage();
+        }
+    }
+
+    /// Runs a full mark-and-sweep collection. Call only at safepoints (every live value must
+    /// be reachable from the roots listed in the module documentation).
+    pub fn collect_garbage(&mut self) -> HeapCounts {
+        let mut tracer = Tracer::new();
+        self.intrinsics.trace(&mut tracer);
+        self.atoms.trace(&mut tracer);
+        trace_values(&self.stack, &mut tracer);
+        trace_values(&self.handles, &mut tracer);
+        for symbol in self.symbol_registry.values() {
+            tracer.push(*symbol);
+        }
+        for job in &self.jobs {
+            job.function.trace(&mut tracer);
+            job.this.trace(&mut tracer);
+            trace_values(&job.arguments, &mut tracer);
+        }
+        crate::interpreter::trace_roots(&self.interpreter, &mut tracer);
+        self.heap.mark_from(&mut tracer);
+        self.heap.sweep()
+    }
+
+    /// Checks the native stack budget; records the base address on first use.
+    pub fn native_stack_has_room(&mut self) -> bool {
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        if self.native_stack_base == 0 || self.native_call_depth == 0 && here > self.native_stack_base {
+            self.native_stack_base = here;
+            return true;
+        }
+        self.native_stack_base.saturating_sub(here) < self.native_stack_budget
+    }
+
+    // ----- global object -----
+
+    /// The global object.
+    #[inline]
+    pub fn global_object(&self) -> ObjectRef {
+        self.intrinsics.global_object
+    }
+
+    /// Defines a global binding as a writable, non-enumerable, configurable property
+    /// (how built-in globals are installed).
+    pub fn define_global(&mut self, name: &str, value: Value) {
+        let key = self.property_key_from_str(name);
+        let global = self.intrinsics.global_object;
+        self.define_data_property(global, key, value, Attributes::HIDDEN_DATA);
+    }
+
+    /// Convenience for tests and the runner: a full descriptor define that cannot throw.
+    pub fn define_property_or_ignore(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) {
+        let _ = self.define_own_property(object, key, descriptor);
+    }
+}
+
+impl Intrinsics {
+    fn all_placeholders(
+        root_shape: ShapeId,
+        function_shape: ShapeId,
+        empty_string: StringRef,
+        symbols: WellKnownSymbols,
+        object: ObjectRef,
+    ) -> Intrinsics {
+        Intrinsics {
+            root_shape,
+            function_shape,
+            empty_string,
+            symbols,
+            global_object: object,
+            object_prototype: object,
+            function_prototype: object,
+            array_prototype: object,
+            string_prototype: object,
+            number_prototype: object,
+            boolean_prototype: object,
+            symbol_prototype: object,
+            bigint_prototype: object,
+            error_prototype: object,
+            type_error_prototype: object,
+            range_error_prototype: object,
+            syntax_error_prototype: object,
+            reference_error_prototype: object,
+            eval_error_prototype: object,
+            uri_error_prototype: object,
+            aggregate_error_prototype: object,
+            iterator_prototype: object,
+            array_iterator_prototype: object,
+            map_iterator_prototype: object,
+            set_iterator_prototype: object,
+            string_iterator_prototype: object,
+            regexp_string_iterator_prototype: object,
+            map_prototype: object,
+            set_prototype: object,
+            weak_map_prototype: object,
+            weak_set_prototype: object,
+            date_prototype: object,
+            regexp_prototype: object,
+            promise_prototype: object,
+            generator_function_prototype: object,
+            generator_prototype: object,
+            async_function_prototype: object,
+            object_constructor: object,
+            function_constructor: object,
+            array_constructor: object,
+            string_constructor: object,
+            number_constructor: object,
+            boolean_constructor: object,
+            symbol_constructor: object,
+            bigint_constructor: object,
+            error_constructor: object,
+            type_error_constructor: object,
+            range_error_constructor: object,
+            syntax_error_constructor: object,
+            reference_error_constructor: object,
+            eval_error_constructor: object,
+            uri_error_constructor: object,
+            aggregate_error_constructor: object,
+            map_constructor: object,
+            set_constructor: object,
+            weak_map_constructor: object,
+            weak_set_constructor: object,
+            date_constructor: object,
+            regexp_constructor: object,
+            promise_constructor: object,
+            throw_type_error: object,
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! The JavaScript `Value` and the typed heap handles it carries.
+//!
+//! Performance decisions:
+//! - `Value` is `Copy` and exactly 16 bytes (asserted below): a one-byte tag plus an 8-byte
+//!   payload. Heap references are `u32` arena indices, not pointers, so the GC can be precise
+//!   and a register write is a plain store.
+//! - Numbers are always `f64` (no separate int32 tag). Integer-valued doubles are recognised on
+//!   the hot paths (array indexing, bitwise operators) with a cheap `as` round trip instead.
+//! - `Hole` is an internal sentinel for "no value" (an uninitialised `let` in its temporal dead
+//!   zone, an array hole). It must never escape to JavaScript code.
+
+use tseval_gc::{GcHandle, Trace, Tracer};
+
+/// Declares a `u32` handle newtype bound to one GC space.
+macro_rules! declare_handle {
+    ($(#[$meta:meta])* $name:ident, $space:expr) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl GcHandle for $name {
+            const SPACE: u8 = $space;
+            #[inline]
+            fn from_index(index: u32) -> Self {
+                $name(index)
+            }
+            #[inline]
+            fn index(self) -> u32 {
+                self.0
+            }
+        }
+    };
+}
+
+/// GC space numbers of the VM's arenas (see `heap.rs`).
+pub mod spaces {
+    /// Space of [`super::StringRef`].
+    pub const STRINGS: u8 = 0;
+    /// Space of [`super::SymbolRef`].
+    pub const SYMBOLS: u8 = 1;
+    /// Space of [`super::ObjectRef`].
+    pub const OBJECTS: u8 = 2;
+    /// Space of [`super::BigIntRef`].
+    pub const BIGINTS: u8 = 3;
+    /// Space of [`super::EnvRef`].
+    pub const ENVIRONMENTS: u8 = 4;
+    /// Space of [`super::ShapeId`].
+    pub const SHAPES: u8 = 5;
+}
+
+declare_handle!(
+    /// A handle to an immutable JS string in the heap (`crate::string::JsString`).
+    StringRef,
+    spaces::STRINGS
+);
+declare_handle!(
+    /// A handle to a symbol in the heap (`crate::atom::Symbol`).
+    SymbolRef,
+    spaces::SYMBOLS
+);
+declare_handle!(
+    /// A handle to an object in the heap (`crate::object::Object`).
+    ObjectRef,
+    spaces::OBJECTS
+);
+declare_handle!(
+    /// A handle to a BigInt in the heap (`crate::value::BigInt`).
+    BigIntRef,
+    spaces::BIGINTS
+);
+declare_handle!(
+    /// A handle to an environment record in the heap (`crate::env::Env`).
+    EnvRef,
+    spaces::ENVIRONMENTS
+);
+declare_handle!(
+    /// A handle to a shape (hidden class) in the heap (`crate::shape::Shape`).
+    ShapeId,
+    spaces::SHAPES
+);
+
+/// A JavaScript value.
+#[derive(Clone, Copy, Debug, Default)]
+pub enum Value {
+    /// `undefined`.
+    #[default]
+    Undefined,
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Boolean(bool),
+    /// Every JS number (IEEE-754 double).
+    Number(f64),
+    /// A string primitive.
+    String(StringRef),
+    /// A symbol primitive.
+    Symbol(SymbolRef),
+    /// Any object (ordinary, array, function, ...).
+    Object(ObjectRef),
+    /// A BigInt primitive.
+    BigInt(BigIntRef),
+    /// Internal sentinel: TDZ marker and array hole. Never visible to JavaScript.
+    Hole,
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() <= 16);
+
+/// The result of an operation that may throw: `Err` carries the thrown JS value.
+pub type JsResult<T> = Result<T, Value>;
+
+impl Value {
+    /// `true` as a value.
+    pub const TRUE: Value = Value::Boolean(true);
+    /// `false` as a value.
+    pub const FALSE: Value = Value::Boolean(false);
+
+    /// Wraps a number.
+    #[inline]
+    pub fn number(number: f64) -> Value {
+        Value::Number(number)
+    }
+
+    /// Wraps an integer as a number.
+    #[inline]
+    pub fn integer(integer: i64) -> Value {
+        Value::Number(integer as f64)
+    }
+
+    /// True for `undefined`.
+    #[inline]
+    pub fn is_undefined(self) -> bool {
+        matches!(self, Value::Undefined)
+    }
+
+    /// True for `null`.
+    #[inline]
+    pub fn is_null(self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// True for `undefined` or `null`.
+    #[inline]
+    pub fn is_nullish(self) -> bool {
+        matches!(self, Value::Undefined | Value::Null)
+    }
+
+    /// True for the internal hole sentinel.
+    #[inline]
+    pub fn is_hole(self) -> bool {
+        matches!(self, Value::Hole)
+    }
+
+    /// True for objects.
+    #[inline]
+    pub fn is_object(self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+
+    /// True for numbers.
+    #[inline]
+    pub fn is_number(self) -> bool {
+        matches!(self, Value::Number(_))
+    }
+
+    /// True for strings.
+    #[inline]
+    pub fn is_string(self) -> bool {
+        matches!(self, Value::String(_))
+    }
+
+    /// The object handle, if this is an object.
+    #[inline]
+    pub fn as_object(self) -> Option<ObjectRef> {
+        match self {
+            Value::Object(object) => Some(object),
+            _ => None,
+        }
+    }
+
+    /// The number, if this is a number.
+    #[inline]
+    pub fn as_number(self) -> Option<f64> {
+        match self {
+            Value::Number(number) => Some(number),
+            _ => None,
+        }
+    }
+
+    /// The string handle, if this is a string.
+    #[inline]
+    pub fn as_string(self) -> Option<StringRef> {
+        match self {
+            Value::String(string) => Some(string),
+            _ => None,
+        }
+    }
+
+    /// The symbol handle, if this is a symbol.
+    #[inline]
+    pub fn as_symbol(self) -> Option<SymbolRef> {
+        match self {
+            Value::Symbol(symbol) => Some(symbol),
+            _ => None,
+        }
+    }
+
+    /// Replaces the hole sentinel with `undefined` (for reading array elements).
+    #[inline]
+    pub fn hole_to_undefined(self) -> Value {
+        match self {
+            Value::Hole => Value::Undefined,
+            other => other,
+        }
+    }
+
+    /// Identity comparison: same tag and same payload bits (numbers compare by bit pattern,
+    /// strings by handle). This is NOT any JS equality; it is for caches and tests.
+    #[inline]
+    pub fn is_identical(self, other: Value) -> bool {
+        match (self, other) {
+            (Value::Undefined, Value::Undefined)
+            | (Value::Null, Value::Null)
+            | (Value::Hole, Value::Hole) => true,
+            (Value::Boolean(a), Value::Boolean(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a.to_bits() == b.to_bits(),
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Symbol(a), Value::Symbol(b)) => a == b,
+            (Value::Object(a), Value::Object(b)) => a == b,
+            (Value::BigInt(a), Value::BigInt(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// If this number is an array index (an integer in `0 ..= 2^32 - 2`), returns it.
+    #[inline]
+    pub fn as_array_index(self) -> Option<u32> {
+        match self {
+            Value::Number(number) => number_to_array_index(number),
+            _ => None,
+        }
+    }
+}
+
+/// Returns the array index for an integral number in `0 ..= 2^32 - 2` (`-0` counts as 0).
+#[inline]
+pub fn number_to_array_index(number: f64) -> Option<u32> {
+    let index = number as u32;
+    if index as f64 == number && index != u32::MAX { Some(index) } else { None }
+}
+
+impl From<bool> for Value {
+    fn from(value: bool) -> Value {
+        Value::Boolean(value)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(value: f64) -> Value {
+        Value::Number(value)
+    }
+}
+
+impl From<i32> for Value {
+    fn from(value: i32) -> Value {
+        Value::Number(value as f64)
+    }
+}
+
+impl From<u32> for Value {
+    fn from(value: u32) -> Value {
+        Value::Number(value as f64)
+    }
+}
+
+impl From<ObjectRef> for Value {
+    fn from(value: ObjectRef) -> Value {
+        Value::Object(value)
+    }
+}
+
+impl From<StringRef> for Value {
+    fn from(value: StringRef) -> Value {
+        Value::String(value)
+    }
+}
+
+impl From<SymbolRef> for Value {
+    fn from(value: SymbolRef) -> Value {
+        Value::Symbol(value)
+    }
+}
+
+impl Trace for Value {
+    #[inline]
+    fn trace(&self, tracer: &mut Tracer) {
+        match *self {
+            Value::String(string) => tracer.push(string),
+            Value::Symbol(symbol) => tracer.push(symbol),
+            Value::Object(object) => tracer.push(object),
+            Value::BigInt(bigint) => tracer.push(bigint),
+            Value::Undefined
+            | Value::Null
+            | Value::Boolean(_)
+            | Value::Number(_)
+            | Value::Hole => {}
+        }
+    }
+}
+
+/// Traces every value of a slice.
+#[inline]
+pub fn trace_values(values: &[Value], tracer: &mut Tracer) {
+    for value in values {
+        value.trace(tracer);
+    }
+}
+
+/// A BigInt payload.
+///
+/// Stub: stores an `i128`, enough for literals and small arithmetic. Arbitrary precision is
+/// future work; the representation is private to this type so it can change freely.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BigInt {
+    value: i128,
+}
+
+impl BigInt {
+    /// Creates a BigInt from an `i128`.
+    pub fn from_i128(value: i128) -> BigInt {
+        BigInt { value }
+    }
+
+    /// The value as `i128` (exact for every value the stub can hold).
+    pub fn to_i128(&self) -> i128 {
+        self.value
+    }
+
+    /// Decimal (or other radix) text without the `n` suffix.
+    pub fn to_string_radix(&self, radix: u32) -> String {
+        if radix == 10 {
+            return self.value.to_string();
+        }
+        let negative = self.value < 0;
+        let mut magnitude = self.value.unsigned_abs();
+        if magnitude == 0 {
+            return "0".to_string();
+        }
+        let mut digits = Vec::new();
+        while magnitude > 0 {
+            let digit = (magnitude % radix as u128) as u32;
+            digits.push(std::char::from_digit(digit, radix).unwrap_or('?'));
+            magnitude /= radix as u128;
+        }
+        if negative {
+            digits.push('-');
+        }
+        digits.iter().rev().collect()
+    }
+
+    /// The value converted to the nearest double.
+    pub fn to_f64(&self) -> f64 {
+        self.value as f64
+    }
+}
+
+impl Trace for BigInt {
+    fn trace(&self, _tracer: &mut Tracer) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_at_most_sixteen_bytes() {
+        assert!(std::mem::size_of::<Value>() <= 16);
+    }
+
+    #[test]
+    fn array_index_recognition() {
+        assert_eq!(number_to_array_index(0.0), Some(0));
+        assert_eq!(number_to_array_index(-0.0), Some(0));
+        assert_eq!(number_to_array_index(4294967294.0), Some(4294967294));
+        assert_eq!(number_to_array_index(4294967295.0), None);
+        assert_eq!(number_to_array_index(1.5), None);
+        assert_eq!(number_to_array_index(-1.0), None);
+        assert_eq!(number_to_array_index(f64::NAN), None);
+    }
+
+    #[test]
+    fn bigint_radix_formatting() {
+        assert_eq!(BigInt::from_i128(-255).to_string_radix(16), "-ff");
+        assert_eq!(BigInt::from_i128(0).to_string_radix(2), "0");
+        assert_eq!(BigInt::from_i128(12345).to_string_radix(10), "12345");
+    }
+}
