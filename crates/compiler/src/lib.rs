@@ -1,13 +1,79 @@
 //! tseval-compiler: scope resolution (lexical depth/slot, TDZ, capture analysis) and
 //! register-bytecode generation. Owns THE opcode table ([`opcodes`]), the bytecode containers
 //! ([`bytecode`]), the disassembler and the verifier.
+//!
+//! Entry point: [`compile_script`] turns a parsed [`tseval_parser::ast::Program`] into a
+//! [`CompiledScript`]. Compilation runs in two passes: [`resolver`] builds the scope tree and
+//! decides storage (register vs environment slot) and TDZ checks, then [`codegen`] emits
+//! register bytecode in one walk.
 
 pub mod bytecode;
+pub mod codegen;
 pub mod disassembler;
 pub mod opcodes;
+pub mod resolver;
 pub mod verifier;
+
+use std::fmt;
+use std::rc::Rc;
+
+use tseval_parser::ast;
+use tseval_parser::{Interner, Span};
 
 pub use bytecode::{CompiledScript, Constant, FunctionFlags, FunctionTemplate};
 pub use disassembler::disassemble;
 pub use opcodes::{Instruction, Opcode, instruction_set_markdown};
 pub use verifier::verify;
+
+/// A compile-time error (early errors the parser does not report, unsupported constructs,
+/// limits such as too many registers or too deep nesting).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// What went wrong.
+    pub message: String,
+    /// Where.
+    pub span: Span,
+}
+
+impl CompileError {
+    /// Creates an error.
+    pub fn new(message: impl Into<String>, span: Span) -> CompileError {
+        CompileError { message: message.into(), span }
+    }
+
+    /// Formats the error as `file:line:column: SyntaxError: message`.
+    pub fn render(&self, file_name: &str, source: &str) -> String {
+        let (line, column) = line_and_column(source, self.span.start);
+        format!("{file_name}:{line}:{column}: SyntaxError: {}", self.message)
+    }
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{} at byte {}", self.message, self.span.start)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// 1-based line and UTF-16 column of a byte offset (linear scan; used for diagnostics only).
+pub fn line_and_column(source: &str, offset: u32) -> (u32, u32) {
+    let offset = (offset as usize).min(source.len());
+    let before = source.get(..offset).unwrap_or("");
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    let column = before[line_start..].encode_utf16().count() as u32 + 1;
+    (line, column)
+}
+
+/// Compiles a parsed program.
+pub fn compile_script(
+    program: &ast::Program<'_>,
+    interner: &Interner,
+    file_name: &str,
+    source: &Rc<str>,
+) -> Result<CompiledScript, CompileError> {
+    let tree = resolver::resolve_program(program)?;
+    let top_level = codegen::compile_program(program, &tree, interner, source)?;
+    Ok(CompiledScript { top_level, file_name: Rc::from(file_name), source: Rc::clone(source) })
+}

@@ -162,3 +162,19 @@ fn every_rust_file_starts_with_a_module_comment() {
         .collect();
     assert!(missing.is_empty(), "files without a //! module comment: {missing:#?}");
 }
+
+/// `docs/OPCODES.md` is generated from the opcode table, the single source of truth for the
+/// instruction set; `UPDATE_GOLDEN=1` rewrites it.
+#[test]
+fn the_instruction_set_document_is_generated_from_the_opcode_table() {
+    let path = workspace_root().join("docs/OPCODES.md");
+    let generated = tseval_compiler::instruction_set_markdown();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/OPCODES.md is out of date with the opcode table; run UPDATE_GOLDEN=1 cargo test -p tseval --test tidy"
+    );
+}

@@ -35,6 +35,10 @@ pub struct Object {
     pub elements: Vec<Value>,
     /// `[[Extensible]]`.
     pub extensible: bool,
+    /// Set when an inline cache depends on this object's layout as a prototype; any layout
+    /// change (add/delete/reconfigure/setPrototypeOf) then bumps `Vm::prototype_epoch`,
+    /// invalidating every prototype-chain cache entry.
+    pub guards_inline_caches: bool,
     /// Internal slots by kind.
     pub kind: ObjectKind,
 }
@@ -476,10 +480,16 @@ impl PropertyDescriptor {
 }
 
 impl Vm {
-    /// Allocates an object with the given prototype and kind, using the empty root shape.
+    /// Allocates an object with the given prototype and kind, using the empty root shape of
+    /// its kind (arrays and string wrappers have their own roots, because they have virtual
+    /// named properties that inline caches must never confuse with ordinary objects').
     #[inline]
     pub fn alloc_object(&mut self, prototype: Option<ObjectRef>, kind: ObjectKind) -> ObjectRef {
-        let shape = self.intrinsics.root_shape;
+        let shape = match kind {
+            ObjectKind::Array(_) => self.intrinsics.array_root_shape,
+            ObjectKind::StringWrapper(_) => self.intrinsics.string_wrapper_root_shape,
+            _ => self.intrinsics.root_shape,
+        };
         self.alloc_object_with_shape(shape, prototype, kind, Vec::new())
     }
 
@@ -496,7 +506,7 @@ impl Vm {
         self.heap.accounting.note_allocation(
             std::mem::size_of::<Object>() + slots.capacity() * std::mem::size_of::<Value>(),
         );
-        self.heap.objects.allocate(Object { shape, prototype, slots, elements: Vec::new(), extensible: true, kind })
+        self.heap.objects.allocate(Object { shape, prototype, slots, elements: Vec::new(), extensible: true, guards_inline_caches: false, kind })
     }
 
     /// A new ordinary object inheriting from %Object.prototype%.
@@ -510,7 +520,13 @@ impl Vm {
         let prototype = self.intrinsics.array_prototype;
         let length = elements.len() as u32;
         self.heap.accounting.note_extra_bytes(elements.capacity() * std::mem::size_of::<Value>());
-        let array = self.alloc_object(Some(prototype), ObjectKind::Array(ArrayData { length, length_writable: true }));
+        let shape = self.intrinsics.array_root_shape;
+        let array = self.alloc_object_with_shape(
+            shape,
+            Some(prototype),
+            ObjectKind::Array(ArrayData { length, length_writable: true }),
+            Vec::new(),
+        );
         self.object_mut(array).elements = elements;
         array
     }
@@ -575,6 +591,7 @@ impl Vm {
             }
             cursor = self.object(ancestor).prototype;
         }
+        self.note_layout_change(object);
         self.object_mut(object).prototype = prototype;
         Ok(true)
     }

@@ -81,8 +81,13 @@ macro_rules! intrinsic_objects {
         /// may replace any of them (for example a full constructor replacing a placeholder).
         #[derive(Clone, Debug)]
         pub struct Intrinsics {
-            /// The empty root shape every new object starts from.
+            /// The empty root shape every new ordinary object starts from.
             pub root_shape: ShapeId,
+            /// The empty root shape of arrays (separate so caches never mix arrays with
+            /// ordinary objects, whose `length` is not virtual).
+            pub array_root_shape: ShapeId,
+            /// The empty root shape of String wrapper objects.
+            pub string_wrapper_root_shape: ShapeId,
             /// Shape `{ length, name }` (both non-writable, non-enumerable, configurable)
             /// shared by new function objects.
             pub function_shape: ShapeId,
@@ -96,6 +101,8 @@ macro_rules! intrinsic_objects {
         impl Intrinsics {
             fn trace(&self, tracer: &mut Tracer) {
                 tracer.push(self.root_shape);
+                tracer.push(self.array_root_shape);
+                tracer.push(self.string_wrapper_root_shape);
                 tracer.push(self.function_shape);
                 tracer.push(self.empty_string);
                 for symbol in self.symbols.all() {
@@ -262,6 +269,9 @@ pub struct Vm {
     pub symbol_registry: FxHashMap<Atom, SymbolRef>,
     /// Pending jobs (promise reactions), run by the embedder/interpreter after the script.
     pub jobs: VecDeque<Job>,
+    /// Bumped whenever an object that inline caches depend on (as a prototype) changes
+    /// layout; prototype-chain cache entries remember the epoch they were filled in.
+    pub prototype_epoch: u32,
     /// Depth of nested `Vm::call`/`construct` (native re-entry into JS).
     pub native_call_depth: u32,
     /// Limit of `native_call_depth`.
@@ -358,6 +368,7 @@ impl Vm {
             handles: Vec::new(),
             symbol_registry: FxHashMap::default(),
             jobs: VecDeque::new(),
+            prototype_epoch: 0,
             native_call_depth: 0,
             max_native_call_depth: 10_000,
             native_stack_base: 0,
@@ -379,6 +390,8 @@ impl Vm {
     }
 
     fn create_shapes(&mut self) {
+        self.intrinsics.array_root_shape = self.heap.shapes.allocate(Shape::root());
+        self.intrinsics.string_wrapper_root_shape = self.heap.shapes.allocate(Shape::root());
         let root = self.intrinsics.root_shape;
         let (with_length, _) =
             self.heap.shape_add_transition(root, PropertyKey::Atom(atoms::LENGTH), Attributes::CONFIGURABLE_ONLY);
@@ -770,6 +783,8 @@ impl Intrinsics {
     ) -> Intrinsics {
         Intrinsics {
             root_shape,
+            array_root_shape: root_shape,
+            string_wrapper_root_shape: root_shape,
             function_shape,
             empty_string,
             symbols,

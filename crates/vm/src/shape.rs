@@ -145,6 +145,8 @@ pub struct Shape {
     dictionary: bool,
     /// Slots released by deletions in dictionary mode, available for reuse.
     free_slots: Vec<u32>,
+    /// Number of live `PropertyKey::Index` entries (element fast paths require zero).
+    index_key_count: u32,
 }
 
 impl Trace for Shape {
@@ -183,6 +185,7 @@ impl Shape {
             live_entries: 0,
             dictionary: false,
             free_slots: Vec::new(),
+            index_key_count: 0,
         }
     }
 
@@ -202,6 +205,13 @@ impl Shape {
     #[inline]
     pub fn property_count(&self) -> usize {
         self.live_entries as usize
+    }
+
+    /// Number of array-index keys stored in the shape (normally zero: indices live in the
+    /// object's dense `elements`).
+    #[inline]
+    pub fn index_key_count(&self) -> u32 {
+        self.index_key_count
     }
 
     /// Finds a property.
@@ -253,6 +263,9 @@ impl Shape {
         let position = self.entries.len() as u32;
         self.entries.push(Some(ShapeEntry { key, attributes, slot }));
         self.live_entries += 1;
+        if matches!(key, PropertyKey::Index(_)) {
+            self.index_key_count += 1;
+        }
         match &mut self.index {
             Some(index) => {
                 index.insert(key, position);
@@ -276,6 +289,7 @@ impl Shape {
             slot_count: self.slot_count,
             dictionary: true,
             free_slots: self.free_slots.clone(),
+            index_key_count: self.index_key_count,
         };
         shape.rebuild_index();
         shape
@@ -291,6 +305,9 @@ impl Shape {
         };
         let entry = self.entries[position].take()?;
         self.live_entries -= 1;
+        if matches!(key, PropertyKey::Index(_)) {
+            self.index_key_count -= 1;
+        }
         if let Some(index) = &mut self.index {
             index.remove(&key);
         }
@@ -366,6 +383,7 @@ impl Heap {
             live_entries: parent.live_entries,
             dictionary: false,
             free_slots: Vec::new(),
+            index_key_count: parent.index_key_count,
         };
         child_shape.rebuild_index();
         let slot = child_shape.push_entry(key, attributes);

@@ -1,4 +1,4 @@
-// try/catch/finally control flow: ordering, rethrow, return/break/continue through finally, return in finally.
+// try/catch/finally ordering: return from try or catch, return in finally overriding, nested rethrow, throw in catch.
 const log: string[] = [];
 function basic(shouldThrow: boolean): string {
   try {
@@ -67,54 +67,6 @@ function nested(): string[] {
 }
 console.log(nested());
 
-function loopControl(): string {
-  const out: string[] = [];
-  for (let i = 0; i < 5; i++) {
-    try {
-      if (i === 1) continue;
-      if (i === 3) break;
-      out.push("body" + i);
-    } finally {
-      out.push("fin" + i);
-    }
-  }
-  return out.join(" ");
-}
-console.log(loopControl());
-
-function finallyBreakCancelsThrow(): string {
-  for (;;) {
-    try {
-      throw new Error("cancelled");
-    } finally {
-      break;
-    }
-  }
-  return "break in finally cancelled the exception";
-}
-console.log(finallyBreakCancelsThrow());
-
-try {
-  throw { custom: "object", code: 7 };
-} catch (thrown) {
-  console.log("throwing a plain object:", thrown);
-}
-try {
-  throw "a string";
-} catch (thrown) {
-  console.log("throwing a string:", thrown, typeof thrown);
-}
-try {
-  throw null;
-} catch (thrown) {
-  console.log("throwing null:", thrown);
-}
-try {
-  throw new Error("no binding");
-} catch {
-  console.log("optional catch binding");
-}
-
 function throwInCatch(): string {
   try {
     try {
@@ -129,31 +81,3 @@ function throwInCatch(): string {
   }
 }
 console.log(throwInCatch());
-
-let counter = 0;
-function finallyRunsOnEveryPath(n: number): number {
-  try {
-    if (n === 0) return 0;
-    if (n === 1) throw new Error("one");
-    return n;
-  } catch {
-    return -1;
-  } finally {
-    counter++;
-  }
-}
-console.log([0, 1, 2].map(finallyRunsOnEveryPath), "finally ran", counter, "times");
-
-const catchScope = "outer";
-try {
-  throw "inner";
-} catch (catchScope) {
-  console.log("catch parameter shadows:", catchScope);
-}
-console.log("outer unchanged:", catchScope);
-
-try {
-  throw new RangeError("destructured");
-} catch ({ name, message }) {
-  console.log("destructured catch parameter:", name, message);
-}

@@ -48,8 +48,7 @@ pub fn number_to_string_radix(value: f64, radix: u32) -> String {
             let digit = fraction as u32;
             fraction_digits.push(digit as u8);
             fraction -= digit as f64;
-            if (fraction > 0.5 || (fraction == 0.5 && (digit & 1) == 1)) && fraction + delta > 1.0
-            {
+            if (fraction > 0.5 || (fraction == 0.5 && (digit & 1) == 1)) && fraction + delta > 1.0 {
                 // Round up, propagating the carry through the digits already written.
                 loop {
                     match fraction_digits.pop() {
@@ -157,7 +156,9 @@ pub fn number_to_exponential(value: f64, fraction_digits: Option<u32>) -> String
     } else {
         match fraction_digits {
             None => shortest_digits(magnitude),
-            Some(count) => ExactDecimal::of_positive(magnitude).round_to_significant_digits(count + 1),
+            Some(count) => {
+                ExactDecimal::of_positive(magnitude).round_to_significant_digits(count + 1)
+            }
         }
     };
     let mut text = String::new();
@@ -227,11 +228,18 @@ fn push_exponential_form(text: &mut String, digits: &[u8], exponent: i32) {
 fn shortest_digits(magnitude: f64) -> (Vec<u8>, i32) {
     let text = number_to_string(magnitude);
     let (mantissa_text, explicit_exponent) = match text.find('e') {
-        Some(position) => (&text[..position], text[position + 1..].parse::<i32>().unwrap_or(0)),
+        Some(position) => (
+            &text[..position],
+            text[position + 1..].parse::<i32>().unwrap_or(0),
+        ),
         None => (&text[..], 0),
     };
     let point_position = mantissa_text.find('.').unwrap_or(mantissa_text.len());
-    let all_digits: Vec<u8> = mantissa_text.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+    let all_digits: Vec<u8> = mantissa_text
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
     let leading_zero_count = all_digits.iter().take_while(|&&digit| digit == 0).count();
     let mut digits: Vec<u8> = all_digits[leading_zero_count..].to_vec();
     while digits.len() > 1 && digits.last() == Some(&0) {
@@ -272,10 +280,9 @@ impl ExactDecimal {
         };
         let mut integer = SmallBigUint::from_u64(significand);
         // value = integer * 10^decimal_shift exactly.
-        let decimal_shift;
-        if binary_exponent >= 0 {
+        let decimal_shift = if binary_exponent >= 0 {
             integer.shift_left(binary_exponent as u32);
-            decimal_shift = 0;
+            0
         } else {
             // m * 2^-k = m * 5^k / 10^k.
             let mut remaining = (-binary_exponent) as u32;
@@ -284,9 +291,9 @@ impl ExactDecimal {
                 remaining -= 13;
             }
             integer.multiply_small(5u32.pow(remaining));
-            decimal_shift = binary_exponent;
-        }
-        let mut digits = integer.to_decimal_digits();
+            binary_exponent
+        };
+        let mut digits = integer.into_decimal_digits();
         let exponent = digits.len() as i32 - 1 + decimal_shift;
         while digits.len() > 1 && digits.last() == Some(&0) {
             digits.pop();
@@ -300,7 +307,8 @@ impl ExactDecimal {
         let count = count as usize;
         let mut digits: Vec<u8> = self.digits.iter().copied().take(count).collect();
         let mut exponent = self.exponent;
-        if self.digits.len() > count && self.digits[count] >= 5 && increment_digit_list(&mut digits) {
+        if self.digits.len() > count && self.digits[count] >= 5 && increment_digit_list(&mut digits)
+        {
             // All nines rolled over to 10...0: shift by one digit.
             exponent += 1;
             digits.truncate(count);
@@ -360,7 +368,9 @@ struct SmallBigUint {
 
 impl SmallBigUint {
     fn from_u64(value: u64) -> SmallBigUint {
-        SmallBigUint { limbs: vec![value as u32, (value >> 32) as u32] }
+        SmallBigUint {
+            limbs: vec![value as u32, (value >> 32) as u32],
+        }
     }
 
     fn multiply_small(&mut self, factor: u32) {
@@ -415,7 +425,7 @@ impl SmallBigUint {
     }
 
     /// Big-endian decimal digits (at least one digit).
-    fn to_decimal_digits(mut self) -> Vec<u8> {
+    fn into_decimal_digits(mut self) -> Vec<u8> {
         let mut chunks: Vec<u32> = Vec::new();
         while !self.is_zero() {
             chunks.push(self.divide_small(1_000_000_000));
@@ -459,7 +469,11 @@ mod tests {
             "toFixed" => number_to_fixed(value, argument.parse().ok()?),
             "toExponential" => number_to_exponential(
                 value,
-                if argument == "undefined" { None } else { Some(argument.parse().ok()?) },
+                if argument == "undefined" {
+                    None
+                } else {
+                    Some(argument.parse().ok()?)
+                },
             ),
             "toPrecision" => number_to_precision(value, argument.parse().ok()?),
             _ => return None,
@@ -473,14 +487,23 @@ mod tests {
         let mut failures = Vec::new();
         let mut checked = 0;
         for line in table.lines().filter(|line| !line.is_empty()) {
-            let (actual, expected) = run_table_line(line).unwrap_or_else(|| panic!("malformed line {line:?}"));
+            let (actual, expected) =
+                run_table_line(line).unwrap_or_else(|| panic!("malformed line {line:?}"));
             checked += 1;
             if actual != expected {
                 failures.push(format!("{line}\n    got {actual}"));
             }
         }
-        assert!(checked > 1000, "the table is unexpectedly small ({checked} lines)");
-        assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures[..failures.len().min(40)].join("\n"));
+        assert!(
+            checked > 1000,
+            "the table is unexpectedly small ({checked} lines)"
+        );
+        assert!(
+            failures.is_empty(),
+            "{} mismatches:\n{}",
+            failures.len(),
+            failures[..failures.len().min(40)].join("\n")
+        );
     }
 
     #[test]

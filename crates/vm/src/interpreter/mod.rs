@@ -1,30 +1,174 @@
-//! Placeholder for the interpreter (owned by the interpreter engineer, who replaces this file).
+//! The bytecode interpreter: linked code, frames over the one register stack, the dispatch
+//! loop, calls, exceptions, inline caches and GC roots.
 //!
-//! The runtime core (realm.rs, function.rs) relies on exactly these three items:
-//! - `InterpreterState` (implements `Default`), stored in `Vm::interpreter`;
-//! - `trace_roots(state, tracer)`, called by `Vm::collect_garbage` to mark frames/constants;
-//! - `call_closure(vm, callee, base, argc, new_target)`, called by `Vm::call`/`Vm::construct`
-//!   for bytecode closures. On entry `vm.stack[base]` is `this` and
-//!   `vm.stack[base + 1 ..= base + argc]` are the arguments; `vm.stack.len() == base + 1 + argc`.
-//!   `new_target` is `Value::Undefined` for [[Call]] and the new.target object for [[Construct]].
+//! # Layout
+//! - [`link`]: turns a `CompiledScript` into [`link::LinkedFunction`]s once (constants to
+//!   values/atoms, one inline cache per IC site).
+//! - [`dispatch`]: the `loop { fetch; match }` interpreter, one short arm per opcode.
+//! - [`calls`]: the calling convention (frame push/pop, prologue, construct rules).
+//! - [`exceptions`]: unwinding through exception tables, stack traces, uncaught formatting.
+//! - [`properties`]: inline-cached named property and global access.
+//! - [`objects`]: closures, classes, methods, literals, templates, private names.
+//! - [`iteration`]: iterator records, spread, for-in.
+//!
+//! # Register stack and frames
+//! `vm.stack` is THE register stack (owned by the `Vm`, see `realm.rs`). A bytecode frame is a
+//! window `vm.stack[base .. base + register_count]`; `R[i]` is `vm.stack[base + i]`. While a
+//! bytecode frame is the innermost activation, `vm.stack.len() == base + register_count`, so
+//! native code called from it (and `Vm::call`) pushes above the window. Frames themselves are
+//! small structs on `InterpreterState::frames`, never in registers.
+//!
+//! # Handler invariants (every arm of the dispatch loop obeys these)
+//! 1. Registers are addressed relative to the frame's `base`; never keep a `&mut Value` into
+//!    `vm.stack` across anything that may push to the stack (calls, `Vm::call`, getters),
+//!    because the stack may reallocate. Re-index after every such call.
+//! 2. Before anything that can allocate an error, throw, re-enter JavaScript or collect
+//!    garbage, the current `pc` (index of the NEXT instruction) is saved into the frame
+//!    (`frame.pc`). Stack traces and exception-table lookups use `frame.pc - 1`.
+//! 3. Garbage is collected only at safepoints (calls, back-edges, allocating instructions), and
+//!    at a safepoint every live value is in a register below `vm.stack.len()`, in a frame, in an
+//!    environment, in a linked constant, or on the handle stack. Rust locals holding heap
+//!    values across a re-entry into JavaScript must be rooted (`vm.root`) or kept in registers.
+//! 4. The current environment lives in `frame.env` (never only in a Rust local).
 
+pub mod calls;
+pub mod dispatch;
+pub mod exceptions;
+pub mod iteration;
+pub mod link;
+pub mod objects;
+pub mod properties;
+
+use std::rc::Rc;
+
+use tseval_compiler::bytecode::CompiledScript;
+use tseval_gc::{Trace, Tracer};
+
+use crate::function::CodeId;
 use crate::realm::Vm;
-use crate::value::{JsResult, ObjectRef, Value};
+use crate::value::{EnvRef, JsResult, ObjectRef, Value};
 
-/// Interpreter state stored inside the `Vm` (frames, linked code, ...). Placeholder.
-#[derive(Debug, Default)]
-pub struct InterpreterState {}
+pub use exceptions::{capture_stack_trace, format_uncaught_exception};
+pub use link::{LinkedFunction, link_script};
 
-/// Marks every heap value the interpreter holds (frames, linked constants). Placeholder.
-pub fn trace_roots(_state: &InterpreterState, _tracer: &mut tseval_gc::Tracer) {}
+/// The default limit on the number of live bytecode frames. Bytecode calls do not use the
+/// native stack, so this bounds memory, not native recursion; native re-entry is bounded
+/// separately by `Vm::max_native_call_depth` and the native stack budget.
+pub const DEFAULT_MAX_FRAMES: usize = 10_000;
 
-/// Runs a bytecode closure. Placeholder: throws a TypeError.
-pub fn call_closure(
-    vm: &mut Vm,
-    _callee: ObjectRef,
-    _base: usize,
-    _argc: usize,
-    _new_target: Value,
-) -> JsResult<Value> {
-    Err(vm.new_type_error("the interpreter is not available yet"))
+/// Bits of [`Frame::flags`].
+pub mod frame_flags {
+    /// The frame was entered from Rust (`call_closure` / `run_script`): returning from it
+    /// leaves the dispatch loop instead of resuming a caller frame.
+    pub const ENTRY: u8 = 1;
+    /// The frame runs a [[Construct]]: a non-object return value is replaced by `R[0]`.
+    pub const CONSTRUCT: u8 = 2;
+}
+
+/// One activation of a bytecode function.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// The linked code being executed.
+    pub function: Rc<LinkedFunction>,
+    /// The closure object being executed (`LoadCallee`, home object, stack traces).
+    pub callee: ObjectRef,
+    /// The current environment `E` (captured bindings).
+    pub env: Option<EnvRef>,
+    /// `new.target` (undefined for [[Call]]).
+    pub new_target: Value,
+    /// Index in `vm.stack` of `R[0]`.
+    pub base: u32,
+    /// Index of the next instruction to execute (saved at calls and before anything that can
+    /// throw; see the handler invariants in the module documentation).
+    pub pc: u32,
+    /// Length of the handle stack when the frame was entered (restored when an exception is
+    /// caught in this frame).
+    pub handles_len: u32,
+    /// Number of `PushEnv`s currently active in this frame.
+    pub scope_depth: u16,
+    /// The caller's register (relative to the caller's base) that receives the result.
+    pub return_register: u16,
+    /// [`frame_flags`] bits.
+    pub flags: u8,
+}
+
+/// Interpreter state stored inside the `Vm` (`vm.interpreter`).
+#[derive(Debug)]
+pub struct InterpreterState {
+    /// The code table: every linked function template, indexed by `CodeId`. Append-only for
+    /// the lifetime of the VM (closures refer to entries by index).
+    pub functions: Vec<Rc<LinkedFunction>>,
+    /// The bytecode call stack, innermost last.
+    pub frames: Vec<Frame>,
+    /// Limit on `frames.len()`; exceeding it throws RangeError.
+    pub max_frames: usize,
+}
+
+impl Default for InterpreterState {
+    fn default() -> Self {
+        InterpreterState { functions: Vec::new(), frames: Vec::with_capacity(64), max_frames: DEFAULT_MAX_FRAMES }
+    }
+}
+
+/// Marks every heap value the interpreter holds: frame callees, environments and new.targets,
+/// and the linked constants / inline caches of every function in the code table. (Registers
+/// are traced by `Vm::collect_garbage` itself as part of `vm.stack`.)
+pub fn trace_roots(state: &InterpreterState, tracer: &mut Tracer) {
+    for frame in &state.frames {
+        tracer.push(frame.callee);
+        if let Some(env) = frame.env {
+            tracer.push(env);
+        }
+        frame.new_target.trace(tracer);
+    }
+    for function in &state.functions {
+        function.trace(tracer);
+    }
+}
+
+/// Runs a bytecode closure (the entry point `Vm::call` / `Vm::construct` use).
+///
+/// On entry `vm.stack[base]` is `this` and `vm.stack[base + 1 ..= base + argc]` are the
+/// arguments, with `vm.stack.len() == base + 1 + argc`. `new_target` is `Value::Undefined`
+/// for [[Call]] and the new.target object for [[Construct]]. Runs a nested dispatch loop until
+/// the closure returns; the stack is left with `len() == base`.
+pub fn call_closure(vm: &mut Vm, callee: ObjectRef, base: usize, argc: usize, new_target: Value) -> JsResult<Value> {
+    install_hooks(vm);
+    let entry_depth = vm.interpreter.frames.len();
+    let result = match calls::enter_closure_from_native(vm, callee, base, argc, new_target) {
+        Ok(()) => dispatch::run(vm, entry_depth),
+        Err(error) => Err(error),
+    };
+    vm.stack.truncate(base);
+    result
+}
+
+/// Links a compiled script and runs its top level with `this` = the global object.
+/// Returns the completion value of the script's top-level `Return` (usually undefined) or the
+/// uncaught exception.
+pub fn run_script(vm: &mut Vm, script: &CompiledScript) -> Result<Value, Value> {
+    install_hooks(vm);
+    let code = link_script(vm, script);
+    let closure = objects::create_top_level_closure(vm, code);
+    let base = vm.stack.len();
+    let global = Value::Object(vm.global_object());
+    vm.stack.push(global);
+    vm.enter_native_call()?;
+    let result = call_closure(vm, closure, base, 0, Value::Undefined);
+    vm.leave_native_call();
+    vm.stack.truncate(base);
+    result
+}
+
+/// Installs the interpreter's hooks into the VM (idempotent).
+fn install_hooks(vm: &mut Vm) {
+    if vm.stack_trace_hook.is_none() {
+        vm.stack_trace_hook = Some(capture_stack_trace);
+    }
+}
+
+/// The linked function behind a `CodeId`.
+#[inline]
+pub fn linked_function(vm: &Vm, code: CodeId) -> Rc<LinkedFunction> {
+    vm.interpreter.functions[code.0 as usize].clone()
 }

@@ -1,0 +1,1443 @@
+//! Scope analysis: builds the scope tree of a program, declares every binding (with var and
+//! function hoisting), resolves identifier references, and decides for each binding whether it
+//! is captured by a nested function (then it lives in an environment slot) and whether it needs
+//! temporal-dead-zone checks.
+//!
+//! # How codegen finds the results
+//!
+//! AST nodes live in an arena and never move, so scopes are keyed by the address of the AST node
+//! that introduces them plus a small tag ([`ScopeKey`]). The code generator looks scopes up by
+//! the same key and re-resolves names by walking [`Scope::parent`] links (a hash lookup per
+//! scope, compile time only). References that need a TDZ check are recorded by the start offset
+//! of their identifier span in [`ScopeTree::tdz_checked_references`].
+//!
+//! # TDZ rule
+//!
+//! The resolver walks the program in evaluation order, with function declarations visited at the
+//! start of their scope (that is when their closures are created). A lexical binding is marked
+//! initialised when its declaration completes. A reference needs a check when, at the moment it
+//! is resolved, the binding is not initialised yet, or when the binding belongs to a `switch`
+//! case block (cases can jump over declarations). References to a class's inner name from nested
+//! functions (methods, field initialisers) never need checks: those functions cannot run before
+//! the class binding is initialised.
+//!
+//! # Pseudo-bindings
+//!
+//! `this`, `new.target`, the home object, the active function and `arguments` are modelled as
+//! bindings of the nearest non-arrow function scope, declared on first use. Arrow functions
+//! referencing them capture them like any variable.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use tseval_parser::ast::*;
+
+use crate::CompileError;
+
+/// Index of a scope in [`ScopeTree::scopes`].
+pub type ScopeId = u32;
+/// Index of a binding in [`ScopeTree::bindings`].
+pub type BindingId = u32;
+
+/// Pseudo-binding name for `this`.
+pub const THIS_NAME: Atom = Atom(u32::MAX);
+/// Pseudo-binding name for `new.target`.
+pub const NEW_TARGET_NAME: Atom = Atom(u32::MAX - 1);
+/// Pseudo-binding name for the running function's home object.
+pub const HOME_OBJECT_NAME: Atom = Atom(u32::MAX - 2);
+/// Pseudo-binding name for the running function object.
+pub const ACTIVE_FUNCTION_NAME: Atom = Atom(u32::MAX - 3);
+/// Class-scope binding holding the instance-fields initializer closure.
+pub const FIELDS_INITIALIZER_NAME: Atom = Atom(u32::MAX - 4);
+/// Class-scope bindings holding evaluated computed field keys: `Atom(BASE - element index)`.
+pub const COMPUTED_FIELD_KEY_BASE: u32 = u32::MAX - 100;
+
+/// The name of the class-scope binding that holds the computed key of class element `index`.
+pub fn computed_field_key_name(index: usize) -> Atom {
+    Atom(COMPUTED_FIELD_KEY_BASE - index as u32)
+}
+
+/// Identifies the AST node that introduced a scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ScopeKey {
+    /// Which kind of node (see the `TAG_*` constants).
+    pub tag: u8,
+    /// The node's address in the arena.
+    pub address: usize,
+}
+
+/// Tag for a [`Function`] scope.
+pub const TAG_FUNCTION: u8 = 1;
+/// Tag for a [`BlockStatement`] scope.
+pub const TAG_BLOCK: u8 = 2;
+/// Tag for a [`ForStatement`] head scope.
+pub const TAG_FOR: u8 = 3;
+/// Tag for a [`ForInStatement`] per-iteration scope.
+pub const TAG_FOR_IN: u8 = 4;
+/// Tag for a [`ForOfStatement`] per-iteration scope.
+pub const TAG_FOR_OF: u8 = 5;
+/// Tag for a [`SwitchStatement`] case-block scope.
+pub const TAG_SWITCH: u8 = 6;
+/// Tag for a [`CatchClause`] parameter scope.
+pub const TAG_CATCH: u8 = 7;
+/// Tag for a [`Class`] scope.
+pub const TAG_CLASS: u8 = 8;
+/// Tag for a [`NamespaceDeclaration`] body scope.
+pub const TAG_NAMESPACE: u8 = 9;
+/// Tag for an [`EnumDeclaration`] member scope.
+pub const TAG_ENUM: u8 = 10;
+/// Tag for the synthetic static-initializer function of a [`Class`].
+pub const TAG_STATIC_INITIALIZER: u8 = 11;
+/// Tag for the synthetic instance-fields initializer function of a [`Class`].
+pub const TAG_INSTANCE_INITIALIZER: u8 = 12;
+/// Tag for the synthetic default constructor of a [`Class`].
+pub const TAG_DEFAULT_CONSTRUCTOR: u8 = 13;
+/// Tag for a [`StaticBlock`] scope.
+pub const TAG_STATIC_BLOCK: u8 = 14;
+
+/// Builds the key of a scope-introducing node.
+pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
+    ScopeKey { tag, address: node as *const T as usize }
+}
+
+/// What introduced a scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// The top level of a program (var scope; script vars are global properties).
+    Script,
+    /// A function body (var scope); `arrow` functions have no own `this`.
+    Function {
+        /// Whether the function is an arrow function.
+        arrow: bool,
+    },
+    /// A block, loop head or catch parameter list.
+    Block,
+    /// A namespace body or class static block: a block that is also a var scope.
+    VarBlock,
+    /// A switch case block (references always get TDZ checks).
+    Switch,
+    /// A class scope (inner name, private names, synthetic bindings).
+    Class,
+    /// An enum body (member names refer to properties of the enum object).
+    Enum,
+}
+
+impl ScopeKind {
+    /// Whether `var` declarations stop here.
+    pub fn is_var_scope(self) -> bool {
+        matches!(self, ScopeKind::Script | ScopeKind::Function { .. } | ScopeKind::VarBlock)
+    }
+
+    /// Whether this is a function boundary (closures are created here).
+    pub fn is_function(self) -> bool {
+        matches!(self, ScopeKind::Script | ScopeKind::Function { .. })
+    }
+}
+
+/// What kind of declaration created a binding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BindingKind {
+    /// `var`, also TS enum and namespace names.
+    Var,
+    /// `let`.
+    Let,
+    /// `const` (also `import x = A.B`).
+    Const,
+    /// A class declaration's outer binding (mutable, TDZ).
+    Class,
+    /// A class's inner name binding (immutable, TDZ except from nested functions).
+    ClassInner,
+    /// A function declaration.
+    Function,
+    /// A formal parameter (or a name bound by a destructuring parameter).
+    Parameter,
+    /// A catch parameter.
+    CatchParameter,
+    /// `this` pseudo-binding.
+    This,
+    /// `new.target` pseudo-binding.
+    NewTarget,
+    /// Home-object pseudo-binding.
+    HomeObject,
+    /// Active-function pseudo-binding.
+    ActiveFunction,
+    /// The implicit `arguments` object.
+    Arguments,
+    /// A compiler-internal binding (fields initializer, computed field keys, namespace object).
+    Synthetic,
+    /// The own name of a named function expression (bound to the running function).
+    FunctionSelf,
+    /// An enum member (resolves to a property of the enum object).
+    EnumMember,
+    /// An exported variable of a namespace (resolves to a property of the namespace object).
+    NamespaceExport,
+    /// A class private name.
+    PrivateName,
+}
+
+impl BindingKind {
+    /// Whether the binding has a temporal dead zone.
+    pub fn is_lexical(self) -> bool {
+        matches!(self, BindingKind::Let | BindingKind::Const | BindingKind::Class | BindingKind::ClassInner)
+    }
+
+    /// Whether assignments to the binding throw.
+    pub fn is_immutable(self) -> bool {
+        matches!(self, BindingKind::Const | BindingKind::ClassInner)
+    }
+}
+
+/// One declared name.
+#[derive(Clone, Debug)]
+pub struct Binding {
+    /// The name (or a pseudo/synthetic name above `COMPUTED_FIELD_KEY_BASE`).
+    pub name: Atom,
+    /// The declaration kind.
+    pub kind: BindingKind,
+    /// The declaring scope.
+    pub scope: ScopeId,
+    /// Referenced from a nested function: lives in an environment slot.
+    pub captured: bool,
+    /// Some reference needs a TDZ check: the binding starts as the hole.
+    pub needs_tdz: bool,
+    /// Environment slot when captured (assigned by [`ScopeTree::finish`]).
+    pub slot: u16,
+    /// Resolver state: the declaration has completed.
+    initialized: bool,
+}
+
+/// One scope.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    /// What introduced it.
+    pub kind: ScopeKind,
+    /// The enclosing scope.
+    pub parent: Option<ScopeId>,
+    /// Names declared here.
+    pub names: FxHashMap<Atom, BindingId>,
+    /// Private names declared here (class scopes).
+    pub private_names: FxHashMap<Atom, BindingId>,
+    /// All bindings of this scope in declaration order.
+    pub bindings: Vec<BindingId>,
+    /// Number of environment slots (captured bindings); 0 means no environment.
+    pub env_slot_count: u16,
+    /// Function scopes: the function references `arguments`/`this`/... (see pseudo-bindings).
+    pub uses_this: bool,
+}
+
+impl Scope {
+    /// Whether entering this scope pushes an environment.
+    pub fn has_env(&self) -> bool {
+        self.env_slot_count > 0
+    }
+}
+
+/// The result of resolution.
+#[derive(Debug, Default)]
+pub struct ScopeTree {
+    /// All scopes; scope 0 is the program scope.
+    pub scopes: Vec<Scope>,
+    /// All bindings.
+    pub bindings: Vec<Binding>,
+    /// Scope lookup by introducing node.
+    pub scope_of_node: FxHashMap<ScopeKey, ScopeId>,
+    /// Start offsets of identifier references that need a TDZ check.
+    pub tdz_checked_references: FxHashSet<u32>,
+    /// Top-level `var` names of a script (global properties), in order, deduplicated.
+    pub global_var_names: Vec<Atom>,
+}
+
+impl ScopeTree {
+    /// The scope introduced by a node, if the resolver created one.
+    pub fn scope_for(&self, key: ScopeKey) -> Option<ScopeId> {
+        self.scope_of_node.get(&key).copied()
+    }
+
+    /// Looks a name up in one scope only.
+    pub fn lookup_local(&self, scope: ScopeId, name: Atom) -> Option<BindingId> {
+        self.scopes[scope as usize].names.get(&name).copied()
+    }
+
+    /// Assigns environment slots to captured bindings.
+    fn finish(&mut self) {
+        for scope_index in 0..self.scopes.len() {
+            let mut next_slot: u16 = 0;
+            let binding_ids = self.scopes[scope_index].bindings.clone();
+            for binding_id in binding_ids {
+                let binding = &mut self.bindings[binding_id as usize];
+                if binding.captured {
+                    binding.slot = next_slot;
+                    next_slot = next_slot.saturating_add(1);
+                }
+            }
+            self.scopes[scope_index].env_slot_count = next_slot;
+        }
+    }
+}
+
+/// Resolves a whole program. `is_module` makes top-level vars local instead of global.
+pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError> {
+    let module = program.source_type == SourceType::Module;
+    let mut resolver = Resolver { tree: ScopeTree::default(), current: 0, depth: 0, module };
+    let script_scope = resolver.new_scope(ScopeKind::Script, None);
+    resolver.current = script_scope;
+    resolver.hoist_var_scope(program.body, script_scope, !module)?;
+    resolver.declare_lexical(program.body, script_scope, true)?;
+    resolver.visit_statement_list(program.body)?;
+    resolver.tree.finish();
+    Ok(resolver.tree)
+}
+
+/// Maximum nesting depth of the resolver walk.
+pub const MAX_RESOLVER_DEPTH: u32 = 1000;
+
+struct Resolver {
+    tree: ScopeTree,
+    current: ScopeId,
+    depth: u32,
+    module: bool,
+}
+
+/// Collects the names bound by a binding pattern.
+pub fn pattern_names(pattern: &BindingPattern<'_>, out: &mut Vec<Identifier>) {
+    match pattern {
+        BindingPattern::Identifier(identifier) => out.push(*identifier),
+        BindingPattern::Object(object) => {
+            for property in object.properties {
+                pattern_names(&property.value.target, out);
+            }
+            if let Some(rest) = object.rest {
+                out.push(rest);
+            }
+        }
+        BindingPattern::Array(array) => {
+            for element in array.elements.iter().flatten() {
+                pattern_names(&element.target, out);
+            }
+            if let Some(rest) = &array.rest {
+                pattern_names(rest, out);
+            }
+        }
+    }
+}
+
+impl Resolver {
+    fn new_scope(&mut self, kind: ScopeKind, parent: Option<ScopeId>) -> ScopeId {
+        let id = self.tree.scopes.len() as ScopeId;
+        self.tree.scopes.push(Scope {
+            kind,
+            parent,
+            names: FxHashMap::default(),
+            private_names: FxHashMap::default(),
+            bindings: Vec::new(),
+            env_slot_count: 0,
+            uses_this: false,
+        });
+        id
+    }
+
+    fn enter(&mut self, kind: ScopeKind, key: ScopeKey) -> ScopeId {
+        let id = self.new_scope(kind, Some(self.current));
+        self.tree.scope_of_node.insert(key, id);
+        self.current = id;
+        id
+    }
+
+    fn leave(&mut self, previous: ScopeId) {
+        self.current = previous;
+    }
+
+    fn descend(&mut self, span: Span) -> Result<(), CompileError> {
+        self.depth += 1;
+        if self.depth > MAX_RESOLVER_DEPTH {
+            return Err(CompileError::new("code nested too deeply", span));
+        }
+        Ok(())
+    }
+
+    fn ascend(&mut self) {
+        self.depth -= 1;
+    }
+
+    fn add_binding(&mut self, scope: ScopeId, name: Atom, kind: BindingKind) -> BindingId {
+        let id = self.tree.bindings.len() as BindingId;
+        let initialized = !kind.is_lexical();
+        self.tree.bindings.push(Binding {
+            name,
+            kind,
+            scope,
+            captured: false,
+            needs_tdz: false,
+            slot: 0,
+            initialized,
+        });
+        let scope_data = &mut self.tree.scopes[scope as usize];
+        scope_data.names.insert(name, id);
+        scope_data.bindings.push(id);
+        id
+    }
+
+    /// Declares a lexical name, reporting redeclarations.
+    fn declare_lexical_name(
+        &mut self,
+        scope: ScopeId,
+        identifier: Identifier,
+        kind: BindingKind,
+    ) -> Result<BindingId, CompileError> {
+        if let Some(existing) = self.tree.lookup_local(scope, identifier.name) {
+            let existing_kind = self.tree.bindings[existing as usize].kind;
+            // Sloppy duplicate function declarations in one scope are allowed; everything else
+            // involving a lexical declaration is an early error.
+            let both_functions = existing_kind == BindingKind::Function && kind == BindingKind::Function;
+            if !both_functions {
+                return Err(CompileError::new("Identifier has already been declared", identifier.span));
+            }
+            return Ok(existing);
+        }
+        Ok(self.add_binding(scope, identifier.name, kind))
+    }
+
+    /// Declares var-scoped names of a function/script/var-block body.
+    fn hoist_var_scope(
+        &mut self,
+        statements: &[Statement<'_>],
+        scope: ScopeId,
+        global: bool,
+    ) -> Result<(), CompileError> {
+        let mut names = Vec::new();
+        collect_var_names(statements, &mut names, 0);
+        for identifier in names {
+            if global {
+                if !self.tree.global_var_names.contains(&identifier.name) {
+                    self.tree.global_var_names.push(identifier.name);
+                }
+                continue;
+            }
+            match self.tree.lookup_local(scope, identifier.name) {
+                Some(existing) => {
+                    if self.tree.bindings[existing as usize].kind.is_lexical() {
+                        return Err(CompileError::new("Identifier has already been declared", identifier.span));
+                    }
+                }
+                None => {
+                    self.add_binding(scope, identifier.name, BindingKind::Var);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Declares the lexical declarations (and function declarations) directly in a statement
+    /// list. At a script's top level, function declarations are global (no binding).
+    fn declare_lexical(
+        &mut self,
+        statements: &[Statement<'_>],
+        scope: ScopeId,
+        top_level: bool,
+    ) -> Result<(), CompileError> {
+        let global_functions =
+            top_level && !self.module && self.tree.scopes[scope as usize].kind == ScopeKind::Script;
+        for statement in statements {
+            let declaration = match statement {
+                Statement::VariableDeclaration(declaration) => Some(Declaration::Variable(declaration)),
+                Statement::FunctionDeclaration(function) => Some(Declaration::Function(function)),
+                Statement::ClassDeclaration(class) => Some(Declaration::Class(class)),
+                Statement::ImportEquals(import) => Some(Declaration::ImportEquals(import)),
+                Statement::ExportNamed(export) => export.declaration,
+                Statement::ExportDefault(export) => match export.kind {
+                    ExportDefaultKind::Function(function) if function.id.is_some() => {
+                        Some(Declaration::Function(function))
+                    }
+                    ExportDefaultKind::Class(class) if class.id.is_some() => Some(Declaration::Class(class)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let exported_in_namespace = matches!(statement, Statement::ExportNamed(_))
+                && self.tree.scopes[scope as usize].kind == ScopeKind::VarBlock;
+            match declaration {
+                Some(Declaration::Variable(variable)) if variable.kind != VariableKind::Var => {
+                    let kind = if variable.kind == VariableKind::Let { BindingKind::Let } else { BindingKind::Const };
+                    let mut names = Vec::new();
+                    for declarator in variable.declarators {
+                        pattern_names(&declarator.target, &mut names);
+                    }
+                    for identifier in names {
+                        if exported_in_namespace {
+                            self.add_binding(scope, identifier.name, BindingKind::NamespaceExport);
+                        } else {
+                            self.declare_lexical_name(scope, identifier, kind)?;
+                        }
+                    }
+                }
+                Some(Declaration::Variable(variable)) if exported_in_namespace => {
+                    let mut names = Vec::new();
+                    for declarator in variable.declarators {
+                        pattern_names(&declarator.target, &mut names);
+                    }
+                    for identifier in names {
+                        self.add_binding(scope, identifier.name, BindingKind::NamespaceExport);
+                    }
+                }
+                Some(Declaration::Function(function)) => {
+                    if let Some(id) = function.id
+                        && !global_functions
+                    {
+                        let var_scope = self.tree.scopes[scope as usize].kind.is_var_scope();
+                        if var_scope {
+                            // Function declarations at the top of a var scope are var-like.
+                            if self.tree.lookup_local(scope, id.name).is_none() {
+                                self.add_binding(scope, id.name, BindingKind::Function);
+                            } else {
+                                let existing = self.tree.lookup_local(scope, id.name).unwrap_or(0);
+                                if self.tree.bindings[existing as usize].kind.is_lexical() {
+                                    return Err(CompileError::new(
+                                        "Identifier has already been declared",
+                                        id.span,
+                                    ));
+                                }
+                            }
+                        } else {
+                            self.declare_lexical_name(scope, id, BindingKind::Function)?;
+                        }
+                    }
+                }
+                Some(Declaration::Class(class)) => {
+                    if let Some(id) = class.id {
+                        self.declare_lexical_name(scope, id, BindingKind::Class)?;
+                    }
+                }
+                Some(Declaration::ImportEquals(import)) => {
+                    self.declare_lexical_name(scope, import.id, BindingKind::Const)?;
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_initialized(&mut self, name: Atom) {
+        if let Some(binding) = self.find(name) {
+            self.tree.bindings[binding as usize].initialized = true;
+        }
+    }
+
+    fn find(&self, name: Atom) -> Option<BindingId> {
+        let mut scope = Some(self.current);
+        while let Some(id) = scope {
+            if let Some(binding) = self.tree.lookup_local(id, name) {
+                return Some(binding);
+            }
+            scope = self.tree.scopes[id as usize].parent;
+        }
+        None
+    }
+
+    /// Resolves an identifier reference.
+    fn reference(&mut self, identifier: Identifier) {
+        let name = identifier.name;
+        let mut scope = self.current;
+        let mut crossed_function = false;
+        let mut in_switch = false;
+        loop {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if let Some(&binding_id) = scope_data.names.get(&name) {
+                if scope_data.kind == ScopeKind::Switch {
+                    in_switch = true;
+                }
+                let binding = &mut self.tree.bindings[binding_id as usize];
+                if crossed_function {
+                    binding.captured = true;
+                }
+                if binding.kind.is_lexical() {
+                    let exempt = binding.kind == BindingKind::ClassInner && crossed_function;
+                    if !exempt && (in_switch || !binding.initialized) {
+                        binding.needs_tdz = true;
+                        self.tree.tdz_checked_references.insert(identifier.span.start);
+                    }
+                }
+                return;
+            }
+            if name == tseval_lexer::well_known::ARGUMENTS
+                && matches!(scope_data.kind, ScopeKind::Function { arrow: false })
+            {
+                let binding_id = self.add_binding(scope, name, BindingKind::Arguments);
+                if crossed_function {
+                    self.tree.bindings[binding_id as usize].captured = true;
+                }
+                return;
+            }
+            if scope_data.kind.is_function() {
+                crossed_function = true;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => return,
+            }
+        }
+    }
+
+    /// References a pseudo-binding of the nearest non-arrow function scope.
+    fn reference_pseudo(&mut self, name: Atom, kind: BindingKind) {
+        let mut scope = self.current;
+        let mut crossed_function = false;
+        loop {
+            let scope_data = &self.tree.scopes[scope as usize];
+            let is_this_scope = matches!(scope_data.kind, ScopeKind::Script | ScopeKind::Function { arrow: false });
+            if is_this_scope {
+                let binding_id = match scope_data.names.get(&name) {
+                    Some(&id) => id,
+                    None => self.add_binding(scope, name, kind),
+                };
+                if kind == BindingKind::This {
+                    self.tree.scopes[scope as usize].uses_this = true;
+                }
+                if crossed_function {
+                    self.tree.bindings[binding_id as usize].captured = true;
+                }
+                return;
+            }
+            if scope_data.kind.is_function() {
+                crossed_function = true;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => return,
+            }
+        }
+    }
+
+    fn visit_statement_list(&mut self, statements: &[Statement<'_>]) -> Result<(), CompileError> {
+        // Function declarations are instantiated at scope entry.
+        for statement in statements {
+            if let Some(function) = hoisted_function(statement) {
+                self.visit_function(function, false)?;
+            }
+        }
+        for statement in statements {
+            self.visit_statement(statement)?;
+        }
+        Ok(())
+    }
+
+    fn visit_block(&mut self, block: &BlockStatement<'_>) -> Result<(), CompileError> {
+        let previous = self.current;
+        let scope = self.enter(ScopeKind::Block, scope_key(TAG_BLOCK, block));
+        self.declare_lexical(block.body, scope, false)?;
+        self.visit_statement_list(block.body)?;
+        self.leave(previous);
+        Ok(())
+    }
+
+    fn visit_statement(&mut self, statement: &Statement<'_>) -> Result<(), CompileError> {
+        self.descend(statement.span())?;
+        self.visit_statement_inner(statement)?;
+        self.ascend();
+        Ok(())
+    }
+
+    fn visit_statement_inner(&mut self, statement: &Statement<'_>) -> Result<(), CompileError> {
+        match statement {
+            Statement::Expression(node) => self.visit_expression(&node.expression)?,
+            Statement::Block(block) => self.visit_block(block)?,
+            Statement::Empty(_) | Statement::Debugger(_) => {}
+            Statement::VariableDeclaration(declaration) => self.visit_variable_declaration(declaration)?,
+            Statement::FunctionDeclaration(_) => {}
+            Statement::ClassDeclaration(class) => {
+                self.visit_class(class)?;
+                if let Some(id) = class.id {
+                    self.mark_initialized(id.name);
+                }
+            }
+            Statement::If(node) => {
+                self.visit_expression(&node.test)?;
+                self.visit_statement(&node.consequent)?;
+                if let Some(alternate) = &node.alternate {
+                    self.visit_statement(alternate)?;
+                }
+            }
+            Statement::For(node) => {
+                let previous = self.current;
+                let scope = self.enter(ScopeKind::Block, scope_key(TAG_FOR, *node));
+                if let Some(init) = &node.init {
+                    match init {
+                        ForInit::VariableDeclaration(declaration) => {
+                            self.declare_loop_head(declaration, scope)?;
+                            self.visit_variable_declaration(declaration)?;
+                        }
+                        ForInit::Expression(expression) => self.visit_expression(expression)?,
+                    }
+                }
+                if let Some(test) = &node.test {
+                    self.visit_expression(test)?;
+                }
+                if let Some(update) = &node.update {
+                    self.visit_expression(update)?;
+                }
+                self.visit_statement(&node.body)?;
+                self.leave(previous);
+            }
+            Statement::ForIn(node) => {
+                self.visit_expression(&node.right)?;
+                let previous = self.current;
+                let scope = self.enter(ScopeKind::Block, scope_key(TAG_FOR_IN, *node));
+                self.visit_for_left(&node.left, scope)?;
+                self.visit_statement(&node.body)?;
+                self.leave(previous);
+            }
+            Statement::ForOf(node) => {
+                self.visit_expression(&node.right)?;
+                let previous = self.current;
+                let scope = self.enter(ScopeKind::Block, scope_key(TAG_FOR_OF, *node));
+                self.visit_for_left(&node.left, scope)?;
+                self.visit_statement(&node.body)?;
+                self.leave(previous);
+            }
+            Statement::While(node) => {
+                self.visit_expression(&node.test)?;
+                self.visit_statement(&node.body)?;
+            }
+            Statement::DoWhile(node) => {
+                self.visit_statement(&node.body)?;
+                self.visit_expression(&node.test)?;
+            }
+            Statement::Switch(node) => {
+                self.visit_expression(&node.discriminant)?;
+                let previous = self.current;
+                let scope = self.enter(ScopeKind::Switch, scope_key(TAG_SWITCH, *node));
+                for case in node.cases {
+                    self.declare_lexical(case.consequent, scope, false)?;
+                }
+                for case in node.cases {
+                    for statement in case.consequent {
+                        if let Some(function) = hoisted_function(statement) {
+                            self.visit_function(function, false)?;
+                        }
+                    }
+                }
+                for case in node.cases {
+                    if let Some(test) = &case.test {
+                        self.visit_expression(test)?;
+                    }
+                    for statement in case.consequent {
+                        self.visit_statement(statement)?;
+                    }
+                }
+                self.leave(previous);
+            }
+            Statement::Try(node) => {
+                self.visit_block(node.block)?;
+                if let Some(handler) = node.handler {
+                    let previous = self.current;
+                    let scope = self.enter(ScopeKind::Block, scope_key(TAG_CATCH, handler));
+                    if let Some(param) = &handler.param {
+                        let mut names = Vec::new();
+                        pattern_names(param, &mut names);
+                        for identifier in names {
+                            self.declare_lexical_name(scope, identifier, BindingKind::CatchParameter)?;
+                        }
+                        self.visit_binding_pattern(param)?;
+                    }
+                    self.visit_block(handler.body)?;
+                    self.leave(previous);
+                }
+                if let Some(finalizer) = node.finalizer {
+                    self.visit_block(finalizer)?;
+                }
+            }
+            Statement::Throw(node) => self.visit_expression(&node.argument)?,
+            Statement::Return(node) => {
+                if let Some(argument) = &node.argument {
+                    self.visit_expression(argument)?;
+                }
+            }
+            Statement::Break(_) | Statement::Continue(_) => {}
+            Statement::Labeled(node) => self.visit_statement(&node.body)?,
+            Statement::With(node) => {
+                return Err(CompileError::new("the 'with' statement is not supported", node.span));
+            }
+            Statement::Import(_) | Statement::ExportAll(_) => {}
+            Statement::ExportNamed(node) => {
+                if let Some(declaration) = &node.declaration {
+                    self.visit_declaration(declaration)?;
+                }
+                for specifier in node.specifiers {
+                    if node.source.is_none() {
+                        self.reference(Identifier { span: specifier.local.span, name: specifier.local.name });
+                    }
+                }
+            }
+            Statement::ExportDefault(node) => match node.kind {
+                ExportDefaultKind::Function(function) => {
+                    if function.id.is_none() {
+                        self.visit_function(function, false)?;
+                    }
+                }
+                ExportDefaultKind::Class(class) => {
+                    self.visit_class(class)?;
+                    if let Some(id) = class.id {
+                        self.mark_initialized(id.name);
+                    }
+                }
+                ExportDefaultKind::Expression(expression) => self.visit_expression(&expression)?,
+            },
+            Statement::Enum(node) => self.visit_enum(node)?,
+            Statement::Namespace(node) => self.visit_namespace(node)?,
+            Statement::ImportEquals(node) => self.visit_import_equals(node)?,
+        }
+        Ok(())
+    }
+
+    fn visit_declaration(&mut self, declaration: &Declaration<'_>) -> Result<(), CompileError> {
+        match declaration {
+            Declaration::Variable(variable) => self.visit_variable_declaration(variable),
+            Declaration::Function(_) => Ok(()),
+            Declaration::Class(class) => {
+                self.visit_class(class)?;
+                if let Some(id) = class.id {
+                    self.mark_initialized(id.name);
+                }
+                Ok(())
+            }
+            Declaration::Enum(node) => self.visit_enum(node),
+            Declaration::Namespace(node) => self.visit_namespace(node),
+            Declaration::ImportEquals(node) => self.visit_import_equals(node),
+        }
+    }
+
+    fn visit_import_equals(&mut self, node: &ImportEqualsDeclaration<'_>) -> Result<(), CompileError> {
+        if let ModuleReference::EntityName(names) = node.reference
+            && let Some(first) = names.first()
+        {
+            self.reference(*first);
+        }
+        self.mark_initialized(node.id.name);
+        Ok(())
+    }
+
+    fn visit_enum(&mut self, node: &EnumDeclaration<'_>) -> Result<(), CompileError> {
+        self.reference(node.id);
+        let previous = self.current;
+        let scope = self.enter(ScopeKind::Enum, scope_key(TAG_ENUM, node));
+        for member in node.members {
+            if self.tree.lookup_local(scope, member.name).is_none() {
+                self.add_binding(scope, member.name, BindingKind::EnumMember);
+            }
+        }
+        for member in node.members {
+            if let Some(initializer) = &member.initializer {
+                self.visit_expression(initializer)?;
+            }
+        }
+        self.leave(previous);
+        Ok(())
+    }
+
+    fn visit_namespace(&mut self, node: &NamespaceDeclaration<'_>) -> Result<(), CompileError> {
+        self.reference(node.id);
+        let previous = self.current;
+        let scope = self.enter(ScopeKind::VarBlock, scope_key(TAG_NAMESPACE, node));
+        // The namespace object is visible inside under the namespace's own name.
+        self.add_binding(scope, node.id.name, BindingKind::Synthetic);
+        self.declare_lexical(node.body, scope, false)?;
+        self.hoist_var_scope(node.body, scope, false)?;
+        self.visit_statement_list(node.body)?;
+        self.leave(previous);
+        Ok(())
+    }
+
+    /// Declares the let/const names of a loop head in the loop scope.
+    fn declare_loop_head(&mut self, declaration: &VariableDeclaration<'_>, scope: ScopeId) -> Result<(), CompileError> {
+        if declaration.kind == VariableKind::Var {
+            return Ok(());
+        }
+        let kind = if declaration.kind == VariableKind::Let { BindingKind::Let } else { BindingKind::Const };
+        let mut names = Vec::new();
+        for declarator in declaration.declarators {
+            pattern_names(&declarator.target, &mut names);
+        }
+        for identifier in names {
+            self.declare_lexical_name(scope, identifier, kind)?;
+        }
+        Ok(())
+    }
+
+    fn visit_for_left(&mut self, left: &ForInOfLeft<'_>, scope: ScopeId) -> Result<(), CompileError> {
+        match left {
+            ForInOfLeft::VariableDeclaration(declaration) => {
+                self.declare_loop_head(declaration, scope)?;
+                self.visit_variable_declaration(declaration)
+            }
+            ForInOfLeft::Target(target) => self.visit_assignment_target(target),
+        }
+    }
+
+    fn visit_variable_declaration(&mut self, declaration: &VariableDeclaration<'_>) -> Result<(), CompileError> {
+        for declarator in declaration.declarators {
+            if let Some(init) = &declarator.init {
+                self.visit_expression(init)?;
+            }
+            self.visit_binding_pattern(&declarator.target)?;
+            let mut names = Vec::new();
+            pattern_names(&declarator.target, &mut names);
+            for identifier in names {
+                self.mark_initialized(identifier.name);
+            }
+        }
+        Ok(())
+    }
+
+    /// Visits defaults and computed keys inside a binding pattern; the bound names themselves
+    /// are declarations, resolved as writes.
+    fn visit_binding_pattern(&mut self, pattern: &BindingPattern<'_>) -> Result<(), CompileError> {
+        match pattern {
+            BindingPattern::Identifier(identifier) => self.reference(*identifier),
+            BindingPattern::Object(object) => {
+                for property in object.properties {
+                    if let PropertyKey::Computed(key) = &property.key {
+                        self.visit_expression(key)?;
+                    }
+                    if let Some(default) = &property.value.default {
+                        self.visit_expression(default)?;
+                    }
+                    self.visit_binding_pattern(&property.value.target)?;
+                }
+                if let Some(rest) = object.rest {
+                    self.reference(rest);
+                }
+            }
+            BindingPattern::Array(array) => {
+                for element in array.elements.iter().flatten() {
+                    if let Some(default) = &element.default {
+                        self.visit_expression(default)?;
+                    }
+                    self.visit_binding_pattern(&element.target)?;
+                }
+                if let Some(rest) = &array.rest {
+                    self.visit_binding_pattern(rest)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_assignment_target(&mut self, target: &AssignmentTarget<'_>) -> Result<(), CompileError> {
+        match target {
+            AssignmentTarget::Simple(simple) => self.visit_simple_target(simple),
+            AssignmentTarget::Object(object) => {
+                for property in object.properties {
+                    if let PropertyKey::Computed(key) = &property.key {
+                        self.visit_expression(key)?;
+                    }
+                    if let Some(default) = &property.value.default {
+                        self.visit_expression(default)?;
+                    }
+                    self.visit_assignment_target(&property.value.target)?;
+                }
+                if let Some(rest) = &object.rest {
+                    self.visit_simple_target(rest)?;
+                }
+                Ok(())
+            }
+            AssignmentTarget::Array(array) => {
+                for element in array.elements.iter().flatten() {
+                    if let Some(default) = &element.default {
+                        self.visit_expression(default)?;
+                    }
+                    self.visit_assignment_target(&element.target)?;
+                }
+                if let Some(rest) = &array.rest {
+                    self.visit_assignment_target(rest)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn visit_simple_target(&mut self, target: &SimpleAssignmentTarget<'_>) -> Result<(), CompileError> {
+        match target {
+            SimpleAssignmentTarget::Identifier(identifier) => {
+                self.reference(*identifier);
+                Ok(())
+            }
+            SimpleAssignmentTarget::Member(member) => self.visit_member(member),
+        }
+    }
+
+    fn visit_member(&mut self, member: &MemberExpression<'_>) -> Result<(), CompileError> {
+        if let Expression::Super(_) = member.object {
+            self.reference_pseudo(THIS_NAME, BindingKind::This);
+            self.reference_pseudo(HOME_OBJECT_NAME, BindingKind::HomeObject);
+        } else {
+            self.visit_expression(&member.object)?;
+        }
+        match &member.property {
+            MemberProperty::Computed(expression) => self.visit_expression(expression)?,
+            MemberProperty::Private(private) => self.reference_private(*private),
+            MemberProperty::Static(_) => {}
+        }
+        Ok(())
+    }
+
+    fn reference_private(&mut self, private: PrivateIdentifier) {
+        let mut scope = self.current;
+        let mut crossed_function = false;
+        loop {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if let Some(&binding_id) = scope_data.private_names.get(&private.name) {
+                if crossed_function {
+                    self.tree.bindings[binding_id as usize].captured = true;
+                }
+                return;
+            }
+            if scope_data.kind.is_function() {
+                crossed_function = true;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => return,
+            }
+        }
+    }
+
+    fn visit_expression(&mut self, expression: &Expression<'_>) -> Result<(), CompileError> {
+        self.descend(expression.span())?;
+        self.visit_expression_inner(expression)?;
+        self.ascend();
+        Ok(())
+    }
+
+    fn visit_expression_inner(&mut self, expression: &Expression<'_>) -> Result<(), CompileError> {
+        match expression {
+            Expression::Number(_)
+            | Expression::String(_)
+            | Expression::BigInt(_)
+            | Expression::Boolean(_)
+            | Expression::Null(_)
+            | Expression::RegExp(_)
+            | Expression::ImportMeta(_) => {}
+            Expression::Template(template) => {
+                for expression in template.expressions {
+                    self.visit_expression(expression)?;
+                }
+            }
+            Expression::TaggedTemplate(tagged) => {
+                self.visit_expression(&tagged.tag)?;
+                for expression in tagged.quasi.expressions {
+                    self.visit_expression(expression)?;
+                }
+            }
+            Expression::Identifier(identifier) => self.reference(*identifier),
+            Expression::This(_) => self.reference_pseudo(THIS_NAME, BindingKind::This),
+            Expression::Super(_) => {
+                self.reference_pseudo(THIS_NAME, BindingKind::This);
+                self.reference_pseudo(HOME_OBJECT_NAME, BindingKind::HomeObject);
+            }
+            Expression::NewTarget(_) => self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget),
+            Expression::Array(array) => {
+                for element in array.elements {
+                    match element {
+                        ArrayElement::Hole(_) => {}
+                        ArrayElement::Expression(expression) => self.visit_expression(expression)?,
+                        ArrayElement::Spread(spread) => self.visit_expression(&spread.argument)?,
+                    }
+                }
+            }
+            Expression::Object(object) => {
+                for property in object.properties {
+                    match property {
+                        ObjectProperty::Property(property) => {
+                            if let PropertyKey::Computed(key) = &property.key {
+                                self.visit_expression(key)?;
+                            }
+                            match &property.value {
+                                Expression::Function(function) if property.is_method || property.kind != PropertyKind::Init => {
+                                    self.visit_function(function, false)?;
+                                }
+                                value => self.visit_expression(value)?,
+                            }
+                        }
+                        ObjectProperty::Spread(spread) => self.visit_expression(&spread.argument)?,
+                    }
+                }
+            }
+            Expression::Function(function) => self.visit_function(function, !function.is_arrow)?,
+            Expression::Class(class) => self.visit_class(class)?,
+            Expression::Unary(unary) => self.visit_expression(&unary.argument)?,
+            Expression::Update(update) => self.visit_simple_target(&update.target)?,
+            Expression::Binary(binary) => {
+                self.visit_expression(&binary.left)?;
+                self.visit_expression(&binary.right)?;
+            }
+            Expression::PrivateIn(private_in) => {
+                self.reference_private(private_in.name);
+                self.visit_expression(&private_in.right)?;
+            }
+            Expression::Logical(logical) => {
+                self.visit_expression(&logical.left)?;
+                self.visit_expression(&logical.right)?;
+            }
+            Expression::Assignment(assignment) => {
+                // Simple targets' objects are evaluated before the value.
+                if let AssignmentTarget::Simple(SimpleAssignmentTarget::Member(member)) = &assignment.target {
+                    self.visit_member(member)?;
+                    self.visit_expression(&assignment.value)?;
+                } else {
+                    self.visit_expression(&assignment.value)?;
+                    self.visit_assignment_target(&assignment.target)?;
+                }
+            }
+            Expression::Conditional(conditional) => {
+                self.visit_expression(&conditional.test)?;
+                self.visit_expression(&conditional.consequent)?;
+                self.visit_expression(&conditional.alternate)?;
+            }
+            Expression::Sequence(sequence) => {
+                for expression in sequence.expressions {
+                    self.visit_expression(expression)?;
+                }
+            }
+            Expression::Call(call) => {
+                if let Expression::Super(_) = call.callee {
+                    self.reference_pseudo(THIS_NAME, BindingKind::This);
+                    self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget);
+                    self.reference_pseudo(ACTIVE_FUNCTION_NAME, BindingKind::ActiveFunction);
+                    self.reference(Identifier { span: Span::new(u32::MAX, u32::MAX), name: FIELDS_INITIALIZER_NAME });
+                } else {
+                    self.visit_expression(&call.callee)?;
+                }
+                for argument in call.arguments {
+                    match argument {
+                        Argument::Expression(expression) => self.visit_expression(expression)?,
+                        Argument::Spread(spread) => self.visit_expression(&spread.argument)?,
+                    }
+                }
+            }
+            Expression::New(new) => {
+                self.visit_expression(&new.callee)?;
+                for argument in new.arguments {
+                    match argument {
+                        Argument::Expression(expression) => self.visit_expression(expression)?,
+                        Argument::Spread(spread) => self.visit_expression(&spread.argument)?,
+                    }
+                }
+            }
+            Expression::Member(member) => self.visit_member(member)?,
+            Expression::OptionalChain(chain) => self.visit_expression(&chain.expression)?,
+            Expression::Yield(node) => {
+                if let Some(argument) = &node.argument {
+                    self.visit_expression(argument)?;
+                }
+            }
+            Expression::Await(node) => self.visit_expression(&node.argument)?,
+            Expression::ImportCall(node) => {
+                self.visit_expression(&node.source)?;
+                if let Some(options) = &node.options {
+                    self.visit_expression(options)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Visits a function: declares its scope, parameters, vars and lexical declarations.
+    fn visit_function(&mut self, function: &Function<'_>, is_expression: bool) -> Result<(), CompileError> {
+        self.descend(function.span)?;
+        let previous = self.current;
+        let scope = self.enter(ScopeKind::Function { arrow: function.is_arrow }, scope_key(TAG_FUNCTION, function));
+        let mut parameter_names = Vec::new();
+        for item in function.params.items {
+            pattern_names(&item.pattern, &mut parameter_names);
+        }
+        if let Some(rest) = &function.params.rest {
+            pattern_names(rest, &mut parameter_names);
+        }
+        for identifier in parameter_names {
+            if self.tree.lookup_local(scope, identifier.name).is_none() {
+                self.add_binding(scope, identifier.name, BindingKind::Parameter);
+            }
+        }
+        self.hoist_var_scope(function.body.statements, scope, false)?;
+        self.declare_lexical(function.body.statements, scope, true)?;
+        if is_expression
+            && let Some(id) = function.id
+            && self.tree.lookup_local(scope, id.name).is_none()
+        {
+            self.add_binding(scope, id.name, BindingKind::FunctionSelf);
+        }
+        for item in function.params.items {
+            if let Some(default) = &item.default {
+                self.visit_expression(default)?;
+            }
+            self.visit_binding_pattern(&item.pattern)?;
+            if item.parameter_property.is_some() {
+                self.reference_pseudo(THIS_NAME, BindingKind::This);
+            }
+        }
+        if let Some(rest) = &function.params.rest {
+            self.visit_binding_pattern(rest)?;
+        }
+        self.visit_statement_list(function.body.statements)?;
+        self.leave(previous);
+        self.ascend();
+        Ok(())
+    }
+
+    fn visit_class(&mut self, class: &Class<'_>) -> Result<(), CompileError> {
+        self.descend(class.span)?;
+        let previous = self.current;
+        let scope = self.enter(ScopeKind::Class, scope_key(TAG_CLASS, class));
+        if let Some(id) = class.id {
+            self.add_binding(scope, id.name, BindingKind::ClassInner);
+        }
+        let mut has_instance_initializer = false;
+        let mut has_static_initializer = false;
+        let mut has_constructor = false;
+        for (index, element) in class.body.iter().enumerate() {
+            match element {
+                ClassElement::Method(method) => {
+                    if method.kind == MethodKind::Constructor {
+                        has_constructor = true;
+                        if method.value.params.items.iter().any(|item| item.parameter_property.is_some()) {
+                            has_instance_initializer = true;
+                        }
+                    }
+                    if let PropertyKey::Private(private) = method.key {
+                        if !method.is_static {
+                            has_instance_initializer = true;
+                        }
+                        self.declare_private(scope, private);
+                    }
+                }
+                ClassElement::Field(field) => {
+                    if !field.is_static {
+                        has_instance_initializer = true;
+                    }
+                    match field.key {
+                        PropertyKey::Private(private) => self.declare_private(scope, private),
+                        PropertyKey::Computed(_) => {
+                            let id = self.add_binding(scope, computed_field_key_name(index), BindingKind::Synthetic);
+                            // Read by the initializer functions.
+                            self.tree.bindings[id as usize].captured = true;
+                        }
+                        _ => {}
+                    }
+                }
+                ClassElement::StaticBlock(_) => has_static_initializer = true,
+            }
+            if let ClassElement::Field(field) = element
+                && field.is_static
+            {
+                has_static_initializer = true;
+            }
+            if let ClassElement::Method(method) = element
+                && method.is_static
+                && matches!(method.key, PropertyKey::Private(_))
+            {
+                has_static_initializer = true;
+            }
+        }
+        let mut static_scope: Option<ScopeId> = None;
+        let mut instance_scope: Option<ScopeId> = None;
+        // Parameter properties and private methods also initialise the instance.
+        if has_instance_initializer {
+            let id = self.add_binding(scope, FIELDS_INITIALIZER_NAME, BindingKind::Synthetic);
+            self.tree.bindings[id as usize].captured = true;
+            let initializer = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
+            self.tree.scope_of_node.insert(scope_key(TAG_INSTANCE_INITIALIZER, class), initializer);
+            instance_scope = Some(initializer);
+        }
+        if has_static_initializer {
+            let initializer = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
+            self.tree.scope_of_node.insert(scope_key(TAG_STATIC_INITIALIZER, class), initializer);
+            static_scope = Some(initializer);
+        }
+        if let Some(super_class) = &class.super_class {
+            self.visit_expression(super_class)?;
+        }
+        for element in class.body {
+            match element {
+                ClassElement::Method(method) => {
+                    if let PropertyKey::Computed(key) = &method.key {
+                        self.visit_expression(key)?;
+                    }
+                    self.visit_function(method.value, false)?;
+                }
+                ClassElement::Field(field) => {
+                    if let PropertyKey::Computed(key) = &field.key {
+                        self.visit_expression(key)?;
+                    }
+                    if let Some(value) = &field.value {
+                        let tag = if field.is_static { TAG_STATIC_INITIALIZER } else { TAG_INSTANCE_INITIALIZER };
+                        let slot = if field.is_static { &mut static_scope } else { &mut instance_scope };
+                        let initializer_scope = match *slot {
+                            Some(existing) => existing,
+                            None => {
+                                let id = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
+                                self.tree.scope_of_node.insert(scope_key(tag, class), id);
+                                *slot = Some(id);
+                                id
+                            }
+                        };
+                        self.current = initializer_scope;
+                        self.visit_expression(value)?;
+                        self.current = scope;
+                    }
+                }
+                ClassElement::StaticBlock(block) => {
+                    let initializer_scope = match static_scope {
+                        Some(existing) => existing,
+                        None => {
+                            let id = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
+                            self.tree.scope_of_node.insert(scope_key(TAG_STATIC_INITIALIZER, class), id);
+                            static_scope = Some(id);
+                            id
+                        }
+                    };
+                    self.current = initializer_scope;
+                    let block_scope = self.enter(ScopeKind::VarBlock, scope_key(TAG_STATIC_BLOCK, *block));
+                    self.hoist_var_scope(block.body, block_scope, false)?;
+                    self.declare_lexical(block.body, block_scope, false)?;
+                    self.visit_statement_list(block.body)?;
+                    self.current = scope;
+                }
+            }
+        }
+        if !has_constructor {
+            let id = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
+            self.tree.scope_of_node.insert(scope_key(TAG_DEFAULT_CONSTRUCTOR, class), id);
+        }
+        if let Some(id) = class.id {
+            self.mark_initialized(id.name);
+        }
+        self.leave(previous);
+        self.ascend();
+        Ok(())
+    }
+
+    fn declare_private(&mut self, scope: ScopeId, private: PrivateIdentifier) {
+        if self.tree.scopes[scope as usize].private_names.contains_key(&private.name) {
+            return;
+        }
+        let id = self.tree.bindings.len() as BindingId;
+        self.tree.bindings.push(Binding {
+            name: private.name,
+            kind: BindingKind::PrivateName,
+            scope,
+            captured: false,
+            needs_tdz: false,
+            slot: 0,
+            initialized: true,
+        });
+        let scope_data = &mut self.tree.scopes[scope as usize];
+        scope_data.private_names.insert(private.name, id);
+        scope_data.bindings.push(id);
+    }
+}
+
+/// The function declared by a statement that is hoisted to the start of its scope.
+pub fn hoisted_function<'a>(statement: &Statement<'a>) -> Option<&'a Function<'a>> {
+    match statement {
+        Statement::FunctionDeclaration(function) => Some(function),
+        Statement::ExportNamed(export) => match export.declaration {
+            Some(Declaration::Function(function)) => Some(function),
+            _ => None,
+        },
+        Statement::ExportDefault(export) => match export.kind {
+            ExportDefaultKind::Function(function) if function.id.is_some() => Some(function),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Collects `var` declared names (and TS enum/namespace names) of a statement list, without
+/// descending into nested functions, classes or namespaces.
+pub fn collect_var_names(statements: &[Statement<'_>], out: &mut Vec<Identifier>, depth: u32) {
+    if depth > MAX_RESOLVER_DEPTH {
+        return;
+    }
+    for statement in statements {
+        collect_var_names_in(statement, out, depth + 1);
+    }
+}
+
+fn collect_var_names_in(statement: &Statement<'_>, out: &mut Vec<Identifier>, depth: u32) {
+    if depth > MAX_RESOLVER_DEPTH {
+        return;
+    }
+    let next = depth + 1;
+    match statement {
+        Statement::VariableDeclaration(declaration) if declaration.kind == VariableKind::Var => {
+            for declarator in declaration.declarators {
+                pattern_names(&declarator.target, out);
+            }
+        }
+        Statement::Enum(node) => out.push(node.id),
+        Statement::Namespace(node) => out.push(node.id),
+        Statement::ExportNamed(export) => match export.declaration {
+            Some(Declaration::Variable(declaration)) if declaration.kind == VariableKind::Var => {
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, out);
+                }
+            }
+            Some(Declaration::Enum(node)) => out.push(node.id),
+            Some(Declaration::Namespace(node)) => out.push(node.id),
+            _ => {}
+        },
+        Statement::Block(block) => collect_var_names(block.body, out, next),
+        Statement::If(node) => {
+            collect_var_names_in(&node.consequent, out, next);
+            if let Some(alternate) = &node.alternate {
+                collect_var_names_in(alternate, out, next);
+            }
+        }
+        Statement::For(node) => {
+            if let Some(ForInit::VariableDeclaration(declaration)) = &node.init
+                && declaration.kind == VariableKind::Var
+            {
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, out);
+                }
+            }
+            collect_var_names_in(&node.body, out, next);
+        }
+        Statement::ForIn(node) => {
+            if let ForInOfLeft::VariableDeclaration(declaration) = &node.left
+                && declaration.kind == VariableKind::Var
+            {
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, out);
+                }
+            }
+            collect_var_names_in(&node.body, out, next);
+        }
+        Statement::ForOf(node) => {
+            if let ForInOfLeft::VariableDeclaration(declaration) = &node.left
+                && declaration.kind == VariableKind::Var
+            {
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, out);
+                }
+            }
+            collect_var_names_in(&node.body, out, next);
+        }
+        Statement::While(node) => collect_var_names_in(&node.body, out, next),
+        Statement::DoWhile(node) => collect_var_names_in(&node.body, out, next),
+        Statement::Switch(node) => {
+            for case in node.cases {
+                collect_var_names(case.consequent, out, next);
+            }
+        }
+        Statement::Try(node) => {
+            collect_var_names(node.block.body, out, next);
+            if let Some(handler) = node.handler {
+                collect_var_names(handler.body.body, out, next);
+            }
+            if let Some(finalizer) = node.finalizer {
+                collect_var_names(finalizer.body, out, next);
+            }
+        }
+        Statement::Labeled(node) => collect_var_names_in(&node.body, out, next),
+        Statement::With(node) => collect_var_names_in(&node.body, out, next),
+        _ => {}
+    }
+}

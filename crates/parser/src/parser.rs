@@ -1,0 +1,1374 @@
+//! The parser state, token handling, and the statement/declaration grammar.
+//!
+//! Expressions live in `expression.rs`, functions/classes/patterns in `function.rs`, and the
+//! TypeScript type grammar (parsed and dropped) in `typescript.rs`; all are `impl Parser`.
+//!
+//! Performance design: the parser keeps exactly one token of lookahead (`self.token`); a
+//! second token is peeked by cloning the lexer (a few words) and lexing once more, which is
+//! needed only at a handful of ambiguous points (`let [`, `async function`, TS contextual
+//! keywords). Failures are a zero-sized [`Failed`] marker so `Result`s stay register-sized;
+//! the first error's message and span are recorded in the parser.
+
+use crate::SyntaxError;
+use crate::ast::*;
+use bumpalo::Bump;
+use bumpalo::collections::Vec as ArenaVec;
+use tseval_lexer::{Interner, Lexer, Token, TokenKind, well_known};
+
+/// Maximum syntactic nesting depth (expressions, statements, types). Deeper input is a
+/// SyntaxError instead of a native stack overflow. 
+pub const MAX_NESTING_DEPTH: u32 = 400;
+
+/// Marker for a failed parse; the error itself is stored in [`Parser::error`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Failed;
+
+pub(crate) type ParseResult<T> = Result<T, Failed>;
+
+/// A saved parser position for speculative parsing (TypeScript ambiguities only).
+#[derive(Clone)]
+pub(crate) struct Checkpoint<'source> {
+    lexer: Lexer<'source>,
+    token: Token,
+    previous_token_end: u32,
+    cover_initializer_count: usize,
+}
+
+/// Label bookkeeping for break/continue validation.
+#[derive(Clone, Copy)]
+pub(crate) struct Label {
+    pub name: Atom,
+    pub is_loop: bool,
+}
+
+/// The per-function context that is saved and restored around function bodies.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FunctionContext {
+    pub in_function: bool,
+    pub is_async: bool,
+    pub is_generator: bool,
+    pub in_iteration: bool,
+    pub in_switch: bool,
+    pub label_base: usize,
+    pub in_class_static_block: bool,
+}
+
+pub(crate) struct Parser<'a, 'source, 'interner> {
+    pub source: &'source str,
+    pub file_name: &'source str,
+    pub lexer: Lexer<'source>,
+    pub token: Token,
+    pub previous_token_end: u32,
+    pub arena: &'a Bump,
+    pub interner: &'interner mut Interner,
+    pub typescript: bool,
+    pub module: bool,
+    /// In script-or-module mode, set when a top-level import/export is seen.
+    pub saw_module_syntax: bool,
+    pub allow_module_syntax: bool,
+    pub strict: bool,
+    pub context: FunctionContext,
+    pub labels: Vec<Label>,
+    pub depth: u32,
+    pub error: Option<(String, Span)>,
+    /// Spans of `{ a = 1 }` shorthand initialisers not yet converted to patterns.
+    pub cover_initializers: Vec<Span>,
+    pub scratch_utf16: Vec<u16>,
+    pub scratch_string: String,
+    /// Nesting of TS namespace bodies (export there means "namespace member").
+    pub namespace_depth: u32,
+}
+
+impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
+    pub fn new(
+        source: &'source str,
+        file_name: &'source str,
+        arena: &'a Bump,
+        interner: &'interner mut Interner,
+        module: bool,
+    ) -> Self {
+        let typescript = !(file_name.ends_with(".js") || file_name.ends_with(".mjs") || file_name.ends_with(".cjs"));
+        let mut lexer = Lexer::new(source);
+        let token = lexer.next_token();
+        Parser {
+            source,
+            file_name,
+            lexer,
+            token,
+            previous_token_end: 0,
+            arena,
+            interner,
+            typescript,
+            module,
+            saw_module_syntax: false,
+            allow_module_syntax: module,
+            strict: module,
+            context: FunctionContext { is_async: module, ..FunctionContext::default() },
+            labels: Vec::new(),
+            depth: 0,
+            error: None,
+            cover_initializers: Vec::new(),
+            scratch_utf16: Vec::new(),
+            scratch_string: String::new(),
+            namespace_depth: 0,
+        }
+    }
+
+    pub fn into_error(self) -> SyntaxError {
+        let (message, span) = self.error.unwrap_or_else(|| ("Unknown syntax error".to_string(), Span::new(0, 0)));
+        SyntaxError::new(message, span, self.source, self.file_name)
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Arena helpers
+    // -----------------------------------------------------------------------------------
+
+    #[inline]
+    pub fn alloc<T>(&self, value: T) -> &'a T {
+        self.arena.alloc(value)
+    }
+
+    #[inline]
+    pub fn new_vec<T>(&self) -> ArenaVec<'a, T> {
+        ArenaVec::new_in(self.arena)
+    }
+
+    pub fn alloc_str(&self, text: &str) -> &'a str {
+        self.arena.alloc_str(text)
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Errors
+    // -----------------------------------------------------------------------------------
+
+    /// Records an error (the first one wins) and returns the failure marker.
+    pub fn error_at<T>(&mut self, message: impl Into<String>, span: Span) -> ParseResult<T> {
+        if self.error.is_none() {
+            self.error = Some((message.into(), span));
+        }
+        Err(Failed)
+    }
+
+    /// "Unexpected token" for the current token (or the lexer's error).
+    pub fn unexpected<T>(&mut self) -> ParseResult<T> {
+        let token = self.token;
+        match token.kind {
+            TokenKind::Error => {
+                let message = self.lexer.error().message();
+                self.error_at(message, token.span)
+            }
+            TokenKind::EndOfFile => self.error_at("Unexpected end of input", token.span),
+            TokenKind::StringLiteral => self.error_at("Unexpected string", token.span),
+            TokenKind::NumericLiteral | TokenKind::BigIntLiteral => self.error_at("Unexpected number", token.span),
+            TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
+                self.error_at("Unexpected template string", token.span)
+            }
+            TokenKind::Identifier => {
+                let text = token.span.text(self.source).to_string();
+                self.error_at(format!("Unexpected identifier '{text}'"), token.span)
+            }
+            _ => {
+                let text = token.span.text(self.source).to_string();
+                self.error_at(format!("Unexpected token '{text}'"), token.span)
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Token handling
+    // -----------------------------------------------------------------------------------
+
+    /// Moves to the next token.
+    #[inline]
+    pub fn bump(&mut self) {
+        self.previous_token_end = self.token.span.end;
+        self.token = self.lexer.next_token();
+    }
+
+    #[inline]
+    pub fn at(&self, kind: TokenKind) -> bool {
+        self.token.kind == kind
+    }
+
+    #[inline]
+    pub fn eat(&mut self, kind: TokenKind) -> bool {
+        if self.token.kind == kind {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn expect(&mut self, kind: TokenKind) -> ParseResult<()> {
+        if self.token.kind == kind {
+            self.bump();
+            Ok(())
+        } else {
+            self.unexpected()
+        }
+    }
+
+    /// The token after the current one.
+    pub fn peek(&self) -> Token {
+        let mut lexer = self.lexer.clone();
+        lexer.next_token()
+    }
+
+    /// The two tokens after the current one.
+    pub fn peek2(&self) -> (Token, Token) {
+        let mut lexer = self.lexer.clone();
+        let first = lexer.next_token();
+        let second = lexer.next_token();
+        (first, second)
+    }
+
+    /// Span from `start` to the end of the previous token.
+    #[inline]
+    pub fn span_from(&self, start: u32) -> Span {
+        Span::new(start, self.previous_token_end.max(start))
+    }
+
+    pub fn checkpoint(&self) -> Checkpoint<'source> {
+        Checkpoint {
+            lexer: self.lexer.clone(),
+            token: self.token,
+            previous_token_end: self.previous_token_end,
+            cover_initializer_count: self.cover_initializers.len(),
+        }
+    }
+
+    pub fn rewind(&mut self, checkpoint: Checkpoint<'source>) {
+        self.lexer = checkpoint.lexer;
+        self.token = checkpoint.token;
+        self.previous_token_end = checkpoint.previous_token_end;
+        self.cover_initializers.truncate(checkpoint.cover_initializer_count);
+        self.error = None;
+    }
+
+    /// Automatic semicolon insertion: eats `;`, or accepts `}`/end of input/a preceding
+    /// line terminator.
+    pub fn consume_semicolon(&mut self) -> ParseResult<()> {
+        if self.eat(TokenKind::Semicolon) {
+            return Ok(());
+        }
+        if self.at(TokenKind::RightBrace) || self.at(TokenKind::EndOfFile) || self.token.has_newline_before() {
+            return Ok(());
+        }
+        self.unexpected()
+    }
+
+    /// True when the current position permits ASI (used by restricted productions).
+    pub fn can_insert_semicolon(&self) -> bool {
+        self.at(TokenKind::Semicolon)
+            || self.at(TokenKind::RightBrace)
+            || self.at(TokenKind::EndOfFile)
+            || self.token.has_newline_before()
+    }
+
+    /// Increments the nesting depth, failing past [`MAX_NESTING_DEPTH`].
+    #[inline]
+    pub fn enter(&mut self) -> ParseResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING_DEPTH {
+            let span = self.token.span;
+            return self.error_at("Maximum nesting depth exceeded", span);
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Identifiers
+    // -----------------------------------------------------------------------------------
+
+    /// The atom of the current token's text (identifier-like tokens only).
+    pub fn current_atom(&mut self) -> ParseResult<Atom> {
+        let token = self.token;
+        if let Some(atom) = token.kind.keyword_atom() {
+            return Ok(atom);
+        }
+        let text = token.span.text(self.source);
+        if token.is_escaped() {
+            let mut cooked = std::mem::take(&mut self.scratch_string);
+            cooked.clear();
+            let result = tseval_lexer::cook_identifier(text, &mut cooked);
+            let atom = self.interner.intern(&cooked);
+            self.scratch_string = cooked;
+            if result.is_err() {
+                return self.error_at("Invalid Unicode escape sequence", token.span);
+            }
+            return Ok(atom);
+        }
+        Ok(self.interner.intern(text))
+    }
+
+    /// True when the current token can be an IdentifierReference / BindingIdentifier here.
+    pub fn at_identifier(&self) -> bool {
+        self.kind_is_identifier(self.token.kind)
+    }
+
+    pub fn kind_is_identifier(&self, kind: TokenKind) -> bool {
+        match kind {
+            TokenKind::Identifier => true,
+            TokenKind::Yield => !self.strict && !self.context.is_generator,
+            TokenKind::Await => !self.context.is_async && !self.module && !self.context.in_class_static_block,
+            TokenKind::Let | TokenKind::Static | TokenKind::Implements | TokenKind::Interface
+            | TokenKind::Package | TokenKind::Private | TokenKind::Protected | TokenKind::Public => !self.strict,
+            kind => kind.is_contextual_keyword(),
+        }
+    }
+
+    /// Parses an IdentifierReference or BindingIdentifier.
+    pub fn parse_identifier(&mut self) -> ParseResult<Identifier> {
+        if !self.at_identifier() {
+            return self.unexpected();
+        }
+        let start = self.token.span;
+        let name = self.current_atom()?;
+        self.bump();
+        Ok(Identifier { span: start, name })
+    }
+
+    /// Parses a binding identifier, rejecting `eval`/`arguments` in strict code.
+    pub fn parse_binding_identifier(&mut self) -> ParseResult<Identifier> {
+        let identifier = self.parse_identifier()?;
+        if self.strict && (identifier.name == well_known::EVAL || identifier.name == well_known::ARGUMENTS) {
+            return self.error_at("Unexpected eval or arguments in strict mode", identifier.span);
+        }
+        Ok(identifier)
+    }
+
+    /// Parses any IdentifierName (keywords allowed), e.g. after `.`.
+    pub fn parse_identifier_name(&mut self) -> ParseResult<Identifier> {
+        if !self.token.kind.is_identifier_name() {
+            return self.unexpected();
+        }
+        let span = self.token.span;
+        let name = self.current_atom()?;
+        self.bump();
+        Ok(Identifier { span, name })
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Program and statement lists
+    // -----------------------------------------------------------------------------------
+
+    pub fn parse_program(&mut self) -> ParseResult<Program<'a>> {
+        let (directives, has_use_strict) = self.parse_directives()?;
+        if has_use_strict {
+            self.strict = true;
+        }
+        let body = self.parse_statement_list(TokenKind::EndOfFile)?;
+        if let Some(&span) = self.cover_initializers.first() {
+            return self.error_at("Invalid shorthand property initializer", span);
+        }
+        Ok(Program {
+            span: Span::new(0, self.source.len() as u32),
+            source_type: if self.module { SourceType::Module } else { SourceType::Script },
+            directives,
+            body,
+            is_strict: self.strict,
+        })
+    }
+
+    /// Parses a directive prologue; returns the directives and whether "use strict" is one.
+    pub fn parse_directives(&mut self) -> ParseResult<(&'a [Directive<'a>], bool)> {
+        let mut directives = self.new_vec();
+        let mut has_use_strict = false;
+        while self.at(TokenKind::StringLiteral) {
+            let next = self.peek();
+            let ends_statement = matches!(next.kind, TokenKind::Semicolon | TokenKind::RightBrace | TokenKind::EndOfFile)
+                || (next.has_newline_before() && !token_continues_expression(next.kind));
+            if !ends_statement {
+                break;
+            }
+            let span = self.token.span;
+            let raw_text = &self.source[span.start as usize + 1..span.end as usize - 1];
+            if raw_text == "use strict" {
+                has_use_strict = true;
+                self.strict = true;
+            }
+            let raw = self.alloc_str(raw_text);
+            self.bump();
+            self.consume_semicolon()?;
+            directives.push(Directive { span: self.span_from(span.start), raw });
+        }
+        Ok((directives.into_bump_slice(), has_use_strict))
+    }
+
+    /// Parses statements until `end` (not consumed).
+    pub fn parse_statement_list(&mut self, end: TokenKind) -> ParseResult<&'a [Statement<'a>]> {
+        let mut statements = self.new_vec();
+        while !self.at(end) {
+            if self.at(TokenKind::EndOfFile) {
+                return self.unexpected();
+            }
+            if let Some(statement) = self.parse_statement_list_item()? {
+                statements.push(statement);
+            }
+        }
+        Ok(statements.into_bump_slice())
+    }
+
+    /// Parses one statement or declaration; `None` for dropped TypeScript declarations.
+    pub fn parse_statement_list_item(&mut self) -> ParseResult<Option<Statement<'a>>> {
+        self.enter()?;
+        let result = self.parse_statement_list_item_inner();
+        self.leave();
+        result
+    }
+
+    fn parse_statement_list_item_inner(&mut self) -> ParseResult<Option<Statement<'a>>> {
+        let start = self.token.span.start;
+        match self.token.kind {
+            TokenKind::Function => {
+                let function = self.parse_function_declaration(start, false)?;
+                Ok(function.map(Statement::FunctionDeclaration))
+            }
+            TokenKind::Async if self.peek_is_async_function() => {
+                self.bump();
+                let function = self.parse_function_declaration(start, true)?;
+                Ok(function.map(Statement::FunctionDeclaration))
+            }
+            TokenKind::Class => Ok(Some(Statement::ClassDeclaration(self.parse_class(start, true, false)?))),
+            TokenKind::Abstract if self.peek_same_line_is(TokenKind::Class) => {
+                self.bump();
+                Ok(Some(Statement::ClassDeclaration(self.parse_class(start, true, true)?)))
+            }
+            TokenKind::Const if self.typescript && self.peek().kind == TokenKind::Enum => {
+                self.bump();
+                Ok(Some(Statement::Enum(self.parse_enum(start, true)?)))
+            }
+            TokenKind::Const | TokenKind::Var => {
+                let declaration = self.parse_variable_declaration(start, true)?;
+                self.consume_semicolon()?;
+                Ok(Some(Statement::VariableDeclaration(self.finish_variable_declaration(declaration, start))))
+            }
+            TokenKind::Let if self.peek_is_let_declaration() => {
+                let declaration = self.parse_variable_declaration(start, true)?;
+                self.consume_semicolon()?;
+                Ok(Some(Statement::VariableDeclaration(self.finish_variable_declaration(declaration, start))))
+            }
+            TokenKind::Import => {
+                let next = self.peek().kind;
+                if next == TokenKind::LeftParen || next == TokenKind::Dot {
+                    return Ok(Some(self.parse_statement()?));
+                }
+                self.parse_import_declaration()
+            }
+            TokenKind::Export => self.parse_export_declaration(),
+            TokenKind::Enum => Ok(Some(Statement::Enum(self.parse_enum(start, false)?))),
+            TokenKind::Interface if self.typescript && self.peek_same_line_identifier() => {
+                self.skip_interface_declaration()?;
+                Ok(None)
+            }
+            TokenKind::Type if self.typescript && self.peek_same_line_identifier() => {
+                self.skip_type_alias_declaration()?;
+                Ok(None)
+            }
+            TokenKind::Declare if self.typescript && self.peek_starts_declaration() => {
+                self.bump();
+                self.skip_declared_declaration()?;
+                Ok(None)
+            }
+            TokenKind::Namespace | TokenKind::Module if self.typescript && self.peek_starts_namespace() => {
+                Ok(self.parse_namespace(start)?.map(Statement::Namespace))
+            }
+            TokenKind::Global if self.typescript && self.peek_same_line_is(TokenKind::LeftBrace) => {
+                // `global { }` augmentations are type-only outside `declare`.
+                self.bump();
+                self.skip_balanced()?;
+                Ok(None)
+            }
+            _ => Ok(Some(self.parse_statement()?)),
+        }
+    }
+
+    fn peek_is_async_function(&self) -> bool {
+        let next = self.peek();
+        next.kind == TokenKind::Function && !next.has_newline_before()
+    }
+
+    pub fn peek_same_line_is(&self, kind: TokenKind) -> bool {
+        let next = self.peek();
+        next.kind == kind && !next.has_newline_before()
+    }
+
+    fn peek_same_line_identifier(&self) -> bool {
+        let next = self.peek();
+        !next.has_newline_before() && (next.kind == TokenKind::Identifier || next.kind.is_contextual_keyword())
+    }
+
+    fn peek_starts_declaration(&self) -> bool {
+        let next = self.peek();
+        !next.has_newline_before()
+            && matches!(
+                next.kind,
+                TokenKind::Var | TokenKind::Let | TokenKind::Const | TokenKind::Function | TokenKind::Class
+                    | TokenKind::Enum | TokenKind::Namespace | TokenKind::Module | TokenKind::Abstract
+                    | TokenKind::Global | TokenKind::Interface | TokenKind::Type | TokenKind::Async
+            )
+    }
+
+    fn peek_starts_namespace(&self) -> bool {
+        let next = self.peek();
+        !next.has_newline_before()
+            && (next.kind == TokenKind::Identifier || next.kind.is_contextual_keyword() || next.kind == TokenKind::StringLiteral)
+    }
+
+    /// `let` starts a declaration when followed by an identifier, `[` or `{`.
+    fn peek_is_let_declaration(&self) -> bool {
+        let next = self.peek();
+        match next.kind {
+            TokenKind::LeftBracket | TokenKind::LeftBrace => true,
+            kind => {
+                (kind == TokenKind::Identifier || kind.is_contextual_keyword() || kind == TokenKind::Yield || kind == TokenKind::Await)
+                    && !(next.has_newline_before() && false)
+            }
+        }
+    }
+
+    /// Parses a Statement (not a declaration, except Annex B function-in-if is handled by the
+    /// callers that allow it).
+    pub fn parse_statement(&mut self) -> ParseResult<Statement<'a>> {
+        self.enter()?;
+        let result = self.parse_statement_inner();
+        self.leave();
+        result
+    }
+
+    fn parse_statement_inner(&mut self) -> ParseResult<Statement<'a>> {
+        let start = self.token.span.start;
+        match self.token.kind {
+            TokenKind::LeftBrace => Ok(Statement::Block(self.parse_block()?)),
+            TokenKind::Semicolon => {
+                self.bump();
+                Ok(Statement::Empty(self.span_from(start)))
+            }
+            TokenKind::Var => {
+                let declaration = self.parse_variable_declaration(start, true)?;
+                self.consume_semicolon()?;
+                Ok(Statement::VariableDeclaration(self.finish_variable_declaration(declaration, start)))
+            }
+            TokenKind::If => self.parse_if_statement(),
+            TokenKind::For => self.parse_for_statement(),
+            TokenKind::While => {
+                self.bump();
+                self.expect(TokenKind::LeftParen)?;
+                let test = self.parse_expression(true)?;
+                self.expect(TokenKind::RightParen)?;
+                let body = self.parse_loop_body()?;
+                Ok(Statement::While(self.alloc(WhileStatement { span: self.span_from(start), test, body })))
+            }
+            TokenKind::Do => {
+                self.bump();
+                let body = self.parse_loop_body()?;
+                self.expect(TokenKind::While)?;
+                self.expect(TokenKind::LeftParen)?;
+                let test = self.parse_expression(true)?;
+                self.expect(TokenKind::RightParen)?;
+                // `do ... while (x)` may be followed by anything: a semicolon is optional.
+                self.eat(TokenKind::Semicolon);
+                Ok(Statement::DoWhile(self.alloc(DoWhileStatement { span: self.span_from(start), body, test })))
+            }
+            TokenKind::Continue | TokenKind::Break => self.parse_break_or_continue(),
+            TokenKind::Return => {
+                if !self.context.in_function {
+                    return self.error_at("Illegal return statement", self.token.span);
+                }
+                self.bump();
+                let argument = if self.can_insert_semicolon() { None } else { Some(self.parse_expression(true)?) };
+                self.consume_semicolon()?;
+                Ok(Statement::Return(self.alloc(ReturnStatement { span: self.span_from(start), argument })))
+            }
+            TokenKind::Throw => {
+                self.bump();
+                if self.token.has_newline_before() {
+                    return self.error_at("Illegal newline after throw", self.token.span);
+                }
+                let argument = self.parse_expression(true)?;
+                self.consume_semicolon()?;
+                Ok(Statement::Throw(self.alloc(ThrowStatement { span: self.span_from(start), argument })))
+            }
+            TokenKind::Try => self.parse_try_statement(),
+            TokenKind::Switch => self.parse_switch_statement(),
+            TokenKind::With => {
+                if self.strict {
+                    return self.error_at("Strict mode code may not include a with statement", self.token.span);
+                }
+                self.bump();
+                self.expect(TokenKind::LeftParen)?;
+                let object = self.parse_expression(true)?;
+                self.expect(TokenKind::RightParen)?;
+                let body = self.parse_statement()?;
+                Ok(Statement::With(self.alloc(WithStatement { span: self.span_from(start), object, body })))
+            }
+            TokenKind::Debugger => {
+                self.bump();
+                self.consume_semicolon()?;
+                Ok(Statement::Debugger(self.span_from(start)))
+            }
+            TokenKind::Function => {
+                // Annex B: function declarations as statement bodies in sloppy mode.
+                if self.strict {
+                    return self.error_at("In strict mode code, functions can only be declared at top level or inside a block", self.token.span);
+                }
+                match self.parse_function_declaration(start, false)? {
+                    Some(function) => Ok(Statement::FunctionDeclaration(function)),
+                    None => Ok(Statement::Empty(self.span_from(start))),
+                }
+            }
+            TokenKind::Class | TokenKind::Const => self.unexpected(),
+            TokenKind::Let if self.peek().kind == TokenKind::LeftBracket => self.unexpected(),
+            _ => {
+                if self.at_identifier() && self.peek().kind == TokenKind::Colon {
+                    return self.parse_labeled_statement();
+                }
+                let expression = self.parse_expression(true)?;
+                self.consume_semicolon()?;
+                Ok(Statement::Expression(self.alloc(ExpressionStatement { span: self.span_from(start), expression })))
+            }
+        }
+    }
+
+    pub fn parse_block(&mut self) -> ParseResult<&'a BlockStatement<'a>> {
+        let start = self.token.span.start;
+        self.expect(TokenKind::LeftBrace)?;
+        let body = self.parse_statement_list(TokenKind::RightBrace)?;
+        self.expect(TokenKind::RightBrace)?;
+        Ok(self.alloc(BlockStatement { span: self.span_from(start), body }))
+    }
+
+    fn parse_loop_body(&mut self) -> ParseResult<Statement<'a>> {
+        let saved = self.context.in_iteration;
+        self.context.in_iteration = true;
+        let body = self.parse_statement();
+        self.context.in_iteration = saved;
+        body
+    }
+
+    fn parse_if_statement(&mut self) -> ParseResult<Statement<'a>> {
+        let start = self.token.span.start;
+        self.bump();
+        self.expect(TokenKind::LeftParen)?;
+        let test = self.parse_expression(true)?;
+        self.expect(TokenKind::RightParen)?;
+        let consequent = self.parse_statement()?;
+        let alternate = if self.eat(TokenKind::Else) { Some(self.parse_statement()?) } else { None };
+        Ok(Statement::If(self.alloc(IfStatement { span: self.span_from(start), test, consequent, alternate })))
+    }
+
+    fn parse_break_or_continue(&mut self) -> ParseResult<Statement<'a>> {
+        let start = self.token.span.start;
+        let is_break = self.at(TokenKind::Break);
+        self.bump();
+        let label = if !self.can_insert_semicolon() && self.at_identifier() {
+            let label = self.parse_identifier()?;
+            let found = self.labels[self.context.label_base..].iter().rev().find(|entry| entry.name == label.name).copied();
+            match found {
+                None => {
+                    let name = self.interner.resolve(label.name).to_string();
+                    return self.error_at(format!("Undefined label '{name}'"), label.span);
+                }
+                Some(entry) if !is_break && !entry.is_loop => {
+                    let name = self.interner.resolve(label.name).to_string();
+                    return self.error_at(format!("Illegal continue statement: '{name}' does not denote an iteration statement"), label.span);
+                }
+                Some(_) => {}
+            }
+            Some(label)
+        } else {
+            if is_break && !self.context.in_iteration && !self.context.in_switch {
+                return self.error_at("Illegal break statement", self.span_from(start));
+            }
+            if !is_break && !self.context.in_iteration {
+                return self.error_at("Illegal continue statement: no surrounding iteration statement", self.span_from(start));
+            }
+            None
+        };
+        self.consume_semicolon()?;
+        let span = self.span_from(start);
+        Ok(if is_break {
+            Statement::Break(self.alloc(BreakStatement { span, label }))
+        } else {
+            Statement::Continue(self.alloc(ContinueStatement { span, label }))
+        })
+    }
+
+    fn parse_labeled_statement(&mut self) -> ParseResult<Statement<'a>> {
+        let start = self.token.span.start;
+        let label = self.parse_identifier()?;
+        self.expect(TokenKind::Colon)?;
+        if self.labels[self.context.label_base..].iter().any(|entry| entry.name == label.name) {
+            let name = self.interner.resolve(label.name).to_string();
+            return self.error_at(format!("Label '{name}' has already been declared"), label.span);
+        }
+        // A label applies to a loop when the labelled statement (through nested labels) is one.
+        let mut index = 0;
+        let is_loop = loop {
+            let mut lexer = self.lexer.clone();
+            let mut token = self.token;
+            for _ in 0..index {
+                token = lexer.next_token();
+            }
+            match token.kind {
+                TokenKind::For | TokenKind::While | TokenKind::Do => break true,
+                _ if (token.kind == TokenKind::Identifier || token.kind.is_contextual_keyword())
+                    && lexer.next_token().kind == TokenKind::Colon =>
+                {
+                    index += 2;
+                }
+                _ => break false,
+            }
+        };
+        self.labels.push(Label { name: label.name, is_loop });
+        let body = if self.at(TokenKind::Function) && !self.strict {
+            let function_start = self.token.span.start;
+            match self.parse_function_declaration(function_start, false) {
+                Ok(Some(function)) => Ok(Statement::FunctionDeclaration(function)),
+                Ok(None) => Ok(Statement::Empty(self.span_from(function_start))),
+                Err(failed) => Err(failed),
+            }
+        } else {
+            self.parse_statement()
+        };
+        self.labels.pop();
+        let body = body?;
+        Ok(Statement::Labeled(self.alloc(LabeledStatement { span: self.span_from(start), label, body })))
+    }
+
+    fn parse_try_statement(&mut self) -> ParseResult<Statement<'a>> {
+        let start = self.token.span.start;
+        self.bump();
+        let block = self.parse_block()?;
+        let handler = if self.at(TokenKind::Catch) {
+            let catch_start = self.token.span.start;
+            self.bump();
+            let param = if self.eat(TokenKind::LeftParen) {
+                let pattern = self.parse_binding_pattern()?;
+                if self.typescript && self.eat(TokenKind::Colon) {
+                    self.skip_type()?;
+                }
+                self.expect(TokenKind::RightParen)?;
+                Some(pattern)
+            } else {
+                None
+            };
+            let body = self.parse_block()?;
+            Some(&*self.alloc(CatchClause { span: self.span_from(catch_start), param, body }))
+        } else {
+            None
+        };
+        let finalizer = if self.eat(TokenKind::Finally) { Some(self.parse_block()?) } else { None };
+        if handler.is_none() && finalizer.is_none() {
+            return self.error_at("Missing catch or finally after try", self.span_from(start));
+        }
+        Ok(Statement::Try(self.alloc(TryStatement { span: self.span_from(start), block, handler, finalizer })))
+    }
+
+    fn parse_switch_statement(&mut self) -> ParseResult<Statement<'a>> {
+        let start = self.token.span.start;
+        self.bump();
+        self.expect(TokenKind::LeftParen)?;
+        let discriminant = self.parse_expression(true)?;
+        self.expect(TokenKind::RightParen)?;
+        self.expect(TokenKind::LeftBrace)?;
+        let saved = self.context.in_switch;
+        self.context.in_switch = true;
+        let mut cases = self.new_vec();
+        let mut seen_default = false;
+        while !self.at(TokenKind::RightBrace) {
+            let case_start = self.token.span.start;
+            let test = if self.eat(TokenKind::Case) {
+                Some(self.parse_expression(true)?)
+            } else if self.at(TokenKind::Default) {
+                if seen_default {
+                    return self.error_at("More than one default clause in switch statement", self.token.span);
+                }
+                seen_default = true;
+                self.bump();
+                None
+            } else {
+                return self.unexpected();
+            };
+            self.expect(TokenKind::Colon)?;
+            let mut consequent = self.new_vec();
+            while !matches!(self.token.kind, TokenKind::Case | TokenKind::Default | TokenKind::RightBrace) {
+                if self.at(TokenKind::EndOfFile) {
+                    return self.unexpected();
+                }
+                if let Some(statement) = self.parse_statement_list_item()? {
+                    consequent.push(statement);
+                }
+            }
+            cases.push(SwitchCase { span: self.span_from(case_start), test, consequent: consequent.into_bump_slice() });
+        }
+        self.bump();
+        self.context.in_switch = saved;
+        Ok(Statement::Switch(self.alloc(SwitchStatement {
+            span: self.span_from(start),
+            discriminant,
+            cases: cases.into_bump_slice(),
+        })))
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Variables and for statements
+    // -----------------------------------------------------------------------------------
+
+    /// Parses `var|let|const declarators` without the trailing semicolon. `allow_in` is false
+    /// in for-statement heads.
+    pub fn parse_variable_declaration(&mut self, start: u32, allow_in: bool) -> ParseResult<(VariableKind, ArenaVec<'a, VariableDeclarator<'a>>)> {
+        let kind = match self.token.kind {
+            TokenKind::Var => VariableKind::Var,
+            TokenKind::Let => VariableKind::Let,
+            TokenKind::Const => VariableKind::Const,
+            _ => return self.unexpected(),
+        };
+        let _ = start;
+        self.bump();
+        let mut declarators = self.new_vec();
+        loop {
+            let declarator_start = self.token.span.start;
+            let target = self.parse_binding_pattern()?;
+            if let (VariableKind::Let | VariableKind::Const, BindingPattern::Identifier(identifier)) = (kind, target)
+                && identifier.name == well_known::LET
+            {
+                return self.error_at("let is disallowed as a lexically bound name", identifier.span);
+            }
+            if self.typescript {
+                self.eat(TokenKind::Bang);
+                if self.eat(TokenKind::Colon) {
+                    self.skip_type()?;
+                }
+            }
+            let init = if self.eat(TokenKind::Assign) { Some(self.parse_assignment_expression(allow_in)?) } else { None };
+            declarators.push(VariableDeclarator { span: self.span_from(declarator_start), target, init });
+            if !self.eat(TokenKind::Comma) {
+                break;
+            }
+        }
+        Ok((kind, declarators))
+    }
+
+    pub fn finish_variable_declaration(
+        &self,
+        (kind, declarators): (VariableKind, ArenaVec<'a, VariableDeclarator<'a>>),
+        start: u32,
+    ) -> &'a VariableDeclaration<'a> {
+        self.alloc(VariableDeclaration { span: self.span_from(start), kind, declarators: declarators.into_bump_slice() })
+    }
+
+    fn check_declarations_initialized(&mut self, declaration: &VariableDeclaration<'a>) -> ParseResult<()> {
+        for declarator in declaration.declarators {
+            let needs_init = declaration.kind == VariableKind::Const || !matches!(declarator.target, BindingPattern::Identifier(_));
+            if needs_init && declarator.init.is_none() {
+                return self.error_at("Missing initializer in destructuring or const declaration", declarator.span);
+            }
+        }
+        Ok(())
+    }
+
+    fn parse_for_statement(&mut self) -> ParseResult<Statement<'a>> {
+        let start = self.token.span.start;
+        self.bump();
+        let is_await = if self.at(TokenKind::Await) {
+            if !self.context.is_async {
+                return self.unexpected();
+            }
+            self.bump();
+            true
+        } else {
+            false
+        };
+        self.expect(TokenKind::LeftParen)?;
+        let init_start = self.token.span.start;
+        let is_declaration = match self.token.kind {
+            TokenKind::Var | TokenKind::Const => true,
+            TokenKind::Let => {
+                let next = self.peek().kind;
+                next == TokenKind::LeftBracket || next == TokenKind::LeftBrace || self.kind_is_identifier(next) || next == TokenKind::Yield || next == TokenKind::Await
+            }
+            _ => false,
+        };
+        if is_declaration {
+            let parsed = self.parse_variable_declaration(init_start, false)?;
+            let declaration = self.finish_variable_declaration(parsed, init_start);
+            if self.at(TokenKind::Of) || self.at(TokenKind::In) {
+                let is_of = self.at(TokenKind::Of);
+                if declaration.declarators.len() != 1 {
+                    return self.error_at("Invalid left-hand side in for-in/of loop: must have a single binding", declaration.span);
+                }
+                if let Some(init) = declaration.declarators[0].init {
+                    let legal = !is_of && !self.strict && declaration.kind == VariableKind::Var
+                        && matches!(declaration.declarators[0].target, BindingPattern::Identifier(_));
+                    if !legal {
+                        return self.error_at("for-in/of loop variable declaration may not have an initializer", init.span());
+                    }
+                }
+                return self.finish_for_in_of(start, is_await, is_of, ForInOfLeft::VariableDeclaration(declaration));
+            }
+            if is_await {
+                return self.unexpected();
+            }
+            self.check_declarations_initialized(declaration)?;
+            return self.finish_for(start, Some(ForInit::VariableDeclaration(declaration)));
+        }
+        if self.at(TokenKind::Semicolon) {
+            if is_await {
+                return self.unexpected();
+            }
+            return self.finish_for(start, None);
+        }
+        // `for (async of ...)` is forbidden; `for (let of ...)` is too.
+        let starts_with_let = self.at(TokenKind::Let);
+        let starts_with_async = self.at(TokenKind::Async) && self.peek().kind == TokenKind::Of;
+        let cover_count = self.cover_initializers.len();
+        let expression = self.parse_expression(false)?;
+        if self.at(TokenKind::Of) || self.at(TokenKind::In) {
+            let is_of = self.at(TokenKind::Of);
+            if is_of && (starts_with_let || (starts_with_async && !is_await)) {
+                return self.error_at("The left-hand side of a for-of loop may not be 'let' or 'async'", expression.span());
+            }
+            let target = self.expression_to_assignment_target(expression, cover_count)?;
+            return self.finish_for_in_of(start, is_await, is_of, ForInOfLeft::Target(target));
+        }
+        if is_await {
+            return self.unexpected();
+        }
+        self.finish_for(start, Some(ForInit::Expression(expression)))
+    }
+
+    fn finish_for(&mut self, start: u32, init: Option<ForInit<'a>>) -> ParseResult<Statement<'a>> {
+        self.expect(TokenKind::Semicolon)?;
+        let test = if self.at(TokenKind::Semicolon) { None } else { Some(self.parse_expression(true)?) };
+        self.expect(TokenKind::Semicolon)?;
+        let update = if self.at(TokenKind::RightParen) { None } else { Some(self.parse_expression(true)?) };
+        self.expect(TokenKind::RightParen)?;
+        let body = self.parse_loop_body()?;
+        Ok(Statement::For(self.alloc(ForStatement { span: self.span_from(start), init, test, update, body })))
+    }
+
+    fn finish_for_in_of(&mut self, start: u32, is_await: bool, is_of: bool, left: ForInOfLeft<'a>) -> ParseResult<Statement<'a>> {
+        self.bump();
+        let right = if is_of { self.parse_assignment_expression(true)? } else { self.parse_expression(true)? };
+        self.expect(TokenKind::RightParen)?;
+        let body = self.parse_loop_body()?;
+        let span = self.span_from(start);
+        Ok(if is_of {
+            Statement::ForOf(self.alloc(ForOfStatement { span, is_await, left, right, body }))
+        } else {
+            if is_await {
+                return self.error_at("for await requires 'of'", span);
+            }
+            Statement::ForIn(self.alloc(ForInStatement { span, left, right, body }))
+        })
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Modules
+    // -----------------------------------------------------------------------------------
+
+    fn check_module_syntax_allowed(&mut self) -> ParseResult<()> {
+        if self.allow_module_syntax && self.context.in_function == false && self.depth <= 1 && self.namespace_depth == 0 {
+            self.saw_module_syntax = true;
+            return Ok(());
+        }
+        if self.namespace_depth > 0 {
+            return Ok(());
+        }
+        self.error_at("Cannot use import statement outside a module", self.token.span)
+    }
+
+    fn parse_module_export_name(&mut self) -> ParseResult<ModuleExportName> {
+        if self.at(TokenKind::StringLiteral) {
+            let literal = self.parse_string_literal()?;
+            return match literal.atom {
+                Some(name) => Ok(ModuleExportName { span: literal.span, name }),
+                None => self.error_at("Invalid module export name: contains unpaired surrogate", literal.span),
+            };
+        }
+        let identifier = self.parse_identifier_name()?;
+        Ok(ModuleExportName { span: identifier.span, name: identifier.name })
+    }
+
+    fn parse_module_source(&mut self) -> ParseResult<&'a StringLiteral<'a>> {
+        if !self.at(TokenKind::StringLiteral) {
+            return self.unexpected();
+        }
+        self.parse_string_literal()
+    }
+
+    fn parse_import_attributes(&mut self) -> ParseResult<&'a [ImportAttribute<'a>]> {
+        let mut attributes = self.new_vec();
+        if (self.at(TokenKind::With) || (self.at(TokenKind::Identifier) && self.token.span.text(self.source) == "assert" && !self.token.has_newline_before()))
+            && self.peek().kind == TokenKind::LeftBrace
+        {
+            self.bump();
+            self.expect(TokenKind::LeftBrace)?;
+            while !self.at(TokenKind::RightBrace) {
+                let start = self.token.span.start;
+                let key = self.parse_module_export_name()?;
+                self.expect(TokenKind::Colon)?;
+                let value = self.parse_module_source()?;
+                attributes.push(ImportAttribute { span: self.span_from(start), key, value });
+                if !self.eat(TokenKind::Comma) {
+                    break;
+                }
+            }
+            self.expect(TokenKind::RightBrace)?;
+        }
+        Ok(attributes.into_bump_slice())
+    }
+
+    fn parse_import_declaration(&mut self) -> ParseResult<Option<Statement<'a>>> {
+        let start = self.token.span.start;
+        self.bump();
+        // TS: `import type ...` is dropped (but `import type from "m"` imports `type`).
+        if self.typescript && self.at(TokenKind::Type) {
+            let (next, after) = self.peek2();
+            let is_default_named_type = next.kind == TokenKind::From && after.kind == TokenKind::StringLiteral;
+            let is_import_equals_named_type = next.kind == TokenKind::Assign;
+            if !is_default_named_type && !is_import_equals_named_type {
+                self.bump();
+                self.skip_until_statement_end()?;
+                return Ok(None);
+            }
+        }
+        // TS: `import x = A.B;` / `import x = require("m");`
+        if self.at_identifier() && self.peek().kind == TokenKind::Assign {
+            return Ok(Some(Statement::ImportEquals(self.parse_import_equals_rest(start)?)));
+        }
+        self.check_module_syntax_allowed()?;
+        let mut specifiers = self.new_vec();
+        if self.at(TokenKind::StringLiteral) {
+            let source = self.parse_module_source()?;
+            let attributes = self.parse_import_attributes()?;
+            self.consume_semicolon()?;
+            return Ok(Some(Statement::Import(self.alloc(ImportDeclaration {
+                span: self.span_from(start),
+                specifiers: specifiers.into_bump_slice(),
+                source,
+                attributes,
+            }))));
+        }
+        if self.at_identifier() {
+            let local = self.parse_binding_identifier()?;
+            specifiers.push(ImportSpecifier::Default { span: local.span, local });
+            if !self.eat(TokenKind::Comma) {
+                return self.finish_import(start, specifiers);
+            }
+        }
+        if self.at(TokenKind::Star) {
+            let specifier_start = self.token.span.start;
+            self.bump();
+            self.expect(TokenKind::As)?;
+            let local = self.parse_binding_identifier()?;
+            specifiers.push(ImportSpecifier::Namespace { span: self.span_from(specifier_start), local });
+        } else if self.eat(TokenKind::LeftBrace) {
+            while !self.at(TokenKind::RightBrace) {
+                let specifier_start = self.token.span.start;
+                // `{ type X }` is a type-only specifier unless `type` itself is the name.
+                if self.typescript && self.at(TokenKind::Type) {
+                    let next = self.peek().kind;
+                    if next != TokenKind::Comma && next != TokenKind::RightBrace && next != TokenKind::As {
+                        self.bump();
+                        self.parse_module_export_name()?;
+                        if self.eat(TokenKind::As) {
+                            self.parse_binding_identifier()?;
+                        }
+                        if !self.eat(TokenKind::Comma) {
+                            break;
+                        }
+                        continue;
+                    }
+                }
+                let imported = self.parse_module_export_name()?;
+                let local = if self.eat(TokenKind::As) {
+                    self.parse_binding_identifier()?
+                } else {
+                    Identifier { span: imported.span, name: imported.name }
+                };
+                specifiers.push(ImportSpecifier::Named { span: self.span_from(specifier_start), imported, local });
+                if !self.eat(TokenKind::Comma) {
+                    break;
+                }
+            }
+            self.expect(TokenKind::RightBrace)?;
+        } else {
+            return self.unexpected();
+        }
+        self.finish_import(start, specifiers)
+    }
+
+    fn finish_import(&mut self, start: u32, specifiers: ArenaVec<'a, ImportSpecifier>) -> ParseResult<Option<Statement<'a>>> {
+        self.expect(TokenKind::From)?;
+        let source = self.parse_module_source()?;
+        let attributes = self.parse_import_attributes()?;
+        self.consume_semicolon()?;
+        Ok(Some(Statement::Import(self.alloc(ImportDeclaration {
+            span: self.span_from(start),
+            specifiers: specifiers.into_bump_slice(),
+            source,
+            attributes,
+        }))))
+    }
+
+    /// After `import`: `id = A.B.C;` or `id = require("m");`.
+    fn parse_import_equals_rest(&mut self, start: u32) -> ParseResult<&'a ImportEqualsDeclaration<'a>> {
+        let id = self.parse_binding_identifier()?;
+        self.expect(TokenKind::Assign)?;
+        let reference = if self.at(TokenKind::Require) && self.peek().kind == TokenKind::LeftParen {
+            self.bump();
+            self.bump();
+            let source = self.parse_module_source()?;
+            self.expect(TokenKind::RightParen)?;
+            ModuleReference::External(source)
+        } else {
+            let mut names = self.new_vec();
+            names.push(self.parse_identifier()?);
+            while self.eat(TokenKind::Dot) {
+                names.push(self.parse_identifier_name()?);
+            }
+            ModuleReference::EntityName(names.into_bump_slice())
+        };
+        self.consume_semicolon()?;
+        Ok(self.alloc(ImportEqualsDeclaration { span: self.span_from(start), id, reference }))
+    }
+
+    fn parse_export_declaration(&mut self) -> ParseResult<Option<Statement<'a>>> {
+        let start = self.token.span.start;
+        self.check_module_syntax_allowed()?;
+        self.bump();
+        let in_namespace = self.namespace_depth > 0;
+        match self.token.kind {
+            TokenKind::Default if !in_namespace => {
+                self.bump();
+                let declaration_start = self.token.span.start;
+                let kind = if self.at(TokenKind::Function) || (self.at(TokenKind::Async) && self.peek_is_async_function()) {
+                    let is_async = self.eat(TokenKind::Async);
+                    match self.parse_function(declaration_start, is_async, FunctionKind::DefaultExport)? {
+                        Some(function) => ExportDefaultKind::Function(function),
+                        None => return Ok(None),
+                    }
+                } else if self.at(TokenKind::Class) || (self.at(TokenKind::Abstract) && self.peek().kind == TokenKind::Class) {
+                    let is_abstract = self.eat(TokenKind::Abstract);
+                    ExportDefaultKind::Class(self.parse_class(declaration_start, false, is_abstract)?)
+                } else if self.typescript && self.at(TokenKind::Interface) && self.peek_same_line_identifier() {
+                    self.skip_interface_declaration()?;
+                    return Ok(None);
+                } else {
+                    let expression = self.parse_assignment_expression(true)?;
+                    self.consume_semicolon()?;
+                    ExportDefaultKind::Expression(expression)
+                };
+                Ok(Some(Statement::ExportDefault(self.alloc(ExportDefaultDeclaration { span: self.span_from(start), kind }))))
+            }
+            TokenKind::Star if !in_namespace => {
+                self.bump();
+                let exported = if self.eat(TokenKind::As) { Some(self.parse_module_export_name()?) } else { None };
+                self.expect(TokenKind::From)?;
+                let source = self.parse_module_source()?;
+                self.parse_import_attributes()?;
+                self.consume_semicolon()?;
+                Ok(Some(Statement::ExportAll(self.alloc(ExportAllDeclaration { span: self.span_from(start), exported, source }))))
+            }
+            TokenKind::LeftBrace if !in_namespace => {
+                self.bump();
+                let mut specifiers = self.new_vec();
+                while !self.at(TokenKind::RightBrace) {
+                    let specifier_start = self.token.span.start;
+                    if self.typescript && self.at(TokenKind::Type) {
+                        let next = self.peek().kind;
+                        if next != TokenKind::Comma && next != TokenKind::RightBrace && next != TokenKind::As {
+                            self.bump();
+                            self.parse_module_export_name()?;
+                            if self.eat(TokenKind::As) {
+                                self.parse_module_export_name()?;
+                            }
+                            if !self.eat(TokenKind::Comma) {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                    let local = self.parse_module_export_name()?;
+                    let exported = if self.eat(TokenKind::As) { self.parse_module_export_name()? } else { local };
+                    specifiers.push(ExportSpecifier { span: self.span_from(specifier_start), local, exported });
+                    if !self.eat(TokenKind::Comma) {
+                        break;
+                    }
+                }
+                self.expect(TokenKind::RightBrace)?;
+                let source = if self.eat(TokenKind::From) {
+                    let source = self.parse_module_source()?;
+                    self.parse_import_attributes()?;
+                    Some(source)
+                } else {
+                    None
+                };
+                self.consume_semicolon()?;
+                Ok(Some(Statement::ExportNamed(self.alloc(ExportNamedDeclaration {
+                    span: self.span_from(start),
+                    declaration: None,
+                    specifiers: specifiers.into_bump_slice(),
+                    source,
+                }))))
+            }
+            TokenKind::Type if self.typescript && (self.peek().kind == TokenKind::LeftBrace || self.peek().kind == TokenKind::Star) => {
+                self.bump();
+                self.skip_until_statement_end()?;
+                Ok(None)
+            }
+            TokenKind::Assign if self.typescript => {
+                // `export = value;` (CommonJS interop) is not supported at run time.
+                self.error_at("'export =' is not supported; use ES module exports", self.token.span)
+            }
+            TokenKind::As if self.typescript && self.peek().kind == TokenKind::Namespace => {
+                self.skip_until_statement_end()?;
+                Ok(None)
+            }
+            TokenKind::Import if self.typescript => {
+                let import_start = self.token.span.start;
+                self.bump();
+                let declaration = self.parse_import_equals_rest(import_start)?;
+                Ok(Some(self.export_named_declaration(start, Declaration::ImportEquals(declaration))))
+            }
+            _ => {
+                let declaration_start = self.token.span.start;
+                let statement = match self.token.kind {
+                    TokenKind::Var | TokenKind::Let | TokenKind::Const | TokenKind::Function | TokenKind::Class
+                    | TokenKind::Async | TokenKind::Enum | TokenKind::Abstract | TokenKind::Namespace
+                    | TokenKind::Module | TokenKind::Declare | TokenKind::Interface | TokenKind::Type => {
+                        self.parse_statement_list_item()?
+                    }
+                    _ => return self.unexpected(),
+                };
+                let Some(statement) = statement else { return Ok(None) };
+                let declaration = match statement {
+                    Statement::VariableDeclaration(node) => Declaration::Variable(node),
+                    Statement::FunctionDeclaration(node) => Declaration::Function(node),
+                    Statement::ClassDeclaration(node) => Declaration::Class(node),
+                    Statement::Enum(node) => Declaration::Enum(node),
+                    Statement::Namespace(node) => Declaration::Namespace(node),
+                    Statement::ImportEquals(node) => Declaration::ImportEquals(node),
+                    _ => return self.error_at("Unexpected export", Span::new(declaration_start, self.previous_token_end)),
+                };
+                Ok(Some(self.export_named_declaration(start, declaration)))
+            }
+        }
+    }
+
+    fn export_named_declaration(&self, start: u32, declaration: Declaration<'a>) -> Statement<'a> {
+        Statement::ExportNamed(self.alloc(ExportNamedDeclaration {
+            span: self.span_from(start),
+            declaration: Some(declaration),
+            specifiers: &[],
+            source: None,
+        }))
+    }
+
+    // -----------------------------------------------------------------------------------
+    // TypeScript run-time declarations: enum and namespace
+    // -----------------------------------------------------------------------------------
+
+    fn parse_enum(&mut self, start: u32, is_const: bool) -> ParseResult<&'a EnumDeclaration<'a>> {
+        self.expect(TokenKind::Enum)?;
+        let id = self.parse_binding_identifier()?;
+        self.expect(TokenKind::LeftBrace)?;
+        let mut members = self.new_vec();
+        while !self.at(TokenKind::RightBrace) {
+            let member_start = self.token.span.start;
+            let (name, name_span) = if self.at(TokenKind::StringLiteral) {
+                let literal = self.parse_string_literal()?;
+                match literal.atom {
+                    Some(atom) => (atom, literal.span),
+                    None => return self.error_at("Invalid enum member name", literal.span),
+                }
+            } else if self.token.kind.is_identifier_name() {
+                let identifier = self.parse_identifier_name()?;
+                (identifier.name, identifier.span)
+            } else {
+                return self.unexpected();
+            };
+            let initializer = if self.eat(TokenKind::Assign) { Some(self.parse_assignment_expression(true)?) } else { None };
+            members.push(EnumMember { span: self.span_from(member_start), name, name_span, initializer });
+            if !self.eat(TokenKind::Comma) {
+                break;
+            }
+        }
+        self.expect(TokenKind::RightBrace)?;
+        Ok(self.alloc(EnumDeclaration { span: self.span_from(start), id, members: members.into_bump_slice(), is_const }))
+    }
+
+    /// `namespace A.B { ... }`; `None` when the namespace is not instantiated (empty body
+    /// after dropping types) or is an ambient `module "name" { }`.
+    fn parse_namespace(&mut self, start: u32) -> ParseResult<Option<&'a NamespaceDeclaration<'a>>> {
+        self.bump();
+        if self.at(TokenKind::StringLiteral) {
+            // `module "name" { ... }` is an ambient module declaration: types only.
+            self.bump();
+            if self.at(TokenKind::LeftBrace) {
+                self.skip_balanced()?;
+            } else {
+                self.consume_semicolon()?;
+            }
+            return Ok(None);
+        }
+        let mut names = vec![self.parse_binding_identifier()?];
+        while self.eat(TokenKind::Dot) {
+            names.push(self.parse_identifier()?);
+        }
+        self.expect(TokenKind::LeftBrace)?;
+        let saved_context = self.context;
+        let saved_labels = self.labels.len();
+        self.context.in_iteration = false;
+        self.context.in_switch = false;
+        self.context.label_base = saved_labels;
+        self.namespace_depth += 1;
+        let body = self.parse_statement_list(TokenKind::RightBrace);
+        self.namespace_depth -= 1;
+        self.context = saved_context;
+        let body = body?;
+        self.expect(TokenKind::RightBrace)?;
+        if body.is_empty() {
+            return Ok(None);
+        }
+        let span = self.span_from(start);
+        // Build from the innermost name outwards: `A.B { body }` is `A { export B { body } }`.
+        let mut declaration: &'a NamespaceDeclaration<'a> = self.alloc(NamespaceDeclaration { span, id: *names.last().unwrap_or(&names[0]), body });
+        for index in (0..names.len() - 1).rev() {
+            let inner = self.export_named_declaration(names[index + 1].span.start, Declaration::Namespace(declaration));
+            let body = self.arena.alloc_slice_copy(&[inner]);
+            declaration = self.alloc(NamespaceDeclaration { span, id: names[index], body });
+        }
+        Ok(Some(declaration))
+    }
+}
+
+/// Which syntactic form of function is being parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FunctionKind {
+    Declaration,
+    DefaultExport,
+    Expression,
+}
+
+/// Tokens that, after a line break, still continue the previous expression (used to decide
+/// whether a string literal statement is a directive).
+pub(crate) fn token_continues_expression(kind: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        kind,
+        Dot | QuestionDot | LeftBracket | LeftParen | NoSubstitutionTemplate | TemplateHead | Comma | Question
+            | Less | Greater | LessEqual | GreaterEqual | EqualEqual | NotEqual | EqualEqualEqual | NotEqualEqual
+            | Plus | Minus | Star | Slash | Percent | StarStar | ShiftLeft | ShiftRight | ShiftRightUnsigned
+            | Ampersand | Pipe | Caret | AmpersandAmpersand | PipePipe | QuestionQuestion | In | Instanceof
+            | As | Satisfies
+    ) || kind.is_assignment_operator()
+}

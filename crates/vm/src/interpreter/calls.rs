@@ -1,0 +1,306 @@
+//! The calling convention: pushing a bytecode frame (the prologue), returning from one, and
+//! calling any callee value from the dispatch loop.
+//!
+//! Register protocol (team contract, see BRIEF.md): the caller puts `callee, this, args...` in
+//! `R[c], R[c+1], R[c+2..]`; the callee's window starts at the caller's `c + 1`, so in the
+//! callee `R[0]` is `this` and `R[1..=argc]` the arguments. Nothing is copied: the callee
+//! frame's `base` is simply the absolute index of the caller's `R[c+1]`.
+//!
+//! Stack length protocol: while a bytecode frame is innermost, `vm.stack.len()` equals
+//! `frame.base + register_count`. Entering a callee truncates the stack to the kept arguments
+//! and extends it with `undefined` up to the callee's register count (this is the prologue's
+//! "fill with undefined"; it also clears extra arguments). Returning resizes the stack back to
+//! the caller's window. Registers of the caller above the call window are dead at a call
+//! (compiler contract), so truncating them is safe.
+//!
+//! Performance decisions: a call allocates nothing on the Rust heap (the `Frame` vector and
+//! the register stack grow by doubling and are reused); the prologue's special cases
+//! (`arguments`, rest, `this` coercion, construct) are behind one flag test each.
+
+use tseval_compiler::bytecode::FunctionFlags;
+
+use super::{Frame, frame_flags};
+use crate::atom::{PropertyKey, atoms};
+use crate::function::{Args, BoundFunctionData, ClosureData};
+use crate::object::ObjectKind;
+use crate::realm::Vm;
+use crate::shape::Attributes;
+use crate::value::{JsResult, ObjectRef, Value};
+
+/// Enters a closure from Rust (`Vm::call` / `Vm::construct` / `run_script`): the frame gets the
+/// [`frame_flags::ENTRY`] flag so that its `Return` leaves the dispatch loop.
+pub(crate) fn enter_closure_from_native(
+    vm: &mut Vm,
+    callee: ObjectRef,
+    base: usize,
+    argc: usize,
+    new_target: Value,
+) -> JsResult<()> {
+    let closure = match &vm.object(callee).kind {
+        ObjectKind::Closure(closure) => *closure,
+        _ => return Err(vm.new_type_error("internal error: call_closure on a non-closure")),
+    };
+    push_closure_frame(vm, callee, closure, base, argc, new_target, 0, frame_flags::ENTRY)
+}
+
+/// Pushes a frame for a bytecode closure whose window starts at `base` (`vm.stack[base]` is
+/// `this`, the next `argc` values the arguments) and runs the prologue.
+///
+/// Requires `vm.stack.len() >= base + 1 + argc`. On success the new frame is innermost and
+/// `vm.stack.len() == base + register_count`. On failure no frame was pushed.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn push_closure_frame(
+    vm: &mut Vm,
+    callee: ObjectRef,
+    closure: ClosureData,
+    base: usize,
+    argc: usize,
+    new_target: Value,
+    return_register: u16,
+    mut flags: u8,
+) -> JsResult<()> {
+    if vm.interpreter.frames.len() >= vm.interpreter.max_frames {
+        return Err(vm.new_range_error("Maximum call stack size exceeded"));
+    }
+    let function = vm.interpreter.functions[closure.code.0 as usize].clone();
+    let function_flags = function.flags;
+    const SPECIAL: u32 = FunctionFlags::CLASS_CONSTRUCTOR.0
+        | FunctionFlags::USES_ARGUMENTS.0
+        | FunctionFlags::HAS_REST.0
+        | FunctionFlags::USES_THIS.0;
+    let mut rest_array = None;
+    let mut arguments_object = None;
+    if !new_target.is_undefined() {
+        flags |= frame_flags::CONSTRUCT;
+        if function_flags.contains(FunctionFlags::DERIVED) {
+            vm.stack[base] = Value::Hole;
+        } else {
+            let default_prototype = vm.intrinsics.object_prototype;
+            let prototype = vm.get_prototype_from_constructor(new_target, default_prototype)?;
+            let receiver = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+            vm.stack[base] = Value::Object(receiver);
+        }
+    } else if function_flags.0 & SPECIAL != 0 {
+        if function_flags.contains(FunctionFlags::CLASS_CONSTRUCTOR) {
+            let name = vm.string_to_rust(function.name);
+            return Err(vm.new_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
+        }
+        if function_flags.contains(FunctionFlags::USES_THIS)
+            && !function_flags.contains(FunctionFlags::STRICT)
+            && !function_flags.contains(FunctionFlags::ARROW)
+        {
+            let this = vm.stack[base];
+            vm.stack[base] = match this {
+                Value::Undefined | Value::Null => Value::Object(vm.global_object()),
+                Value::Object(_) => this,
+                primitive => Value::Object(vm.to_object(primitive)?),
+            };
+        }
+    }
+    if function_flags.0 & (FunctionFlags::USES_ARGUMENTS.0 | FunctionFlags::HAS_REST.0) != 0 {
+        let param_count = usize::from(function.param_count);
+        if function.template.rest_register.is_some() {
+            let rest: Vec<Value> = if argc > param_count {
+                vm.stack[base + 1 + param_count..base + 1 + argc].to_vec()
+            } else {
+                Vec::new()
+            };
+            rest_array = Some(vm.new_array(rest));
+        }
+        if function.template.arguments_register.is_some() {
+            arguments_object = Some(create_arguments_object(vm, callee, base, argc, function_flags));
+        }
+    }
+    let kept = argc.min(usize::from(function.param_count));
+    let register_count = usize::from(function.register_count);
+    vm.stack.truncate(base + 1 + kept);
+    vm.stack.resize(base + register_count, Value::Undefined);
+    if let (Some(array), Some(register)) = (rest_array, function.template.rest_register) {
+        vm.stack[base + usize::from(register.0)] = Value::Object(array);
+    }
+    if let (Some(arguments), Some(register)) = (arguments_object, function.template.arguments_register) {
+        vm.stack[base + usize::from(register.0)] = Value::Object(arguments);
+    }
+    let handles_len = vm.handles.len() as u32;
+    vm.interpreter.frames.push(Frame {
+        function,
+        callee,
+        env: closure.environment,
+        new_target,
+        base: base as u32,
+        pc: 0,
+        handles_len,
+        scope_depth: 0,
+        return_register,
+        flags,
+    });
+    // A call is a GC safepoint: every live value is now in registers or frames.
+    if vm.should_collect_garbage() {
+        vm.collect_garbage();
+    }
+    Ok(())
+}
+
+/// Builds an unmapped arguments object from `vm.stack[base + 1 ..= base + argc]`.
+fn create_arguments_object(vm: &mut Vm, callee: ObjectRef, base: usize, argc: usize, flags: FunctionFlags) -> ObjectRef {
+    let elements = vm.stack[base + 1..base + 1 + argc].to_vec();
+    let prototype = vm.intrinsics.object_prototype;
+    let arguments = vm.alloc_object(Some(prototype), ObjectKind::Arguments);
+    vm.object_mut(arguments).elements = elements;
+    vm.define_data_property(arguments, PropertyKey::Atom(atoms::LENGTH), Value::Number(argc as f64), Attributes::HIDDEN_DATA);
+    let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
+    let array_prototype = vm.intrinsics.array_prototype;
+    if let Some(values) = vm.get_data_property_no_side_effects(array_prototype, PropertyKey::Atom(atoms::VALUES)) {
+        vm.define_data_property(arguments, iterator_key, values, Attributes::HIDDEN_DATA);
+    }
+    if flags.contains(FunctionFlags::STRICT) {
+        let thrower = Value::Object(vm.intrinsics.throw_type_error);
+        let descriptor = crate::object::PropertyDescriptor::accessor(thrower, thrower, false, false);
+        vm.define_property_or_ignore(arguments, PropertyKey::Atom(atoms::CALLEE), descriptor);
+    } else {
+        vm.define_data_property(arguments, PropertyKey::Atom(atoms::CALLEE), Value::Object(callee), Attributes::HIDDEN_DATA);
+    }
+    arguments
+}
+
+/// What a call instruction did.
+pub(crate) enum CallOutcome {
+    /// A bytecode frame was pushed; the dispatch loop continues in it.
+    PushedFrame,
+    /// The call completed (native or bound callee) with this result.
+    Completed(Value),
+}
+
+/// Pops the innermost frame after `Return`. Returns `Some(result)` when the frame was an entry
+/// frame (the dispatch loop must exit), otherwise writes the result into the caller's return
+/// register, restores the caller's stack window, and returns `None`.
+#[inline]
+pub(crate) fn return_from_frame(vm: &mut Vm, value: Value) -> Option<Value> {
+    let frame = vm.interpreter.frames.pop()?;
+    let mut result = value;
+    if frame.flags & frame_flags::CONSTRUCT != 0 && !result.is_object() {
+        result = vm.stack[frame.base as usize];
+    }
+    if frame.flags & frame_flags::ENTRY != 0 {
+        return Some(result);
+    }
+    let caller = vm.interpreter.frames.last()?;
+    let caller_base = caller.base as usize;
+    let caller_top = caller_base + usize::from(caller.function.register_count);
+    vm.stack.resize(caller_top, Value::Undefined);
+    vm.stack[caller_base + usize::from(frame.return_register)] = result;
+    None
+}
+
+/// `Call`/`Construct` for any callee: `window` is the absolute index of `R[callee]`; `this`
+/// (or new.target for construct) is at `window + 1` and the arguments follow.
+pub(crate) fn call_from_window(
+    vm: &mut Vm,
+    window: usize,
+    argc: usize,
+    dst: u16,
+    construct: bool,
+) -> JsResult<CallOutcome> {
+    let callee_value = vm.stack[window];
+    let Value::Object(callee) = callee_value else {
+        return Err(not_callable(vm, callee_value, construct));
+    };
+    enum Target {
+        Closure(ClosureData),
+        Native(crate::function::NativeFunction, bool),
+        Bound,
+        None,
+    }
+    let target = match &vm.object(callee).kind {
+        ObjectKind::Closure(closure) => Target::Closure(*closure),
+        ObjectKind::NativeFunction(native) => Target::Native(native.function, native.is_constructor),
+        ObjectKind::BoundFunction(_) => Target::Bound,
+        _ => Target::None,
+    };
+    match target {
+        Target::Closure(closure) => {
+            let new_target = if construct {
+                if !closure.is_constructor {
+                    return Err(not_callable(vm, callee_value, true));
+                }
+                vm.stack[window + 1]
+            } else {
+                Value::Undefined
+            };
+            push_closure_frame(vm, callee, closure, window + 1, argc, new_target, dst, 0)?;
+            Ok(CallOutcome::PushedFrame)
+        }
+        Target::Native(function, is_constructor) => {
+            let (this, new_target) = if construct {
+                if !is_constructor {
+                    return Err(not_callable(vm, callee_value, true));
+                }
+                (Value::Undefined, vm.stack[window + 1])
+            } else {
+                (vm.stack[window + 1], Value::Undefined)
+            };
+            let args = Args { base: (window + 2) as u32, count: argc as u32, callee, new_target };
+            let result = vm.call_native_with_args(function, this, args)?;
+            Ok(CallOutcome::Completed(result))
+        }
+        Target::Bound => {
+            let arguments = vm.stack[window + 2..window + 2 + argc].to_vec();
+            let result = if construct {
+                if !vm.is_constructor(callee_value) {
+                    return Err(not_callable(vm, callee_value, true));
+                }
+                let new_target = vm.stack[window + 1];
+                vm.construct(callee_value, &arguments, Some(new_target))?
+            } else {
+                let this = vm.stack[window + 1];
+                vm.call(callee_value, this, &arguments)?
+            };
+            Ok(CallOutcome::Completed(result))
+        }
+        Target::None => Err(not_callable(vm, callee_value, construct)),
+    }
+}
+
+/// `CallSpread`/`ConstructSpread`: the arguments are the elements of the array `spread`. The
+/// elements are copied above `R[callee+1]` (extending the stack as needed), then the call
+/// proceeds as a normal window call.
+pub(crate) fn call_spread_from_window(
+    vm: &mut Vm,
+    window: usize,
+    spread: Value,
+    dst: u16,
+    construct: bool,
+) -> JsResult<CallOutcome> {
+    let arguments = array_like_elements(vm, spread);
+    vm.stack.truncate(window + 2);
+    vm.stack.extend_from_slice(&arguments);
+    call_from_window(vm, window, arguments.len(), dst, construct)
+}
+
+/// The elements of an array built by `SpreadIntoArray` (holes read as undefined).
+pub(crate) fn array_like_elements(vm: &Vm, array: Value) -> Vec<Value> {
+    let Value::Object(object) = array else {
+        return Vec::new();
+    };
+    let object = vm.object(object);
+    let length = object.array_data().map_or(object.elements.len(), |data| data.length as usize);
+    let mut values: Vec<Value> = object.elements.iter().map(|value| value.hole_to_undefined()).collect();
+    values.resize(length, Value::Undefined);
+    values
+}
+
+/// The TypeError for a callee that cannot be called (or constructed).
+pub(crate) fn not_callable(vm: &mut Vm, value: Value, construct: bool) -> Value {
+    if construct {
+        let description = vm.describe_value_for_error(value);
+        vm.new_type_error(&format!("{description} is not a constructor"))
+    } else {
+        vm.not_callable_error(value)
+    }
+}
+
+/// Describes a bound function's target for diagnostics (unused placeholder kept small).
+#[allow(dead_code)]
+pub(crate) fn bound_target(data: &BoundFunctionData) -> ObjectRef {
+    data.target
+}

@@ -1,0 +1,227 @@
+//! Linking: turning the compiler's plain-data [`CompiledScript`] into runtime function
+//! templates ([`LinkedFunction`]) exactly once per script.
+//!
+//! Linking converts every constant-pool entry into what the dispatch loop needs at run time:
+//! literal strings become heap strings (allocated once, rooted by [`super::trace_roots`]),
+//! names become property keys (atoms, or array indices for canonical index names), BigInt
+//! literals become heap BigInts, nested function templates become [`CodeId`]s into the
+//! interpreter's code table, and every inline-cache site gets a cache entry holding its key.
+//!
+//! Performance decisions:
+//! - Nothing here runs per execution: a closure refers to its linked template by `CodeId`, and
+//!   a frame holds an `Rc<LinkedFunction>`, so `LoadConst` is an indexed load of a `Value`.
+//! - Inline caches live in `Cell`s inside the linked function, so the dispatch loop can update
+//!   them through a shared reference while the code is borrowed.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use tseval_compiler::bytecode::{CompiledScript, Constant, FunctionFlags, FunctionTemplate, IcKind, TemplateObjectDescriptor};
+use tseval_compiler::opcodes::Instruction;
+use tseval_gc::Tracer;
+
+use crate::atom::PropertyKey;
+use crate::function::CodeId;
+use crate::property::InlineCache;
+use crate::realm::Vm;
+use crate::string::JsString;
+use crate::value::{BigInt, ObjectRef, StringRef, Value};
+
+/// Script-wide information shared by every function of one script (for stack traces and
+/// `Function.prototype.toString`).
+#[derive(Debug)]
+pub struct LinkedScript {
+    /// The file name used in stack traces.
+    pub file_name: Rc<str>,
+    /// The full source text.
+    pub source: Rc<str>,
+}
+
+/// A linked constant-pool entry.
+#[derive(Debug)]
+pub enum LinkedConstant {
+    /// A Number, String or BigInt literal, ready to be copied into a register.
+    Value(Value),
+    /// A name, converted to a property key (an atom, or an index for names like `"0"`).
+    Key(PropertyKey),
+    /// A nested function template.
+    Function(CodeId),
+    /// A tagged-template site: its strings and the lazily created, cached template object.
+    TemplateObject {
+        /// The compile-time strings.
+        descriptor: Rc<TemplateObjectDescriptor>,
+        /// The template object once created (the same object is returned every time).
+        cached: Cell<Option<ObjectRef>>,
+    },
+    /// A regular-expression literal's pattern and flags as heap strings.
+    RegExp {
+        /// The pattern source.
+        pattern: StringRef,
+        /// The flags.
+        flags: StringRef,
+    },
+}
+
+/// The inline-cache state of one property-access or global-access site: the site's key plus
+/// the runtime's cache entry (`crate::property::InlineCache`, updated through the `Cell`).
+#[derive(Debug)]
+pub struct InlineCacheSite {
+    /// The property key of the site (from `ic_sites[ic].key`).
+    pub key: PropertyKey,
+    /// What the site caches.
+    pub kind: IcKind,
+    /// The cache entry.
+    pub cache: Cell<InlineCache>,
+}
+
+/// A function template after linking; immutable except for its inline caches.
+#[derive(Debug)]
+pub struct LinkedFunction {
+    /// This function's index in the code table.
+    pub id: CodeId,
+    /// The compiled template (exception table, source positions, flags, ...).
+    pub template: Rc<FunctionTemplate>,
+    /// The instructions (a copy owned here so the dispatch loop reaches them in one hop).
+    pub code: Box<[Instruction]>,
+    /// The linked constant pool, index-aligned with `template.constants`.
+    pub constants: Box<[LinkedConstant]>,
+    /// One cache per IC site, index-aligned with `template.ic_sites`.
+    pub inline_caches: Box<[InlineCacheSite]>,
+    /// The function's static name as a heap string.
+    pub name: StringRef,
+    /// Flag bits (copied from the template for one-hop access).
+    pub flags: FunctionFlags,
+    /// Parameter register count (copied from the template).
+    pub param_count: u16,
+    /// Register window size (copied from the template).
+    pub register_count: u16,
+    /// The script this function belongs to.
+    pub script: Rc<LinkedScript>,
+}
+
+impl LinkedFunction {
+    /// True when the function is strict-mode code.
+    #[inline]
+    pub fn is_strict(&self) -> bool {
+        self.flags.contains(FunctionFlags::STRICT)
+    }
+
+    /// Marks every heap value this linked function holds.
+    pub fn trace(&self, tracer: &mut Tracer) {
+        use tseval_gc::Trace;
+        tracer.push(self.name);
+        for constant in self.constants.iter() {
+            match constant {
+                LinkedConstant::Value(value) => value.trace(tracer),
+                LinkedConstant::Key(key) => key.trace(tracer),
+                LinkedConstant::Function(_) => {}
+                LinkedConstant::TemplateObject { cached, .. } => {
+                    if let Some(object) = cached.get() {
+                        tracer.push(object);
+                    }
+                }
+                LinkedConstant::RegExp { pattern, flags } => {
+                    tracer.push(*pattern);
+                    tracer.push(*flags);
+                }
+            }
+        }
+        for site in self.inline_caches.iter() {
+            site.key.trace(tracer);
+            // Shapes and objects named by a cache entry are kept alive while cached, so a
+            // handle in a cache can never be reused for an unrelated value.
+            match site.cache.get() {
+                InlineCache::Empty => {}
+                InlineCache::Own { shape, .. } => tracer.push(shape),
+                InlineCache::Prototype { shape, prototype, holder, .. } => {
+                    tracer.push(shape);
+                    tracer.push(prototype);
+                    tracer.push(holder);
+                }
+                InlineCache::Add { from, to, prototype, .. } => {
+                    tracer.push(from);
+                    tracer.push(to);
+                    if let Some(prototype) = prototype {
+                        tracer.push(prototype);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Links a whole script (the top level and every nested function) into the VM's code table
+/// and returns the `CodeId` of the top-level code.
+pub fn link_script(vm: &mut Vm, script: &CompiledScript) -> CodeId {
+    let linked_script =
+        Rc::new(LinkedScript { file_name: script.file_name.clone(), source: script.source.clone() });
+    link_function(vm, &script.top_level, &linked_script)
+}
+
+/// Links one function template and (recursively) its nested templates. Recursion depth is
+/// bounded by the compiler's own nesting limit.
+pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<LinkedScript>) -> CodeId {
+    let mut constants = Vec::with_capacity(template.constants.len());
+    for constant in template.constants.iter() {
+        let linked = match constant {
+            Constant::Number(number) => LinkedConstant::Value(Value::Number(*number)),
+            Constant::String(text) => LinkedConstant::Value(Value::String(vm.new_string(text))),
+            Constant::Utf16String(units) => {
+                let string = vm.alloc_string(JsString::from_utf16(units));
+                LinkedConstant::Value(Value::String(string))
+            }
+            Constant::BigInt(digits) => LinkedConstant::Value(link_bigint(vm, digits)),
+            Constant::Name(name) => LinkedConstant::Key(vm.property_key_from_str(name)),
+            Constant::Function(nested) => LinkedConstant::Function(link_function(vm, nested, script)),
+            Constant::TemplateObject(descriptor) => {
+                LinkedConstant::TemplateObject { descriptor: descriptor.clone(), cached: Cell::new(None) }
+            }
+            Constant::RegExp { pattern, flags } => {
+                let pattern = vm.new_string(pattern);
+                let flags = vm.new_string(flags);
+                LinkedConstant::RegExp { pattern, flags }
+            }
+        };
+        constants.push(linked);
+    }
+    let inline_caches: Box<[InlineCacheSite]> = template
+        .ic_sites
+        .iter()
+        .map(|site| {
+            let key = match constants.get(usize::from(site.key)) {
+                Some(LinkedConstant::Key(key)) => *key,
+                // The verifier guarantees IC keys are names; an empty-name atom is a harmless
+                // fallback for unverified input.
+                _ => PropertyKey::Atom(crate::atom::atoms::EMPTY),
+            };
+            InlineCacheSite { key, kind: site.kind, cache: Cell::new(InlineCache::Empty) }
+        })
+        .collect();
+    let name = vm.new_string(&template.name);
+    let id = CodeId(vm.interpreter.functions.len() as u32);
+    let linked = LinkedFunction {
+        id,
+        template: template.clone(),
+        code: template.instructions.clone(),
+        constants: constants.into_boxed_slice(),
+        inline_caches,
+        name,
+        flags: template.flags,
+        param_count: template.param_count,
+        register_count: template.register_count.max(1),
+        script: script.clone(),
+    };
+    vm.interpreter.functions.push(Rc::new(linked));
+    id
+}
+
+/// Parses a BigInt literal's decimal digits (the stub BigInt holds an `i128`; literals beyond
+/// that range saturate, which is a documented limitation of the BigInt stub).
+fn link_bigint(vm: &mut Vm, digits: &str) -> Value {
+    let mut value: i128 = 0;
+    for digit in digits.bytes().filter(u8::is_ascii_digit) {
+        value = value.saturating_mul(10).saturating_add(i128::from(digit - b'0'));
+    }
+    vm.heap.accounting.note_allocation(std::mem::size_of::<BigInt>());
+    Value::BigInt(vm.heap.bigints.allocate(BigInt::from_i128(value)))
+}

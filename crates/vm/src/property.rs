@@ -1,0 +1,1439 @@
+//! Property operations: [[Get]], [[Set]], [[DefineOwnProperty]], [[Delete]], [[HasProperty]],
+//! [[OwnPropertyKeys]] with prototype chains, accessors, array `length`, String wrappers, and
+//! the inline-cache fast paths used by the interpreter.
+//!
+//! Storage rules are described in `object.rs`: an index key lives either in the dense
+//! `elements` (default attributes only) or in the shape, never both; every other key lives in
+//! the shape. Array `length` and String wrapper `length`/indices are virtual.
+//!
+//! Inline caches ([`InlineCache`]): one per property-access instruction.
+//! - Own hit: `(shape, slot)`; valid while the receiver has that (tree) shape.
+//! - Prototype hit: `(receiver shape, receiver prototype, holder, slot, epoch)`. Objects on the
+//!   walked chain are flagged `guards_inline_caches`; any layout change of a flagged object
+//!   bumps `Vm::prototype_epoch`, invalidating all prototype entries at once (cheap, and
+//!   layout changes of prototypes are rare after start-up).
+//! - Add transition (for `this.x = v` in constructors): `(old shape, new shape, slot,
+//!   receiver prototype, epoch)`.
+//!
+//! Dictionary shapes are never cached as receivers (they mutate in place).
+
+use crate::atom::{PropertyKey, atoms};
+use crate::object::{ArrayData, ObjectKind, PropertyDescriptor};
+use crate::realm::Vm;
+use crate::shape::{Attributes, ShapeEntry};
+use crate::string::JsString;
+use crate::value::{JsResult, ObjectRef, ShapeId, Value};
+
+/// Dense elements grow to cover a new index only if it is at most this far past the end;
+/// farther indices go to the shape (sparse storage).
+pub const MAX_DENSE_GAP: usize = 1024;
+
+/// Where an own property lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnLocation {
+    /// `elements[index]` (a default-attribute data property).
+    Element(u32),
+    /// A shape slot.
+    Slot(ShapeEntry),
+    /// The virtual `length` of an array.
+    ArrayLength,
+    /// The virtual `length` of a String wrapper.
+    StringLength,
+    /// A virtual index of a String wrapper.
+    StringIndex(u32),
+}
+
+/// A per-instruction inline cache.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InlineCache {
+    /// Nothing cached yet (or invalidated).
+    #[default]
+    Empty,
+    /// An own data property in `slot` of objects with `shape`.
+    Own {
+        /// The receiver's (tree) shape.
+        shape: ShapeId,
+        /// The slot.
+        slot: u32,
+    },
+    /// A data property found on the prototype chain.
+    Prototype {
+        /// The receiver's (tree) shape.
+        shape: ShapeId,
+        /// The receiver's direct prototype.
+        prototype: ObjectRef,
+        /// The object holding the property.
+        holder: ObjectRef,
+        /// The holder's slot.
+        slot: u32,
+        /// `Vm::prototype_epoch` when filled.
+        epoch: u32,
+    },
+    /// A property addition: objects with shape `from` move to shape `to` and store in `slot`.
+    Add {
+        /// Shape before the addition.
+        from: ShapeId,
+        /// Shape after the addition.
+        to: ShapeId,
+        /// The new slot.
+        slot: u32,
+        /// The receiver's direct prototype (the chain was checked for setters/readonly).
+        prototype: Option<ObjectRef>,
+        /// `Vm::prototype_epoch` when filled.
+        epoch: u32,
+    },
+}
+
+/// An iterator record (GetIterator result).
+#[derive(Clone, Copy, Debug)]
+pub struct IteratorRecord {
+    /// The iterator object.
+    pub iterator: ObjectRef,
+    /// Its `next` method.
+    pub next_method: Value,
+    /// Set once `next` reported `done: true` (or threw).
+    pub done: bool,
+}
+
+impl Vm {
+    // ----- lookup -----
+
+    /// Finds where an own property lives, without running user code.
+    #[inline]
+    pub fn find_own_property(&self, object: ObjectRef, key: PropertyKey) -> Option<OwnLocation> {
+        let data = self.object(object);
+        match key {
+            PropertyKey::Index(index) => {
+                if let Some(value) = data.elements.get(index as usize)
+                    && !value.is_hole()
+                {
+                    return Some(OwnLocation::Element(index));
+                }
+                if let ObjectKind::StringWrapper(string) = data.kind
+                    && (index as usize) < self.string(string).len()
+                {
+                    return Some(OwnLocation::StringIndex(index));
+                }
+            }
+            PropertyKey::Atom(atoms::LENGTH) => match data.kind {
+                ObjectKind::Array(_) => return Some(OwnLocation::ArrayLength),
+                ObjectKind::StringWrapper(_) => return Some(OwnLocation::StringLength),
+                _ => {}
+            },
+            _ => {}
+        }
+        self.heap.shapes.get(data.shape).lookup(key).map(OwnLocation::Slot)
+    }
+
+    /// Reads the value at an own location (calling getters with `receiver`).
+    fn read_location(&mut self, holder: ObjectRef, location: OwnLocation, receiver: Value) -> JsResult<Value> {
+        let data = self.object(holder);
+        match location {
+            OwnLocation::Element(index) => Ok(data.elements[index as usize]),
+            OwnLocation::Slot(entry) => {
+                if entry.attributes.is_accessor() {
+                    let getter = data.slots[entry.slot as usize];
+                    if getter.is_undefined() {
+                        Ok(Value::Undefined)
+                    } else {
+                        self.call(getter, receiver, &[])
+                    }
+                } else {
+                    Ok(data.slots[entry.slot as usize])
+                }
+            }
+            OwnLocation::ArrayLength => match data.kind {
+                ObjectKind::Array(array) => Ok(Value::Number(array.length as f64)),
+                _ => Ok(Value::Undefined),
+            },
+            OwnLocation::StringLength => match data.kind {
+                ObjectKind::StringWrapper(string) => Ok(Value::Number(self.string(string).len() as f64)),
+                _ => Ok(Value::Undefined),
+            },
+            OwnLocation::StringIndex(index) => match data.kind {
+                ObjectKind::StringWrapper(string) => Ok(self.string_char_at(string, index as usize)),
+                _ => Ok(Value::Undefined),
+            },
+        }
+    }
+
+    /// The one-code-unit string at `index` of `string` (undefined past the end).
+    pub fn string_char_at(&mut self, string: crate::value::StringRef, index: usize) -> Value {
+        match self.string(string).code_unit_at(index) {
+            Some(unit) => Value::String(self.single_code_unit_string(unit)),
+            None => Value::Undefined,
+        }
+    }
+
+    /// A string of one code unit; Latin-1 ones are cached (no allocation for `s[i]` loops).
+    pub fn single_code_unit_string(&mut self, unit: u16) -> crate::value::StringRef {
+        if unit < 256 {
+            if self.single_character_strings.is_empty() {
+                self.single_character_strings =
+                    (0..256u16).map(|code| self.heap.strings.allocate(JsString::from_code_unit(code))).collect();
+            }
+            return self.single_character_strings[unit as usize];
+        }
+        self.alloc_string(JsString::from_code_unit(unit))
+    }
+
+    /// [[GetOwnProperty]].
+    pub fn get_own_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<Option<PropertyDescriptor>> {
+        let Some(location) = self.find_own_property(object, key) else {
+            return Ok(None);
+        };
+        Ok(Some(self.descriptor_at(object, location)))
+    }
+
+    fn descriptor_at(&mut self, object: ObjectRef, location: OwnLocation) -> PropertyDescriptor {
+        let data = self.object(object);
+        match location {
+            OwnLocation::Element(index) => PropertyDescriptor::data(data.elements[index as usize], true, true, true),
+            OwnLocation::Slot(entry) => {
+                let attributes = entry.attributes;
+                let slot = entry.slot as usize;
+                if attributes.is_accessor() {
+                    PropertyDescriptor::accessor(
+                        data.slots[slot],
+                        data.slots[slot + 1],
+                        attributes.enumerable(),
+                        attributes.configurable(),
+                    )
+                } else {
+                    PropertyDescriptor::data(
+                        data.slots[slot],
+                        attributes.writable(),
+                        attributes.enumerable(),
+                        attributes.configurable(),
+                    )
+                }
+            }
+            OwnLocation::ArrayLength => {
+                let (length, writable) = match data.kind {
+                    ObjectKind::Array(array) => (array.length, array.length_writable),
+                    _ => (0, false),
+                };
+                PropertyDescriptor::data(Value::Number(length as f64), writable, false, false)
+            }
+            OwnLocation::StringLength => {
+                let length = match data.kind {
+                    ObjectKind::StringWrapper(string) => self.string(string).len(),
+                    _ => 0,
+                };
+                PropertyDescriptor::data(Value::Number(length as f64), false, false, false)
+            }
+            OwnLocation::StringIndex(index) => {
+                let value = match data.kind {
+                    ObjectKind::StringWrapper(string) => self.string_char_at(string, index as usize),
+                    _ => Value::Undefined,
+                };
+                PropertyDescriptor::data(value, false, true, false)
+            }
+        }
+    }
+
+    /// Reads a data property along the chain without running user code (getters are not
+    /// called; an accessor yields `None`). For error reporting and printing.
+    pub fn get_data_property_no_side_effects(&self, object: ObjectRef, key: PropertyKey) -> Option<Value> {
+        let mut current = object;
+        for _ in 0..10_000 {
+            if let Some(location) = self.find_own_property(current, key) {
+                let data = self.object(current);
+                return match location {
+                    OwnLocation::Element(index) => Some(data.elements[index as usize]),
+                    OwnLocation::Slot(entry) if !entry.attributes.is_accessor() => Some(data.slots[entry.slot as usize]),
+                    OwnLocation::ArrayLength => data.array_data().map(|array| Value::Number(array.length as f64)),
+                    _ => None,
+                };
+            }
+            current = self.object(current).prototype?;
+        }
+        None
+    }
+
+    // ----- [[Get]] -----
+
+    /// [[Get]] with the object itself as receiver.
+    #[inline]
+    pub fn get(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<Value> {
+        self.get_with_receiver(object, key, Value::Object(object))
+    }
+
+    /// [[Get]](key, receiver).
+    pub fn get_with_receiver(&mut self, object: ObjectRef, key: PropertyKey, receiver: Value) -> JsResult<Value> {
+        let mut current = object;
+        loop {
+            if let Some(location) = self.find_own_property(current, key) {
+                return self.read_location(current, location, receiver);
+            }
+            match self.object(current).prototype {
+                Some(prototype) => current = prototype,
+                None => return Ok(Value::Undefined),
+            }
+        }
+    }
+
+    /// GetV(value, key): property read on any value (primitives use their prototype, with the
+    /// primitive as receiver). Throws a TypeError on undefined/null.
+    pub fn get_value(&mut self, base: Value, key: PropertyKey) -> JsResult<Value> {
+        match base {
+            Value::Object(object) => self.get(object, key),
+            Value::String(string) => {
+                match key {
+                    PropertyKey::Atom(atoms::LENGTH) => return Ok(Value::Number(self.string(string).len() as f64)),
+                    PropertyKey::Index(index) if (index as usize) < self.string(string).len() => {
+                        return Ok(self.string_char_at(string, index as usize));
+                    }
+                    _ => {}
+                }
+                let prototype = self.intrinsics.string_prototype;
+                self.get_with_receiver(prototype, key, base)
+            }
+            Value::Undefined | Value::Null | Value::Hole => {
+                let key_text = self.property_key_to_rust(key);
+                let base_text = if base.is_null() { "null" } else { "undefined" };
+                self.throw_type_error(&format!("Cannot read properties of {base_text} (reading '{key_text}')"))
+            }
+            _ => {
+                let prototype = self.prototype_for_primitive(base);
+                self.get_with_receiver(prototype, key, base)
+            }
+        }
+    }
+
+    /// The prototype used for property access on a primitive (not for undefined/null).
+    pub fn prototype_for_primitive(&self, value: Value) -> ObjectRef {
+        match value {
+            Value::Boolean(_) => self.intrinsics.boolean_prototype,
+            Value::Number(_) => self.intrinsics.number_prototype,
+            Value::String(_) => self.intrinsics.string_prototype,
+            Value::Symbol(_) => self.intrinsics.symbol_prototype,
+            Value::BigInt(_) => self.intrinsics.bigint_prototype,
+            Value::Object(object) => object,
+            Value::Undefined | Value::Null | Value::Hole => self.intrinsics.object_prototype,
+        }
+    }
+
+    /// GetMethod(value, key): undefined/null -> `None`; non-callable -> TypeError.
+    pub fn get_method(&mut self, base: Value, key: PropertyKey) -> JsResult<Option<Value>> {
+        let function = self.get_value(base, key)?;
+        if function.is_nullish() {
+            return Ok(None);
+        }
+        if !self.is_callable(function) {
+            let key_text = self.property_key_to_rust(key);
+            return self.throw_type_error(&format!("{key_text} is not a function"));
+        }
+        Ok(Some(function))
+    }
+
+    /// Invoke(value, key, args).
+    pub fn invoke(&mut self, base: Value, key: PropertyKey, arguments: &[Value]) -> JsResult<Value> {
+        let function = self.get_value(base, key)?;
+        self.call(function, base, arguments)
+    }
+
+    /// `base[key]` for the interpreter, with a fast path for dense elements.
+    #[inline]
+    pub fn get_by_value(&mut self, base: Value, key: Value) -> JsResult<Value> {
+        if let (Value::Object(object), Value::Number(number)) = (base, key) {
+            let index = number as u32;
+            if index as f64 == number
+                && let Some(value) = self.object(object).elements.get(index as usize)
+                && !value.is_hole()
+            {
+                return Ok(*value);
+            }
+        }
+        if let (Value::String(string), Value::Number(number)) = (base, key) {
+            let index = number as u32;
+            if index as f64 == number && (index as usize) < self.string(string).len() {
+                return Ok(self.string_char_at(string, index as usize));
+            }
+        }
+        if base.is_nullish() {
+            let key_text = match key {
+                Value::Symbol(_) => "Symbol()".to_string(),
+                other => {
+                    let key = self.to_property_key(other)?;
+                    self.property_key_to_rust(key)
+                }
+            };
+            let base_text = if base.is_null() { "null" } else { "undefined" };
+            return self.throw_type_error(&format!("Cannot read properties of {base_text} (reading '{key_text}')"));
+        }
+        let key = self.to_property_key(key)?;
+        self.get_value(base, key)
+    }
+
+    /// Named property read through an inline cache.
+    #[inline]
+    pub fn get_named_cached(&mut self, base: Value, key: PropertyKey, cache: &mut InlineCache) -> JsResult<Value> {
+        let Value::Object(object) = base else {
+            return self.get_value(base, key);
+        };
+        let data = self.object(object);
+        match *cache {
+            InlineCache::Own { shape, slot } if data.shape == shape => return Ok(data.slots[slot as usize]),
+            InlineCache::Prototype { shape, prototype, holder, slot, epoch }
+                if data.shape == shape && data.prototype == Some(prototype) && epoch == self.prototype_epoch =>
+            {
+                return Ok(self.object(holder).slots[slot as usize]);
+            }
+            _ => {}
+        }
+        self.get_named_slow(object, key, cache)
+    }
+
+    fn get_named_slow(&mut self, object: ObjectRef, key: PropertyKey, cache: &mut InlineCache) -> JsResult<Value> {
+        let receiver_shape = self.object(object).shape;
+        let cacheable_receiver = !self.heap.shapes.get(receiver_shape).is_dictionary() && !matches!(key, PropertyKey::Index(_));
+        let mut current = object;
+        let mut depth = 0;
+        loop {
+            if let Some(location) = self.find_own_property(current, key) {
+                if cacheable_receiver
+                    && let OwnLocation::Slot(entry) = location
+                    && !entry.attributes.is_accessor()
+                {
+                    if depth == 0 {
+                        *cache = InlineCache::Own { shape: receiver_shape, slot: entry.slot };
+                    } else if let Some(prototype) = self.object(object).prototype {
+                        // Flag the chain so any layout change invalidates this entry.
+                        let mut cursor = Some(prototype);
+                        while let Some(link) = cursor {
+                            self.object_mut(link).guards_inline_caches = true;
+                            if link == current {
+                                break;
+                            }
+                            cursor = self.object(link).prototype;
+                        }
+                        *cache = InlineCache::Prototype {
+                            shape: receiver_shape,
+                            prototype,
+                            holder: current,
+                            slot: entry.slot,
+                            epoch: self.prototype_epoch,
+                        };
+                    }
+                }
+                return self.read_location(current, location, Value::Object(object));
+            }
+            match self.object(current).prototype {
+                Some(prototype) => {
+                    current = prototype;
+                    depth += 1;
+                }
+                None => return Ok(Value::Undefined),
+            }
+        }
+    }
+
+    // ----- [[Set]] -----
+
+    /// [[Set]](key, value, receiver) (OrdinarySet). Returns false when the assignment is
+    /// rejected (the caller throws in strict mode).
+    pub fn set(&mut self, object: ObjectRef, key: PropertyKey, value: Value, receiver: Value) -> JsResult<bool> {
+        let mut current = object;
+        let found = loop {
+            if let Some(location) = self.find_own_property(current, key) {
+                break Some(location);
+            }
+            match self.object(current).prototype {
+                Some(prototype) => current = prototype,
+                None => break None,
+            }
+        };
+        if let Some(location) = found {
+            match location {
+                OwnLocation::Slot(entry) if entry.attributes.is_accessor() => {
+                    let setter = self.object(current).slots[entry.slot as usize + 1];
+                    if setter.is_undefined() {
+                        return Ok(false);
+                    }
+                    self.call(setter, receiver, &[value])?;
+                    return Ok(true);
+                }
+                OwnLocation::Slot(entry) if !entry.attributes.writable() => return Ok(false),
+                OwnLocation::StringIndex(_) | OwnLocation::StringLength => return Ok(false),
+                OwnLocation::ArrayLength => {
+                    if let ObjectKind::Array(array) = self.object(current).kind
+                        && !array.length_writable
+                    {
+                        return Ok(false);
+                    }
+                }
+                _ => {}
+            }
+            // Writable data property: write in place when the receiver is the holder.
+            if receiver.as_object() == Some(current) {
+                return self.write_own_data(current, location, value);
+            }
+        }
+        let Value::Object(receiver_object) = receiver else {
+            return Ok(false);
+        };
+        match self.find_own_property(receiver_object, key) {
+            Some(location) => {
+                let descriptor = self.descriptor_at(receiver_object, location);
+                if descriptor.is_accessor() || descriptor.writable == Some(false) {
+                    return Ok(false);
+                }
+                let update = PropertyDescriptor { value: Some(value), ..Default::default() };
+                self.define_own_property(receiver_object, key, update)
+            }
+            None => self.create_data_property(receiver_object, key, value),
+        }
+    }
+
+    fn write_own_data(&mut self, object: ObjectRef, location: OwnLocation, value: Value) -> JsResult<bool> {
+        match location {
+            OwnLocation::Element(index) => {
+                self.object_mut(object).elements[index as usize] = value;
+                Ok(true)
+            }
+            OwnLocation::Slot(entry) => {
+                self.object_mut(object).slots[entry.slot as usize] = value;
+                Ok(true)
+            }
+            OwnLocation::ArrayLength => self.array_set_length_from_value(object, value),
+            OwnLocation::StringIndex(_) | OwnLocation::StringLength => Ok(false),
+        }
+    }
+
+    /// PutValue for a property reference: `base[key] = value`. Primitives get a TypeError in
+    /// strict mode (and silently ignore otherwise) when the assignment is rejected.
+    pub fn put_value(&mut self, base: Value, key: PropertyKey, value: Value, strict: bool) -> JsResult<()> {
+        let succeeded = match base {
+            Value::Object(object) => self.set(object, key, value, base)?,
+            Value::Undefined | Value::Null | Value::Hole => {
+                let key_text = self.property_key_to_rust(key);
+                let base_text = if base.is_null() { "null" } else { "undefined" };
+                return self.throw_type_error(&format!("Cannot set properties of {base_text} (setting '{key_text}')"));
+            }
+            _ => {
+                let prototype = self.prototype_for_primitive(base);
+                self.set(prototype, key, value, base)?
+            }
+        };
+        if !succeeded && strict {
+            let key_text = self.property_key_to_rust(key);
+            return self.throw_type_error(&format!("Cannot assign to read only property '{key_text}' of object"));
+        }
+        Ok(())
+    }
+
+    /// `base[key] = value` for the interpreter, with a fast path for dense elements
+    /// (overwrite, and append at the end of an array).
+    #[inline]
+    pub fn set_by_value(&mut self, base: Value, key: Value, value: Value, strict: bool) -> JsResult<()> {
+        if let (Value::Object(object), Value::Number(number)) = (base, key) {
+            let index = number as u32;
+            if index as f64 == number && index != u32::MAX && self.try_fast_element_store(object, index, value) {
+                return Ok(());
+            }
+        }
+        let key = self.to_property_key(key)?;
+        self.put_value(base, key, value, strict)
+    }
+
+    /// Stores `object[index] = value` without any lookup when that is observably identical to
+    /// [[Set]]: the element exists (overwrite), or it is an append to an extensible array whose
+    /// prototype chain has no indexed properties. Returns false when the slow path is needed.
+    #[inline]
+    pub fn try_fast_element_store(&mut self, object: ObjectRef, index: u32, value: Value) -> bool {
+        let data = self.object_mut(object);
+        let position = index as usize;
+        if let Some(slot) = data.elements.get_mut(position) {
+            if !slot.is_hole() {
+                *slot = value;
+                return true;
+            }
+            return false;
+        }
+        if position != data.elements.len() || !data.extensible {
+            return false;
+        }
+        let ObjectKind::Array(array) = data.kind else {
+            return false;
+        };
+        if array.length as usize != position || !array.length_writable {
+            return false;
+        }
+        let shape = data.shape;
+        let prototype = data.prototype;
+        if self.heap.shapes.get(shape).index_key_count() != 0 || !self.chain_has_no_indexed_properties(prototype) {
+            return false;
+        }
+        let data = self.object_mut(object);
+        data.elements.push(value);
+        if let ObjectKind::Array(array) = &mut data.kind {
+            array.length = index + 1;
+        }
+        self.heap.accounting.note_extra_bytes(std::mem::size_of::<Value>());
+        true
+    }
+
+    /// True when no object on the chain has indexed properties (or is exotic with virtual
+    /// indices), so an element append cannot hit a setter or read-only property.
+    pub fn chain_has_no_indexed_properties(&self, mut cursor: Option<ObjectRef>) -> bool {
+        while let Some(link) = cursor {
+            let data = self.object(link);
+            if !data.elements.iter().all(Value::is_hole)
+                || self.heap.shapes.get(data.shape).index_key_count() != 0
+                || matches!(data.kind, ObjectKind::StringWrapper(_))
+            {
+                return false;
+            }
+            cursor = data.prototype;
+        }
+        true
+    }
+
+    /// Named property write through an inline cache (`base.key = value`).
+    #[inline]
+    pub fn set_named_cached(
+        &mut self,
+        base: Value,
+        key: PropertyKey,
+        value: Value,
+        strict: bool,
+        cache: &mut InlineCache,
+    ) -> JsResult<()> {
+        if let Value::Object(object) = base {
+            let epoch = self.prototype_epoch;
+            let data = self.object_mut(object);
+            match *cache {
+                InlineCache::Own { shape, slot } if data.shape == shape => {
+                    data.slots[slot as usize] = value;
+                    return Ok(());
+                }
+                InlineCache::Add { from, to, slot, prototype, epoch: cached_epoch }
+                    if data.shape == from
+                        && data.prototype == prototype
+                        && data.extensible
+                        && cached_epoch == epoch =>
+                {
+                    data.shape = to;
+                    if data.slots.len() <= slot as usize {
+                        data.slots.resize(slot as usize + 1, Value::Undefined);
+                    }
+                    data.slots[slot as usize] = value;
+                    if data.guards_inline_caches {
+                        self.prototype_epoch = self.prototype_epoch.wrapping_add(1);
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+            return self.set_named_slow(object, key, value, strict, cache);
+        }
+        self.put_value(base, key, value, strict)
+    }
+
+    fn set_named_slow(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        value: Value,
+        strict: bool,
+        cache: &mut InlineCache,
+    ) -> JsResult<()> {
+        let shape_before = self.object(object).shape;
+        let cacheable = !self.heap.shapes.get(shape_before).is_dictionary()
+            && !matches!(key, PropertyKey::Index(_))
+            && !matches!(self.object(object).kind, ObjectKind::Array(_) | ObjectKind::StringWrapper(_));
+        let own = self.find_own_property(object, key);
+        if cacheable
+            && let Some(OwnLocation::Slot(entry)) = own
+            && entry.attributes.is_data_writable()
+        {
+            self.object_mut(object).slots[entry.slot as usize] = value;
+            *cache = InlineCache::Own { shape: shape_before, slot: entry.slot };
+            return Ok(());
+        }
+        let prototype = self.object(object).prototype;
+        let chain_is_plain = own.is_none() && cacheable && self.chain_lacks_key(prototype, key);
+        self.put_value(Value::Object(object), key, value, strict)?;
+        if chain_is_plain {
+            let shape_after = self.object(object).shape;
+            if shape_after != shape_before
+                && !self.heap.shapes.get(shape_after).is_dictionary()
+                && let Some(entry) = self.heap.shapes.get(shape_after).lookup(key)
+                && self.heap.shapes.get(shape_after).parent == Some(shape_before)
+            {
+                let mut cursor = prototype;
+                while let Some(link) = cursor {
+                    self.object_mut(link).guards_inline_caches = true;
+                    cursor = self.object(link).prototype;
+                }
+                *cache = InlineCache::Add {
+                    from: shape_before,
+                    to: shape_after,
+                    slot: entry.slot,
+                    prototype,
+                    epoch: self.prototype_epoch,
+                };
+            }
+        }
+        Ok(())
+    }
+
+    /// True when no object on the chain has an own property `key` (so an assignment creates
+    /// an own data property on the receiver).
+    fn chain_lacks_key(&self, mut cursor: Option<ObjectRef>, key: PropertyKey) -> bool {
+        while let Some(link) = cursor {
+            if self.find_own_property(link, key).is_some() {
+                return false;
+            }
+            cursor = self.object(link).prototype;
+        }
+        true
+    }
+
+    // ----- [[DefineOwnProperty]] -----
+
+    /// Defines (or overwrites) a data property without validation or user code. For setting
+    /// up built-ins and fresh objects (literals, closures); never fails.
+    pub fn define_data_property(&mut self, object: ObjectRef, key: PropertyKey, value: Value, attributes: Attributes) {
+        match self.find_own_property(object, key) {
+            Some(OwnLocation::Slot(entry)) if entry.attributes == attributes => {
+                self.object_mut(object).slots[entry.slot as usize] = value;
+            }
+            Some(location @ (OwnLocation::Slot(_) | OwnLocation::Element(_))) => {
+                self.reconfigure_property(object, key, location, attributes, value, Value::Undefined);
+            }
+            Some(OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_)) => {}
+            None => {
+                self.add_property(object, key, attributes, value, Value::Undefined);
+                if let PropertyKey::Index(index) = key
+                    && let ObjectKind::Array(array) = &mut self.object_mut(object).kind
+                    && index >= array.length
+                {
+                    array.length = index + 1;
+                }
+            }
+        }
+    }
+
+    /// Defines an accessor property without validation (for built-ins and class bodies).
+    pub fn define_accessor_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        getter: Value,
+        setter: Value,
+        enumerable: bool,
+        configurable: bool,
+    ) {
+        let attributes = Attributes::accessor(enumerable, configurable);
+        match self.find_own_property(object, key) {
+            Some(location @ (OwnLocation::Slot(_) | OwnLocation::Element(_))) => {
+                self.reconfigure_property(object, key, location, attributes, getter, setter);
+            }
+            Some(_) => {}
+            None => self.add_property(object, key, attributes, getter, setter),
+        }
+    }
+
+    /// CreateDataProperty: `[[DefineOwnProperty]](key, {value, writable, enumerable,
+    /// configurable: true})`.
+    pub fn create_data_property(&mut self, object: ObjectRef, key: PropertyKey, value: Value) -> JsResult<bool> {
+        if self.find_own_property(object, key).is_none() {
+            // Fast path: a new property on an extensible object.
+            let data = self.object(object);
+            if !data.extensible {
+                return Ok(false);
+            }
+            if let (PropertyKey::Index(index), ObjectKind::Array(array)) = (key, data.kind)
+                && index >= array.length
+                && !array.length_writable
+            {
+                return Ok(false);
+            }
+            self.define_data_property(object, key, value, Attributes::DEFAULT_DATA);
+            return Ok(true);
+        }
+        self.define_own_property(object, key, PropertyDescriptor::data(value, true, true, true))
+    }
+
+    /// CreateDataPropertyOrThrow.
+    pub fn create_data_property_or_throw(&mut self, object: ObjectRef, key: PropertyKey, value: Value) -> JsResult<()> {
+        if self.create_data_property(object, key, value)? {
+            Ok(())
+        } else {
+            let key_text = self.property_key_to_rust(key);
+            self.throw_type_error(&format!("Cannot define property {key_text}"))
+        }
+    }
+
+    /// DefinePropertyOrThrow.
+    pub fn define_property_or_throw(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) -> JsResult<()> {
+        if self.define_own_property(object, key, descriptor)? {
+            Ok(())
+        } else {
+            let key_text = self.property_key_to_rust(key);
+            self.throw_type_error(&format!("Cannot redefine property: {key_text}"))
+        }
+    }
+
+    /// [[DefineOwnProperty]] (ordinary, plus Array and String exotic behaviour).
+    pub fn define_own_property(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) -> JsResult<bool> {
+        if let ObjectKind::Array(array) = self.object(object).kind {
+            match key {
+                PropertyKey::Atom(atoms::LENGTH) => return self.array_define_length(object, descriptor),
+                PropertyKey::Index(index) => {
+                    if index >= array.length && !array.length_writable {
+                        return Ok(false);
+                    }
+                    if !self.ordinary_define_own_property(object, key, descriptor)? {
+                        return Ok(false);
+                    }
+                    if let ObjectKind::Array(array) = &mut self.object_mut(object).kind
+                        && index >= array.length
+                    {
+                        array.length = index + 1;
+                    }
+                    return Ok(true);
+                }
+                _ => {}
+            }
+        }
+        self.ordinary_define_own_property(object, key, descriptor)
+    }
+
+    /// ValidateAndApplyPropertyDescriptor on an ordinary object.
+    pub fn ordinary_define_own_property(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) -> JsResult<bool> {
+        let location = self.find_own_property(object, key);
+        let Some(location) = location else {
+            if !self.object(object).extensible {
+                return Ok(false);
+            }
+            let enumerable = descriptor.enumerable.unwrap_or(false);
+            let configurable = descriptor.configurable.unwrap_or(false);
+            if descriptor.is_accessor() {
+                let attributes = Attributes::accessor(enumerable, configurable);
+                let getter = descriptor.get.unwrap_or(Value::Undefined);
+                let setter = descriptor.set.unwrap_or(Value::Undefined);
+                self.add_property(object, key, attributes, getter, setter);
+            } else {
+                let attributes = Attributes::new(descriptor.writable.unwrap_or(false), enumerable, configurable);
+                let value = descriptor.value.unwrap_or(Value::Undefined);
+                self.add_property(object, key, attributes, value, Value::Undefined);
+            }
+            return Ok(true);
+        };
+        let current = self.descriptor_at(object, location);
+        let current_configurable = current.configurable.unwrap_or(false);
+        let current_enumerable = current.enumerable.unwrap_or(false);
+        if !current_configurable {
+            if descriptor.configurable == Some(true) {
+                return Ok(false);
+            }
+            if descriptor.enumerable.is_some_and(|enumerable| enumerable != current_enumerable) {
+                return Ok(false);
+            }
+            if !descriptor.is_generic() && descriptor.is_accessor() != current.is_accessor() {
+                return Ok(false);
+            }
+            if current.is_accessor() {
+                if let Some(getter) = descriptor.get
+                    && !self.same_value(getter, current.get.unwrap_or(Value::Undefined))
+                {
+                    return Ok(false);
+                }
+                if let Some(setter) = descriptor.set
+                    && !self.same_value(setter, current.set.unwrap_or(Value::Undefined))
+                {
+                    return Ok(false);
+                }
+            } else if current.writable == Some(false) {
+                if descriptor.writable == Some(true) {
+                    return Ok(false);
+                }
+                if let Some(value) = descriptor.value
+                    && !self.same_value(value, current.value.unwrap_or(Value::Undefined))
+                {
+                    return Ok(false);
+                }
+            }
+        }
+        // Virtual properties cannot be changed beyond what validation allowed (no-op).
+        if matches!(location, OwnLocation::StringIndex(_) | OwnLocation::StringLength | OwnLocation::ArrayLength) {
+            return Ok(true);
+        }
+        let enumerable = descriptor.enumerable.unwrap_or(current_enumerable);
+        let configurable = descriptor.configurable.unwrap_or(current_configurable);
+        if descriptor.is_accessor() || (descriptor.is_generic() && current.is_accessor()) {
+            let (old_getter, old_setter) = if current.is_accessor() {
+                (current.get.unwrap_or(Value::Undefined), current.set.unwrap_or(Value::Undefined))
+            } else {
+                (Value::Undefined, Value::Undefined)
+            };
+            let getter = descriptor.get.unwrap_or(old_getter);
+            let setter = descriptor.set.unwrap_or(old_setter);
+            let attributes = Attributes::accessor(enumerable, configurable);
+            self.reconfigure_property(object, key, location, attributes, getter, setter);
+        } else {
+            let (old_value, old_writable) = if current.is_accessor() {
+                (Value::Undefined, false)
+            } else {
+                (current.value.unwrap_or(Value::Undefined), current.writable.unwrap_or(false))
+            };
+            let value = descriptor.value.unwrap_or(old_value);
+            let writable = descriptor.writable.unwrap_or(old_writable);
+            let attributes = Attributes::new(writable, enumerable, configurable);
+            self.reconfigure_property(object, key, location, attributes, value, Value::Undefined);
+        }
+        Ok(true)
+    }
+
+    /// Adds a new own property (the caller checked it does not exist and the object is
+    /// extensible). `second` is the setter for accessors.
+    fn add_property(&mut self, object: ObjectRef, key: PropertyKey, attributes: Attributes, first: Value, second: Value) {
+        if let PropertyKey::Index(index) = key
+            && attributes == Attributes::DEFAULT_DATA
+            && self.try_store_dense_element(object, index, first)
+        {
+            return;
+        }
+        self.note_layout_change(object);
+        let shape = self.object(object).shape;
+        let (new_shape, slot) = if self.heap.shapes.get(shape).is_dictionary() {
+            let slot = self.heap.shapes.get_mut(shape).dictionary_insert(key, attributes);
+            (shape, slot)
+        } else if self.heap.shapes.get(shape).property_count() >= crate::shape::MAX_TREE_PROPERTIES {
+            let dictionary = self.heap.shape_to_dictionary(shape);
+            let slot = self.heap.shapes.get_mut(dictionary).dictionary_insert(key, attributes);
+            (dictionary, slot)
+        } else {
+            self.heap.shape_add_transition(shape, key, attributes)
+        };
+        let slot_count = self.heap.shapes.get(new_shape).slot_count() as usize;
+        let data = self.object_mut(object);
+        data.shape = new_shape;
+        if data.slots.len() < slot_count {
+            data.slots.resize(slot_count, Value::Undefined);
+        }
+        data.slots[slot as usize] = first;
+        if attributes.is_accessor() {
+            data.slots[slot as usize + 1] = second;
+        }
+        self.heap.accounting.note_extra_bytes(std::mem::size_of::<Value>());
+    }
+
+    /// Stores a default-attribute element in the dense vector when allowed.
+    fn try_store_dense_element(&mut self, object: ObjectRef, index: u32, value: Value) -> bool {
+        let shape = self.object(object).shape;
+        if self.heap.shapes.get(shape).index_key_count() != 0 {
+            return false;
+        }
+        let data = self.object_mut(object);
+        let position = index as usize;
+        if position < data.elements.len() {
+            data.elements[position] = value;
+            return true;
+        }
+        if position > data.elements.len() + MAX_DENSE_GAP {
+            return false;
+        }
+        let grown = position + 1 - data.elements.len();
+        data.elements.resize(position, Value::Hole);
+        data.elements.push(value);
+        self.heap.accounting.note_extra_bytes(grown * std::mem::size_of::<Value>());
+        true
+    }
+
+    /// Changes an existing property's attributes and value(s), moving it between dense
+    /// elements and the shape (and into dictionary mode) as needed.
+    fn reconfigure_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        location: OwnLocation,
+        attributes: Attributes,
+        first: Value,
+        second: Value,
+    ) {
+        match location {
+            OwnLocation::Element(index) => {
+                if attributes == Attributes::DEFAULT_DATA {
+                    self.object_mut(object).elements[index as usize] = first;
+                    return;
+                }
+                // Leave the dense vector; the property moves to the shape.
+                self.object_mut(object).elements[index as usize] = Value::Hole;
+                self.add_property(object, key, attributes, first, second);
+            }
+            OwnLocation::Slot(entry) => {
+                if entry.attributes == attributes {
+                    let data = self.object_mut(object);
+                    data.slots[entry.slot as usize] = first;
+                    if attributes.is_accessor() {
+                        data.slots[entry.slot as usize + 1] = second;
+                    }
+                    return;
+                }
+                self.note_layout_change(object);
+                let shape = self.ensure_dictionary(object);
+                let slot = self
+                    .heap
+                    .shapes
+                    .get_mut(shape)
+                    .dictionary_set_attributes(key, attributes)
+                    .unwrap_or(entry.slot);
+                let slot_count = self.heap.shapes.get(shape).slot_count() as usize;
+                let data = self.object_mut(object);
+                if data.slots.len() < slot_count {
+                    data.slots.resize(slot_count, Value::Undefined);
+                }
+                data.slots[slot as usize] = first;
+                if attributes.is_accessor() {
+                    data.slots[slot as usize + 1] = second;
+                }
+            }
+            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => {}
+        }
+    }
+
+    /// Switches an object to a private dictionary shape (if not already) and returns it.
+    fn ensure_dictionary(&mut self, object: ObjectRef) -> ShapeId {
+        let shape = self.object(object).shape;
+        if self.heap.shapes.get(shape).is_dictionary() {
+            return shape;
+        }
+        let dictionary = self.heap.shape_to_dictionary(shape);
+        self.object_mut(object).shape = dictionary;
+        dictionary
+    }
+
+    /// Invalidates prototype-chain inline caches if `object` guards any.
+    #[inline]
+    pub fn note_layout_change(&mut self, object: ObjectRef) {
+        if self.object(object).guards_inline_caches {
+            self.prototype_epoch = self.prototype_epoch.wrapping_add(1);
+        }
+    }
+
+    // ----- arrays -----
+
+    /// `array.length = value` (ArraySetLength for a plain assignment).
+    pub fn array_set_length_from_value(&mut self, array: ObjectRef, value: Value) -> JsResult<bool> {
+        let new_length = self.to_uint32(value)?;
+        let number_length = self.to_number(value)?;
+        if new_length as f64 != number_length {
+            return self.throw_range_error("Invalid array length");
+        }
+        Ok(self.array_set_length(array, new_length))
+    }
+
+    /// Sets an array's length, deleting elements past it. Returns false when a
+    /// non-configurable element blocked the truncation (length stops just above it) or the
+    /// length is read-only.
+    pub fn array_set_length(&mut self, array: ObjectRef, new_length: u32) -> bool {
+        let Some(ArrayData { length: old_length, length_writable }) = self.object(array).array_data().copied() else {
+            return false;
+        };
+        if new_length == old_length {
+            return true;
+        }
+        if !length_writable {
+            return false;
+        }
+        if new_length > old_length {
+            self.set_array_length_field(array, new_length);
+            return true;
+        }
+        {
+            let data = self.object_mut(array);
+            if data.elements.len() > new_length as usize {
+                data.elements.truncate(new_length as usize);
+            }
+        }
+        let shape = self.object(array).shape;
+        if self.heap.shapes.get(shape).index_key_count() != 0 {
+            let mut doomed: Vec<(u32, ShapeEntry)> = self
+                .heap
+                .shapes
+                .get(shape)
+                .entries()
+                .filter_map(|entry| match entry.key {
+                    PropertyKey::Index(index) if index >= new_length => Some((index, *entry)),
+                    _ => None,
+                })
+                .collect();
+            doomed.sort_by(|left, right| right.0.cmp(&left.0));
+            for (index, entry) in doomed {
+                if !entry.attributes.configurable() {
+                    self.set_array_length_field(array, index + 1);
+                    return false;
+                }
+                self.remove_shape_property(array, PropertyKey::Index(index), entry);
+            }
+        }
+        self.set_array_length_field(array, new_length);
+        true
+    }
+
+    fn set_array_length_field(&mut self, array: ObjectRef, length: u32) {
+        if let ObjectKind::Array(data) = &mut self.object_mut(array).kind {
+            data.length = length;
+        }
+    }
+
+    fn array_define_length(&mut self, array: ObjectRef, descriptor: PropertyDescriptor) -> JsResult<bool> {
+        let Some(ArrayData { length_writable, .. }) = self.object(array).array_data().copied() else {
+            return Ok(false);
+        };
+        if descriptor.configurable == Some(true) || descriptor.enumerable == Some(true) || descriptor.is_accessor() {
+            return Ok(false);
+        }
+        let Some(value) = descriptor.value else {
+            if descriptor.writable == Some(true) && !length_writable {
+                return Ok(false);
+            }
+            if descriptor.writable == Some(false) {
+                self.set_length_writable(array, false);
+            }
+            return Ok(true);
+        };
+        let new_length = self.to_uint32(value)?;
+        let number_length = self.to_number(value)?;
+        if new_length as f64 != number_length {
+            return self.throw_range_error("Invalid array length");
+        }
+        let old_length = self.object(array).array_data().map_or(0, |data| data.length);
+        if new_length == old_length {
+            if descriptor.writable == Some(true) && !length_writable {
+                return Ok(false);
+            }
+            if descriptor.writable == Some(false) {
+                self.set_length_writable(array, false);
+            }
+            return Ok(true);
+        }
+        if !length_writable {
+            return Ok(false);
+        }
+        let succeeded = self.array_set_length(array, new_length);
+        if descriptor.writable == Some(false) {
+            self.set_length_writable(array, false);
+        }
+        Ok(succeeded)
+    }
+
+    fn set_length_writable(&mut self, array: ObjectRef, writable: bool) {
+        if let ObjectKind::Array(data) = &mut self.object_mut(array).kind {
+            data.length_writable = writable;
+        }
+    }
+
+    /// Appends to an array (Array.prototype.push core for the common case). Falls back to
+    /// [[Set]] semantics when the fast path does not apply.
+    pub fn array_push(&mut self, array: ObjectRef, value: Value) -> JsResult<()> {
+        let length = self.object(array).array_data().map_or(0, |data| data.length);
+        if self.try_fast_element_store(array, length, value) {
+            return Ok(());
+        }
+        self.put_value(Value::Object(array), PropertyKey::Index(length), value, true)
+    }
+
+    // ----- [[Delete]] / [[HasProperty]] -----
+
+    /// [[Delete]]. Returns false for non-configurable properties.
+    pub fn delete_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<bool> {
+        let Some(location) = self.find_own_property(object, key) else {
+            return Ok(true);
+        };
+        match location {
+            OwnLocation::Element(index) => {
+                let data = self.object_mut(object);
+                data.elements[index as usize] = Value::Hole;
+                while data.elements.last().is_some_and(|value| value.is_hole()) {
+                    data.elements.pop();
+                }
+                Ok(true)
+            }
+            OwnLocation::Slot(entry) => {
+                if !entry.attributes.configurable() {
+                    return Ok(false);
+                }
+                self.remove_shape_property(object, key, entry);
+                Ok(true)
+            }
+            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => Ok(false),
+        }
+    }
+
+    fn remove_shape_property(&mut self, object: ObjectRef, key: PropertyKey, entry: ShapeEntry) {
+        self.note_layout_change(object);
+        let shape = self.object(object).shape;
+        let shape_data = self.heap.shapes.get(shape);
+        if !shape_data.is_dictionary()
+            && shape_data.last_entry() == Some(entry)
+            && let Some(parent) = shape_data.parent
+        {
+            let data = self.object_mut(object);
+            data.shape = parent;
+            data.slots.truncate(entry.slot as usize);
+            return;
+        }
+        let dictionary = self.ensure_dictionary(object);
+        self.heap.shapes.get_mut(dictionary).dictionary_remove(key);
+        let data = self.object_mut(object);
+        data.slots[entry.slot as usize] = Value::Undefined;
+        if entry.attributes.is_accessor() {
+            data.slots[entry.slot as usize + 1] = Value::Undefined;
+        }
+    }
+
+    /// `delete base[key]` for the interpreter: throws in strict mode when rejected.
+    pub fn delete_property_or_throw(&mut self, base: Value, key: PropertyKey, strict: bool) -> JsResult<bool> {
+        let object = self.to_object(base)?;
+        let deleted = self.delete_property(object, key)?;
+        if !deleted && strict {
+            let key_text = self.property_key_to_rust(key);
+            return self.throw_type_error(&format!("Cannot delete property '{key_text}'"));
+        }
+        Ok(deleted)
+    }
+
+    /// [[HasProperty]] (the `in` operator core).
+    pub fn has_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<bool> {
+        let mut current = object;
+        loop {
+            if self.find_own_property(current, key).is_some() {
+                return Ok(true);
+            }
+            match self.object(current).prototype {
+                Some(prototype) => current = prototype,
+                None => return Ok(false),
+            }
+        }
+    }
+
+    /// HasOwnProperty.
+    pub fn has_own_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<bool> {
+        Ok(self.find_own_property(object, key).is_some())
+    }
+
+    // ----- [[OwnPropertyKeys]] -----
+
+    /// [[OwnPropertyKeys]]: integer indices ascending, then strings in insertion order, then
+    /// symbols in insertion order.
+    pub fn own_property_keys(&mut self, object: ObjectRef) -> JsResult<Vec<PropertyKey>> {
+        let data = self.object(object);
+        let shape = self.heap.shapes.get(data.shape);
+        let mut indices: Vec<u32> = Vec::new();
+        if let ObjectKind::StringWrapper(string) = data.kind {
+            indices.extend(0..self.string(string).len() as u32);
+        }
+        indices.extend(
+            data.elements
+                .iter()
+                .enumerate()
+                .filter(|(_, value)| !value.is_hole())
+                .map(|(index, _)| index as u32),
+        );
+        let mut strings = Vec::new();
+        let mut symbols = Vec::new();
+        if matches!(data.kind, ObjectKind::Array(_) | ObjectKind::StringWrapper(_)) {
+            strings.push(PropertyKey::Atom(atoms::LENGTH));
+        }
+        for entry in shape.entries() {
+            match entry.key {
+                PropertyKey::Index(index) => indices.push(index),
+                PropertyKey::Atom(_) => strings.push(entry.key),
+                PropertyKey::Symbol(_) => symbols.push(entry.key),
+            }
+        }
+        if shape.index_key_count() != 0 || matches!(data.kind, ObjectKind::StringWrapper(_)) {
+            indices.sort_unstable();
+            indices.dedup();
+        }
+        let mut keys = Vec::with_capacity(indices.len() + strings.len() + symbols.len());
+        keys.extend(indices.into_iter().map(PropertyKey::Index));
+        keys.extend(strings);
+        keys.extend(symbols);
+        Ok(keys)
+    }
+
+    /// Own enumerable string-keyed property keys in spec order (Object.keys core).
+    pub fn own_enumerable_string_keys(&mut self, object: ObjectRef) -> JsResult<Vec<PropertyKey>> {
+        let keys = self.own_property_keys(object)?;
+        let mut result = Vec::with_capacity(keys.len());
+        for key in keys {
+            if key.is_symbol() {
+                continue;
+            }
+            if let Some(location) = self.find_own_property(object, key) {
+                let enumerable = match location {
+                    OwnLocation::Element(_) | OwnLocation::StringIndex(_) => true,
+                    OwnLocation::Slot(entry) => entry.attributes.enumerable(),
+                    OwnLocation::ArrayLength | OwnLocation::StringLength => false,
+                };
+                if enumerable {
+                    result.push(key);
+                }
+            }
+        }
+        Ok(result)
+    }
+
+    // ----- for-in -----
+
+    /// Creates the internal iterator for `for (k in value)`: snapshots the enumerable string
+    /// keys of the object and its prototypes (shadowed keys are reported once).
+    pub fn new_for_in_iterator(&mut self, value: Value) -> JsResult<ObjectRef> {
+        let mut keys = Vec::new();
+        let object = if value.is_nullish() {
+            None
+        } else {
+            Some(self.to_object(value)?)
+        };
+        if let Some(object) = object {
+            let mut seen = rustc_hash::FxHashSet::default();
+            let mut cursor = Some(object);
+            while let Some(current) = cursor {
+                for key in self.own_property_keys(current)? {
+                    if key.is_symbol() || !seen.insert(key) {
+                        continue;
+                    }
+                    let enumerable = match self.find_own_property(current, key) {
+                        Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
+                        Some(OwnLocation::Element(_) | OwnLocation::StringIndex(_)) => true,
+                        _ => false,
+                    };
+                    if enumerable {
+                        keys.push(key);
+                    }
+                }
+                cursor = self.object(current).prototype;
+            }
+        }
+        let key_values: Vec<Value> = keys.into_iter().map(|key| self.property_key_to_value(key)).collect();
+        let target = object.unwrap_or(self.intrinsics.object_prototype);
+        let data = crate::object::ForInIteratorData { object: target, keys: key_values, position: 0 };
+        Ok(self.alloc_object(None, ObjectKind::ForInIterator(Box::new(data))))
+    }
+
+    /// The next key of a for-in iterator, skipping keys deleted since the snapshot; `None`
+    /// when finished.
+    pub fn for_in_next(&mut self, iterator: ObjectRef) -> JsResult<Option<Value>> {
+        loop {
+            let (object, key) = match &mut self.object_mut(iterator).kind {
+                ObjectKind::ForInIterator(state) => {
+                    let Some(key) = state.keys.get(state.position).copied() else {
+                        return Ok(None);
+                    };
+                    state.position += 1;
+                    (state.object, key)
+                }
+                _ => return Ok(None),
+            };
+            let property_key = self.to_property_key(key)?;
+            if self.has_property(object, property_key)? {
+                return Ok(Some(key));
+            }
+        }
+    }
+
+    // ----- iteration protocol -----
+
+    /// GetIterator(value, sync).
+    pub fn get_iterator(&mut self, value: Value) -> JsResult<IteratorRecord> {
+        let key = PropertyKey::Symbol(self.intrinsics.symbols.iterator);
+        let Some(method) = self.get_method(value, key)? else {
+            let description = self.describe_value_for_error(value);
+            return self.throw_type_error(&format!("{description} is not iterable"));
+        };
+        self.get_iterator_from_method(value, method)
+    }
+
+    /// GetIteratorFromMethod.
+    pub fn get_iterator_from_method(&mut self, value: Value, method: Value) -> JsResult<IteratorRecord> {
+        let iterator = self.call(method, value, &[])?;
+        let Value::Object(iterator) = iterator else {
+            return self.throw_type_error("Result of the Symbol.iterator method is not an object");
+        };
+        let next_method = self.get(iterator, PropertyKey::Atom(atoms::NEXT))?;
+        Ok(IteratorRecord { iterator, next_method, done: false })
+    }
+
+    /// IteratorStepValue: the next value, or `None` when done.
+    pub fn iterator_step_value(&mut self, record: &mut IteratorRecord) -> JsResult<Option<Value>> {
+        if record.done {
+            return Ok(None);
+        }
+        let result = match self.call(record.next_method, Value::Object(record.iterator), &[]) {
+            Ok(result) => result,
+            Err(error) => {
+                record.done = true;
+                return Err(error);
+            }
+        };
+        let Value::Object(result) = result else {
+            record.done = true;
+            return self.throw_type_error("Iterator result is not an object");
+        };
+        let done = self.get(result, PropertyKey::Atom(atoms::DONE))?;
+        if self.to_boolean(done) {
+            record.done = true;
+            return Ok(None);
+        }
+        self.get(result, PropertyKey::Atom(atoms::VALUE)).map(Some)
+    }
+
+    /// IteratorClose for a normal completion (calls `return` if present).
+    pub fn iterator_close(&mut self, record: &IteratorRecord) -> JsResult<()> {
+        let Some(return_method) = self.get_method(Value::Object(record.iterator), PropertyKey::Atom(atoms::RETURN))? else {
+            return Ok(());
+        };
+        let result = self.call(return_method, Value::Object(record.iterator), &[])?;
+        if !result.is_object() {
+            return self.throw_type_error("Iterator result is not an object");
+        }
+        Ok(())
+    }
+
+    /// IteratorClose for a throw completion: calls `return`, ignores its errors, and returns
+    /// the original error.
+    pub fn iterator_close_on_error(&mut self, record: &IteratorRecord, error: Value) -> Value {
+        if let Ok(Some(return_method)) = self.get_method(Value::Object(record.iterator), PropertyKey::Atom(atoms::RETURN)) {
+            let _ = self.call(return_method, Value::Object(record.iterator), &[]);
+        }
+        error
+    }
+
+    /// IterableToList. The collected values are rooted while iterating.
+    pub fn iterable_to_list(&mut self, iterable: Value) -> JsResult<Vec<Value>> {
+        let scope = self.open_handle_scope();
+        self.root(iterable);
+        let mut record = self.get_iterator(iterable)?;
+        self.root(Value::Object(record.iterator));
+        self.root(record.next_method);
+        let start = self.handles.len();
+        while let Some(value) = self.iterator_step_value(&mut record)? {
+            self.root(value);
+        }
+        let values = self.handles[start..].to_vec();
+        self.close_handle_scope(scope);
+        Ok(values)
+    }
+
+    /// Creates `{ value, done }` (CreateIterResultObject).
+    pub fn create_iter_result_object(&mut self, value: Value, done: bool) -> ObjectRef {
+        let result = self.new_object();
+        self.define_data_property(result, PropertyKey::Atom(atoms::VALUE), value, Attributes::DEFAULT_DATA);
+        self.define_data_property(result, PropertyKey::Atom(atoms::DONE), Value::Boolean(done), Attributes::DEFAULT_DATA);
+        result
+    }
+}
+
+impl Attributes {
+    /// A writable data property.
+    #[inline]
+    pub fn is_data_writable(self) -> bool {
+        !self.is_accessor() && self.writable()
+    }
+}
