@@ -125,7 +125,12 @@ impl<T> Default for Arena<T> {
 impl<T> Arena<T> {
     /// Creates an empty arena.
     pub fn new() -> Arena<T> {
-        Arena { slots: Vec::new(), marks: BitVec::new(), free_list: Vec::new(), live_count: 0 }
+        Arena {
+            slots: Vec::new(),
+            marks: BitVec::new(),
+            free_list: Vec::new(),
+            live_count: 0,
+        }
     }
 
     /// Stores a value and returns its handle. Reuses a freed slot when one is available.
@@ -137,7 +142,10 @@ impl<T> Arena<T> {
             return H::from_index(index);
         }
         let index = self.slots.len();
-        assert!(index < u32::MAX as usize, "arena exhausted its u32 handle space");
+        assert!(
+            index < u32::MAX as usize,
+            "arena exhausted its u32 handle space"
+        );
         self.slots.push(Some(value));
         self.marks.push(false);
         H::from_index(index as u32)
@@ -168,7 +176,9 @@ impl<T> Arena<T> {
     /// Returns the value behind a handle, or `None` when the slot is free or out of range.
     #[inline]
     pub fn try_get<H: GcHandle>(&self, handle: H) -> Option<&T> {
-        self.slots.get(handle.index() as usize).and_then(Option::as_ref)
+        self.slots
+            .get(handle.index() as usize)
+            .and_then(Option::as_ref)
     }
 
     /// Returns the value at a raw index if the slot is occupied.
@@ -194,7 +204,10 @@ impl<T> Arena<T> {
 
     /// True when the slot is marked in the current cycle.
     pub fn is_marked(&self, index: u32) -> bool {
-        self.marks.get(index as usize).map(|bit| *bit).unwrap_or(false)
+        self.marks
+            .get(index as usize)
+            .map(|bit| *bit)
+            .unwrap_or(false)
     }
 
     /// Frees every unmarked occupied slot (handing the value to `on_free`, which may recycle
@@ -333,7 +346,12 @@ impl GcAccounting {
     }
 
     /// Records a finished collection: resets the debt and grows the threshold with the live size.
-    pub fn note_collection(&mut self, live_objects: usize, freed_objects: usize, live_bytes: usize) {
+    pub fn note_collection(
+        &mut self,
+        live_objects: usize,
+        freed_objects: usize,
+        live_bytes: usize,
+    ) {
         self.bytes_since_collection = 0;
         self.threshold_bytes =
             Self::MIN_THRESHOLD_BYTES.max(live_bytes.saturating_mul(Self::GROWTH_FACTOR));
@@ -402,7 +420,10 @@ mod tests {
     }
 
     fn node(arena: &mut Arena<Node>, label: u32) -> NodeHandle {
-        arena.allocate(Node { label, children: Vec::new() })
+        arena.allocate(Node {
+            label,
+            children: Vec::new(),
+        })
     }
 
     #[test]
@@ -494,7 +515,10 @@ mod tests {
         assert_eq!(accounting.statistics().collections, 1);
         assert_eq!(accounting.statistics().total_freed, 5);
         accounting.note_collection(1, 0, 10);
-        assert_eq!(accounting.threshold_bytes(), GcAccounting::MIN_THRESHOLD_BYTES);
+        assert_eq!(
+            accounting.threshold_bytes(),
+            GcAccounting::MIN_THRESHOLD_BYTES
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@ impl EscapeError {
         match self {
             EscapeError::InvalidHexEscape => "Invalid hexadecimal escape sequence",
             EscapeError::InvalidUnicodeEscape => "Invalid Unicode escape sequence",
-            EscapeError::OctalInTemplate => "Octal escape sequences are not allowed in template strings",
+            EscapeError::OctalInTemplate => {
+                "Octal escape sequences are not allowed in template strings"
+            }
         }
     }
 }
@@ -61,7 +63,11 @@ fn parse_unicode_escape(text: &str) -> Option<(u32, usize)> {
         if significant.len() > 6 {
             return None;
         }
-        let value = if significant.is_empty() { 0 } else { u32::from_str_radix(significant, 16).ok()? };
+        let value = if significant.is_empty() {
+            0
+        } else {
+            u32::from_str_radix(significant, 16).ok()?
+        };
         if value > 0x10FFFF {
             return None;
         }
@@ -92,12 +98,18 @@ fn cook(text: &str, template: bool, out: &mut Vec<u16>) -> Result<CookedStringIn
         if byte == b'\r' {
             // Templates normalise CR and CRLF to LF.
             out.push(0x0A);
-            index += if bytes.get(index + 1) == Some(&b'\n') { 2 } else { 1 };
+            index += if bytes.get(index + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
             run_start = index;
             continue;
         }
         index += 1;
-        let Some(escaped) = text[index..].chars().next() else { break };
+        let Some(escaped) = text[index..].chars().next() else {
+            break;
+        };
         match escaped {
             'n' => out.push(0x0A),
             't' => out.push(0x09),
@@ -116,7 +128,9 @@ fn cook(text: &str, template: bool, out: &mut Vec<u16>) -> Result<CookedStringIn
                 let mut length = 0;
                 while length < 3 {
                     match bytes.get(index + length) {
-                        Some(&digit @ b'0'..=b'7') if value * 8 + u32::from(digit - b'0') <= 0o377 => {
+                        Some(&digit @ b'0'..=b'7')
+                            if value * 8 + u32::from(digit - b'0') <= 0o377 =>
+                        {
                             value = value * 8 + u32::from(digit - b'0');
                             length += 1;
                         }
@@ -136,17 +150,22 @@ fn cook(text: &str, template: bool, out: &mut Vec<u16>) -> Result<CookedStringIn
                 out.push(escaped as u16);
             }
             'x' => {
-                let digits = text.get(index + 1..index + 3).ok_or(EscapeError::InvalidHexEscape)?;
+                let digits = text
+                    .get(index + 1..index + 3)
+                    .ok_or(EscapeError::InvalidHexEscape)?;
                 if !digits.bytes().all(|byte| byte.is_ascii_hexdigit()) {
                     return Err(EscapeError::InvalidHexEscape);
                 }
-                out.push(u16::from_str_radix(digits, 16).map_err(|_| EscapeError::InvalidHexEscape)?);
+                out.push(
+                    u16::from_str_radix(digits, 16).map_err(|_| EscapeError::InvalidHexEscape)?,
+                );
                 index += 3;
                 run_start = index;
                 continue;
             }
             'u' => {
-                let (value, length) = parse_unicode_escape(&text[index..]).ok_or(EscapeError::InvalidUnicodeEscape)?;
+                let (value, length) = parse_unicode_escape(&text[index..])
+                    .ok_or(EscapeError::InvalidUnicodeEscape)?;
                 push_code_point(out, value);
                 index += length;
                 run_start = index;
@@ -154,7 +173,11 @@ fn cook(text: &str, template: bool, out: &mut Vec<u16>) -> Result<CookedStringIn
             }
             '\r' => {
                 // Line continuation: `\` CR LF? produces nothing.
-                index += if bytes.get(index + 1) == Some(&b'\n') { 2 } else { 1 };
+                index += if bytes.get(index + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 run_start = index;
                 continue;
             }
@@ -170,7 +193,10 @@ fn cook(text: &str, template: bool, out: &mut Vec<u16>) -> Result<CookedStringIn
 
 /// Cooks the contents of a string literal (the text between the quotes) into UTF-16,
 /// appending to `out`.
-pub fn cook_string_literal(contents: &str, out: &mut Vec<u16>) -> Result<CookedStringInfo, EscapeError> {
+pub fn cook_string_literal(
+    contents: &str,
+    out: &mut Vec<u16>,
+) -> Result<CookedStringInfo, EscapeError> {
     cook(contents, false, out)
 }
 
@@ -201,8 +227,13 @@ pub fn cook_identifier(text: &str, out: &mut String) -> Result<(), EscapeError> 
     let mut first = true;
     while let Some(character) = rest.chars().next() {
         if character == '\\' {
-            let (value, length) = decode_identifier_escape(rest).ok_or(EscapeError::InvalidUnicodeEscape)?;
-            let valid = if first { is_identifier_start(value) } else { is_identifier_part(value) };
+            let (value, length) =
+                decode_identifier_escape(rest).ok_or(EscapeError::InvalidUnicodeEscape)?;
+            let valid = if first {
+                is_identifier_start(value)
+            } else {
+                is_identifier_part(value)
+            };
             if !valid {
                 return Err(EscapeError::InvalidUnicodeEscape);
             }
@@ -269,26 +300,41 @@ pub fn parse_numeric_literal(text: &str) -> Result<NumericLiteralValue, &'static
         if !separators_are_valid(digits) {
             return Err(BAD_SEPARATOR);
         }
-        let cleaned: String = digits.chars().filter(|&character| character != '_').collect();
+        let cleaned: String = digits
+            .chars()
+            .filter(|&character| character != '_')
+            .collect();
         let value = radix_digits_to_f64(&cleaned, radix).ok_or("Invalid number")?;
-        return Ok(NumericLiteralValue { value, is_legacy_octal_like: false });
+        return Ok(NumericLiteralValue {
+            value,
+            is_legacy_octal_like: false,
+        });
     }
     // Legacy octal (`017`) and non-octal decimal (`08`, `09.5`).
     if bytes.len() > 1 && bytes[0] == b'0' && bytes[1].is_ascii_digit() {
         if text.contains('_') {
             return Err(BAD_SEPARATOR);
         }
-        let integer_end = bytes.iter().position(|byte| !byte.is_ascii_digit()).unwrap_or(bytes.len());
+        let integer_end = bytes
+            .iter()
+            .position(|byte| !byte.is_ascii_digit())
+            .unwrap_or(bytes.len());
         let integer_part = &text[..integer_end];
         if integer_part.bytes().all(|byte| byte < b'8') {
             if integer_end != bytes.len() {
                 return Err("Invalid number");
             }
             let value = radix_digits_to_f64(integer_part, 8).ok_or("Invalid number")?;
-            return Ok(NumericLiteralValue { value, is_legacy_octal_like: true });
+            return Ok(NumericLiteralValue {
+                value,
+                is_legacy_octal_like: true,
+            });
         }
         let value = text.parse::<f64>().map_err(|_| "Invalid number")?;
-        return Ok(NumericLiteralValue { value, is_legacy_octal_like: true });
+        return Ok(NumericLiteralValue {
+            value,
+            is_legacy_octal_like: true,
+        });
     }
     // Decimal: every digit group must have valid separators and `_` may not touch `.`/`e`.
     if text.contains('_') {
@@ -302,10 +348,16 @@ pub fn parse_numeric_literal(text: &str) -> Result<NumericLiteralValue, &'static
         }
         let cleaned: String = text.chars().filter(|&character| character != '_').collect();
         let value = cleaned.parse::<f64>().map_err(|_| "Invalid number")?;
-        return Ok(NumericLiteralValue { value, is_legacy_octal_like: false });
+        return Ok(NumericLiteralValue {
+            value,
+            is_legacy_octal_like: false,
+        });
     }
     let value = text.parse::<f64>().map_err(|_| "Invalid number")?;
-    Ok(NumericLiteralValue { value, is_legacy_octal_like: false })
+    Ok(NumericLiteralValue {
+        value,
+        is_legacy_octal_like: false,
+    })
 }
 
 /// Validates a BigIntLiteral token's text and returns its digits without separators and
@@ -313,7 +365,8 @@ pub fn parse_numeric_literal(text: &str) -> Result<NumericLiteralValue, &'static
 pub fn clean_bigint_literal(text: &str, out: &mut String) -> Result<(), &'static str> {
     let body = text.strip_suffix('n').ok_or("Invalid BigInt")?;
     let bytes = body.as_bytes();
-    let (prefix, digits) = if bytes.len() > 2 && bytes[0] == b'0' && bytes[1].is_ascii_alphabetic() {
+    let (prefix, digits) = if bytes.len() > 2 && bytes[0] == b'0' && bytes[1].is_ascii_alphabetic()
+    {
         body.split_at(2)
     } else {
         if bytes.len() > 1 && bytes[0] == b'0' {
@@ -341,7 +394,10 @@ mod tests {
 
     #[test]
     fn string_escapes() {
-        assert_eq!(cooked(r"a\nb\t\x41\u0042\u{1F600}\\\'"), "a\nb\tAB\u{1F600}\\'");
+        assert_eq!(
+            cooked(r"a\nb\t\x41\u0042\u{1F600}\\\'"),
+            "a\nb\tAB\u{1F600}\\'"
+        );
         assert_eq!(cooked("a\\\r\nb"), "ab");
         assert_eq!(cooked(r"\101\0"), "A\0");
         let mut out = Vec::new();

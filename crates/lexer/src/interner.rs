@@ -44,7 +44,9 @@ impl Default for Interner {
 
 impl std::fmt::Debug for Interner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Interner").field("atoms", &self.ranges.len()).finish()
+        f.debug_struct("Interner")
+            .field("atoms", &self.ranges.len())
+            .finish()
     }
 }
 

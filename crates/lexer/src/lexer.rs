@@ -59,7 +59,9 @@ impl<'source> Lexer<'source> {
         };
         // A hashbang line `#!...` at the very start is a comment.
         if source.starts_with("#!") {
-            let end = source.find(['\n', '\r', '\u{2028}', '\u{2029}']).unwrap_or(source.len());
+            let end = source
+                .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+                .unwrap_or(source.len());
             lexer.seek(end as u32);
         }
         lexer
@@ -80,7 +82,11 @@ impl<'source> Lexer<'source> {
     /// produced by this lexer always are). The newline flag is cleared.
     pub fn seek(&mut self, offset: u32) {
         let offset = (offset as usize).min(self.source.len());
-        let offset = if self.source.is_char_boundary(offset) { offset } else { self.source.len() };
+        let offset = if self.source.is_char_boundary(offset) {
+            offset
+        } else {
+            self.source.len()
+        };
         self.inner = TokenKind::lexer_with_extras(&self.source[offset..], LexerExtras::default());
         self.base = offset as u32;
     }
@@ -93,7 +99,15 @@ impl<'source> Lexer<'source> {
 
     #[inline]
     fn make_token(&self, kind: TokenKind, start: u32, end: u32, newline_before: bool) -> Token {
-        Token { kind, flags: if newline_before { Token::NEWLINE_BEFORE } else { 0 }, span: Span { start, end } }
+        Token {
+            kind,
+            flags: if newline_before {
+                Token::NEWLINE_BEFORE
+            } else {
+                0
+            },
+            span: Span { start, end },
+        }
     }
 
     /// Produces the next token; at the end of input, `EndOfFile` tokens forever.
@@ -107,10 +121,18 @@ impl<'source> Lexer<'source> {
         match result {
             None => {
                 let end_of_file = self.source.len() as u32;
-                self.make_token(TokenKind::EndOfFile, end_of_file, end_of_file, newline_before)
+                self.make_token(
+                    TokenKind::EndOfFile,
+                    end_of_file,
+                    end_of_file,
+                    newline_before,
+                )
             }
             Some(Ok(kind)) => {
-                if kind == TokenKind::Identifier || kind.is_keyword() || kind == TokenKind::PrivateName {
+                if kind == TokenKind::Identifier
+                    || kind.is_keyword()
+                    || kind == TokenKind::PrivateName
+                {
                     // Slow path only when the identifier continues with a non-ASCII character
                     // or an escape.
                     match self.source.as_bytes().get(end as usize) {
@@ -124,7 +146,9 @@ impl<'source> Lexer<'source> {
                 match kind {
                     TokenKind::NumericLiteral | TokenKind::BigIntLiteral => {
                         if let Some(character) = self.source[end as usize..].chars().next()
-                            && (is_identifier_start(character) || character.is_ascii_digit() || character == '\\')
+                            && (is_identifier_start(character)
+                                || character.is_ascii_digit()
+                                || character == '\\')
                         {
                             self.last_error = LexErrorKind::IdentifierAfterNumber;
                             return self.make_token(TokenKind::Error, start, end, newline_before);
@@ -140,9 +164,19 @@ impl<'source> Lexer<'source> {
                     }
                     TokenKind::QuestionDot => {
                         // `a?.5:b` is a conditional: `?` followed by the number `.5`.
-                        if self.source.as_bytes().get(end as usize).is_some_and(u8::is_ascii_digit) {
+                        if self
+                            .source
+                            .as_bytes()
+                            .get(end as usize)
+                            .is_some_and(u8::is_ascii_digit)
+                        {
                             self.seek(start + 1);
-                            return self.make_token(TokenKind::Question, start, start + 1, newline_before);
+                            return self.make_token(
+                                TokenKind::Question,
+                                start,
+                                start + 1,
+                                newline_before,
+                            );
                         }
                         self.make_token(kind, start, end, newline_before)
                     }
@@ -154,18 +188,34 @@ impl<'source> Lexer<'source> {
     }
 
     /// Handles a DFA failure: Unicode/escaped identifiers and private names, or an error token.
-    fn handle_error(&mut self, error: LexErrorKind, start: u32, end: u32, newline_before: bool) -> Token {
+    fn handle_error(
+        &mut self,
+        error: LexErrorKind,
+        start: u32,
+        end: u32,
+        newline_before: bool,
+    ) -> Token {
         if error == LexErrorKind::UnexpectedCharacter {
             let rest = &self.source[start as usize..];
             let mut characters = rest.chars();
             let first = characters.next().unwrap_or('\0');
             if first == '\\' || (first as u32 >= 0x80 && is_identifier_start(first)) {
-                return self.scan_identifier_slow(TokenKind::Identifier, start, start, newline_before);
+                return self.scan_identifier_slow(
+                    TokenKind::Identifier,
+                    start,
+                    start,
+                    newline_before,
+                );
             }
             if first == '#' {
                 let second = characters.next().unwrap_or('\0');
                 if second == '\\' || is_identifier_start(second) {
-                    return self.scan_identifier_slow(TokenKind::PrivateName, start, start, newline_before);
+                    return self.scan_identifier_slow(
+                        TokenKind::PrivateName,
+                        start,
+                        start,
+                        newline_before,
+                    );
                 }
             }
             if first == '"' || first == '\'' {
@@ -173,7 +223,12 @@ impl<'source> Lexer<'source> {
                 let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
                 self.last_error = LexErrorKind::UnterminatedString;
                 self.seek(start + line_end as u32);
-                return self.make_token(TokenKind::Error, start, start + line_end as u32, newline_before);
+                return self.make_token(
+                    TokenKind::Error,
+                    start,
+                    start + line_end as u32,
+                    newline_before,
+                );
             }
             // Skip exactly one character so spans stay on character boundaries.
             let width = first.len_utf8() as u32;
@@ -189,18 +244,24 @@ impl<'source> Lexer<'source> {
     /// character by character, accepting Unicode identifier characters and `\uXXXX` /
     /// `\u{X}` escapes. `dfa_end` is where the DFA's token ended: if nothing extends it, the
     /// DFA's kind (possibly a keyword) is kept.
-    fn scan_identifier_slow(&mut self, dfa_kind: TokenKind, start: u32, dfa_end: u32, newline_before: bool) -> Token {
+    fn scan_identifier_slow(
+        &mut self,
+        dfa_kind: TokenKind,
+        start: u32,
+        dfa_end: u32,
+        newline_before: bool,
+    ) -> Token {
         let private = dfa_kind == TokenKind::PrivateName;
         let text = &self.source[start as usize..];
         let mut offset = if private { 1 } else { 0 };
         let mut escaped = false;
         let mut first = true;
-        loop {
-            let Some(character) = text[offset..].chars().next() else { break };
+        while let Some(character) = text[offset..].chars().next() {
             if character == '\\' {
                 match decode_identifier_escape(&text[offset..]) {
                     Some((value, length))
-                        if (first && is_identifier_start(value)) || (!first && is_identifier_part(value)) =>
+                        if (first && is_identifier_start(value))
+                            || (!first && is_identifier_part(value)) =>
                     {
                         offset += length;
                         escaped = true;
@@ -212,7 +273,9 @@ impl<'source> Lexer<'source> {
                         return self.make_token(TokenKind::Error, start, end, newline_before);
                     }
                 }
-            } else if (first && is_identifier_start(character)) || (!first && is_identifier_part(character)) {
+            } else if (first && is_identifier_start(character))
+                || (!first && is_identifier_part(character))
+            {
                 offset += character.len_utf8();
             } else {
                 break;
@@ -277,14 +340,21 @@ impl<'source> Lexer<'source> {
         }
         // Flags: IdentifierPart characters.
         while index < bytes.len() {
-            let Some(character) = self.source[index..].chars().next() else { break };
+            let Some(character) = self.source[index..].chars().next() else {
+                break;
+            };
             if character == '\\' || !is_identifier_part(character) {
                 break;
             }
             index += character.len_utf8();
         }
         self.seek(index as u32);
-        self.make_token(TokenKind::RegExpLiteral, slash.span.start, index as u32, newline_before)
+        self.make_token(
+            TokenKind::RegExpLiteral,
+            slash.span.start,
+            index as u32,
+            newline_before,
+        )
     }
 
     fn regexp_error(&mut self, start: u32, end: u32, newline_before: bool) -> Token {
@@ -302,14 +372,23 @@ impl<'source> Lexer<'source> {
             Some((length, has_substitution)) => {
                 let end = start + 1 + length as u32;
                 self.seek(end);
-                let kind = if has_substitution { TokenKind::TemplateMiddle } else { TokenKind::TemplateTail };
+                let kind = if has_substitution {
+                    TokenKind::TemplateMiddle
+                } else {
+                    TokenKind::TemplateTail
+                };
                 self.make_token(kind, start, end, right_brace.has_newline_before())
             }
             None => {
                 let end = self.source.len() as u32;
                 self.last_error = LexErrorKind::UnterminatedTemplate;
                 self.seek(end);
-                self.make_token(TokenKind::Error, start, end, right_brace.has_newline_before())
+                self.make_token(
+                    TokenKind::Error,
+                    start,
+                    end,
+                    right_brace.has_newline_before(),
+                )
             }
         }
     }
@@ -319,7 +398,11 @@ impl<'source> Lexer<'source> {
     /// the lexer continue right after it.
     pub fn split_greater(&mut self, token: Token) -> Token {
         self.seek(token.span.start + 1);
-        Token { kind: TokenKind::Greater, flags: token.flags, span: Span::new(token.span.start, token.span.start + 1) }
+        Token {
+            kind: TokenKind::Greater,
+            flags: token.flags,
+            span: Span::new(token.span.start, token.span.start + 1),
+        }
     }
 }
 
@@ -340,7 +423,11 @@ pub fn decode_identifier_escape(text: &str) -> Option<(char, usize)> {
         if significant.len() > 6 {
             return None;
         }
-        let value = if significant.is_empty() { 0 } else { u32::from_str_radix(significant, 16).ok()? };
+        let value = if significant.is_empty() {
+            0
+        } else {
+            u32::from_str_radix(significant, 16).ok()?
+        };
         Some((char::from_u32(value)?, close + 1))
     } else {
         let digits = text.get(2..6)?;
@@ -358,6 +445,10 @@ impl Iterator for Lexer<'_> {
     /// Yields tokens up to, not including, `EndOfFile`.
     fn next(&mut self) -> Option<Token> {
         let token = self.next_token();
-        if token.kind == TokenKind::EndOfFile { None } else { Some(token) }
+        if token.kind == TokenKind::EndOfFile {
+            None
+        } else {
+            Some(token)
+        }
     }
 }

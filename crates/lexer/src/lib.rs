@@ -31,13 +31,20 @@ mod tests {
     #[test]
     fn keyword_kinds_match_well_known_atoms() {
         let mut interner = Interner::new();
-        for (index, name) in well_known::WELL_KNOWN_NAMES.iter().take(well_known::KEYWORD_COUNT).enumerate() {
+        for (index, name) in well_known::WELL_KNOWN_NAMES
+            .iter()
+            .take(well_known::KEYWORD_COUNT)
+            .enumerate()
+        {
             let mut lexer = Lexer::new(name);
             let token = lexer.next_token();
             assert!(token.kind.is_keyword(), "{name} is not a keyword kind");
             assert_eq!(token.kind as usize, index, "{name}");
             assert_eq!(token.kind.keyword_atom(), Some(interner.intern(name)));
         }
-        assert_eq!(TokenKind::LAST_KEYWORD as usize, well_known::KEYWORD_COUNT - 1);
+        assert_eq!(
+            TokenKind::LAST_KEYWORD as usize,
+            well_known::KEYWORD_COUNT - 1
+        );
     }
 }

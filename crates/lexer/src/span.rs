@@ -22,7 +22,10 @@ impl Span {
     /// The smallest span covering both `self` and `other`.
     #[inline]
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// Length in bytes.
@@ -41,6 +44,8 @@ impl Span {
     /// character boundaries, so that a bad span can never panic.
     #[inline]
     pub fn text(self, source: &str) -> &str {
-        source.get(self.start as usize..self.end as usize).unwrap_or("")
+        source
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 }

@@ -102,7 +102,11 @@ fn lex_template_start(lexer: &mut logos::Lexer<'_, TokenKind>) -> Result<TokenKi
             // `index += 2` after a backslash may step into a multi-byte character; the scan
             // only stops on ASCII bytes, so `length` is always on a character boundary.
             lexer.bump(length);
-            Ok(if has_substitution { TokenKind::TemplateHead } else { TokenKind::NoSubstitutionTemplate })
+            Ok(if has_substitution {
+                TokenKind::TemplateHead
+            } else {
+                TokenKind::NoSubstitutionTemplate
+            })
         }
         None => {
             lexer.bump(remainder.len());
@@ -117,7 +121,10 @@ fn lex_template_start(lexer: &mut logos::Lexer<'_, TokenKind>) -> Result<TokenKi
 #[logos(extras = LexerExtras)]
 #[logos(error = LexErrorKind)]
 #[logos(skip r"[\t\x0B\x0C\u{FEFF}\p{Zs}]+")]
-#[logos(skip(r"[\n\r\u{2028}\u{2029}][\n\r\u{2028}\u{2029}\t\x0B\x0C\u{FEFF}\p{Zs}]*", note_newline))]
+#[logos(skip(
+    r"[\n\r\u{2028}\u{2029}][\n\r\u{2028}\u{2029}\t\x0B\x0C\u{FEFF}\p{Zs}]*",
+    note_newline
+))]
 #[logos(skip r"//[^\n\r\u{2028}\u{2029}]*")]
 #[logos(skip(r"/\*", skip_block_comment))]
 pub enum TokenKind {
@@ -483,13 +490,18 @@ impl TokenKind {
     /// The pre-interned atom of a keyword kind, `None` for other kinds.
     #[inline]
     pub fn keyword_atom(self) -> Option<Atom> {
-        if self.is_keyword() { Some(Atom(self as u32)) } else { None }
+        if self.is_keyword() {
+            Some(Atom(self as u32))
+        } else {
+            None
+        }
     }
 
     /// True for the assignment operators `=`, `+=`, ..., `??=`.
     #[inline]
     pub fn is_assignment_operator(self) -> bool {
-        (self >= TokenKind::PlusAssign && self <= TokenKind::QuestionQuestionAssign) || self == TokenKind::Assign
+        (self >= TokenKind::PlusAssign && self <= TokenKind::QuestionQuestionAssign)
+            || self == TokenKind::Assign
     }
 }
 

@@ -376,7 +376,11 @@ pub enum ImportSpecifier {
     /// `import * as local from ...`
     Namespace { span: Span, local: Identifier },
     /// `import { imported as local } from ...`
-    Named { span: Span, imported: ModuleExportName, local: Identifier },
+    Named {
+        span: Span,
+        imported: ModuleExportName,
+        local: Identifier,
+    },
 }
 
 /// `key: "value"` in an import attributes clause.

@@ -19,9 +19,20 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     /// Builds an error, computing line and column from `source`.
-    pub fn new(message: impl Into<String>, span: Span, source: &str, file_name: &str) -> SyntaxError {
+    pub fn new(
+        message: impl Into<String>,
+        span: Span,
+        source: &str,
+        file_name: &str,
+    ) -> SyntaxError {
         let (line, column) = line_and_column(source, span.start);
-        SyntaxError { message: message.into(), span, file_name: file_name.to_string(), line, column }
+        SyntaxError {
+            message: message.into(),
+            span,
+            file_name: file_name.to_string(),
+            line,
+            column,
+        }
     }
 
     /// Renders the error with a code frame:
@@ -65,7 +76,11 @@ impl SyntaxError {
 
 impl std::fmt::Display for SyntaxError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(formatter, "{}:{}:{}: SyntaxError: {}", self.file_name, self.line, self.column, self.message)
+        write!(
+            formatter,
+            "{}:{}:{}: SyntaxError: {}",
+            self.file_name, self.line, self.column, self.message
+        )
     }
 }
 
@@ -79,7 +94,9 @@ fn line_start_offset(source: &str, offset: u32) -> usize {
     }
     source[..offset]
         .rfind(['\n', '\r', '\u{2028}', '\u{2029}'])
-        .map_or(0, |index| index + source[index..].chars().next().map_or(1, char::len_utf8))
+        .map_or(0, |index| {
+            index + source[index..].chars().next().map_or(1, char::len_utf8)
+        })
 }
 
 /// 1-based (line, column) of a byte offset; CRLF counts as one line break.

@@ -56,7 +56,10 @@ impl<'a> Parser<'a, '_, '_> {
         while self.eat(TokenKind::Comma) {
             expressions.push(self.parse_assignment_expression(allow_in)?);
         }
-        Ok(Expression::Sequence(self.alloc(SequenceExpression { span: self.span_from(start), expressions: expressions.into_bump_slice() })))
+        Ok(Expression::Sequence(self.alloc(SequenceExpression {
+            span: self.span_from(start),
+            expressions: expressions.into_bump_slice(),
+        })))
     }
 
     /// AssignmentExpression, including arrows, yield and assignment operators.
@@ -72,10 +75,12 @@ impl<'a> Parser<'a, '_, '_> {
         let mut primary = None;
         match self.token.kind {
             TokenKind::Yield if self.context.is_generator => return self.parse_yield(allow_in),
-            TokenKind::LeftParen => match self.parse_parenthesized_or_arrow(start, false, allow_in)? {
-                Ok(function) => return Ok(Expression::Function(function)),
-                Err(expression) => primary = Some(expression),
-            },
+            TokenKind::LeftParen => {
+                match self.parse_parenthesized_or_arrow(start, false, allow_in)? {
+                    Ok(function) => return Ok(Expression::Function(function)),
+                    Err(expression) => primary = Some(expression),
+                }
+            }
             TokenKind::Async if !self.peek().has_newline_before() => {
                 let (next, after) = self.peek2();
                 if next.kind == TokenKind::LeftParen {
@@ -84,17 +89,22 @@ impl<'a> Parser<'a, '_, '_> {
                         Ok(function) => return Ok(Expression::Function(function)),
                         Err(expression) => primary = Some(expression),
                     }
-                } else if self.kind_is_identifier(next.kind) && after.kind == TokenKind::Arrow && !after.has_newline_before() {
+                } else if self.kind_is_identifier(next.kind)
+                    && after.kind == TokenKind::Arrow
+                    && !after.has_newline_before()
+                {
                     self.bump();
                     return self.parse_single_parameter_arrow(start, true, allow_in);
                 } else if self.typescript && next.kind == TokenKind::Less {
                     // `async <T>(x: T) => x`
                     let checkpoint = self.checkpoint();
                     self.bump();
-                    if self.skip_type_parameters().is_ok() && self.at(TokenKind::LeftParen) {
-                        if let Ok(Ok(function)) = self.parse_parenthesized_or_arrow(start, true, allow_in) {
-                            return Ok(Expression::Function(function));
-                        }
+                    if self.skip_type_parameters().is_ok()
+                        && self.at(TokenKind::LeftParen)
+                        && let Ok(Ok(function)) =
+                            self.parse_parenthesized_or_arrow(start, true, allow_in)
+                    {
+                        return Ok(Expression::Function(function));
                     }
                     self.rewind(checkpoint);
                 }
@@ -102,10 +112,12 @@ impl<'a> Parser<'a, '_, '_> {
             TokenKind::Less if self.typescript => {
                 // Generic arrow `<T>(x: T) => x` or type assertion `<T>expr`.
                 let checkpoint = self.checkpoint();
-                if self.skip_type_parameters().is_ok() && self.at(TokenKind::LeftParen) {
-                    if let Ok(Ok(function)) = self.parse_parenthesized_or_arrow(start, false, allow_in) {
-                        return Ok(Expression::Function(function));
-                    }
+                if self.skip_type_parameters().is_ok()
+                    && self.at(TokenKind::LeftParen)
+                    && let Ok(Ok(function)) =
+                        self.parse_parenthesized_or_arrow(start, false, allow_in)
+                {
+                    return Ok(Expression::Function(function));
                 }
                 self.rewind(checkpoint);
             }
@@ -146,7 +158,12 @@ impl<'a> Parser<'a, '_, '_> {
         };
         self.bump();
         let value = self.parse_assignment_expression(allow_in)?;
-        Ok(Expression::Assignment(self.alloc(AssignmentExpression { span: self.span_from(start), operator, target, value })))
+        Ok(Expression::Assignment(self.alloc(AssignmentExpression {
+            span: self.span_from(start),
+            operator,
+            target,
+            value,
+        })))
     }
 
     fn parse_yield(&mut self, allow_in: bool) -> ParseResult<Expression<'a>> {
@@ -160,8 +177,14 @@ impl<'a> Parser<'a, '_, '_> {
             Some(self.parse_assignment_expression(allow_in)?)
         } else if matches!(
             self.token.kind,
-            TokenKind::RightParen | TokenKind::RightBracket | TokenKind::RightBrace | TokenKind::Comma
-                | TokenKind::Semicolon | TokenKind::Colon | TokenKind::EndOfFile | TokenKind::TemplateMiddle
+            TokenKind::RightParen
+                | TokenKind::RightBracket
+                | TokenKind::RightBrace
+                | TokenKind::Comma
+                | TokenKind::Semicolon
+                | TokenKind::Colon
+                | TokenKind::EndOfFile
+                | TokenKind::TemplateMiddle
                 | TokenKind::TemplateTail
         ) || (self.at(TokenKind::In) && !allow_in)
         {
@@ -169,10 +192,19 @@ impl<'a> Parser<'a, '_, '_> {
         } else {
             Some(self.parse_assignment_expression(allow_in)?)
         };
-        Ok(Expression::Yield(self.alloc(YieldExpression { span: self.span_from(start), argument, delegate })))
+        Ok(Expression::Yield(self.alloc(YieldExpression {
+            span: self.span_from(start),
+            argument,
+            delegate,
+        })))
     }
 
-    fn parse_conditional(&mut self, primary: Option<Expression<'a>>, start: u32, allow_in: bool) -> ParseResult<Expression<'a>> {
+    fn parse_conditional(
+        &mut self,
+        primary: Option<Expression<'a>>,
+        start: u32,
+        allow_in: bool,
+    ) -> ParseResult<Expression<'a>> {
         let test = self.parse_binary(primary, start, 1, allow_in)?;
         if !self.at(TokenKind::Question) {
             return Ok(test);
@@ -180,7 +212,10 @@ impl<'a> Parser<'a, '_, '_> {
         // TS optional parameter marker inside a parenthesised cover: `(a?: T) =>`.
         if self.typescript {
             let next = self.peek().kind;
-            if matches!(next, TokenKind::Colon | TokenKind::Comma | TokenKind::RightParen | TokenKind::Assign) {
+            if matches!(
+                next,
+                TokenKind::Colon | TokenKind::Comma | TokenKind::RightParen | TokenKind::Assign
+            ) {
                 return Ok(test);
             }
         }
@@ -188,21 +223,42 @@ impl<'a> Parser<'a, '_, '_> {
         let consequent = self.parse_assignment_expression(true)?;
         self.expect(TokenKind::Colon)?;
         let alternate = self.parse_assignment_expression(allow_in)?;
-        Ok(Expression::Conditional(self.alloc(ConditionalExpression { span: self.span_from(start), test, consequent, alternate })))
+        Ok(Expression::Conditional(self.alloc(ConditionalExpression {
+            span: self.span_from(start),
+            test,
+            consequent,
+            alternate,
+        })))
     }
 
-    fn parse_binary(&mut self, primary: Option<Expression<'a>>, start: u32, minimum_precedence: u8, allow_in: bool) -> ParseResult<Expression<'a>> {
-        let mut left = if primary.is_none() && self.at(TokenKind::PrivateName) && self.peek().kind == TokenKind::In {
+    fn parse_binary(
+        &mut self,
+        primary: Option<Expression<'a>>,
+        start: u32,
+        minimum_precedence: u8,
+        allow_in: bool,
+    ) -> ParseResult<Expression<'a>> {
+        let mut left = if primary.is_none()
+            && self.at(TokenKind::PrivateName)
+            && self.peek().kind == TokenKind::In
+        {
             let name = self.parse_private_identifier()?;
             self.bump();
             let right = self.parse_binary(None, self.token.span.start, 9, allow_in)?;
-            Expression::PrivateIn(self.alloc(PrivateInExpression { span: self.span_from(start), name, right }))
+            Expression::PrivateIn(self.alloc(PrivateInExpression {
+                span: self.span_from(start),
+                name,
+                right,
+            }))
         } else {
             self.parse_unary(primary)?
         };
         loop {
             let kind = self.token.kind;
-            if self.typescript && (kind == TokenKind::As || kind == TokenKind::Satisfies) && !self.token.has_newline_before() {
+            if self.typescript
+                && (kind == TokenKind::As || kind == TokenKind::Satisfies)
+                && !self.token.has_newline_before()
+            {
                 if 8 < minimum_precedence {
                     break;
                 }
@@ -237,25 +293,50 @@ impl<'a> Parser<'a, '_, '_> {
             let right = self.parse_binary(None, right_start, right_minimum, allow_in)?;
             let span = self.span_from(start);
             left = match kind {
-                TokenKind::QuestionQuestion | TokenKind::PipePipe | TokenKind::AmpersandAmpersand => {
+                TokenKind::QuestionQuestion
+                | TokenKind::PipePipe
+                | TokenKind::AmpersandAmpersand => {
                     let operator = match kind {
                         TokenKind::QuestionQuestion => LogicalOperator::Coalesce,
                         TokenKind::PipePipe => LogicalOperator::Or,
                         _ => LogicalOperator::And,
                     };
-                    let mixes = |expression: &Expression<'a>, end: u32, want_coalesce: bool| -> bool {
+                    let mixes = |expression: &Expression<'a>,
+                                 end: u32,
+                                 want_coalesce: bool|
+                     -> bool {
                         matches!(expression, Expression::Logical(logical)
                             if (logical.operator == LogicalOperator::Coalesce) == want_coalesce && expression.span().end == end)
                     };
                     let left_end = left.span().end;
-                    let left_parenthesised = self.source.as_bytes()[left_end as usize..operator_span.start as usize].contains(&b')');
-                    if !left_parenthesised && (mixes(&left, left_end, operator != LogicalOperator::Coalesce)) {
-                        return self.error_at("Cannot mix ?? with || or && without parentheses", operator_span);
+                    let left_parenthesised = self.source.as_bytes()
+                        [left_end as usize..operator_span.start as usize]
+                        .contains(&b')');
+                    if !left_parenthesised
+                        && (mixes(&left, left_end, operator != LogicalOperator::Coalesce))
+                    {
+                        return self.error_at(
+                            "Cannot mix ?? with || or && without parentheses",
+                            operator_span,
+                        );
                     }
-                    if operator == LogicalOperator::Coalesce && matches!(self.token.kind, TokenKind::PipePipe | TokenKind::AmpersandAmpersand) {
-                        return self.error_at("Cannot mix ?? with || or && without parentheses", self.token.span);
+                    if operator == LogicalOperator::Coalesce
+                        && matches!(
+                            self.token.kind,
+                            TokenKind::PipePipe | TokenKind::AmpersandAmpersand
+                        )
+                    {
+                        return self.error_at(
+                            "Cannot mix ?? with || or && without parentheses",
+                            self.token.span,
+                        );
                     }
-                    Expression::Logical(self.alloc(LogicalExpression { span, operator, left, right }))
+                    Expression::Logical(self.alloc(LogicalExpression {
+                        span,
+                        operator,
+                        left,
+                        right,
+                    }))
                 }
                 _ => {
                     let operator = match kind {
@@ -282,7 +363,12 @@ impl<'a> Parser<'a, '_, '_> {
                         TokenKind::Percent => BinaryOperator::Remainder,
                         _ => BinaryOperator::Exponential,
                     };
-                    Expression::Binary(self.alloc(BinaryExpression { span, operator, left, right }))
+                    Expression::Binary(self.alloc(BinaryExpression {
+                        span,
+                        operator,
+                        left,
+                        right,
+                    }))
                 }
             };
         }
@@ -303,21 +389,35 @@ impl<'a> Parser<'a, '_, '_> {
             TokenKind::Tilde => UnaryOperator::BitwiseNot,
             TokenKind::Bang => UnaryOperator::LogicalNot,
             TokenKind::PlusPlus | TokenKind::MinusMinus => {
-                let operator = if self.at(TokenKind::PlusPlus) { UpdateOperator::Increment } else { UpdateOperator::Decrement };
+                let operator = if self.at(TokenKind::PlusPlus) {
+                    UpdateOperator::Increment
+                } else {
+                    UpdateOperator::Decrement
+                };
                 self.bump();
                 self.enter()?;
                 let argument = self.parse_unary(None);
                 self.leave();
                 let target = self.expression_to_simple_target(argument?)?;
-                return Ok(Expression::Update(self.alloc(UpdateExpression { span: self.span_from(start), operator, prefix: true, target })));
+                return Ok(Expression::Update(self.alloc(UpdateExpression {
+                    span: self.span_from(start),
+                    operator,
+                    prefix: true,
+                    target,
+                })));
             }
-            TokenKind::Await if self.context.is_async || (self.module && !self.context.in_function) => {
+            TokenKind::Await
+                if self.context.is_async || (self.module && !self.context.in_function) =>
+            {
                 self.bump();
                 self.enter()?;
                 let argument = self.parse_unary(None);
                 self.leave();
                 let argument = argument?;
-                return Ok(Expression::Await(self.alloc(AwaitExpression { span: self.span_from(start), argument })));
+                return Ok(Expression::Await(self.alloc(AwaitExpression {
+                    span: self.span_from(start),
+                    argument,
+                })));
             }
             TokenKind::Less if self.typescript => {
                 // Type assertion `<T>expr`.
@@ -336,8 +436,14 @@ impl<'a> Parser<'a, '_, '_> {
         let argument = self.parse_unary(None);
         self.leave();
         let argument = argument?;
-        if operator == UnaryOperator::Delete && self.strict && matches!(argument, Expression::Identifier(_)) {
-            return self.error_at("Delete of an unqualified identifier in strict mode.", argument.span());
+        if operator == UnaryOperator::Delete
+            && self.strict
+            && matches!(argument, Expression::Identifier(_))
+        {
+            return self.error_at(
+                "Delete of an unqualified identifier in strict mode.",
+                argument.span(),
+            );
         }
         if operator == UnaryOperator::Delete
             && let Expression::Member(member) = argument
@@ -345,23 +451,42 @@ impl<'a> Parser<'a, '_, '_> {
         {
             return self.error_at("Private fields can not be deleted", argument.span());
         }
-        Ok(Expression::Unary(self.alloc(UnaryExpression { span: self.span_from(start), operator, argument })))
+        Ok(Expression::Unary(self.alloc(UnaryExpression {
+            span: self.span_from(start),
+            operator,
+            argument,
+        })))
     }
 
     fn parse_postfix(&mut self, primary: Option<Expression<'a>>) -> ParseResult<Expression<'a>> {
         let start = primary.map_or(self.token.span.start, |expression| expression.span().start);
         let expression = self.parse_call_member(primary, true)?;
-        if (self.at(TokenKind::PlusPlus) || self.at(TokenKind::MinusMinus)) && !self.token.has_newline_before() {
-            let operator = if self.at(TokenKind::PlusPlus) { UpdateOperator::Increment } else { UpdateOperator::Decrement };
+        if (self.at(TokenKind::PlusPlus) || self.at(TokenKind::MinusMinus))
+            && !self.token.has_newline_before()
+        {
+            let operator = if self.at(TokenKind::PlusPlus) {
+                UpdateOperator::Increment
+            } else {
+                UpdateOperator::Decrement
+            };
             let target = self.expression_to_simple_target(expression)?;
             self.bump();
-            return Ok(Expression::Update(self.alloc(UpdateExpression { span: self.span_from(start), operator, prefix: false, target })));
+            return Ok(Expression::Update(self.alloc(UpdateExpression {
+                span: self.span_from(start),
+                operator,
+                prefix: false,
+                target,
+            })));
         }
         Ok(expression)
     }
 
     /// Member accesses, calls, tagged templates and optional chains after a primary.
-    fn parse_call_member(&mut self, primary: Option<Expression<'a>>, allow_call: bool) -> ParseResult<Expression<'a>> {
+    fn parse_call_member(
+        &mut self,
+        primary: Option<Expression<'a>>,
+        allow_call: bool,
+    ) -> ParseResult<Expression<'a>> {
         let start = primary.map_or(self.token.span.start, |expression| expression.span().start);
         let mut expression = match primary {
             Some(expression) => expression,
@@ -377,18 +502,31 @@ impl<'a> Parser<'a, '_, '_> {
                     } else {
                         MemberProperty::Static(self.parse_identifier_name()?)
                     };
-                    expression = Expression::Member(self.alloc(MemberExpression { span: self.span_from(start), object: expression, property, optional: false }));
+                    expression = Expression::Member(self.alloc(MemberExpression {
+                        span: self.span_from(start),
+                        object: expression,
+                        property,
+                        optional: false,
+                    }));
                 }
                 TokenKind::QuestionDot => {
                     if !allow_call {
-                        return self.error_at("Invalid optional chain from new expression", self.token.span);
+                        return self.error_at(
+                            "Invalid optional chain from new expression",
+                            self.token.span,
+                        );
                     }
                     in_chain = true;
                     self.bump();
                     match self.token.kind {
                         TokenKind::LeftParen => {
                             let arguments = self.parse_arguments()?;
-                            expression = Expression::Call(self.alloc(CallExpression { span: self.span_from(start), callee: expression, arguments, optional: true }));
+                            expression = Expression::Call(self.alloc(CallExpression {
+                                span: self.span_from(start),
+                                callee: expression,
+                                arguments,
+                                optional: true,
+                            }));
                         }
                         TokenKind::LeftBracket => {
                             self.bump();
@@ -404,10 +542,18 @@ impl<'a> Parser<'a, '_, '_> {
                         TokenKind::Less if self.typescript => {
                             self.skip_type_arguments()?;
                             let arguments = self.parse_arguments()?;
-                            expression = Expression::Call(self.alloc(CallExpression { span: self.span_from(start), callee: expression, arguments, optional: true }));
+                            expression = Expression::Call(self.alloc(CallExpression {
+                                span: self.span_from(start),
+                                callee: expression,
+                                arguments,
+                                optional: true,
+                            }));
                         }
                         TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
-                            return self.error_at("Invalid tagged template on optional chain", self.token.span);
+                            return self.error_at(
+                                "Invalid tagged template on optional chain",
+                                self.token.span,
+                            );
                         }
                         _ => {
                             let property = if self.at(TokenKind::PrivateName) {
@@ -415,7 +561,12 @@ impl<'a> Parser<'a, '_, '_> {
                             } else {
                                 MemberProperty::Static(self.parse_identifier_name()?)
                             };
-                            expression = Expression::Member(self.alloc(MemberExpression { span: self.span_from(start), object: expression, property, optional: true }));
+                            expression = Expression::Member(self.alloc(MemberExpression {
+                                span: self.span_from(start),
+                                object: expression,
+                                property,
+                                optional: true,
+                            }));
                         }
                     }
                 }
@@ -432,14 +583,26 @@ impl<'a> Parser<'a, '_, '_> {
                 }
                 TokenKind::LeftParen if allow_call => {
                     let arguments = self.parse_arguments()?;
-                    expression = Expression::Call(self.alloc(CallExpression { span: self.span_from(start), callee: expression, arguments, optional: false }));
+                    expression = Expression::Call(self.alloc(CallExpression {
+                        span: self.span_from(start),
+                        callee: expression,
+                        arguments,
+                        optional: false,
+                    }));
                 }
                 TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
                     if in_chain {
-                        return self.error_at("Invalid tagged template on optional chain", self.token.span);
+                        return self.error_at(
+                            "Invalid tagged template on optional chain",
+                            self.token.span,
+                        );
                     }
                     let quasi = self.parse_template(true)?;
-                    expression = Expression::TaggedTemplate(self.alloc(TaggedTemplateExpression { span: self.span_from(start), tag: expression, quasi }));
+                    expression = Expression::TaggedTemplate(self.alloc(TaggedTemplateExpression {
+                        span: self.span_from(start),
+                        tag: expression,
+                        quasi,
+                    }));
                 }
                 TokenKind::Bang if self.typescript && !self.token.has_newline_before() => {
                     // Non-null assertion `x!`.
@@ -448,7 +611,9 @@ impl<'a> Parser<'a, '_, '_> {
                 TokenKind::Less | TokenKind::ShiftLeft if self.typescript => {
                     // `f<T>(x)`, `` f<T>`t` ``, `new C<T>()`, instantiation expression `f<T>`.
                     let checkpoint = self.checkpoint();
-                    if self.skip_type_arguments().is_ok() && self.type_arguments_can_follow(allow_call) {
+                    if self.skip_type_arguments().is_ok()
+                        && self.type_arguments_can_follow(allow_call)
+                    {
                         continue;
                     }
                     self.rewind(checkpoint);
@@ -458,7 +623,10 @@ impl<'a> Parser<'a, '_, '_> {
             }
         }
         if in_chain {
-            expression = Expression::OptionalChain(self.alloc(OptionalChain { span: self.span_from(start), expression }));
+            expression = Expression::OptionalChain(self.alloc(OptionalChain {
+                span: self.span_from(start),
+                expression,
+            }));
         }
         Ok(expression)
     }
@@ -466,14 +634,25 @@ impl<'a> Parser<'a, '_, '_> {
     /// After `<...>` in an expression: is this really a type-argument list?
     fn type_arguments_can_follow(&self, allow_call: bool) -> bool {
         match self.token.kind {
-            TokenKind::LeftParen | TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => true,
+            TokenKind::LeftParen | TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
+                true
+            }
             _ if !allow_call => false,
             // Instantiation expression `f<T>;` etc.: only before tokens that cannot start an
             // expression.
-            TokenKind::RightParen | TokenKind::RightBracket | TokenKind::Semicolon | TokenKind::Comma
-            | TokenKind::EndOfFile | TokenKind::RightBrace | TokenKind::Colon | TokenKind::Dot
-            | TokenKind::QuestionDot | TokenKind::EqualEqual | TokenKind::EqualEqualEqual
-            | TokenKind::NotEqual | TokenKind::NotEqualEqual => true,
+            TokenKind::RightParen
+            | TokenKind::RightBracket
+            | TokenKind::Semicolon
+            | TokenKind::Comma
+            | TokenKind::EndOfFile
+            | TokenKind::RightBrace
+            | TokenKind::Colon
+            | TokenKind::Dot
+            | TokenKind::QuestionDot
+            | TokenKind::EqualEqual
+            | TokenKind::EqualEqualEqual
+            | TokenKind::NotEqual
+            | TokenKind::NotEqualEqual => true,
             _ => self.token.has_newline_before(),
         }
     }
@@ -486,9 +665,14 @@ impl<'a> Parser<'a, '_, '_> {
                 let start = self.token.span.start;
                 self.bump();
                 let argument = self.parse_assignment_expression(true)?;
-                arguments.push(Argument::Spread(self.alloc(SpreadElement { span: self.span_from(start), argument })));
+                arguments.push(Argument::Spread(self.alloc(SpreadElement {
+                    span: self.span_from(start),
+                    argument,
+                })));
             } else {
-                arguments.push(Argument::Expression(self.parse_assignment_expression(true)?));
+                arguments.push(Argument::Expression(
+                    self.parse_assignment_expression(true)?,
+                ));
             }
             if !self.eat(TokenKind::Comma) {
                 break;
@@ -537,7 +721,9 @@ impl<'a> Parser<'a, '_, '_> {
             TokenKind::NumericLiteral => Ok(Expression::Number(self.parse_numeric_literal()?)),
             TokenKind::BigIntLiteral => Ok(Expression::BigInt(self.parse_bigint_literal()?)),
             TokenKind::StringLiteral => Ok(Expression::String(self.parse_string_literal()?)),
-            TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => Ok(Expression::Template(self.parse_template(false)?)),
+            TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
+                Ok(Expression::Template(self.parse_template(false)?))
+            }
             TokenKind::Slash | TokenKind::SlashAssign => {
                 self.token = self.lexer.rescan_as_regexp(self.token);
                 if self.at(TokenKind::Error) {
@@ -548,7 +734,11 @@ impl<'a> Parser<'a, '_, '_> {
                 let pattern = self.alloc_str(&text[1..close]);
                 let flags = self.alloc_str(&text[close + 1..]);
                 self.bump();
-                Ok(Expression::RegExp(self.alloc(RegExpLiteral { span, pattern, flags })))
+                Ok(Expression::RegExp(self.alloc(RegExpLiteral {
+                    span,
+                    pattern,
+                    flags,
+                })))
             }
             TokenKind::LeftBracket => self.parse_array_literal(),
             TokenKind::LeftBrace => self.parse_object_literal(),
@@ -576,7 +766,10 @@ impl<'a> Parser<'a, '_, '_> {
             TokenKind::New => self.parse_new_expression(),
             TokenKind::Super => {
                 self.bump();
-                if !matches!(self.token.kind, TokenKind::Dot | TokenKind::LeftBracket | TokenKind::LeftParen) {
+                if !matches!(
+                    self.token.kind,
+                    TokenKind::Dot | TokenKind::LeftBracket | TokenKind::LeftParen
+                ) {
                     return self.error_at("'super' keyword unexpected here", span);
                 }
                 Ok(Expression::Super(span))
@@ -588,7 +781,10 @@ impl<'a> Parser<'a, '_, '_> {
                         return self.unexpected();
                     }
                     if !self.module {
-                        return self.error_at("Cannot use 'import.meta' outside a module", self.token.span);
+                        return self.error_at(
+                            "Cannot use 'import.meta' outside a module",
+                            self.token.span,
+                        );
                     }
                     self.bump();
                     return Ok(Expression::ImportMeta(self.span_from(start)));
@@ -603,7 +799,11 @@ impl<'a> Parser<'a, '_, '_> {
                     None
                 };
                 self.expect(TokenKind::RightParen)?;
-                Ok(Expression::ImportCall(self.alloc(ImportCallExpression { span: self.span_from(start), source, options })))
+                Ok(Expression::ImportCall(self.alloc(ImportCallExpression {
+                    span: self.span_from(start),
+                    source,
+                    options,
+                })))
             }
             _ if self.at_identifier() => {
                 let identifier = self.parse_identifier()?;
@@ -624,14 +824,26 @@ impl<'a> Parser<'a, '_, '_> {
             return Ok(Expression::NewTarget(self.span_from(start)));
         }
         self.enter()?;
-        let callee = if self.at(TokenKind::New) { self.parse_new_expression() } else { self.parse_call_member(None, false) };
+        let callee = if self.at(TokenKind::New) {
+            self.parse_new_expression()
+        } else {
+            self.parse_call_member(None, false)
+        };
         self.leave();
         let callee = callee?;
         if let Expression::ImportCall(_) = callee {
             return self.error_at("Cannot use new with import", callee.span());
         }
-        let arguments = if self.at(TokenKind::LeftParen) { self.parse_arguments()? } else { &[] };
-        Ok(Expression::New(self.alloc(NewExpression { span: self.span_from(start), callee, arguments })))
+        let arguments = if self.at(TokenKind::LeftParen) {
+            self.parse_arguments()?
+        } else {
+            &[]
+        };
+        Ok(Expression::New(self.alloc(NewExpression {
+            span: self.span_from(start),
+            callee,
+            arguments,
+        })))
     }
 
     // -----------------------------------------------------------------------------------
@@ -647,7 +859,10 @@ impl<'a> Parser<'a, '_, '_> {
                     return self.error_at("Octal literals are not allowed in strict mode.", span);
                 }
                 self.bump();
-                Ok(self.alloc(NumericLiteral { span, value: value.value }))
+                Ok(self.alloc(NumericLiteral {
+                    span,
+                    value: value.value,
+                }))
             }
             Err(message) => self.error_at(message, span),
         }
@@ -664,7 +879,10 @@ impl<'a> Parser<'a, '_, '_> {
             return self.error_at(message, span);
         }
         self.bump();
-        Ok(self.alloc(BigIntLiteral { span, digits: digits_in_arena }))
+        Ok(self.alloc(BigIntLiteral {
+            span,
+            digits: digits_in_arena,
+        }))
     }
 
     /// Parses the current string-literal token.
@@ -675,18 +893,27 @@ impl<'a> Parser<'a, '_, '_> {
             let atom = self.interner.intern(contents);
             let mut units = ArenaVec::with_capacity_in(contents.len(), self.arena);
             units.extend(contents.encode_utf16());
-            StringLiteral { span, value: units.into_bump_slice(), atom: Some(atom) }
+            StringLiteral {
+                span,
+                value: units.into_bump_slice(),
+                atom: Some(atom),
+            }
         } else {
             let mut units = std::mem::take(&mut self.scratch_utf16);
             units.clear();
             let result = tseval_lexer::cook_string_literal(contents, &mut units);
             let value: &'a [u16] = self.arena.alloc_slice_copy(&units);
-            let atom = String::from_utf16(&units).ok().map(|text| self.interner.intern(&text));
+            let atom = String::from_utf16(&units)
+                .ok()
+                .map(|text| self.interner.intern(&text));
             self.scratch_utf16 = units;
             match result {
                 Ok(info) => {
                     if info.has_octal_escape && self.strict {
-                        return self.error_at("Octal escape sequences are not allowed in strict mode.", span);
+                        return self.error_at(
+                            "Octal escape sequences are not allowed in strict mode.",
+                            span,
+                        );
                     }
                 }
                 Err(error) => return self.error_at(error.message(), span),
@@ -704,7 +931,10 @@ impl<'a> Parser<'a, '_, '_> {
         let mut expressions = self.new_vec();
         loop {
             let token = self.token;
-            let is_tail = matches!(token.kind, TokenKind::NoSubstitutionTemplate | TokenKind::TemplateTail);
+            let is_tail = matches!(
+                token.kind,
+                TokenKind::NoSubstitutionTemplate | TokenKind::TemplateTail
+            );
             let text = token.span.text(self.source);
             let contents = &text[1..text.len() - if is_tail { 1 } else { 2 }];
             quasis.push(self.make_template_element(token, contents, tagged)?);
@@ -721,10 +951,19 @@ impl<'a> Parser<'a, '_, '_> {
                 return self.unexpected();
             }
         }
-        Ok(self.alloc(TemplateLiteral { span: self.span_from(start), quasis: quasis.into_bump_slice(), expressions: expressions.into_bump_slice() }))
+        Ok(self.alloc(TemplateLiteral {
+            span: self.span_from(start),
+            quasis: quasis.into_bump_slice(),
+            expressions: expressions.into_bump_slice(),
+        }))
     }
 
-    fn make_template_element(&mut self, token: Token, contents: &str, tagged: bool) -> ParseResult<TemplateElement<'a>> {
+    fn make_template_element(
+        &mut self,
+        token: Token,
+        contents: &str,
+        tagged: bool,
+    ) -> ParseResult<TemplateElement<'a>> {
         let mut units = std::mem::take(&mut self.scratch_utf16);
         units.clear();
         let result = tseval_lexer::cook_template_chunk(contents, &mut units);
@@ -746,7 +985,11 @@ impl<'a> Parser<'a, '_, '_> {
         } else {
             self.alloc_str(contents)
         };
-        Ok(TemplateElement { span: token.span, cooked, raw })
+        Ok(TemplateElement {
+            span: token.span,
+            cooked,
+            raw,
+        })
     }
 
     fn parse_array_literal(&mut self) -> ParseResult<Expression<'a>> {
@@ -765,16 +1008,24 @@ impl<'a> Parser<'a, '_, '_> {
                     let spread_start = self.token.span.start;
                     self.bump();
                     let argument = self.parse_assignment_expression(true)?;
-                    elements.push(ArrayElement::Spread(self.alloc(SpreadElement { span: self.span_from(spread_start), argument })));
+                    elements.push(ArrayElement::Spread(self.alloc(SpreadElement {
+                        span: self.span_from(spread_start),
+                        argument,
+                    })));
                 }
-                _ => elements.push(ArrayElement::Expression(self.parse_assignment_expression(true)?)),
+                _ => elements.push(ArrayElement::Expression(
+                    self.parse_assignment_expression(true)?,
+                )),
             }
             if !self.eat(TokenKind::Comma) {
                 break;
             }
         }
         self.expect(TokenKind::RightBracket)?;
-        Ok(Expression::Array(self.alloc(ArrayExpression { span: self.span_from(start), elements: elements.into_bump_slice() })))
+        Ok(Expression::Array(self.alloc(ArrayExpression {
+            span: self.span_from(start),
+            elements: elements.into_bump_slice(),
+        })))
     }
 
     /// Parses a property name (object literals, classes, patterns). `#x` is accepted only
@@ -790,8 +1041,12 @@ impl<'a> Parser<'a, '_, '_> {
                 self.expect(TokenKind::RightBracket)?;
                 Ok(PropertyKey::Computed(expression))
             }
-            TokenKind::PrivateName if allow_private => Ok(PropertyKey::Private(self.parse_private_identifier()?)),
-            kind if kind.is_identifier_name() => Ok(PropertyKey::Identifier(self.parse_identifier_name()?)),
+            TokenKind::PrivateName if allow_private => {
+                Ok(PropertyKey::Private(self.parse_private_identifier()?))
+            }
+            kind if kind.is_identifier_name() => {
+                Ok(PropertyKey::Identifier(self.parse_identifier_name()?))
+            }
             _ => self.unexpected(),
         }
     }
@@ -800,7 +1055,11 @@ impl<'a> Parser<'a, '_, '_> {
     pub fn at_property_key_start(&self, token: Token) -> bool {
         matches!(
             token.kind,
-            TokenKind::StringLiteral | TokenKind::NumericLiteral | TokenKind::BigIntLiteral | TokenKind::LeftBracket | TokenKind::PrivateName
+            TokenKind::StringLiteral
+                | TokenKind::NumericLiteral
+                | TokenKind::BigIntLiteral
+                | TokenKind::LeftBracket
+                | TokenKind::PrivateName
         ) || token.kind.is_identifier_name()
     }
 
@@ -813,12 +1072,18 @@ impl<'a> Parser<'a, '_, '_> {
             let property_start = self.token.span.start;
             if self.eat(TokenKind::Ellipsis) {
                 let argument = self.parse_assignment_expression(true)?;
-                properties.push(ObjectProperty::Spread(self.alloc(SpreadElement { span: self.span_from(property_start), argument })));
+                properties.push(ObjectProperty::Spread(self.alloc(SpreadElement {
+                    span: self.span_from(property_start),
+                    argument,
+                })));
             } else {
                 let property = self.parse_object_property(property_start)?;
                 if property.is_proto_setter {
                     if has_proto {
-                        return self.error_at("Duplicate __proto__ fields are not allowed in object literals", property.span);
+                        return self.error_at(
+                            "Duplicate __proto__ fields are not allowed in object literals",
+                            property.span,
+                        );
                     }
                     has_proto = true;
                 }
@@ -829,7 +1094,10 @@ impl<'a> Parser<'a, '_, '_> {
             }
         }
         self.expect(TokenKind::RightBrace)?;
-        Ok(Expression::Object(self.alloc(ObjectExpression { span: self.span_from(start), properties: properties.into_bump_slice() })))
+        Ok(Expression::Object(self.alloc(ObjectExpression {
+            span: self.span_from(start),
+            properties: properties.into_bump_slice(),
+        })))
     }
 
     fn parse_object_property(&mut self, start: u32) -> ParseResult<&'a Property<'a>> {
@@ -838,11 +1106,20 @@ impl<'a> Parser<'a, '_, '_> {
         let mut kind = PropertyKind::Init;
         // Modifiers are keywords only when a property key follows them.
         let next = self.peek();
-        if self.at(TokenKind::Async) && !next.has_newline_before() && (self.at_property_key_start(next) || next.kind == TokenKind::Star) {
+        if self.at(TokenKind::Async)
+            && !next.has_newline_before()
+            && (self.at_property_key_start(next) || next.kind == TokenKind::Star)
+        {
             self.bump();
             is_async = true;
-        } else if (self.at(TokenKind::Get) || self.at(TokenKind::Set)) && self.at_property_key_start(next) {
-            kind = if self.at(TokenKind::Get) { PropertyKind::Get } else { PropertyKind::Set };
+        } else if (self.at(TokenKind::Get) || self.at(TokenKind::Set))
+            && self.at_property_key_start(next)
+        {
+            kind = if self.at(TokenKind::Get) {
+                PropertyKind::Get
+            } else {
+                PropertyKind::Set
+            };
             self.bump();
         }
         if self.eat(TokenKind::Star) {
@@ -850,14 +1127,22 @@ impl<'a> Parser<'a, '_, '_> {
         }
         let key_token = self.token;
         let key = self.parse_property_key(false)?;
-        if is_async || is_generator || kind != PropertyKind::Init || self.at(TokenKind::LeftParen) || self.at(TokenKind::Less) {
+        if is_async
+            || is_generator
+            || kind != PropertyKind::Init
+            || self.at(TokenKind::LeftParen)
+            || self.at(TokenKind::Less)
+        {
             let method_kind = match kind {
                 PropertyKind::Get => crate::function::MethodFlavor::Getter,
                 PropertyKind::Set => crate::function::MethodFlavor::Setter,
                 PropertyKind::Init => crate::function::MethodFlavor::Method,
             };
-            let function = self.parse_method_function(start, is_async, is_generator, method_kind, false)?;
-            let Some(function) = function else { return self.unexpected() };
+            let function =
+                self.parse_method_function(start, is_async, is_generator, method_kind, false)?;
+            let Some(function) = function else {
+                return self.unexpected();
+            };
             return Ok(self.alloc(Property {
                 span: self.span_from(start),
                 key,
@@ -875,10 +1160,20 @@ impl<'a> Parser<'a, '_, '_> {
                 PropertyKey::String(string) => string.atom == Some(well_known::PROTO),
                 _ => false,
             };
-            return Ok(self.alloc(Property { span: self.span_from(start), key, value, kind, is_method: false, is_shorthand: false, is_proto_setter }));
+            return Ok(self.alloc(Property {
+                span: self.span_from(start),
+                key,
+                value,
+                kind,
+                is_method: false,
+                is_shorthand: false,
+                is_proto_setter,
+            }));
         }
         // Shorthand `a` or cover-initialised `a = 1`.
-        let PropertyKey::Identifier(identifier) = key else { return self.unexpected() };
+        let PropertyKey::Identifier(identifier) = key else {
+            return self.unexpected();
+        };
         if !self.kind_is_identifier(key_token.kind) || key_token.kind.is_reserved_word() {
             return self.error_at("Unexpected token in shorthand property", key_token.span);
         }
@@ -896,14 +1191,27 @@ impl<'a> Parser<'a, '_, '_> {
         } else {
             Expression::Identifier(identifier)
         };
-        Ok(self.alloc(Property { span: self.span_from(start), key, value, kind, is_method: false, is_shorthand: true, is_proto_setter: false }))
+        Ok(self.alloc(Property {
+            span: self.span_from(start),
+            key,
+            value,
+            kind,
+            is_method: false,
+            is_shorthand: true,
+            is_proto_setter: false,
+        }))
     }
 
     // -----------------------------------------------------------------------------------
     // Arrow functions and the parenthesised cover
     // -----------------------------------------------------------------------------------
 
-    fn parse_single_parameter_arrow(&mut self, start: u32, is_async: bool, allow_in: bool) -> ParseResult<Expression<'a>> {
+    fn parse_single_parameter_arrow(
+        &mut self,
+        start: u32,
+        is_async: bool,
+        allow_in: bool,
+    ) -> ParseResult<Expression<'a>> {
         let parameter = self.parse_binding_identifier()?;
         let items = self.arena.alloc_slice_copy(&[FormalParameter {
             span: parameter.span,
@@ -911,7 +1219,12 @@ impl<'a> Parser<'a, '_, '_> {
             default: None,
             parameter_property: None,
         }]);
-        let params = self.alloc(FormalParameters { span: parameter.span, items, rest: None, is_simple: true });
+        let params = self.alloc(FormalParameters {
+            span: parameter.span,
+            items,
+            rest: None,
+            is_simple: true,
+        });
         self.expect(TokenKind::Arrow)?;
         let function = self.parse_arrow_body(start, params, is_async, allow_in)?;
         Ok(Expression::Function(function))
@@ -936,9 +1249,15 @@ impl<'a> Parser<'a, '_, '_> {
             let item_start = self.token.span.start;
             trailing_comma = false;
             let is_spread = self.eat(TokenKind::Ellipsis);
-            let expression = if is_spread && (self.at(TokenKind::LeftBrace) || self.at(TokenKind::LeftBracket)) && !is_async {
+            let expression = if is_spread
+                && (self.at(TokenKind::LeftBrace) || self.at(TokenKind::LeftBracket))
+                && !is_async
+            {
                 self.parse_assignment_expression(true)?
-            } else if self.typescript && self.at(TokenKind::This) && matches!(self.peek().kind, TokenKind::Colon) {
+            } else if self.typescript
+                && self.at(TokenKind::This)
+                && matches!(self.peek().kind, TokenKind::Colon)
+            {
                 // TS `this` parameter: only meaningful for arrows it would be an error; keep.
                 self.parse_assignment_expression(true)?
             } else {
@@ -961,7 +1280,12 @@ impl<'a> Parser<'a, '_, '_> {
                     }
                 }
             }
-            items.push(CoverItem { expression, is_spread, default, span: self.span_from(item_start) });
+            items.push(CoverItem {
+                expression,
+                is_spread,
+                default,
+                span: self.span_from(item_start),
+            });
             if !self.eat(TokenKind::Comma) {
                 break;
             }
@@ -977,7 +1301,10 @@ impl<'a> Parser<'a, '_, '_> {
         if !is_arrow && self.typescript && self.at(TokenKind::Colon) {
             let checkpoint = self.checkpoint();
             self.bump();
-            if self.skip_return_type().is_ok() && self.at(TokenKind::Arrow) && !self.token.has_newline_before() {
+            if self.skip_return_type().is_ok()
+                && self.at(TokenKind::Arrow)
+                && !self.token.has_newline_before()
+            {
                 is_arrow = true;
             } else {
                 self.rewind(checkpoint);
@@ -985,7 +1312,8 @@ impl<'a> Parser<'a, '_, '_> {
         }
         if is_arrow {
             self.bump();
-            let params = self.cover_items_to_parameters(&items, Span::new(open_start, close_end))?;
+            let params =
+                self.cover_items_to_parameters(&items, Span::new(open_start, close_end))?;
             self.cover_initializers.truncate(cover_count);
             let function = self.parse_arrow_body(start, params, is_async, allow_in)?;
             return Ok(Ok(function));
@@ -998,12 +1326,18 @@ impl<'a> Parser<'a, '_, '_> {
                     return self.error_at("Unexpected type annotation", item.span);
                 }
                 arguments.push(if item.is_spread {
-                    Argument::Spread(self.alloc(SpreadElement { span: item.span, argument: item.expression }))
+                    Argument::Spread(self.alloc(SpreadElement {
+                        span: item.span,
+                        argument: item.expression,
+                    }))
                 } else {
                     Argument::Expression(item.expression)
                 });
             }
-            let callee = Expression::Identifier(Identifier { span: Span::new(start, start + 5), name: well_known::ASYNC });
+            let callee = Expression::Identifier(Identifier {
+                span: Span::new(start, start + 5),
+                name: well_known::ASYNC,
+            });
             let call = Expression::Call(self.alloc(CallExpression {
                 span: self.span_from(start),
                 callee,
@@ -1013,9 +1347,15 @@ impl<'a> Parser<'a, '_, '_> {
             return Ok(Err(call));
         }
         if must_be_arrow || trailing_comma {
-            return self.error_at("Expected '=>' after arrow function parameters", self.token.span);
+            return self.error_at(
+                "Expected '=>' after arrow function parameters",
+                self.token.span,
+            );
         }
-        if let Some(item) = items.iter().find(|item| item.is_spread || item.default.is_some()) {
+        if let Some(item) = items
+            .iter()
+            .find(|item| item.is_spread || item.default.is_some())
+        {
             return self.error_at("Unexpected token", item.span);
         }
         let expression = if items.len() == 1 {
@@ -1031,35 +1371,65 @@ impl<'a> Parser<'a, '_, '_> {
         Ok(Err(expression))
     }
 
-    fn cover_items_to_parameters(&mut self, items: &[CoverItem<'a>], span: Span) -> ParseResult<&'a FormalParameters<'a>> {
+    fn cover_items_to_parameters(
+        &mut self,
+        items: &[CoverItem<'a>],
+        span: Span,
+    ) -> ParseResult<&'a FormalParameters<'a>> {
         let mut parameters = self.new_vec();
         let mut rest = None;
         let mut is_simple = true;
         for (index, item) in items.iter().enumerate() {
             if item.is_spread {
                 if index + 1 != items.len() {
-                    return self.error_at("Rest parameter must be last formal parameter", item.span);
+                    return self
+                        .error_at("Rest parameter must be last formal parameter", item.span);
                 }
                 rest = Some(self.expression_to_binding_pattern(item.expression)?);
                 is_simple = false;
                 continue;
             }
             let (pattern, default) = match item.expression {
-                Expression::Assignment(assignment) if assignment.operator == AssignmentOperator::Assign && item.default.is_none() => {
-                    (self.assignment_target_to_binding_pattern(assignment.target)?, Some(assignment.value))
+                Expression::Assignment(assignment)
+                    if assignment.operator == AssignmentOperator::Assign
+                        && item.default.is_none() =>
+                {
+                    (
+                        self.assignment_target_to_binding_pattern(assignment.target)?,
+                        Some(assignment.value),
+                    )
                 }
-                expression => (self.expression_to_binding_pattern(expression)?, item.default),
+                expression => (
+                    self.expression_to_binding_pattern(expression)?,
+                    item.default,
+                ),
             };
             if default.is_some() || !matches!(pattern, BindingPattern::Identifier(_)) {
                 is_simple = false;
             }
-            parameters.push(FormalParameter { span: item.span, pattern, default, parameter_property: None });
+            parameters.push(FormalParameter {
+                span: item.span,
+                pattern,
+                default,
+                parameter_property: None,
+            });
         }
-        Ok(self.alloc(FormalParameters { span, items: parameters.into_bump_slice(), rest, is_simple }))
+        Ok(self.alloc(FormalParameters {
+            span,
+            items: parameters.into_bump_slice(),
+            rest,
+            is_simple,
+        }))
     }
 
     /// Parses an arrow body after `=>`.
-    fn parse_arrow_body(&mut self, start: u32, params: &'a FormalParameters<'a>, is_async: bool, allow_in: bool) -> ParseResult<&'a Function<'a>> {
+    fn parse_arrow_body(
+        &mut self,
+        start: u32,
+        params: &'a FormalParameters<'a>,
+        is_async: bool,
+        allow_in: bool,
+    ) -> ParseResult<&'a Function<'a>> {
         let saved_context = self.context;
         let saved_strict = self.strict;
         let labels_length = self.labels.len();
@@ -1073,15 +1443,28 @@ impl<'a> Parser<'a, '_, '_> {
             in_class_static_block: false,
         };
         let result = if self.at(TokenKind::LeftBrace) {
-            self.parse_function_body_block(params).map(|(body, has_use_strict)| (body, false, has_use_strict))
+            self.parse_function_body_block(params)
+                .map(|(body, has_use_strict)| (body, false, has_use_strict))
         } else {
             let body_start = self.token.span.start;
-            self.parse_assignment_expression(allow_in).map(|expression| {
-                let span = self.span_from(body_start);
-                let statement = Statement::Return(self.alloc(ReturnStatement { span, argument: Some(expression) }));
-                let statements = self.arena.alloc_slice_copy(&[statement]);
-                (&*self.alloc(FunctionBody { span, directives: &[], statements }), true, false)
-            })
+            self.parse_assignment_expression(allow_in)
+                .map(|expression| {
+                    let span = self.span_from(body_start);
+                    let statement = Statement::Return(self.alloc(ReturnStatement {
+                        span,
+                        argument: Some(expression),
+                    }));
+                    let statements = self.arena.alloc_slice_copy(&[statement]);
+                    (
+                        self.alloc(FunctionBody {
+                            span,
+                            directives: &[],
+                            statements,
+                        }),
+                        true,
+                        false,
+                    )
+                })
         };
         self.context = saved_context;
         self.strict = saved_strict;
@@ -1109,33 +1492,55 @@ impl<'a> Parser<'a, '_, '_> {
         self.cover_initializers.truncate(from);
     }
 
-    pub fn expression_to_simple_target(&mut self, expression: Expression<'a>) -> ParseResult<SimpleAssignmentTarget<'a>> {
+    pub fn expression_to_simple_target(
+        &mut self,
+        expression: Expression<'a>,
+    ) -> ParseResult<SimpleAssignmentTarget<'a>> {
         match expression {
             Expression::Identifier(identifier) => {
-                if self.strict && (identifier.name == well_known::EVAL || identifier.name == well_known::ARGUMENTS) {
-                    return self.error_at("Unexpected eval or arguments in strict mode", identifier.span);
+                if self.strict
+                    && (identifier.name == well_known::EVAL
+                        || identifier.name == well_known::ARGUMENTS)
+                {
+                    return self.error_at(
+                        "Unexpected eval or arguments in strict mode",
+                        identifier.span,
+                    );
                 }
                 Ok(SimpleAssignmentTarget::Identifier(identifier))
             }
-            Expression::Member(member) if !member.optional => Ok(SimpleAssignmentTarget::Member(member)),
+            Expression::Member(member) if !member.optional => {
+                Ok(SimpleAssignmentTarget::Member(member))
+            }
             _ => self.error_at("Invalid left-hand side in assignment", expression.span()),
         }
     }
 
     /// Converts the left side of `=` (or a for-in/of head) into an assignment target.
-    pub fn expression_to_assignment_target(&mut self, expression: Expression<'a>, cover_count: usize) -> ParseResult<AssignmentTarget<'a>> {
+    pub fn expression_to_assignment_target(
+        &mut self,
+        expression: Expression<'a>,
+        cover_count: usize,
+    ) -> ParseResult<AssignmentTarget<'a>> {
         let target = self.expression_to_assignment_target_inner(expression)?;
         self.forget_cover_initializers(cover_count);
         Ok(target)
     }
 
-    fn expression_to_target_with_default(&mut self, expression: Expression<'a>) -> ParseResult<AssignmentTargetWithDefault<'a>> {
+    fn expression_to_target_with_default(
+        &mut self,
+        expression: Expression<'a>,
+    ) -> ParseResult<AssignmentTargetWithDefault<'a>> {
         match expression {
-            Expression::Assignment(assignment) if assignment.operator == AssignmentOperator::Assign => Ok(AssignmentTargetWithDefault {
-                span: assignment.span,
-                target: assignment.target,
-                default: Some(assignment.value),
-            }),
+            Expression::Assignment(assignment)
+                if assignment.operator == AssignmentOperator::Assign =>
+            {
+                Ok(AssignmentTargetWithDefault {
+                    span: assignment.span,
+                    target: assignment.target,
+                    default: Some(assignment.value),
+                })
+            }
             expression => Ok(AssignmentTargetWithDefault {
                 span: expression.span(),
                 target: self.expression_to_assignment_target_inner(expression)?,
@@ -1144,7 +1549,10 @@ impl<'a> Parser<'a, '_, '_> {
         }
     }
 
-    fn expression_to_assignment_target_inner(&mut self, expression: Expression<'a>) -> ParseResult<AssignmentTarget<'a>> {
+    fn expression_to_assignment_target_inner(
+        &mut self,
+        expression: Expression<'a>,
+    ) -> ParseResult<AssignmentTarget<'a>> {
         match expression {
             Expression::Object(object) => {
                 let mut properties = self.new_vec();
@@ -1153,20 +1561,35 @@ impl<'a> Parser<'a, '_, '_> {
                     match property {
                         ObjectProperty::Spread(spread) => {
                             if index + 1 != object.properties.len() {
-                                return self.error_at("Rest element must be last element", spread.span);
+                                return self
+                                    .error_at("Rest element must be last element", spread.span);
                             }
                             rest = Some(self.expression_to_simple_target(spread.argument)?);
                         }
                         ObjectProperty::Property(property) => {
                             if property.kind != PropertyKind::Init || property.is_method {
-                                return self.error_at("Invalid destructuring assignment target", property.span);
+                                return self.error_at(
+                                    "Invalid destructuring assignment target",
+                                    property.span,
+                                );
                             }
                             let value = self.expression_to_target_with_default(property.value)?;
-                            properties.push(AssignmentTargetProperty { span: property.span, key: property.key, value, shorthand: property.is_shorthand });
+                            properties.push(AssignmentTargetProperty {
+                                span: property.span,
+                                key: property.key,
+                                value,
+                                shorthand: property.is_shorthand,
+                            });
                         }
                     }
                 }
-                Ok(AssignmentTarget::Object(self.alloc(ObjectAssignmentPattern { span: object.span, properties: properties.into_bump_slice(), rest })))
+                Ok(AssignmentTarget::Object(self.alloc(
+                    ObjectAssignmentPattern {
+                        span: object.span,
+                        properties: properties.into_bump_slice(),
+                        rest,
+                    },
+                )))
             }
             Expression::Array(array) => {
                 let mut elements = self.new_vec();
@@ -1176,26 +1599,48 @@ impl<'a> Parser<'a, '_, '_> {
                         ArrayElement::Hole(_) => elements.push(None),
                         ArrayElement::Spread(spread) => {
                             if index + 1 != array.elements.len() {
-                                return self.error_at("Rest element must be last element", spread.span);
+                                return self
+                                    .error_at("Rest element must be last element", spread.span);
                             }
-                            rest = Some(self.expression_to_assignment_target_inner(spread.argument)?);
+                            rest =
+                                Some(self.expression_to_assignment_target_inner(spread.argument)?);
                         }
-                        ArrayElement::Expression(expression) => elements.push(Some(self.expression_to_target_with_default(*expression)?)),
+                        ArrayElement::Expression(expression) => elements
+                            .push(Some(self.expression_to_target_with_default(*expression)?)),
                     }
                 }
-                Ok(AssignmentTarget::Array(self.alloc(ArrayAssignmentPattern { span: array.span, elements: elements.into_bump_slice(), rest })))
+                Ok(AssignmentTarget::Array(self.alloc(
+                    ArrayAssignmentPattern {
+                        span: array.span,
+                        elements: elements.into_bump_slice(),
+                        rest,
+                    },
+                )))
             }
-            Expression::Assignment(assignment) => self.error_at("Invalid destructuring assignment target", assignment.span),
-            expression => Ok(AssignmentTarget::Simple(self.expression_to_simple_target(expression)?)),
+            Expression::Assignment(assignment) => {
+                self.error_at("Invalid destructuring assignment target", assignment.span)
+            }
+            expression => Ok(AssignmentTarget::Simple(
+                self.expression_to_simple_target(expression)?,
+            )),
         }
     }
 
     /// Converts a cover expression into a binding pattern (arrow parameters).
-    fn expression_to_binding_pattern(&mut self, expression: Expression<'a>) -> ParseResult<BindingPattern<'a>> {
+    fn expression_to_binding_pattern(
+        &mut self,
+        expression: Expression<'a>,
+    ) -> ParseResult<BindingPattern<'a>> {
         match expression {
             Expression::Identifier(identifier) => {
-                if self.strict && (identifier.name == well_known::EVAL || identifier.name == well_known::ARGUMENTS) {
-                    return self.error_at("Unexpected eval or arguments in strict mode", identifier.span);
+                if self.strict
+                    && (identifier.name == well_known::EVAL
+                        || identifier.name == well_known::ARGUMENTS)
+                {
+                    return self.error_at(
+                        "Unexpected eval or arguments in strict mode",
+                        identifier.span,
+                    );
                 }
                 Ok(BindingPattern::Identifier(identifier))
             }
@@ -1207,40 +1652,71 @@ impl<'a> Parser<'a, '_, '_> {
         }
     }
 
-    fn target_with_default_to_binding_element(&mut self, element: AssignmentTargetWithDefault<'a>) -> ParseResult<BindingElement<'a>> {
-        Ok(BindingElement { span: element.span, target: self.assignment_target_to_binding_pattern(element.target)?, default: element.default })
+    fn target_with_default_to_binding_element(
+        &mut self,
+        element: AssignmentTargetWithDefault<'a>,
+    ) -> ParseResult<BindingElement<'a>> {
+        Ok(BindingElement {
+            span: element.span,
+            target: self.assignment_target_to_binding_pattern(element.target)?,
+            default: element.default,
+        })
     }
 
-    fn assignment_target_to_binding_pattern(&mut self, target: AssignmentTarget<'a>) -> ParseResult<BindingPattern<'a>> {
+    fn assignment_target_to_binding_pattern(
+        &mut self,
+        target: AssignmentTarget<'a>,
+    ) -> ParseResult<BindingPattern<'a>> {
         match target {
-            AssignmentTarget::Simple(SimpleAssignmentTarget::Identifier(identifier)) => Ok(BindingPattern::Identifier(identifier)),
-            AssignmentTarget::Simple(SimpleAssignmentTarget::Member(member)) => self.error_at("Invalid destructuring target", member.span),
+            AssignmentTarget::Simple(SimpleAssignmentTarget::Identifier(identifier)) => {
+                Ok(BindingPattern::Identifier(identifier))
+            }
+            AssignmentTarget::Simple(SimpleAssignmentTarget::Member(member)) => {
+                self.error_at("Invalid destructuring target", member.span)
+            }
             AssignmentTarget::Object(object) => {
                 let mut properties = self.new_vec();
                 for property in object.properties {
                     let value = self.target_with_default_to_binding_element(property.value)?;
-                    properties.push(BindingProperty { span: property.span, key: property.key, value, shorthand: property.shorthand });
+                    properties.push(BindingProperty {
+                        span: property.span,
+                        key: property.key,
+                        value,
+                        shorthand: property.shorthand,
+                    });
                 }
                 let rest = match object.rest {
                     None => None,
                     Some(SimpleAssignmentTarget::Identifier(identifier)) => Some(identifier),
-                    Some(SimpleAssignmentTarget::Member(member)) => return self.error_at("Invalid rest element", member.span),
+                    Some(SimpleAssignmentTarget::Member(member)) => {
+                        return self.error_at("Invalid rest element", member.span);
+                    }
                 };
-                Ok(BindingPattern::Object(self.alloc(ObjectPattern { span: object.span, properties: properties.into_bump_slice(), rest })))
+                Ok(BindingPattern::Object(self.alloc(ObjectPattern {
+                    span: object.span,
+                    properties: properties.into_bump_slice(),
+                    rest,
+                })))
             }
             AssignmentTarget::Array(array) => {
                 let mut elements = self.new_vec();
                 for element in array.elements {
                     elements.push(match element {
                         None => None,
-                        Some(element) => Some(self.target_with_default_to_binding_element(*element)?),
+                        Some(element) => {
+                            Some(self.target_with_default_to_binding_element(*element)?)
+                        }
                     });
                 }
                 let rest = match array.rest {
                     None => None,
                     Some(rest) => Some(self.assignment_target_to_binding_pattern(rest)?),
                 };
-                Ok(BindingPattern::Array(self.alloc(ArrayPattern { span: array.span, elements: elements.into_bump_slice(), rest })))
+                Ok(BindingPattern::Array(self.alloc(ArrayPattern {
+                    span: array.span,
+                    elements: elements.into_bump_slice(),
+                    rest,
+                })))
             }
         }
     }

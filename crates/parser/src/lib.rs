@@ -6,7 +6,14 @@
 //!   [`SyntaxError::render`].
 
 pub mod ast;
+pub mod ast_dump;
 mod error;
+mod expression;
+mod function;
+mod parser;
+mod typescript;
+
+pub use parser::MAX_NESTING_DEPTH;
 
 pub use bumpalo;
 pub use error::SyntaxError;
@@ -57,6 +64,32 @@ pub fn parse_program<'a>(
     interner: &mut Interner,
     goal: Goal,
 ) -> Result<ast::Program<'a>, SyntaxError> {
-    let _ = (arena, interner, goal);
-    Err(SyntaxError::new("the parser is not implemented yet", Span::new(0, 0), source, file_name))
+    if source.len() >= u32::MAX as usize {
+        return Err(SyntaxError::new(
+            "Source text is too large (4 GiB or more)",
+            Span::new(0, 0),
+            "",
+            file_name,
+        ));
+    }
+    let module = goal == Goal::Module;
+    let mut parser = parser::Parser::new(source, file_name, arena, interner, module);
+    parser.allow_module_syntax = goal != Goal::Script;
+    match parser.parse_program() {
+        Ok(program) => {
+            if goal == Goal::ScriptOrModule && parser.saw_module_syntax {
+                // Top-level import/export: the file is a module; parse it again as one.
+                drop(parser);
+                return parse_program(source, file_name, arena, interner, Goal::Module);
+            }
+            Ok(program)
+        }
+        Err(_) => {
+            if goal == Goal::ScriptOrModule && parser.saw_module_syntax {
+                drop(parser);
+                return parse_program(source, file_name, arena, interner, Goal::Module);
+            }
+            Err(parser.into_error())
+        }
+    }
 }

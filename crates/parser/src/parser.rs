@@ -16,7 +16,7 @@ use bumpalo::collections::Vec as ArenaVec;
 use tseval_lexer::{Interner, Lexer, Token, TokenKind, well_known};
 
 /// Maximum syntactic nesting depth (expressions, statements, types). Deeper input is a
-/// SyntaxError instead of a native stack overflow. 
+/// SyntaxError instead of a native stack overflow.
 pub const MAX_NESTING_DEPTH: u32 = 400;
 
 /// Marker for a failed parse; the error itself is stored in [`Parser::error`].
@@ -87,7 +87,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         interner: &'interner mut Interner,
         module: bool,
     ) -> Self {
-        let typescript = !(file_name.ends_with(".js") || file_name.ends_with(".mjs") || file_name.ends_with(".cjs"));
+        let typescript = !(file_name.ends_with(".js")
+            || file_name.ends_with(".mjs")
+            || file_name.ends_with(".cjs"));
         let mut lexer = Lexer::new(source);
         let token = lexer.next_token();
         Parser {
@@ -103,7 +105,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             saw_module_syntax: false,
             allow_module_syntax: module,
             strict: module,
-            context: FunctionContext { is_async: module, ..FunctionContext::default() },
+            context: FunctionContext {
+                is_async: module,
+                ..FunctionContext::default()
+            },
             labels: Vec::new(),
             depth: 0,
             error: None,
@@ -115,7 +120,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     }
 
     pub fn into_error(self) -> SyntaxError {
-        let (message, span) = self.error.unwrap_or_else(|| ("Unknown syntax error".to_string(), Span::new(0, 0)));
+        let (message, span) = self
+            .error
+            .unwrap_or_else(|| ("Unknown syntax error".to_string(), Span::new(0, 0)));
         SyntaxError::new(message, span, self.source, self.file_name)
     }
 
@@ -159,7 +166,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             }
             TokenKind::EndOfFile => self.error_at("Unexpected end of input", token.span),
             TokenKind::StringLiteral => self.error_at("Unexpected string", token.span),
-            TokenKind::NumericLiteral | TokenKind::BigIntLiteral => self.error_at("Unexpected number", token.span),
+            TokenKind::NumericLiteral | TokenKind::BigIntLiteral => {
+                self.error_at("Unexpected number", token.span)
+            }
             TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
                 self.error_at("Unexpected template string", token.span)
             }
@@ -242,7 +251,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.lexer = checkpoint.lexer;
         self.token = checkpoint.token;
         self.previous_token_end = checkpoint.previous_token_end;
-        self.cover_initializers.truncate(checkpoint.cover_initializer_count);
+        self.cover_initializers
+            .truncate(checkpoint.cover_initializer_count);
         self.error = None;
     }
 
@@ -252,7 +262,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         if self.eat(TokenKind::Semicolon) {
             return Ok(());
         }
-        if self.at(TokenKind::RightBrace) || self.at(TokenKind::EndOfFile) || self.token.has_newline_before() {
+        if self.at(TokenKind::RightBrace)
+            || self.at(TokenKind::EndOfFile)
+            || self.token.has_newline_before()
+        {
             return Ok(());
         }
         self.unexpected()
@@ -316,9 +329,17 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         match kind {
             TokenKind::Identifier => true,
             TokenKind::Yield => !self.strict && !self.context.is_generator,
-            TokenKind::Await => !self.context.is_async && !self.module && !self.context.in_class_static_block,
-            TokenKind::Let | TokenKind::Static | TokenKind::Implements | TokenKind::Interface
-            | TokenKind::Package | TokenKind::Private | TokenKind::Protected | TokenKind::Public => !self.strict,
+            TokenKind::Await => {
+                !self.context.is_async && !self.module && !self.context.in_class_static_block
+            }
+            TokenKind::Let
+            | TokenKind::Static
+            | TokenKind::Implements
+            | TokenKind::Interface
+            | TokenKind::Package
+            | TokenKind::Private
+            | TokenKind::Protected
+            | TokenKind::Public => !self.strict,
             kind => kind.is_contextual_keyword(),
         }
     }
@@ -337,8 +358,13 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     /// Parses a binding identifier, rejecting `eval`/`arguments` in strict code.
     pub fn parse_binding_identifier(&mut self) -> ParseResult<Identifier> {
         let identifier = self.parse_identifier()?;
-        if self.strict && (identifier.name == well_known::EVAL || identifier.name == well_known::ARGUMENTS) {
-            return self.error_at("Unexpected eval or arguments in strict mode", identifier.span);
+        if self.strict
+            && (identifier.name == well_known::EVAL || identifier.name == well_known::ARGUMENTS)
+        {
+            return self.error_at(
+                "Unexpected eval or arguments in strict mode",
+                identifier.span,
+            );
         }
         Ok(identifier)
     }
@@ -369,7 +395,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         }
         Ok(Program {
             span: Span::new(0, self.source.len() as u32),
-            source_type: if self.module { SourceType::Module } else { SourceType::Script },
+            source_type: if self.module {
+                SourceType::Module
+            } else {
+                SourceType::Script
+            },
             directives,
             body,
             is_strict: self.strict,
@@ -382,8 +412,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         let mut has_use_strict = false;
         while self.at(TokenKind::StringLiteral) {
             let next = self.peek();
-            let ends_statement = matches!(next.kind, TokenKind::Semicolon | TokenKind::RightBrace | TokenKind::EndOfFile)
-                || (next.has_newline_before() && !token_continues_expression(next.kind));
+            let ends_statement = matches!(
+                next.kind,
+                TokenKind::Semicolon | TokenKind::RightBrace | TokenKind::EndOfFile
+            ) || (next.has_newline_before()
+                && !token_continues_expression(next.kind));
             if !ends_statement {
                 break;
             }
@@ -396,7 +429,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             let raw = self.alloc_str(raw_text);
             self.bump();
             self.consume_semicolon()?;
-            directives.push(Directive { span: self.span_from(span.start), raw });
+            directives.push(Directive {
+                span: self.span_from(span.start),
+                raw,
+            });
         }
         Ok((directives.into_bump_slice(), has_use_strict))
     }
@@ -435,10 +471,14 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let function = self.parse_function_declaration(start, true)?;
                 Ok(function.map(Statement::FunctionDeclaration))
             }
-            TokenKind::Class => Ok(Some(Statement::ClassDeclaration(self.parse_class(start, true, false)?))),
+            TokenKind::Class => Ok(Some(Statement::ClassDeclaration(
+                self.parse_class(start, true, false)?,
+            ))),
             TokenKind::Abstract if self.peek_same_line_is(TokenKind::Class) => {
                 self.bump();
-                Ok(Some(Statement::ClassDeclaration(self.parse_class(start, true, true)?)))
+                Ok(Some(Statement::ClassDeclaration(
+                    self.parse_class(start, true, true)?,
+                )))
             }
             TokenKind::Const if self.typescript && self.peek().kind == TokenKind::Enum => {
                 self.bump();
@@ -447,12 +487,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::Const | TokenKind::Var => {
                 let declaration = self.parse_variable_declaration(start, true)?;
                 self.consume_semicolon()?;
-                Ok(Some(Statement::VariableDeclaration(self.finish_variable_declaration(declaration, start))))
+                Ok(Some(Statement::VariableDeclaration(
+                    self.finish_variable_declaration(declaration, start),
+                )))
             }
             TokenKind::Let if self.peek_is_let_declaration() => {
                 let declaration = self.parse_variable_declaration(start, true)?;
                 self.consume_semicolon()?;
-                Ok(Some(Statement::VariableDeclaration(self.finish_variable_declaration(declaration, start))))
+                Ok(Some(Statement::VariableDeclaration(
+                    self.finish_variable_declaration(declaration, start),
+                )))
             }
             TokenKind::Import => {
                 let next = self.peek().kind;
@@ -476,10 +520,14 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 self.skip_declared_declaration()?;
                 Ok(None)
             }
-            TokenKind::Namespace | TokenKind::Module if self.typescript && self.peek_starts_namespace() => {
+            TokenKind::Namespace | TokenKind::Module
+                if self.typescript && self.peek_starts_namespace() =>
+            {
                 Ok(self.parse_namespace(start)?.map(Statement::Namespace))
             }
-            TokenKind::Global if self.typescript && self.peek_same_line_is(TokenKind::LeftBrace) => {
+            TokenKind::Global
+                if self.typescript && self.peek_same_line_is(TokenKind::LeftBrace) =>
+            {
                 // `global { }` augmentations are type-only outside `declare`.
                 self.bump();
                 self.skip_balanced()?;
@@ -501,7 +549,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
 
     fn peek_same_line_identifier(&self) -> bool {
         let next = self.peek();
-        !next.has_newline_before() && (next.kind == TokenKind::Identifier || next.kind.is_contextual_keyword())
+        !next.has_newline_before()
+            && (next.kind == TokenKind::Identifier || next.kind.is_contextual_keyword())
     }
 
     fn peek_starts_declaration(&self) -> bool {
@@ -509,16 +558,28 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         !next.has_newline_before()
             && matches!(
                 next.kind,
-                TokenKind::Var | TokenKind::Let | TokenKind::Const | TokenKind::Function | TokenKind::Class
-                    | TokenKind::Enum | TokenKind::Namespace | TokenKind::Module | TokenKind::Abstract
-                    | TokenKind::Global | TokenKind::Interface | TokenKind::Type | TokenKind::Async
+                TokenKind::Var
+                    | TokenKind::Let
+                    | TokenKind::Const
+                    | TokenKind::Function
+                    | TokenKind::Class
+                    | TokenKind::Enum
+                    | TokenKind::Namespace
+                    | TokenKind::Module
+                    | TokenKind::Abstract
+                    | TokenKind::Global
+                    | TokenKind::Interface
+                    | TokenKind::Type
+                    | TokenKind::Async
             )
     }
 
     fn peek_starts_namespace(&self) -> bool {
         let next = self.peek();
         !next.has_newline_before()
-            && (next.kind == TokenKind::Identifier || next.kind.is_contextual_keyword() || next.kind == TokenKind::StringLiteral)
+            && (next.kind == TokenKind::Identifier
+                || next.kind.is_contextual_keyword()
+                || next.kind == TokenKind::StringLiteral)
     }
 
     /// `let` starts a declaration when followed by an identifier, `[` or `{`.
@@ -527,8 +588,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         match next.kind {
             TokenKind::LeftBracket | TokenKind::LeftBrace => true,
             kind => {
-                (kind == TokenKind::Identifier || kind.is_contextual_keyword() || kind == TokenKind::Yield || kind == TokenKind::Await)
-                    && !(next.has_newline_before() && false)
+                kind == TokenKind::Identifier
+                    || kind.is_contextual_keyword()
+                    || kind == TokenKind::Yield
+                    || kind == TokenKind::Await
             }
         }
     }
@@ -553,7 +616,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::Var => {
                 let declaration = self.parse_variable_declaration(start, true)?;
                 self.consume_semicolon()?;
-                Ok(Statement::VariableDeclaration(self.finish_variable_declaration(declaration, start)))
+                Ok(Statement::VariableDeclaration(
+                    self.finish_variable_declaration(declaration, start),
+                ))
             }
             TokenKind::If => self.parse_if_statement(),
             TokenKind::For => self.parse_for_statement(),
@@ -563,7 +628,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let test = self.parse_expression(true)?;
                 self.expect(TokenKind::RightParen)?;
                 let body = self.parse_loop_body()?;
-                Ok(Statement::While(self.alloc(WhileStatement { span: self.span_from(start), test, body })))
+                Ok(Statement::While(self.alloc(WhileStatement {
+                    span: self.span_from(start),
+                    test,
+                    body,
+                })))
             }
             TokenKind::Do => {
                 self.bump();
@@ -574,7 +643,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 self.expect(TokenKind::RightParen)?;
                 // `do ... while (x)` may be followed by anything: a semicolon is optional.
                 self.eat(TokenKind::Semicolon);
-                Ok(Statement::DoWhile(self.alloc(DoWhileStatement { span: self.span_from(start), body, test })))
+                Ok(Statement::DoWhile(self.alloc(DoWhileStatement {
+                    span: self.span_from(start),
+                    body,
+                    test,
+                })))
             }
             TokenKind::Continue | TokenKind::Break => self.parse_break_or_continue(),
             TokenKind::Return => {
@@ -582,9 +655,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     return self.error_at("Illegal return statement", self.token.span);
                 }
                 self.bump();
-                let argument = if self.can_insert_semicolon() { None } else { Some(self.parse_expression(true)?) };
+                let argument = if self.can_insert_semicolon() {
+                    None
+                } else {
+                    Some(self.parse_expression(true)?)
+                };
                 self.consume_semicolon()?;
-                Ok(Statement::Return(self.alloc(ReturnStatement { span: self.span_from(start), argument })))
+                Ok(Statement::Return(self.alloc(ReturnStatement {
+                    span: self.span_from(start),
+                    argument,
+                })))
             }
             TokenKind::Throw => {
                 self.bump();
@@ -593,20 +673,30 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 }
                 let argument = self.parse_expression(true)?;
                 self.consume_semicolon()?;
-                Ok(Statement::Throw(self.alloc(ThrowStatement { span: self.span_from(start), argument })))
+                Ok(Statement::Throw(self.alloc(ThrowStatement {
+                    span: self.span_from(start),
+                    argument,
+                })))
             }
             TokenKind::Try => self.parse_try_statement(),
             TokenKind::Switch => self.parse_switch_statement(),
             TokenKind::With => {
                 if self.strict {
-                    return self.error_at("Strict mode code may not include a with statement", self.token.span);
+                    return self.error_at(
+                        "Strict mode code may not include a with statement",
+                        self.token.span,
+                    );
                 }
                 self.bump();
                 self.expect(TokenKind::LeftParen)?;
                 let object = self.parse_expression(true)?;
                 self.expect(TokenKind::RightParen)?;
                 let body = self.parse_statement()?;
-                Ok(Statement::With(self.alloc(WithStatement { span: self.span_from(start), object, body })))
+                Ok(Statement::With(self.alloc(WithStatement {
+                    span: self.span_from(start),
+                    object,
+                    body,
+                })))
             }
             TokenKind::Debugger => {
                 self.bump();
@@ -631,7 +721,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 }
                 let expression = self.parse_expression(true)?;
                 self.consume_semicolon()?;
-                Ok(Statement::Expression(self.alloc(ExpressionStatement { span: self.span_from(start), expression })))
+                Ok(Statement::Expression(self.alloc(ExpressionStatement {
+                    span: self.span_from(start),
+                    expression,
+                })))
             }
         }
     }
@@ -641,7 +734,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.expect(TokenKind::LeftBrace)?;
         let body = self.parse_statement_list(TokenKind::RightBrace)?;
         self.expect(TokenKind::RightBrace)?;
-        Ok(self.alloc(BlockStatement { span: self.span_from(start), body }))
+        Ok(self.alloc(BlockStatement {
+            span: self.span_from(start),
+            body,
+        }))
     }
 
     fn parse_loop_body(&mut self) -> ParseResult<Statement<'a>> {
@@ -659,8 +755,17 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         let test = self.parse_expression(true)?;
         self.expect(TokenKind::RightParen)?;
         let consequent = self.parse_statement()?;
-        let alternate = if self.eat(TokenKind::Else) { Some(self.parse_statement()?) } else { None };
-        Ok(Statement::If(self.alloc(IfStatement { span: self.span_from(start), test, consequent, alternate })))
+        let alternate = if self.eat(TokenKind::Else) {
+            Some(self.parse_statement()?)
+        } else {
+            None
+        };
+        Ok(Statement::If(self.alloc(IfStatement {
+            span: self.span_from(start),
+            test,
+            consequent,
+            alternate,
+        })))
     }
 
     fn parse_break_or_continue(&mut self) -> ParseResult<Statement<'a>> {
@@ -669,7 +774,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.bump();
         let label = if !self.can_insert_semicolon() && self.at_identifier() {
             let label = self.parse_identifier()?;
-            let found = self.labels[self.context.label_base..].iter().rev().find(|entry| entry.name == label.name).copied();
+            let found = self.labels[self.context.label_base..]
+                .iter()
+                .rev()
+                .find(|entry| entry.name == label.name)
+                .copied();
             match found {
                 None => {
                     let name = self.interner.resolve(label.name).to_string();
@@ -687,7 +796,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 return self.error_at("Illegal break statement", self.span_from(start));
             }
             if !is_break && !self.context.in_iteration {
-                return self.error_at("Illegal continue statement: no surrounding iteration statement", self.span_from(start));
+                return self.error_at(
+                    "Illegal continue statement: no surrounding iteration statement",
+                    self.span_from(start),
+                );
             }
             None
         };
@@ -704,9 +816,15 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         let start = self.token.span.start;
         let label = self.parse_identifier()?;
         self.expect(TokenKind::Colon)?;
-        if self.labels[self.context.label_base..].iter().any(|entry| entry.name == label.name) {
+        if self.labels[self.context.label_base..]
+            .iter()
+            .any(|entry| entry.name == label.name)
+        {
             let name = self.interner.resolve(label.name).to_string();
-            return self.error_at(format!("Label '{name}' has already been declared"), label.span);
+            return self.error_at(
+                format!("Label '{name}' has already been declared"),
+                label.span,
+            );
         }
         // A label applies to a loop when the labelled statement (through nested labels) is one.
         let mut index = 0;
@@ -718,7 +836,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             }
             match token.kind {
                 TokenKind::For | TokenKind::While | TokenKind::Do => break true,
-                _ if (token.kind == TokenKind::Identifier || token.kind.is_contextual_keyword())
+                _ if (token.kind == TokenKind::Identifier
+                    || token.kind.is_contextual_keyword())
                     && lexer.next_token().kind == TokenKind::Colon =>
                 {
                     index += 2;
@@ -726,7 +845,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 _ => break false,
             }
         };
-        self.labels.push(Label { name: label.name, is_loop });
+        self.labels.push(Label {
+            name: label.name,
+            is_loop,
+        });
         let body = if self.at(TokenKind::Function) && !self.strict {
             let function_start = self.token.span.start;
             match self.parse_function_declaration(function_start, false) {
@@ -739,7 +861,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         };
         self.labels.pop();
         let body = body?;
-        Ok(Statement::Labeled(self.alloc(LabeledStatement { span: self.span_from(start), label, body })))
+        Ok(Statement::Labeled(self.alloc(LabeledStatement {
+            span: self.span_from(start),
+            label,
+            body,
+        })))
     }
 
     fn parse_try_statement(&mut self) -> ParseResult<Statement<'a>> {
@@ -760,15 +886,28 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 None
             };
             let body = self.parse_block()?;
-            Some(&*self.alloc(CatchClause { span: self.span_from(catch_start), param, body }))
+            Some(self.alloc(CatchClause {
+                span: self.span_from(catch_start),
+                param,
+                body,
+            }))
         } else {
             None
         };
-        let finalizer = if self.eat(TokenKind::Finally) { Some(self.parse_block()?) } else { None };
+        let finalizer = if self.eat(TokenKind::Finally) {
+            Some(self.parse_block()?)
+        } else {
+            None
+        };
         if handler.is_none() && finalizer.is_none() {
             return self.error_at("Missing catch or finally after try", self.span_from(start));
         }
-        Ok(Statement::Try(self.alloc(TryStatement { span: self.span_from(start), block, handler, finalizer })))
+        Ok(Statement::Try(self.alloc(TryStatement {
+            span: self.span_from(start),
+            block,
+            handler,
+            finalizer,
+        })))
     }
 
     fn parse_switch_statement(&mut self) -> ParseResult<Statement<'a>> {
@@ -788,7 +927,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 Some(self.parse_expression(true)?)
             } else if self.at(TokenKind::Default) {
                 if seen_default {
-                    return self.error_at("More than one default clause in switch statement", self.token.span);
+                    return self.error_at(
+                        "More than one default clause in switch statement",
+                        self.token.span,
+                    );
                 }
                 seen_default = true;
                 self.bump();
@@ -798,7 +940,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             };
             self.expect(TokenKind::Colon)?;
             let mut consequent = self.new_vec();
-            while !matches!(self.token.kind, TokenKind::Case | TokenKind::Default | TokenKind::RightBrace) {
+            while !matches!(
+                self.token.kind,
+                TokenKind::Case | TokenKind::Default | TokenKind::RightBrace
+            ) {
                 if self.at(TokenKind::EndOfFile) {
                     return self.unexpected();
                 }
@@ -806,7 +951,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     consequent.push(statement);
                 }
             }
-            cases.push(SwitchCase { span: self.span_from(case_start), test, consequent: consequent.into_bump_slice() });
+            cases.push(SwitchCase {
+                span: self.span_from(case_start),
+                test,
+                consequent: consequent.into_bump_slice(),
+            });
         }
         self.bump();
         self.context.in_switch = saved;
@@ -823,7 +972,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
 
     /// Parses `var|let|const declarators` without the trailing semicolon. `allow_in` is false
     /// in for-statement heads.
-    pub fn parse_variable_declaration(&mut self, start: u32, allow_in: bool) -> ParseResult<(VariableKind, ArenaVec<'a, VariableDeclarator<'a>>)> {
+    pub fn parse_variable_declaration(
+        &mut self,
+        start: u32,
+        allow_in: bool,
+    ) -> ParseResult<(VariableKind, ArenaVec<'a, VariableDeclarator<'a>>)> {
         let kind = match self.token.kind {
             TokenKind::Var => VariableKind::Var,
             TokenKind::Let => VariableKind::Let,
@@ -836,10 +989,14 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         loop {
             let declarator_start = self.token.span.start;
             let target = self.parse_binding_pattern()?;
-            if let (VariableKind::Let | VariableKind::Const, BindingPattern::Identifier(identifier)) = (kind, target)
+            if let (VariableKind::Let | VariableKind::Const, BindingPattern::Identifier(identifier)) =
+                (kind, target)
                 && identifier.name == well_known::LET
             {
-                return self.error_at("let is disallowed as a lexically bound name", identifier.span);
+                return self.error_at(
+                    "let is disallowed as a lexically bound name",
+                    identifier.span,
+                );
             }
             if self.typescript {
                 self.eat(TokenKind::Bang);
@@ -847,8 +1004,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     self.skip_type()?;
                 }
             }
-            let init = if self.eat(TokenKind::Assign) { Some(self.parse_assignment_expression(allow_in)?) } else { None };
-            declarators.push(VariableDeclarator { span: self.span_from(declarator_start), target, init });
+            let init = if self.eat(TokenKind::Assign) {
+                Some(self.parse_assignment_expression(allow_in)?)
+            } else {
+                None
+            };
+            declarators.push(VariableDeclarator {
+                span: self.span_from(declarator_start),
+                target,
+                init,
+            });
             if !self.eat(TokenKind::Comma) {
                 break;
             }
@@ -861,14 +1026,25 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         (kind, declarators): (VariableKind, ArenaVec<'a, VariableDeclarator<'a>>),
         start: u32,
     ) -> &'a VariableDeclaration<'a> {
-        self.alloc(VariableDeclaration { span: self.span_from(start), kind, declarators: declarators.into_bump_slice() })
+        self.alloc(VariableDeclaration {
+            span: self.span_from(start),
+            kind,
+            declarators: declarators.into_bump_slice(),
+        })
     }
 
-    fn check_declarations_initialized(&mut self, declaration: &VariableDeclaration<'a>) -> ParseResult<()> {
+    fn check_declarations_initialized(
+        &mut self,
+        declaration: &VariableDeclaration<'a>,
+    ) -> ParseResult<()> {
         for declarator in declaration.declarators {
-            let needs_init = declaration.kind == VariableKind::Const || !matches!(declarator.target, BindingPattern::Identifier(_));
+            let needs_init = declaration.kind == VariableKind::Const
+                || !matches!(declarator.target, BindingPattern::Identifier(_));
             if needs_init && declarator.init.is_none() {
-                return self.error_at("Missing initializer in destructuring or const declaration", declarator.span);
+                return self.error_at(
+                    "Missing initializer in destructuring or const declaration",
+                    declarator.span,
+                );
             }
         }
         Ok(())
@@ -892,7 +1068,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::Var | TokenKind::Const => true,
             TokenKind::Let => {
                 let next = self.peek().kind;
-                next == TokenKind::LeftBracket || next == TokenKind::LeftBrace || self.kind_is_identifier(next) || next == TokenKind::Yield || next == TokenKind::Await
+                next == TokenKind::LeftBracket
+                    || next == TokenKind::LeftBrace
+                    || self.kind_is_identifier(next)
+                    || next == TokenKind::Yield
+                    || next == TokenKind::Await
             }
             _ => false,
         };
@@ -902,16 +1082,32 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             if self.at(TokenKind::Of) || self.at(TokenKind::In) {
                 let is_of = self.at(TokenKind::Of);
                 if declaration.declarators.len() != 1 {
-                    return self.error_at("Invalid left-hand side in for-in/of loop: must have a single binding", declaration.span);
+                    return self.error_at(
+                        "Invalid left-hand side in for-in/of loop: must have a single binding",
+                        declaration.span,
+                    );
                 }
                 if let Some(init) = declaration.declarators[0].init {
-                    let legal = !is_of && !self.strict && declaration.kind == VariableKind::Var
-                        && matches!(declaration.declarators[0].target, BindingPattern::Identifier(_));
+                    let legal = !is_of
+                        && !self.strict
+                        && declaration.kind == VariableKind::Var
+                        && matches!(
+                            declaration.declarators[0].target,
+                            BindingPattern::Identifier(_)
+                        );
                     if !legal {
-                        return self.error_at("for-in/of loop variable declaration may not have an initializer", init.span());
+                        return self.error_at(
+                            "for-in/of loop variable declaration may not have an initializer",
+                            init.span(),
+                        );
                     }
                 }
-                return self.finish_for_in_of(start, is_await, is_of, ForInOfLeft::VariableDeclaration(declaration));
+                return self.finish_for_in_of(
+                    start,
+                    is_await,
+                    is_of,
+                    ForInOfLeft::VariableDeclaration(declaration),
+                );
             }
             if is_await {
                 return self.unexpected();
@@ -933,7 +1129,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         if self.at(TokenKind::Of) || self.at(TokenKind::In) {
             let is_of = self.at(TokenKind::Of);
             if is_of && (starts_with_let || (starts_with_async && !is_await)) {
-                return self.error_at("The left-hand side of a for-of loop may not be 'let' or 'async'", expression.span());
+                return self.error_at(
+                    "The left-hand side of a for-of loop may not be 'let' or 'async'",
+                    expression.span(),
+                );
             }
             let target = self.expression_to_assignment_target(expression, cover_count)?;
             return self.finish_for_in_of(start, is_await, is_of, ForInOfLeft::Target(target));
@@ -946,27 +1145,62 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
 
     fn finish_for(&mut self, start: u32, init: Option<ForInit<'a>>) -> ParseResult<Statement<'a>> {
         self.expect(TokenKind::Semicolon)?;
-        let test = if self.at(TokenKind::Semicolon) { None } else { Some(self.parse_expression(true)?) };
+        let test = if self.at(TokenKind::Semicolon) {
+            None
+        } else {
+            Some(self.parse_expression(true)?)
+        };
         self.expect(TokenKind::Semicolon)?;
-        let update = if self.at(TokenKind::RightParen) { None } else { Some(self.parse_expression(true)?) };
+        let update = if self.at(TokenKind::RightParen) {
+            None
+        } else {
+            Some(self.parse_expression(true)?)
+        };
         self.expect(TokenKind::RightParen)?;
         let body = self.parse_loop_body()?;
-        Ok(Statement::For(self.alloc(ForStatement { span: self.span_from(start), init, test, update, body })))
+        Ok(Statement::For(self.alloc(ForStatement {
+            span: self.span_from(start),
+            init,
+            test,
+            update,
+            body,
+        })))
     }
 
-    fn finish_for_in_of(&mut self, start: u32, is_await: bool, is_of: bool, left: ForInOfLeft<'a>) -> ParseResult<Statement<'a>> {
+    fn finish_for_in_of(
+        &mut self,
+        start: u32,
+        is_await: bool,
+        is_of: bool,
+        left: ForInOfLeft<'a>,
+    ) -> ParseResult<Statement<'a>> {
         self.bump();
-        let right = if is_of { self.parse_assignment_expression(true)? } else { self.parse_expression(true)? };
+        let right = if is_of {
+            self.parse_assignment_expression(true)?
+        } else {
+            self.parse_expression(true)?
+        };
         self.expect(TokenKind::RightParen)?;
         let body = self.parse_loop_body()?;
         let span = self.span_from(start);
         Ok(if is_of {
-            Statement::ForOf(self.alloc(ForOfStatement { span, is_await, left, right, body }))
+            Statement::ForOf(self.alloc(ForOfStatement {
+                span,
+                is_await,
+                left,
+                right,
+                body,
+            }))
         } else {
             if is_await {
                 return self.error_at("for await requires 'of'", span);
             }
-            Statement::ForIn(self.alloc(ForInStatement { span, left, right, body }))
+            Statement::ForIn(self.alloc(ForInStatement {
+                span,
+                left,
+                right,
+                body,
+            }))
         })
     }
 
@@ -975,26 +1209,42 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     // -----------------------------------------------------------------------------------
 
     fn check_module_syntax_allowed(&mut self) -> ParseResult<()> {
-        if self.allow_module_syntax && self.context.in_function == false && self.depth <= 1 && self.namespace_depth == 0 {
+        if self.allow_module_syntax
+            && !self.context.in_function
+            && self.depth <= 1
+            && self.namespace_depth == 0
+        {
             self.saw_module_syntax = true;
             return Ok(());
         }
         if self.namespace_depth > 0 {
             return Ok(());
         }
-        self.error_at("Cannot use import statement outside a module", self.token.span)
+        self.error_at(
+            "Cannot use import statement outside a module",
+            self.token.span,
+        )
     }
 
     fn parse_module_export_name(&mut self) -> ParseResult<ModuleExportName> {
         if self.at(TokenKind::StringLiteral) {
             let literal = self.parse_string_literal()?;
             return match literal.atom {
-                Some(name) => Ok(ModuleExportName { span: literal.span, name }),
-                None => self.error_at("Invalid module export name: contains unpaired surrogate", literal.span),
+                Some(name) => Ok(ModuleExportName {
+                    span: literal.span,
+                    name,
+                }),
+                None => self.error_at(
+                    "Invalid module export name: contains unpaired surrogate",
+                    literal.span,
+                ),
             };
         }
         let identifier = self.parse_identifier_name()?;
-        Ok(ModuleExportName { span: identifier.span, name: identifier.name })
+        Ok(ModuleExportName {
+            span: identifier.span,
+            name: identifier.name,
+        })
     }
 
     fn parse_module_source(&mut self) -> ParseResult<&'a StringLiteral<'a>> {
@@ -1006,7 +1256,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
 
     fn parse_import_attributes(&mut self) -> ParseResult<&'a [ImportAttribute<'a>]> {
         let mut attributes = self.new_vec();
-        if (self.at(TokenKind::With) || (self.at(TokenKind::Identifier) && self.token.span.text(self.source) == "assert" && !self.token.has_newline_before()))
+        if (self.at(TokenKind::With)
+            || (self.at(TokenKind::Identifier)
+                && self.token.span.text(self.source) == "assert"
+                && !self.token.has_newline_before()))
             && self.peek().kind == TokenKind::LeftBrace
         {
             self.bump();
@@ -1016,7 +1269,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let key = self.parse_module_export_name()?;
                 self.expect(TokenKind::Colon)?;
                 let value = self.parse_module_source()?;
-                attributes.push(ImportAttribute { span: self.span_from(start), key, value });
+                attributes.push(ImportAttribute {
+                    span: self.span_from(start),
+                    key,
+                    value,
+                });
                 if !self.eat(TokenKind::Comma) {
                     break;
                 }
@@ -1032,7 +1289,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         // TS: `import type ...` is dropped (but `import type from "m"` imports `type`).
         if self.typescript && self.at(TokenKind::Type) {
             let (next, after) = self.peek2();
-            let is_default_named_type = next.kind == TokenKind::From && after.kind == TokenKind::StringLiteral;
+            let is_default_named_type =
+                next.kind == TokenKind::From && after.kind == TokenKind::StringLiteral;
             let is_import_equals_named_type = next.kind == TokenKind::Assign;
             if !is_default_named_type && !is_import_equals_named_type {
                 self.bump();
@@ -1042,7 +1300,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         }
         // TS: `import x = A.B;` / `import x = require("m");`
         if self.at_identifier() && self.peek().kind == TokenKind::Assign {
-            return Ok(Some(Statement::ImportEquals(self.parse_import_equals_rest(start)?)));
+            return Ok(Some(Statement::ImportEquals(
+                self.parse_import_equals_rest(start)?,
+            )));
         }
         self.check_module_syntax_allowed()?;
         let mut specifiers = self.new_vec();
@@ -1059,7 +1319,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         }
         if self.at_identifier() {
             let local = self.parse_binding_identifier()?;
-            specifiers.push(ImportSpecifier::Default { span: local.span, local });
+            specifiers.push(ImportSpecifier::Default {
+                span: local.span,
+                local,
+            });
             if !self.eat(TokenKind::Comma) {
                 return self.finish_import(start, specifiers);
             }
@@ -1069,14 +1332,20 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             self.bump();
             self.expect(TokenKind::As)?;
             let local = self.parse_binding_identifier()?;
-            specifiers.push(ImportSpecifier::Namespace { span: self.span_from(specifier_start), local });
+            specifiers.push(ImportSpecifier::Namespace {
+                span: self.span_from(specifier_start),
+                local,
+            });
         } else if self.eat(TokenKind::LeftBrace) {
             while !self.at(TokenKind::RightBrace) {
                 let specifier_start = self.token.span.start;
                 // `{ type X }` is a type-only specifier unless `type` itself is the name.
                 if self.typescript && self.at(TokenKind::Type) {
                     let next = self.peek().kind;
-                    if next != TokenKind::Comma && next != TokenKind::RightBrace && next != TokenKind::As {
+                    if next != TokenKind::Comma
+                        && next != TokenKind::RightBrace
+                        && next != TokenKind::As
+                    {
                         self.bump();
                         self.parse_module_export_name()?;
                         if self.eat(TokenKind::As) {
@@ -1092,9 +1361,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let local = if self.eat(TokenKind::As) {
                     self.parse_binding_identifier()?
                 } else {
-                    Identifier { span: imported.span, name: imported.name }
+                    Identifier {
+                        span: imported.span,
+                        name: imported.name,
+                    }
                 };
-                specifiers.push(ImportSpecifier::Named { span: self.span_from(specifier_start), imported, local });
+                specifiers.push(ImportSpecifier::Named {
+                    span: self.span_from(specifier_start),
+                    imported,
+                    local,
+                });
                 if !self.eat(TokenKind::Comma) {
                     break;
                 }
@@ -1106,7 +1382,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.finish_import(start, specifiers)
     }
 
-    fn finish_import(&mut self, start: u32, specifiers: ArenaVec<'a, ImportSpecifier>) -> ParseResult<Option<Statement<'a>>> {
+    fn finish_import(
+        &mut self,
+        start: u32,
+        specifiers: ArenaVec<'a, ImportSpecifier>,
+    ) -> ParseResult<Option<Statement<'a>>> {
         self.expect(TokenKind::From)?;
         let source = self.parse_module_source()?;
         let attributes = self.parse_import_attributes()?;
@@ -1120,7 +1400,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     }
 
     /// After `import`: `id = A.B.C;` or `id = require("m");`.
-    fn parse_import_equals_rest(&mut self, start: u32) -> ParseResult<&'a ImportEqualsDeclaration<'a>> {
+    fn parse_import_equals_rest(
+        &mut self,
+        start: u32,
+    ) -> ParseResult<&'a ImportEqualsDeclaration<'a>> {
         let id = self.parse_binding_identifier()?;
         self.expect(TokenKind::Assign)?;
         let reference = if self.at(TokenKind::Require) && self.peek().kind == TokenKind::LeftParen {
@@ -1138,7 +1421,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             ModuleReference::EntityName(names.into_bump_slice())
         };
         self.consume_semicolon()?;
-        Ok(self.alloc(ImportEqualsDeclaration { span: self.span_from(start), id, reference }))
+        Ok(self.alloc(ImportEqualsDeclaration {
+            span: self.span_from(start),
+            id,
+            reference,
+        }))
     }
 
     fn parse_export_declaration(&mut self) -> ParseResult<Option<Statement<'a>>> {
@@ -1150,16 +1437,31 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::Default if !in_namespace => {
                 self.bump();
                 let declaration_start = self.token.span.start;
-                let kind = if self.at(TokenKind::Function) || (self.at(TokenKind::Async) && self.peek_is_async_function()) {
+                let kind = if self.at(TokenKind::Function)
+                    || (self.at(TokenKind::Async) && self.peek_is_async_function())
+                {
                     let is_async = self.eat(TokenKind::Async);
-                    match self.parse_function(declaration_start, is_async, FunctionKind::DefaultExport)? {
+                    match self.parse_function(
+                        declaration_start,
+                        is_async,
+                        FunctionKind::DefaultExport,
+                    )? {
                         Some(function) => ExportDefaultKind::Function(function),
                         None => return Ok(None),
                     }
-                } else if self.at(TokenKind::Class) || (self.at(TokenKind::Abstract) && self.peek().kind == TokenKind::Class) {
+                } else if self.at(TokenKind::Class)
+                    || (self.at(TokenKind::Abstract) && self.peek().kind == TokenKind::Class)
+                {
                     let is_abstract = self.eat(TokenKind::Abstract);
-                    ExportDefaultKind::Class(self.parse_class(declaration_start, false, is_abstract)?)
-                } else if self.typescript && self.at(TokenKind::Interface) && self.peek_same_line_identifier() {
+                    ExportDefaultKind::Class(self.parse_class(
+                        declaration_start,
+                        false,
+                        is_abstract,
+                    )?)
+                } else if self.typescript
+                    && self.at(TokenKind::Interface)
+                    && self.peek_same_line_identifier()
+                {
                     self.skip_interface_declaration()?;
                     return Ok(None);
                 } else {
@@ -1167,16 +1469,31 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     self.consume_semicolon()?;
                     ExportDefaultKind::Expression(expression)
                 };
-                Ok(Some(Statement::ExportDefault(self.alloc(ExportDefaultDeclaration { span: self.span_from(start), kind }))))
+                Ok(Some(Statement::ExportDefault(self.alloc(
+                    ExportDefaultDeclaration {
+                        span: self.span_from(start),
+                        kind,
+                    },
+                ))))
             }
             TokenKind::Star if !in_namespace => {
                 self.bump();
-                let exported = if self.eat(TokenKind::As) { Some(self.parse_module_export_name()?) } else { None };
+                let exported = if self.eat(TokenKind::As) {
+                    Some(self.parse_module_export_name()?)
+                } else {
+                    None
+                };
                 self.expect(TokenKind::From)?;
                 let source = self.parse_module_source()?;
                 self.parse_import_attributes()?;
                 self.consume_semicolon()?;
-                Ok(Some(Statement::ExportAll(self.alloc(ExportAllDeclaration { span: self.span_from(start), exported, source }))))
+                Ok(Some(Statement::ExportAll(self.alloc(
+                    ExportAllDeclaration {
+                        span: self.span_from(start),
+                        exported,
+                        source,
+                    },
+                ))))
             }
             TokenKind::LeftBrace if !in_namespace => {
                 self.bump();
@@ -1185,7 +1502,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     let specifier_start = self.token.span.start;
                     if self.typescript && self.at(TokenKind::Type) {
                         let next = self.peek().kind;
-                        if next != TokenKind::Comma && next != TokenKind::RightBrace && next != TokenKind::As {
+                        if next != TokenKind::Comma
+                            && next != TokenKind::RightBrace
+                            && next != TokenKind::As
+                        {
                             self.bump();
                             self.parse_module_export_name()?;
                             if self.eat(TokenKind::As) {
@@ -1198,8 +1518,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                         }
                     }
                     let local = self.parse_module_export_name()?;
-                    let exported = if self.eat(TokenKind::As) { self.parse_module_export_name()? } else { local };
-                    specifiers.push(ExportSpecifier { span: self.span_from(specifier_start), local, exported });
+                    let exported = if self.eat(TokenKind::As) {
+                        self.parse_module_export_name()?
+                    } else {
+                        local
+                    };
+                    specifiers.push(ExportSpecifier {
+                        span: self.span_from(specifier_start),
+                        local,
+                        exported,
+                    });
                     if !self.eat(TokenKind::Comma) {
                         break;
                     }
@@ -1213,21 +1541,30 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     None
                 };
                 self.consume_semicolon()?;
-                Ok(Some(Statement::ExportNamed(self.alloc(ExportNamedDeclaration {
-                    span: self.span_from(start),
-                    declaration: None,
-                    specifiers: specifiers.into_bump_slice(),
-                    source,
-                }))))
+                Ok(Some(Statement::ExportNamed(self.alloc(
+                    ExportNamedDeclaration {
+                        span: self.span_from(start),
+                        declaration: None,
+                        specifiers: specifiers.into_bump_slice(),
+                        source,
+                    },
+                ))))
             }
-            TokenKind::Type if self.typescript && (self.peek().kind == TokenKind::LeftBrace || self.peek().kind == TokenKind::Star) => {
+            TokenKind::Type
+                if self.typescript
+                    && (self.peek().kind == TokenKind::LeftBrace
+                        || self.peek().kind == TokenKind::Star) =>
+            {
                 self.bump();
                 self.skip_until_statement_end()?;
                 Ok(None)
             }
             TokenKind::Assign if self.typescript => {
                 // `export = value;` (CommonJS interop) is not supported at run time.
-                self.error_at("'export =' is not supported; use ES module exports", self.token.span)
+                self.error_at(
+                    "'export =' is not supported; use ES module exports",
+                    self.token.span,
+                )
             }
             TokenKind::As if self.typescript && self.peek().kind == TokenKind::Namespace => {
                 self.skip_until_statement_end()?;
@@ -1237,19 +1574,32 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let import_start = self.token.span.start;
                 self.bump();
                 let declaration = self.parse_import_equals_rest(import_start)?;
-                Ok(Some(self.export_named_declaration(start, Declaration::ImportEquals(declaration))))
+                Ok(Some(self.export_named_declaration(
+                    start,
+                    Declaration::ImportEquals(declaration),
+                )))
             }
             _ => {
                 let declaration_start = self.token.span.start;
                 let statement = match self.token.kind {
-                    TokenKind::Var | TokenKind::Let | TokenKind::Const | TokenKind::Function | TokenKind::Class
-                    | TokenKind::Async | TokenKind::Enum | TokenKind::Abstract | TokenKind::Namespace
-                    | TokenKind::Module | TokenKind::Declare | TokenKind::Interface | TokenKind::Type => {
-                        self.parse_statement_list_item()?
-                    }
+                    TokenKind::Var
+                    | TokenKind::Let
+                    | TokenKind::Const
+                    | TokenKind::Function
+                    | TokenKind::Class
+                    | TokenKind::Async
+                    | TokenKind::Enum
+                    | TokenKind::Abstract
+                    | TokenKind::Namespace
+                    | TokenKind::Module
+                    | TokenKind::Declare
+                    | TokenKind::Interface
+                    | TokenKind::Type => self.parse_statement_list_item()?,
                     _ => return self.unexpected(),
                 };
-                let Some(statement) = statement else { return Ok(None) };
+                let Some(statement) = statement else {
+                    return Ok(None);
+                };
                 let declaration = match statement {
                     Statement::VariableDeclaration(node) => Declaration::Variable(node),
                     Statement::FunctionDeclaration(node) => Declaration::Function(node),
@@ -1257,7 +1607,12 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     Statement::Enum(node) => Declaration::Enum(node),
                     Statement::Namespace(node) => Declaration::Namespace(node),
                     Statement::ImportEquals(node) => Declaration::ImportEquals(node),
-                    _ => return self.error_at("Unexpected export", Span::new(declaration_start, self.previous_token_end)),
+                    _ => {
+                        return self.error_at(
+                            "Unexpected export",
+                            Span::new(declaration_start, self.previous_token_end),
+                        );
+                    }
                 };
                 Ok(Some(self.export_named_declaration(start, declaration)))
             }
@@ -1296,14 +1651,28 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             } else {
                 return self.unexpected();
             };
-            let initializer = if self.eat(TokenKind::Assign) { Some(self.parse_assignment_expression(true)?) } else { None };
-            members.push(EnumMember { span: self.span_from(member_start), name, name_span, initializer });
+            let initializer = if self.eat(TokenKind::Assign) {
+                Some(self.parse_assignment_expression(true)?)
+            } else {
+                None
+            };
+            members.push(EnumMember {
+                span: self.span_from(member_start),
+                name,
+                name_span,
+                initializer,
+            });
             if !self.eat(TokenKind::Comma) {
                 break;
             }
         }
         self.expect(TokenKind::RightBrace)?;
-        Ok(self.alloc(EnumDeclaration { span: self.span_from(start), id, members: members.into_bump_slice(), is_const }))
+        Ok(self.alloc(EnumDeclaration {
+            span: self.span_from(start),
+            id,
+            members: members.into_bump_slice(),
+            is_const,
+        }))
     }
 
     /// `namespace A.B { ... }`; `None` when the namespace is not instantiated (empty body
@@ -1341,11 +1710,22 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         }
         let span = self.span_from(start);
         // Build from the innermost name outwards: `A.B { body }` is `A { export B { body } }`.
-        let mut declaration: &'a NamespaceDeclaration<'a> = self.alloc(NamespaceDeclaration { span, id: *names.last().unwrap_or(&names[0]), body });
+        let mut declaration: &'a NamespaceDeclaration<'a> = self.alloc(NamespaceDeclaration {
+            span,
+            id: *names.last().unwrap_or(&names[0]),
+            body,
+        });
         for index in (0..names.len() - 1).rev() {
-            let inner = self.export_named_declaration(names[index + 1].span.start, Declaration::Namespace(declaration));
+            let inner = self.export_named_declaration(
+                names[index + 1].span.start,
+                Declaration::Namespace(declaration),
+            );
             let body = self.arena.alloc_slice_copy(&[inner]);
-            declaration = self.alloc(NamespaceDeclaration { span, id: names[index], body });
+            declaration = self.alloc(NamespaceDeclaration {
+                span,
+                id: names[index],
+                body,
+            });
         }
         Ok(Some(declaration))
     }
@@ -1365,10 +1745,39 @@ pub(crate) fn token_continues_expression(kind: TokenKind) -> bool {
     use TokenKind::*;
     matches!(
         kind,
-        Dot | QuestionDot | LeftBracket | LeftParen | NoSubstitutionTemplate | TemplateHead | Comma | Question
-            | Less | Greater | LessEqual | GreaterEqual | EqualEqual | NotEqual | EqualEqualEqual | NotEqualEqual
-            | Plus | Minus | Star | Slash | Percent | StarStar | ShiftLeft | ShiftRight | ShiftRightUnsigned
-            | Ampersand | Pipe | Caret | AmpersandAmpersand | PipePipe | QuestionQuestion | In | Instanceof
-            | As | Satisfies
+        Dot | QuestionDot
+            | LeftBracket
+            | LeftParen
+            | NoSubstitutionTemplate
+            | TemplateHead
+            | Comma
+            | Question
+            | Less
+            | Greater
+            | LessEqual
+            | GreaterEqual
+            | EqualEqual
+            | NotEqual
+            | EqualEqualEqual
+            | NotEqualEqual
+            | Plus
+            | Minus
+            | Star
+            | Slash
+            | Percent
+            | StarStar
+            | ShiftLeft
+            | ShiftRight
+            | ShiftRightUnsigned
+            | Ampersand
+            | Pipe
+            | Caret
+            | AmpersandAmpersand
+            | PipePipe
+            | QuestionQuestion
+            | In
+            | Instanceof
+            | As
+            | Satisfies
     ) || kind.is_assignment_operator()
 }

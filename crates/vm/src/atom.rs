@@ -97,7 +97,11 @@ pub fn parse_array_index(view: StringView<'_>) -> Option<u32> {
         }
         value = value * 10 + (unit - b'0' as u16) as u64;
     }
-    if value <= u32::MAX as u64 - 1 { Some(value as u32) } else { None }
+    if value < u32::MAX as u64 {
+        Some(value as u32)
+    } else {
+        None
+    }
 }
 
 /// [`parse_array_index`] for a Rust string.
@@ -145,17 +149,24 @@ impl AtomTable {
         if matches(self.string(first)) {
             return Some(first);
         }
-        self.collisions.get(&hash)?.iter().copied().find(|atom| matches(self.string(*atom)))
+        self.collisions
+            .get(&hash)?
+            .iter()
+            .copied()
+            .find(|atom| matches(self.string(*atom)))
     }
 
     /// Registers a new atom for a heap string (the caller checked it is not present).
     pub fn insert(&mut self, hash: u32, string: StringRef) -> Atom {
         let atom = Atom(self.strings.len() as u32);
         self.strings.push(string);
-        if self.by_hash.contains_key(&hash) {
-            self.collisions.entry(hash).or_default().push(atom);
-        } else {
-            self.by_hash.insert(hash, atom);
+        match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collisions.entry(hash).or_default().push(atom);
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(atom);
+            }
         }
         atom
     }

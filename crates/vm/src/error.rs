@@ -104,7 +104,11 @@ impl std::fmt::Display for Exception {
 /// The Error / NativeError constructor behaviour (shared by all kinds: the prototype comes
 /// from new.target, or from the called constructor itself for a plain call).
 pub fn error_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let constructor = if args.is_construct_call() { args.new_target() } else { Value::Object(args.callee()) };
+    let constructor = if args.is_construct_call() {
+        args.new_target()
+    } else {
+        Value::Object(args.callee())
+    };
     let fallback = vm.intrinsics.error_prototype;
     let prototype = vm.get_prototype_from_constructor(constructor, fallback)?;
     let is_aggregate = args.callee() == vm.intrinsics.aggregate_error_constructor;
@@ -117,19 +121,34 @@ pub fn error_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsRe
     vm.root(Value::Object(error));
     if !message.is_undefined() {
         let message = vm.to_string(message)?;
-        vm.define_data_property(error, PropertyKey::Atom(atoms::MESSAGE), Value::String(message), Attributes::HIDDEN_DATA);
+        vm.define_data_property(
+            error,
+            PropertyKey::Atom(atoms::MESSAGE),
+            Value::String(message),
+            Attributes::HIDDEN_DATA,
+        );
     }
     if let Value::Object(options_object) = options
         && vm.has_property(options_object, PropertyKey::Atom(atoms::CAUSE))?
     {
         let cause = vm.get(options_object, PropertyKey::Atom(atoms::CAUSE))?;
-        vm.define_data_property(error, PropertyKey::Atom(atoms::CAUSE), cause, Attributes::HIDDEN_DATA);
+        vm.define_data_property(
+            error,
+            PropertyKey::Atom(atoms::CAUSE),
+            cause,
+            Attributes::HIDDEN_DATA,
+        );
     }
     if is_aggregate {
         let errors_iterable = args.get(vm, 0);
         let errors = vm.iterable_to_list(errors_iterable)?;
         let errors_array = vm.new_array(errors);
-        vm.define_data_property(error, PropertyKey::Atom(atoms::ERRORS), Value::Object(errors_array), Attributes::HIDDEN_DATA);
+        vm.define_data_property(
+            error,
+            PropertyKey::Atom(atoms::ERRORS),
+            Value::Object(errors_array),
+            Attributes::HIDDEN_DATA,
+        );
     }
     vm.install_error_stack(error);
     vm.handles.pop();
@@ -156,7 +175,12 @@ impl Vm {
         let prototype = self.error_prototype_for(kind);
         let error = self.alloc_object(Some(prototype), ObjectKind::Error);
         let message = self.new_string(message);
-        self.define_data_property(error, PropertyKey::Atom(atoms::MESSAGE), Value::String(message), Attributes::HIDDEN_DATA);
+        self.define_data_property(
+            error,
+            PropertyKey::Atom(atoms::MESSAGE),
+            Value::String(message),
+            Attributes::HIDDEN_DATA,
+        );
         self.install_error_stack(error);
         Value::Object(error)
     }
@@ -164,8 +188,12 @@ impl Vm {
     /// Sets `error.stack` to `"<name>: <message>\n<frames>"` (name and message read without
     /// running user code: only data properties are consulted).
     pub fn install_error_stack(&mut self, error: ObjectRef) {
-        let name = self.data_property_text(error, atoms::NAME).unwrap_or_else(|| "Error".to_string());
-        let message = self.data_property_text(error, atoms::MESSAGE).unwrap_or_default();
+        let name = self
+            .data_property_text(error, atoms::NAME)
+            .unwrap_or_else(|| "Error".to_string());
+        let message = self
+            .data_property_text(error, atoms::MESSAGE)
+            .unwrap_or_default();
         let mut text = if message.is_empty() {
             name
         } else if name.is_empty() {
@@ -181,7 +209,12 @@ impl Vm {
             }
         }
         let stack = self.new_string(&text);
-        self.define_data_property(error, PropertyKey::Atom(atoms::STACK), Value::String(stack), Attributes::HIDDEN_DATA);
+        self.define_data_property(
+            error,
+            PropertyKey::Atom(atoms::STACK),
+            Value::String(stack),
+            Attributes::HIDDEN_DATA,
+        );
     }
 
     /// Looks up a data property along the prototype chain without invoking getters and
@@ -237,7 +270,9 @@ impl Vm {
     pub fn describe_exception(&self, thrown: Value) -> Exception {
         if let Value::Object(object) = thrown {
             let name = self.data_property_text(object, atoms::NAME);
-            let message = self.data_property_text(object, atoms::MESSAGE).unwrap_or_default();
+            let message = self
+                .data_property_text(object, atoms::MESSAGE)
+                .unwrap_or_default();
             let stack = self.data_property_text(object, atoms::STACK);
             let is_error = matches!(self.object(object).kind, ObjectKind::Error);
             let summary = match (&name, is_error) {
@@ -246,12 +281,22 @@ impl Vm {
                 (None, true) => format!("Error: {message}"),
                 (None, false) => "[object Object]".to_string(),
             };
-            return Exception { name, message, stack: if is_error { stack } else { None }, summary };
+            return Exception {
+                name,
+                message,
+                stack: if is_error { stack } else { None },
+                summary,
+            };
         }
         let text = match thrown {
             Value::String(string) => self.string_to_rust(string),
             other => self.describe_value_for_error(other),
         };
-        Exception { name: None, message: text.clone(), stack: None, summary: text }
+        Exception {
+            name: None,
+            message: text.clone(),
+            stack: None,
+            summary: text,
+        }
     }
 }

@@ -128,7 +128,10 @@ impl Args {
     #[inline]
     pub fn get(&self, vm: &Vm, index: usize) -> Value {
         if index < self.count as usize {
-            vm.stack.get(self.base as usize + index).copied().unwrap_or(Value::Undefined)
+            vm.stack
+                .get(self.base as usize + index)
+                .copied()
+                .unwrap_or(Value::Undefined)
         } else {
             Value::Undefined
         }
@@ -138,12 +141,17 @@ impl Args {
     pub fn to_vec(&self, vm: &Vm) -> Vec<Value> {
         let start = self.base as usize;
         let end = (start + self.count as usize).min(vm.stack.len());
-        vm.stack.get(start..end).map(<[Value]>::to_vec).unwrap_or_default()
+        vm.stack
+            .get(start..end)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default()
     }
 
     /// Arguments from `from` onwards, copied.
     pub fn rest(&self, vm: &Vm, from: usize) -> Vec<Value> {
-        (from..self.len()).map(|index| self.get(vm, index)).collect()
+        (from..self.len())
+            .map(|index| self.get(vm, index))
+            .collect()
     }
 
     /// The function object being called.
@@ -181,7 +189,12 @@ impl Vm {
     }
 
     /// Construct(F, args, newTarget): `new_target` defaults to `function`.
-    pub fn construct(&mut self, function: Value, arguments: &[Value], new_target: Option<Value>) -> JsResult<Value> {
+    pub fn construct(
+        &mut self,
+        function: Value,
+        arguments: &[Value],
+        new_target: Option<Value>,
+    ) -> JsResult<Value> {
         let new_target = new_target.unwrap_or(function);
         let Value::Object(callee) = function else {
             return Err(self.new_type_error("not a constructor"));
@@ -211,30 +224,49 @@ impl Vm {
             NotCallable,
         }
         let target = match &self.object(callee).kind {
-            ObjectKind::Closure(closure) => Target::Closure { is_class_constructor: closure.is_class_constructor },
+            ObjectKind::Closure(closure) => Target::Closure {
+                is_class_constructor: closure.is_class_constructor,
+            },
             ObjectKind::NativeFunction(native) => Target::Native(native.function),
-            ObjectKind::BoundFunction(bound) => {
-                Target::Bound(bound.target, bound.bound_this, bound.bound_arguments.clone())
-            }
+            ObjectKind::BoundFunction(bound) => Target::Bound(
+                bound.target,
+                bound.bound_this,
+                bound.bound_arguments.clone(),
+            ),
             _ => Target::NotCallable,
         };
         match target {
-            Target::Closure { is_class_constructor } => {
+            Target::Closure {
+                is_class_constructor,
+            } => {
                 if is_class_constructor && new_target.is_undefined() {
-                    return Err(self.new_type_error("Class constructor cannot be invoked without 'new'"));
+                    return Err(
+                        self.new_type_error("Class constructor cannot be invoked without 'new'")
+                    );
                 }
                 let mark = StackMark(self.stack.len());
                 let base = mark.0;
                 self.stack.push(this);
                 self.stack.extend_from_slice(arguments);
-                let result = crate::interpreter::call_closure(self, callee, base, arguments.len(), new_target);
+                let result = crate::interpreter::call_closure(
+                    self,
+                    callee,
+                    base,
+                    arguments.len(),
+                    new_target,
+                );
                 self.stack.truncate(mark.0);
                 result
             }
             Target::Native(function) => {
                 let mark = StackMark(self.stack.len());
                 self.stack.extend_from_slice(arguments);
-                let args = Args { base: mark.0 as u32, count: arguments.len() as u32, callee, new_target };
+                let args = Args {
+                    base: mark.0 as u32,
+                    count: arguments.len() as u32,
+                    callee,
+                    new_target,
+                };
                 let result = function(self, this, args);
                 self.stack.truncate(mark.0);
                 result
@@ -260,7 +292,12 @@ impl Vm {
     /// Calls a native function with arguments already on the stack (used by the interpreter's
     /// fast path for native callees; no copying). The caller guarantees
     /// `args.base + args.count <= vm.stack.len()`.
-    pub fn call_native_with_args(&mut self, function: NativeFunction, this: Value, args: Args) -> JsResult<Value> {
+    pub fn call_native_with_args(
+        &mut self,
+        function: NativeFunction,
+        this: Value,
+        args: Args,
+    ) -> JsResult<Value> {
         self.enter_native_call()?;
         let length = self.stack.len();
         let result = function(self, this, args);
@@ -284,11 +321,17 @@ impl Vm {
             Value::Number(number) => crate::conversions::number_to_rust_string(number),
             Value::String(string) => format!("\"{}\"", self.string(string).to_rust_string_lossy()),
             Value::Symbol(_) => "Symbol()".to_string(),
-            Value::BigInt(bigint) => format!("{}n", self.heap.bigints.get(bigint).to_string_radix(10)),
+            Value::BigInt(bigint) => {
+                format!("{}n", self.heap.bigints.get(bigint).to_string_radix(10))
+            }
             Value::Object(object) => {
                 if self.object(object).is_callable() {
                     let name = self.function_name_for_error(object);
-                    if name.is_empty() { "function".to_string() } else { format!("function {name}") }
+                    if name.is_empty() {
+                        "function".to_string()
+                    } else {
+                        format!("function {name}")
+                    }
                 } else if self.object(object).is_array() {
                     "array".to_string()
                 } else {
@@ -337,7 +380,13 @@ impl Vm {
         is_constructor: bool,
     ) -> ObjectRef {
         let name = self.new_string(name);
-        self.new_native_function_with_data(Value::String(name), length, function, is_constructor, Value::Undefined)
+        self.new_native_function_with_data(
+            Value::String(name),
+            length,
+            function,
+            is_constructor,
+            Value::Undefined,
+        )
     }
 
     /// Like [`Vm::new_native_function`] with a name value and per-function data.
@@ -349,16 +398,31 @@ impl Vm {
         is_constructor: bool,
         data: Value,
     ) -> ObjectRef {
-        let kind = ObjectKind::NativeFunction(Box::new(NativeFunctionData { function, is_constructor, data }));
+        let kind = ObjectKind::NativeFunction(Box::new(NativeFunctionData {
+            function,
+            is_constructor,
+            data,
+        }));
         let prototype = self.intrinsics.function_prototype;
         self.new_function_object(kind, prototype, name, length)
     }
 
     /// Allocates a function object of any kind with the shared `length, name` shape. Used by
     /// the interpreter for closures (it then adds `prototype` for constructors).
-    pub fn new_function_object(&mut self, kind: ObjectKind, prototype: ObjectRef, name: Value, length: u32) -> ObjectRef {
+    pub fn new_function_object(
+        &mut self,
+        kind: ObjectKind,
+        prototype: ObjectRef,
+        name: Value,
+        length: u32,
+    ) -> ObjectRef {
         let shape = self.intrinsics.function_shape;
-        self.alloc_object_with_shape(shape, Some(prototype), kind, vec![Value::Number(length as f64), name])
+        self.alloc_object_with_shape(
+            shape,
+            Some(prototype),
+            kind,
+            vec![Value::Number(length as f64), name],
+        )
     }
 
     /// The `data` of a native function object (`undefined` for other objects).
@@ -371,7 +435,13 @@ impl Vm {
 
     /// Defines a native method on an object (writable, non-enumerable, configurable), as the
     /// built-ins are installed.
-    pub fn define_native_method(&mut self, target: ObjectRef, name: &str, length: u32, function: NativeFunction) -> ObjectRef {
+    pub fn define_native_method(
+        &mut self,
+        target: ObjectRef,
+        name: &str,
+        length: u32,
+        function: NativeFunction,
+    ) -> ObjectRef {
         let method = self.new_native_function(name, length, function, false);
         let key = self.property_key_from_str(name);
         self.define_data_property(target, key, Value::Object(method), Attributes::HIDDEN_DATA);
@@ -379,7 +449,11 @@ impl Vm {
     }
 
     /// GetPrototypeFromConstructor(constructor, intrinsicDefaultProto).
-    pub fn get_prototype_from_constructor(&mut self, constructor: Value, default_prototype: ObjectRef) -> JsResult<ObjectRef> {
+    pub fn get_prototype_from_constructor(
+        &mut self,
+        constructor: Value,
+        default_prototype: ObjectRef,
+    ) -> JsResult<ObjectRef> {
         let Value::Object(constructor) = constructor else {
             return Ok(default_prototype);
         };
@@ -390,7 +464,12 @@ impl Vm {
     }
 
     /// Creates a bound function (`Function.prototype.bind` core; the caller sets name/length).
-    pub fn new_bound_function(&mut self, target: ObjectRef, bound_this: Value, bound_arguments: Vec<Value>) -> JsResult<ObjectRef> {
+    pub fn new_bound_function(
+        &mut self,
+        target: ObjectRef,
+        bound_this: Value,
+        bound_arguments: Vec<Value>,
+    ) -> JsResult<ObjectRef> {
         let prototype = self.object(target).prototype;
         let kind = ObjectKind::BoundFunction(Box::new(BoundFunctionData {
             target,

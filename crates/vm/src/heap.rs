@@ -85,7 +85,9 @@ impl Heap {
         let objects = self.objects.sweep(drop);
         let bigints = self.bigints.sweep(drop);
         let pool = &mut self.env_slot_pool;
-        let environments = self.environments.sweep(|env: Env| pool.give_back(env.slots));
+        let environments = self
+            .environments
+            .sweep(|env: Env| pool.give_back(env.slots));
         let shapes = self.shapes.sweep(drop);
         let counts = HeapCounts {
             strings: strings.live,

@@ -31,7 +31,9 @@ impl StdioHost {
 
     /// A new host with an empty buffer.
     pub fn new() -> StdioHost {
-        StdioHost { stdout_buffer: Vec::with_capacity(Self::FLUSH_THRESHOLD) }
+        StdioHost {
+            stdout_buffer: Vec::with_capacity(Self::FLUSH_THRESHOLD),
+        }
     }
 }
 
@@ -96,7 +98,12 @@ impl CaptureHost {
     /// Creates the host and a handle to read what it captures.
     pub fn new() -> (CaptureHost, CapturedOutput) {
         let output = CapturedOutput::default();
-        (CaptureHost { output: output.clone() }, output)
+        (
+            CaptureHost {
+                output: output.clone(),
+            },
+            output,
+        )
     }
 }
 

@@ -17,10 +17,11 @@
 use regress::Regex;
 use tseval_gc::{Trace, Tracer};
 
-use crate::atom::PropertyKey;
 use crate::function::{BoundFunctionData, ClosureData, NativeFunctionData};
 use crate::realm::Vm;
-use crate::value::{BigIntRef, JsResult, ObjectRef, ShapeId, StringRef, SymbolRef, Value, trace_values};
+use crate::value::{
+    BigIntRef, JsResult, ObjectRef, ShapeId, StringRef, SymbolRef, Value, trace_values,
+};
 
 /// A heap object.
 #[derive(Debug)]
@@ -343,9 +344,10 @@ impl OrderedMap {
     /// the same hash (content comparison for strings).
     pub fn find(&self, hash: MapKeyHash, mut same_key: impl FnMut(Value) -> bool) -> Option<usize> {
         let positions = self.buckets.get(&hash)?;
-        positions.iter().map(|&position| position as usize).find(|&position| {
-            self.entries[position].is_some_and(|(stored, _)| same_key(stored))
-        })
+        positions
+            .iter()
+            .map(|&position| position as usize)
+            .find(|&position| self.entries[position].is_some_and(|(stored, _)| same_key(stored)))
     }
 
     /// Sets the value of an existing position.
@@ -391,7 +393,8 @@ impl OrderedMap {
     }
 
     fn maybe_compact(&mut self) {
-        if self.iteration_started || self.entries.len() < 32 || self.live * 2 >= self.entries.len() {
+        if self.iteration_started || self.entries.len() < 32 || self.live * 2 >= self.entries.len()
+        {
             return;
         }
         // Renumber: rebuild entries and buckets without tombstones. Hashes are not stored, so
@@ -506,7 +509,15 @@ impl Vm {
         self.heap.accounting.note_allocation(
             std::mem::size_of::<Object>() + slots.capacity() * std::mem::size_of::<Value>(),
         );
-        self.heap.objects.allocate(Object { shape, prototype, slots, elements: Vec::new(), extensible: true, guards_inline_caches: false, kind })
+        self.heap.objects.allocate(Object {
+            shape,
+            prototype,
+            slots,
+            elements: Vec::new(),
+            extensible: true,
+            guards_inline_caches: false,
+            kind,
+        })
     }
 
     /// A new ordinary object inheriting from %Object.prototype%.
@@ -519,12 +530,17 @@ impl Vm {
     pub fn new_array(&mut self, elements: Vec<Value>) -> ObjectRef {
         let prototype = self.intrinsics.array_prototype;
         let length = elements.len() as u32;
-        self.heap.accounting.note_extra_bytes(elements.capacity() * std::mem::size_of::<Value>());
+        self.heap
+            .accounting
+            .note_extra_bytes(elements.capacity() * std::mem::size_of::<Value>());
         let shape = self.intrinsics.array_root_shape;
         let array = self.alloc_object_with_shape(
             shape,
             Some(prototype),
-            ObjectKind::Array(ArrayData { length, length_writable: true }),
+            ObjectKind::Array(ArrayData {
+                length,
+                length_writable: true,
+            }),
             Vec::new(),
         );
         self.object_mut(array).elements = elements;
@@ -576,7 +592,11 @@ impl Vm {
     }
 
     /// `[[SetPrototypeOf]]`: returns false when not allowed (non-extensible or a cycle).
-    pub fn set_prototype_of(&mut self, object: ObjectRef, prototype: Option<ObjectRef>) -> JsResult<bool> {
+    pub fn set_prototype_of(
+        &mut self,
+        object: ObjectRef,
+        prototype: Option<ObjectRef>,
+    ) -> JsResult<bool> {
         let current = self.object(object).prototype;
         if current == prototype {
             return Ok(true);
@@ -627,7 +647,9 @@ impl Vm {
             Value::String(string) => MapKeyHash::String(self.string(string).hash_code()),
             Value::Symbol(symbol) => MapKeyHash::Symbol(symbol.0),
             Value::Object(object) => MapKeyHash::Object(object.0),
-            Value::BigInt(bigint) => MapKeyHash::BigInt(self.heap.bigints.get(bigint).to_i128() as u64),
+            Value::BigInt(bigint) => {
+                MapKeyHash::BigInt(self.heap.bigints.get(bigint).to_i128() as u64)
+            }
         }
     }
 
@@ -643,10 +665,8 @@ impl Vm {
 
     /// Map.prototype.set / Set.prototype.add storage operation (normalises -0 to +0).
     pub fn map_set(&mut self, map_object: ObjectRef, key: Value, value: Value) {
-        let key = match key {
-            Value::Number(number) if number == 0.0 => Value::Number(0.0),
-            other => other,
-        };
+        // Normalise -0 to +0 (the comparison is also true for -0).
+        let key = if key.as_number() == Some(0.0) { Value::Number(0.0) } else { key };
         let hash = self.map_key_hash(key);
         let position = self.map_find(map_object, key);
         if let ObjectKind::Map(map) | ObjectKind::Set(map) = &mut self.object_mut(map_object).kind {
@@ -662,7 +682,9 @@ impl Vm {
     pub fn map_get(&self, map_object: ObjectRef, key: Value) -> Option<Value> {
         let position = self.map_find(map_object, key)?;
         match &self.object(map_object).kind {
-            ObjectKind::Map(map) | ObjectKind::Set(map) => map.entry_at(position).map(|(_, value)| value),
+            ObjectKind::Map(map) | ObjectKind::Set(map) => {
+                map.entry_at(position).map(|(_, value)| value)
+            }
             _ => None,
         }
     }
@@ -673,7 +695,9 @@ impl Vm {
             return false;
         };
         let stored_key = match &self.object(map_object).kind {
-            ObjectKind::Map(map) | ObjectKind::Set(map) => map.entry_at(position).map(|(key, _)| key),
+            ObjectKind::Map(map) | ObjectKind::Set(map) => {
+                map.entry_at(position).map(|(key, _)| key)
+            }
             _ => None,
         };
         let Some(stored_key) = stored_key else {

@@ -122,11 +122,20 @@ impl Vm {
             },
             _ => {}
         }
-        self.heap.shapes.get(data.shape).lookup(key).map(OwnLocation::Slot)
+        self.heap
+            .shapes
+            .get(data.shape)
+            .lookup(key)
+            .map(OwnLocation::Slot)
     }
 
     /// Reads the value at an own location (calling getters with `receiver`).
-    fn read_location(&mut self, holder: ObjectRef, location: OwnLocation, receiver: Value) -> JsResult<Value> {
+    fn read_location(
+        &mut self,
+        holder: ObjectRef,
+        location: OwnLocation,
+        receiver: Value,
+    ) -> JsResult<Value> {
         let data = self.object(holder);
         match location {
             OwnLocation::Element(index) => Ok(data.elements[index as usize]),
@@ -147,11 +156,15 @@ impl Vm {
                 _ => Ok(Value::Undefined),
             },
             OwnLocation::StringLength => match data.kind {
-                ObjectKind::StringWrapper(string) => Ok(Value::Number(self.string(string).len() as f64)),
+                ObjectKind::StringWrapper(string) => {
+                    Ok(Value::Number(self.string(string).len() as f64))
+                }
                 _ => Ok(Value::Undefined),
             },
             OwnLocation::StringIndex(index) => match data.kind {
-                ObjectKind::StringWrapper(string) => Ok(self.string_char_at(string, index as usize)),
+                ObjectKind::StringWrapper(string) => {
+                    Ok(self.string_char_at(string, index as usize))
+                }
                 _ => Ok(Value::Undefined),
             },
         }
@@ -169,8 +182,9 @@ impl Vm {
     pub fn single_code_unit_string(&mut self, unit: u16) -> crate::value::StringRef {
         if unit < 256 {
             if self.single_character_strings.is_empty() {
-                self.single_character_strings =
-                    (0..256u16).map(|code| self.heap.strings.allocate(JsString::from_code_unit(code))).collect();
+                self.single_character_strings = (0..256u16)
+                    .map(|code| self.heap.strings.allocate(JsString::from_code_unit(code)))
+                    .collect();
             }
             return self.single_character_strings[unit as usize];
         }
@@ -178,7 +192,11 @@ impl Vm {
     }
 
     /// [[GetOwnProperty]].
-    pub fn get_own_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<Option<PropertyDescriptor>> {
+    pub fn get_own_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+    ) -> JsResult<Option<PropertyDescriptor>> {
         let Some(location) = self.find_own_property(object, key) else {
             return Ok(None);
         };
@@ -188,7 +206,9 @@ impl Vm {
     fn descriptor_at(&mut self, object: ObjectRef, location: OwnLocation) -> PropertyDescriptor {
         let data = self.object(object);
         match location {
-            OwnLocation::Element(index) => PropertyDescriptor::data(data.elements[index as usize], true, true, true),
+            OwnLocation::Element(index) => {
+                PropertyDescriptor::data(data.elements[index as usize], true, true, true)
+            }
             OwnLocation::Slot(entry) => {
                 let attributes = entry.attributes;
                 let slot = entry.slot as usize;
@@ -224,7 +244,9 @@ impl Vm {
             }
             OwnLocation::StringIndex(index) => {
                 let value = match data.kind {
-                    ObjectKind::StringWrapper(string) => self.string_char_at(string, index as usize),
+                    ObjectKind::StringWrapper(string) => {
+                        self.string_char_at(string, index as usize)
+                    }
                     _ => Value::Undefined,
                 };
                 PropertyDescriptor::data(value, false, true, false)
@@ -234,15 +256,23 @@ impl Vm {
 
     /// Reads a data property along the chain without running user code (getters are not
     /// called; an accessor yields `None`). For error reporting and printing.
-    pub fn get_data_property_no_side_effects(&self, object: ObjectRef, key: PropertyKey) -> Option<Value> {
+    pub fn get_data_property_no_side_effects(
+        &self,
+        object: ObjectRef,
+        key: PropertyKey,
+    ) -> Option<Value> {
         let mut current = object;
         for _ in 0..10_000 {
             if let Some(location) = self.find_own_property(current, key) {
                 let data = self.object(current);
                 return match location {
                     OwnLocation::Element(index) => Some(data.elements[index as usize]),
-                    OwnLocation::Slot(entry) if !entry.attributes.is_accessor() => Some(data.slots[entry.slot as usize]),
-                    OwnLocation::ArrayLength => data.array_data().map(|array| Value::Number(array.length as f64)),
+                    OwnLocation::Slot(entry) if !entry.attributes.is_accessor() => {
+                        Some(data.slots[entry.slot as usize])
+                    }
+                    OwnLocation::ArrayLength => data
+                        .array_data()
+                        .map(|array| Value::Number(array.length as f64)),
                     _ => None,
                 };
             }
@@ -260,7 +290,12 @@ impl Vm {
     }
 
     /// [[Get]](key, receiver).
-    pub fn get_with_receiver(&mut self, object: ObjectRef, key: PropertyKey, receiver: Value) -> JsResult<Value> {
+    pub fn get_with_receiver(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        receiver: Value,
+    ) -> JsResult<Value> {
         let mut current = object;
         loop {
             if let Some(location) = self.find_own_property(current, key) {
@@ -280,7 +315,9 @@ impl Vm {
             Value::Object(object) => self.get(object, key),
             Value::String(string) => {
                 match key {
-                    PropertyKey::Atom(atoms::LENGTH) => return Ok(Value::Number(self.string(string).len() as f64)),
+                    PropertyKey::Atom(atoms::LENGTH) => {
+                        return Ok(Value::Number(self.string(string).len() as f64));
+                    }
                     PropertyKey::Index(index) if (index as usize) < self.string(string).len() => {
                         return Ok(self.string_char_at(string, index as usize));
                     }
@@ -292,7 +329,9 @@ impl Vm {
             Value::Undefined | Value::Null | Value::Hole => {
                 let key_text = self.property_key_to_rust(key);
                 let base_text = if base.is_null() { "null" } else { "undefined" };
-                self.throw_type_error(&format!("Cannot read properties of {base_text} (reading '{key_text}')"))
+                self.throw_type_error(&format!(
+                    "Cannot read properties of {base_text} (reading '{key_text}')"
+                ))
             }
             _ => {
                 let prototype = self.prototype_for_primitive(base);
@@ -328,7 +367,12 @@ impl Vm {
     }
 
     /// Invoke(value, key, args).
-    pub fn invoke(&mut self, base: Value, key: PropertyKey, arguments: &[Value]) -> JsResult<Value> {
+    pub fn invoke(
+        &mut self,
+        base: Value,
+        key: PropertyKey,
+        arguments: &[Value],
+    ) -> JsResult<Value> {
         let function = self.get_value(base, key)?;
         self.call(function, base, arguments)
     }
@@ -360,7 +404,9 @@ impl Vm {
                 }
             };
             let base_text = if base.is_null() { "null" } else { "undefined" };
-            return self.throw_type_error(&format!("Cannot read properties of {base_text} (reading '{key_text}')"));
+            return self.throw_type_error(&format!(
+                "Cannot read properties of {base_text} (reading '{key_text}')"
+            ));
         }
         let key = self.to_property_key(key)?;
         self.get_value(base, key)
@@ -368,15 +414,29 @@ impl Vm {
 
     /// Named property read through an inline cache.
     #[inline]
-    pub fn get_named_cached(&mut self, base: Value, key: PropertyKey, cache: &mut InlineCache) -> JsResult<Value> {
+    pub fn get_named_cached(
+        &mut self,
+        base: Value,
+        key: PropertyKey,
+        cache: &mut InlineCache,
+    ) -> JsResult<Value> {
         let Value::Object(object) = base else {
             return self.get_value(base, key);
         };
         let data = self.object(object);
         match *cache {
-            InlineCache::Own { shape, slot } if data.shape == shape => return Ok(data.slots[slot as usize]),
-            InlineCache::Prototype { shape, prototype, holder, slot, epoch }
-                if data.shape == shape && data.prototype == Some(prototype) && epoch == self.prototype_epoch =>
+            InlineCache::Own { shape, slot } if data.shape == shape => {
+                return Ok(data.slots[slot as usize]);
+            }
+            InlineCache::Prototype {
+                shape,
+                prototype,
+                holder,
+                slot,
+                epoch,
+            } if data.shape == shape
+                && data.prototype == Some(prototype)
+                && epoch == self.prototype_epoch =>
             {
                 return Ok(self.object(holder).slots[slot as usize]);
             }
@@ -385,9 +445,15 @@ impl Vm {
         self.get_named_slow(object, key, cache)
     }
 
-    fn get_named_slow(&mut self, object: ObjectRef, key: PropertyKey, cache: &mut InlineCache) -> JsResult<Value> {
+    fn get_named_slow(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        cache: &mut InlineCache,
+    ) -> JsResult<Value> {
         let receiver_shape = self.object(object).shape;
-        let cacheable_receiver = !self.heap.shapes.get(receiver_shape).is_dictionary() && !matches!(key, PropertyKey::Index(_));
+        let cacheable_receiver = !self.heap.shapes.get(receiver_shape).is_dictionary()
+            && !matches!(key, PropertyKey::Index(_));
         let mut current = object;
         let mut depth = 0;
         loop {
@@ -397,7 +463,10 @@ impl Vm {
                     && !entry.attributes.is_accessor()
                 {
                     if depth == 0 {
-                        *cache = InlineCache::Own { shape: receiver_shape, slot: entry.slot };
+                        *cache = InlineCache::Own {
+                            shape: receiver_shape,
+                            slot: entry.slot,
+                        };
                     } else if let Some(prototype) = self.object(object).prototype {
                         // Flag the chain so any layout change invalidates this entry.
                         let mut cursor = Some(prototype);
@@ -433,7 +502,13 @@ impl Vm {
 
     /// [[Set]](key, value, receiver) (OrdinarySet). Returns false when the assignment is
     /// rejected (the caller throws in strict mode).
-    pub fn set(&mut self, object: ObjectRef, key: PropertyKey, value: Value, receiver: Value) -> JsResult<bool> {
+    pub fn set(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        value: Value,
+        receiver: Value,
+    ) -> JsResult<bool> {
         let mut current = object;
         let found = loop {
             if let Some(location) = self.find_own_property(current, key) {
@@ -479,14 +554,22 @@ impl Vm {
                 if descriptor.is_accessor() || descriptor.writable == Some(false) {
                     return Ok(false);
                 }
-                let update = PropertyDescriptor { value: Some(value), ..Default::default() };
+                let update = PropertyDescriptor {
+                    value: Some(value),
+                    ..Default::default()
+                };
                 self.define_own_property(receiver_object, key, update)
             }
             None => self.create_data_property(receiver_object, key, value),
         }
     }
 
-    fn write_own_data(&mut self, object: ObjectRef, location: OwnLocation, value: Value) -> JsResult<bool> {
+    fn write_own_data(
+        &mut self,
+        object: ObjectRef,
+        location: OwnLocation,
+        value: Value,
+    ) -> JsResult<bool> {
         match location {
             OwnLocation::Element(index) => {
                 self.object_mut(object).elements[index as usize] = value;
@@ -503,13 +586,21 @@ impl Vm {
 
     /// PutValue for a property reference: `base[key] = value`. Primitives get a TypeError in
     /// strict mode (and silently ignore otherwise) when the assignment is rejected.
-    pub fn put_value(&mut self, base: Value, key: PropertyKey, value: Value, strict: bool) -> JsResult<()> {
+    pub fn put_value(
+        &mut self,
+        base: Value,
+        key: PropertyKey,
+        value: Value,
+        strict: bool,
+    ) -> JsResult<()> {
         let succeeded = match base {
             Value::Object(object) => self.set(object, key, value, base)?,
             Value::Undefined | Value::Null | Value::Hole => {
                 let key_text = self.property_key_to_rust(key);
                 let base_text = if base.is_null() { "null" } else { "undefined" };
-                return self.throw_type_error(&format!("Cannot set properties of {base_text} (setting '{key_text}')"));
+                return self.throw_type_error(&format!(
+                    "Cannot set properties of {base_text} (setting '{key_text}')"
+                ));
             }
             _ => {
                 let prototype = self.prototype_for_primitive(base);
@@ -518,7 +609,9 @@ impl Vm {
         };
         if !succeeded && strict {
             let key_text = self.property_key_to_rust(key);
-            return self.throw_type_error(&format!("Cannot assign to read only property '{key_text}' of object"));
+            return self.throw_type_error(&format!(
+                "Cannot assign to read only property '{key_text}' of object"
+            ));
         }
         Ok(())
     }
@@ -526,10 +619,19 @@ impl Vm {
     /// `base[key] = value` for the interpreter, with a fast path for dense elements
     /// (overwrite, and append at the end of an array).
     #[inline]
-    pub fn set_by_value(&mut self, base: Value, key: Value, value: Value, strict: bool) -> JsResult<()> {
+    pub fn set_by_value(
+        &mut self,
+        base: Value,
+        key: Value,
+        value: Value,
+        strict: bool,
+    ) -> JsResult<()> {
         if let (Value::Object(object), Value::Number(number)) = (base, key) {
             let index = number as u32;
-            if index as f64 == number && index != u32::MAX && self.try_fast_element_store(object, index, value) {
+            if index as f64 == number
+                && index != u32::MAX
+                && self.try_fast_element_store(object, index, value)
+            {
                 return Ok(());
             }
         }
@@ -562,7 +664,9 @@ impl Vm {
         }
         let shape = data.shape;
         let prototype = data.prototype;
-        if self.heap.shapes.get(shape).index_key_count() != 0 || !self.chain_has_no_indexed_properties(prototype) {
+        if self.heap.shapes.get(shape).index_key_count() != 0
+            || !self.chain_has_no_indexed_properties(prototype)
+        {
             return false;
         }
         let data = self.object_mut(object);
@@ -570,7 +674,9 @@ impl Vm {
         if let ObjectKind::Array(array) = &mut data.kind {
             array.length = index + 1;
         }
-        self.heap.accounting.note_extra_bytes(std::mem::size_of::<Value>());
+        self.heap
+            .accounting
+            .note_extra_bytes(std::mem::size_of::<Value>());
         true
     }
 
@@ -579,7 +685,7 @@ impl Vm {
     pub fn chain_has_no_indexed_properties(&self, mut cursor: Option<ObjectRef>) -> bool {
         while let Some(link) = cursor {
             let data = self.object(link);
-            if !data.elements.iter().all(Value::is_hole)
+            if !data.elements.iter().all(|value| value.is_hole())
                 || self.heap.shapes.get(data.shape).index_key_count() != 0
                 || matches!(data.kind, ObjectKind::StringWrapper(_))
             {
@@ -608,11 +714,16 @@ impl Vm {
                     data.slots[slot as usize] = value;
                     return Ok(());
                 }
-                InlineCache::Add { from, to, slot, prototype, epoch: cached_epoch }
-                    if data.shape == from
-                        && data.prototype == prototype
-                        && data.extensible
-                        && cached_epoch == epoch =>
+                InlineCache::Add {
+                    from,
+                    to,
+                    slot,
+                    prototype,
+                    epoch: cached_epoch,
+                } if data.shape == from
+                    && data.prototype == prototype
+                    && data.extensible
+                    && cached_epoch == epoch =>
                 {
                     data.shape = to;
                     if data.slots.len() <= slot as usize {
@@ -642,14 +753,20 @@ impl Vm {
         let shape_before = self.object(object).shape;
         let cacheable = !self.heap.shapes.get(shape_before).is_dictionary()
             && !matches!(key, PropertyKey::Index(_))
-            && !matches!(self.object(object).kind, ObjectKind::Array(_) | ObjectKind::StringWrapper(_));
+            && !matches!(
+                self.object(object).kind,
+                ObjectKind::Array(_) | ObjectKind::StringWrapper(_)
+            );
         let own = self.find_own_property(object, key);
         if cacheable
             && let Some(OwnLocation::Slot(entry)) = own
             && entry.attributes.is_data_writable()
         {
             self.object_mut(object).slots[entry.slot as usize] = value;
-            *cache = InlineCache::Own { shape: shape_before, slot: entry.slot };
+            *cache = InlineCache::Own {
+                shape: shape_before,
+                slot: entry.slot,
+            };
             return Ok(());
         }
         let prototype = self.object(object).prototype;
@@ -695,15 +812,30 @@ impl Vm {
 
     /// Defines (or overwrites) a data property without validation or user code. For setting
     /// up built-ins and fresh objects (literals, closures); never fails.
-    pub fn define_data_property(&mut self, object: ObjectRef, key: PropertyKey, value: Value, attributes: Attributes) {
+    pub fn define_data_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        value: Value,
+        attributes: Attributes,
+    ) {
         match self.find_own_property(object, key) {
             Some(OwnLocation::Slot(entry)) if entry.attributes == attributes => {
                 self.object_mut(object).slots[entry.slot as usize] = value;
             }
             Some(location @ (OwnLocation::Slot(_) | OwnLocation::Element(_))) => {
-                self.reconfigure_property(object, key, location, attributes, value, Value::Undefined);
+                self.reconfigure_property(
+                    object,
+                    key,
+                    location,
+                    attributes,
+                    value,
+                    Value::Undefined,
+                );
             }
-            Some(OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_)) => {}
+            Some(
+                OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_),
+            ) => {}
             None => {
                 self.add_property(object, key, attributes, value, Value::Undefined);
                 if let PropertyKey::Index(index) = key
@@ -738,14 +870,19 @@ impl Vm {
 
     /// CreateDataProperty: `[[DefineOwnProperty]](key, {value, writable, enumerable,
     /// configurable: true})`.
-    pub fn create_data_property(&mut self, object: ObjectRef, key: PropertyKey, value: Value) -> JsResult<bool> {
+    pub fn create_data_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        value: Value,
+    ) -> JsResult<bool> {
         if self.find_own_property(object, key).is_none() {
             // Fast path: a new property on an extensible object.
             let data = self.object(object);
             if !data.extensible {
                 return Ok(false);
             }
-            if let (PropertyKey::Index(index), ObjectKind::Array(array)) = (key, data.kind)
+            if let (PropertyKey::Index(index), ObjectKind::Array(array)) = (key, &data.kind)
                 && index >= array.length
                 && !array.length_writable
             {
@@ -754,11 +891,20 @@ impl Vm {
             self.define_data_property(object, key, value, Attributes::DEFAULT_DATA);
             return Ok(true);
         }
-        self.define_own_property(object, key, PropertyDescriptor::data(value, true, true, true))
+        self.define_own_property(
+            object,
+            key,
+            PropertyDescriptor::data(value, true, true, true),
+        )
     }
 
     /// CreateDataPropertyOrThrow.
-    pub fn create_data_property_or_throw(&mut self, object: ObjectRef, key: PropertyKey, value: Value) -> JsResult<()> {
+    pub fn create_data_property_or_throw(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        value: Value,
+    ) -> JsResult<()> {
         if self.create_data_property(object, key, value)? {
             Ok(())
         } else {
@@ -768,7 +914,12 @@ impl Vm {
     }
 
     /// DefinePropertyOrThrow.
-    pub fn define_property_or_throw(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) -> JsResult<()> {
+    pub fn define_property_or_throw(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        descriptor: PropertyDescriptor,
+    ) -> JsResult<()> {
         if self.define_own_property(object, key, descriptor)? {
             Ok(())
         } else {
@@ -778,10 +929,17 @@ impl Vm {
     }
 
     /// [[DefineOwnProperty]] (ordinary, plus Array and String exotic behaviour).
-    pub fn define_own_property(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) -> JsResult<bool> {
+    pub fn define_own_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        descriptor: PropertyDescriptor,
+    ) -> JsResult<bool> {
         if let ObjectKind::Array(array) = self.object(object).kind {
             match key {
-                PropertyKey::Atom(atoms::LENGTH) => return self.array_define_length(object, descriptor),
+                PropertyKey::Atom(atoms::LENGTH) => {
+                    return self.array_define_length(object, descriptor);
+                }
                 PropertyKey::Index(index) => {
                     if index >= array.length && !array.length_writable {
                         return Ok(false);
@@ -803,7 +961,12 @@ impl Vm {
     }
 
     /// ValidateAndApplyPropertyDescriptor on an ordinary object.
-    pub fn ordinary_define_own_property(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) -> JsResult<bool> {
+    pub fn ordinary_define_own_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        descriptor: PropertyDescriptor,
+    ) -> JsResult<bool> {
         let location = self.find_own_property(object, key);
         let Some(location) = location else {
             if !self.object(object).extensible {
@@ -817,7 +980,11 @@ impl Vm {
                 let setter = descriptor.set.unwrap_or(Value::Undefined);
                 self.add_property(object, key, attributes, getter, setter);
             } else {
-                let attributes = Attributes::new(descriptor.writable.unwrap_or(false), enumerable, configurable);
+                let attributes = Attributes::new(
+                    descriptor.writable.unwrap_or(false),
+                    enumerable,
+                    configurable,
+                );
                 let value = descriptor.value.unwrap_or(Value::Undefined);
                 self.add_property(object, key, attributes, value, Value::Undefined);
             }
@@ -830,7 +997,10 @@ impl Vm {
             if descriptor.configurable == Some(true) {
                 return Ok(false);
             }
-            if descriptor.enumerable.is_some_and(|enumerable| enumerable != current_enumerable) {
+            if descriptor
+                .enumerable
+                .is_some_and(|enumerable| enumerable != current_enumerable)
+            {
                 return Ok(false);
             }
             if !descriptor.is_generic() && descriptor.is_accessor() != current.is_accessor() {
@@ -859,14 +1029,20 @@ impl Vm {
             }
         }
         // Virtual properties cannot be changed beyond what validation allowed (no-op).
-        if matches!(location, OwnLocation::StringIndex(_) | OwnLocation::StringLength | OwnLocation::ArrayLength) {
+        if matches!(
+            location,
+            OwnLocation::StringIndex(_) | OwnLocation::StringLength | OwnLocation::ArrayLength
+        ) {
             return Ok(true);
         }
         let enumerable = descriptor.enumerable.unwrap_or(current_enumerable);
         let configurable = descriptor.configurable.unwrap_or(current_configurable);
         if descriptor.is_accessor() || (descriptor.is_generic() && current.is_accessor()) {
             let (old_getter, old_setter) = if current.is_accessor() {
-                (current.get.unwrap_or(Value::Undefined), current.set.unwrap_or(Value::Undefined))
+                (
+                    current.get.unwrap_or(Value::Undefined),
+                    current.set.unwrap_or(Value::Undefined),
+                )
             } else {
                 (Value::Undefined, Value::Undefined)
             };
@@ -878,7 +1054,10 @@ impl Vm {
             let (old_value, old_writable) = if current.is_accessor() {
                 (Value::Undefined, false)
             } else {
-                (current.value.unwrap_or(Value::Undefined), current.writable.unwrap_or(false))
+                (
+                    current.value.unwrap_or(Value::Undefined),
+                    current.writable.unwrap_or(false),
+                )
             };
             let value = descriptor.value.unwrap_or(old_value);
             let writable = descriptor.writable.unwrap_or(old_writable);
@@ -890,7 +1069,14 @@ impl Vm {
 
     /// Adds a new own property (the caller checked it does not exist and the object is
     /// extensible). `second` is the setter for accessors.
-    fn add_property(&mut self, object: ObjectRef, key: PropertyKey, attributes: Attributes, first: Value, second: Value) {
+    fn add_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        attributes: Attributes,
+        first: Value,
+        second: Value,
+    ) {
         if let PropertyKey::Index(index) = key
             && attributes == Attributes::DEFAULT_DATA
             && self.try_store_dense_element(object, index, first)
@@ -900,11 +1086,20 @@ impl Vm {
         self.note_layout_change(object);
         let shape = self.object(object).shape;
         let (new_shape, slot) = if self.heap.shapes.get(shape).is_dictionary() {
-            let slot = self.heap.shapes.get_mut(shape).dictionary_insert(key, attributes);
+            let slot = self
+                .heap
+                .shapes
+                .get_mut(shape)
+                .dictionary_insert(key, attributes);
             (shape, slot)
-        } else if self.heap.shapes.get(shape).property_count() >= crate::shape::MAX_TREE_PROPERTIES {
+        } else if self.heap.shapes.get(shape).property_count() >= crate::shape::MAX_TREE_PROPERTIES
+        {
             let dictionary = self.heap.shape_to_dictionary(shape);
-            let slot = self.heap.shapes.get_mut(dictionary).dictionary_insert(key, attributes);
+            let slot = self
+                .heap
+                .shapes
+                .get_mut(dictionary)
+                .dictionary_insert(key, attributes);
             (dictionary, slot)
         } else {
             self.heap.shape_add_transition(shape, key, attributes)
@@ -919,7 +1114,9 @@ impl Vm {
         if attributes.is_accessor() {
             data.slots[slot as usize + 1] = second;
         }
-        self.heap.accounting.note_extra_bytes(std::mem::size_of::<Value>());
+        self.heap
+            .accounting
+            .note_extra_bytes(std::mem::size_of::<Value>());
     }
 
     /// Stores a default-attribute element in the dense vector when allowed.
@@ -940,7 +1137,9 @@ impl Vm {
         let grown = position + 1 - data.elements.len();
         data.elements.resize(position, Value::Hole);
         data.elements.push(value);
-        self.heap.accounting.note_extra_bytes(grown * std::mem::size_of::<Value>());
+        self.heap
+            .accounting
+            .note_extra_bytes(grown * std::mem::size_of::<Value>());
         true
     }
 
@@ -1018,7 +1217,11 @@ impl Vm {
     // ----- arrays -----
 
     /// `array.length = value` (ArraySetLength for a plain assignment).
-    pub fn array_set_length_from_value(&mut self, array: ObjectRef, value: Value) -> JsResult<bool> {
+    pub fn array_set_length_from_value(
+        &mut self,
+        array: ObjectRef,
+        value: Value,
+    ) -> JsResult<bool> {
         let new_length = self.to_uint32(value)?;
         let number_length = self.to_number(value)?;
         if new_length as f64 != number_length {
@@ -1031,7 +1234,11 @@ impl Vm {
     /// non-configurable element blocked the truncation (length stops just above it) or the
     /// length is read-only.
     pub fn array_set_length(&mut self, array: ObjectRef, new_length: u32) -> bool {
-        let Some(ArrayData { length: old_length, length_writable }) = self.object(array).array_data().copied() else {
+        let Some(ArrayData {
+            length: old_length,
+            length_writable,
+        }) = self.object(array).array_data().copied()
+        else {
             return false;
         };
         if new_length == old_length {
@@ -1062,7 +1269,7 @@ impl Vm {
                     _ => None,
                 })
                 .collect();
-            doomed.sort_by(|left, right| right.0.cmp(&left.0));
+            doomed.sort_by_key(|(index, _)| std::cmp::Reverse(*index));
             for (index, entry) in doomed {
                 if !entry.attributes.configurable() {
                     self.set_array_length_field(array, index + 1);
@@ -1081,11 +1288,21 @@ impl Vm {
         }
     }
 
-    fn array_define_length(&mut self, array: ObjectRef, descriptor: PropertyDescriptor) -> JsResult<bool> {
-        let Some(ArrayData { length_writable, .. }) = self.object(array).array_data().copied() else {
+    fn array_define_length(
+        &mut self,
+        array: ObjectRef,
+        descriptor: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        let Some(ArrayData {
+            length_writable, ..
+        }) = self.object(array).array_data().copied()
+        else {
             return Ok(false);
         };
-        if descriptor.configurable == Some(true) || descriptor.enumerable == Some(true) || descriptor.is_accessor() {
+        if descriptor.configurable == Some(true)
+            || descriptor.enumerable == Some(true)
+            || descriptor.is_accessor()
+        {
             return Ok(false);
         }
         let Some(value) = descriptor.value else {
@@ -1102,7 +1319,10 @@ impl Vm {
         if new_length as f64 != number_length {
             return self.throw_range_error("Invalid array length");
         }
-        let old_length = self.object(array).array_data().map_or(0, |data| data.length);
+        let old_length = self
+            .object(array)
+            .array_data()
+            .map_or(0, |data| data.length);
         if new_length == old_length {
             if descriptor.writable == Some(true) && !length_writable {
                 return Ok(false);
@@ -1131,11 +1351,19 @@ impl Vm {
     /// Appends to an array (Array.prototype.push core for the common case). Falls back to
     /// [[Set]] semantics when the fast path does not apply.
     pub fn array_push(&mut self, array: ObjectRef, value: Value) -> JsResult<()> {
-        let length = self.object(array).array_data().map_or(0, |data| data.length);
+        let length = self
+            .object(array)
+            .array_data()
+            .map_or(0, |data| data.length);
         if self.try_fast_element_store(array, length, value) {
             return Ok(());
         }
-        self.put_value(Value::Object(array), PropertyKey::Index(length), value, true)
+        self.put_value(
+            Value::Object(array),
+            PropertyKey::Index(length),
+            value,
+            true,
+        )
     }
 
     // ----- [[Delete]] / [[HasProperty]] -----
@@ -1161,7 +1389,9 @@ impl Vm {
                 self.remove_shape_property(object, key, entry);
                 Ok(true)
             }
-            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => Ok(false),
+            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => {
+                Ok(false)
+            }
         }
     }
 
@@ -1188,7 +1418,12 @@ impl Vm {
     }
 
     /// `delete base[key]` for the interpreter: throws in strict mode when rejected.
-    pub fn delete_property_or_throw(&mut self, base: Value, key: PropertyKey, strict: bool) -> JsResult<bool> {
+    pub fn delete_property_or_throw(
+        &mut self,
+        base: Value,
+        key: PropertyKey,
+        strict: bool,
+    ) -> JsResult<bool> {
         let object = self.to_object(base)?;
         let deleted = self.delete_property(object, key)?;
         if !deleted && strict {
@@ -1237,7 +1472,10 @@ impl Vm {
         );
         let mut strings = Vec::new();
         let mut symbols = Vec::new();
-        if matches!(data.kind, ObjectKind::Array(_) | ObjectKind::StringWrapper(_)) {
+        if matches!(
+            data.kind,
+            ObjectKind::Array(_) | ObjectKind::StringWrapper(_)
+        ) {
             strings.push(PropertyKey::Atom(atoms::LENGTH));
         }
         for entry in shape.entries() {
@@ -1311,9 +1549,16 @@ impl Vm {
                 cursor = self.object(current).prototype;
             }
         }
-        let key_values: Vec<Value> = keys.into_iter().map(|key| self.property_key_to_value(key)).collect();
+        let key_values: Vec<Value> = keys
+            .into_iter()
+            .map(|key| self.property_key_to_value(key))
+            .collect();
         let target = object.unwrap_or(self.intrinsics.object_prototype);
-        let data = crate::object::ForInIteratorData { object: target, keys: key_values, position: 0 };
+        let data = crate::object::ForInIteratorData {
+            object: target,
+            keys: key_values,
+            position: 0,
+        };
         Ok(self.alloc_object(None, ObjectKind::ForInIterator(Box::new(data))))
     }
 
@@ -1351,13 +1596,21 @@ impl Vm {
     }
 
     /// GetIteratorFromMethod.
-    pub fn get_iterator_from_method(&mut self, value: Value, method: Value) -> JsResult<IteratorRecord> {
+    pub fn get_iterator_from_method(
+        &mut self,
+        value: Value,
+        method: Value,
+    ) -> JsResult<IteratorRecord> {
         let iterator = self.call(method, value, &[])?;
         let Value::Object(iterator) = iterator else {
             return self.throw_type_error("Result of the Symbol.iterator method is not an object");
         };
         let next_method = self.get(iterator, PropertyKey::Atom(atoms::NEXT))?;
-        Ok(IteratorRecord { iterator, next_method, done: false })
+        Ok(IteratorRecord {
+            iterator,
+            next_method,
+            done: false,
+        })
     }
 
     /// IteratorStepValue: the next value, or `None` when done.
@@ -1386,7 +1639,11 @@ impl Vm {
 
     /// IteratorClose for a normal completion (calls `return` if present).
     pub fn iterator_close(&mut self, record: &IteratorRecord) -> JsResult<()> {
-        let Some(return_method) = self.get_method(Value::Object(record.iterator), PropertyKey::Atom(atoms::RETURN))? else {
+        let Some(return_method) = self.get_method(
+            Value::Object(record.iterator),
+            PropertyKey::Atom(atoms::RETURN),
+        )?
+        else {
             return Ok(());
         };
         let result = self.call(return_method, Value::Object(record.iterator), &[])?;
@@ -1399,7 +1656,10 @@ impl Vm {
     /// IteratorClose for a throw completion: calls `return`, ignores its errors, and returns
     /// the original error.
     pub fn iterator_close_on_error(&mut self, record: &IteratorRecord, error: Value) -> Value {
-        if let Ok(Some(return_method)) = self.get_method(Value::Object(record.iterator), PropertyKey::Atom(atoms::RETURN)) {
+        if let Ok(Some(return_method)) = self.get_method(
+            Value::Object(record.iterator),
+            PropertyKey::Atom(atoms::RETURN),
+        ) {
             let _ = self.call(return_method, Value::Object(record.iterator), &[]);
         }
         error
@@ -1424,8 +1684,18 @@ impl Vm {
     /// Creates `{ value, done }` (CreateIterResultObject).
     pub fn create_iter_result_object(&mut self, value: Value, done: bool) -> ObjectRef {
         let result = self.new_object();
-        self.define_data_property(result, PropertyKey::Atom(atoms::VALUE), value, Attributes::DEFAULT_DATA);
-        self.define_data_property(result, PropertyKey::Atom(atoms::DONE), Value::Boolean(done), Attributes::DEFAULT_DATA);
+        self.define_data_property(
+            result,
+            PropertyKey::Atom(atoms::VALUE),
+            value,
+            Attributes::DEFAULT_DATA,
+        );
+        self.define_data_property(
+            result,
+            PropertyKey::Atom(atoms::DONE),
+            Value::Boolean(done),
+            Attributes::DEFAULT_DATA,
+        );
         result
     }
 }
@@ -1435,5 +1705,537 @@ impl Attributes {
     #[inline]
     pub fn is_data_writable(self) -> bool {
         !self.is_accessor() && self.writable()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::function::Args;
+
+    fn key(vm: &mut Vm, name: &str) -> PropertyKey {
+        vm.property_key_from_str(name)
+    }
+
+    fn number_of(result: JsResult<Value>) -> Option<f64> {
+        result.ok().and_then(Value::as_number)
+    }
+
+    #[test]
+    fn objects_built_the_same_way_share_shapes_and_the_cache_hits() {
+        let mut vm = Vm::new();
+        let x = key(&mut vm, "x");
+        let y = key(&mut vm, "y");
+        let first = vm.new_object();
+        let second = vm.new_object();
+        for (object, base) in [(first, 1.0), (second, 10.0)] {
+            vm.create_data_property(object, x, Value::Number(base))
+                .expect("define");
+            vm.create_data_property(object, y, Value::Number(base + 1.0))
+                .expect("define");
+        }
+        assert_eq!(vm.object(first).shape, vm.object(second).shape);
+        let mut cache = InlineCache::Empty;
+        assert_eq!(
+            number_of(vm.get_named_cached(Value::Object(first), y, &mut cache)),
+            Some(2.0)
+        );
+        assert!(matches!(cache, InlineCache::Own { slot: 1, .. }));
+        assert_eq!(
+            number_of(vm.get_named_cached(Value::Object(second), y, &mut cache)),
+            Some(11.0)
+        );
+        // A different shape misses and refills.
+        let third = vm.new_object();
+        vm.create_data_property(third, y, Value::Number(99.0))
+            .expect("define");
+        assert_eq!(
+            number_of(vm.get_named_cached(Value::Object(third), y, &mut cache)),
+            Some(99.0)
+        );
+        assert!(matches!(cache, InlineCache::Own { slot: 0, .. }));
+    }
+
+    #[test]
+    fn prototype_cache_is_invalidated_by_shadowing() {
+        let mut vm = Vm::new();
+        let method = key(&mut vm, "method");
+        let grandparent = vm.new_object();
+        vm.create_data_property(grandparent, method, Value::Number(1.0))
+            .expect("define");
+        let parent = vm.alloc_object(Some(grandparent), ObjectKind::Ordinary);
+        let child = vm.alloc_object(Some(parent), ObjectKind::Ordinary);
+        let mut cache = InlineCache::Empty;
+        assert_eq!(
+            number_of(vm.get_named_cached(Value::Object(child), method, &mut cache)),
+            Some(1.0)
+        );
+        assert!(matches!(cache, InlineCache::Prototype { .. }));
+        assert_eq!(
+            number_of(vm.get_named_cached(Value::Object(child), method, &mut cache)),
+            Some(1.0)
+        );
+        // Shadow on the intermediate prototype: the cached holder is now wrong and must not hit.
+        vm.create_data_property(parent, method, Value::Number(2.0))
+            .expect("define");
+        assert_eq!(
+            number_of(vm.get_named_cached(Value::Object(child), method, &mut cache)),
+            Some(2.0)
+        );
+        // Value changes on the holder are seen through the cache (slots are read live).
+        vm.put_value(Value::Object(parent), method, Value::Number(3.0), true)
+            .expect("set");
+        assert_eq!(
+            number_of(vm.get_named_cached(Value::Object(child), method, &mut cache)),
+            Some(3.0)
+        );
+    }
+
+    #[test]
+    fn add_transition_cache_builds_the_same_shape() {
+        let mut vm = Vm::new();
+        let x = key(&mut vm, "x");
+        let mut cache = InlineCache::Empty;
+        let first = vm.new_object();
+        vm.set_named_cached(
+            Value::Object(first),
+            x,
+            Value::Number(1.0),
+            true,
+            &mut cache,
+        )
+        .expect("set");
+        assert!(matches!(cache, InlineCache::Add { .. }));
+        let second = vm.new_object();
+        vm.set_named_cached(
+            Value::Object(second),
+            x,
+            Value::Number(2.0),
+            true,
+            &mut cache,
+        )
+        .expect("set");
+        assert_eq!(vm.object(first).shape, vm.object(second).shape);
+        assert_eq!(number_of(vm.get(second, x)), Some(2.0));
+        // A setter on the prototype must defeat the add cache.
+        fn setter(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+            let value = args.get(vm, 0);
+            let hidden = vm.property_key_from_str("hidden");
+            vm.put_value(this, hidden, value, true)?;
+            Ok(Value::Undefined)
+        }
+        let prototype = vm.intrinsics.object_prototype;
+        let setter_function = vm.new_native_function("set x", 1, setter, false);
+        vm.define_accessor_property(
+            prototype,
+            x,
+            Value::Undefined,
+            Value::Object(setter_function),
+            false,
+            true,
+        );
+        let third = vm.new_object();
+        vm.set_named_cached(
+            Value::Object(third),
+            x,
+            Value::Number(3.0),
+            true,
+            &mut cache,
+        )
+        .expect("set");
+        assert!(
+            vm.find_own_property(third, x).is_none(),
+            "the setter ran instead of adding x"
+        );
+        let hidden = key(&mut vm, "hidden");
+        assert_eq!(number_of(vm.get(third, hidden)), Some(3.0));
+    }
+
+    #[test]
+    fn array_length_semantics() {
+        let mut vm = Vm::new();
+        let array = vm.new_array(vec![
+            Value::Number(1.0),
+            Value::Number(2.0),
+            Value::Number(3.0),
+        ]);
+        let length = PropertyKey::Atom(atoms::LENGTH);
+        assert_eq!(number_of(vm.get(array, length)), Some(3.0));
+        vm.put_value(
+            Value::Object(array),
+            PropertyKey::Index(5),
+            Value::Number(6.0),
+            true,
+        )
+        .expect("set");
+        assert_eq!(number_of(vm.get(array, length)), Some(6.0));
+        assert!(
+            vm.get(array, PropertyKey::Index(4))
+                .is_ok_and(|value| value.is_undefined())
+        );
+        assert!(
+            !vm.has_own_property(array, PropertyKey::Index(4))
+                .unwrap_or(true),
+            "holes are absent"
+        );
+        vm.put_value(Value::Object(array), length, Value::Number(2.0), true)
+            .expect("truncate");
+        assert!(
+            !vm.has_own_property(array, PropertyKey::Index(2))
+                .unwrap_or(true)
+        );
+        assert!(
+            vm.put_value(Value::Object(array), length, Value::Number(-1.0), true)
+                .is_err(),
+            "RangeError"
+        );
+        // Far-away index goes to sparse storage.
+        vm.put_value(
+            Value::Object(array),
+            PropertyKey::Index(100_000),
+            Value::Number(1.0),
+            true,
+        )
+        .expect("set");
+        assert_eq!(number_of(vm.get(array, length)), Some(100_001.0));
+        assert_eq!(
+            number_of(vm.get(array, PropertyKey::Index(100_000))),
+            Some(1.0)
+        );
+        vm.put_value(Value::Object(array), length, Value::Number(3.0), true)
+            .expect("truncate sparse");
+        assert!(
+            !vm.has_own_property(array, PropertyKey::Index(100_000))
+                .unwrap_or(true)
+        );
+        // Non-writable length rejects appends.
+        let descriptor = PropertyDescriptor {
+            writable: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            vm.define_own_property(array, length, descriptor).ok(),
+            Some(true)
+        );
+        assert!(
+            vm.put_value(
+                Value::Object(array),
+                PropertyKey::Index(3),
+                Value::Null,
+                true
+            )
+            .is_err()
+        );
+        assert_eq!(
+            vm.put_value(
+                Value::Object(array),
+                PropertyKey::Index(3),
+                Value::Null,
+                false
+            )
+            .ok(),
+            Some(())
+        );
+        assert_eq!(number_of(vm.get(array, length)), Some(3.0));
+    }
+
+    #[test]
+    fn fast_element_paths() {
+        let mut vm = Vm::new();
+        let array = vm.new_array(vec![]);
+        for index in 0..100 {
+            vm.set_by_value(
+                Value::Object(array),
+                Value::Number(index as f64),
+                Value::Number(index as f64),
+                true,
+            )
+            .expect("append");
+        }
+        assert_eq!(vm.object(array).elements.len(), 100);
+        assert_eq!(
+            vm.object(array).array_data().map(|data| data.length),
+            Some(100)
+        );
+        let read = vm.get_by_value(Value::Object(array), Value::Number(42.0));
+        assert_eq!(number_of(read), Some(42.0));
+        vm.array_push(array, Value::Null).expect("push");
+        assert_eq!(
+            vm.object(array).array_data().map(|data| data.length),
+            Some(101)
+        );
+        let string = Value::String(vm.new_string("héllo"));
+        let character = vm.get_by_value(string, Value::Number(1.0)).expect("char");
+        assert_eq!(vm.to_rust_string(character).ok().as_deref(), Some("é"));
+        let length = vm.get_value(string, PropertyKey::Atom(atoms::LENGTH));
+        assert_eq!(number_of(length), Some(5.0));
+        assert!(
+            vm.get_by_value(Value::Undefined, Value::Number(0.0))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn own_keys_are_in_spec_order() {
+        let mut vm = Vm::new();
+        let object = vm.new_object();
+        let symbol = vm.new_symbol(Some("s"));
+        let b = key(&mut vm, "b");
+        let a = key(&mut vm, "a");
+        vm.create_data_property(object, PropertyKey::Symbol(symbol), Value::Null)
+            .expect("define");
+        vm.create_data_property(object, b, Value::Null)
+            .expect("define");
+        vm.create_data_property(object, PropertyKey::Index(2), Value::Null)
+            .expect("define");
+        vm.create_data_property(object, a, Value::Null)
+            .expect("define");
+        vm.create_data_property(object, PropertyKey::Index(1), Value::Null)
+            .expect("define");
+        vm.create_data_property(object, PropertyKey::Index(5_000_000), Value::Null)
+            .expect("define");
+        let keys = vm.own_property_keys(object).expect("keys");
+        assert_eq!(
+            keys,
+            vec![
+                PropertyKey::Index(1),
+                PropertyKey::Index(2),
+                PropertyKey::Index(5_000_000),
+                b,
+                a,
+                PropertyKey::Symbol(symbol)
+            ]
+        );
+        // Deleting and re-adding moves a key to the end.
+        assert_eq!(vm.delete_property(object, b).ok(), Some(true));
+        vm.create_data_property(object, b, Value::Null)
+            .expect("define");
+        let strings: Vec<PropertyKey> = vm
+            .own_property_keys(object)
+            .expect("keys")
+            .into_iter()
+            .filter(|key| matches!(key, PropertyKey::Atom(_)))
+            .collect();
+        assert_eq!(strings, vec![a, b]);
+        let array = vm.new_array(vec![Value::Null]);
+        let array_keys = vm.own_property_keys(array).expect("keys");
+        assert_eq!(
+            array_keys,
+            vec![PropertyKey::Index(0), PropertyKey::Atom(atoms::LENGTH)]
+        );
+    }
+
+    #[test]
+    fn define_own_property_validation() {
+        let mut vm = Vm::new();
+        let object = vm.new_object();
+        let frozen = key(&mut vm, "frozen");
+        let descriptor = PropertyDescriptor::data(Value::Number(1.0), false, false, false);
+        assert_eq!(
+            vm.define_own_property(object, frozen, descriptor).ok(),
+            Some(true)
+        );
+        assert_eq!(
+            vm.set(object, frozen, Value::Number(2.0), Value::Object(object))
+                .ok(),
+            Some(false)
+        );
+        assert!(
+            vm.put_value(Value::Object(object), frozen, Value::Number(2.0), true)
+                .is_err()
+        );
+        let same = PropertyDescriptor {
+            value: Some(Value::Number(1.0)),
+            ..Default::default()
+        };
+        assert_eq!(
+            vm.define_own_property(object, frozen, same).ok(),
+            Some(true)
+        );
+        let different = PropertyDescriptor {
+            value: Some(Value::Number(3.0)),
+            ..Default::default()
+        };
+        assert_eq!(
+            vm.define_own_property(object, frozen, different).ok(),
+            Some(false)
+        );
+        assert_eq!(vm.delete_property(object, frozen).ok(), Some(false));
+        vm.prevent_extensions(object).expect("preventExtensions");
+        let fresh = key(&mut vm, "fresh");
+        assert_eq!(
+            vm.create_data_property(object, fresh, Value::Null).ok(),
+            Some(false)
+        );
+        // Index properties with non-default attributes leave the dense elements.
+        let array = vm.new_array(vec![Value::Number(1.0), Value::Number(2.0)]);
+        let read_only = PropertyDescriptor {
+            writable: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(
+            vm.define_own_property(array, PropertyKey::Index(0), read_only)
+                .ok(),
+            Some(true)
+        );
+        assert!(vm.object(array).elements[0].is_hole());
+        assert_eq!(number_of(vm.get(array, PropertyKey::Index(0))), Some(1.0));
+        assert_eq!(
+            vm.set(
+                array,
+                PropertyKey::Index(0),
+                Value::Null,
+                Value::Object(array)
+            )
+            .ok(),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn accessors_call_native_getters_with_the_receiver() {
+        fn getter(_vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
+            Ok(this)
+        }
+        let mut vm = Vm::new();
+        let prototype = vm.new_object();
+        let name = key(&mut vm, "self");
+        let getter_function = vm.new_native_function("get self", 0, getter, false);
+        vm.define_accessor_property(
+            prototype,
+            name,
+            Value::Object(getter_function),
+            Value::Undefined,
+            false,
+            true,
+        );
+        let child = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+        let value = vm.get(child, name).expect("get");
+        assert_eq!(value.as_object(), Some(child));
+        // No setter: assignment is rejected (TypeError in strict mode).
+        assert!(
+            vm.put_value(Value::Object(child), name, Value::Null, true)
+                .is_err()
+        );
+        let descriptor = vm
+            .get_own_property(prototype, name)
+            .expect("ok")
+            .expect("present");
+        assert!(descriptor.is_accessor());
+    }
+
+    #[test]
+    fn for_in_enumerates_own_then_inherited_enumerable_keys() {
+        let mut vm = Vm::new();
+        let prototype = vm.new_object();
+        let inherited = key(&mut vm, "inherited");
+        let own = key(&mut vm, "own");
+        vm.create_data_property(prototype, inherited, Value::Null)
+            .expect("define");
+        vm.create_data_property(prototype, own, Value::Null)
+            .expect("define");
+        let object = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+        vm.create_data_property(object, own, Value::Null)
+            .expect("define");
+        vm.create_data_property(object, PropertyKey::Index(0), Value::Null)
+            .expect("define");
+        let iterator = vm
+            .new_for_in_iterator(Value::Object(object))
+            .expect("iterator");
+        let mut seen = Vec::new();
+        while let Some(key) = vm.for_in_next(iterator).expect("next") {
+            seen.push(vm.to_rust_string(key).expect("string"));
+        }
+        assert_eq!(seen, vec!["0", "own", "inherited"]);
+        let empty = vm.new_for_in_iterator(Value::Null).expect("iterator");
+        assert!(vm.for_in_next(empty).expect("next").is_none());
+    }
+
+    #[test]
+    fn garbage_collection_frees_unreachable_and_keeps_rooted_objects() {
+        let mut vm = Vm::new();
+        let baseline = vm.collect_garbage().objects;
+        let x = key(&mut vm, "x");
+        let kept = vm.new_object();
+        let child = vm.new_object();
+        vm.create_data_property(kept, x, Value::Object(child))
+            .expect("define");
+        vm.create_data_property(child, x, Value::Object(kept))
+            .expect("cycle");
+        let garbage = vm.new_object();
+        let garbage_child = vm.new_array(vec![Value::Object(garbage)]);
+        vm.create_data_property(garbage, x, Value::Object(garbage_child))
+            .expect("cycle");
+        let scope = vm.open_handle_scope();
+        vm.root(Value::Object(kept));
+        let counts = vm.collect_garbage();
+        assert_eq!(counts.objects, baseline + 2);
+        assert!(vm.heap.objects.try_get(garbage).is_none());
+        assert!(
+            vm.get(kept, x)
+                .is_ok_and(|value| value.as_object() == Some(child))
+        );
+        vm.close_handle_scope(scope);
+        assert_eq!(vm.collect_garbage().objects, baseline);
+        // Freed slots are reused.
+        let capacity = vm.heap.objects.capacity_slots();
+        vm.new_object();
+        assert_eq!(vm.heap.objects.capacity_slots(), capacity);
+    }
+
+    #[test]
+    fn map_storage_uses_same_value_zero() {
+        let mut vm = Vm::new();
+        let map = vm.alloc_object(None, ObjectKind::Map(Box::default()));
+        let first = Value::String(vm.new_string("key"));
+        let second = Value::String(vm.new_string("key"));
+        vm.map_set(map, first, Value::Number(1.0));
+        vm.map_set(map, second, Value::Number(2.0));
+        vm.map_set(map, Value::Number(f64::NAN), Value::Number(3.0));
+        vm.map_set(map, Value::Number(-0.0), Value::Number(4.0));
+        assert_eq!(vm.map_get(map, first).and_then(Value::as_number), Some(2.0));
+        assert_eq!(
+            vm.map_get(map, Value::Number(f64::NAN))
+                .and_then(Value::as_number),
+            Some(3.0)
+        );
+        assert_eq!(
+            vm.map_get(map, Value::Number(0.0))
+                .and_then(Value::as_number),
+            Some(4.0)
+        );
+        assert!(vm.map_delete(map, second));
+        assert!(!vm.map_delete(map, second));
+        assert!(vm.map_get(map, first).is_none());
+        if let ObjectKind::Map(storage) = &vm.object(map).kind {
+            assert_eq!(storage.len(), 2);
+            assert!(
+                storage.entry_at(0).is_none(),
+                "deleted entry leaves a tombstone"
+            );
+        }
+    }
+
+    #[test]
+    fn error_objects_have_message_and_stack() {
+        let mut vm = Vm::new();
+        let error = vm.new_range_error("too far");
+        let exception = vm.describe_exception(error);
+        assert_eq!(exception.name.as_deref(), Some("RangeError"));
+        assert_eq!(exception.message, "too far");
+        assert_eq!(exception.stack.as_deref(), Some("RangeError: too far"));
+        let constructor = Value::Object(vm.intrinsics.type_error_constructor);
+        let message = Value::String(vm.new_string("bad"));
+        let constructed = vm
+            .construct(constructor, &[message], None)
+            .expect("construct");
+        assert_eq!(vm.describe_exception(constructed).summary, "TypeError: bad");
+        let called = vm
+            .call(constructor, Value::Undefined, &[message])
+            .expect("call");
+        assert!(vm.instance_of(called, constructor).unwrap_or(false));
+        let thrown_string = Value::String(vm.new_string("plain"));
+        assert_eq!(vm.describe_exception(thrown_string).summary, "plain");
+        assert!(vm.call(Value::Number(1.0), Value::Undefined, &[]).is_err());
     }
 }

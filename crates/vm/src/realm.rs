@@ -229,6 +229,8 @@ intrinsic_objects! {
     promise_constructor,
     /// %ThrowTypeError%.
     throw_type_error,
+    /// `Function.prototype[Symbol.hasInstance]` (instanceof skips calling it: fast path).
+    function_has_instance,
 }
 
 /// A pending job (microtask): `function.call(this, ...arguments)`.
@@ -281,6 +283,10 @@ pub struct Vm {
     /// How many bytes of native stack the VM may use below `native_stack_base` before throwing
     /// a RangeError. The embedder raises it when it runs the VM on a bigger thread stack.
     pub native_stack_budget: usize,
+    /// Cached one-code-unit strings for code units 0..256 (filled on first use).
+    pub single_character_strings: Vec<StringRef>,
+    /// Cached strings "0".."255" (filled on first use).
+    pub small_integer_strings: Vec<StringRef>,
     /// Output sink.
     pub host: Box<dyn Host>,
     /// Captures the JS stack for `error.stack` (installed by the interpreter).
@@ -314,6 +320,12 @@ fn return_undefined(_vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> 
 /// %ThrowTypeError%.
 fn throw_type_error_function(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
     Err(vm.new_type_error("'caller', 'callee', and 'arguments' properties may not be accessed"))
+}
+
+/// `Function.prototype[Symbol.hasInstance](value)`: OrdinaryHasInstance(this, value).
+fn function_has_instance(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let value = args.get(vm, 0);
+    vm.ordinary_has_instance(this, value).map(Value::Boolean)
 }
 
 /// Placeholder behaviour of constructors the built-ins have not replaced yet.
@@ -359,7 +371,13 @@ impl Vm {
             to_string_tag: placeholder_symbol,
             unscopables: placeholder_symbol,
         };
-        let intrinsics = Intrinsics::all_placeholders(root_shape, root_shape, empty_string, symbols, placeholder_object);
+        let intrinsics = Intrinsics::all_placeholders(
+            root_shape,
+            root_shape,
+            empty_string,
+            symbols,
+            placeholder_object,
+        );
         let mut vm = Vm {
             heap,
             atoms: AtomTable::new(),
@@ -373,13 +391,18 @@ impl Vm {
             max_native_call_depth: 10_000,
             native_stack_base: 0,
             native_stack_budget: 1536 * 1024,
+            single_character_strings: Vec::new(),
+            small_integer_strings: Vec::new(),
             host,
             stack_trace_hook: None,
             interpreter: Default::default(),
         };
         for (number, text) in atoms::ALL.iter().enumerate() {
             let atom = vm.intern_str(text);
-            debug_assert_eq!(atom.0 as usize, number, "predeclared atoms must be interned first");
+            debug_assert_eq!(
+                atom.0 as usize, number,
+                "predeclared atoms must be interned first"
+            );
         }
         vm.create_shapes();
         vm.create_well_known_symbols();
@@ -393,15 +416,21 @@ impl Vm {
         self.intrinsics.array_root_shape = self.heap.shapes.allocate(Shape::root());
         self.intrinsics.string_wrapper_root_shape = self.heap.shapes.allocate(Shape::root());
         let root = self.intrinsics.root_shape;
-        let (with_length, _) =
-            self.heap.shape_add_transition(root, PropertyKey::Atom(atoms::LENGTH), Attributes::CONFIGURABLE_ONLY);
-        let (with_name, _) =
-            self.heap.shape_add_transition(with_length, PropertyKey::Atom(atoms::NAME), Attributes::CONFIGURABLE_ONLY);
+        let (with_length, _) = self.heap.shape_add_transition(
+            root,
+            PropertyKey::Atom(atoms::LENGTH),
+            Attributes::CONFIGURABLE_ONLY,
+        );
+        let (with_name, _) = self.heap.shape_add_transition(
+            with_length,
+            PropertyKey::Atom(atoms::NAME),
+            Attributes::CONFIGURABLE_ONLY,
+        );
         self.intrinsics.function_shape = with_name;
     }
 
     fn create_well_known_symbols(&mut self) {
-        let mut make = |vm: &mut Vm, description: &str| vm.new_symbol(Some(description));
+        let make = |vm: &mut Vm, description: &str| vm.new_symbol(Some(description));
         self.intrinsics.symbols = WellKnownSymbols {
             async_iterator: make(self, "Symbol.asyncIterator"),
             has_instance: make(self, "Symbol.hasInstance"),
@@ -425,18 +454,29 @@ impl Vm {
         // %Function.prototype% is itself callable; its shape gets length 0 and name "".
         self.intrinsics.function_prototype = object_prototype;
         let empty = Value::String(self.intrinsics.empty_string);
-        let function_prototype = self.new_native_function_with_data(empty, 0, return_undefined, false, Value::Undefined);
+        let function_prototype =
+            self.new_native_function_with_data(empty, 0, return_undefined, false, Value::Undefined);
         self.object_mut(function_prototype).prototype = Some(object_prototype);
         self.intrinsics.function_prototype = function_prototype;
 
-        let ordinary = |vm: &mut Vm, prototype: ObjectRef| vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+        let ordinary = |vm: &mut Vm, prototype: ObjectRef| {
+            vm.alloc_object(Some(prototype), ObjectKind::Ordinary)
+        };
         self.intrinsics.array_prototype = self.alloc_object(
             Some(object_prototype),
-            ObjectKind::Array(crate::object::ArrayData { length: 0, length_writable: true }),
+            ObjectKind::Array(crate::object::ArrayData {
+                length: 0,
+                length_writable: true,
+            }),
         );
-        self.intrinsics.string_prototype = self.alloc_object(Some(object_prototype), ObjectKind::StringWrapper(self.intrinsics.empty_string));
-        self.intrinsics.number_prototype = self.alloc_object(Some(object_prototype), ObjectKind::NumberWrapper(0.0));
-        self.intrinsics.boolean_prototype = self.alloc_object(Some(object_prototype), ObjectKind::BooleanWrapper(false));
+        self.intrinsics.string_prototype = self.alloc_object(
+            Some(object_prototype),
+            ObjectKind::StringWrapper(self.intrinsics.empty_string),
+        );
+        self.intrinsics.number_prototype =
+            self.alloc_object(Some(object_prototype), ObjectKind::NumberWrapper(0.0));
+        self.intrinsics.boolean_prototype =
+            self.alloc_object(Some(object_prototype), ObjectKind::BooleanWrapper(false));
         self.intrinsics.symbol_prototype = ordinary(self, object_prototype);
         self.intrinsics.bigint_prototype = ordinary(self, object_prototype);
         let error_prototype = ordinary(self, object_prototype);
@@ -469,6 +509,16 @@ impl Vm {
         let thrower = self.new_native_function("", 0, throw_type_error_function, false);
         self.object_mut(thrower).extensible = false;
         self.intrinsics.throw_type_error = thrower;
+        let has_instance =
+            self.new_native_function("[Symbol.hasInstance]", 1, function_has_instance, false);
+        let key = PropertyKey::Symbol(self.intrinsics.symbols.has_instance);
+        self.define_data_property(
+            function_prototype,
+            key,
+            Value::Object(has_instance),
+            Attributes::FROZEN,
+        );
+        self.intrinsics.function_has_instance = has_instance;
     }
 
     /// Creates a constructor, links `C.prototype` / `P.constructor`, and defines it on the
@@ -481,11 +531,26 @@ impl Vm {
         prototype: ObjectRef,
     ) -> ObjectRef {
         let constructor = self.new_native_function(name, length, function, true);
-        self.define_data_property(constructor, PropertyKey::Atom(atoms::PROTOTYPE), Value::Object(prototype), Attributes::FROZEN);
-        self.define_data_property(prototype, PropertyKey::Atom(atoms::CONSTRUCTOR), Value::Object(constructor), Attributes::HIDDEN_DATA);
+        self.define_data_property(
+            constructor,
+            PropertyKey::Atom(atoms::PROTOTYPE),
+            Value::Object(prototype),
+            Attributes::FROZEN,
+        );
+        self.define_data_property(
+            prototype,
+            PropertyKey::Atom(atoms::CONSTRUCTOR),
+            Value::Object(constructor),
+            Attributes::HIDDEN_DATA,
+        );
         let global = self.intrinsics.global_object;
         let key = self.property_key_from_str(name);
-        self.define_data_property(global, key, Value::Object(constructor), Attributes::HIDDEN_DATA);
+        self.define_data_property(
+            global,
+            key,
+            Value::Object(constructor),
+            Attributes::HIDDEN_DATA,
+        );
         constructor
     }
 
@@ -493,62 +558,109 @@ impl Vm {
         use crate::error::{ErrorKind, error_constructor_function};
         let intrinsics = self.intrinsics.clone();
         let placeholder = constructor_not_installed;
-        self.intrinsics.object_constructor =
-            self.create_constructor("Object", 1, minimal_object_constructor, intrinsics.object_prototype);
+        self.intrinsics.object_constructor = self.create_constructor(
+            "Object",
+            1,
+            minimal_object_constructor,
+            intrinsics.object_prototype,
+        );
         self.intrinsics.function_constructor =
             self.create_constructor("Function", 1, placeholder, intrinsics.function_prototype);
-        self.intrinsics.array_constructor = self.create_constructor("Array", 1, placeholder, intrinsics.array_prototype);
-        self.intrinsics.string_constructor = self.create_constructor("String", 1, placeholder, intrinsics.string_prototype);
-        self.intrinsics.number_constructor = self.create_constructor("Number", 1, placeholder, intrinsics.number_prototype);
+        self.intrinsics.array_constructor =
+            self.create_constructor("Array", 1, placeholder, intrinsics.array_prototype);
+        self.intrinsics.string_constructor =
+            self.create_constructor("String", 1, placeholder, intrinsics.string_prototype);
+        self.intrinsics.number_constructor =
+            self.create_constructor("Number", 1, placeholder, intrinsics.number_prototype);
         self.intrinsics.boolean_constructor =
             self.create_constructor("Boolean", 1, placeholder, intrinsics.boolean_prototype);
-        self.intrinsics.symbol_constructor = self.create_constructor("Symbol", 0, placeholder, intrinsics.symbol_prototype);
-        self.intrinsics.bigint_constructor = self.create_constructor("BigInt", 1, placeholder, intrinsics.bigint_prototype);
-        let error = self.create_constructor("Error", 1, error_constructor_function, intrinsics.error_prototype);
+        self.intrinsics.symbol_constructor =
+            self.create_constructor("Symbol", 0, placeholder, intrinsics.symbol_prototype);
+        self.intrinsics.bigint_constructor =
+            self.create_constructor("BigInt", 1, placeholder, intrinsics.bigint_prototype);
+        let error = self.create_constructor(
+            "Error",
+            1,
+            error_constructor_function,
+            intrinsics.error_prototype,
+        );
         self.intrinsics.error_constructor = error;
         for kind in ErrorKind::ALL {
             let prototype = self.error_prototype_for(kind);
             let name_atom = kind.name_atom();
             let name_value = Value::String(self.atom_string(name_atom));
-            self.define_data_property(prototype, PropertyKey::Atom(atoms::NAME), name_value, Attributes::HIDDEN_DATA);
+            self.define_data_property(
+                prototype,
+                PropertyKey::Atom(atoms::NAME),
+                name_value,
+                Attributes::HIDDEN_DATA,
+            );
             let empty = Value::String(self.intrinsics.empty_string);
-            self.define_data_property(prototype, PropertyKey::Atom(atoms::MESSAGE), empty, Attributes::HIDDEN_DATA);
+            self.define_data_property(
+                prototype,
+                PropertyKey::Atom(atoms::MESSAGE),
+                empty,
+                Attributes::HIDDEN_DATA,
+            );
             if kind == ErrorKind::Error {
                 continue;
             }
             let name = kind.name();
-            let length = if kind == ErrorKind::AggregateError { 2 } else { 1 };
-            let constructor = self.create_constructor(name, length, error_constructor_function, prototype);
+            let length = if kind == ErrorKind::AggregateError {
+                2
+            } else {
+                1
+            };
+            let constructor =
+                self.create_constructor(name, length, error_constructor_function, prototype);
             // NativeError constructors inherit from %Error%.
             self.object_mut(constructor).prototype = Some(error);
             match kind {
                 ErrorKind::TypeError => self.intrinsics.type_error_constructor = constructor,
                 ErrorKind::RangeError => self.intrinsics.range_error_constructor = constructor,
                 ErrorKind::SyntaxError => self.intrinsics.syntax_error_constructor = constructor,
-                ErrorKind::ReferenceError => self.intrinsics.reference_error_constructor = constructor,
+                ErrorKind::ReferenceError => {
+                    self.intrinsics.reference_error_constructor = constructor
+                }
                 ErrorKind::EvalError => self.intrinsics.eval_error_constructor = constructor,
                 ErrorKind::UriError => self.intrinsics.uri_error_constructor = constructor,
-                ErrorKind::AggregateError => self.intrinsics.aggregate_error_constructor = constructor,
+                ErrorKind::AggregateError => {
+                    self.intrinsics.aggregate_error_constructor = constructor
+                }
                 ErrorKind::Error => {}
             }
         }
-        self.intrinsics.map_constructor = self.create_constructor("Map", 0, placeholder, intrinsics.map_prototype);
-        self.intrinsics.set_constructor = self.create_constructor("Set", 0, placeholder, intrinsics.set_prototype);
+        self.intrinsics.map_constructor =
+            self.create_constructor("Map", 0, placeholder, intrinsics.map_prototype);
+        self.intrinsics.set_constructor =
+            self.create_constructor("Set", 0, placeholder, intrinsics.set_prototype);
         self.intrinsics.weak_map_constructor =
             self.create_constructor("WeakMap", 0, placeholder, intrinsics.weak_map_prototype);
         self.intrinsics.weak_set_constructor =
             self.create_constructor("WeakSet", 0, placeholder, intrinsics.weak_set_prototype);
-        self.intrinsics.date_constructor = self.create_constructor("Date", 7, placeholder, intrinsics.date_prototype);
-        self.intrinsics.regexp_constructor = self.create_constructor("RegExp", 2, placeholder, intrinsics.regexp_prototype);
+        self.intrinsics.date_constructor =
+            self.create_constructor("Date", 7, placeholder, intrinsics.date_prototype);
+        self.intrinsics.regexp_constructor =
+            self.create_constructor("RegExp", 2, placeholder, intrinsics.regexp_prototype);
         self.intrinsics.promise_constructor =
             self.create_constructor("Promise", 1, placeholder, intrinsics.promise_prototype);
         let global = self.intrinsics.global_object;
-        self.define_data_property(global, PropertyKey::Atom(atoms::GLOBAL_THIS), Value::Object(global), Attributes::HIDDEN_DATA);
+        self.define_data_property(
+            global,
+            PropertyKey::Atom(atoms::GLOBAL_THIS),
+            Value::Object(global),
+            Attributes::HIDDEN_DATA,
+        );
         for (name, value) in [("NaN", f64::NAN), ("Infinity", f64::INFINITY)] {
             let key = self.property_key_from_str(name);
             self.define_data_property(global, key, Value::Number(value), Attributes::FROZEN);
         }
-        self.define_data_property(global, PropertyKey::Atom(atoms::UNDEFINED), Value::Undefined, Attributes::FROZEN);
+        self.define_data_property(
+            global,
+            PropertyKey::Atom(atoms::UNDEFINED),
+            Value::Undefined,
+            Attributes::FROZEN,
+        );
     }
 
     // ----- strings, atoms, symbols -----
@@ -556,7 +668,9 @@ impl Vm {
     /// Allocates a heap string.
     #[inline]
     pub fn alloc_string(&mut self, string: JsString) -> StringRef {
-        self.heap.accounting.note_allocation(std::mem::size_of::<JsString>() + string.len());
+        self.heap
+            .accounting
+            .note_allocation(std::mem::size_of::<JsString>() + string.len());
         self.heap.strings.allocate(string)
     }
 
@@ -568,10 +682,14 @@ impl Vm {
         self.alloc_string(JsString::from_str(text))
     }
 
-    /// The string behind a handle.
+    /// The string behind a handle, flattened if it was a rope (see `string.rs`).
     #[inline]
     pub fn string(&self, string: StringRef) -> &JsString {
-        self.heap.strings.get(string)
+        let content = self.heap.strings.get(string);
+        if !content.is_flat() {
+            JsString::flatten_in(content, &self.heap.strings);
+        }
+        content
     }
 
     /// A string's content as a Rust string (lone surrogates become U+FFFD).
@@ -584,7 +702,10 @@ impl Vm {
     pub fn intern_str(&mut self, text: &str) -> Atom {
         let hash = hash_str(text);
         let strings = &self.heap.strings;
-        if let Some(atom) = self.atoms.find(hash, |candidate| strings.get(candidate).equals_str(text)) {
+        if let Some(atom) = self
+            .atoms
+            .find(hash, |candidate| strings.get(candidate).equals_str(text))
+        {
             return atom;
         }
         let string = self.alloc_string(JsString::from_str(text));
@@ -596,7 +717,9 @@ impl Vm {
         let hash = self.string(string).hash_code();
         let strings = &self.heap.strings;
         let content = strings.get(string);
-        if let Some(atom) = self.atoms.find(hash, |candidate| candidate == string || strings.get(candidate) == content) {
+        if let Some(atom) = self.atoms.find(hash, |candidate| {
+            candidate == string || strings.get(candidate) == content
+        }) {
             return atom;
         }
         self.atoms.insert(hash, string)
@@ -649,7 +772,12 @@ impl Vm {
             PropertyKey::Index(index) => index.to_string(),
             PropertyKey::Symbol(symbol) => {
                 let description = self.heap.symbols.get(symbol).description;
-                format!("Symbol({})", description.map(|d| self.string_to_rust(d)).unwrap_or_default())
+                format!(
+                    "Symbol({})",
+                    description
+                        .map(|d| self.string_to_rust(d))
+                        .unwrap_or_default()
+                )
             }
         }
     }
@@ -657,14 +785,24 @@ impl Vm {
     /// Creates a symbol.
     pub fn new_symbol(&mut self, description: Option<&str>) -> SymbolRef {
         let description = description.map(|text| self.new_string(text));
-        self.heap.accounting.note_allocation(std::mem::size_of::<Symbol>());
-        self.heap.symbols.allocate(Symbol { description, registered: false })
+        self.heap
+            .accounting
+            .note_allocation(std::mem::size_of::<Symbol>());
+        self.heap.symbols.allocate(Symbol {
+            description,
+            registered: false,
+        })
     }
 
     /// Creates a symbol with a heap-string description.
     pub fn new_symbol_with_description(&mut self, description: Option<StringRef>) -> SymbolRef {
-        self.heap.accounting.note_allocation(std::mem::size_of::<Symbol>());
-        self.heap.symbols.allocate(Symbol { description, registered: false })
+        self.heap
+            .accounting
+            .note_allocation(std::mem::size_of::<Symbol>());
+        self.heap.symbols.allocate(Symbol {
+            description,
+            registered: false,
+        })
     }
 
     /// The symbol behind a handle.
@@ -677,7 +815,7 @@ impl Vm {
     /// Opens a handle scope: values pushed with [`Vm::root`] stay alive until
     /// [`Vm::close_handle_scope`] with the returned marker.
     ///
-    /// ```ignore
+    /// ```text
     /// let scope = vm.open_handle_scope();
     /// vm.root(Value::Object(result_array));
     /// let mapped = vm.call(callback, this_arg, &[element])?; // may collect
@@ -727,6 +865,13 @@ impl Vm {
         self.atoms.trace(&mut tracer);
         trace_values(&self.stack, &mut tracer);
         trace_values(&self.handles, &mut tracer);
+        for string in self
+            .single_character_strings
+            .iter()
+            .chain(&self.small_integer_strings)
+        {
+            tracer.push(*string);
+        }
         for symbol in self.symbol_registry.values() {
             tracer.push(*symbol);
         }
@@ -744,7 +889,9 @@ impl Vm {
     pub fn native_stack_has_room(&mut self) -> bool {
         let marker = 0u8;
         let here = std::ptr::addr_of!(marker) as usize;
-        if self.native_stack_base == 0 || self.native_call_depth == 0 && here > self.native_stack_base {
+        if self.native_stack_base == 0
+            || self.native_call_depth == 0 && here > self.native_stack_base
+        {
             self.native_stack_base = here;
             return true;
         }
@@ -768,7 +915,12 @@ impl Vm {
     }
 
     /// Convenience for tests and the runner: a full descriptor define that cannot throw.
-    pub fn define_property_or_ignore(&mut self, object: ObjectRef, key: PropertyKey, descriptor: PropertyDescriptor) {
+    pub fn define_property_or_ignore(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        descriptor: PropertyDescriptor,
+    ) {
         let _ = self.define_own_property(object, key, descriptor);
     }
 }
@@ -845,6 +997,7 @@ impl Intrinsics {
             regexp_constructor: object,
             promise_constructor: object,
             throw_type_error: object,
+            function_has_instance: object,
         }
     }
 }

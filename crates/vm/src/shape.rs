@@ -222,7 +222,12 @@ impl Shape {
                 let position = *index.get(&key)?;
                 self.entries[position as usize]
             }
-            None => self.entries.iter().flatten().find(|entry| entry.key == key).copied(),
+            None => self
+                .entries
+                .iter()
+                .flatten()
+                .find(|entry| entry.key == key)
+                .copied(),
         }
     }
 
@@ -261,7 +266,11 @@ impl Shape {
             slot
         };
         let position = self.entries.len() as u32;
-        self.entries.push(Some(ShapeEntry { key, attributes, slot }));
+        self.entries.push(Some(ShapeEntry {
+            key,
+            attributes,
+            slot,
+        }));
         self.live_entries += 1;
         if matches!(key, PropertyKey::Index(_)) {
             self.index_key_count += 1;
@@ -278,7 +287,8 @@ impl Shape {
 
     /// Makes a private dictionary copy of this shape.
     pub fn to_dictionary(&self) -> Shape {
-        let mut entries: Vec<Option<ShapeEntry>> = self.entries.iter().flatten().copied().map(Some).collect();
+        let mut entries: Vec<Option<ShapeEntry>> =
+            self.entries.iter().flatten().copied().map(Some).collect();
         entries.shrink_to_fit();
         let mut shape = Shape {
             parent: None,
@@ -301,7 +311,10 @@ impl Shape {
         debug_assert!(self.dictionary);
         let position = match &self.index {
             Some(index) => *index.get(&key)? as usize,
-            None => self.entries.iter().position(|entry| entry.is_some_and(|e| e.key == key))?,
+            None => self
+                .entries
+                .iter()
+                .position(|entry| entry.is_some_and(|e| e.key == key))?,
         };
         let entry = self.entries[position].take()?;
         self.live_entries -= 1;
@@ -331,11 +344,18 @@ impl Shape {
     /// Dictionary mode only: changes the attributes of an existing property. When the
     /// property switches between data and accessor, it gets fresh slots; the new slot is
     /// returned.
-    pub fn dictionary_set_attributes(&mut self, key: PropertyKey, attributes: Attributes) -> Option<u32> {
+    pub fn dictionary_set_attributes(
+        &mut self,
+        key: PropertyKey,
+        attributes: Attributes,
+    ) -> Option<u32> {
         debug_assert!(self.dictionary);
         let position = match &self.index {
             Some(index) => *index.get(&key)? as usize,
-            None => self.entries.iter().position(|entry| entry.is_some_and(|e| e.key == key))?,
+            None => self
+                .entries
+                .iter()
+                .position(|entry| entry.is_some_and(|e| e.key == key))?,
         };
         let mut entry = self.entries[position]?;
         if entry.attributes.is_accessor() != attributes.is_accessor() {
@@ -371,7 +391,11 @@ impl Heap {
             Transitions::Many(map) => map.get(&(key, attributes)).copied(),
         };
         if let Some(child) = existing {
-            let slot = self.shapes.get(child).last_entry().map_or(0, |entry| entry.slot);
+            let slot = self
+                .shapes
+                .get(child)
+                .last_entry()
+                .map_or(0, |entry| entry.slot);
             return (child, slot);
         }
         let mut child_shape = Shape {
@@ -387,7 +411,8 @@ impl Heap {
         };
         child_shape.rebuild_index();
         let slot = child_shape.push_entry(key, attributes);
-        self.accounting.note_allocation(std::mem::size_of::<Shape>() + 16 * child_shape.entries.len());
+        self.accounting
+            .note_allocation(std::mem::size_of::<Shape>() + 16 * child_shape.entries.len());
         let child: ShapeId = self.shapes.allocate(child_shape);
         let parent = self.shapes.get_mut(shape);
         parent.transitions = match std::mem::take(&mut parent.transitions) {
@@ -409,7 +434,8 @@ impl Heap {
     /// Allocates a private dictionary copy of `shape`.
     pub fn shape_to_dictionary(&mut self, shape: ShapeId) -> ShapeId {
         let dictionary = self.shapes.get(shape).to_dictionary();
-        self.accounting.note_allocation(std::mem::size_of::<Shape>() + 16 * dictionary.entries.len());
+        self.accounting
+            .note_allocation(std::mem::size_of::<Shape>() + 16 * dictionary.entries.len());
         self.shapes.allocate(dictionary)
     }
 }
@@ -445,17 +471,22 @@ mod tests {
     fn accessors_take_two_slots_and_large_shapes_use_an_index() {
         let mut heap = Heap::new();
         let mut shape: ShapeId = heap.shapes.allocate(Shape::root());
-        let (next, getter_slot) = heap.shape_add_transition(shape, key(0), Attributes::accessor(true, true));
+        let (next, getter_slot) =
+            heap.shape_add_transition(shape, key(0), Attributes::accessor(true, true));
         shape = next;
         assert_eq!(getter_slot, 0);
         for number in 1..20 {
-            let (next, slot) = heap.shape_add_transition(shape, key(number), Attributes::DEFAULT_DATA);
+            let (next, slot) =
+                heap.shape_add_transition(shape, key(number), Attributes::DEFAULT_DATA);
             assert_eq!(slot, number + 1);
             shape = next;
         }
         let final_shape = heap.shapes.get(shape);
         assert!(final_shape.index.is_some());
-        assert_eq!(final_shape.lookup(key(19)).map(|entry| entry.slot), Some(20));
+        assert_eq!(
+            final_shape.lookup(key(19)).map(|entry| entry.slot),
+            Some(20)
+        );
         assert_eq!(final_shape.slot_count(), 21);
     }
 

@@ -8,13 +8,21 @@
 //! Performance decisions:
 //! - One-byte storage halves memory and makes ASCII-heavy programs cheap to print.
 //! - The hash is computed lazily and cached (0 means "not computed yet").
-//! - Future work: a rope variant for `s += x` loops. All readers go through [`JsString::view`]
-//!   or the code-unit accessors, so a lazily flattened rope can be added behind them.
+//! - Ropes: concatenations producing at least [`ROPE_THRESHOLD`] code units create a rope
+//!   node (two child handles, no copying), so `s += x` loops are linear. A rope is flattened
+//!   once, lazily, by `Vm::string` (the only way to read a heap string), iteratively (no
+//!   recursion, whatever the rope depth); afterwards it holds the flat data and drops its
+//!   children. `JsString::view` and friends must only be called on flat strings.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::cmp::Ordering;
 
-use tseval_gc::{Trace, Tracer};
+use tseval_gc::{Arena, Trace, Tracer};
+
+use crate::value::StringRef;
+
+/// Concatenations at least this long create a rope instead of copying.
+pub const ROPE_THRESHOLD: usize = 256;
 
 /// The storage of a string.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -65,39 +73,121 @@ impl<'a> StringView<'a> {
             StringView::OneByte(bytes) => (bytes, &[]),
             StringView::TwoByte(units) => (&[], units),
         };
-        one.iter().map(|&byte| byte as u16).chain(two.iter().copied())
+        one.iter()
+            .map(|&byte| byte as u16)
+            .chain(two.iter().copied())
     }
 }
 
 /// An immutable JS string stored in the heap.
 #[derive(Debug)]
 pub struct JsString {
-    data: StringData,
+    /// The flat content; unset only for a rope that was not flattened yet.
+    flat: OnceCell<StringData>,
+    /// The children of an unflattened rope.
+    rope: Cell<Option<(StringRef, StringRef)>>,
+    /// Length in code units (known even for ropes).
+    length: u32,
     hash: Cell<u32>,
 }
 
 impl Clone for JsString {
     fn clone(&self) -> Self {
-        JsString { data: self.data.clone(), hash: Cell::new(self.hash.get()) }
+        JsString {
+            flat: self.flat.clone(),
+            rope: Cell::new(self.rope.get()),
+            length: self.length,
+            hash: Cell::new(self.hash.get()),
+        }
     }
 }
 
 impl PartialEq for JsString {
     fn eq(&self, other: &Self) -> bool {
-        self.data == other.data
+        self.length == other.length && self.flat() == other.flat()
     }
 }
 
 impl Eq for JsString {}
 
 impl Trace for JsString {
-    fn trace(&self, _tracer: &mut Tracer) {}
+    fn trace(&self, tracer: &mut Tracer) {
+        if let Some((left, right)) = self.rope.get() {
+            tracer.push(left);
+            tracer.push(right);
+        }
+    }
 }
 
 impl JsString {
     /// Wraps already-canonical data. Prefer the `from_*` constructors.
     pub fn from_data(data: StringData) -> JsString {
-        JsString { data, hash: Cell::new(0) }
+        let length = match &data {
+            StringData::OneByte(bytes) => bytes.len(),
+            StringData::TwoByte(units) => units.len(),
+        };
+        JsString {
+            flat: OnceCell::from(data),
+            rope: Cell::new(None),
+            length: length as u32,
+            hash: Cell::new(0),
+        }
+    }
+
+    /// A rope node for `left + right` (the caller passes the total length).
+    pub fn rope(left: StringRef, right: StringRef, length: usize) -> JsString {
+        JsString {
+            flat: OnceCell::new(),
+            rope: Cell::new(Some((left, right))),
+            length: length as u32,
+            hash: Cell::new(0),
+        }
+    }
+
+    /// True when the content is available without flattening.
+    #[inline]
+    pub fn is_flat(&self) -> bool {
+        self.flat.get().is_some()
+    }
+
+    /// The flat content. Heap strings are flattened by `Vm::string` before anyone reads them.
+    #[inline]
+    fn flat(&self) -> &StringData {
+        match self.flat.get() {
+            Some(data) => data,
+            None => unflattened_rope(),
+        }
+    }
+
+    /// Flattens `string` (a rope stored in `arena`) in place; no-op for flat strings.
+    /// Iterative: rope depth does not consume native stack.
+    pub fn flatten_in(string: &JsString, arena: &Arena<JsString>) {
+        let Some((left, right)) = string.rope.get() else {
+            return;
+        };
+        let mut builder = JsStringBuilder::with_capacity(string.length as usize);
+        let mut pending = vec![right, left];
+        while let Some(node) = pending.pop() {
+            let piece = arena.get(node);
+            if let Some(data) = piece.flat.get() {
+                match data {
+                    StringData::OneByte(bytes) => builder.push_latin1(bytes),
+                    StringData::TwoByte(units) => {
+                        for &unit in units.iter() {
+                            builder.push_code_unit(unit);
+                        }
+                    }
+                }
+            } else if let Some((node_left, node_right)) = piece.rope.get() {
+                pending.push(node_right);
+                pending.push(node_left);
+            }
+        }
+        let flat = builder.finish();
+        if let Some(data) = flat.flat.into_inner() {
+            let _ = string.flat.set(data);
+        }
+        string.rope.set(None);
     }
 
     /// The empty string.
@@ -106,6 +196,7 @@ impl JsString {
     }
 
     /// Converts a Rust string (UTF-8) to a JS string.
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(text: &str) -> JsString {
         if text.is_ascii() {
             return JsString::from_data(StringData::OneByte(text.as_bytes().into()));
@@ -120,7 +211,9 @@ impl JsString {
     /// Builds a string from UTF-16 code units, choosing the compact form when possible.
     pub fn from_utf16(units: &[u16]) -> JsString {
         if units.iter().all(|&unit| unit <= 0xFF) {
-            JsString::from_data(StringData::OneByte(units.iter().map(|&u| u as u8).collect()))
+            JsString::from_data(StringData::OneByte(
+                units.iter().map(|&u| u as u8).collect(),
+            ))
         } else {
             JsString::from_data(StringData::TwoByte(units.into()))
         }
@@ -129,7 +222,9 @@ impl JsString {
     /// Like [`JsString::from_utf16`] but takes ownership (no copy when two-byte).
     pub fn from_utf16_vec(units: Vec<u16>) -> JsString {
         if units.iter().all(|&unit| unit <= 0xFF) {
-            JsString::from_data(StringData::OneByte(units.iter().map(|&u| u as u8).collect()))
+            JsString::from_data(StringData::OneByte(
+                units.iter().map(|&u| u as u8).collect(),
+            ))
         } else {
             JsString::from_data(StringData::TwoByte(units.into_boxed_slice()))
         }
@@ -148,34 +243,34 @@ impl JsString {
     /// The underlying storage.
     #[inline]
     pub fn data(&self) -> &StringData {
-        &self.data
+        self.flat()
     }
 
     /// A borrowed view of the code units.
     #[inline]
     pub fn view(&self) -> StringView<'_> {
-        match &self.data {
+        match self.flat() {
             StringData::OneByte(bytes) => StringView::OneByte(bytes),
             StringData::TwoByte(units) => StringView::TwoByte(units),
         }
     }
 
-    /// Length in UTF-16 code units (the JS `length`).
+    /// Length in UTF-16 code units (the JS `length`); available for unflattened ropes too.
     #[inline]
     pub fn len(&self) -> usize {
-        self.view().len()
+        self.length as usize
     }
 
     /// True for `""`.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.length == 0
     }
 
     /// The code unit at `index`, or `None` past the end.
     #[inline]
     pub fn code_unit_at(&self, index: usize) -> Option<u16> {
-        match &self.data {
+        match self.flat() {
             StringData::OneByte(bytes) => bytes.get(index).map(|&byte| byte as u16),
             StringData::TwoByte(units) => units.get(index).copied(),
         }
@@ -200,7 +295,7 @@ impl JsString {
 
     /// Converts to a Rust string; lone surrogates become U+FFFD.
     pub fn to_rust_string_lossy(&self) -> String {
-        match &self.data {
+        match self.flat() {
             StringData::OneByte(bytes) => {
                 if bytes.is_ascii() {
                     // ASCII bytes are valid UTF-8.
@@ -215,7 +310,7 @@ impl JsString {
 
     /// If the string is pure ASCII, returns it as `&str` without copying.
     pub fn as_ascii_str(&self) -> Option<&str> {
-        match &self.data {
+        match self.flat() {
             StringData::OneByte(bytes) if bytes.is_ascii() => std::str::from_utf8(bytes).ok(),
             _ => None,
         }
@@ -235,7 +330,7 @@ impl JsString {
 
     /// Concatenation.
     pub fn concat(&self, other: &JsString) -> JsString {
-        match (&self.data, &other.data) {
+        match (self.flat(), other.flat()) {
             (StringData::OneByte(left), StringData::OneByte(right)) => {
                 let mut bytes = Vec::with_capacity(left.len() + right.len());
                 bytes.extend_from_slice(left);
@@ -256,7 +351,7 @@ impl JsString {
     pub fn substring(&self, start: usize, end: usize) -> JsString {
         let end = end.min(self.len());
         let start = start.min(end);
-        match &self.data {
+        match self.flat() {
             StringData::OneByte(bytes) => JsString::from_latin1(bytes[start..end].to_vec()),
             StringData::TwoByte(units) => JsString::from_utf16(&units[start..end]),
         }
@@ -264,7 +359,7 @@ impl JsString {
 
     /// Compares by UTF-16 code units (the order of the `<` operator on strings).
     pub fn compare(&self, other: &JsString) -> Ordering {
-        match (&self.data, &other.data) {
+        match (self.flat(), other.flat()) {
             (StringData::OneByte(left), StringData::OneByte(right)) => left.cmp(right),
             (StringData::TwoByte(left), StringData::TwoByte(right)) => left.cmp(right),
             _ => self.view().code_units().cmp(other.view().code_units()),
@@ -276,13 +371,17 @@ impl JsString {
         let haystack_length = self.len();
         let needle_length = needle.len();
         if needle_length == 0 {
-            return if from <= haystack_length { Some(from) } else { None };
+            return if from <= haystack_length {
+                Some(from)
+            } else {
+                None
+            };
         }
         if needle_length > haystack_length {
             return None;
         }
         if let (StringData::OneByte(haystack), StringData::OneByte(pattern)) =
-            (&self.data, &needle.data)
+            (self.flat(), needle.flat())
         {
             return haystack[from.min(haystack_length)..]
                 .windows(needle_length)
@@ -292,17 +391,24 @@ impl JsString {
         let haystack = self.view();
         let pattern = needle.view();
         (from..=haystack_length - needle_length).find(|&start| {
-            (0..needle_length).all(|offset| haystack.code_unit(start + offset) == pattern.code_unit(offset))
+            (0..needle_length)
+                .all(|offset| haystack.code_unit(start + offset) == pattern.code_unit(offset))
         })
     }
 
     /// True when the content equals a Rust string.
     pub fn equals_str(&self, text: &str) -> bool {
-        match &self.data {
+        match self.flat() {
             StringData::OneByte(bytes) if text.is_ascii() => bytes.as_ref() == text.as_bytes(),
             _ => self.view().code_units().eq(text.encode_utf16()),
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+fn unflattened_rope() -> ! {
+    panic!("a rope string was read without Vm::string flattening it first")
 }
 
 /// Hashes code units so that the one-byte and two-byte forms of equal text hash the same.
@@ -328,6 +434,22 @@ impl JsStringBuilder {
     /// An empty builder.
     pub fn new() -> JsStringBuilder {
         JsStringBuilder::default()
+    }
+
+    /// An empty builder with room for `capacity` one-byte code units.
+    pub fn with_capacity(capacity: usize) -> JsStringBuilder {
+        JsStringBuilder {
+            one_byte: Vec::with_capacity(capacity),
+            two_byte: None,
+        }
+    }
+
+    /// Appends Latin-1 code units.
+    pub fn push_latin1(&mut self, bytes: &[u8]) {
+        match &mut self.two_byte {
+            Some(units) => units.extend(bytes.iter().map(|&byte| byte as u16)),
+            None => self.one_byte.extend_from_slice(bytes),
+        }
     }
 
     /// Appends one code unit.
@@ -446,9 +568,18 @@ mod tests {
         assert!(joined.substring(4, 7).equals_str("bar"));
         assert_eq!(joined.index_of(&JsString::from_str("bar"), 0), Some(4));
         assert_eq!(joined.index_of(&JsString::from_str("bar"), 5), None);
-        assert_eq!(JsString::from_str("a").compare(&JsString::from_str("b")), Ordering::Less);
-        assert_eq!(JsString::from_str("é").compare(&JsString::from_str("€")), Ordering::Less);
-        assert_eq!(JsString::from_str("ab").compare(&JsString::from_str("a")), Ordering::Greater);
+        assert_eq!(
+            JsString::from_str("a").compare(&JsString::from_str("b")),
+            Ordering::Less
+        );
+        assert_eq!(
+            JsString::from_str("é").compare(&JsString::from_str("€")),
+            Ordering::Less
+        );
+        assert_eq!(
+            JsString::from_str("ab").compare(&JsString::from_str("a")),
+            Ordering::Greater
+        );
     }
 
     #[test]

@@ -245,7 +245,11 @@ impl Value {
 #[inline]
 pub fn number_to_array_index(number: f64) -> Option<u32> {
     let index = number as u32;
-    if index as f64 == number && index != u32::MAX { Some(index) } else { None }
+    if index as f64 == number && index != u32::MAX {
+        Some(index)
+    } else {
+        None
+    }
 }
 
 impl From<bool> for Value {
@@ -298,11 +302,8 @@ impl Trace for Value {
             Value::Symbol(symbol) => tracer.push(symbol),
             Value::Object(object) => tracer.push(object),
             Value::BigInt(bigint) => tracer.push(bigint),
-            Value::Undefined
-            | Value::Null
-            | Value::Boolean(_)
-            | Value::Number(_)
-            | Value::Hole => {}
+            Value::Undefined | Value::Null | Value::Boolean(_) | Value::Number(_) | Value::Hole => {
+            }
         }
     }
 }

@@ -1,8 +1,221 @@
-//! Placeholder for the built-ins (owned by the built-ins engineer, who replaces this file).
+//! The built-in library: everything reachable from the global object that is not syntax.
 //!
-//! The runtime core calls `install(vm)` at the end of `Vm::new()`.
+//! `install(vm)` runs at the end of `Vm::new()`. The runtime core has already created the
+//! intrinsic prototypes and placeholder constructors (so that object identities are fixed
+//! early); installation swaps the real Rust implementation into each placeholder constructor
+//! and fills the prototypes with methods.
+//!
+//! Conventions used by every module here:
+//! - Built-in methods are writable, non-enumerable, configurable data properties; their
+//!   `length` and `name` are non-writable, non-enumerable, configurable (see
+//!   `Vm::define_native_method`).
+//! - A native function that calls back into JavaScript (callbacks, getters, `toString`,
+//!   iterators) roots the heap values it keeps in Rust locals on the handle stack first
+//!   (`vm.root`), because a collection may run at any safepoint inside that call.
+//! - Errors are thrown with `vm.throw_type_error(...)` and friends, never by panicking.
+//!
+//! Module map: `console` (console.log and the inspect snapshot), `inspect` (node's
+//! util.inspect formatter), `number_format` (Number.prototype.toString/toFixed/...),
+//! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
+//! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
+//! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers).
 
+use crate::atom::PropertyKey;
+use crate::function::{Args, NativeFunction};
+use crate::object::ObjectKind;
 use crate::realm::Vm;
+use crate::shape::Attributes;
+use crate::value::{JsResult, ObjectRef, StringRef, SymbolRef, Value};
 
-/// Installs the built-in library into the realm. Placeholder: does nothing.
-pub fn install(_vm: &mut Vm) {}
+pub mod array;
+pub mod collections;
+pub mod console;
+pub mod date;
+pub mod error;
+pub mod function;
+pub mod inspect;
+pub mod iterators;
+pub mod json;
+pub mod math;
+pub mod number;
+pub mod number_format;
+pub mod object;
+pub mod promise;
+pub mod regexp;
+pub mod string;
+pub mod symbol;
+pub mod uri;
+
+/// Installs the built-in library into the realm.
+pub fn install(vm: &mut Vm) {
+    object::install(vm);
+    function::install(vm);
+    symbol::install(vm);
+    error::install(vm);
+    iterators::install(vm);
+    array::install(vm);
+    string::install(vm);
+    number::install(vm);
+    math::install(vm);
+    json::install(vm);
+    collections::install(vm);
+    regexp::install(vm);
+    date::install(vm);
+    uri::install(vm);
+    promise::install(vm);
+    console::install(vm);
+}
+
+/// Runs queued microtasks and then due timers until both are empty (node's event loop order
+/// for a script: all microtasks after the script, then each timer followed by the microtasks
+/// it queued). The runner calls this after the main script completed normally.
+pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
+    promise::run_event_loop(vm)
+}
+
+// ----- installation helpers -----
+
+/// Defines a method on `target` (writable, non-enumerable, configurable).
+pub(crate) fn method(vm: &mut Vm, target: ObjectRef, name: &str, length: u32, function: NativeFunction) -> ObjectRef {
+    vm.define_native_method(target, name, length, function)
+}
+
+/// Defines a symbol-keyed method (`[Symbol.iterator]() {...}`) named `function_name`.
+pub(crate) fn symbol_method(
+    vm: &mut Vm,
+    target: ObjectRef,
+    symbol: SymbolRef,
+    function_name: &str,
+    length: u32,
+    function: NativeFunction,
+) -> ObjectRef {
+    let created = vm.new_native_function(function_name, length, function, false);
+    vm.define_data_property(target, PropertyKey::Symbol(symbol), Value::Object(created), Attributes::HIDDEN_DATA);
+    created
+}
+
+/// Defines a getter (`get name() {...}`: non-enumerable, configurable, no setter).
+pub(crate) fn getter(vm: &mut Vm, target: ObjectRef, name: &str, function: NativeFunction) -> ObjectRef {
+    let created = vm.new_native_function(&format!("get {name}"), 0, function, false);
+    let key = vm.property_key_from_str(name);
+    vm.define_accessor_property(target, key, Value::Object(created), Value::Undefined, false, true);
+    created
+}
+
+/// Defines a symbol-keyed getter.
+pub(crate) fn symbol_getter(vm: &mut Vm, target: ObjectRef, symbol: SymbolRef, function_name: &str, function: NativeFunction) {
+    let created = vm.new_native_function(function_name, 0, function, false);
+    vm.define_accessor_property(target, PropertyKey::Symbol(symbol), Value::Object(created), Value::Undefined, false, true);
+}
+
+/// Defines a writable, non-enumerable, configurable data property.
+pub(crate) fn value_property(vm: &mut Vm, target: ObjectRef, name: &str, value: Value) {
+    let key = vm.property_key_from_str(name);
+    vm.define_data_property(target, key, value, Attributes::HIDDEN_DATA);
+}
+
+/// Defines a non-writable, non-enumerable, non-configurable data property (constants).
+pub(crate) fn constant_property(vm: &mut Vm, target: ObjectRef, name: &str, value: Value) {
+    let key = vm.property_key_from_str(name);
+    vm.define_data_property(target, key, value, Attributes::FROZEN);
+}
+
+/// Defines `target[Symbol.toStringTag] = tag` (non-writable, non-enumerable, configurable).
+pub(crate) fn to_string_tag(vm: &mut Vm, target: ObjectRef, tag: &str) {
+    let symbol = vm.intrinsics.symbols.to_string_tag;
+    let text = vm.new_string(tag);
+    vm.define_data_property(target, PropertyKey::Symbol(symbol), Value::String(text), Attributes::CONFIGURABLE_ONLY);
+}
+
+/// Replaces the behaviour of a placeholder constructor created by the runtime core (keeping
+/// its identity, `prototype` link and global binding) and sets its `length`.
+pub(crate) fn install_constructor_behaviour(vm: &mut Vm, constructor: ObjectRef, function: NativeFunction, length: u32) {
+    if let ObjectKind::NativeFunction(native) = &mut vm.object_mut(constructor).kind {
+        native.function = function;
+        native.is_constructor = true;
+    }
+    let key = PropertyKey::Atom(crate::atom::atoms::LENGTH);
+    vm.define_data_property(constructor, key, Value::Number(length as f64), Attributes::CONFIGURABLE_ONLY);
+}
+
+/// Creates a plain namespace object (`Math`, `JSON`, `console`) on the global object.
+pub(crate) fn namespace_object(vm: &mut Vm, name: &str) -> ObjectRef {
+    let object = vm.new_object();
+    vm.define_global(name, Value::Object(object));
+    object
+}
+
+// ----- small conversions used everywhere -----
+
+/// A heap string value from Rust text.
+pub(crate) fn string_value(vm: &mut Vm, text: &str) -> Value {
+    Value::String(vm.new_string(text))
+}
+
+/// A heap string value from UTF-16 code units.
+pub(crate) fn utf16_value(vm: &mut Vm, units: Vec<u16>) -> Value {
+    Value::String(vm.alloc_string(crate::string::JsString::from_utf16_vec(units)))
+}
+
+/// The code units of a heap string.
+pub(crate) fn units_of(vm: &Vm, string: StringRef) -> Vec<u16> {
+    vm.string(string).to_utf16()
+}
+
+/// ToString of an argument, returned as code units.
+pub(crate) fn to_units(vm: &mut Vm, value: Value) -> JsResult<Vec<u16>> {
+    let string = vm.to_string(value)?;
+    Ok(units_of(vm, string))
+}
+
+/// `this` as an object (ToObject), for generic prototype methods.
+pub(crate) fn this_object(vm: &mut Vm, this: Value) -> JsResult<ObjectRef> {
+    vm.to_object(this)
+}
+
+/// LengthOfArrayLike(object).
+pub(crate) fn length_of_array_like(vm: &mut Vm, object: ObjectRef) -> JsResult<u64> {
+    if let Some(array) = vm.object(object).array_data() {
+        return Ok(array.length as u64);
+    }
+    let length = vm.get(object, PropertyKey::Atom(crate::atom::atoms::LENGTH))?;
+    Ok(vm.to_length(length)? as u64)
+}
+
+/// The property key of an integer index (indices beyond the array range become strings).
+pub(crate) fn index_key(vm: &mut Vm, index: u64) -> PropertyKey {
+    if index < u32::MAX as u64 {
+        PropertyKey::Index(index as u32)
+    } else {
+        vm.property_key_from_str(&index.to_string())
+    }
+}
+
+/// Relative index resolution used by slice/splice/at/fill...: `relative` is the result of
+/// ToIntegerOrInfinity; negative values count from `length`.
+pub(crate) fn resolve_relative_index(relative: f64, length: u64) -> u64 {
+    if relative < 0.0 {
+        let from_end = length as f64 + relative;
+        if from_end < 0.0 { 0 } else { from_end as u64 }
+    } else if relative > length as f64 {
+        length
+    } else {
+        relative as u64
+    }
+}
+
+/// An argument converted with ToIntegerOrInfinity, or `default` when undefined.
+pub(crate) fn integer_argument_or(vm: &mut Vm, args: &Args, index: usize, default: f64) -> JsResult<f64> {
+    let value = args.get(vm, index);
+    if value.is_undefined() { Ok(default) } else { vm.to_integer_or_infinity(value) }
+}
+
+/// Calls `callback` after checking it is callable (TypeError naming `what` otherwise).
+pub(crate) fn require_callable(vm: &mut Vm, value: Value, what: &str) -> JsResult<Value> {
+    if vm.is_callable(value) {
+        Ok(value)
+    } else {
+        let description = vm.describe_value_for_error(value);
+        vm.throw_type_error(&format!("{description} is not a function{what}"))
+    }
+}

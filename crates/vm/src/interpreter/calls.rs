@@ -21,7 +21,7 @@ use tseval_compiler::bytecode::FunctionFlags;
 
 use super::{Frame, frame_flags};
 use crate::atom::{PropertyKey, atoms};
-use crate::function::{Args, BoundFunctionData, ClosureData};
+use crate::function::{Args, ClosureData};
 use crate::object::ObjectKind;
 use crate::realm::Vm;
 use crate::shape::Attributes;
@@ -297,10 +297,4 @@ pub(crate) fn not_callable(vm: &mut Vm, value: Value, construct: bool) -> Value 
     } else {
         vm.not_callable_error(value)
     }
-}
-
-/// Describes a bound function's target for diagnostics (unused placeholder kept small).
-#[allow(dead_code)]
-pub(crate) fn bound_target(data: &BoundFunctionData) -> ObjectRef {
-    data.target
 }

@@ -102,11 +102,24 @@ pub struct InterpreterState {
     pub frames: Vec<Frame>,
     /// Limit on `frames.len()`; exceeding it throws RangeError.
     pub max_frames: usize,
+    /// %Array.prototype%[Symbol.iterator] as the realm started (see `iteration`).
+    pub original_array_iterator_function: Option<Value>,
+    /// %ArrayIteratorPrototype%.next as the realm started (see `iteration`).
+    pub original_array_iterator_next: Option<Value>,
+    /// Whether the two fields above were recorded.
+    pub iteration_snapshot_taken: bool,
 }
 
 impl Default for InterpreterState {
     fn default() -> Self {
-        InterpreterState { functions: Vec::new(), frames: Vec::with_capacity(64), max_frames: DEFAULT_MAX_FRAMES }
+        InterpreterState {
+            functions: Vec::new(),
+            frames: Vec::with_capacity(64),
+            max_frames: DEFAULT_MAX_FRAMES,
+            original_array_iterator_function: None,
+            original_array_iterator_next: None,
+            iteration_snapshot_taken: false,
+        }
     }
 }
 
@@ -123,6 +136,9 @@ pub fn trace_roots(state: &InterpreterState, tracer: &mut Tracer) {
     }
     for function in &state.functions {
         function.trace(tracer);
+    }
+    for value in [state.original_array_iterator_function, state.original_array_iterator_next].into_iter().flatten() {
+        value.trace(tracer);
     }
 }
 
@@ -165,6 +181,7 @@ fn install_hooks(vm: &mut Vm) {
     if vm.stack_trace_hook.is_none() {
         vm.stack_trace_hook = Some(capture_stack_trace);
     }
+    iteration::snapshot_original_iteration_functions(vm);
 }
 
 /// The linked function behind a `CodeId`.

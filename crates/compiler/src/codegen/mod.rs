@@ -1,0 +1,895 @@
+//! Register-bytecode generation: one walk over the AST per function, using the scope tree from
+//! [`crate::resolver`].
+//!
+//! # Register allocation
+//!
+//! `R[0]` is `this`, `R[1..=param_count]` the parameters. Above them registers are allocated as a
+//! stack: scope entry allocates registers for the scope's uncaptured bindings, expressions
+//! allocate temporaries on top and release them (by resetting to a mark) when done. The highest
+//! register ever used gives `register_count`. This keeps frames small without a liveness pass.
+//!
+//! # Control flow
+//!
+//! Jumps go to [`Label`]s patched when bound. `break`/`continue`/`return` walk the control stack
+//! ([`ControlEntry`]) outwards: crossing a `for-of` closes its iterator, crossing a `finally`
+//! records a numbered completion in the finally's registers and jumps into the finally block,
+//! whose dispatch code continues the jump afterwards (so finally code is emitted once).
+//! Environments are popped explicitly on jumps that leave scopes.
+
+mod classes;
+mod expressions;
+mod patterns;
+mod statements;
+
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+use tseval_parser::Interner;
+use tseval_parser::ast::*;
+
+use crate::CompileError;
+use crate::bytecode::{
+    Constant, ExceptionHandler, FunctionFlags, FunctionTemplate, IcKind, IcSite, SourcePosition,
+    SourceSpan,
+};
+use crate::opcodes::{ConstIdx, FunctionIdx, IcIdx, Instruction, JumpOffset, NameIdx, Reg};
+use crate::resolver::{
+    self, BindingId, BindingKind, ScopeId, ScopeKey, ScopeTree, ACTIVE_FUNCTION_NAME, HOME_OBJECT_NAME,
+    NEW_TARGET_NAME, THIS_NAME,
+};
+
+type Result<T> = std::result::Result<T, CompileError>;
+
+/// Maximum nesting of statements/expressions the code generator accepts.
+pub const MAX_CODEGEN_DEPTH: u32 = 1000;
+
+/// Completion kinds stored in a finally block's kind register.
+const COMPLETION_NORMAL: i32 = 0;
+const COMPLETION_THROW: i32 = 1;
+const COMPLETION_RETURN: i32 = 2;
+const COMPLETION_FIRST_JUMP: i32 = 3;
+
+/// A jump target inside the function being compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Label(usize);
+
+#[derive(Default)]
+struct LabelState {
+    position: Option<usize>,
+    uses: Vec<usize>,
+}
+
+/// Where a binding's value lives, as seen from the current code position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Register(Reg),
+    Env { depth: u16, slot: u16 },
+    Global(Atom),
+    /// A property of an object held in a register or environment slot (enum members, exported
+    /// namespace variables).
+    Member { object: ObjectPlace, key: Atom },
+}
+
+/// Where the object of a [`Place::Member`] lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ObjectPlace {
+    Register(Reg),
+    Env { depth: u16, slot: u16 },
+}
+
+/// A resolved name.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Resolved {
+    pub place: Place,
+    pub binding: Option<BindingId>,
+}
+
+/// What a `break`/`continue` may target, and what leaving it requires.
+pub(crate) struct ControlEntry {
+    labels: Vec<Atom>,
+    kind: ControlKind,
+    /// Environment depth outside the construct (break target).
+    break_depth: u16,
+    /// Environment depth at the continue label.
+    continue_depth: u16,
+}
+
+pub(crate) enum ControlKind {
+    Loop { break_label: Label, continue_label: Label, iterator: Option<Reg> },
+    Block { break_label: Label, switch: bool },
+    Finally { kind_register: Reg, value_register: Reg, finally_label: Label, pending: Vec<PendingJump> },
+}
+
+/// A jump routed through a finally block.
+#[derive(Clone, Copy)]
+pub(crate) struct PendingJump {
+    id: i32,
+    action: JumpAction,
+}
+
+/// Where an abrupt completion goes.
+#[derive(Clone, Copy)]
+pub(crate) enum JumpAction {
+    Break(usize),
+    Continue(usize),
+    Return,
+}
+
+/// Per-function code generation state.
+pub(crate) struct FunctionState {
+    name: Rc<str>,
+    flags: FunctionFlags,
+    param_count: u16,
+    length: u16,
+    instructions: Vec<Instruction>,
+    constants: Vec<Constant>,
+    number_constants: FxHashMap<u64, u16>,
+    string_constants: FxHashMap<Rc<str>, u16>,
+    name_constants: FxHashMap<Rc<str>, u16>,
+    ic_sites: Vec<IcSite>,
+    handlers: Vec<ExceptionHandler>,
+    positions: Vec<SourcePosition>,
+    next_register: u32,
+    max_register: u32,
+    scope_depth: u16,
+    labels: Vec<LabelState>,
+    control: Vec<ControlEntry>,
+    rest_register: Option<Reg>,
+    arguments_register: Option<Reg>,
+    function_env_slots: u16,
+    source_span: SourceSpan,
+    /// Labels waiting to be attached to the next loop statement.
+    pending_labels: Vec<Atom>,
+    /// Exit labels of the optional chains being compiled (innermost last).
+    optional_chain_exits: Vec<Label>,
+    /// The return value register used by generator `return()` resumption paths.
+    completion_counter: i32,
+    /// For class constructors: the class (for parameter properties and fields).
+    is_derived_constructor: bool,
+    /// Parameter-property names of the constructor being compiled (assigned after super()).
+    parameter_properties: Vec<Atom>,
+    /// The function's own scope.
+    scope_id: ScopeId,
+}
+
+impl FunctionState {
+    fn new(name: Rc<str>, flags: FunctionFlags, span: Span) -> FunctionState {
+        FunctionState {
+            name,
+            flags,
+            param_count: 0,
+            length: 0,
+            instructions: Vec::new(),
+            constants: Vec::new(),
+            number_constants: FxHashMap::default(),
+            string_constants: FxHashMap::default(),
+            name_constants: FxHashMap::default(),
+            ic_sites: Vec::new(),
+            handlers: Vec::new(),
+            positions: Vec::new(),
+            next_register: 1,
+            max_register: 1,
+            scope_depth: 0,
+            labels: Vec::new(),
+            control: Vec::new(),
+            rest_register: None,
+            arguments_register: None,
+            function_env_slots: 0,
+            source_span: SourceSpan { start: span.start, end: span.end },
+            pending_labels: Vec::new(),
+            optional_chain_exits: Vec::new(),
+            completion_counter: COMPLETION_FIRST_JUMP,
+            is_derived_constructor: false,
+            parameter_properties: Vec::new(),
+            scope_id: 0,
+        }
+    }
+}
+
+/// The code generator.
+pub(crate) struct Compiler<'t> {
+    tree: &'t ScopeTree,
+    interner: &'t Interner,
+    source: &'t str,
+    line_starts: Vec<u32>,
+    name_texts: FxHashMap<Atom, Rc<str>>,
+    binding_registers: Vec<Option<Reg>>,
+    enum_objects: FxHashMap<ScopeId, Reg>,
+    function: FunctionState,
+    outer_functions: Vec<FunctionState>,
+    scope: ScopeId,
+    /// Creation scopes of the functions being compiled (restored by `end_function`).
+    saved_scopes: Vec<ScopeId>,
+    depth: u32,
+    /// Number of enclosing class bodies (class code is always strict).
+    class_depth: u32,
+    /// Names of the namespaces whose bodies are being compiled (innermost last).
+    namespace_stack: Vec<Atom>,
+    module: bool,
+}
+
+/// Compiles a resolved program into its top-level template.
+pub fn compile_program(
+    program: &Program<'_>,
+    tree: &ScopeTree,
+    interner: &Interner,
+    source: &Rc<str>,
+) -> Result<Rc<FunctionTemplate>> {
+    let mut line_starts = vec![0u32];
+    for (index, byte) in source.bytes().enumerate() {
+        if byte == b'\n' {
+            line_starts.push(index as u32 + 1);
+        }
+    }
+    let mut flags = FunctionFlags::SCRIPT;
+    if program.is_strict {
+        flags.insert(FunctionFlags::STRICT);
+    }
+    let mut compiler = Compiler {
+        tree,
+        interner,
+        source,
+        line_starts,
+        name_texts: FxHashMap::default(),
+        binding_registers: vec![None; tree.bindings.len()],
+        enum_objects: FxHashMap::default(),
+        function: FunctionState::new(Rc::from(""), flags, program.span),
+        outer_functions: Vec::new(),
+        scope: 0,
+        saved_scopes: Vec::new(),
+        depth: 0,
+        class_depth: 0,
+        namespace_stack: Vec::new(),
+        module: program.source_type == SourceType::Module,
+    };
+    compiler.compile_top_level(program)?;
+    Ok(Rc::new(compiler.finish_function()?))
+}
+
+impl<'t> Compiler<'t> {
+    // ----- Emission primitives -----------------------------------------------------------------
+
+    pub(crate) fn emit(&mut self, instruction: Instruction) {
+        self.function.instructions.push(instruction);
+    }
+
+    pub(crate) fn pc(&self) -> usize {
+        self.function.instructions.len()
+    }
+
+    pub(crate) fn new_label(&mut self) -> Label {
+        self.function.labels.push(LabelState::default());
+        Label(self.function.labels.len() - 1)
+    }
+
+    pub(crate) fn bind_label(&mut self, label: Label) {
+        let position = self.pc();
+        let uses = std::mem::take(&mut self.function.labels[label.0].uses);
+        self.function.labels[label.0].position = Some(position);
+        for use_pc in uses {
+            if let Some(offset) = self.function.instructions[use_pc].jump_offset_mut() {
+                *offset = JumpOffset(position as i32 - use_pc as i32);
+            }
+        }
+    }
+
+    /// Emits a jump-family instruction built by `make` towards `label`.
+    pub(crate) fn emit_jump_to(&mut self, label: Label, make: impl FnOnce(JumpOffset) -> Instruction) {
+        let pc = self.pc();
+        match self.function.labels[label.0].position {
+            Some(position) => self.emit(make(JumpOffset(position as i32 - pc as i32))),
+            None => {
+                self.function.labels[label.0].uses.push(pc);
+                self.emit(make(JumpOffset(0)));
+            }
+        }
+    }
+
+    pub(crate) fn jump(&mut self, label: Label) {
+        self.emit_jump_to(label, |offset| Instruction::Jump { offset });
+    }
+
+    /// Records the source position of the next instruction.
+    pub(crate) fn mark_position(&mut self, span: Span) {
+        let pc = self.pc() as u32;
+        let offset = span.start;
+        let line_index = self.line_starts.partition_point(|start| *start <= offset).saturating_sub(1);
+        let line_start = self.line_starts[line_index] as usize;
+        let column = self
+            .source
+            .get(line_start..offset as usize)
+            .map_or(0, |text| text.encode_utf16().count()) as u32
+            + 1;
+        let position = SourcePosition { pc, line: line_index as u32 + 1, column };
+        if let Some(last) = self.function.positions.last_mut() {
+            if last.pc == pc {
+                *last = position;
+                return;
+            }
+            if last.line == position.line && last.column == position.column {
+                return;
+            }
+        }
+        self.function.positions.push(position);
+    }
+
+    // ----- Registers -----------------------------------------------------------------------------
+
+    pub(crate) fn alloc(&mut self) -> Result<Reg> {
+        self.alloc_n(1)
+    }
+
+    pub(crate) fn alloc_n(&mut self, count: u32) -> Result<Reg> {
+        let first = self.function.next_register;
+        let next = first + count;
+        if next > u16::MAX as u32 {
+            return Err(CompileError::new("too many registers in one function", Span::new(0, 0)));
+        }
+        self.function.next_register = next;
+        self.function.max_register = self.function.max_register.max(next);
+        Ok(Reg(first as u16))
+    }
+
+    pub(crate) fn mark(&self) -> u32 {
+        self.function.next_register
+    }
+
+    pub(crate) fn release(&mut self, mark: u32) {
+        self.function.next_register = mark;
+    }
+
+    // ----- Constants -------------------------------------------------------------------------------
+
+    fn push_constant(&mut self, constant: Constant) -> Result<u16> {
+        let index = self.function.constants.len();
+        if index >= u16::MAX as usize {
+            return Err(CompileError::new("too many constants in one function", Span::new(0, 0)));
+        }
+        self.function.constants.push(constant);
+        Ok(index as u16)
+    }
+
+    pub(crate) fn number_constant(&mut self, value: f64) -> Result<ConstIdx> {
+        if let Some(&index) = self.function.number_constants.get(&value.to_bits()) {
+            return Ok(ConstIdx(index));
+        }
+        let index = self.push_constant(Constant::Number(value))?;
+        self.function.number_constants.insert(value.to_bits(), index);
+        Ok(ConstIdx(index))
+    }
+
+    pub(crate) fn string_constant(&mut self, text: &str) -> Result<ConstIdx> {
+        if let Some(&index) = self.function.string_constants.get(text) {
+            return Ok(ConstIdx(index));
+        }
+        let text: Rc<str> = Rc::from(text);
+        let index = self.push_constant(Constant::String(Rc::clone(&text)))?;
+        self.function.string_constants.insert(text, index);
+        Ok(ConstIdx(index))
+    }
+
+    pub(crate) fn utf16_constant(&mut self, units: &[u16]) -> Result<ConstIdx> {
+        match String::from_utf16(units) {
+            Ok(text) => self.string_constant(&text),
+            Err(_) => Ok(ConstIdx(self.push_constant(Constant::Utf16String(Rc::from(units)))?)),
+        }
+    }
+
+    pub(crate) fn text_of(&mut self, atom: Atom) -> Rc<str> {
+        if let Some(text) = self.name_texts.get(&atom) {
+            return Rc::clone(text);
+        }
+        let text: Rc<str> = Rc::from(self.interner.resolve(atom));
+        self.name_texts.insert(atom, Rc::clone(&text));
+        text
+    }
+
+    pub(crate) fn name_constant_text(&mut self, text: &Rc<str>) -> Result<NameIdx> {
+        if let Some(&index) = self.function.name_constants.get(text) {
+            return Ok(NameIdx(index));
+        }
+        let index = self.push_constant(Constant::Name(Rc::clone(text)))?;
+        self.function.name_constants.insert(Rc::clone(text), index);
+        Ok(NameIdx(index))
+    }
+
+    pub(crate) fn name_constant(&mut self, atom: Atom) -> Result<NameIdx> {
+        let text = self.text_of(atom);
+        self.name_constant_text(&text)
+    }
+
+    pub(crate) fn function_constant(&mut self, template: Rc<FunctionTemplate>) -> Result<FunctionIdx> {
+        Ok(FunctionIdx(self.push_constant(Constant::Function(template))?))
+    }
+
+    pub(crate) fn raw_constant(&mut self, constant: Constant) -> Result<u16> {
+        self.push_constant(constant)
+    }
+
+    pub(crate) fn ic_site(&mut self, kind: IcKind, key: Atom) -> Result<IcIdx> {
+        let key = self.name_constant(key)?.0;
+        let index = self.function.ic_sites.len();
+        if index >= u16::MAX as usize {
+            return Err(CompileError::new("too many property accesses in one function", Span::new(0, 0)));
+        }
+        self.function.ic_sites.push(IcSite { kind, key });
+        Ok(IcIdx(index as u16))
+    }
+
+    pub(crate) fn ic_site_text(&mut self, kind: IcKind, key: &Rc<str>) -> Result<IcIdx> {
+        let key = self.name_constant_text(key)?.0;
+        let index = self.function.ic_sites.len();
+        if index >= u16::MAX as usize {
+            return Err(CompileError::new("too many property accesses in one function", Span::new(0, 0)));
+        }
+        self.function.ic_sites.push(IcSite { kind, key });
+        Ok(IcIdx(index as u16))
+    }
+
+    /// Loads a number, using `LoadInt` when exact.
+    pub(crate) fn load_number(&mut self, dst: Reg, value: f64) -> Result<()> {
+        if value.fract() == 0.0
+            && value >= i32::MIN as f64
+            && value <= i32::MAX as f64
+            && !(value == 0.0 && value.is_sign_negative())
+        {
+            self.emit(Instruction::LoadInt { dst, value: value as i32 });
+        } else {
+            let constant = self.number_constant(value)?;
+            self.emit(Instruction::LoadConst { dst, constant });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn load_string(&mut self, dst: Reg, text: &str) -> Result<()> {
+        let constant = self.string_constant(text)?;
+        self.emit(Instruction::LoadConst { dst, constant });
+        Ok(())
+    }
+
+    // ----- Depth guard -------------------------------------------------------------------------
+
+    pub(crate) fn descend(&mut self, span: Span) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_CODEGEN_DEPTH {
+            return Err(CompileError::new("code nested too deeply", span));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn ascend(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- Scopes and name resolution -----------------------------------------------------------
+
+    pub(crate) fn scope_for(&self, key: ScopeKey) -> Result<ScopeId> {
+        self.tree
+            .scope_for(key)
+            .ok_or_else(|| CompileError::new("internal error: scope not found", Span::new(0, 0)))
+    }
+
+    fn binding_needs_register(kind: BindingKind) -> bool {
+        !matches!(kind, BindingKind::EnumMember | BindingKind::NamespaceExport)
+    }
+
+    /// Enters a scope: pushes its environment, allocates registers for its uncaptured bindings
+    /// (except those already assigned, like parameters), and puts TDZ bindings in the hole state.
+    pub(crate) fn enter_scope(&mut self, scope: ScopeId) -> Result<()> {
+        let scope_data = &self.tree.scopes[scope as usize];
+        if scope_data.has_env() {
+            self.emit(Instruction::PushEnv { slots: scope_data.env_slot_count });
+            self.function.scope_depth += 1;
+        }
+        self.scope = scope;
+        let bindings = scope_data.bindings.clone();
+        for binding_id in bindings {
+            let binding = &self.tree.bindings[binding_id as usize];
+            if !binding.captured
+                && Self::binding_needs_register(binding.kind)
+                && self.binding_registers[binding_id as usize].is_none()
+            {
+                let register = self.alloc()?;
+                self.binding_registers[binding_id as usize] = Some(register);
+            }
+        }
+        self.initialize_tdz(scope)?;
+        Ok(())
+    }
+
+    /// Stores the hole into every binding of `scope` that needs TDZ checks.
+    pub(crate) fn initialize_tdz(&mut self, scope: ScopeId) -> Result<()> {
+        let bindings = self.tree.scopes[scope as usize].bindings.clone();
+        let mut hole: Option<Reg> = None;
+        let mark = self.mark();
+        for binding_id in bindings {
+            let binding = &self.tree.bindings[binding_id as usize];
+            if !binding.needs_tdz {
+                continue;
+            }
+            if binding.captured {
+                let register = match hole {
+                    Some(register) => register,
+                    None => {
+                        let register = self.alloc()?;
+                        self.emit(Instruction::LoadHole { dst: register });
+                        hole = Some(register);
+                        register
+                    }
+                };
+                self.emit(Instruction::StoreEnv { src: register, depth: 0, slot: binding.slot });
+            } else if let Some(register) = self.binding_registers[binding_id as usize] {
+                self.emit(Instruction::LoadHole { dst: register });
+            }
+        }
+        self.release(mark);
+        Ok(())
+    }
+
+    /// Leaves a scope entered with [`Self::enter_scope`].
+    pub(crate) fn exit_scope(&mut self, scope: ScopeId, register_mark: u32) {
+        let scope_data = &self.tree.scopes[scope as usize];
+        if scope_data.has_env() {
+            self.emit(Instruction::PopEnv {});
+            self.function.scope_depth -= 1;
+        }
+        self.release(register_mark);
+        self.scope = scope_data.parent.unwrap_or(0);
+    }
+
+    fn place_of_binding(&self, binding_id: BindingId, depth: u16) -> Result<Place> {
+        let binding = &self.tree.bindings[binding_id as usize];
+        if binding.captured {
+            return Ok(Place::Env { depth, slot: binding.slot });
+        }
+        match self.binding_registers[binding_id as usize] {
+            Some(register) => Ok(Place::Register(register)),
+            None => Err(CompileError::new(
+                format!("internal error: binding '{}' has no register", self.interner.resolve(binding.name)),
+                Span::new(0, 0),
+            )),
+        }
+    }
+
+    /// Resolves a name from the current scope.
+    pub(crate) fn resolve(&self, name: Atom) -> Result<Resolved> {
+        let mut scope = self.scope;
+        let mut depth: u16 = 0;
+        loop {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if let Some(&binding_id) = scope_data.names.get(&name) {
+                let binding = &self.tree.bindings[binding_id as usize];
+                let place = match binding.kind {
+                    BindingKind::EnumMember => match self.enum_objects.get(&scope) {
+                        Some(&register) => Place::Member { object: ObjectPlace::Register(register), key: name },
+                        None => Place::Global(name),
+                    },
+                    BindingKind::NamespaceExport => {
+                        let object_binding = scope_data.bindings[0];
+                        let object = match self.place_of_binding(object_binding, depth)? {
+                            Place::Register(register) => ObjectPlace::Register(register),
+                            Place::Env { depth, slot } => ObjectPlace::Env { depth, slot },
+                            _ => return Err(CompileError::new("internal error: namespace object", Span::new(0, 0))),
+                        };
+                        Place::Member { object, key: name }
+                    }
+                    _ => self.place_of_binding(binding_id, depth)?,
+                };
+                return Ok(Resolved { place, binding: Some(binding_id) });
+            }
+            if scope_data.has_env() {
+                depth += 1;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => return Ok(Resolved { place: Place::Global(name), binding: None }),
+            }
+        }
+    }
+
+    /// Resolves a private name to the place of its class-scope binding.
+    pub(crate) fn resolve_private(&self, name: Atom, span: Span) -> Result<Place> {
+        let mut scope = self.scope;
+        let mut depth: u16 = 0;
+        loop {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if let Some(&binding_id) = scope_data.private_names.get(&name) {
+                return self.place_of_binding(binding_id, depth);
+            }
+            if scope_data.has_env() {
+                depth += 1;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => return Err(CompileError::new("undeclared private name", span)),
+            }
+        }
+    }
+
+    /// Reads a place into `dst` (no TDZ check).
+    pub(crate) fn load_place(&mut self, place: Place, dst: Reg) -> Result<()> {
+        match place {
+            Place::Register(register) => {
+                if register != dst {
+                    self.emit(Instruction::Move { dst, src: register });
+                }
+            }
+            Place::Env { depth, slot } => self.emit(Instruction::LoadEnv { dst, depth, slot }),
+            Place::Global(name) => {
+                let ic = self.ic_site(IcKind::GetGlobal, name)?;
+                self.emit(Instruction::GetGlobal { dst, ic });
+            }
+            Place::Member { object, key } => {
+                let object_register = self.load_object_place(object, dst)?;
+                let ic = self.ic_site(IcKind::GetNamed, key)?;
+                self.emit(Instruction::GetNamed { dst, object: object_register, ic });
+            }
+        }
+        Ok(())
+    }
+
+    fn load_object_place(&mut self, object: ObjectPlace, scratch: Reg) -> Result<Reg> {
+        Ok(match object {
+            ObjectPlace::Register(register) => register,
+            ObjectPlace::Env { depth, slot } => {
+                self.emit(Instruction::LoadEnv { dst: scratch, depth, slot });
+                scratch
+            }
+        })
+    }
+
+    /// Writes `value` to a place (no TDZ or const checks).
+    pub(crate) fn store_place(&mut self, place: Place, value: Reg) -> Result<()> {
+        match place {
+            Place::Register(register) => {
+                if register != value {
+                    self.emit(Instruction::Move { dst: register, src: value });
+                }
+            }
+            Place::Env { depth, slot } => self.emit(Instruction::StoreEnv { src: value, depth, slot }),
+            Place::Global(name) => {
+                let ic = self.ic_site(IcKind::SetGlobal, name)?;
+                self.emit(Instruction::SetGlobal { value, ic });
+            }
+            Place::Member { object, key } => {
+                let mark = self.mark();
+                let scratch = self.alloc()?;
+                let object_register = self.load_object_place(object, scratch)?;
+                let ic = self.ic_site(IcKind::SetNamed, key)?;
+                self.emit(Instruction::SetNamed { object: object_register, value, ic });
+                self.release(mark);
+            }
+        }
+        Ok(())
+    }
+
+    /// Initialises a declared binding by name from `value` (declarations: no TDZ/const checks).
+    pub(crate) fn initialize_binding(&mut self, name: Atom, value: Reg) -> Result<()> {
+        let resolved = self.resolve(name)?;
+        if let Place::Global(_) = resolved.place {
+            // Script-level var: a global property.
+            return self.store_place(resolved.place, value);
+        }
+        self.store_place(resolved.place, value)
+    }
+
+    /// Resolves a pseudo-binding (this, new.target, home object, active function).
+    pub(crate) fn resolve_pseudo(&self, name: Atom) -> Result<Option<Resolved>> {
+        let resolved = self.resolve(name)?;
+        Ok(if resolved.binding.is_some() { Some(resolved) } else { None })
+    }
+
+    /// Loads `this` into a register (with the derived-constructor check).
+    pub(crate) fn load_this(&mut self, dst: Reg) -> Result<Reg> {
+        let Some(resolved) = self.resolve_pseudo(THIS_NAME)? else {
+            self.emit(Instruction::Move { dst, src: Reg(0) });
+            return Ok(dst);
+        };
+        let register = match resolved.place {
+            Place::Register(register) => register,
+            place => {
+                self.load_place(place, dst)?;
+                dst
+            }
+        };
+        if self.this_may_be_uninitialized(resolved.binding) {
+            self.emit(Instruction::CheckThisInitialized { value: register });
+        }
+        Ok(register)
+    }
+
+    /// Whether `this` may still be the hole (inside a derived constructor or arrows within it).
+    fn this_may_be_uninitialized(&self, binding: Option<BindingId>) -> bool {
+        let Some(binding) = binding else { return false };
+        let scope = self.tree.bindings[binding as usize].scope;
+        self.derived_constructor_scopes().contains(&scope)
+    }
+
+    fn derived_constructor_scopes(&self) -> Vec<ScopeId> {
+        let mut scopes = Vec::new();
+        for state in self.outer_functions.iter().chain(std::iter::once(&self.function)) {
+            if state.is_derived_constructor {
+                scopes.push(state_scope(state));
+            }
+        }
+        scopes
+    }
+
+    // ----- Functions -----------------------------------------------------------------------------
+
+    /// Builds the template of the current function and restores nothing (caller swaps states).
+    fn finish_function(&mut self) -> Result<FunctionTemplate> {
+        for label in &self.function.labels {
+            if !label.uses.is_empty() && label.position.is_none() {
+                return Err(CompileError::new("internal error: unbound label", Span::new(0, 0)));
+            }
+        }
+        if self.function.instructions.last().is_none_or(|last| !last.is_terminator()) {
+            let mark = self.mark();
+            let register = self.alloc()?;
+            self.emit(Instruction::LoadUndefined { dst: register });
+            self.emit(Instruction::Return { value: register });
+            self.release(mark);
+        }
+        let state = &mut self.function;
+        Ok(FunctionTemplate {
+            name: Rc::clone(&state.name),
+            flags: state.flags,
+            param_count: state.param_count,
+            length: state.length,
+            register_count: state.max_register as u16,
+            rest_register: state.rest_register,
+            arguments_register: state.arguments_register,
+            function_env_slots: state.function_env_slots,
+            instructions: std::mem::take(&mut state.instructions).into_boxed_slice(),
+            constants: std::mem::take(&mut state.constants).into_boxed_slice(),
+            ic_sites: std::mem::take(&mut state.ic_sites).into_boxed_slice(),
+            exception_handlers: std::mem::take(&mut state.handlers).into_boxed_slice(),
+            source_positions: std::mem::take(&mut state.positions).into_boxed_slice(),
+            source_span: state.source_span,
+        })
+    }
+
+    /// Starts compiling a nested function: saves the current state.
+    pub(crate) fn begin_function(&mut self, name: Rc<str>, flags: FunctionFlags, span: Span, scope: ScopeId) {
+        let state = FunctionState::new(name, flags, span);
+        let previous = std::mem::replace(&mut self.function, state);
+        self.outer_functions.push(previous);
+        self.saved_scopes.push(self.scope);
+        self.scope = scope;
+        self.function.scope_id = scope;
+    }
+
+    /// Finishes a nested function and returns to the enclosing one.
+    pub(crate) fn end_function(&mut self) -> Result<Rc<FunctionTemplate>> {
+        let template = self.finish_function()?;
+        let previous = self.outer_functions.pop().unwrap_or_else(|| FunctionState::new(Rc::from(""), FunctionFlags::empty(), Span::new(0, 0)));
+        self.function = previous;
+        self.scope = self.saved_scopes.pop().unwrap_or(0);
+        Ok(Rc::new(template))
+    }
+
+    /// Whether the code being compiled is strict.
+    pub(crate) fn is_strict(&self) -> bool {
+        self.function.flags.contains(FunctionFlags::STRICT)
+    }
+
+    /// Emits the prologue part shared by all non-script functions: the function-scope
+    /// environment and the pseudo-bindings (`this`, `new.target`, home object, active function,
+    /// `arguments`, the function expression's own name).
+    pub(crate) fn emit_function_scope_entry(&mut self, scope: ScopeId) -> Result<()> {
+        let scope_data = &self.tree.scopes[scope as usize];
+        self.function.function_env_slots = scope_data.env_slot_count;
+        // Pseudo-bindings that sit in fixed registers when not captured.
+        let bindings = scope_data.bindings.clone();
+        for &binding_id in &bindings {
+            let binding = &self.tree.bindings[binding_id as usize];
+            if binding.kind == BindingKind::This && !binding.captured {
+                self.binding_registers[binding_id as usize] = Some(Reg(0));
+            }
+            if binding.kind == BindingKind::Arguments {
+                let register = self.alloc()?;
+                self.function.arguments_register = Some(register);
+                self.function.flags.insert(FunctionFlags::USES_ARGUMENTS);
+                if !binding.captured {
+                    self.binding_registers[binding_id as usize] = Some(register);
+                }
+            }
+        }
+        self.enter_scope(scope)?;
+        for &binding_id in &bindings {
+            let binding = &self.tree.bindings[binding_id as usize];
+            let source = match binding.kind {
+                BindingKind::This => {
+                    self.function.flags.insert(FunctionFlags::USES_THIS);
+                    if binding.captured { Some(Reg(0)) } else { None }
+                }
+                BindingKind::Arguments => {
+                    if binding.captured { self.function.arguments_register } else { None }
+                }
+                BindingKind::NewTarget | BindingKind::HomeObject | BindingKind::ActiveFunction | BindingKind::FunctionSelf => {
+                    let mark = self.mark();
+                    let register = match self.place_of_binding(binding_id, 0)? {
+                        Place::Register(register) => register,
+                        _ => self.alloc()?,
+                    };
+                    match binding.kind {
+                        BindingKind::NewTarget => self.emit(Instruction::LoadNewTarget { dst: register }),
+                        BindingKind::HomeObject => self.emit(Instruction::LoadHomeObject { dst: register }),
+                        _ => self.emit(Instruction::LoadCallee { dst: register }),
+                    }
+                    if binding.captured {
+                        self.emit(Instruction::StoreEnv { src: register, depth: 0, slot: binding.slot });
+                    }
+                    self.release(mark);
+                    None
+                }
+                _ => None,
+            };
+            if let Some(source) = source {
+                self.emit(Instruction::StoreEnv { src: source, depth: 0, slot: binding.slot });
+            }
+        }
+        Ok(())
+    }
+
+    /// Creates closures for the hoisted function declarations of a statement list and stores
+    /// them into their bindings (or declares them as globals at script top level).
+    pub(crate) fn instantiate_hoisted_functions(&mut self, statements: &[Statement<'_>], global: bool) -> Result<()> {
+        for statement in statements {
+            let Some(function) = resolver::hoisted_function(statement) else { continue };
+            let Some(id) = function.id else { continue };
+            let name = self.text_of(id.name);
+            let template = self.compile_function(function, Rc::clone(&name), FunctionRole::Normal)?;
+            let index = self.function_constant(template)?;
+            let mark = self.mark();
+            let register = self.alloc()?;
+            self.emit(Instruction::CreateClosure { dst: register, function: index });
+            if global {
+                let name = self.name_constant(id.name)?;
+                self.emit(Instruction::DeclareGlobalFunction { name, function: register });
+            } else {
+                self.initialize_binding(id.name, register)?;
+            }
+            self.release(mark);
+        }
+        Ok(())
+    }
+
+    fn compile_top_level(&mut self, program: &Program<'_>) -> Result<()> {
+        self.function.scope_id = 0;
+        let global = !self.module;
+        self.emit_function_scope_entry(0)?;
+        for &name in &self.tree.global_var_names {
+            let name = self.name_constant(name)?;
+            self.emit(Instruction::DeclareGlobalVar { name });
+        }
+        self.instantiate_hoisted_functions(program.body, global)?;
+        for statement in program.body {
+            self.statement(statement)?;
+        }
+        Ok(())
+    }
+}
+
+/// The scope id of the function a state belongs to (recorded at `begin_function`).
+fn state_scope(state: &FunctionState) -> ScopeId {
+    state.scope_id
+}
+
+/// How a function is being compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FunctionRole {
+    /// Declarations, expressions, arrows.
+    Normal,
+    /// Object-literal or class method.
+    Method,
+    /// Getter.
+    Getter,
+    /// Setter.
+    Setter,
+    /// Base class constructor.
+    BaseConstructor,
+    /// Derived class constructor.
+    DerivedConstructor,
+}

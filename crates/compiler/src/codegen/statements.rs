@@ -1,0 +1,970 @@
+//! Statement code generation, function bodies and the abrupt-completion machinery
+//! (break/continue/return through finally blocks and iterator closing).
+
+use std::rc::Rc;
+
+use tseval_parser::ast::*;
+
+use super::{
+    Compiler, ControlEntry, ControlKind, FunctionRole, JumpAction, Label, PendingJump, Place, Result,
+    COMPLETION_NORMAL, COMPLETION_RETURN, COMPLETION_THROW,
+};
+use crate::CompileError;
+use crate::bytecode::{ExceptionHandler, FunctionFlags, FunctionTemplate};
+use crate::opcodes::{Instruction, Reg};
+use crate::resolver::{
+    self, scope_key, BindingKind, FIELDS_INITIALIZER_NAME, TAG_BLOCK, TAG_CATCH, TAG_FOR, TAG_FOR_IN,
+    TAG_FOR_OF, TAG_FUNCTION, TAG_SWITCH, THIS_NAME,
+};
+
+impl Compiler<'_> {
+    // ----- Functions -------------------------------------------------------------------------
+
+    /// Compiles a function body into a template.
+    pub(crate) fn compile_function(
+        &mut self,
+        function: &Function<'_>,
+        name: Rc<str>,
+        role: FunctionRole,
+    ) -> Result<Rc<FunctionTemplate>> {
+        self.descend(function.span)?;
+        let scope = self.scope_for(scope_key(TAG_FUNCTION, function))?;
+        let mut flags = FunctionFlags::empty();
+        if self.is_strict() || self.class_depth > 0 || function.has_use_strict_directive {
+            flags.insert(FunctionFlags::STRICT);
+        }
+        if function.is_arrow {
+            flags.insert(FunctionFlags::ARROW);
+        }
+        if function.is_async {
+            flags.insert(FunctionFlags::ASYNC);
+        }
+        if function.is_generator {
+            flags.insert(FunctionFlags::GENERATOR | FunctionFlags::HAS_PROTOTYPE_PROPERTY);
+        }
+        match role {
+            FunctionRole::Normal => {
+                if !function.is_arrow && !function.is_async && !function.is_generator {
+                    flags.insert(FunctionFlags::CONSTRUCTOR | FunctionFlags::HAS_PROTOTYPE_PROPERTY);
+                }
+            }
+            FunctionRole::Method => flags.insert(FunctionFlags::METHOD),
+            FunctionRole::Getter => flags.insert(FunctionFlags::METHOD | FunctionFlags::GETTER),
+            FunctionRole::Setter => flags.insert(FunctionFlags::METHOD | FunctionFlags::SETTER),
+            FunctionRole::BaseConstructor => flags.insert(
+                FunctionFlags::METHOD | FunctionFlags::CLASS_CONSTRUCTOR | FunctionFlags::CONSTRUCTOR,
+            ),
+            FunctionRole::DerivedConstructor => flags.insert(
+                FunctionFlags::METHOD
+                    | FunctionFlags::CLASS_CONSTRUCTOR
+                    | FunctionFlags::CONSTRUCTOR
+                    | FunctionFlags::DERIVED,
+            ),
+        }
+        self.begin_function(name, flags, function.span, scope);
+        self.function.is_derived_constructor = role == FunctionRole::DerivedConstructor;
+        let result = self.compile_function_body(function, scope, role);
+        let template = match result {
+            Ok(()) => self.end_function(),
+            Err(error) => {
+                // Restore the enclosing function state before propagating.
+                let _ = self.end_function();
+                Err(error)
+            }
+        };
+        self.ascend();
+        template
+    }
+
+    fn compile_function_body(&mut self, function: &Function<'_>, scope: u32, role: FunctionRole) -> Result<()> {
+        let params = function.params;
+        let parameter_count = params.items.len();
+        if parameter_count > u16::MAX as usize - 2 {
+            return Err(CompileError::new("too many parameters", params.span));
+        }
+        self.function.param_count = parameter_count as u16;
+        self.function.length =
+            params.items.iter().take_while(|item| item.default.is_none()).count() as u16;
+        if parameter_count > 0 {
+            self.alloc_n(parameter_count as u32)?;
+        }
+        // Simple identifier parameters live in their own registers unless captured.
+        for (index, item) in params.items.iter().enumerate() {
+            if let BindingPattern::Identifier(identifier) = item.pattern
+                && let Some(binding_id) = self.tree.lookup_local(scope, identifier.name)
+                && !self.tree.bindings[binding_id as usize].captured
+                && self.tree.bindings[binding_id as usize].kind == BindingKind::Parameter
+            {
+                self.binding_registers[binding_id as usize] = Some(Reg(index as u16 + 1));
+            }
+        }
+        let rest_register = if params.rest.is_some() {
+            let register = self.alloc()?;
+            self.function.rest_register = Some(register);
+            self.function.flags.insert(FunctionFlags::HAS_REST);
+            if let Some(BindingPattern::Identifier(identifier)) = params.rest
+                && let Some(binding_id) = self.tree.lookup_local(scope, identifier.name)
+                && !self.tree.bindings[binding_id as usize].captured
+            {
+                self.binding_registers[binding_id as usize] = Some(register);
+            }
+            Some(register)
+        } else {
+            None
+        };
+        self.emit_function_scope_entry(scope)?;
+        for (index, item) in params.items.iter().enumerate() {
+            let register = Reg(index as u16 + 1);
+            if let Some(default) = &item.default {
+                let skip = self.new_label();
+                self.emit_jump_to(skip, |offset| Instruction::JumpIfNotUndefined { value: register, offset });
+                match item.pattern {
+                    BindingPattern::Identifier(identifier) => {
+                        let name = self.text_of(identifier.name);
+                        self.expr_named(default, register, Some(&name))?;
+                    }
+                    _ => self.expr(default, register)?,
+                }
+                self.bind_label(skip);
+            }
+            self.bind_pattern(&item.pattern, register)?;
+        }
+        if let (Some(rest), Some(register)) = (&params.rest, rest_register) {
+            self.bind_pattern(rest, register)?;
+        }
+        let parameter_properties: Vec<Atom> = params
+            .items
+            .iter()
+            .filter(|item| item.parameter_property.is_some())
+            .filter_map(|item| match item.pattern {
+                BindingPattern::Identifier(identifier) => Some(identifier.name),
+                _ => None,
+            })
+            .collect();
+        match role {
+            FunctionRole::BaseConstructor => {
+                self.emit_instance_initialization(Reg(0))?;
+                self.emit_parameter_properties(&parameter_properties, Reg(0))?;
+            }
+            FunctionRole::DerivedConstructor => self.function.parameter_properties = parameter_properties,
+            _ => {}
+        }
+        self.instantiate_hoisted_functions(function.body.statements, false)?;
+        for statement in function.body.statements {
+            self.statement(statement)?;
+        }
+        if self.function.instructions.last().is_none_or(|last| !last.is_terminator()) {
+            let mark = self.mark();
+            let register = self.alloc()?;
+            self.emit(Instruction::LoadUndefined { dst: register });
+            self.emit_final_return(register)?;
+            self.release(mark);
+        }
+        Ok(())
+    }
+
+    /// Calls the class's instance-fields initializer (if any) with `this = receiver`.
+    pub(crate) fn emit_instance_initialization(&mut self, receiver: Reg) -> Result<()> {
+        let resolved = self.resolve(FIELDS_INITIALIZER_NAME)?;
+        if resolved.binding.is_none() {
+            return Ok(());
+        }
+        let mark = self.mark();
+        let window = self.alloc_n(2)?;
+        self.load_place(resolved.place, window)?;
+        self.emit(Instruction::Move { dst: Reg(window.0 + 1), src: receiver });
+        self.emit(Instruction::Call { dst: window, callee: window, argc: 0 });
+        self.release(mark);
+        Ok(())
+    }
+
+    /// Emits `this.x = x` for TS parameter properties.
+    pub(crate) fn emit_parameter_properties(&mut self, names: &[Atom], receiver: Reg) -> Result<()> {
+        for &name in names {
+            let mark = self.mark();
+            let value = self.alloc()?;
+            let resolved = self.resolve(name)?;
+            self.load_place(resolved.place, value)?;
+            let ic = self.ic_site(crate::bytecode::IcKind::SetNamed, name)?;
+            self.emit(Instruction::SetNamed { object: receiver, value, ic });
+            self.release(mark);
+        }
+        Ok(())
+    }
+
+    /// Emits the final `Return` of a value (derived constructors check their result).
+    pub(crate) fn emit_final_return(&mut self, value: Reg) -> Result<()> {
+        if self.function.is_derived_constructor {
+            let mark = self.mark();
+            let this_register = self.alloc()?;
+            let this_register = self.load_this_unchecked(this_register)?;
+            self.emit(Instruction::DerivedConstructorResult { dst: value, value, this: this_register });
+            self.release(mark);
+        }
+        self.emit(Instruction::Return { value });
+        Ok(())
+    }
+
+    /// Loads `this` without the derived-constructor initialisation check.
+    pub(crate) fn load_this_unchecked(&mut self, dst: Reg) -> Result<Reg> {
+        match self.resolve_pseudo(THIS_NAME)? {
+            Some(resolved) => match resolved.place {
+                Place::Register(register) => Ok(register),
+                place => {
+                    self.load_place(place, dst)?;
+                    Ok(dst)
+                }
+            },
+            None => Ok(Reg(0)),
+        }
+    }
+
+    // ----- Statements --------------------------------------------------------------------------
+
+    pub(crate) fn statement(&mut self, statement: &Statement<'_>) -> Result<()> {
+        self.descend(statement.span())?;
+        let mark = self.mark();
+        let result = self.statement_inner(statement);
+        self.release(mark);
+        self.ascend();
+        result
+    }
+
+    fn statement_inner(&mut self, statement: &Statement<'_>) -> Result<()> {
+        match statement {
+            Statement::Expression(node) => {
+                self.mark_position(node.span);
+                self.expr_discard(&node.expression)
+            }
+            Statement::Block(block) => self.block(block),
+            Statement::Empty(_) => Ok(()),
+            Statement::Debugger(_) => {
+                self.emit(Instruction::Debugger {});
+                Ok(())
+            }
+            Statement::VariableDeclaration(declaration) => self.variable_declaration(declaration),
+            Statement::FunctionDeclaration(_) => Ok(()),
+            Statement::ClassDeclaration(class) => self.class_declaration(class),
+            Statement::If(node) => {
+                self.mark_position(node.span);
+                let else_label = self.new_label();
+                self.condition_jump(&node.test, false, else_label)?;
+                self.statement(&node.consequent)?;
+                match &node.alternate {
+                    Some(alternate) => {
+                        let end = self.new_label();
+                        self.jump(end);
+                        self.bind_label(else_label);
+                        self.statement(alternate)?;
+                        self.bind_label(end);
+                    }
+                    None => self.bind_label(else_label),
+                }
+                Ok(())
+            }
+            Statement::For(node) => self.for_statement(node),
+            Statement::ForIn(node) => self.for_in_statement(node),
+            Statement::ForOf(node) => self.for_of_statement(node),
+            Statement::While(node) => {
+                let labels = std::mem::take(&mut self.function.pending_labels);
+                let continue_label = self.new_label();
+                let break_label = self.new_label();
+                self.bind_label(continue_label);
+                self.mark_position(node.span);
+                self.condition_jump(&node.test, false, break_label)?;
+                self.loop_body(&node.body, labels, break_label, continue_label, None)?;
+                self.jump(continue_label);
+                self.bind_label(break_label);
+                Ok(())
+            }
+            Statement::DoWhile(node) => {
+                let labels = std::mem::take(&mut self.function.pending_labels);
+                let top = self.new_label();
+                let continue_label = self.new_label();
+                let break_label = self.new_label();
+                self.bind_label(top);
+                self.loop_body(&node.body, labels, break_label, continue_label, None)?;
+                self.bind_label(continue_label);
+                self.condition_jump(&node.test, true, top)?;
+                self.bind_label(break_label);
+                Ok(())
+            }
+            Statement::Switch(node) => self.switch_statement(node),
+            Statement::Try(node) => self.try_statement(node),
+            Statement::Throw(node) => {
+                let value = self.expr_reg(&node.argument)?;
+                self.mark_position(node.span);
+                self.emit(Instruction::Throw { value });
+                Ok(())
+            }
+            Statement::Return(node) => {
+                let value = self.alloc()?;
+                match &node.argument {
+                    Some(argument) => self.expr(argument, value)?,
+                    None => self.emit(Instruction::LoadUndefined { dst: value }),
+                }
+                self.mark_position(node.span);
+                self.emit_abrupt(JumpAction::Return, Some(value))
+            }
+            Statement::Break(node) => {
+                let target = self.find_break_target(node.label.map(|label| label.name), node.span)?;
+                self.emit_abrupt(JumpAction::Break(target), None)
+            }
+            Statement::Continue(node) => {
+                let target = self.find_continue_target(node.label.map(|label| label.name), node.span)?;
+                self.emit_abrupt(JumpAction::Continue(target), None)
+            }
+            Statement::Labeled(node) => {
+                let is_loop = matches!(
+                    node.body,
+                    Statement::For(_)
+                        | Statement::ForIn(_)
+                        | Statement::ForOf(_)
+                        | Statement::While(_)
+                        | Statement::DoWhile(_)
+                        | Statement::Labeled(_)
+                );
+                self.function.pending_labels.push(node.label.name);
+                if is_loop {
+                    return self.statement(&node.body);
+                }
+                let labels = std::mem::take(&mut self.function.pending_labels);
+                let break_label = self.new_label();
+                let depth = self.function.scope_depth;
+                self.function.control.push(ControlEntry {
+                    labels,
+                    kind: ControlKind::Block { break_label, switch: false },
+                    break_depth: depth,
+                    continue_depth: depth,
+                });
+                let result = self.statement(&node.body);
+                self.function.control.pop();
+                result?;
+                self.bind_label(break_label);
+                Ok(())
+            }
+            Statement::With(node) => Err(CompileError::new("the 'with' statement is not supported", node.span)),
+            Statement::Import(node) => {
+                Err(CompileError::new("import declarations are not supported yet", node.span))
+            }
+            Statement::ExportNamed(node) => self.export_named(node),
+            Statement::ExportDefault(node) => match node.kind {
+                ExportDefaultKind::Function(_) => Ok(()),
+                ExportDefaultKind::Class(class) => {
+                    if class.id.is_some() {
+                        self.class_declaration(class)
+                    } else {
+                        let register = self.alloc()?;
+                        self.compile_class(class, register, Some(&Rc::from("default")))
+                    }
+                }
+                ExportDefaultKind::Expression(expression) => self.expr_discard(&expression),
+            },
+            Statement::ExportAll(node) => {
+                Err(CompileError::new("re-exports are not supported yet", node.span))
+            }
+            Statement::Enum(node) => self.enum_declaration(node, false),
+            Statement::Namespace(node) => self.namespace_declaration(node, false),
+            Statement::ImportEquals(node) => self.import_equals(node, false),
+        }
+    }
+
+    fn export_named(&mut self, node: &ExportNamedDeclaration<'_>) -> Result<()> {
+        let Some(declaration) = &node.declaration else {
+            // `export { a as b }`: exports are not materialised (no module system yet).
+            return Ok(());
+        };
+        let in_namespace = !self.namespace_stack.is_empty();
+        match declaration {
+            Declaration::Variable(variable) => self.variable_declaration(variable),
+            Declaration::Function(function) => {
+                if in_namespace && let Some(id) = function.id {
+                    self.export_to_namespace(id.name)?;
+                }
+                Ok(())
+            }
+            Declaration::Class(class) => {
+                self.class_declaration(class)?;
+                if in_namespace && let Some(id) = class.id {
+                    self.export_to_namespace(id.name)?;
+                }
+                Ok(())
+            }
+            Declaration::Enum(node) => self.enum_declaration(node, in_namespace),
+            Declaration::Namespace(node) => self.namespace_declaration(node, in_namespace),
+            Declaration::ImportEquals(node) => self.import_equals(node, in_namespace),
+        }
+    }
+
+    /// `N.name = name` for the namespace being compiled.
+    pub(crate) fn export_to_namespace(&mut self, name: Atom) -> Result<()> {
+        let Some(&namespace) = self.namespace_stack.last() else { return Ok(()) };
+        let mark = self.mark();
+        let object = self.alloc()?;
+        let value = self.alloc()?;
+        let resolved_object = self.resolve(namespace)?;
+        self.load_place(resolved_object.place, object)?;
+        let resolved_value = self.resolve(name)?;
+        self.load_place(resolved_value.place, value)?;
+        let ic = self.ic_site(crate::bytecode::IcKind::SetNamed, name)?;
+        self.emit(Instruction::SetNamed { object, value, ic });
+        self.release(mark);
+        Ok(())
+    }
+
+    pub(crate) fn block(&mut self, block: &BlockStatement<'_>) -> Result<()> {
+        let scope = self.scope_for(scope_key(TAG_BLOCK, block))?;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        self.instantiate_hoisted_functions(block.body, false)?;
+        for statement in block.body {
+            self.statement(statement)?;
+        }
+        self.exit_scope(scope, mark);
+        Ok(())
+    }
+
+    fn class_declaration(&mut self, class: &Class<'_>) -> Result<()> {
+        let register = self.alloc()?;
+        self.compile_class(class, register, None)?;
+        if let Some(id) = class.id {
+            self.initialize_binding(id.name, register)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn variable_declaration(&mut self, declaration: &VariableDeclaration<'_>) -> Result<()> {
+        for declarator in declaration.declarators {
+            self.mark_position(declarator.span);
+            let mark = self.mark();
+            match (&declarator.target, &declarator.init) {
+                (BindingPattern::Identifier(identifier), Some(init)) => {
+                    let name = self.text_of(identifier.name);
+                    let resolved = self.resolve(identifier.name)?;
+                    match resolved.place {
+                        Place::Register(register) if super::expressions::writes_destination_last(init) => {
+                            self.expr_named(init, register, Some(&name))?;
+                        }
+                        place => {
+                            let value = self.alloc()?;
+                            self.expr_named(init, value, Some(&name))?;
+                            self.store_place(place, value)?;
+                        }
+                    }
+                }
+                (BindingPattern::Identifier(identifier), None) => {
+                    if declaration.kind != VariableKind::Var {
+                        let value = self.alloc()?;
+                        self.emit(Instruction::LoadUndefined { dst: value });
+                        self.initialize_binding(identifier.name, value)?;
+                    }
+                }
+                (pattern, Some(init)) => {
+                    let value = self.alloc()?;
+                    self.expr(init, value)?;
+                    self.bind_pattern(pattern, value)?;
+                }
+                (pattern, None) => {
+                    return Err(CompileError::new("destructuring declaration needs an initializer", pattern.span()));
+                }
+            }
+            self.release(mark);
+        }
+        Ok(())
+    }
+
+    // ----- Loops ---------------------------------------------------------------------------------
+
+    fn loop_body(
+        &mut self,
+        body: &Statement<'_>,
+        labels: Vec<Atom>,
+        break_label: Label,
+        continue_label: Label,
+        iterator: Option<Reg>,
+    ) -> Result<()> {
+        let depth = self.function.scope_depth;
+        self.loop_body_with_depths(body, labels, break_label, continue_label, iterator, depth, depth)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn loop_body_with_depths(
+        &mut self,
+        body: &Statement<'_>,
+        labels: Vec<Atom>,
+        break_label: Label,
+        continue_label: Label,
+        iterator: Option<Reg>,
+        break_depth: u16,
+        continue_depth: u16,
+    ) -> Result<()> {
+        self.function.control.push(ControlEntry {
+            labels,
+            kind: ControlKind::Loop { break_label, continue_label, iterator },
+            break_depth,
+            continue_depth,
+        });
+        let result = self.statement(body);
+        self.function.control.pop();
+        result
+    }
+
+    fn for_statement(&mut self, node: &ForStatement<'_>) -> Result<()> {
+        let labels = std::mem::take(&mut self.function.pending_labels);
+        let scope = self.scope_for(scope_key(TAG_FOR, node))?;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        let mut lexical_head = false;
+        if let Some(init) = &node.init {
+            match init {
+                ForInit::VariableDeclaration(declaration) => {
+                    lexical_head = declaration.kind != VariableKind::Var;
+                    self.variable_declaration(declaration)?;
+                }
+                ForInit::Expression(expression) => {
+                    let inner = self.mark();
+                    self.expr_discard(expression)?;
+                    self.release(inner);
+                }
+            }
+        }
+        let per_iteration_copy = lexical_head && self.tree.scopes[scope as usize].has_env();
+        let test_label = self.new_label();
+        let continue_label = self.new_label();
+        let break_label = self.new_label();
+        self.bind_label(test_label);
+        if let Some(test) = &node.test {
+            self.mark_position(test.span());
+            self.condition_jump(test, false, break_label)?;
+        }
+        self.loop_body(&node.body, labels, break_label, continue_label, None)?;
+        self.bind_label(continue_label);
+        if per_iteration_copy {
+            self.emit(Instruction::CopyEnv {});
+        }
+        if let Some(update) = &node.update {
+            let inner = self.mark();
+            self.expr_discard(update)?;
+            self.release(inner);
+        }
+        self.jump(test_label);
+        self.bind_label(break_label);
+        self.exit_scope(scope, mark);
+        Ok(())
+    }
+
+    /// Binds the left side of a for-in/for-of to `value` in the current (per-iteration) scope.
+    fn bind_for_left(&mut self, left: &ForInOfLeft<'_>, value: Reg) -> Result<()> {
+        match left {
+            ForInOfLeft::VariableDeclaration(declaration) => match declaration.declarators.first() {
+                Some(declarator) => self.bind_pattern(&declarator.target, value),
+                None => Ok(()),
+            },
+            ForInOfLeft::Target(target) => self.assign_target(target, value),
+        }
+    }
+
+    fn for_of_statement(&mut self, node: &ForOfStatement<'_>) -> Result<()> {
+        if node.is_await {
+            return Err(CompileError::new("for await is not supported yet", node.span));
+        }
+        let labels = std::mem::take(&mut self.function.pending_labels);
+        let outer_mark = self.mark();
+        let iterator = self.alloc_n(3)?;
+        {
+            let mark = self.mark();
+            let iterable = self.expr_reg(&node.right)?;
+            self.mark_position(node.right.span());
+            self.emit(Instruction::GetIterator { dst: iterator, iterable });
+            self.release(mark);
+        }
+        let value = self.alloc()?;
+        let next_label = self.new_label();
+        let break_label = self.new_label();
+        let continue_label = self.new_label();
+        self.bind_label(next_label);
+        self.emit(Instruction::IteratorNext { dst: value, iterator });
+        let done = Reg(iterator.0 + 2);
+        self.emit_jump_to(break_label, |offset| Instruction::JumpIfTrue { condition: done, offset });
+        let outer_depth = self.function.scope_depth;
+        let body_start = self.pc();
+        let scope = self.scope_for(scope_key(TAG_FOR_OF, node))?;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        self.bind_for_left(&node.left, value)?;
+        let inner_depth = self.function.scope_depth;
+        self.loop_body_with_depths(&node.body, labels, break_label, continue_label, Some(iterator), outer_depth, inner_depth)?;
+        self.bind_label(continue_label);
+        self.exit_scope(scope, mark);
+        self.jump(next_label);
+        let body_end = self.pc();
+        let exception = self.alloc()?;
+        self.function.handlers.push(ExceptionHandler {
+            start: body_start as u32,
+            end: body_end as u32,
+            handler: self.pc() as u32,
+            scope_depth: outer_depth,
+            exception_register: exception,
+        });
+        self.emit(Instruction::IteratorCloseForThrow { iterator });
+        self.emit(Instruction::Throw { value: exception });
+        self.bind_label(break_label);
+        self.release(outer_mark);
+        Ok(())
+    }
+
+    fn for_in_statement(&mut self, node: &ForInStatement<'_>) -> Result<()> {
+        let labels = std::mem::take(&mut self.function.pending_labels);
+        let outer_mark = self.mark();
+        let iterator = self.alloc()?;
+        {
+            let mark = self.mark();
+            let object = self.expr_reg(&node.right)?;
+            self.emit(Instruction::ForInPrepare { dst: iterator, object });
+            self.release(mark);
+        }
+        let value = self.alloc()?;
+        let next_label = self.new_label();
+        let break_label = self.new_label();
+        let continue_label = self.new_label();
+        self.bind_label(next_label);
+        self.emit(Instruction::ForInNext { dst: value, iterator });
+        self.emit_jump_to(break_label, |offset| Instruction::JumpIfUndefined { value, offset });
+        let outer_depth = self.function.scope_depth;
+        let scope = self.scope_for(scope_key(TAG_FOR_IN, node))?;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        self.bind_for_left(&node.left, value)?;
+        let inner_depth = self.function.scope_depth;
+        self.loop_body_with_depths(&node.body, labels, break_label, continue_label, None, outer_depth, inner_depth)?;
+        self.bind_label(continue_label);
+        self.exit_scope(scope, mark);
+        self.jump(next_label);
+        self.bind_label(break_label);
+        self.release(outer_mark);
+        Ok(())
+    }
+
+    fn switch_statement(&mut self, node: &SwitchStatement<'_>) -> Result<()> {
+        let labels = std::mem::take(&mut self.function.pending_labels);
+        let discriminant = self.alloc()?;
+        self.expr(&node.discriminant, discriminant)?;
+        let scope = self.scope_for(scope_key(TAG_SWITCH, node))?;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        for case in node.cases {
+            self.instantiate_hoisted_functions(case.consequent, false)?;
+        }
+        let case_labels: Vec<Label> = node.cases.iter().map(|_| self.new_label()).collect();
+        let break_label = self.new_label();
+        let mut default_index = None;
+        for (index, case) in node.cases.iter().enumerate() {
+            match &case.test {
+                Some(test) => {
+                    let inner = self.mark();
+                    let value = self.alloc()?;
+                    self.expr(test, value)?;
+                    self.emit(Instruction::StrictEq { dst: value, lhs: discriminant, rhs: value });
+                    self.emit_jump_to(case_labels[index], |offset| Instruction::JumpIfTrue { condition: value, offset });
+                    self.release(inner);
+                }
+                None => default_index = Some(index),
+            }
+        }
+        match default_index {
+            Some(index) => self.jump(case_labels[index]),
+            None => self.jump(break_label),
+        }
+        let depth = self.function.scope_depth;
+        self.function.control.push(ControlEntry {
+            labels,
+            kind: ControlKind::Block { break_label, switch: true },
+            break_depth: depth,
+            continue_depth: depth,
+        });
+        let mut result = Ok(());
+        for (index, case) in node.cases.iter().enumerate() {
+            self.bind_label(case_labels[index]);
+            for statement in case.consequent {
+                result = self.statement(statement);
+                if result.is_err() {
+                    break;
+                }
+            }
+            if result.is_err() {
+                break;
+            }
+        }
+        self.function.control.pop();
+        result?;
+        self.bind_label(break_label);
+        self.exit_scope(scope, mark);
+        Ok(())
+    }
+
+    // ----- try / catch / finally ---------------------------------------------------------------
+
+    fn try_statement(&mut self, node: &TryStatement<'_>) -> Result<()> {
+        let depth = self.function.scope_depth;
+        let mut finally_registers = None;
+        if node.finalizer.is_some() {
+            let kind_register = self.alloc()?;
+            let value_register = self.alloc()?;
+            let finally_label = self.new_label();
+            self.function.control.push(ControlEntry {
+                labels: Vec::new(),
+                kind: ControlKind::Finally { kind_register, value_register, finally_label, pending: Vec::new() },
+                break_depth: depth,
+                continue_depth: depth,
+            });
+            finally_registers = Some((kind_register, value_register, finally_label));
+        }
+        let region_start = self.pc();
+        let result = self.try_and_catch(node, depth);
+        let Some((kind_register, value_register, finally_label)) = finally_registers else {
+            return result;
+        };
+        let entry = self.function.control.pop();
+        result?;
+        let region_end = self.pc();
+        self.emit(Instruction::LoadInt { dst: kind_register, value: COMPLETION_NORMAL });
+        self.jump(finally_label);
+        if region_end > region_start {
+            self.function.handlers.push(ExceptionHandler {
+                start: region_start as u32,
+                end: region_end as u32,
+                handler: self.pc() as u32,
+                scope_depth: depth,
+                exception_register: value_register,
+            });
+        }
+        self.emit(Instruction::LoadInt { dst: kind_register, value: COMPLETION_THROW });
+        self.bind_label(finally_label);
+        if let Some(finalizer) = node.finalizer {
+            self.block(finalizer)?;
+        }
+        // Dispatch on the completion kind.
+        let pending = match entry {
+            Some(ControlEntry { kind: ControlKind::Finally { pending, .. }, .. }) => pending,
+            _ => Vec::new(),
+        };
+        let mark = self.mark();
+        let scratch = self.alloc()?;
+        let not_throw = self.new_label();
+        self.emit(Instruction::LoadInt { dst: scratch, value: COMPLETION_THROW });
+        self.emit(Instruction::StrictEq { dst: scratch, lhs: kind_register, rhs: scratch });
+        self.emit_jump_to(not_throw, |offset| Instruction::JumpIfFalse { condition: scratch, offset });
+        self.emit(Instruction::Throw { value: value_register });
+        self.bind_label(not_throw);
+        for jump in pending {
+            let next = self.new_label();
+            self.emit(Instruction::LoadInt { dst: scratch, value: jump.id });
+            self.emit(Instruction::StrictEq { dst: scratch, lhs: kind_register, rhs: scratch });
+            self.emit_jump_to(next, |offset| Instruction::JumpIfFalse { condition: scratch, offset });
+            let value = if matches!(jump.action, JumpAction::Return) { Some(value_register) } else { None };
+            self.emit_abrupt(jump.action, value)?;
+            self.bind_label(next);
+        }
+        self.release(mark);
+        Ok(())
+    }
+
+    fn try_and_catch(&mut self, node: &TryStatement<'_>, depth: u16) -> Result<()> {
+        let try_start = self.pc();
+        self.block(node.block)?;
+        let try_end = self.pc();
+        if let Some(handler) = node.handler
+            && try_end > try_start
+        {
+            let after = self.new_label();
+            self.jump(after);
+            let mark = self.mark();
+            let exception = self.alloc()?;
+            self.function.handlers.push(ExceptionHandler {
+                start: try_start as u32,
+                end: try_end as u32,
+                handler: self.pc() as u32,
+                scope_depth: depth,
+                exception_register: exception,
+            });
+            let scope = self.scope_for(scope_key(TAG_CATCH, handler))?;
+            let scope_mark = self.mark();
+            self.enter_scope(scope)?;
+            if let Some(param) = &handler.param {
+                self.bind_pattern(param, exception)?;
+            }
+            self.block(handler.body)?;
+            self.exit_scope(scope, scope_mark);
+            self.release(mark);
+            self.bind_label(after);
+        }
+        Ok(())
+    }
+
+    // ----- Abrupt completions ------------------------------------------------------------------
+
+    fn find_break_target(&self, label: Option<Atom>, span: Span) -> Result<usize> {
+        for (index, entry) in self.function.control.iter().enumerate().rev() {
+            match label {
+                Some(label) => {
+                    if entry.labels.contains(&label) {
+                        return Ok(index);
+                    }
+                }
+                None => match entry.kind {
+                    ControlKind::Loop { .. } | ControlKind::Block { switch: true, .. } => return Ok(index),
+                    _ => {}
+                },
+            }
+        }
+        Err(CompileError::new("illegal break statement", span))
+    }
+
+    fn find_continue_target(&self, label: Option<Atom>, span: Span) -> Result<usize> {
+        for (index, entry) in self.function.control.iter().enumerate().rev() {
+            if let ControlKind::Loop { .. } = entry.kind
+                && label.is_none_or(|label| entry.labels.contains(&label))
+            {
+                return Ok(index);
+            }
+        }
+        Err(CompileError::new("illegal continue statement", span))
+    }
+
+    /// Emits a break/continue/return, closing iterators and routing through finally blocks.
+    pub(crate) fn emit_abrupt(&mut self, action: JumpAction, value: Option<Reg>) -> Result<()> {
+        let lowest = match action {
+            JumpAction::Break(target) => target,
+            JumpAction::Continue(target) => target + 1,
+            JumpAction::Return => 0,
+        };
+        let mut index = self.function.control.len();
+        while index > lowest {
+            index -= 1;
+            match &self.function.control[index].kind {
+                ControlKind::Loop { iterator: Some(iterator), .. } => {
+                    let iterator = *iterator;
+                    self.emit(Instruction::IteratorClose { iterator });
+                }
+                ControlKind::Finally { kind_register, value_register, finally_label, .. } => {
+                    let (kind_register, value_register, finally_label) = (*kind_register, *value_register, *finally_label);
+                    let break_depth = self.function.control[index].break_depth;
+                    let id = if let JumpAction::Return = action {
+                        if let Some(value) = value
+                            && value != value_register
+                        {
+                            self.emit(Instruction::Move { dst: value_register, src: value });
+                        }
+                        COMPLETION_RETURN
+                    } else {
+                        self.function.completion_counter += 1;
+                        self.function.completion_counter
+                    };
+                    self.emit(Instruction::LoadInt { dst: kind_register, value: id });
+                    for _ in break_depth..self.function.scope_depth {
+                        self.emit(Instruction::PopEnv {});
+                    }
+                    self.jump(finally_label);
+                    if let ControlKind::Finally { pending, .. } = &mut self.function.control[index].kind
+                        && !pending.iter().any(|jump| jump.id == id)
+                    {
+                        pending.push(PendingJump { id, action });
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        match action {
+            JumpAction::Break(target) => {
+                let entry = &self.function.control[target];
+                let label = match entry.kind {
+                    ControlKind::Loop { break_label, .. } | ControlKind::Block { break_label, .. } => break_label,
+                    ControlKind::Finally { .. } => {
+                        return Err(CompileError::new("internal error: break to finally", Span::new(0, 0)));
+                    }
+                };
+                for _ in entry.break_depth..self.function.scope_depth {
+                    self.emit(Instruction::PopEnv {});
+                }
+                self.jump(label);
+            }
+            JumpAction::Continue(target) => {
+                let entry = &self.function.control[target];
+                let label = match entry.kind {
+                    ControlKind::Loop { continue_label, .. } => continue_label,
+                    _ => return Err(CompileError::new("internal error: continue target", Span::new(0, 0))),
+                };
+                for _ in entry.continue_depth..self.function.scope_depth {
+                    self.emit(Instruction::PopEnv {});
+                }
+                self.jump(label);
+            }
+            JumpAction::Return => {
+                let mark = self.mark();
+                let register = match value {
+                    Some(register) => register,
+                    None => {
+                        let register = self.alloc()?;
+                        self.emit(Instruction::LoadUndefined { dst: register });
+                        register
+                    }
+                };
+                self.emit_final_return(register)?;
+                self.release(mark);
+            }
+        }
+        Ok(())
+    }
+
+    /// Jumps to `label` when `expression` is truthy (`jump_when`) or falsy (`!jump_when`).
+    pub(crate) fn condition_jump(&mut self, expression: &Expression<'_>, jump_when: bool, label: Label) -> Result<()> {
+        match expression {
+            Expression::Unary(unary) if unary.operator == UnaryOperator::LogicalNot => {
+                self.condition_jump(&unary.argument, !jump_when, label)
+            }
+            Expression::Logical(logical) if logical.operator == LogicalOperator::And => {
+                if jump_when {
+                    let skip = self.new_label();
+                    self.condition_jump(&logical.left, false, skip)?;
+                    self.condition_jump(&logical.right, true, label)?;
+                    self.bind_label(skip);
+                } else {
+                    self.condition_jump(&logical.left, false, label)?;
+                    self.condition_jump(&logical.right, false, label)?;
+                }
+                Ok(())
+            }
+            Expression::Logical(logical) if logical.operator == LogicalOperator::Or => {
+                if jump_when {
+                    self.condition_jump(&logical.left, true, label)?;
+                    self.condition_jump(&logical.right, true, label)?;
+                } else {
+                    let skip = self.new_label();
+                    self.condition_jump(&logical.left, true, skip)?;
+                    self.condition_jump(&logical.right, false, label)?;
+                    self.bind_label(skip);
+                }
+                Ok(())
+            }
+            _ => {
+                let mark = self.mark();
+                let condition = self.expr_reg(expression)?;
+                if jump_when {
+                    self.emit_jump_to(label, |offset| Instruction::JumpIfTrue { condition, offset });
+                } else {
+                    self.emit_jump_to(label, |offset| Instruction::JumpIfFalse { condition, offset });
+                }
+                self.release(mark);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Unused helper kept for symmetry with the resolver (var names of a body).
+pub(crate) fn _var_names(statements: &[Statement<'_>]) -> Vec<Identifier> {
+    let mut names = Vec::new();
+    resolver::collect_var_names(statements, &mut names, 0);
+    names
+}

@@ -1,0 +1,771 @@
+//! Functions, parameters, binding patterns and classes (with TypeScript modifiers, parameter
+//! properties, overloads and abstract members).
+
+use crate::ast::*;
+use crate::parser::{FunctionContext, FunctionKind, ParseResult, Parser};
+use tseval_lexer::{Token, TokenKind, well_known};
+
+/// What kind of method body is being parsed (decides `super()` and parameter-count rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MethodFlavor {
+    Method,
+    Getter,
+    Setter,
+    Constructor,
+}
+
+impl<'a> Parser<'a, '_, '_> {
+    /// `function name(...) {...}` as a declaration; `None` for a TS overload signature.
+    pub fn parse_function_declaration(
+        &mut self,
+        start: u32,
+        is_async: bool,
+    ) -> ParseResult<Option<&'a Function<'a>>> {
+        self.parse_function(start, is_async, FunctionKind::Declaration)
+    }
+
+    /// Parses from the `function` keyword. Returns `None` for bodyless TS signatures.
+    pub fn parse_function(
+        &mut self,
+        start: u32,
+        is_async: bool,
+        kind: FunctionKind,
+    ) -> ParseResult<Option<&'a Function<'a>>> {
+        self.expect(TokenKind::Function)?;
+        let is_generator = self.eat(TokenKind::Star);
+        let id = if self.at_identifier()
+            || (kind == FunctionKind::Expression
+                && matches!(self.token.kind, TokenKind::Yield | TokenKind::Await))
+        {
+            // The name of a function expression is bound inside it, with its own flags.
+            let saved = self.context;
+            if kind == FunctionKind::Expression {
+                self.context.is_async = is_async;
+                self.context.is_generator = is_generator;
+            }
+            let identifier = self.parse_binding_identifier();
+            self.context = saved;
+            Some(identifier?)
+        } else if kind == FunctionKind::Declaration {
+            return self.unexpected();
+        } else {
+            None
+        };
+        self.parse_function_rest(
+            start,
+            id,
+            is_async,
+            is_generator,
+            MethodFlavor::Method,
+            false,
+            kind != FunctionKind::Expression,
+        )
+    }
+
+    /// Parses a method's parameters and body (after its key), e.g. for object literals.
+    pub fn parse_method_function(
+        &mut self,
+        start: u32,
+        is_async: bool,
+        is_generator: bool,
+        flavor: MethodFlavor,
+        allow_bodyless: bool,
+    ) -> ParseResult<Option<&'a Function<'a>>> {
+        self.parse_function_rest(
+            start,
+            None,
+            is_async,
+            is_generator,
+            flavor,
+            true,
+            allow_bodyless,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn parse_function_rest(
+        &mut self,
+        start: u32,
+        id: Option<Identifier>,
+        is_async: bool,
+        is_generator: bool,
+        flavor: MethodFlavor,
+        is_method: bool,
+        allow_bodyless: bool,
+    ) -> ParseResult<Option<&'a Function<'a>>> {
+        if self.typescript && self.at(TokenKind::Less) {
+            self.skip_type_parameters()?;
+        }
+        let saved_context = self.context;
+        let saved_strict = self.strict;
+        let labels_length = self.labels.len();
+        self.context = FunctionContext {
+            in_function: true,
+            is_async,
+            is_generator,
+            in_iteration: false,
+            in_switch: false,
+            label_base: labels_length,
+            in_class_static_block: false,
+        };
+        let result = self.parse_function_after_type_parameters(flavor, is_method, allow_bodyless);
+        self.context = saved_context;
+        self.strict = saved_strict;
+        self.labels.truncate(labels_length);
+        let Some((params, body, has_use_strict_directive)) = result? else {
+            return Ok(None);
+        };
+        Ok(Some(self.alloc(Function {
+            span: self.span_from(start),
+            id,
+            params,
+            body,
+            is_arrow: false,
+            is_async,
+            is_generator,
+            is_expression_body: false,
+            has_use_strict_directive,
+        })))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn parse_function_after_type_parameters(
+        &mut self,
+        flavor: MethodFlavor,
+        _is_method: bool,
+        allow_bodyless: bool,
+    ) -> ParseResult<Option<(&'a FormalParameters<'a>, &'a FunctionBody<'a>, bool)>> {
+        let params = self.parse_formal_parameters(flavor == MethodFlavor::Constructor)?;
+        match flavor {
+            MethodFlavor::Getter if !params.items.is_empty() || params.rest.is_some() => {
+                return self.error_at("Getter must not have any formal parameters.", params.span);
+            }
+            MethodFlavor::Setter if params.items.len() != 1 || params.rest.is_some() => {
+                return self.error_at(
+                    "Setter must have exactly one formal parameter.",
+                    params.span,
+                );
+            }
+            _ => {}
+        }
+        if self.typescript && self.eat(TokenKind::Colon) {
+            self.skip_return_type()?;
+        }
+        if self.typescript && allow_bodyless && !self.at(TokenKind::LeftBrace) {
+            // Overload signature or abstract/declared member: no run-time code.
+            self.consume_semicolon()?;
+            return Ok(None);
+        }
+        let (body, has_use_strict) = self.parse_function_body_block(params)?;
+        Ok(Some((params, body, has_use_strict)))
+    }
+
+    /// `{ directives statements }` of a function; checks "use strict" against the parameters.
+    pub fn parse_function_body_block(
+        &mut self,
+        params: &'a FormalParameters<'a>,
+    ) -> ParseResult<(&'a FunctionBody<'a>, bool)> {
+        let start = self.token.span.start;
+        self.expect(TokenKind::LeftBrace)?;
+        let (directives, has_use_strict) = self.parse_directives()?;
+        if has_use_strict && !params.is_simple {
+            return self.error_at(
+                "Illegal 'use strict' directive in function with non-simple parameter list",
+                self.span_from(start),
+            );
+        }
+        let statements = self.parse_statement_list(TokenKind::RightBrace)?;
+        self.expect(TokenKind::RightBrace)?;
+        Ok((
+            self.alloc(FunctionBody {
+                span: self.span_from(start),
+                directives,
+                statements,
+            }),
+            has_use_strict,
+        ))
+    }
+
+    /// `( params )` including TS annotations, `this` parameters, optional markers, and (for
+    /// constructors) parameter-property modifiers.
+    pub fn parse_formal_parameters(
+        &mut self,
+        is_constructor: bool,
+    ) -> ParseResult<&'a FormalParameters<'a>> {
+        let start = self.token.span.start;
+        self.expect(TokenKind::LeftParen)?;
+        let mut items = self.new_vec();
+        let mut rest = None;
+        let mut is_simple = true;
+        while !self.at(TokenKind::RightParen) {
+            let parameter_start = self.token.span.start;
+            // TS `this: Type` parameter.
+            if self.typescript && self.at(TokenKind::This) {
+                self.bump();
+                if self.eat(TokenKind::Colon) {
+                    self.skip_type()?;
+                }
+                if !self.eat(TokenKind::Comma) {
+                    break;
+                }
+                continue;
+            }
+            let mut parameter_property = None;
+            if self.typescript {
+                let mut property = ParameterProperty {
+                    accessibility: None,
+                    is_readonly: false,
+                    is_override: false,
+                };
+                let mut any = false;
+                loop {
+                    let next = self.peek();
+                    let is_modifier_position = self.kind_is_identifier(next.kind)
+                        || next.kind == TokenKind::LeftBrace
+                        || next.kind == TokenKind::LeftBracket
+                        || next.kind.is_contextual_keyword();
+                    if !is_modifier_position {
+                        break;
+                    }
+                    match self.token.kind {
+                        TokenKind::Public => property.accessibility = Some(Accessibility::Public),
+                        TokenKind::Private => property.accessibility = Some(Accessibility::Private),
+                        TokenKind::Protected => {
+                            property.accessibility = Some(Accessibility::Protected)
+                        }
+                        TokenKind::Readonly => property.is_readonly = true,
+                        TokenKind::Override => property.is_override = true,
+                        _ => break,
+                    }
+                    any = true;
+                    self.bump();
+                }
+                if any {
+                    if !is_constructor {
+                        return self.error_at(
+                            "A parameter property is only allowed in a constructor implementation.",
+                            self.span_from(parameter_start),
+                        );
+                    }
+                    parameter_property = Some(property);
+                }
+            }
+            if self.eat(TokenKind::Ellipsis) {
+                let pattern = self.parse_binding_pattern()?;
+                if self.typescript {
+                    self.eat(TokenKind::Question);
+                    if self.eat(TokenKind::Colon) {
+                        self.skip_type()?;
+                    }
+                }
+                rest = Some(pattern);
+                is_simple = false;
+                if self.at(TokenKind::Comma) {
+                    return self.error_at(
+                        "Rest parameter must be last formal parameter",
+                        self.token.span,
+                    );
+                }
+                break;
+            }
+            let pattern = self.parse_binding_pattern()?;
+            if self.typescript {
+                self.eat(TokenKind::Question);
+                if self.eat(TokenKind::Colon) {
+                    self.skip_type()?;
+                }
+            }
+            let default = if self.eat(TokenKind::Assign) {
+                Some(self.parse_assignment_expression(true)?)
+            } else {
+                None
+            };
+            if default.is_some() || !matches!(pattern, BindingPattern::Identifier(_)) {
+                is_simple = false;
+            }
+            if parameter_property.is_some() && !matches!(pattern, BindingPattern::Identifier(_)) {
+                return self.error_at(
+                    "A parameter property may not be declared using a binding pattern.",
+                    pattern.span(),
+                );
+            }
+            items.push(FormalParameter {
+                span: self.span_from(parameter_start),
+                pattern,
+                default,
+                parameter_property,
+            });
+            if !self.eat(TokenKind::Comma) {
+                break;
+            }
+        }
+        self.expect(TokenKind::RightParen)?;
+        Ok(self.alloc(FormalParameters {
+            span: self.span_from(start),
+            items: items.into_bump_slice(),
+            rest,
+            is_simple,
+        }))
+    }
+
+    /// BindingIdentifier / ObjectBindingPattern / ArrayBindingPattern.
+    pub fn parse_binding_pattern(&mut self) -> ParseResult<BindingPattern<'a>> {
+        self.enter()?;
+        let result = self.parse_binding_pattern_inner();
+        self.leave();
+        result
+    }
+
+    fn parse_binding_pattern_inner(&mut self) -> ParseResult<BindingPattern<'a>> {
+        let start = self.token.span.start;
+        match self.token.kind {
+            TokenKind::LeftBrace => {
+                self.bump();
+                let mut properties = self.new_vec();
+                let mut rest = None;
+                while !self.at(TokenKind::RightBrace) {
+                    let property_start = self.token.span.start;
+                    if self.eat(TokenKind::Ellipsis) {
+                        rest = Some(self.parse_binding_identifier()?);
+                        break;
+                    }
+                    let key_token: Token = self.token;
+                    let key = self.parse_property_key(false)?;
+                    let (value, shorthand) = if self.eat(TokenKind::Colon) {
+                        (self.parse_binding_element()?, false)
+                    } else {
+                        let PropertyKey::Identifier(identifier) = key else {
+                            return self.unexpected();
+                        };
+                        if !self.kind_is_identifier(key_token.kind) {
+                            return self.error_at("Unexpected reserved word", key_token.span);
+                        }
+                        if self.strict
+                            && (identifier.name == well_known::EVAL
+                                || identifier.name == well_known::ARGUMENTS)
+                        {
+                            return self.error_at(
+                                "Unexpected eval or arguments in strict mode",
+                                identifier.span,
+                            );
+                        }
+                        let default = if self.eat(TokenKind::Assign) {
+                            Some(self.parse_assignment_expression(true)?)
+                        } else {
+                            None
+                        };
+                        let element = BindingElement {
+                            span: self.span_from(property_start),
+                            target: BindingPattern::Identifier(identifier),
+                            default,
+                        };
+                        (element, true)
+                    };
+                    properties.push(BindingProperty {
+                        span: self.span_from(property_start),
+                        key,
+                        value,
+                        shorthand,
+                    });
+                    if !self.eat(TokenKind::Comma) {
+                        break;
+                    }
+                }
+                self.expect(TokenKind::RightBrace)?;
+                Ok(BindingPattern::Object(self.alloc(ObjectPattern {
+                    span: self.span_from(start),
+                    properties: properties.into_bump_slice(),
+                    rest,
+                })))
+            }
+            TokenKind::LeftBracket => {
+                self.bump();
+                let mut elements = self.new_vec();
+                let mut rest = None;
+                loop {
+                    match self.token.kind {
+                        TokenKind::RightBracket => break,
+                        TokenKind::Comma => {
+                            self.bump();
+                            elements.push(None);
+                            continue;
+                        }
+                        TokenKind::Ellipsis => {
+                            self.bump();
+                            rest = Some(self.parse_binding_pattern()?);
+                            break;
+                        }
+                        _ => elements.push(Some(self.parse_binding_element()?)),
+                    }
+                    if !self.eat(TokenKind::Comma) {
+                        break;
+                    }
+                }
+                self.expect(TokenKind::RightBracket)?;
+                Ok(BindingPattern::Array(self.alloc(ArrayPattern {
+                    span: self.span_from(start),
+                    elements: elements.into_bump_slice(),
+                    rest,
+                })))
+            }
+            _ => Ok(BindingPattern::Identifier(self.parse_binding_identifier()?)),
+        }
+    }
+
+    fn parse_binding_element(&mut self) -> ParseResult<BindingElement<'a>> {
+        let start = self.token.span.start;
+        let target = self.parse_binding_pattern()?;
+        let default = if self.eat(TokenKind::Assign) {
+            Some(self.parse_assignment_expression(true)?)
+        } else {
+            None
+        };
+        Ok(BindingElement {
+            span: self.span_from(start),
+            target,
+            default,
+        })
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Classes
+    // -----------------------------------------------------------------------------------
+
+    /// Parses from `class`. `is_declaration` requires a name (except `export default`).
+    pub fn parse_class(
+        &mut self,
+        start: u32,
+        is_declaration: bool,
+        is_abstract: bool,
+    ) -> ParseResult<&'a Class<'a>> {
+        self.expect(TokenKind::Class)?;
+        // Class code is always strict.
+        let saved_strict = self.strict;
+        self.strict = true;
+        let result = self.parse_class_rest(start, is_declaration, is_abstract);
+        self.strict = saved_strict;
+        result
+    }
+
+    fn parse_class_rest(
+        &mut self,
+        start: u32,
+        is_declaration: bool,
+        is_abstract: bool,
+    ) -> ParseResult<&'a Class<'a>> {
+        let id = if self.at_identifier() && !(self.at(TokenKind::Implements) && self.typescript) {
+            Some(self.parse_binding_identifier()?)
+        } else if is_declaration {
+            return self.unexpected();
+        } else {
+            None
+        };
+        if self.typescript && self.at(TokenKind::Less) {
+            self.skip_type_parameters()?;
+        }
+        let super_class = if self.eat(TokenKind::Extends) {
+            let expression = self.parse_class_heritage()?;
+            Some(expression)
+        } else {
+            None
+        };
+        if self.typescript && self.eat(TokenKind::Implements) {
+            loop {
+                self.skip_type()?;
+                if !self.eat(TokenKind::Comma) {
+                    break;
+                }
+            }
+        }
+        self.expect(TokenKind::LeftBrace)?;
+        let mut body = self.new_vec();
+        let mut has_constructor = false;
+        while !self.at(TokenKind::RightBrace) {
+            if self.eat(TokenKind::Semicolon) {
+                continue;
+            }
+            if self.at(TokenKind::EndOfFile) {
+                return self.unexpected();
+            }
+            if let Some(element) = self.parse_class_element()? {
+                if let ClassElement::Method(method) = element
+                    && method.kind == MethodKind::Constructor
+                {
+                    if has_constructor {
+                        return self.error_at("A class may only have one constructor", method.span);
+                    }
+                    has_constructor = true;
+                }
+                body.push(element);
+            }
+        }
+        self.expect(TokenKind::RightBrace)?;
+        Ok(self.alloc(Class {
+            span: self.span_from(start),
+            id,
+            super_class,
+            body: body.into_bump_slice(),
+            is_abstract,
+        }))
+    }
+
+    /// `extends` LeftHandSideExpression (with optional TS type arguments, dropped).
+    fn parse_class_heritage(&mut self) -> ParseResult<Expression<'a>> {
+        // A LeftHandSideExpression: parse a unary-free postfix-free expression.
+        let start = self.token.span.start;
+        let expression = self.parse_assignment_expression(true)?;
+        match expression {
+            Expression::Assignment(_)
+            | Expression::Conditional(_)
+            | Expression::Binary(_)
+            | Expression::Logical(_)
+            | Expression::Unary(_)
+            | Expression::Update(_)
+            | Expression::Yield(_)
+            | Expression::Await(_) => {
+                self.error_at("Invalid class heritage", self.span_from(start))
+            }
+            Expression::Function(function) if function.is_arrow => {
+                self.error_at("Invalid class heritage", self.span_from(start))
+            }
+            expression => Ok(expression),
+        }
+    }
+
+    /// True when a modifier keyword at the current token is really a modifier (a member name
+    /// follows it on the same line where required).
+    fn modifier_applies(&self, allow_newline: bool) -> bool {
+        let next = self.peek();
+        if next.has_newline_before() && !allow_newline {
+            return false;
+        }
+        self.at_property_key_start(next)
+            || next.kind == TokenKind::Star
+            || next.kind == TokenKind::LeftBrace && self.at(TokenKind::Static)
+    }
+
+    /// One class member; `None` for members dropped as type-only.
+    fn parse_class_element(&mut self) -> ParseResult<Option<ClassElement<'a>>> {
+        let start = self.token.span.start;
+        let mut is_static = false;
+        let mut is_declare = false;
+        let mut is_abstract = false;
+        let mut is_async = false;
+        let mut is_generator = false;
+        let mut accessor_kind: Option<MethodKind> = None;
+        // Modifiers (TS ones are recognised only in .ts files).
+        loop {
+            match self.token.kind {
+                TokenKind::Static if !is_static && self.modifier_applies(true) => {
+                    self.bump();
+                    is_static = true;
+                    if self.at(TokenKind::LeftBrace) {
+                        return self.parse_static_block(start).map(Some);
+                    }
+                }
+                TokenKind::Public
+                | TokenKind::Private
+                | TokenKind::Protected
+                | TokenKind::Readonly
+                | TokenKind::Override
+                    if self.typescript && self.modifier_applies(true) =>
+                {
+                    self.bump();
+                }
+                TokenKind::Declare if self.typescript && self.modifier_applies(false) => {
+                    self.bump();
+                    is_declare = true;
+                }
+                TokenKind::Abstract if self.typescript && self.modifier_applies(false) => {
+                    self.bump();
+                    is_abstract = true;
+                }
+                TokenKind::Accessor if self.modifier_applies(false) => {
+                    // Decorator-proposal auto-accessors are not supported at run time.
+                    return self.error_at("'accessor' fields are not supported", self.token.span);
+                }
+                _ => break,
+            }
+        }
+        if self.at(TokenKind::Async) && self.modifier_applies(false) {
+            self.bump();
+            is_async = true;
+        }
+        if self.eat(TokenKind::Star) {
+            is_generator = true;
+        }
+        if !is_async
+            && !is_generator
+            && (self.at(TokenKind::Get) || self.at(TokenKind::Set))
+            && self.modifier_applies(true)
+        {
+            accessor_kind = Some(if self.at(TokenKind::Get) {
+                MethodKind::Get
+            } else {
+                MethodKind::Set
+            });
+            self.bump();
+        }
+        // TS index signature `[key: string]: T;`
+        if self.typescript && self.at(TokenKind::LeftBracket) {
+            let (next, after) = self.peek2();
+            if (next.kind == TokenKind::Identifier || next.kind.is_contextual_keyword())
+                && after.kind == TokenKind::Colon
+            {
+                self.skip_balanced()?;
+                if self.eat(TokenKind::Colon) {
+                    self.skip_type()?;
+                }
+                self.consume_semicolon()?;
+                return Ok(None);
+            }
+        }
+        let key_token = self.token;
+        let key = self.parse_property_key(true)?;
+        if self.typescript {
+            // Optional `?` / definite `!` markers.
+            if !self.eat(TokenKind::Question) {
+                self.eat(TokenKind::Bang);
+            }
+        }
+        let is_constructor_name = !is_static
+            && match key {
+                PropertyKey::Identifier(identifier) => identifier.name == well_known::CONSTRUCTOR,
+                PropertyKey::String(string) => string.atom == Some(well_known::CONSTRUCTOR),
+                _ => false,
+            };
+        if let PropertyKey::Private(private) = key
+            && private.name == well_known::CONSTRUCTOR
+        {
+            return self.error_at(
+                "Classes may not have a private field named '#constructor'",
+                private.span,
+            );
+        }
+        if self.at(TokenKind::LeftParen) || self.at(TokenKind::Less) {
+            let kind = if let Some(kind) = accessor_kind {
+                kind
+            } else if is_constructor_name {
+                if is_async || is_generator {
+                    return self.error_at(
+                        "Class constructor may not be an async method or generator",
+                        key_token.span,
+                    );
+                }
+                MethodKind::Constructor
+            } else {
+                MethodKind::Method
+            };
+            if is_static
+                && kind != MethodKind::Constructor
+                && let PropertyKey::Identifier(identifier) = key
+                && identifier.name == well_known::PROTOTYPE
+            {
+                return self.error_at(
+                    "Classes may not have a static property named 'prototype'",
+                    identifier.span,
+                );
+            }
+            if is_constructor_name && accessor_kind.is_some() {
+                return self.error_at("Class constructor may not be an accessor", key_token.span);
+            }
+            let flavor = match kind {
+                MethodKind::Constructor => MethodFlavor::Constructor,
+                MethodKind::Get => MethodFlavor::Getter,
+                MethodKind::Set => MethodFlavor::Setter,
+                MethodKind::Method => MethodFlavor::Method,
+            };
+            let function =
+                self.parse_method_function(start, is_async, is_generator, flavor, true)?;
+            let Some(function) = function else {
+                return Ok(None);
+            };
+            if is_abstract || is_declare {
+                return Ok(None);
+            }
+            return Ok(Some(ClassElement::Method(self.alloc(ClassMethod {
+                span: self.span_from(start),
+                key,
+                kind,
+                is_static,
+                value: function,
+            }))));
+        }
+        if is_async || is_generator || accessor_kind.is_some() {
+            return self.unexpected();
+        }
+        // Field.
+        if is_constructor_name
+            || matches!(key, PropertyKey::String(string) if string.atom == Some(well_known::CONSTRUCTOR))
+        {
+            return self.error_at(
+                "Classes may not have a field named 'constructor'",
+                key_token.span,
+            );
+        }
+        if is_static
+            && let Some(name) = key.static_name()
+            && (name == well_known::PROTOTYPE || name == well_known::CONSTRUCTOR)
+        {
+            return self.error_at(
+                "Classes may not have a static property named 'prototype'",
+                key_token.span,
+            );
+        }
+        if self.typescript && self.eat(TokenKind::Colon) {
+            self.skip_type()?;
+        }
+        let value = if self.eat(TokenKind::Assign) {
+            // Field initialisers are parsed like method bodies: `arguments` is forbidden and
+            // `await`/`yield` are not operators.
+            let saved = self.context;
+            self.context = FunctionContext {
+                in_function: true,
+                label_base: self.labels.len(),
+                ..FunctionContext::default()
+            };
+            let value = self.parse_assignment_expression(true);
+            self.context = saved;
+            Some(value?)
+        } else {
+            None
+        };
+        self.consume_semicolon()?;
+        if is_declare || is_abstract {
+            return Ok(None);
+        }
+        Ok(Some(ClassElement::Field(self.alloc(ClassField {
+            span: self.span_from(start),
+            key,
+            value,
+            is_static,
+        }))))
+    }
+
+    fn parse_static_block(&mut self, start: u32) -> ParseResult<ClassElement<'a>> {
+        let saved_context = self.context;
+        let labels_length = self.labels.len();
+        self.context = FunctionContext {
+            in_function: false,
+            is_async: false,
+            is_generator: false,
+            in_iteration: false,
+            in_switch: false,
+            label_base: labels_length,
+            in_class_static_block: true,
+        };
+        let result = (|| {
+            self.expect(TokenKind::LeftBrace)?;
+            let body = self.parse_statement_list(TokenKind::RightBrace)?;
+            self.expect(TokenKind::RightBrace)?;
+            Ok(body)
+        })();
+        self.context = saved_context;
+        self.labels.truncate(labels_length);
+        let body = result?;
+        Ok(ClassElement::StaticBlock(self.alloc(StaticBlock {
+            span: self.span_from(start),
+            body,
+        })))
+    }
+}

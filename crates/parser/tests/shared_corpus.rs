@@ -1,0 +1,58 @@
+//! Parses every file of ../shared/ts-examples and ../shared/bench (when present) and requires
+//! success: these are the real programs the engine must run.
+
+use std::path::Path;
+use tseval_parser::{Arena, Interner, parse_script};
+
+fn parse_all_in(directory: &Path, extensions: &[&str]) -> (usize, Vec<String>) {
+    let mut parsed = 0;
+    let mut failures = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(directory)
+        .expect("readable directory")
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let Some(extension) = path.extension().and_then(|extension| extension.to_str()) else {
+            continue;
+        };
+        if !extensions.contains(&extension) {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).expect("readable file");
+        let arena = Arena::new();
+        let mut interner = Interner::new();
+        let file_name = path.display().to_string();
+        match parse_script(&source, &file_name, &arena, &mut interner) {
+            Ok(_) => parsed += 1,
+            Err(error) => failures.push(error.render(&source)),
+        }
+    }
+    (parsed, failures)
+}
+
+#[test]
+fn shared_examples_and_benchmarks_parse() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let mut total = 0;
+    for (folder, extensions) in [
+        ("ts-examples", &["ts", "js"][..]),
+        ("bench", &["js", "ts"][..]),
+    ] {
+        let directory = root.join(folder);
+        if !directory.is_dir() {
+            println!("note: {} is absent; skipping it", directory.display());
+            continue;
+        }
+        let (parsed, failures) = parse_all_in(&directory, extensions);
+        assert!(
+            failures.is_empty(),
+            "{} file(s) failed to parse:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+        total += parsed;
+    }
+    println!("parsed {total} shared files");
+}

@@ -1,0 +1,776 @@
+//! The dispatch loop: `loop { let instruction = code[pc]; pc += 1; match instruction { ... } }`.
+//!
+//! One short arm per opcode; anything longer than a few lines lives in a named function in a
+//! sibling module. The loop keeps three locals for the innermost frame: the linked `function`
+//! (its code, constants and inline caches), `base` (absolute index of `R[0]`) and `pc`.
+//! Bytecode-to-bytecode calls push a [`super::Frame`] and reload those locals; they never
+//! recurse on the Rust stack. A nested loop runs only when Rust code re-enters JavaScript
+//! (`Vm::call` from a built-in), and it returns when its entry frame returns.
+//!
+//! Handler invariants are listed in the parent module's documentation. In short: re-index
+//! `vm.stack` after anything that may call out; call `save_pc!()` before anything that can
+//! throw, allocate an error, re-enter JavaScript or collect; keep the environment in the frame.
+//!
+//! Performance decisions:
+//! - Number fast paths (Add/Sub/Lt/...) are written inline in the arms; the generic operator
+//!   is called only for other operand types.
+//! - `pc` is saved to the frame only on paths that need it (calls, slow paths, throws), not per
+//!   instruction.
+//! - Back-edges (jumps with offset <= 0) and allocating instructions are GC safepoints: one
+//!   compare of the allocation debt against the threshold.
+
+use std::rc::Rc;
+
+use tseval_compiler::opcodes::Instruction;
+
+use super::calls::{self, CallOutcome};
+use super::exceptions;
+use super::link::{LinkedConstant, LinkedFunction};
+use super::{iteration, objects, properties};
+use crate::operators::NumericOperator;
+use crate::realm::Vm;
+use crate::value::{JsResult, Value};
+
+/// Runs the dispatch loop until the frame at index `entry_depth` (an entry frame pushed by
+/// the caller) returns, yielding its result, or an exception escapes it.
+pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
+    let mut function: Rc<LinkedFunction>;
+    let mut base: usize;
+    let mut pc: usize;
+
+    // Reloads the locals from the innermost frame (after a call, return or caught throw).
+    macro_rules! load_frame {
+        () => {{
+            let frame = vm.interpreter.frames.last().expect("dispatch loop without a frame");
+            function = frame.function.clone();
+            base = frame.base as usize;
+            pc = frame.pc as usize;
+        }};
+    }
+    // Register access relative to the frame base.
+    macro_rules! reg {
+        ($register:expr) => {
+            vm.stack[base + $register.0 as usize]
+        };
+    }
+    // Saves the pc of the next instruction into the innermost frame (handler invariant 2).
+    macro_rules! save_pc {
+        () => {
+            if let Some(frame) = vm.interpreter.frames.last_mut() {
+                frame.pc = pc as u32;
+            }
+        };
+    }
+    // Throws `error` in the current frame: unwinds to a handler or leaves the loop.
+    macro_rules! throw {
+        ($error:expr) => {{
+            let error = $error;
+            save_pc!();
+            match exceptions::unwind(vm, entry_depth, error) {
+                Ok(()) => {
+                    load_frame!();
+                    continue;
+                }
+                Err(error) => return Err(error),
+            }
+        }};
+    }
+    // Evaluates a `JsResult`, throwing on `Err`. The pc must already be saved.
+    macro_rules! check {
+        ($result:expr) => {
+            match $result {
+                Ok(value) => value,
+                Err(error) => throw!(error),
+            }
+        };
+    }
+    // Saves the pc, then evaluates a fallible slow-path expression.
+    macro_rules! slow {
+        ($result:expr) => {{
+            save_pc!();
+            check!($result)
+        }};
+    }
+    // A GC safepoint: every live value is in a register, frame, environment or constant.
+    macro_rules! safepoint {
+        () => {
+            if vm.should_collect_garbage() {
+                vm.collect_garbage();
+            }
+        };
+    }
+    // A numeric binary operator with an inline Number fast path.
+    macro_rules! numeric {
+        ($dst:expr, $lhs:expr, $rhs:expr, $operator:expr, |$a:ident, $b:ident| $fast:expr) => {{
+            let left = reg!($lhs);
+            let right = reg!($rhs);
+            let result = if let (Value::Number($a), Value::Number($b)) = (left, right) {
+                Value::Number($fast)
+            } else {
+                slow!(vm.numeric_operator($operator, left, right))
+            };
+            reg!($dst) = result;
+        }};
+    }
+    // A relational operator with an inline Number fast path.
+    macro_rules! compare {
+        ($dst:expr, $lhs:expr, $rhs:expr, $method:ident, |$a:ident, $b:ident| $fast:expr) => {{
+            let left = reg!($lhs);
+            let right = reg!($rhs);
+            let result = if let (Value::Number($a), Value::Number($b)) = (left, right) {
+                $fast
+            } else {
+                slow!(vm.$method(left, right))
+            };
+            reg!($dst) = Value::Boolean(result);
+        }};
+    }
+    // A conditional jump.
+    macro_rules! jump_if {
+        ($condition:expr, $offset:expr) => {{
+            if $condition {
+                let offset = $offset.0;
+                pc = (pc as i64 - 1 + offset as i64) as usize;
+                if offset <= 0 {
+                    safepoint!();
+                }
+            }
+        }};
+    }
+    // The result of a call instruction: either a frame was pushed (switch to it) or a value.
+    macro_rules! finish_call {
+        ($outcome:expr, $dst:expr) => {
+            match $outcome {
+                CallOutcome::PushedFrame => load_frame!(),
+                CallOutcome::Completed(value) => {
+                    reg!($dst) = value;
+                    safepoint!();
+                }
+            }
+        };
+    }
+
+    load_frame!();
+    loop {
+        let instruction = function.code[pc];
+        pc += 1;
+        match instruction {
+            // ----- Loads and moves -----
+            Instruction::Nop {} => {}
+            Instruction::LoadUndefined { dst } => reg!(dst) = Value::Undefined,
+            Instruction::LoadNull { dst } => reg!(dst) = Value::Null,
+            Instruction::LoadTrue { dst } => reg!(dst) = Value::Boolean(true),
+            Instruction::LoadFalse { dst } => reg!(dst) = Value::Boolean(false),
+            Instruction::LoadHole { dst } => reg!(dst) = Value::Hole,
+            Instruction::LoadInt { dst, value } => reg!(dst) = Value::Number(f64::from(value)),
+            Instruction::LoadConst { dst, constant } => {
+                reg!(dst) = match &function.constants[usize::from(constant.0)] {
+                    LinkedConstant::Value(value) => *value,
+                    _ => Value::Undefined,
+                };
+            }
+            Instruction::Move { dst, src } => reg!(dst) = reg!(src),
+            Instruction::LoadNewTarget { dst } => {
+                let new_target = vm.interpreter.frames.last().map_or(Value::Undefined, |frame| frame.new_target);
+                reg!(dst) = new_target;
+            }
+            Instruction::LoadCallee { dst } => {
+                let callee = vm.interpreter.frames.last().map(|frame| frame.callee);
+                reg!(dst) = callee.map_or(Value::Undefined, Value::Object);
+            }
+            Instruction::LoadHomeObject { dst } => reg!(dst) = objects::current_home_object(vm),
+            Instruction::CreateClosure { dst, function: template } => {
+                let code = objects::function_constant(&function, template.0);
+                let env = vm.interpreter.frames.last().and_then(|frame| frame.env);
+                let closure = objects::create_closure(vm, code, env);
+                reg!(dst) = Value::Object(closure);
+                safepoint!();
+            }
+            Instruction::SetHomeObject { function: target, home } => {
+                objects::set_home_object(vm, reg!(target), reg!(home));
+            }
+            Instruction::SetFunctionName { function: target, key } => {
+                let (target, key) = (reg!(target), reg!(key));
+                slow!(objects::set_function_name_from_key(vm, target, key, None));
+            }
+
+            // ----- Arithmetic -----
+            Instruction::Add { dst, lhs, rhs } => {
+                let left = reg!(lhs);
+                let right = reg!(rhs);
+                if let (Value::Number(a), Value::Number(b)) = (left, right) {
+                    reg!(dst) = Value::Number(a + b);
+                } else {
+                    let result = slow!(vm.add(left, right));
+                    reg!(dst) = result;
+                    safepoint!();
+                }
+            }
+            Instruction::Sub { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Subtract, |a, b| a - b),
+            Instruction::Mul { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Multiply, |a, b| a * b),
+            Instruction::Div { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Divide, |a, b| a / b),
+            Instruction::Mod { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Remainder, |a, b| a % b),
+            Instruction::Exp { dst, lhs, rhs } => numeric!(
+                dst,
+                lhs,
+                rhs,
+                NumericOperator::Exponentiate,
+                |a, b| crate::operators::number_exponentiate(a, b)
+            ),
+            Instruction::BitAnd { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::BitwiseAnd, |a, b| {
+                crate::operators::apply_number_operator(NumericOperator::BitwiseAnd, a, b)
+            }),
+            Instruction::BitOr { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::BitwiseOr, |a, b| {
+                crate::operators::apply_number_operator(NumericOperator::BitwiseOr, a, b)
+            }),
+            Instruction::BitXor { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::BitwiseXor, |a, b| {
+                crate::operators::apply_number_operator(NumericOperator::BitwiseXor, a, b)
+            }),
+            Instruction::Shl { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::LeftShift, |a, b| {
+                crate::operators::apply_number_operator(NumericOperator::LeftShift, a, b)
+            }),
+            Instruction::Shr { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::SignedRightShift, |a, b| {
+                crate::operators::apply_number_operator(NumericOperator::SignedRightShift, a, b)
+            }),
+            Instruction::UShr { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::UnsignedRightShift, |a, b| {
+                crate::operators::apply_number_operator(NumericOperator::UnsignedRightShift, a, b)
+            }),
+
+            // ----- Equality and relational operators -----
+            Instruction::Eq { dst, lhs, rhs } => {
+                let (left, right) = (reg!(lhs), reg!(rhs));
+                let result = match (left, right) {
+                    (Value::Number(a), Value::Number(b)) => a == b,
+                    _ => slow!(vm.loose_equal(left, right)),
+                };
+                reg!(dst) = Value::Boolean(result);
+            }
+            Instruction::NotEq { dst, lhs, rhs } => {
+                let (left, right) = (reg!(lhs), reg!(rhs));
+                let result = match (left, right) {
+                    (Value::Number(a), Value::Number(b)) => a == b,
+                    _ => slow!(vm.loose_equal(left, right)),
+                };
+                reg!(dst) = Value::Boolean(!result);
+            }
+            Instruction::StrictEq { dst, lhs, rhs } => {
+                let (left, right) = (reg!(lhs), reg!(rhs));
+                let result = match (left, right) {
+                    (Value::Number(a), Value::Number(b)) => a == b,
+                    _ => vm.strict_equal(left, right),
+                };
+                reg!(dst) = Value::Boolean(result);
+            }
+            Instruction::StrictNotEq { dst, lhs, rhs } => {
+                let (left, right) = (reg!(lhs), reg!(rhs));
+                let result = match (left, right) {
+                    (Value::Number(a), Value::Number(b)) => a == b,
+                    _ => vm.strict_equal(left, right),
+                };
+                reg!(dst) = Value::Boolean(!result);
+            }
+            Instruction::Lt { dst, lhs, rhs } => compare!(dst, lhs, rhs, less_than, |a, b| a < b),
+            Instruction::LtEq { dst, lhs, rhs } => compare!(dst, lhs, rhs, less_equal, |a, b| a <= b),
+            Instruction::Gt { dst, lhs, rhs } => compare!(dst, lhs, rhs, greater_than, |a, b| a > b),
+            Instruction::GtEq { dst, lhs, rhs } => compare!(dst, lhs, rhs, greater_equal, |a, b| a >= b),
+            Instruction::InstanceOf { dst, lhs, rhs } => {
+                let (left, right) = (reg!(lhs), reg!(rhs));
+                let result = slow!(vm.instance_of(left, right));
+                reg!(dst) = Value::Boolean(result);
+            }
+            Instruction::In { dst, lhs, rhs } => {
+                let (left, right) = (reg!(lhs), reg!(rhs));
+                let result = slow!(vm.in_operator(left, right));
+                reg!(dst) = Value::Boolean(result);
+            }
+
+            // ----- Unary operators -----
+            Instruction::Neg { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    Value::Number(number) => Value::Number(-number),
+                    _ => slow!(vm.negate(value)),
+                };
+            }
+            Instruction::ToNumber { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    Value::Number(_) => value,
+                    _ => slow!(vm.unary_plus(value)),
+                };
+            }
+            Instruction::ToNumeric { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    Value::Number(_) | Value::BigInt(_) => value,
+                    _ => slow!(vm.to_numeric_value(value)),
+                };
+            }
+            Instruction::BitNot { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    Value::Number(number) => Value::Number(f64::from(!crate::conversions::f64_to_int32(number))),
+                    _ => slow!(vm.bitwise_not(value)),
+                };
+            }
+            Instruction::Not { dst, src } => {
+                let value = reg!(src);
+                let truthy = match value {
+                    Value::Boolean(boolean) => boolean,
+                    _ => vm.to_boolean(value),
+                };
+                reg!(dst) = Value::Boolean(!truthy);
+            }
+            Instruction::TypeOf { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = vm.typeof_value(value);
+            }
+            Instruction::Inc { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    Value::Number(number) => Value::Number(number + 1.0),
+                    _ => slow!(vm.increment(value, 1)),
+                };
+            }
+            Instruction::Dec { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    Value::Number(number) => Value::Number(number - 1.0),
+                    _ => slow!(vm.increment(value, -1)),
+                };
+            }
+            Instruction::ToString { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    Value::String(_) => value,
+                    _ => Value::String(slow!(vm.to_string(value))),
+                };
+            }
+            Instruction::ToPropertyKey { dst, src } => {
+                let value = reg!(src);
+                reg!(dst) = match value {
+                    // Strings, symbols and numbers are already usable keys: converting a
+                    // number to its string form later is unobservable.
+                    Value::String(_) | Value::Symbol(_) | Value::Number(_) => value,
+                    _ => {
+                        let key = slow!(vm.to_property_key(value));
+                        vm.property_key_to_value(key)
+                    }
+                };
+            }
+            Instruction::StringConcat { dst, first, count } => {
+                let start = base + usize::from(first.0);
+                let result = slow!(objects::concat_string_registers(vm, start, usize::from(count)));
+                reg!(dst) = result;
+                safepoint!();
+            }
+
+            // ----- Jumps -----
+            Instruction::Jump { offset } => {
+                pc = (pc as i64 - 1 + i64::from(offset.0)) as usize;
+                if offset.0 <= 0 {
+                    safepoint!();
+                }
+            }
+            Instruction::JumpIfTrue { condition, offset } => {
+                let value = reg!(condition);
+                let truthy = match value {
+                    Value::Boolean(boolean) => boolean,
+                    _ => vm.to_boolean(value),
+                };
+                jump_if!(truthy, offset);
+            }
+            Instruction::JumpIfFalse { condition, offset } => {
+                let value = reg!(condition);
+                let truthy = match value {
+                    Value::Boolean(boolean) => boolean,
+                    _ => vm.to_boolean(value),
+                };
+                jump_if!(!truthy, offset);
+            }
+            Instruction::JumpIfNullish { value, offset } => jump_if!(reg!(value).is_nullish(), offset),
+            Instruction::JumpIfNotNullish { value, offset } => jump_if!(!reg!(value).is_nullish(), offset),
+            Instruction::JumpIfUndefined { value, offset } => jump_if!(reg!(value).is_undefined(), offset),
+            Instruction::JumpIfNotUndefined { value, offset } => jump_if!(!reg!(value).is_undefined(), offset),
+
+            // ----- Property access -----
+            Instruction::GetNamed { dst, object, ic } => {
+                let receiver = reg!(object);
+                let site = &function.inline_caches[usize::from(ic.0)];
+                let result = match properties::get_named_fast(vm, receiver, site) {
+                    Some(value) => value,
+                    None => slow!(properties::get_named_slow(vm, receiver, site)),
+                };
+                reg!(dst) = result;
+            }
+            Instruction::SetNamed { object, value, ic } => {
+                let receiver = reg!(object);
+                let value = reg!(value);
+                let site = &function.inline_caches[usize::from(ic.0)];
+                if !properties::set_named_fast(vm, receiver, value, site) {
+                    let strict = function.is_strict();
+                    slow!(properties::set_named_slow(vm, receiver, value, site, strict));
+                }
+            }
+            Instruction::GetKeyed { dst, object, key } => {
+                let (receiver, key) = (reg!(object), reg!(key));
+                let result = slow!(vm.get_by_value(receiver, key));
+                reg!(dst) = result;
+            }
+            Instruction::SetKeyed { object, key, value } => {
+                let (receiver, key, value) = (reg!(object), reg!(key), reg!(value));
+                let strict = function.is_strict();
+                if let (Value::Object(target), Value::Number(number)) = (receiver, key) {
+                    let index = number as u32;
+                    if index as f64 == number && index != u32::MAX && vm.try_fast_element_store(target, index, value) {
+                        continue;
+                    }
+                }
+                slow!(vm.set_by_value(receiver, key, value, strict));
+            }
+            Instruction::DefineNamed { object, value, ic } => {
+                let (target, value) = (reg!(object), reg!(value));
+                let site = &function.inline_caches[usize::from(ic.0)];
+                slow!(objects::define_named(vm, target, site, value));
+            }
+            Instruction::DefineKeyed { object, key, value } => {
+                let (target, key, value) = (reg!(object), reg!(key), reg!(value));
+                let key = slow!(vm.to_property_key(key));
+                check!(objects::define_data(vm, target, key, value));
+            }
+            Instruction::DeleteKeyed { dst, object, key } => {
+                let (target, key) = (reg!(object), reg!(key));
+                let strict = function.is_strict();
+                let result = slow!(objects::delete_keyed(vm, target, key, strict));
+                reg!(dst) = Value::Boolean(result);
+            }
+            Instruction::DefineMethod { object, key, function: method, kind } => {
+                let (target, key, method) = (reg!(object), reg!(key), reg!(method));
+                slow!(objects::define_method(vm, target, key, method, kind));
+            }
+            Instruction::SetPrototypeFromLiteral { object, value } => {
+                let (target, value) = (reg!(object), reg!(value));
+                slow!(objects::set_prototype_from_literal(vm, target, value));
+            }
+            Instruction::GetPrototypeOf { dst, object } => {
+                let target = reg!(object);
+                let result = slow!(objects::get_prototype_of(vm, target));
+                reg!(dst) = result;
+            }
+            Instruction::GetSuper { dst, receiver, key } => {
+                let (this, home, key) = (reg!(receiver), vm.stack[base + usize::from(receiver.0) + 1], reg!(key));
+                let result = slow!(objects::get_super(vm, this, home, key));
+                reg!(dst) = result;
+            }
+            Instruction::SetSuper { receiver, key, value } => {
+                let (this, home) = (reg!(receiver), vm.stack[base + usize::from(receiver.0) + 1]);
+                let (key, value) = (reg!(key), reg!(value));
+                slow!(objects::set_super(vm, this, home, key, value));
+            }
+            Instruction::CopyDataProperties { target, source, excluded } => {
+                let start = base + usize::from(source.0);
+                let target = reg!(target);
+                slow!(objects::copy_data_properties(vm, target, start, usize::from(excluded)));
+                safepoint!();
+            }
+            Instruction::RequireObjectCoercible { value } => {
+                let value = reg!(value);
+                if value.is_nullish() {
+                    save_pc!();
+                    let text = if value.is_null() { "null" } else { "undefined" };
+                    throw!(vm.new_type_error(&format!("Cannot destructure '{text}' as it is {text}.")));
+                }
+            }
+
+            // ----- Object, array and literal creation -----
+            Instruction::NewObject { dst, capacity } => {
+                let object = objects::new_object_with_capacity(vm, usize::from(capacity));
+                reg!(dst) = Value::Object(object);
+                safepoint!();
+            }
+            Instruction::NewArray { dst, capacity } => {
+                let array = vm.new_array(Vec::with_capacity(usize::from(capacity)));
+                reg!(dst) = Value::Object(array);
+                safepoint!();
+            }
+            Instruction::NewArrayFromRegisters { dst, first, count } => {
+                let start = base + usize::from(first.0);
+                let elements = vm.stack[start..start + usize::from(count)].to_vec();
+                let array = vm.new_array(elements);
+                reg!(dst) = Value::Object(array);
+                safepoint!();
+            }
+            Instruction::ArrayPush { array, value } => {
+                let (target, value) = (reg!(array), reg!(value));
+                slow!(objects::array_push(vm, target, value));
+            }
+            Instruction::SpreadIntoArray { array, iterable } => {
+                let (target, iterable) = (reg!(array), reg!(iterable));
+                slow!(iteration::spread_into_array(vm, target, iterable));
+                safepoint!();
+            }
+            Instruction::GetTemplateObject { dst, template } => {
+                let result = slow!(objects::get_template_object(vm, &function, template.0));
+                reg!(dst) = result;
+            }
+            Instruction::NewRegExp { dst, regexp } => {
+                let result = slow!(objects::new_regexp(vm, &function, regexp.0));
+                reg!(dst) = result;
+                safepoint!();
+            }
+
+            // ----- Globals -----
+            Instruction::GetGlobal { dst, ic } => {
+                let site = &function.inline_caches[usize::from(ic.0)];
+                let result = match properties::get_global_fast(vm, site) {
+                    Some(value) => value,
+                    None => slow!(properties::get_global_slow(vm, site)),
+                };
+                reg!(dst) = result;
+            }
+            Instruction::TypeOfGlobal { dst, ic } => {
+                let site = &function.inline_caches[usize::from(ic.0)];
+                let result = slow!(properties::typeof_global(vm, site));
+                reg!(dst) = result;
+            }
+            Instruction::SetGlobal { value, ic } => {
+                let value = reg!(value);
+                let site = &function.inline_caches[usize::from(ic.0)];
+                if !properties::set_global_fast(vm, site, value) {
+                    let strict = function.is_strict();
+                    slow!(properties::set_global_slow(vm, site, value, strict));
+                }
+            }
+            Instruction::DeleteGlobal { dst, name } => {
+                let key = objects::name_constant(&function, name.0);
+                let strict = function.is_strict();
+                let result = slow!(properties::delete_global(vm, key, strict));
+                reg!(dst) = Value::Boolean(result);
+            }
+            Instruction::DeclareGlobalVar { name } => {
+                let key = objects::name_constant(&function, name.0);
+                slow!(properties::declare_global_var(vm, key));
+            }
+            Instruction::DeclareGlobalFunction { name, function: value } => {
+                let key = objects::name_constant(&function, name.0);
+                let value = reg!(value);
+                slow!(properties::declare_global_function(vm, key, value));
+            }
+
+            // ----- Environments -----
+            Instruction::PushEnv { slots } => {
+                objects::push_env(vm, usize::from(slots));
+                safepoint!();
+            }
+            Instruction::PopEnv {} => objects::pop_env(vm),
+            Instruction::CopyEnv {} => {
+                objects::copy_env(vm);
+                safepoint!();
+            }
+            Instruction::LoadEnv { dst, depth, slot } => {
+                let value = objects::load_env(vm, depth, slot);
+                reg!(dst) = value;
+            }
+            Instruction::StoreEnv { src, depth, slot } => {
+                let value = reg!(src);
+                objects::store_env(vm, depth, slot, value);
+            }
+
+            // ----- Errors and TDZ checks -----
+            Instruction::ThrowIfHole { value, name } => {
+                if reg!(value).is_hole() {
+                    save_pc!();
+                    let key = objects::name_constant(&function, name.0);
+                    let name = vm.property_key_to_rust(key);
+                    throw!(vm.new_reference_error(&format!("Cannot access '{name}' before initialization")));
+                }
+            }
+            Instruction::ThrowConstAssign { name: _ } => {
+                save_pc!();
+                throw!(vm.new_type_error("Assignment to constant variable."));
+            }
+            Instruction::CheckThisInitialized { value } => {
+                if reg!(value).is_hole() {
+                    save_pc!();
+                    throw!(vm.new_reference_error(
+                        "Must call super constructor in derived class before accessing 'this' or returning from derived constructor"
+                    ));
+                }
+            }
+            Instruction::CheckThisUninitialized { value } => {
+                if !reg!(value).is_hole() {
+                    save_pc!();
+                    throw!(vm.new_reference_error("Super constructor may only be called once"));
+                }
+            }
+            Instruction::DerivedConstructorResult { dst, value, this } => {
+                let (result, this) = (reg!(value), reg!(this));
+                let result = slow!(objects::derived_constructor_result(vm, result, this));
+                reg!(dst) = result;
+            }
+            Instruction::ThrowTypeError { message } => {
+                save_pc!();
+                let text = objects::constant_text(vm, &function, message.0);
+                throw!(vm.new_type_error(&text));
+            }
+            Instruction::ThrowReferenceError { message } => {
+                save_pc!();
+                let text = objects::constant_text(vm, &function, message.0);
+                throw!(vm.new_reference_error(&text));
+            }
+
+            // ----- Calls and control transfer -----
+            Instruction::Call { dst, callee, argc } => {
+                save_pc!();
+                let window = base + usize::from(callee.0);
+                let outcome = match calls::call_from_window(vm, window, usize::from(argc), dst.0, false) {
+                    Ok(outcome) => outcome,
+                    Err(error) => throw!(objects::improve_call_error(vm, &function, pc - 1, error)),
+                };
+                finish_call!(outcome, dst);
+            }
+            Instruction::CallSpread { dst, callee, arguments } => {
+                save_pc!();
+                let window = base + usize::from(callee.0);
+                let spread = reg!(arguments);
+                let outcome = check!(calls::call_spread_from_window(vm, window, spread, dst.0, false));
+                if let CallOutcome::Completed(_) = outcome {
+                    restore_window(vm, base, &function);
+                }
+                finish_call!(outcome, dst);
+            }
+            Instruction::Construct { dst, callee, argc } => {
+                save_pc!();
+                let window = base + usize::from(callee.0);
+                let outcome = match calls::call_from_window(vm, window, usize::from(argc), dst.0, true) {
+                    Ok(outcome) => outcome,
+                    Err(error) => throw!(objects::improve_call_error(vm, &function, pc - 1, error)),
+                };
+                finish_call!(outcome, dst);
+            }
+            Instruction::ConstructSpread { dst, callee, arguments } => {
+                save_pc!();
+                let window = base + usize::from(callee.0);
+                let spread = reg!(arguments);
+                let outcome = check!(calls::call_spread_from_window(vm, window, spread, dst.0, true));
+                if let CallOutcome::Completed(_) = outcome {
+                    restore_window(vm, base, &function);
+                }
+                finish_call!(outcome, dst);
+            }
+            Instruction::Return { value } => {
+                let result = reg!(value);
+                match calls::return_from_frame(vm, result) {
+                    Some(result) => return Ok(result),
+                    None => load_frame!(),
+                }
+            }
+            Instruction::Throw { value } => {
+                let thrown = reg!(value);
+                throw!(thrown);
+            }
+            Instruction::Debugger {} => {}
+
+            // ----- Iteration -----
+            Instruction::GetIterator { dst, iterable } => {
+                let iterable = reg!(iterable);
+                let record = base + usize::from(dst.0);
+                slow!(iteration::get_iterator(vm, record, iterable));
+            }
+            Instruction::IteratorNext { dst, iterator } => {
+                let record = base + usize::from(iterator.0);
+                let value = match iteration::iterator_next_fast(vm, record) {
+                    Some(value) => value,
+                    None => slow!(iteration::iterator_next(vm, record)),
+                };
+                reg!(dst) = value;
+            }
+            Instruction::IteratorClose { iterator } => {
+                let record = base + usize::from(iterator.0);
+                slow!(iteration::iterator_close(vm, record));
+            }
+            Instruction::IteratorCloseForThrow { iterator } => {
+                let record = base + usize::from(iterator.0);
+                save_pc!();
+                iteration::iterator_close_for_throw(vm, record);
+            }
+            Instruction::IteratorCollectRest { dst, iterator } => {
+                let record = base + usize::from(iterator.0);
+                let array = slow!(iteration::iterator_collect_rest(vm, record));
+                reg!(dst) = array;
+                safepoint!();
+            }
+            Instruction::ForInPrepare { dst, object } => {
+                let target = reg!(object);
+                let iterator = slow!(vm.new_for_in_iterator(target));
+                reg!(dst) = Value::Object(iterator);
+                safepoint!();
+            }
+            Instruction::ForInNext { dst, iterator } => {
+                let iterator = reg!(iterator);
+                let next = match iterator {
+                    Value::Object(iterator) => slow!(vm.for_in_next(iterator)),
+                    _ => None,
+                };
+                reg!(dst) = next.unwrap_or(Value::Undefined);
+            }
+
+            // ----- Classes -----
+            Instruction::CreateClass { dst, constructor } => {
+                let code = objects::function_constant(&function, constructor.0);
+                let (class, prototype) = slow!(objects::create_class(vm, code, None));
+                reg!(dst) = Value::Object(class);
+                vm.stack[base + usize::from(dst.0) + 1] = Value::Object(prototype);
+                safepoint!();
+            }
+            Instruction::CreateDerivedClass { dst, constructor, parent } => {
+                let code = objects::function_constant(&function, constructor.0);
+                let parent = reg!(parent);
+                let (class, prototype) = slow!(objects::create_class(vm, code, Some(parent)));
+                reg!(dst) = Value::Object(class);
+                vm.stack[base + usize::from(dst.0) + 1] = Value::Object(prototype);
+                safepoint!();
+            }
+            Instruction::NewPrivateName { dst, description } => {
+                let key = objects::name_constant(&function, description.0);
+                let name = objects::new_private_name(vm, key);
+                reg!(dst) = name;
+            }
+            Instruction::GetPrivate { dst, object, key } => {
+                let (target, key) = (reg!(object), reg!(key));
+                let result = slow!(objects::get_private(vm, target, key));
+                reg!(dst) = result;
+            }
+            Instruction::SetPrivate { object, key, value } => {
+                let (target, key, value) = (reg!(object), reg!(key), reg!(value));
+                slow!(objects::set_private(vm, target, key, value));
+            }
+            Instruction::DefinePrivate { object, key, value, kind } => {
+                let (target, key, value) = (reg!(object), reg!(key), reg!(value));
+                slow!(objects::define_private(vm, target, key, value, kind));
+            }
+            Instruction::HasPrivate { dst, object, key } => {
+                let (target, key) = (reg!(object), reg!(key));
+                let result = slow!(objects::has_private(vm, target, key));
+                reg!(dst) = Value::Boolean(result);
+            }
+
+            // ----- Generators and async functions -----
+            Instruction::Yield { .. } => {
+                save_pc!();
+                throw!(vm.new_syntax_error("generators are not supported yet"));
+            }
+            Instruction::Await { .. } => {
+                save_pc!();
+                throw!(vm.new_syntax_error("async functions are not supported yet"));
+            }
+        }
+    }
+}
+
+/// Restores the current frame's stack window after a spread call to a native callee (the
+/// spread arguments were pushed above the window).
+fn restore_window(vm: &mut Vm, base: usize, function: &LinkedFunction) {
+    vm.stack.resize(base + usize::from(function.register_count), Value::Undefined);
+}
+
