@@ -67,7 +67,9 @@ pub struct BenchProgram {
 
 impl BenchProgram {
     fn is_typescript(&self) -> bool {
-        self.path.extension().is_some_and(|extension| extension == "ts")
+        self.path
+            .extension()
+            .is_some_and(|extension| extension == "ts")
     }
 
     fn output_matches(&self, stdout: &str) -> bool {
@@ -117,12 +119,19 @@ struct CellSummary {
 
 impl EngineResults {
     fn summary(&self) -> Option<CellSummary> {
-        if self.failure.is_some() || self.skipped_reason.is_some() || self.measurements.is_empty()
-        {
+        if self.failure.is_some() || self.skipped_reason.is_some() || self.measurements.is_empty() {
             return None;
         }
-        let cpu: Vec<f64> = self.measurements.iter().map(|run| run.cpu_seconds).collect();
-        let wall: Vec<f64> = self.measurements.iter().map(|run| run.wall_seconds).collect();
+        let cpu: Vec<f64> = self
+            .measurements
+            .iter()
+            .map(|run| run.cpu_seconds)
+            .collect();
+        let wall: Vec<f64> = self
+            .measurements
+            .iter()
+            .map(|run| run.wall_seconds)
+            .collect();
         Some(CellSummary {
             median_cpu_seconds: median(&cpu),
             median_wall_seconds: median(&wall),
@@ -207,7 +216,10 @@ pub fn run(arguments: &[String]) -> u8 {
         );
         return 2;
     }
-    let stripped_javascript = if engines.iter().any(|engine| !engine.runs_typescript_directly) {
+    let stripped_javascript = if engines
+        .iter()
+        .any(|engine| !engine.runs_typescript_directly)
+    {
         strip_typescript_programs(&programs, &scratch_directory.join("stripped"))
     } else {
         Vec::new()
@@ -285,9 +297,11 @@ pub fn run(arguments: &[String]) -> u8 {
     );
     println!("\n{report}");
 
-    let tseval_failed = results_by_program
-        .iter()
-        .any(|results| results.first().is_some_and(|tseval| tseval.failure.is_some()));
+    let tseval_failed = results_by_program.iter().any(|results| {
+        results
+            .first()
+            .is_some_and(|tseval| tseval.failure.is_some())
+    });
     if options.write_document {
         let document = root.join("docs").join("PERFORMANCE.md");
         match replace_generated_section(&document, &report) {
@@ -551,10 +565,7 @@ fn strip_typescript_programs(
         fs.writeFileSync(output, result.outputText);";
     let mut stripped = Vec::new();
     for (index, program) in typescript_programs {
-        let output = output_directory.join(format!(
-            "{}.js",
-            program.name.trim_end_matches(".ts")
-        ));
+        let output = output_directory.join(format!("{}.js", program.name.trim_end_matches(".ts")));
         let arguments: Vec<&OsStr> = vec![
             OsStr::new("-e"),
             OsStr::new(STRIP_SCRIPT),
@@ -686,7 +697,10 @@ fn measure_one_run(
         command_line.push(argument.into());
     }
     command_line.push(file.into());
-    let arguments: Vec<&OsStr> = command_line.iter().map(|argument| argument.as_os_str()).collect();
+    let arguments: Vec<&OsStr> = command_line
+        .iter()
+        .map(|argument| argument.as_os_str())
+        .collect();
 
     let run = child_process::run_with_time_limit(
         &wrapper,
@@ -705,7 +719,11 @@ fn measure_one_run(
             .rev()
             .find(|line| !line.trim().is_empty() && !line.starts_with("Command exited"))
             .unwrap_or("");
-        return Err(format!("exit status {}: {}", run.exit_status, last_line.trim()));
+        return Err(format!(
+            "exit status {}: {}",
+            run.exit_status,
+            last_line.trim()
+        ));
     }
     let stdout = String::from_utf8_lossy(&run.stdout);
     if !program.output_matches(&stdout) {
@@ -804,11 +822,15 @@ fn print_progress_line(program: &BenchProgram, engines: &[Engine], results: &[En
     let cells: Vec<String> = engines
         .iter()
         .zip(results)
-        .map(|(engine, result)| match (result.summary(), &result.failure) {
-            (Some(summary), _) => format!("{} {:.3}s", engine.label, summary.median_cpu_seconds),
-            (None, Some(_)) => format!("{} FAIL", engine.label),
-            (None, None) => format!("{} skipped", engine.label),
-        })
+        .map(
+            |(engine, result)| match (result.summary(), &result.failure) {
+                (Some(summary), _) => {
+                    format!("{} {:.3}s", engine.label, summary.median_cpu_seconds)
+                }
+                (None, Some(_)) => format!("{} FAIL", engine.label),
+                (None, None) => format!("{} skipped", engine.label),
+            },
+        )
         .collect();
     eprintln!("  {:<22} {}", program.name, cells.join(", "));
 }
@@ -906,7 +928,9 @@ fn render_report(
                 }
             })
             .collect();
-        let tseval_failed = results.first().is_some_and(|tseval| tseval.failure.is_some());
+        let tseval_failed = results
+            .first()
+            .is_some_and(|tseval| tseval.failure.is_some());
         let row_label = if tseval_failed {
             format!("**FAIL** {}", program.name)
         } else {
@@ -1163,7 +1187,11 @@ mod tests {
             .expect("the committed program list loads");
         assert!(programs.iter().any(|program| program.name == "fib.js"));
         for program in &programs {
-            assert!(program.path.is_file(), "{} is missing", program.path.display());
+            assert!(
+                program.path.is_file(),
+                "{} is missing",
+                program.path.display()
+            );
         }
         let readme_path = workspace_layout::shared_directory().join("bench/README.md");
         let readme = std::fs::read_to_string(&readme_path).expect("../shared/bench/README.md");
@@ -1243,8 +1271,9 @@ mod tests {
 
     #[test]
     fn generated_section_is_replaced_between_markers_only() {
-        let document =
-            format!("intro\n{GENERATED_SECTION_BEGIN}\nold table\n{GENERATED_SECTION_END}\noutro\n");
+        let document = format!(
+            "intro\n{GENERATED_SECTION_BEGIN}\nold table\n{GENERATED_SECTION_END}\noutro\n"
+        );
         let updated = splice_generated_section(&document, "new table\n").expect("markers");
         assert_eq!(
             updated,

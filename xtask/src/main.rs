@@ -10,11 +10,18 @@
 //!   Node and the TypeScript compiler (see [`oracle`]).
 //! - `cases [FILTER] [--no-build] [--diff] [--timeout SECONDS]`: build the release runner and
 //!   compare it against every expectation file (see [`cases`]).
+//! - `bench [FILTER] [--peers] [--runs N] [--write]`: time the benchmark programs, optionally
+//!   side by side with QuickJS, Boa and node (see [`bench`]).
+//! - `profile PROGRAM [--callgrind|--perf]` and `dhat PROGRAM`: CPU and allocation profiles of
+//!   the profiling build (see [`profile`] and [`dhat`]).
 
+mod bench;
 mod cases;
 mod child_process;
+mod dhat;
 mod expected_output;
 mod oracle;
+mod profile;
 mod text_diff;
 mod workspace_layout;
 
@@ -34,6 +41,21 @@ commands:
       Build the release runner (cargo build --release -p tseval) and run every program in
       tests/cases, examples and ../shared/ts-examples whose name contains FILTER, comparing
       stdout and the exit status. Prints PASS/FAIL lines and `N passed, M failed`.
+  bench [FILTER] [--peers] [--runs N] [--warmup N] [--write] [--no-build] [--runner FILE]
+        [--timeout SECONDS]
+      Build the release runner and time the programs of benches/programs/expected.txt whose
+      name contains FILTER (median CPU and wall time, peak RSS, output checked against the
+      expected checksum; a mismatch is a FAIL row). --peers adds QuickJS and Boa (through
+      benches/peer-runner, built with --features quickjs,boa), node --jitless and node, with
+      ratios against QuickJS and a geomean row. --write rewrites the generated section of
+      docs/PERFORMANCE.md.
+  profile PROGRAM [--callgrind|--perf] [--no-build] [--runner FILE]
+      Build with --profile profiling and show where time goes: perf record/report when the
+      machine has hardware counters (or with --perf, sampling cpu-clock), else callgrind with a
+      callgrind_annotate top list. PROGRAM is a path or a bench program name.
+  dhat PROGRAM [--top N] [--no-build] [--runner FILE]
+      Run the profiling build under valgrind --tool=dhat and print total bytes/blocks
+      allocated, peak heap (t-gmax) and the top allocation sites.
   help
       Print this text.
 ";
@@ -48,6 +70,9 @@ fn main() -> ExitCode {
     let status = match command.as_str() {
         "oracle" => oracle::run(&rest),
         "cases" => cases::run(&rest),
+        "bench" => bench::run(&rest),
+        "profile" => profile::run(&rest),
+        "dhat" => dhat::run(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             0

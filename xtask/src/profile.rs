@@ -145,7 +145,10 @@ pub fn resolve_program(argument: &str) -> Result<PathBuf, String> {
             if let Some(exact) = several.iter().find(|program| program.name == argument) {
                 return Ok(exact.path.clone());
             }
-            let names: Vec<&str> = several.iter().map(|program| program.name.as_str()).collect();
+            let names: Vec<&str> = several
+                .iter()
+                .map(|program| program.name.as_str())
+                .collect();
             Err(format!(
                 "`{argument}` matches several programs: {}",
                 names.join(", ")
@@ -326,6 +329,9 @@ mod tests {
     #[test]
     fn program_stems_name_output_files() {
         assert_eq!(program_stem(Path::new("/a/b/fib.js")), "fib");
-        assert_eq!(program_stem(Path::new("compute-intensive.ts")), "compute-intensive");
+        assert_eq!(
+            program_stem(Path::new("compute-intensive.ts")),
+            "compute-intensive"
+        );
     }
 }

@@ -62,9 +62,8 @@ impl Heap {
     pub fn mark_from(&mut self, tracer: &mut Tracer) {
         while let Some((space, index)) = tracer.pop_any() {
             match space {
-                spaces::STRINGS => {
-                    self.strings.mark(index);
-                }
+                // Strings are traced: unflattened ropes refer to their pieces.
+                spaces::STRINGS => self.strings.mark_and_trace(index, tracer),
                 spaces::SYMBOLS => self.symbols.mark_and_trace(index, tracer),
                 spaces::OBJECTS => self.objects.mark_and_trace(index, tracer),
                 spaces::BIGINTS => {

@@ -380,7 +380,11 @@ impl Vm {
     pub fn strict_equal(&self, left: Value, right: Value) -> bool {
         match (left, right) {
             (Value::Number(a), Value::Number(b)) => a == b,
-            (Value::String(a), Value::String(b)) => a == b || self.string(a) == self.string(b),
+            (Value::String(a), Value::String(b)) => {
+                a == b
+                    || (self.heap.strings.get(a).len() == self.heap.strings.get(b).len()
+                        && self.string(a) == self.string(b))
+            }
             (Value::BigInt(a), Value::BigInt(b)) => a == b || self.bigint(a) == self.bigint(b),
             (Value::Undefined | Value::Hole, Value::Undefined | Value::Hole) => true,
             (Value::Null, Value::Null) => true,

@@ -54,7 +54,7 @@ pub use link::{LinkedFunction, link_script};
 /// The default limit on the number of live bytecode frames. Bytecode calls do not use the
 /// native stack, so this bounds memory, not native recursion; native re-entry is bounded
 /// separately by `Vm::max_native_call_depth` and the native stack budget.
-pub const DEFAULT_MAX_FRAMES: usize = 10_000;
+pub const DEFAULT_MAX_FRAMES: usize = 20_000;
 
 /// Bits of [`Frame::flags`].
 pub mod frame_flags {

@@ -687,7 +687,7 @@ pub(crate) fn improve_call_error(vm: &mut Vm, function: &LinkedFunction, pc: usi
     let Some(frame) = vm.interpreter.frames.last() else {
         return error;
     };
-    if vm.interpreter.frames.len() > 0 && !std::ptr::eq(&*frame.function, function) {
+    if !std::ptr::eq(&*frame.function, function) {
         return error;
     }
     let callee_value = vm.stack.get(frame.base as usize + usize::from(callee.0)).copied().unwrap_or(Value::Undefined);
