@@ -22,6 +22,7 @@ mod dhat;
 mod expected_output;
 mod oracle;
 mod profile;
+mod test262_parse;
 mod text_diff;
 mod workspace_layout;
 
@@ -56,6 +57,11 @@ commands:
   dhat PROGRAM [--top N] [--no-build] [--runner FILE]
       Run the profiling build under valgrind --tool=dhat and print total bytes/blocks
       allocated, peak heap (t-gmax) and the top allocation sites.
+  test262 --parse-only [FILTER] [--root PATH] [--check|--update] [-j N] [--show N]
+      Parse every test262 test (language, built-ins, annexB) in the goal and mode its flags ask
+      for; parse-negative tests must be rejected, all others accepted. --check compares with
+      tests/test262/parse-known-failures.txt (new failures and unexpected passes fail);
+      --update rewrites it. --show N prints the first N failures.
   help
       Print this text.
 ";
@@ -73,6 +79,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(&rest),
         "profile" => profile::run(&rest),
         "dhat" => dhat::run(&rest),
+        "test262" => test262_parse::run(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             0

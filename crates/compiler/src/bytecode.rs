@@ -44,13 +44,14 @@ pub struct SourceSpan {
 /// A constant-pool entry.
 #[derive(Clone, Debug)]
 pub enum Constant {
-    /// A Number literal (never an integer that fits `LoadInt`, except `-0`-free large values).
+    /// A Number literal (integers that fit i32, except -0, are loaded with `LoadInt` instead).
     Number(f64),
     /// A string literal whose value is well-formed Unicode.
     String(Rc<str>),
     /// A string literal containing lone surrogates, as UTF-16 code units.
     Utf16String(Rc<[u16]>),
-    /// A BigInt literal as decimal digits (no sign, no `n` suffix, no separators).
+    /// A BigInt literal's digits: no sign, no `n` suffix, no separators, radix prefix kept
+    /// (`0x1f`, `0o17`, `0b101` or plain decimal digits).
     BigInt(Rc<str>),
     /// An identifier or property-key name; the VM links it to an atom / property key. Names that
     /// are canonical array indices (e.g. `"0"`) must be treated as index keys by the VM.
@@ -280,7 +281,9 @@ impl FunctionTemplate {
     /// The source position of the instruction at `pc` (binary search in the position table).
     pub fn source_position(&self, pc: usize) -> Option<SourcePosition> {
         let pc = u32::try_from(pc).ok()?;
-        let index = self.source_positions.partition_point(|position| position.pc <= pc);
+        let index = self
+            .source_positions
+            .partition_point(|position| position.pc <= pc);
         if index == 0 {
             None
         } else {

@@ -20,7 +20,11 @@ pub fn format_constant(constant: &Constant) -> String {
         Constant::BigInt(digits) => format!("{digits}n"),
         Constant::Name(name) => format!("name {name}"),
         Constant::Function(template) => {
-            let name = if template.name.is_empty() { "<anonymous>" } else { &template.name };
+            let name = if template.name.is_empty() {
+                "<anonymous>"
+            } else {
+                &template.name
+            };
             format!("function {name}")
         }
         Constant::TemplateObject(descriptor) => format!("template {:?}", descriptor.raw),
@@ -31,7 +35,11 @@ pub fn format_constant(constant: &Constant) -> String {
 /// Disassembles one function (not its nested functions).
 pub fn disassemble_function(template: &FunctionTemplate) -> String {
     let mut output = String::new();
-    let name = if template.name.is_empty() { "<anonymous>" } else { &template.name };
+    let name = if template.name.is_empty() {
+        "<anonymous>"
+    } else {
+        &template.name
+    };
     let _ = writeln!(
         output,
         "function {name} (params: {}, length: {}, registers: {}, env slots: {}, flags: [{}])",
@@ -90,7 +98,11 @@ pub fn disassemble_function(template: &FunctionTemplate) -> String {
         let _ = writeln!(
             output,
             "  handler [{}, {}) -> @{} exception {} scope depth {}",
-            handler.start, handler.end, handler.handler, handler.exception_register, handler.scope_depth
+            handler.start,
+            handler.end,
+            handler.handler,
+            handler.exception_register,
+            handler.scope_depth
         );
     }
     output

@@ -38,7 +38,10 @@ pub struct CompileError {
 impl CompileError {
     /// Creates an error.
     pub fn new(message: impl Into<String>, span: Span) -> CompileError {
-        CompileError { message: message.into(), span }
+        CompileError {
+            message: message.into(),
+            span,
+        }
     }
 
     /// Formats the error as `file:line:column: SyntaxError: message`.
@@ -75,5 +78,9 @@ pub fn compile_script(
 ) -> Result<CompiledScript, CompileError> {
     let tree = resolver::resolve_program(program)?;
     let top_level = codegen::compile_program(program, &tree, interner, source)?;
-    Ok(CompiledScript { top_level, file_name: Rc::from(file_name), source: Rc::clone(source) })
+    Ok(CompiledScript {
+        top_level,
+        file_name: Rc::from(file_name),
+        source: Rc::clone(source),
+    })
 }

@@ -560,10 +560,11 @@ define_instruction_set! {
     Not { dst: Reg, src: Reg } => "R[dst] := !ToBoolean(R[src])";
     /// `typeof` of a value.
     TypeOf { dst: Reg, src: Reg } => "R[dst] := typeof R[src]";
-    /// Increment of an already-numeric value (Number or BigInt); codegen applies ToNumeric first.
-    Inc { dst: Reg, src: Reg } => "R[dst] := R[src] + 1";
-    /// Decrement of an already-numeric value (Number or BigInt); codegen applies ToNumeric first.
-    Dec { dst: Reg, src: Reg } => "R[dst] := R[src] - 1";
+    /// Increment (`++`): ToNumeric then +1 (Number or BigInt). Postfix forms emit `ToNumeric`
+    /// first to keep the old value.
+    Inc { dst: Reg, src: Reg } => "R[dst] := ToNumeric(R[src]) + 1";
+    /// Decrement (`--`): ToNumeric then -1 (Number or BigInt).
+    Dec { dst: Reg, src: Reg } => "R[dst] := ToNumeric(R[src]) - 1";
     /// ToString (TypeError for Symbol); used for template-literal substitutions.
     ToString { dst: Reg, src: Reg } => "R[dst] := ToString(R[src])";
     /// ToPropertyKey (string or symbol); used for computed keys evaluated ahead of their use.
@@ -816,7 +817,8 @@ impl Instruction {
     /// The absolute jump target when this instruction is a jump located at `pc`.
     pub fn jump_target(&self, pc: usize) -> Option<i64> {
         let mut copy = *self;
-        copy.jump_offset_mut().map(|offset| pc as i64 + i64::from(offset.0))
+        copy.jump_offset_mut()
+            .map(|offset| pc as i64 + i64::from(offset.0))
     }
 
     /// Whether control never falls through to the next instruction.
@@ -905,15 +907,29 @@ mod tests {
 
     #[test]
     fn jump_patching_reaches_the_offset_field() {
-        let mut instruction = Instruction::JumpIfFalse { condition: Reg(3), offset: JumpOffset(0) };
+        let mut instruction = Instruction::JumpIfFalse {
+            condition: Reg(3),
+            offset: JumpOffset(0),
+        };
         *instruction.jump_offset_mut().expect("jump has an offset") = JumpOffset(-4);
         assert_eq!(instruction.jump_target(10), Some(6));
-        assert_eq!(Instruction::Move { dst: Reg(1), src: Reg(2) }.jump_target(3), None);
+        assert_eq!(
+            Instruction::Move {
+                dst: Reg(1),
+                src: Reg(2)
+            }
+            .jump_target(3),
+            None
+        );
     }
 
     #[test]
     fn call_window_covers_callee_this_and_arguments() {
-        let call = Instruction::Call { dst: Reg(0), callee: Reg(5), argc: 3 };
+        let call = Instruction::Call {
+            dst: Reg(0),
+            callee: Reg(5),
+            argc: 3,
+        };
         let mut windows = Vec::new();
         call.for_each_register_window(|base, length| windows.push((base, length)));
         assert_eq!(windows, vec![(Reg(5), 5)]);
@@ -923,7 +939,11 @@ mod tests {
     fn markdown_lists_every_opcode() {
         let markdown = instruction_set_markdown();
         for info in INSTRUCTION_SET {
-            assert!(markdown.contains(&format!("`{}`", info.name)), "{} missing", info.name);
+            assert!(
+                markdown.contains(&format!("`{}`", info.name)),
+                "{} missing",
+                info.name
+            );
         }
     }
 }

@@ -95,7 +95,10 @@ pub const TAG_STATIC_BLOCK: u8 = 14;
 
 /// Builds the key of a scope-introducing node.
 pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
-    ScopeKey { tag, address: node as *const T as usize }
+    ScopeKey {
+        tag,
+        address: node as *const T as usize,
+    }
 }
 
 /// What introduced a scope.
@@ -123,7 +126,10 @@ pub enum ScopeKind {
 impl ScopeKind {
     /// Whether `var` declarations stop here.
     pub fn is_var_scope(self) -> bool {
-        matches!(self, ScopeKind::Script | ScopeKind::Function { .. } | ScopeKind::VarBlock)
+        matches!(
+            self,
+            ScopeKind::Script | ScopeKind::Function { .. } | ScopeKind::VarBlock
+        )
     }
 
     /// Whether this is a function boundary (closures are created here).
@@ -176,7 +182,10 @@ pub enum BindingKind {
 impl BindingKind {
     /// Whether the binding has a temporal dead zone.
     pub fn is_lexical(self) -> bool {
-        matches!(self, BindingKind::Let | BindingKind::Const | BindingKind::Class | BindingKind::ClassInner)
+        matches!(
+            self,
+            BindingKind::Let | BindingKind::Const | BindingKind::Class | BindingKind::ClassInner
+        )
     }
 
     /// Whether assignments to the binding throw.
@@ -263,7 +272,11 @@ impl ScopeTree {
             let binding_ids = self.scopes[scope_index].bindings.clone();
             for binding_id in binding_ids {
                 let binding = &mut self.bindings[binding_id as usize];
-                if binding.captured {
+                let property_backed = matches!(
+                    binding.kind,
+                    BindingKind::NamespaceExport | BindingKind::EnumMember
+                );
+                if binding.captured && !property_backed {
                     binding.slot = next_slot;
                     next_slot = next_slot.saturating_add(1);
                 }
@@ -276,7 +289,12 @@ impl ScopeTree {
 /// Resolves a whole program. `is_module` makes top-level vars local instead of global.
 pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError> {
     let module = program.source_type == SourceType::Module;
-    let mut resolver = Resolver { tree: ScopeTree::default(), current: 0, depth: 0, module };
+    let mut resolver = Resolver {
+        tree: ScopeTree::default(),
+        current: 0,
+        depth: 0,
+        module,
+    };
     let script_scope = resolver.new_scope(ScopeKind::Script, None);
     resolver.current = script_scope;
     resolver.hoist_var_scope(program.body, script_scope, !module)?;
@@ -386,9 +404,13 @@ impl Resolver {
             let existing_kind = self.tree.bindings[existing as usize].kind;
             // Sloppy duplicate function declarations in one scope are allowed; everything else
             // involving a lexical declaration is an early error.
-            let both_functions = existing_kind == BindingKind::Function && kind == BindingKind::Function;
+            let both_functions =
+                existing_kind == BindingKind::Function && kind == BindingKind::Function;
             if !both_functions {
-                return Err(CompileError::new("Identifier has already been declared", identifier.span));
+                return Err(CompileError::new(
+                    "Identifier has already been declared",
+                    identifier.span,
+                ));
             }
             return Ok(existing);
         }
@@ -414,7 +436,10 @@ impl Resolver {
             match self.tree.lookup_local(scope, identifier.name) {
                 Some(existing) => {
                     if self.tree.bindings[existing as usize].kind.is_lexical() {
-                        return Err(CompileError::new("Identifier has already been declared", identifier.span));
+                        return Err(CompileError::new(
+                            "Identifier has already been declared",
+                            identifier.span,
+                        ));
                     }
                 }
                 None => {
@@ -437,7 +462,9 @@ impl Resolver {
             top_level && !self.module && self.tree.scopes[scope as usize].kind == ScopeKind::Script;
         for statement in statements {
             let declaration = match statement {
-                Statement::VariableDeclaration(declaration) => Some(Declaration::Variable(declaration)),
+                Statement::VariableDeclaration(declaration) => {
+                    Some(Declaration::Variable(declaration))
+                }
                 Statement::FunctionDeclaration(function) => Some(Declaration::Function(function)),
                 Statement::ClassDeclaration(class) => Some(Declaration::Class(class)),
                 Statement::ImportEquals(import) => Some(Declaration::ImportEquals(import)),
@@ -446,7 +473,9 @@ impl Resolver {
                     ExportDefaultKind::Function(function) if function.id.is_some() => {
                         Some(Declaration::Function(function))
                     }
-                    ExportDefaultKind::Class(class) if class.id.is_some() => Some(Declaration::Class(class)),
+                    ExportDefaultKind::Class(class) if class.id.is_some() => {
+                        Some(Declaration::Class(class))
+                    }
                     _ => None,
                 },
                 _ => None,
@@ -455,7 +484,11 @@ impl Resolver {
                 && self.tree.scopes[scope as usize].kind == ScopeKind::VarBlock;
             match declaration {
                 Some(Declaration::Variable(variable)) if variable.kind != VariableKind::Var => {
-                    let kind = if variable.kind == VariableKind::Let { BindingKind::Let } else { BindingKind::Const };
+                    let kind = if variable.kind == VariableKind::Let {
+                        BindingKind::Let
+                    } else {
+                        BindingKind::Const
+                    };
                     let mut names = Vec::new();
                     for declarator in variable.declarators {
                         pattern_names(&declarator.target, &mut names);
@@ -543,15 +576,28 @@ impl Resolver {
                 if scope_data.kind == ScopeKind::Switch {
                     in_switch = true;
                 }
+                let object_binding = scope_data.bindings.first().copied();
                 let binding = &mut self.tree.bindings[binding_id as usize];
                 if crossed_function {
-                    binding.captured = true;
+                    match binding.kind {
+                        // These live as properties of the namespace/enum object: capture the
+                        // object binding instead.
+                        BindingKind::NamespaceExport | BindingKind::EnumMember => {
+                            if let Some(object_binding) = object_binding {
+                                self.tree.bindings[object_binding as usize].captured = true;
+                            }
+                            return;
+                        }
+                        _ => binding.captured = true,
+                    }
                 }
                 if binding.kind.is_lexical() {
                     let exempt = binding.kind == BindingKind::ClassInner && crossed_function;
                     if !exempt && (in_switch || !binding.initialized) {
                         binding.needs_tdz = true;
-                        self.tree.tdz_checked_references.insert(identifier.span.start);
+                        self.tree
+                            .tdz_checked_references
+                            .insert(identifier.span.start);
                     }
                 }
                 return;
@@ -581,7 +627,10 @@ impl Resolver {
         let mut crossed_function = false;
         loop {
             let scope_data = &self.tree.scopes[scope as usize];
-            let is_this_scope = matches!(scope_data.kind, ScopeKind::Script | ScopeKind::Function { arrow: false });
+            let is_this_scope = matches!(
+                scope_data.kind,
+                ScopeKind::Script | ScopeKind::Function { arrow: false }
+            );
             if is_this_scope {
                 let binding_id = match scope_data.names.get(&name) {
                     Some(&id) => id,
@@ -639,7 +688,9 @@ impl Resolver {
             Statement::Expression(node) => self.visit_expression(&node.expression)?,
             Statement::Block(block) => self.visit_block(block)?,
             Statement::Empty(_) | Statement::Debugger(_) => {}
-            Statement::VariableDeclaration(declaration) => self.visit_variable_declaration(declaration)?,
+            Statement::VariableDeclaration(declaration) => {
+                self.visit_variable_declaration(declaration)?
+            }
             Statement::FunctionDeclaration(_) => {}
             Statement::ClassDeclaration(class) => {
                 self.visit_class(class)?;
@@ -732,7 +783,11 @@ impl Resolver {
                         let mut names = Vec::new();
                         pattern_names(param, &mut names);
                         for identifier in names {
-                            self.declare_lexical_name(scope, identifier, BindingKind::CatchParameter)?;
+                            self.declare_lexical_name(
+                                scope,
+                                identifier,
+                                BindingKind::CatchParameter,
+                            )?;
                         }
                         self.visit_binding_pattern(param)?;
                     }
@@ -752,7 +807,10 @@ impl Resolver {
             Statement::Break(_) | Statement::Continue(_) => {}
             Statement::Labeled(node) => self.visit_statement(&node.body)?,
             Statement::With(node) => {
-                return Err(CompileError::new("the 'with' statement is not supported", node.span));
+                return Err(CompileError::new(
+                    "the 'with' statement is not supported",
+                    node.span,
+                ));
             }
             Statement::Import(_) | Statement::ExportAll(_) => {}
             Statement::ExportNamed(node) => {
@@ -761,7 +819,10 @@ impl Resolver {
                 }
                 for specifier in node.specifiers {
                     if node.source.is_none() {
-                        self.reference(Identifier { span: specifier.local.span, name: specifier.local.name });
+                        self.reference(Identifier {
+                            span: specifier.local.span,
+                            name: specifier.local.name,
+                        });
                     }
                 }
             }
@@ -803,7 +864,10 @@ impl Resolver {
         }
     }
 
-    fn visit_import_equals(&mut self, node: &ImportEqualsDeclaration<'_>) -> Result<(), CompileError> {
+    fn visit_import_equals(
+        &mut self,
+        node: &ImportEqualsDeclaration<'_>,
+    ) -> Result<(), CompileError> {
         if let ModuleReference::EntityName(names) = node.reference
             && let Some(first) = names.first()
         {
@@ -845,11 +909,19 @@ impl Resolver {
     }
 
     /// Declares the let/const names of a loop head in the loop scope.
-    fn declare_loop_head(&mut self, declaration: &VariableDeclaration<'_>, scope: ScopeId) -> Result<(), CompileError> {
+    fn declare_loop_head(
+        &mut self,
+        declaration: &VariableDeclaration<'_>,
+        scope: ScopeId,
+    ) -> Result<(), CompileError> {
         if declaration.kind == VariableKind::Var {
             return Ok(());
         }
-        let kind = if declaration.kind == VariableKind::Let { BindingKind::Let } else { BindingKind::Const };
+        let kind = if declaration.kind == VariableKind::Let {
+            BindingKind::Let
+        } else {
+            BindingKind::Const
+        };
         let mut names = Vec::new();
         for declarator in declaration.declarators {
             pattern_names(&declarator.target, &mut names);
@@ -860,7 +932,11 @@ impl Resolver {
         Ok(())
     }
 
-    fn visit_for_left(&mut self, left: &ForInOfLeft<'_>, scope: ScopeId) -> Result<(), CompileError> {
+    fn visit_for_left(
+        &mut self,
+        left: &ForInOfLeft<'_>,
+        scope: ScopeId,
+    ) -> Result<(), CompileError> {
         match left {
             ForInOfLeft::VariableDeclaration(declaration) => {
                 self.declare_loop_head(declaration, scope)?;
@@ -870,7 +946,10 @@ impl Resolver {
         }
     }
 
-    fn visit_variable_declaration(&mut self, declaration: &VariableDeclaration<'_>) -> Result<(), CompileError> {
+    fn visit_variable_declaration(
+        &mut self,
+        declaration: &VariableDeclaration<'_>,
+    ) -> Result<(), CompileError> {
         for declarator in declaration.declarators {
             if let Some(init) = &declarator.init {
                 self.visit_expression(init)?;
@@ -889,7 +968,8 @@ impl Resolver {
     /// are declarations, resolved as writes.
     fn visit_binding_pattern(&mut self, pattern: &BindingPattern<'_>) -> Result<(), CompileError> {
         match pattern {
-            BindingPattern::Identifier(identifier) => self.reference(*identifier),
+            // A declared name is an initialisation in its own scope, not a reference.
+            BindingPattern::Identifier(_) => {}
             BindingPattern::Object(object) => {
                 for property in object.properties {
                     if let PropertyKey::Computed(key) = &property.key {
@@ -899,9 +979,6 @@ impl Resolver {
                         self.visit_expression(default)?;
                     }
                     self.visit_binding_pattern(&property.value.target)?;
-                }
-                if let Some(rest) = object.rest {
-                    self.reference(rest);
                 }
             }
             BindingPattern::Array(array) => {
@@ -919,7 +996,10 @@ impl Resolver {
         Ok(())
     }
 
-    fn visit_assignment_target(&mut self, target: &AssignmentTarget<'_>) -> Result<(), CompileError> {
+    fn visit_assignment_target(
+        &mut self,
+        target: &AssignmentTarget<'_>,
+    ) -> Result<(), CompileError> {
         match target {
             AssignmentTarget::Simple(simple) => self.visit_simple_target(simple),
             AssignmentTarget::Object(object) => {
@@ -952,7 +1032,10 @@ impl Resolver {
         }
     }
 
-    fn visit_simple_target(&mut self, target: &SimpleAssignmentTarget<'_>) -> Result<(), CompileError> {
+    fn visit_simple_target(
+        &mut self,
+        target: &SimpleAssignmentTarget<'_>,
+    ) -> Result<(), CompileError> {
         match target {
             SimpleAssignmentTarget::Identifier(identifier) => {
                 self.reference(*identifier);
@@ -1031,12 +1114,16 @@ impl Resolver {
                 self.reference_pseudo(THIS_NAME, BindingKind::This);
                 self.reference_pseudo(HOME_OBJECT_NAME, BindingKind::HomeObject);
             }
-            Expression::NewTarget(_) => self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget),
+            Expression::NewTarget(_) => {
+                self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget)
+            }
             Expression::Array(array) => {
                 for element in array.elements {
                     match element {
                         ArrayElement::Hole(_) => {}
-                        ArrayElement::Expression(expression) => self.visit_expression(expression)?,
+                        ArrayElement::Expression(expression) => {
+                            self.visit_expression(expression)?
+                        }
                         ArrayElement::Spread(spread) => self.visit_expression(&spread.argument)?,
                     }
                 }
@@ -1049,13 +1136,18 @@ impl Resolver {
                                 self.visit_expression(key)?;
                             }
                             match &property.value {
-                                Expression::Function(function) if property.is_method || property.kind != PropertyKind::Init => {
+                                Expression::Function(function)
+                                    if property.is_method
+                                        || property.kind != PropertyKind::Init =>
+                                {
                                     self.visit_function(function, false)?;
                                 }
                                 value => self.visit_expression(value)?,
                             }
                         }
-                        ObjectProperty::Spread(spread) => self.visit_expression(&spread.argument)?,
+                        ObjectProperty::Spread(spread) => {
+                            self.visit_expression(&spread.argument)?
+                        }
                     }
                 }
             }
@@ -1077,7 +1169,9 @@ impl Resolver {
             }
             Expression::Assignment(assignment) => {
                 // Simple targets' objects are evaluated before the value.
-                if let AssignmentTarget::Simple(SimpleAssignmentTarget::Member(member)) = &assignment.target {
+                if let AssignmentTarget::Simple(SimpleAssignmentTarget::Member(member)) =
+                    &assignment.target
+                {
                     self.visit_member(member)?;
                     self.visit_expression(&assignment.value)?;
                 } else {
@@ -1100,7 +1194,10 @@ impl Resolver {
                     self.reference_pseudo(THIS_NAME, BindingKind::This);
                     self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget);
                     self.reference_pseudo(ACTIVE_FUNCTION_NAME, BindingKind::ActiveFunction);
-                    self.reference(Identifier { span: Span::new(u32::MAX, u32::MAX), name: FIELDS_INITIALIZER_NAME });
+                    self.reference(Identifier {
+                        span: Span::new(u32::MAX, u32::MAX),
+                        name: FIELDS_INITIALIZER_NAME,
+                    });
                 } else {
                     self.visit_expression(&call.callee)?;
                 }
@@ -1139,10 +1236,19 @@ impl Resolver {
     }
 
     /// Visits a function: declares its scope, parameters, vars and lexical declarations.
-    fn visit_function(&mut self, function: &Function<'_>, is_expression: bool) -> Result<(), CompileError> {
+    fn visit_function(
+        &mut self,
+        function: &Function<'_>,
+        is_expression: bool,
+    ) -> Result<(), CompileError> {
         self.descend(function.span)?;
         let previous = self.current;
-        let scope = self.enter(ScopeKind::Function { arrow: function.is_arrow }, scope_key(TAG_FUNCTION, function));
+        let scope = self.enter(
+            ScopeKind::Function {
+                arrow: function.is_arrow,
+            },
+            scope_key(TAG_FUNCTION, function),
+        );
         let mut parameter_names = Vec::new();
         for item in function.params.items {
             pattern_names(&item.pattern, &mut parameter_names);
@@ -1196,7 +1302,13 @@ impl Resolver {
                 ClassElement::Method(method) => {
                     if method.kind == MethodKind::Constructor {
                         has_constructor = true;
-                        if method.value.params.items.iter().any(|item| item.parameter_property.is_some()) {
+                        if method
+                            .value
+                            .params
+                            .items
+                            .iter()
+                            .any(|item| item.parameter_property.is_some())
+                        {
                             has_instance_initializer = true;
                         }
                     }
@@ -1214,7 +1326,11 @@ impl Resolver {
                     match field.key {
                         PropertyKey::Private(private) => self.declare_private(scope, private),
                         PropertyKey::Computed(_) => {
-                            let id = self.add_binding(scope, computed_field_key_name(index), BindingKind::Synthetic);
+                            let id = self.add_binding(
+                                scope,
+                                computed_field_key_name(index),
+                                BindingKind::Synthetic,
+                            );
                             // Read by the initializer functions.
                             self.tree.bindings[id as usize].captured = true;
                         }
@@ -1242,12 +1358,16 @@ impl Resolver {
             let id = self.add_binding(scope, FIELDS_INITIALIZER_NAME, BindingKind::Synthetic);
             self.tree.bindings[id as usize].captured = true;
             let initializer = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
-            self.tree.scope_of_node.insert(scope_key(TAG_INSTANCE_INITIALIZER, class), initializer);
+            self.tree
+                .scope_of_node
+                .insert(scope_key(TAG_INSTANCE_INITIALIZER, class), initializer);
             instance_scope = Some(initializer);
         }
         if has_static_initializer {
             let initializer = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
-            self.tree.scope_of_node.insert(scope_key(TAG_STATIC_INITIALIZER, class), initializer);
+            self.tree
+                .scope_of_node
+                .insert(scope_key(TAG_STATIC_INITIALIZER, class), initializer);
             static_scope = Some(initializer);
         }
         if let Some(super_class) = &class.super_class {
@@ -1266,12 +1386,21 @@ impl Resolver {
                         self.visit_expression(key)?;
                     }
                     if let Some(value) = &field.value {
-                        let tag = if field.is_static { TAG_STATIC_INITIALIZER } else { TAG_INSTANCE_INITIALIZER };
-                        let slot = if field.is_static { &mut static_scope } else { &mut instance_scope };
+                        let tag = if field.is_static {
+                            TAG_STATIC_INITIALIZER
+                        } else {
+                            TAG_INSTANCE_INITIALIZER
+                        };
+                        let slot = if field.is_static {
+                            &mut static_scope
+                        } else {
+                            &mut instance_scope
+                        };
                         let initializer_scope = match *slot {
                             Some(existing) => existing,
                             None => {
-                                let id = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
+                                let id = self
+                                    .new_scope(ScopeKind::Function { arrow: false }, Some(scope));
                                 self.tree.scope_of_node.insert(scope_key(tag, class), id);
                                 *slot = Some(id);
                                 id
@@ -1286,14 +1415,18 @@ impl Resolver {
                     let initializer_scope = match static_scope {
                         Some(existing) => existing,
                         None => {
-                            let id = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
-                            self.tree.scope_of_node.insert(scope_key(TAG_STATIC_INITIALIZER, class), id);
+                            let id =
+                                self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
+                            self.tree
+                                .scope_of_node
+                                .insert(scope_key(TAG_STATIC_INITIALIZER, class), id);
                             static_scope = Some(id);
                             id
                         }
                     };
                     self.current = initializer_scope;
-                    let block_scope = self.enter(ScopeKind::VarBlock, scope_key(TAG_STATIC_BLOCK, *block));
+                    let block_scope =
+                        self.enter(ScopeKind::VarBlock, scope_key(TAG_STATIC_BLOCK, *block));
                     self.hoist_var_scope(block.body, block_scope, false)?;
                     self.declare_lexical(block.body, block_scope, false)?;
                     self.visit_statement_list(block.body)?;
@@ -1303,7 +1436,9 @@ impl Resolver {
         }
         if !has_constructor {
             let id = self.new_scope(ScopeKind::Function { arrow: false }, Some(scope));
-            self.tree.scope_of_node.insert(scope_key(TAG_DEFAULT_CONSTRUCTOR, class), id);
+            self.tree
+                .scope_of_node
+                .insert(scope_key(TAG_DEFAULT_CONSTRUCTOR, class), id);
         }
         if let Some(id) = class.id {
             self.mark_initialized(id.name);
@@ -1314,7 +1449,10 @@ impl Resolver {
     }
 
     fn declare_private(&mut self, scope: ScopeId, private: PrivateIdentifier) {
-        if self.tree.scopes[scope as usize].private_names.contains_key(&private.name) {
+        if self.tree.scopes[scope as usize]
+            .private_names
+            .contains_key(&private.name)
+        {
             return;
         }
         let id = self.tree.bindings.len() as BindingId;

@@ -25,7 +25,11 @@ pub struct VerifyError {
 impl fmt::Display for VerifyError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.pc {
-            Some(pc) => write!(formatter, "function {:?} pc {}: {}", self.function, pc, self.message),
+            Some(pc) => write!(
+                formatter,
+                "function {:?} pc {}: {}",
+                self.function, pc, self.message
+            ),
             None => write!(formatter, "function {:?}: {}", self.function, self.message),
         }
     }
@@ -43,23 +47,38 @@ pub fn verify_function(template: &FunctionTemplate) -> Result<(), VerifyError> {
     let register_count = usize::from(template.register_count);
     let instruction_count = template.instructions.len();
     if register_count < 1 + usize::from(template.param_count) {
-        return Err(error(None, "register_count smaller than this + parameters".into()));
+        return Err(error(
+            None,
+            "register_count smaller than this + parameters".into(),
+        ));
     }
-    for register in [template.rest_register, template.arguments_register].into_iter().flatten() {
+    for register in [template.rest_register, template.arguments_register]
+        .into_iter()
+        .flatten()
+    {
         if usize::from(register.0) >= register_count {
-            return Err(error(None, format!("special register {register} out of range")));
+            return Err(error(
+                None,
+                format!("special register {register} out of range"),
+            ));
         }
     }
     match template.instructions.last() {
         None => return Err(error(None, "empty instruction list".into())),
         Some(last) if !last.is_terminator() => {
-            return Err(error(Some(instruction_count - 1), "falls off the end".into()));
+            return Err(error(
+                Some(instruction_count - 1),
+                "falls off the end".into(),
+            ));
         }
         Some(_) => {}
     }
     for (index, site) in template.ic_sites.iter().enumerate() {
         if template.constant_name(site.key).is_none() {
-            return Err(error(None, format!("ic site {index} key is not a name constant")));
+            return Err(error(
+                None,
+                format!("ic site {index} key is not a name constant"),
+            ));
         }
     }
     for (pc, instruction) in template.instructions.iter().enumerate() {
@@ -74,13 +93,15 @@ pub fn verify_function(template: &FunctionTemplate) -> Result<(), VerifyError> {
                         problem = Some(format!("{field}: register {register} >= {register_count}"));
                     }
                 }
-                OperandValue::Constant(index, class) => match template.constants.get(usize::from(index)) {
-                    None => problem = Some(format!("{field}: constant k{index} out of range")),
-                    Some(constant) if constant.class() != class => {
-                        problem = Some(format!("{field}: constant k{index} is not {class:?}"));
+                OperandValue::Constant(index, class) => {
+                    match template.constants.get(usize::from(index)) {
+                        None => problem = Some(format!("{field}: constant k{index} out of range")),
+                        Some(constant) if constant.class() != class => {
+                            problem = Some(format!("{field}: constant k{index} is not {class:?}"));
+                        }
+                        Some(_) => {}
                     }
-                    Some(_) => {}
-                },
+                }
                 OperandValue::InlineCache(ic) => {
                     if usize::from(ic.0) >= template.ic_sites.len() {
                         problem = Some(format!("{field}: ic{} out of range", ic.0));
@@ -110,15 +131,26 @@ pub fn verify_function(template: &FunctionTemplate) -> Result<(), VerifyError> {
         }
     }
     for handler in template.exception_handlers.iter() {
-        let (start, end, target) = (handler.start as usize, handler.end as usize, handler.handler as usize);
+        let (start, end, target) = (
+            handler.start as usize,
+            handler.end as usize,
+            handler.handler as usize,
+        );
         if start >= end || end > instruction_count || target >= instruction_count {
             return Err(error(None, format!("bad exception handler {handler:?}")));
         }
         if usize::from(handler.exception_register.0) >= register_count {
-            return Err(error(None, format!("handler register out of range {handler:?}")));
+            return Err(error(
+                None,
+                format!("handler register out of range {handler:?}"),
+            ));
         }
     }
-    if template.source_positions.windows(2).any(|pair| pair[0].pc > pair[1].pc) {
+    if template
+        .source_positions
+        .windows(2)
+        .any(|pair| pair[0].pc > pair[1].pc)
+    {
         return Err(error(None, "source positions not sorted by pc".into()));
     }
     if let Some(last) = template.source_positions.last()

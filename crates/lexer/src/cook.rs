@@ -289,13 +289,14 @@ fn radix_digits_to_f64(digits: &str, radix: u32) -> Option<f64> {
 pub fn parse_numeric_literal(text: &str) -> Result<NumericLiteralValue, &'static str> {
     const BAD_SEPARATOR: &str = "Numeric separators are not allowed here";
     let bytes = text.as_bytes();
-    if bytes.len() > 2 && bytes[0] == b'0' && bytes[1].is_ascii_alphabetic() {
-        let radix = match bytes[1] {
-            b'x' | b'X' => 16,
-            b'o' | b'O' => 8,
-            b'b' | b'B' => 2,
-            _ => return Err("Invalid number"),
-        };
+    let radix = match bytes.get(1) {
+        _ if bytes.len() <= 2 || bytes[0] != b'0' => None,
+        Some(b'x' | b'X') => Some(16),
+        Some(b'o' | b'O') => Some(8),
+        Some(b'b' | b'B') => Some(2),
+        _ => None,
+    };
+    if let Some(radix) = radix {
         let digits = &text[2..];
         if !separators_are_valid(digits) {
             return Err(BAD_SEPARATOR);
@@ -417,6 +418,8 @@ mod tests {
         assert_eq!(value("019"), 19.0);
         assert_eq!(value("1_000.5e1_0"), 1000.5e10);
         assert_eq!(value(".5"), 0.5);
+        assert_eq!(value("0e1"), 0.0);
+        assert_eq!(value("0E-01"), 0.0);
         assert_eq!(value("5."), 5.0);
         assert_eq!(value("0xFFFFFFFFFFFFFFFFF"), 295147905179352825856.0);
         assert_eq!(value("0x1fffffffffffff1"), 144115188075855860.0);

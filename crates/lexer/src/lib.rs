@@ -22,7 +22,7 @@ pub use cook::{
 pub use interner::{Atom, Interner};
 pub use lexer::{Lexer, is_identifier_part, is_identifier_start};
 pub use span::Span;
-pub use token::{LexErrorKind, Token, TokenKind};
+pub use token::{KEYWORD_KINDS, LexErrorKind, Token, TokenKind};
 
 #[cfg(test)]
 mod tests {
@@ -41,6 +41,10 @@ mod tests {
             assert!(token.kind.is_keyword(), "{name} is not a keyword kind");
             assert_eq!(token.kind as usize, index, "{name}");
             assert_eq!(token.kind.keyword_atom(), Some(interner.intern(name)));
+            assert_eq!(
+                TokenKind::keyword_from_atom(interner.intern(name)),
+                Some(token.kind)
+            );
         }
         assert_eq!(
             TokenKind::LAST_KEYWORD as usize,

@@ -497,6 +497,12 @@ impl TokenKind {
         }
     }
 
+    /// The keyword kind whose pre-interned atom is `atom`, `None` when `atom` is not a keyword.
+    #[inline]
+    pub fn keyword_from_atom(atom: Atom) -> Option<TokenKind> {
+        KEYWORD_KINDS.get(atom.0 as usize).copied()
+    }
+
     /// True for the assignment operators `=`, `+=`, ..., `??=`.
     #[inline]
     pub fn is_assignment_operator(self) -> bool {
@@ -504,6 +510,93 @@ impl TokenKind {
             || self == TokenKind::Assign
     }
 }
+
+/// Every keyword kind, in declaration order, so that `KEYWORD_KINDS[atom]` maps a
+/// pre-interned keyword atom (see [`crate::well_known`]) back to its kind. Used for identifiers
+/// written with escapes (`\u0069f`), which lex as `Identifier` but must still be checked
+/// against the keyword they spell.
+pub const KEYWORD_KINDS: [TokenKind; crate::well_known::KEYWORD_COUNT] = [
+    TokenKind::Await,
+    TokenKind::Break,
+    TokenKind::Case,
+    TokenKind::Catch,
+    TokenKind::Class,
+    TokenKind::Const,
+    TokenKind::Continue,
+    TokenKind::Debugger,
+    TokenKind::Default,
+    TokenKind::Delete,
+    TokenKind::Do,
+    TokenKind::Else,
+    TokenKind::Enum,
+    TokenKind::Export,
+    TokenKind::Extends,
+    TokenKind::False,
+    TokenKind::Finally,
+    TokenKind::For,
+    TokenKind::Function,
+    TokenKind::If,
+    TokenKind::Import,
+    TokenKind::In,
+    TokenKind::Instanceof,
+    TokenKind::New,
+    TokenKind::Null,
+    TokenKind::Return,
+    TokenKind::Super,
+    TokenKind::Switch,
+    TokenKind::This,
+    TokenKind::Throw,
+    TokenKind::True,
+    TokenKind::Try,
+    TokenKind::Typeof,
+    TokenKind::Var,
+    TokenKind::Void,
+    TokenKind::While,
+    TokenKind::With,
+    TokenKind::Yield,
+    TokenKind::Let,
+    TokenKind::Static,
+    TokenKind::Implements,
+    TokenKind::Interface,
+    TokenKind::Package,
+    TokenKind::Private,
+    TokenKind::Protected,
+    TokenKind::Public,
+    TokenKind::As,
+    TokenKind::Async,
+    TokenKind::From,
+    TokenKind::Get,
+    TokenKind::Of,
+    TokenKind::Set,
+    TokenKind::Target,
+    TokenKind::Meta,
+    TokenKind::Accessor,
+    TokenKind::Satisfies,
+    TokenKind::Type,
+    TokenKind::Namespace,
+    TokenKind::Module,
+    TokenKind::Declare,
+    TokenKind::Abstract,
+    TokenKind::Readonly,
+    TokenKind::Override,
+    TokenKind::Keyof,
+    TokenKind::Infer,
+    TokenKind::Is,
+    TokenKind::Asserts,
+    TokenKind::Unique,
+    TokenKind::Global,
+    TokenKind::Require,
+    TokenKind::Any,
+    TokenKind::Unknown,
+    TokenKind::Never,
+    TokenKind::Number,
+    TokenKind::String,
+    TokenKind::Boolean,
+    TokenKind::Symbol,
+    TokenKind::Bigint,
+    TokenKind::Object,
+    TokenKind::Undefined,
+];
 
 /// One token: kind, flags and byte span. No owned data; see the module documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

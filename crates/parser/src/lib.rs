@@ -1,7 +1,8 @@
 //! tseval-parser: recursive-descent ECMAScript + TypeScript parser.
 //!
 //! * [`ast`]: the arena-allocated AST (the contract with the compiler).
-//! * [`parse_script`] / [`parse_module`] / [`parse_program`]: entry points.
+//! * [`parse_script`] / [`parse_module`] / [`parse_program`] / [`parse_with_options`]: entry
+//!   points.
 //! * [`SyntaxError`]: message + span + `file:line:col`, rendered with a code frame by
 //!   [`SyntaxError::render`].
 
@@ -11,6 +12,7 @@ mod error;
 mod expression;
 mod function;
 mod parser;
+mod scope;
 mod typescript;
 
 pub use parser::MAX_NESTING_DEPTH;
@@ -56,6 +58,25 @@ pub fn parse_module<'a>(
     parse_program(source, file_name, arena, interner, Goal::Module)
 }
 
+/// Everything that selects how a source text is parsed, beyond the text itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// The goal symbol (script, module, or decide from the content).
+    pub goal: Goal,
+    /// Start in strict mode even without a "use strict" directive (for example a script that
+    /// an embedder or a conformance harness declares strict). Module code is always strict.
+    pub strict: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            goal: Goal::ScriptOrModule,
+            strict: false,
+        }
+    }
+}
+
 /// Parses `source` with the given goal.
 pub fn parse_program<'a>(
     source: &str,
@@ -64,6 +85,28 @@ pub fn parse_program<'a>(
     interner: &mut Interner,
     goal: Goal,
 ) -> Result<ast::Program<'a>, SyntaxError> {
+    parse_with_options(
+        source,
+        file_name,
+        arena,
+        interner,
+        ParseOptions {
+            goal,
+            strict: false,
+        },
+    )
+}
+
+/// Parses `source` with explicit [`ParseOptions`]. TypeScript syntax is enabled unless
+/// `file_name` ends in `.js`, `.mjs` or `.cjs`.
+pub fn parse_with_options<'a>(
+    source: &str,
+    file_name: &str,
+    arena: &'a Arena,
+    interner: &mut Interner,
+    options: ParseOptions,
+) -> Result<ast::Program<'a>, SyntaxError> {
+    let goal = options.goal;
     if source.len() >= u32::MAX as usize {
         return Err(SyntaxError::new(
             "Source text is too large (4 GiB or more)",
@@ -75,19 +118,30 @@ pub fn parse_program<'a>(
     let module = goal == Goal::Module;
     let mut parser = parser::Parser::new(source, file_name, arena, interner, module);
     parser.allow_module_syntax = goal != Goal::Script;
+    if options.strict {
+        parser.strict = true;
+    }
     match parser.parse_program() {
         Ok(program) => {
             if goal == Goal::ScriptOrModule && parser.saw_module_syntax {
                 // Top-level import/export: the file is a module; parse it again as one.
                 drop(parser);
-                return parse_program(source, file_name, arena, interner, Goal::Module);
+                let options = ParseOptions {
+                    goal: Goal::Module,
+                    ..options
+                };
+                return parse_with_options(source, file_name, arena, interner, options);
             }
             Ok(program)
         }
         Err(_) => {
             if goal == Goal::ScriptOrModule && parser.saw_module_syntax {
                 drop(parser);
-                return parse_program(source, file_name, arena, interner, Goal::Module);
+                let options = ParseOptions {
+                    goal: Goal::Module,
+                    ..options
+                };
+                return parse_with_options(source, file_name, arena, interner, options);
             }
             Err(parser.into_error())
         }

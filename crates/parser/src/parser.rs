@@ -11,6 +11,7 @@
 
 use crate::SyntaxError;
 use crate::ast::*;
+use crate::scope::{DeclarationKind, ScopeKind, ScopeTracker};
 use bumpalo::Bump;
 use bumpalo::collections::Vec as ArenaVec;
 use tseval_lexer::{Interner, Lexer, Token, TokenKind, well_known};
@@ -77,6 +78,13 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub scratch_string: String,
     /// Nesting of TS namespace bodies (export there means "namespace member").
     pub namespace_depth: u32,
+    /// Declared names per scope, for redeclaration early errors (see `scope.rs`).
+    pub scopes: ScopeTracker,
+    /// `export { local }` names of a module (without `from`), checked against the module's
+    /// declarations when the module ends.
+    pub exported_locals: Vec<Identifier>,
+    /// Every exported name of a module, for the duplicate-export early error.
+    pub exported_names: Vec<ModuleExportName>,
 }
 
 impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
@@ -116,6 +124,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_utf16: Vec::new(),
             scratch_string: String::new(),
             namespace_depth: 0,
+            scopes: ScopeTracker::default(),
+            exported_locals: Vec::new(),
+            exported_names: Vec::new(),
         }
     }
 
@@ -385,6 +396,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     // -----------------------------------------------------------------------------------
 
     pub fn parse_program(&mut self) -> ParseResult<Program<'a>> {
+        self.push_scope(if self.module {
+            ScopeKind::Module
+        } else {
+            ScopeKind::Function
+        });
         let (directives, has_use_strict) = self.parse_directives()?;
         if has_use_strict {
             self.strict = true;
@@ -393,6 +409,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         if let Some(&span) = self.cover_initializers.first() {
             return self.error_at("Invalid shorthand property initializer", span);
         }
+        if self.module {
+            self.check_module_exports()?;
+        }
+        self.pop_scope();
         Ok(Program {
             span: Span::new(0, self.source.len() as u32),
             source_type: if self.module {
@@ -404,6 +424,36 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             body,
             is_strict: self.strict,
         })
+    }
+
+    /// The module-level export early errors: every exported name is unique, and every
+    /// `export { local }` names a binding declared at the module's top level (TypeScript files
+    /// skip the second check because the local may be a type, which is not declared here).
+    fn check_module_exports(&mut self) -> ParseResult<()> {
+        let mut seen: rustc_hash::FxHashSet<Atom> = rustc_hash::FxHashSet::default();
+        for index in 0..self.exported_names.len() {
+            let exported = self.exported_names[index];
+            if !seen.insert(exported.name) {
+                let name = self.interner.resolve(exported.name).to_string();
+                return self.error_at(
+                    format!("Duplicate export of '{name}'"),
+                    exported.span,
+                );
+            }
+        }
+        if !self.typescript {
+            for index in 0..self.exported_locals.len() {
+                let local = self.exported_locals[index];
+                if !self.is_declared_in_current_scope(local.name) {
+                    let name = self.interner.resolve(local.name).to_string();
+                    return self.error_at(
+                        format!("Export '{name}' is not defined in module"),
+                        local.span,
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Parses a directive prologue; returns the directives and whether "use strict" is one.

@@ -79,7 +79,31 @@ fn parse_command_line(arguments: Vec<String>) -> Result<CommandLine, String> {
     Ok(command_line)
 }
 
+/// The native stack given to the thread that runs the engine. Deep JavaScript recursion is
+/// bounded by the interpreter's own limits; native re-entry (built-ins calling back into
+/// JavaScript) uses this stack, and the VM is told its budget so it throws a RangeError long
+/// before the stack could overflow.
+const ENGINE_THREAD_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// How much of that stack the VM may use; the rest is headroom for the frames below it.
+const ENGINE_NATIVE_STACK_BUDGET_BYTES: usize = 192 * 1024 * 1024;
+
 fn main() -> ExitCode {
+    let engine_thread = std::thread::Builder::new()
+        .name("tseval".to_string())
+        .stack_size(ENGINE_THREAD_STACK_BYTES)
+        .spawn(run_command_line)
+        .expect("the engine thread starts");
+    engine_thread.join().unwrap_or(ExitCode::from(70))
+}
+
+fn new_runtime() -> Runtime {
+    let mut runtime = Runtime::new();
+    runtime.vm().native_stack_budget = ENGINE_NATIVE_STACK_BUDGET_BYTES;
+    runtime
+}
+
+fn run_command_line() -> ExitCode {
     let command_line = match parse_command_line(std::env::args().skip(1).collect()) {
         Ok(command_line) => command_line,
         Err(message) => {
@@ -125,7 +149,7 @@ fn main() -> ExitCode {
         };
     }
 
-    let mut runtime = Runtime::new();
+    let mut runtime = new_runtime();
     let mut process_arguments = vec!["typescript-eval-runner".to_string(), file_name.clone()];
     process_arguments.extend(command_line.program_arguments.iter().cloned());
     runtime.set_process_arguments(&process_arguments);
@@ -149,7 +173,7 @@ fn report_diagnostic(diagnostic: &Diagnostic) -> ExitCode {
 /// The interactive loop: each line is evaluated as a script in one shared runtime, and the
 /// completion value is printed the way Node's REPL prints it.
 fn run_read_eval_print_loop() -> ExitCode {
-    let mut runtime = Runtime::new();
+    let mut runtime = new_runtime();
     let standard_input = std::io::stdin();
     let mut lines = standard_input.lock().lines();
     loop {

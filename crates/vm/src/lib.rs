@@ -18,6 +18,7 @@
 pub mod atom;
 pub mod builtins;
 pub mod conversions;
+mod embedding;
 pub mod env;
 pub mod error;
 pub mod function;

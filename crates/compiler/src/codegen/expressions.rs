@@ -13,7 +13,9 @@ use super::{Compiler, FunctionRole, JumpAction, Place, Result};
 use crate::CompileError;
 use crate::bytecode::{Constant, IcKind, TemplateObjectDescriptor};
 use crate::opcodes::{Instruction, MethodKind as OpMethodKind, Reg, RegExpIdx, TemplateObjectIdx};
-use crate::resolver::{BindingKind, ACTIVE_FUNCTION_NAME, HOME_OBJECT_NAME, NEW_TARGET_NAME, THIS_NAME};
+use crate::resolver::{
+    ACTIVE_FUNCTION_NAME, BindingKind, HOME_OBJECT_NAME, NEW_TARGET_NAME, THIS_NAME,
+};
 
 /// Whether compiling `expression` directly into a register that the expression itself may read
 /// is safe: the destination is written only by the last instruction.
@@ -40,9 +42,13 @@ pub(crate) fn writes_destination_last(expression: &Expression<'_>) -> bool {
         | Expression::Await(_)
         | Expression::PrivateIn(_) => true,
         Expression::Conditional(conditional) => {
-            writes_destination_last(&conditional.consequent) && writes_destination_last(&conditional.alternate)
+            writes_destination_last(&conditional.consequent)
+                && writes_destination_last(&conditional.alternate)
         }
-        Expression::Sequence(sequence) => sequence.expressions.last().is_some_and(writes_destination_last),
+        Expression::Sequence(sequence) => sequence
+            .expressions
+            .last()
+            .is_some_and(writes_destination_last),
         _ => false,
     }
 }
@@ -55,7 +61,10 @@ fn may_assign_locals(expression: &Expression<'_>, budget: u32) -> bool {
     }
     let next = budget - 1;
     match expression {
-        Expression::Assignment(_) | Expression::Update(_) | Expression::Yield(_) | Expression::Await(_) => true,
+        Expression::Assignment(_)
+        | Expression::Update(_)
+        | Expression::Yield(_)
+        | Expression::Await(_) => true,
         Expression::Number(_)
         | Expression::String(_)
         | Expression::BigInt(_)
@@ -67,8 +76,12 @@ fn may_assign_locals(expression: &Expression<'_>, budget: u32) -> bool {
         | Expression::NewTarget(_)
         | Expression::Function(_) => false,
         Expression::Unary(unary) => may_assign_locals(&unary.argument, next),
-        Expression::Binary(binary) => may_assign_locals(&binary.left, next) || may_assign_locals(&binary.right, next),
-        Expression::Logical(logical) => may_assign_locals(&logical.left, next) || may_assign_locals(&logical.right, next),
+        Expression::Binary(binary) => {
+            may_assign_locals(&binary.left, next) || may_assign_locals(&binary.right, next)
+        }
+        Expression::Logical(logical) => {
+            may_assign_locals(&logical.left, next) || may_assign_locals(&logical.right, next)
+        }
         Expression::Member(member) => {
             may_assign_locals(&member.object, next)
                 || matches!(&member.property, MemberProperty::Computed(key) if may_assign_locals(key, next))
@@ -152,7 +165,12 @@ impl Compiler<'_> {
 
     /// Compiles `expression` into `dst`, giving anonymous functions/classes the name `name`
     /// (NamedEvaluation).
-    pub(crate) fn expr_named(&mut self, expression: &Expression<'_>, dst: Reg, name: Option<&Rc<str>>) -> Result<()> {
+    pub(crate) fn expr_named(
+        &mut self,
+        expression: &Expression<'_>,
+        dst: Reg,
+        name: Option<&Rc<str>>,
+    ) -> Result<()> {
         self.descend(expression.span())?;
         let mark = self.mark();
         let result = self.expr_inner(expression, dst, name);
@@ -180,8 +198,15 @@ impl Compiler<'_> {
     }
 
     /// Like [`Self::expr_reg`] but copies locals when `later` expressions may reassign them.
-    pub(crate) fn expr_reg_before(&mut self, expression: &Expression<'_>, later: &[&Expression<'_>]) -> Result<Reg> {
-        if later.iter().any(|expression| may_assign_locals(expression, 12)) {
+    pub(crate) fn expr_reg_before(
+        &mut self,
+        expression: &Expression<'_>,
+        later: &[&Expression<'_>],
+    ) -> Result<Reg> {
+        if later
+            .iter()
+            .any(|expression| may_assign_locals(expression, 12))
+        {
             let register = self.alloc()?;
             self.expr(expression, register)?;
             return Ok(register);
@@ -191,8 +216,14 @@ impl Compiler<'_> {
 
     /// The register of an identifier bound to an uncaptured local without TDZ check.
     fn local_register(&mut self, expression: &Expression<'_>) -> Result<Option<Reg>> {
-        let Expression::Identifier(identifier) = expression else { return Ok(None) };
-        if self.tree.tdz_checked_references.contains(&identifier.span.start) {
+        let Expression::Identifier(identifier) = expression else {
+            return Ok(None);
+        };
+        if self
+            .tree
+            .tdz_checked_references
+            .contains(&identifier.span.start)
+        {
             return Ok(None);
         }
         let resolved = self.resolve(identifier.name)?;
@@ -234,7 +265,12 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn expr_inner(&mut self, expression: &Expression<'_>, dst: Reg, name: Option<&Rc<str>>) -> Result<()> {
+    fn expr_inner(
+        &mut self,
+        expression: &Expression<'_>,
+        dst: Reg,
+        name: Option<&Rc<str>>,
+    ) -> Result<()> {
         match expression {
             Expression::Number(number) => self.load_number(dst, number.value),
             Expression::String(string) => {
@@ -244,11 +280,18 @@ impl Compiler<'_> {
             }
             Expression::BigInt(bigint) => {
                 let index = self.raw_constant(Constant::BigInt(Rc::from(bigint.digits)))?;
-                self.emit(Instruction::LoadConst { dst, constant: crate::opcodes::ConstIdx(index) });
+                self.emit(Instruction::LoadConst {
+                    dst,
+                    constant: crate::opcodes::ConstIdx(index),
+                });
                 Ok(())
             }
             Expression::Boolean(boolean) => {
-                self.emit(if boolean.value { Instruction::LoadTrue { dst } } else { Instruction::LoadFalse { dst } });
+                self.emit(if boolean.value {
+                    Instruction::LoadTrue { dst }
+                } else {
+                    Instruction::LoadFalse { dst }
+                });
                 Ok(())
             }
             Expression::Null(_) => {
@@ -260,7 +303,10 @@ impl Compiler<'_> {
                     pattern: Rc::from(regexp.pattern),
                     flags: Rc::from(regexp.flags),
                 })?;
-                self.emit(Instruction::NewRegExp { dst, regexp: RegExpIdx(index) });
+                self.emit(Instruction::NewRegExp {
+                    dst,
+                    regexp: RegExpIdx(index),
+                });
                 Ok(())
             }
             Expression::Template(template) => self.template_literal(template, dst),
@@ -273,7 +319,9 @@ impl Compiler<'_> {
                 }
                 Ok(())
             }
-            Expression::Super(span) => Err(CompileError::new("'super' keyword unexpected here", *span)),
+            Expression::Super(span) => {
+                Err(CompileError::new("'super' keyword unexpected here", *span))
+            }
             Expression::NewTarget(_) => {
                 match self.resolve_pseudo(NEW_TARGET_NAME)? {
                     Some(resolved) => self.load_place(resolved.place, dst)?,
@@ -281,7 +329,9 @@ impl Compiler<'_> {
                 }
                 Ok(())
             }
-            Expression::ImportMeta(span) => Err(CompileError::new("import.meta is not supported", *span)),
+            Expression::ImportMeta(span) => {
+                Err(CompileError::new("import.meta is not supported", *span))
+            }
             Expression::Array(array) => self.array_literal(array, dst),
             Expression::Object(object) => self.object_literal(object, dst),
             Expression::Function(function) => {
@@ -289,9 +339,13 @@ impl Compiler<'_> {
                     Some(id) => self.text_of(id.name),
                     None => name.cloned().unwrap_or_else(|| Rc::from("")),
                 };
-                let template = self.compile_function(function, function_name, FunctionRole::Normal)?;
+                let template =
+                    self.compile_function(function, function_name, FunctionRole::Normal)?;
                 let index = self.function_constant(template)?;
-                self.emit(Instruction::CreateClosure { dst, function: index });
+                self.emit(Instruction::CreateClosure {
+                    dst,
+                    function: index,
+                });
                 Ok(())
             }
             Expression::Class(class) => self.compile_class(class, dst, name),
@@ -316,14 +370,20 @@ impl Compiler<'_> {
                 let end = self.new_label();
                 match logical.operator {
                     LogicalOperator::And => {
-                        self.emit_jump_to(end, |offset| Instruction::JumpIfFalse { condition: dst, offset })
+                        self.emit_jump_to(end, |offset| Instruction::JumpIfFalse {
+                            condition: dst,
+                            offset,
+                        })
                     }
                     LogicalOperator::Or => {
-                        self.emit_jump_to(end, |offset| Instruction::JumpIfTrue { condition: dst, offset })
+                        self.emit_jump_to(end, |offset| Instruction::JumpIfTrue {
+                            condition: dst,
+                            offset,
+                        })
                     }
-                    LogicalOperator::Coalesce => {
-                        self.emit_jump_to(end, |offset| Instruction::JumpIfNotNullish { value: dst, offset })
-                    }
+                    LogicalOperator::Coalesce => self.emit_jump_to(end, |offset| {
+                        Instruction::JumpIfNotNullish { value: dst, offset }
+                    }),
                 }
                 self.expr_named(&logical.right, dst, name)?;
                 self.bind_label(end);
@@ -381,7 +441,10 @@ impl Compiler<'_> {
                 self.emit(Instruction::Yield { dst: pair, value });
                 let resume = self.new_label();
                 let returning = Reg(pair.0 + 1);
-                self.emit_jump_to(resume, |offset| Instruction::JumpIfFalse { condition: returning, offset });
+                self.emit_jump_to(resume, |offset| Instruction::JumpIfFalse {
+                    condition: returning,
+                    offset,
+                });
                 self.emit_abrupt(JumpAction::Return, Some(pair))?;
                 self.bind_label(resume);
                 self.emit(Instruction::Move { dst, src: pair });
@@ -393,7 +456,10 @@ impl Compiler<'_> {
                 self.emit(Instruction::Await { dst, value });
                 Ok(())
             }
-            Expression::ImportCall(node) => Err(CompileError::new("dynamic import() is not supported", node.span)),
+            Expression::ImportCall(node) => Err(CompileError::new(
+                "dynamic import() is not supported",
+                node.span,
+            )),
         }
     }
 
@@ -405,14 +471,20 @@ impl Compiler<'_> {
             self.emit(Instruction::LoadUndefined { dst });
             return Ok(());
         }
-        let checked = self.tree.tdz_checked_references.contains(&identifier.span.start);
+        let checked = self
+            .tree
+            .tdz_checked_references
+            .contains(&identifier.span.start);
         if let Place::Global(_) = resolved.place {
             self.mark_position(identifier.span);
         }
         match resolved.place {
             Place::Register(register) if checked => {
                 let name = self.name_constant(identifier.name)?;
-                self.emit(Instruction::ThrowIfHole { value: register, name });
+                self.emit(Instruction::ThrowIfHole {
+                    value: register,
+                    name,
+                });
                 if register != dst {
                     self.emit(Instruction::Move { dst, src: register });
                 }
@@ -431,8 +503,14 @@ impl Compiler<'_> {
     /// Assigns `value` to an identifier reference (assignment semantics: TDZ and const checks).
     pub(crate) fn write_identifier(&mut self, identifier: Identifier, value: Reg) -> Result<()> {
         let resolved = self.resolve(identifier.name)?;
-        let kind = resolved.binding.map(|binding| self.tree.bindings[binding as usize].kind);
-        if self.tree.tdz_checked_references.contains(&identifier.span.start) {
+        let kind = resolved
+            .binding
+            .map(|binding| self.tree.bindings[binding as usize].kind);
+        if self
+            .tree
+            .tdz_checked_references
+            .contains(&identifier.span.start)
+        {
             let mark = self.mark();
             let name = self.name_constant(identifier.name)?;
             let current = match resolved.place {
@@ -443,7 +521,10 @@ impl Compiler<'_> {
                     register
                 }
             };
-            self.emit(Instruction::ThrowIfHole { value: current, name });
+            self.emit(Instruction::ThrowIfHole {
+                value: current,
+                name,
+            });
             self.release(mark);
         }
         match kind {
@@ -470,12 +551,28 @@ impl Compiler<'_> {
     // ----- Members -------------------------------------------------------------------------------
 
     /// Evaluates the object and key of a member expression (checking optional links).
-    pub(crate) fn member_reference(&mut self, member: &MemberExpression<'_>) -> Result<(Reg, MemberKey)> {
+    pub(crate) fn member_reference(
+        &mut self,
+        member: &MemberExpression<'_>,
+    ) -> Result<(Reg, MemberKey)> {
+        self.member_reference_into(member, None)
+    }
+
+    /// Like [`Self::member_reference`], evaluating the object into `object_dst` when given
+    /// (method calls put it straight into the `this` slot of the call window).
+    pub(crate) fn member_reference_into(
+        &mut self,
+        member: &MemberExpression<'_>,
+        object_dst: Option<Reg>,
+    ) -> Result<(Reg, MemberKey)> {
         if let Expression::Super(_) = member.object {
             let pair = self.alloc_n(2)?;
             let this_register = self.load_this(pair)?;
             if this_register != pair {
-                self.emit(Instruction::Move { dst: pair, src: this_register });
+                self.emit(Instruction::Move {
+                    dst: pair,
+                    src: this_register,
+                });
             }
             let home = Reg(pair.0 + 1);
             match self.resolve_pseudo(HOME_OBJECT_NAME)? {
@@ -493,19 +590,31 @@ impl Compiler<'_> {
                     self.emit(Instruction::ToPropertyKey { dst: key, src: key });
                 }
                 MemberProperty::Private(private) => {
-                    return Err(CompileError::new("unexpected private name after super", private.span));
+                    return Err(CompileError::new(
+                        "unexpected private name after super",
+                        private.span,
+                    ));
                 }
             }
             return Ok((pair, MemberKey::Super(pair, key)));
         }
-        let object = match &member.property {
-            MemberProperty::Computed(key) => self.expr_reg_before(&member.object, &[key])?,
-            _ => self.expr_reg(&member.object)?,
+        let object = match (&member.property, object_dst) {
+            (_, Some(object_dst)) => {
+                self.expr(&member.object, object_dst)?;
+                object_dst
+            }
+            (MemberProperty::Computed(key), None) => {
+                self.expr_reg_before(&member.object, &[key])?
+            }
+            (_, None) => self.expr_reg(&member.object)?,
         };
         if member.optional
             && let Some(&exit) = self.function.optional_chain_exits.last()
         {
-            self.emit_jump_to(exit, |offset| Instruction::JumpIfNullish { value: object, offset });
+            self.emit_jump_to(exit, |offset| Instruction::JumpIfNullish {
+                value: object,
+                offset,
+            });
         }
         let key = match &member.property {
             MemberProperty::Static(identifier) => MemberKey::Named(identifier.name),
@@ -528,12 +637,19 @@ impl Compiler<'_> {
             }
             MemberKey::Keyed(key) => self.emit(Instruction::GetKeyed { dst, object, key }),
             MemberKey::Private(key) => self.emit(Instruction::GetPrivate { dst, object, key }),
-            MemberKey::Super(receiver, key) => self.emit(Instruction::GetSuper { dst, receiver, key }),
+            MemberKey::Super(receiver, key) => {
+                self.emit(Instruction::GetSuper { dst, receiver, key })
+            }
         }
         Ok(())
     }
 
-    pub(crate) fn emit_member_set(&mut self, object: Reg, key: MemberKey, value: Reg) -> Result<()> {
+    pub(crate) fn emit_member_set(
+        &mut self,
+        object: Reg,
+        key: MemberKey,
+        value: Reg,
+    ) -> Result<()> {
         match key {
             MemberKey::Named(name) => {
                 let ic = self.ic_site(IcKind::SetNamed, name)?;
@@ -541,7 +657,11 @@ impl Compiler<'_> {
             }
             MemberKey::Keyed(key) => self.emit(Instruction::SetKeyed { object, key, value }),
             MemberKey::Private(key) => self.emit(Instruction::SetPrivate { object, key, value }),
-            MemberKey::Super(receiver, key) => self.emit(Instruction::SetSuper { receiver, key, value }),
+            MemberKey::Super(receiver, key) => self.emit(Instruction::SetSuper {
+                receiver,
+                key,
+                value,
+            }),
         }
         Ok(())
     }
@@ -554,19 +674,37 @@ impl Compiler<'_> {
 
     // ----- Assignment ----------------------------------------------------------------------------
 
-    fn assignment(&mut self, assignment: &AssignmentExpression<'_>, dst: Option<Reg>) -> Result<()> {
+    fn assignment(
+        &mut self,
+        assignment: &AssignmentExpression<'_>,
+        dst: Option<Reg>,
+    ) -> Result<()> {
         match assignment.operator {
             AssignmentOperator::Assign => match &assignment.target {
                 AssignmentTarget::Simple(SimpleAssignmentTarget::Identifier(identifier)) => {
                     let name = self.text_of(identifier.name);
                     let resolved = self.resolve(identifier.name)?;
-                    let immutable = resolved
-                        .binding
-                        .is_some_and(|binding| !matches!(self.tree.bindings[binding as usize].kind, BindingKind::Var | BindingKind::Let | BindingKind::Parameter | BindingKind::Function | BindingKind::CatchParameter | BindingKind::Class | BindingKind::Arguments));
-                    let checked = self.tree.tdz_checked_references.contains(&identifier.span.start);
+                    let immutable = resolved.binding.is_some_and(|binding| {
+                        !matches!(
+                            self.tree.bindings[binding as usize].kind,
+                            BindingKind::Var
+                                | BindingKind::Let
+                                | BindingKind::Parameter
+                                | BindingKind::Function
+                                | BindingKind::CatchParameter
+                                | BindingKind::Class
+                                | BindingKind::Arguments
+                        )
+                    });
+                    let checked = self
+                        .tree
+                        .tdz_checked_references
+                        .contains(&identifier.span.start);
                     match resolved.place {
                         Place::Register(register)
-                            if !immutable && !checked && writes_destination_last(&assignment.value) =>
+                            if !immutable
+                                && !checked
+                                && writes_destination_last(&assignment.value) =>
                         {
                             self.expr_named(&assignment.value, register, Some(&name))?;
                             if let Some(dst) = dst
@@ -607,8 +745,22 @@ impl Compiler<'_> {
             },
             operator => {
                 let AssignmentTarget::Simple(target) = &assignment.target else {
-                    return Err(CompileError::new("invalid compound assignment target", assignment.span));
+                    return Err(CompileError::new(
+                        "invalid compound assignment target",
+                        assignment.span,
+                    ));
                 };
+                if let (Some(binary), SimpleAssignmentTarget::Identifier(identifier)) =
+                    (compound_operator(operator), target)
+                    && let Some(register) = self.mutable_local_register(*identifier)?
+                {
+                    let rhs = self.expr_reg_before(&assignment.value, &[])?;
+                    self.emit(binary_instruction(binary, register, register, rhs));
+                    if let Some(dst) = dst {
+                        self.emit(Instruction::Move { dst, src: register });
+                    }
+                    return Ok(());
+                }
                 let result = match dst {
                     Some(dst) => dst,
                     None => self.alloc()?,
@@ -623,15 +775,26 @@ impl Compiler<'_> {
                     let end = self.new_label();
                     match operator {
                         AssignmentOperator::LogicalAnd => {
-                            self.emit_jump_to(end, |offset| Instruction::JumpIfFalse { condition: result, offset })
+                            self.emit_jump_to(end, |offset| Instruction::JumpIfFalse {
+                                condition: result,
+                                offset,
+                            })
                         }
                         AssignmentOperator::LogicalOr => {
-                            self.emit_jump_to(end, |offset| Instruction::JumpIfTrue { condition: result, offset })
+                            self.emit_jump_to(end, |offset| Instruction::JumpIfTrue {
+                                condition: result,
+                                offset,
+                            })
                         }
-                        _ => self.emit_jump_to(end, |offset| Instruction::JumpIfNotNullish { value: result, offset }),
+                        _ => self.emit_jump_to(end, |offset| Instruction::JumpIfNotNullish {
+                            value: result,
+                            offset,
+                        }),
                     }
                     let name = match target {
-                        SimpleAssignmentTarget::Identifier(identifier) => Some(self.text_of(identifier.name)),
+                        SimpleAssignmentTarget::Identifier(identifier) => {
+                            Some(self.text_of(identifier.name))
+                        }
                         _ => None,
                     };
                     self.expr_named(&assignment.value, result, name.as_ref())?;
@@ -644,7 +807,10 @@ impl Compiler<'_> {
     }
 
     /// Evaluates the object/key of a simple target once (for read-modify-write).
-    pub(crate) fn simple_target_reference(&mut self, target: &SimpleAssignmentTarget<'_>) -> Result<Option<(Reg, MemberKey)>> {
+    pub(crate) fn simple_target_reference(
+        &mut self,
+        target: &SimpleAssignmentTarget<'_>,
+    ) -> Result<Option<(Reg, MemberKey)>> {
         match target {
             SimpleAssignmentTarget::Identifier(_) => Ok(None),
             SimpleAssignmentTarget::Member(member) => {
@@ -653,7 +819,10 @@ impl Compiler<'_> {
                 let key = match key {
                     MemberKey::Keyed(key) => {
                         let pinned = self.alloc()?;
-                        self.emit(Instruction::ToPropertyKey { dst: pinned, src: key });
+                        self.emit(Instruction::ToPropertyKey {
+                            dst: pinned,
+                            src: key,
+                        });
                         MemberKey::Keyed(pinned)
                     }
                     other => other,
@@ -663,39 +832,100 @@ impl Compiler<'_> {
         }
     }
 
-    fn read_simple_target(&mut self, target: &SimpleAssignmentTarget<'_>, reference: Option<(Reg, MemberKey)>, dst: Reg) -> Result<()> {
+    fn read_simple_target(
+        &mut self,
+        target: &SimpleAssignmentTarget<'_>,
+        reference: Option<(Reg, MemberKey)>,
+        dst: Reg,
+    ) -> Result<()> {
         match (target, reference) {
-            (SimpleAssignmentTarget::Identifier(identifier), _) => self.read_identifier(*identifier, dst),
+            (SimpleAssignmentTarget::Identifier(identifier), _) => {
+                self.read_identifier(*identifier, dst)
+            }
             (SimpleAssignmentTarget::Member(member), Some((object, key))) => {
                 self.mark_position(member.span);
                 self.emit_member_get(object, key, dst)
             }
-            (_, None) => Err(CompileError::new("internal error: missing member reference", target.span())),
+            (_, None) => Err(CompileError::new(
+                "internal error: missing member reference",
+                target.span(),
+            )),
         }
     }
 
-    fn write_simple_target(&mut self, target: &SimpleAssignmentTarget<'_>, reference: Option<(Reg, MemberKey)>, value: Reg) -> Result<()> {
+    fn write_simple_target(
+        &mut self,
+        target: &SimpleAssignmentTarget<'_>,
+        reference: Option<(Reg, MemberKey)>,
+        value: Reg,
+    ) -> Result<()> {
         match (target, reference) {
-            (SimpleAssignmentTarget::Identifier(identifier), _) => self.write_identifier(*identifier, value),
-            (SimpleAssignmentTarget::Member(_), Some((object, key))) => self.emit_member_set(object, key, value),
-            (_, None) => Err(CompileError::new("internal error: missing member reference", target.span())),
+            (SimpleAssignmentTarget::Identifier(identifier), _) => {
+                self.write_identifier(*identifier, value)
+            }
+            (SimpleAssignmentTarget::Member(_), Some((object, key))) => {
+                self.emit_member_set(object, key, value)
+            }
+            (_, None) => Err(CompileError::new(
+                "internal error: missing member reference",
+                target.span(),
+            )),
         }
+    }
+
+    /// The register of a mutable, uncaptured local without TDZ check (fast read-modify-write).
+    fn mutable_local_register(&mut self, identifier: Identifier) -> Result<Option<Reg>> {
+        if self
+            .tree
+            .tdz_checked_references
+            .contains(&identifier.span.start)
+        {
+            return Ok(None);
+        }
+        let resolved = self.resolve(identifier.name)?;
+        let mutable = resolved.binding.is_some_and(|binding| {
+            matches!(
+                self.tree.bindings[binding as usize].kind,
+                BindingKind::Var
+                    | BindingKind::Let
+                    | BindingKind::Parameter
+                    | BindingKind::CatchParameter
+                    | BindingKind::Function
+                    | BindingKind::Arguments
+            )
+        });
+        Ok(match (resolved.place, mutable) {
+            (Place::Register(register), true) => Some(register),
+            _ => None,
+        })
     }
 
     fn update(&mut self, update: &UpdateExpression<'_>, dst: Option<Reg>) -> Result<()> {
         let increment = update.operator == UpdateOperator::Increment;
         let step = |dst: Reg, src: Reg| {
-            if increment { Instruction::Inc { dst, src } } else { Instruction::Dec { dst, src } }
+            if increment {
+                Instruction::Inc { dst, src }
+            } else {
+                Instruction::Dec { dst, src }
+            }
         };
         // Fast path: an uncaptured mutable local.
         if let SimpleAssignmentTarget::Identifier(identifier) = update.target
-            && !self.tree.tdz_checked_references.contains(&identifier.span.start)
+            && !self
+                .tree
+                .tdz_checked_references
+                .contains(&identifier.span.start)
         {
             let resolved = self.resolve(identifier.name)?;
             let mutable = resolved.binding.is_some_and(|binding| {
                 matches!(
                     self.tree.bindings[binding as usize].kind,
-                    BindingKind::Var | BindingKind::Let | BindingKind::Parameter | BindingKind::CatchParameter | BindingKind::Function | BindingKind::Arguments
+                    BindingKind::Var
+                        | BindingKind::Let
+                        | BindingKind::Parameter
+                        | BindingKind::CatchParameter
+                        | BindingKind::Function
+                        | BindingKind::Arguments
                 )
             });
             if let (Place::Register(register), true) = (resolved.place, mutable) {
@@ -707,7 +937,10 @@ impl Compiler<'_> {
                     }
                     (Some(dst), false) => {
                         let old = self.alloc()?;
-                        self.emit(Instruction::ToNumeric { dst: old, src: register });
+                        self.emit(Instruction::ToNumeric {
+                            dst: old,
+                            src: register,
+                        });
                         self.emit(step(register, old));
                         self.emit(Instruction::Move { dst, src: old });
                     }
@@ -726,7 +959,10 @@ impl Compiler<'_> {
             }
         } else {
             let new_value = self.alloc()?;
-            self.emit(Instruction::ToNumeric { dst: current, src: current });
+            self.emit(Instruction::ToNumeric {
+                dst: current,
+                src: current,
+            });
             self.emit(step(new_value, current));
             self.write_simple_target(&update.target, reference, new_value)?;
             if let Some(dst) = dst {
@@ -792,7 +1028,12 @@ impl Compiler<'_> {
                             register
                         }
                         MemberKey::Keyed(register) => register,
-                        _ => return Err(CompileError::new("private fields cannot be deleted", member.span)),
+                        _ => {
+                            return Err(CompileError::new(
+                                "private fields cannot be deleted",
+                                member.span,
+                            ));
+                        }
                     };
                     self.emit(Instruction::DeleteKeyed { dst, object, key });
                 }
@@ -820,9 +1061,15 @@ impl Compiler<'_> {
                             let register = self.alloc()?;
                             let text = self.text_of(name);
                             self.load_string(register, &text)?;
-                            self.emit(Instruction::DeleteKeyed { dst, object, key: register });
+                            self.emit(Instruction::DeleteKeyed {
+                                dst,
+                                object,
+                                key: register,
+                            });
                         }
-                        Some((object, MemberKey::Keyed(key))) => self.emit(Instruction::DeleteKeyed { dst, object, key }),
+                        Some((object, MemberKey::Keyed(key))) => {
+                            self.emit(Instruction::DeleteKeyed { dst, object, key })
+                        }
                         _ => {
                             self.expr_discard(&chain.expression)?;
                             self.emit(Instruction::LoadTrue { dst });
@@ -846,10 +1093,15 @@ impl Compiler<'_> {
 
     /// Fills `R[window+2..]` with arguments; returns `Some(array)` when spread forces an array.
     fn arguments_into(&mut self, arguments: &[Argument<'_>], window: Reg) -> Result<Option<Reg>> {
-        let has_spread = arguments.iter().any(|argument| matches!(argument, Argument::Spread(_)));
+        let has_spread = arguments
+            .iter()
+            .any(|argument| matches!(argument, Argument::Spread(_)));
         if has_spread {
             let array = self.alloc()?;
-            self.emit(Instruction::NewArray { dst: array, capacity: arguments.len().min(u16::MAX as usize) as u16 });
+            self.emit(Instruction::NewArray {
+                dst: array,
+                capacity: arguments.len().min(u16::MAX as usize) as u16,
+            });
             for argument in arguments {
                 let mark = self.mark();
                 match argument {
@@ -875,7 +1127,9 @@ impl Compiler<'_> {
     }
 
     fn argument_window(&mut self, arguments: &[Argument<'_>]) -> Result<Reg> {
-        let has_spread = arguments.iter().any(|argument| matches!(argument, Argument::Spread(_)));
+        let has_spread = arguments
+            .iter()
+            .any(|argument| matches!(argument, Argument::Spread(_)));
         let count = if has_spread { 0 } else { arguments.len() };
         if count > u16::MAX as usize - 4 {
             return Err(CompileError::new("too many arguments", Span::new(0, 0)));
@@ -891,14 +1145,20 @@ impl Compiler<'_> {
         let this_register = Reg(window.0 + 1);
         match call.callee {
             Expression::Member(member) => {
-                let (object, key) = self.member_reference(member)?;
+                let (object, key) = self.member_reference_into(member, Some(this_register))?;
                 if let MemberKey::Super(receiver, _) = key {
-                    self.emit(Instruction::Move { dst: this_register, src: receiver });
+                    self.emit(Instruction::Move {
+                        dst: this_register,
+                        src: receiver,
+                    });
                 } else if object != this_register {
-                    self.emit(Instruction::Move { dst: this_register, src: object });
+                    self.emit(Instruction::Move {
+                        dst: this_register,
+                        src: object,
+                    });
                 }
                 self.mark_position(member.span);
-                self.emit_member_get(object, key, window)?;
+                self.emit_member_get(this_register, key, window)?;
             }
             callee => {
                 self.expr(&callee, window)?;
@@ -908,13 +1168,24 @@ impl Compiler<'_> {
         if call.optional
             && let Some(&exit) = self.function.optional_chain_exits.last()
         {
-            self.emit_jump_to(exit, |offset| Instruction::JumpIfNullish { value: window, offset });
+            self.emit_jump_to(exit, |offset| Instruction::JumpIfNullish {
+                value: window,
+                offset,
+            });
         }
         let spread = self.arguments_into(call.arguments, window)?;
         self.mark_position(call.span);
         match spread {
-            Some(arguments) => self.emit(Instruction::CallSpread { dst, callee: window, arguments }),
-            None => self.emit(Instruction::Call { dst, callee: window, argc: call.arguments.len() as u16 }),
+            Some(arguments) => self.emit(Instruction::CallSpread {
+                dst,
+                callee: window,
+                arguments,
+            }),
+            None => self.emit(Instruction::Call {
+                dst,
+                callee: window,
+                argc: call.arguments.len() as u16,
+            }),
         }
         Ok(())
     }
@@ -922,12 +1193,23 @@ impl Compiler<'_> {
     fn new_expression(&mut self, new: &NewExpression<'_>, dst: Reg) -> Result<()> {
         let window = self.argument_window(new.arguments)?;
         self.expr(&new.callee, window)?;
-        self.emit(Instruction::Move { dst: Reg(window.0 + 1), src: window });
+        self.emit(Instruction::Move {
+            dst: Reg(window.0 + 1),
+            src: window,
+        });
         let spread = self.arguments_into(new.arguments, window)?;
         self.mark_position(new.span);
         match spread {
-            Some(arguments) => self.emit(Instruction::ConstructSpread { dst, callee: window, arguments }),
-            None => self.emit(Instruction::Construct { dst, callee: window, argc: new.arguments.len() as u16 }),
+            Some(arguments) => self.emit(Instruction::ConstructSpread {
+                dst,
+                callee: window,
+                arguments,
+            }),
+            None => self.emit(Instruction::Construct {
+                dst,
+                callee: window,
+                argc: new.arguments.len() as u16,
+            }),
         }
         Ok(())
     }
@@ -938,7 +1220,10 @@ impl Compiler<'_> {
             Some(resolved) => self.load_place(resolved.place, window)?,
             None => self.emit(Instruction::LoadCallee { dst: window }),
         }
-        self.emit(Instruction::GetPrototypeOf { dst: window, object: window });
+        self.emit(Instruction::GetPrototypeOf {
+            dst: window,
+            object: window,
+        });
         let new_target = Reg(window.0 + 1);
         match self.resolve_pseudo(NEW_TARGET_NAME)? {
             Some(resolved) => self.load_place(resolved.place, new_target)?,
@@ -948,8 +1233,16 @@ impl Compiler<'_> {
         let result = self.alloc()?;
         self.mark_position(call.span);
         match spread {
-            Some(arguments) => self.emit(Instruction::ConstructSpread { dst: result, callee: window, arguments }),
-            None => self.emit(Instruction::Construct { dst: result, callee: window, argc: call.arguments.len() as u16 }),
+            Some(arguments) => self.emit(Instruction::ConstructSpread {
+                dst: result,
+                callee: window,
+                arguments,
+            }),
+            None => self.emit(Instruction::Construct {
+                dst: result,
+                callee: window,
+                argc: call.arguments.len() as u16,
+            }),
         }
         // Bind `this` (throwing if super() was already called).
         match self.resolve_pseudo(THIS_NAME)? {
@@ -961,7 +1254,10 @@ impl Compiler<'_> {
             }
             None => {
                 self.emit(Instruction::CheckThisUninitialized { value: Reg(0) });
-                self.emit(Instruction::Move { dst: Reg(0), src: result });
+                self.emit(Instruction::Move {
+                    dst: Reg(0),
+                    src: result,
+                });
             }
         }
         self.emit_instance_initialization(result)?;
@@ -977,7 +1273,11 @@ impl Compiler<'_> {
 
     fn template_literal(&mut self, template: &TemplateLiteral<'_>, dst: Reg) -> Result<()> {
         if template.expressions.is_empty() {
-            let cooked = template.quasis.first().and_then(|quasi| quasi.cooked).unwrap_or(&[]);
+            let cooked = template
+                .quasis
+                .first()
+                .and_then(|quasi| quasi.cooked)
+                .unwrap_or(&[]);
             let constant = self.utf16_constant(cooked)?;
             self.emit(Instruction::LoadConst { dst, constant });
             return Ok(());
@@ -999,20 +1299,30 @@ impl Compiler<'_> {
                 && !cooked.is_empty()
             {
                 let constant = self.utf16_constant(cooked)?;
-                self.emit(Instruction::LoadConst { dst: Reg(next), constant });
+                self.emit(Instruction::LoadConst {
+                    dst: Reg(next),
+                    constant,
+                });
                 next += 1;
             }
             if let Some(expression) = template.expressions.get(index) {
                 let register = Reg(next);
                 self.expr(expression, register)?;
-                self.emit(Instruction::ToString { dst: register, src: register });
+                self.emit(Instruction::ToString {
+                    dst: register,
+                    src: register,
+                });
                 next += 1;
             }
         }
         if part_count == 1 {
             self.emit(Instruction::Move { dst, src: first });
         } else {
-            self.emit(Instruction::StringConcat { dst, first, count: part_count as u16 });
+            self.emit(Instruction::StringConcat {
+                dst,
+                first,
+                count: part_count as u16,
+            });
         }
         Ok(())
     }
@@ -1025,9 +1335,15 @@ impl Compiler<'_> {
             Expression::Member(member) => {
                 let (object, key) = self.member_reference(member)?;
                 if let MemberKey::Super(receiver, _) = key {
-                    self.emit(Instruction::Move { dst: this_register, src: receiver });
+                    self.emit(Instruction::Move {
+                        dst: this_register,
+                        src: receiver,
+                    });
                 } else {
-                    self.emit(Instruction::Move { dst: this_register, src: object });
+                    self.emit(Instruction::Move {
+                        dst: this_register,
+                        src: object,
+                    });
                 }
                 self.emit_member_get(object, key, window)?;
             }
@@ -1037,22 +1353,46 @@ impl Compiler<'_> {
             }
         }
         let descriptor = TemplateObjectDescriptor {
-            cooked: tagged.quasi.quasis.iter().map(|quasi| quasi.cooked.map(Rc::from)).collect(),
-            raw: tagged.quasi.quasis.iter().map(|quasi| Rc::from(quasi.raw)).collect(),
+            cooked: tagged
+                .quasi
+                .quasis
+                .iter()
+                .map(|quasi| quasi.cooked.map(Rc::from))
+                .collect(),
+            raw: tagged
+                .quasi
+                .quasis
+                .iter()
+                .map(|quasi| Rc::from(quasi.raw))
+                .collect(),
         };
         let index = self.raw_constant(Constant::TemplateObject(Rc::new(descriptor)))?;
-        self.emit(Instruction::GetTemplateObject { dst: Reg(window.0 + 2), template: TemplateObjectIdx(index) });
+        self.emit(Instruction::GetTemplateObject {
+            dst: Reg(window.0 + 2),
+            template: TemplateObjectIdx(index),
+        });
         for (index, expression) in tagged.quasi.expressions.iter().enumerate() {
             self.expr(expression, Reg(window.0 + 3 + index as u16))?;
         }
         self.mark_position(tagged.span);
-        self.emit(Instruction::Call { dst, callee: window, argc: argument_count as u16 });
+        self.emit(Instruction::Call {
+            dst,
+            callee: window,
+            argc: argument_count as u16,
+        });
         Ok(())
     }
 
     fn array_literal(&mut self, array: &ArrayExpression<'_>, dst: Reg) -> Result<()> {
-        let has_spread = array.elements.iter().any(|element| matches!(element, ArrayElement::Spread(_)));
+        let has_spread = array
+            .elements
+            .iter()
+            .any(|element| matches!(element, ArrayElement::Spread(_)));
         let count = array.elements.len();
+        if count == 0 {
+            self.emit(Instruction::NewArray { dst, capacity: 0 });
+            return Ok(());
+        }
         if !has_spread && count <= 64 {
             let first = self.alloc_n(count as u32)?;
             for (index, element) in array.elements.iter().enumerate() {
@@ -1063,26 +1403,42 @@ impl Compiler<'_> {
                     ArrayElement::Spread(_) => {}
                 }
             }
-            self.emit(Instruction::NewArrayFromRegisters { dst, first, count: count as u16 });
+            self.emit(Instruction::NewArrayFromRegisters {
+                dst,
+                first,
+                count: count as u16,
+            });
             return Ok(());
         }
         let result = self.alloc()?;
-        self.emit(Instruction::NewArray { dst: result, capacity: count.min(u16::MAX as usize) as u16 });
+        self.emit(Instruction::NewArray {
+            dst: result,
+            capacity: count.min(u16::MAX as usize) as u16,
+        });
         for element in array.elements {
             let mark = self.mark();
             match element {
                 ArrayElement::Hole(_) => {
                     let value = self.alloc()?;
                     self.emit(Instruction::LoadHole { dst: value });
-                    self.emit(Instruction::ArrayPush { array: result, value });
+                    self.emit(Instruction::ArrayPush {
+                        array: result,
+                        value,
+                    });
                 }
                 ArrayElement::Expression(expression) => {
                     let value = self.expr_reg(expression)?;
-                    self.emit(Instruction::ArrayPush { array: result, value });
+                    self.emit(Instruction::ArrayPush {
+                        array: result,
+                        value,
+                    });
                 }
                 ArrayElement::Spread(spread) => {
                     let iterable = self.expr_reg(&spread.argument)?;
-                    self.emit(Instruction::SpreadIntoArray { array: result, iterable });
+                    self.emit(Instruction::SpreadIntoArray {
+                        array: result,
+                        iterable,
+                    });
                 }
             }
             self.release(mark);
@@ -1106,7 +1462,10 @@ impl Compiler<'_> {
             PropertyKey::Number(number) => self.load_number(dst, number.value),
             PropertyKey::BigInt(bigint) => {
                 let index = self.raw_constant(Constant::BigInt(Rc::from(bigint.digits)))?;
-                self.emit(Instruction::LoadConst { dst, constant: crate::opcodes::ConstIdx(index) });
+                self.emit(Instruction::LoadConst {
+                    dst,
+                    constant: crate::opcodes::ConstIdx(index),
+                });
                 self.emit(Instruction::ToPropertyKey { dst, src: dst });
                 Ok(())
             }
@@ -1115,7 +1474,9 @@ impl Compiler<'_> {
                 self.emit(Instruction::ToPropertyKey { dst, src: dst });
                 Ok(())
             }
-            PropertyKey::Private(private) => Err(CompileError::new("unexpected private name", private.span)),
+            PropertyKey::Private(private) => {
+                Err(CompileError::new("unexpected private name", private.span))
+            }
         }
     }
 
@@ -1124,22 +1485,34 @@ impl Compiler<'_> {
         match key {
             PropertyKey::Identifier(identifier) => Some(self.text_of(identifier.name)),
             PropertyKey::String(string) => string.atom.map(|atom| self.text_of(atom)),
-            PropertyKey::Number(number) => Some(Rc::from(crate::codegen::classes::number_to_string(number.value))),
-            PropertyKey::Private(private) => Some(Rc::from(format!("#{}", self.interner.resolve(private.name)))),
+            PropertyKey::Number(number) => Some(Rc::from(
+                crate::codegen::classes::number_to_string(number.value),
+            )),
+            PropertyKey::Private(private) => Some(Rc::from(format!(
+                "#{}",
+                self.interner.resolve(private.name)
+            ))),
             _ => None,
         }
     }
 
     fn object_literal(&mut self, object: &ObjectExpression<'_>, dst: Reg) -> Result<()> {
         let result = self.alloc()?;
-        self.emit(Instruction::NewObject { dst: result, capacity: object.properties.len().min(u16::MAX as usize) as u16 });
+        self.emit(Instruction::NewObject {
+            dst: result,
+            capacity: object.properties.len().min(u16::MAX as usize) as u16,
+        });
         for property in object.properties {
             let mark = self.mark();
             match property {
                 ObjectProperty::Spread(spread) => {
                     let source = self.alloc()?;
                     self.expr(&spread.argument, source)?;
-                    self.emit(Instruction::CopyDataProperties { target: result, source, excluded: 0 });
+                    self.emit(Instruction::CopyDataProperties {
+                        target: result,
+                        source,
+                        excluded: 0,
+                    });
                 }
                 ObjectProperty::Property(property) => self.object_property(property, result)?,
             }
@@ -1157,7 +1530,9 @@ impl Compiler<'_> {
             };
             let key = self.alloc()?;
             self.load_static_key(&property.key, key)?;
-            let name = self.static_key_text(&property.key).unwrap_or_else(|| Rc::from(""));
+            let name = self
+                .static_key_text(&property.key)
+                .unwrap_or_else(|| Rc::from(""));
             let (role, kind) = match property.kind {
                 PropertyKind::Get => (FunctionRole::Getter, OpMethodKind::ObjectGetter),
                 PropertyKind::Set => (FunctionRole::Setter, OpMethodKind::ObjectSetter),
@@ -1166,8 +1541,16 @@ impl Compiler<'_> {
             let template = self.compile_function(function, name, role)?;
             let index = self.function_constant(template)?;
             let closure = self.alloc()?;
-            self.emit(Instruction::CreateClosure { dst: closure, function: index });
-            self.emit(Instruction::DefineMethod { object, key, function: closure, kind });
+            self.emit(Instruction::CreateClosure {
+                dst: closure,
+                function: index,
+            });
+            self.emit(Instruction::DefineMethod {
+                object,
+                key,
+                function: closure,
+                kind,
+            });
             return Ok(());
         }
         if property.is_proto_setter {
@@ -1176,8 +1559,12 @@ impl Compiler<'_> {
             return Ok(());
         }
         match &property.key {
-            PropertyKey::Identifier(_) | PropertyKey::String(_) if self.static_key_text(&property.key).is_some() => {
-                let name = self.static_key_text(&property.key).unwrap_or_else(|| Rc::from(""));
+            PropertyKey::Identifier(_) | PropertyKey::String(_)
+                if self.static_key_text(&property.key).is_some() =>
+            {
+                let name = self
+                    .static_key_text(&property.key)
+                    .unwrap_or_else(|| Rc::from(""));
                 let value = self.alloc()?;
                 self.expr_named(&property.value, value, Some(&name))?;
                 let ic = self.ic_site_text(IcKind::DefineNamed, &name)?;
@@ -1189,7 +1576,10 @@ impl Compiler<'_> {
                 let value = self.alloc()?;
                 self.expr(&property.value, value)?;
                 if property.value.is_anonymous_function_definition() {
-                    self.emit(Instruction::SetFunctionName { function: value, key });
+                    self.emit(Instruction::SetFunctionName {
+                        function: value,
+                        key,
+                    });
                 }
                 self.emit(Instruction::DefineKeyed { object, key, value });
             }
@@ -1199,7 +1589,11 @@ impl Compiler<'_> {
                 let name = self.static_key_text(key);
                 let value = self.alloc()?;
                 self.expr_named(&property.value, value, name.as_ref())?;
-                self.emit(Instruction::DefineKeyed { object, key: register, value });
+                self.emit(Instruction::DefineKeyed {
+                    object,
+                    key: register,
+                    value,
+                });
             }
         }
         Ok(())

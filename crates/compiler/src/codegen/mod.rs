@@ -33,10 +33,7 @@ use crate::bytecode::{
     SourceSpan,
 };
 use crate::opcodes::{ConstIdx, FunctionIdx, IcIdx, Instruction, JumpOffset, NameIdx, Reg};
-use crate::resolver::{
-    self, BindingId, BindingKind, ScopeId, ScopeKey, ScopeTree, ACTIVE_FUNCTION_NAME, HOME_OBJECT_NAME,
-    NEW_TARGET_NAME, THIS_NAME,
-};
+use crate::resolver::{self, BindingId, BindingKind, ScopeId, ScopeKey, ScopeTree, THIS_NAME};
 
 type Result<T> = std::result::Result<T, CompileError>;
 
@@ -63,11 +60,17 @@ struct LabelState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Place {
     Register(Reg),
-    Env { depth: u16, slot: u16 },
+    Env {
+        depth: u16,
+        slot: u16,
+    },
     Global(Atom),
     /// A property of an object held in a register or environment slot (enum members, exported
     /// namespace variables).
-    Member { object: ObjectPlace, key: Atom },
+    Member {
+        object: ObjectPlace,
+        key: Atom,
+    },
 }
 
 /// Where the object of a [`Place::Member`] lives.
@@ -95,9 +98,21 @@ pub(crate) struct ControlEntry {
 }
 
 pub(crate) enum ControlKind {
-    Loop { break_label: Label, continue_label: Label, iterator: Option<Reg> },
-    Block { break_label: Label, switch: bool },
-    Finally { kind_register: Reg, value_register: Reg, finally_label: Label, pending: Vec<PendingJump> },
+    Loop {
+        break_label: Label,
+        continue_label: Label,
+        iterator: Option<Reg>,
+    },
+    Block {
+        break_label: Label,
+        switch: bool,
+    },
+    Finally {
+        kind_register: Reg,
+        value_register: Reg,
+        finally_label: Label,
+        pending: Vec<PendingJump>,
+    },
 }
 
 /// A jump routed through a finally block.
@@ -175,7 +190,10 @@ impl FunctionState {
             rest_register: None,
             arguments_register: None,
             function_env_slots: 0,
-            source_span: SourceSpan { start: span.start, end: span.end },
+            source_span: SourceSpan {
+                start: span.start,
+                end: span.end,
+            },
             pending_labels: Vec::new(),
             optional_chain_exits: Vec::new(),
             completion_counter: COMPLETION_FIRST_JUMP,
@@ -274,7 +292,11 @@ impl<'t> Compiler<'t> {
     }
 
     /// Emits a jump-family instruction built by `make` towards `label`.
-    pub(crate) fn emit_jump_to(&mut self, label: Label, make: impl FnOnce(JumpOffset) -> Instruction) {
+    pub(crate) fn emit_jump_to(
+        &mut self,
+        label: Label,
+        make: impl FnOnce(JumpOffset) -> Instruction,
+    ) {
         let pc = self.pc();
         match self.function.labels[label.0].position {
             Some(position) => self.emit(make(JumpOffset(position as i32 - pc as i32))),
@@ -293,14 +315,21 @@ impl<'t> Compiler<'t> {
     pub(crate) fn mark_position(&mut self, span: Span) {
         let pc = self.pc() as u32;
         let offset = span.start;
-        let line_index = self.line_starts.partition_point(|start| *start <= offset).saturating_sub(1);
+        let line_index = self
+            .line_starts
+            .partition_point(|start| *start <= offset)
+            .saturating_sub(1);
         let line_start = self.line_starts[line_index] as usize;
         let column = self
             .source
             .get(line_start..offset as usize)
             .map_or(0, |text| text.encode_utf16().count()) as u32
             + 1;
-        let position = SourcePosition { pc, line: line_index as u32 + 1, column };
+        let position = SourcePosition {
+            pc,
+            line: line_index as u32 + 1,
+            column,
+        };
         if let Some(last) = self.function.positions.last_mut() {
             if last.pc == pc {
                 *last = position;
@@ -323,7 +352,10 @@ impl<'t> Compiler<'t> {
         let first = self.function.next_register;
         let next = first + count;
         if next > u16::MAX as u32 {
-            return Err(CompileError::new("too many registers in one function", Span::new(0, 0)));
+            return Err(CompileError::new(
+                "too many registers in one function",
+                Span::new(0, 0),
+            ));
         }
         self.function.next_register = next;
         self.function.max_register = self.function.max_register.max(next);
@@ -343,7 +375,10 @@ impl<'t> Compiler<'t> {
     fn push_constant(&mut self, constant: Constant) -> Result<u16> {
         let index = self.function.constants.len();
         if index >= u16::MAX as usize {
-            return Err(CompileError::new("too many constants in one function", Span::new(0, 0)));
+            return Err(CompileError::new(
+                "too many constants in one function",
+                Span::new(0, 0),
+            ));
         }
         self.function.constants.push(constant);
         Ok(index as u16)
@@ -354,7 +389,9 @@ impl<'t> Compiler<'t> {
             return Ok(ConstIdx(index));
         }
         let index = self.push_constant(Constant::Number(value))?;
-        self.function.number_constants.insert(value.to_bits(), index);
+        self.function
+            .number_constants
+            .insert(value.to_bits(), index);
         Ok(ConstIdx(index))
     }
 
@@ -371,7 +408,9 @@ impl<'t> Compiler<'t> {
     pub(crate) fn utf16_constant(&mut self, units: &[u16]) -> Result<ConstIdx> {
         match String::from_utf16(units) {
             Ok(text) => self.string_constant(&text),
-            Err(_) => Ok(ConstIdx(self.push_constant(Constant::Utf16String(Rc::from(units)))?)),
+            Err(_) => Ok(ConstIdx(
+                self.push_constant(Constant::Utf16String(Rc::from(units)))?,
+            )),
         }
     }
 
@@ -398,8 +437,13 @@ impl<'t> Compiler<'t> {
         self.name_constant_text(&text)
     }
 
-    pub(crate) fn function_constant(&mut self, template: Rc<FunctionTemplate>) -> Result<FunctionIdx> {
-        Ok(FunctionIdx(self.push_constant(Constant::Function(template))?))
+    pub(crate) fn function_constant(
+        &mut self,
+        template: Rc<FunctionTemplate>,
+    ) -> Result<FunctionIdx> {
+        Ok(FunctionIdx(
+            self.push_constant(Constant::Function(template))?,
+        ))
     }
 
     pub(crate) fn raw_constant(&mut self, constant: Constant) -> Result<u16> {
@@ -410,7 +454,10 @@ impl<'t> Compiler<'t> {
         let key = self.name_constant(key)?.0;
         let index = self.function.ic_sites.len();
         if index >= u16::MAX as usize {
-            return Err(CompileError::new("too many property accesses in one function", Span::new(0, 0)));
+            return Err(CompileError::new(
+                "too many property accesses in one function",
+                Span::new(0, 0),
+            ));
         }
         self.function.ic_sites.push(IcSite { kind, key });
         Ok(IcIdx(index as u16))
@@ -420,7 +467,10 @@ impl<'t> Compiler<'t> {
         let key = self.name_constant_text(key)?.0;
         let index = self.function.ic_sites.len();
         if index >= u16::MAX as usize {
-            return Err(CompileError::new("too many property accesses in one function", Span::new(0, 0)));
+            return Err(CompileError::new(
+                "too many property accesses in one function",
+                Span::new(0, 0),
+            ));
         }
         self.function.ic_sites.push(IcSite { kind, key });
         Ok(IcIdx(index as u16))
@@ -433,7 +483,10 @@ impl<'t> Compiler<'t> {
             && value <= i32::MAX as f64
             && !(value == 0.0 && value.is_sign_negative())
         {
-            self.emit(Instruction::LoadInt { dst, value: value as i32 });
+            self.emit(Instruction::LoadInt {
+                dst,
+                value: value as i32,
+            });
         } else {
             let constant = self.number_constant(value)?;
             self.emit(Instruction::LoadConst { dst, constant });
@@ -478,7 +531,9 @@ impl<'t> Compiler<'t> {
     pub(crate) fn enter_scope(&mut self, scope: ScopeId) -> Result<()> {
         let scope_data = &self.tree.scopes[scope as usize];
         if scope_data.has_env() {
-            self.emit(Instruction::PushEnv { slots: scope_data.env_slot_count });
+            self.emit(Instruction::PushEnv {
+                slots: scope_data.env_slot_count,
+            });
             self.function.scope_depth += 1;
         }
         self.scope = scope;
@@ -517,7 +572,11 @@ impl<'t> Compiler<'t> {
                         register
                     }
                 };
-                self.emit(Instruction::StoreEnv { src: register, depth: 0, slot: binding.slot });
+                self.emit(Instruction::StoreEnv {
+                    src: register,
+                    depth: 0,
+                    slot: binding.slot,
+                });
             } else if let Some(register) = self.binding_registers[binding_id as usize] {
                 self.emit(Instruction::LoadHole { dst: register });
             }
@@ -540,12 +599,18 @@ impl<'t> Compiler<'t> {
     fn place_of_binding(&self, binding_id: BindingId, depth: u16) -> Result<Place> {
         let binding = &self.tree.bindings[binding_id as usize];
         if binding.captured {
-            return Ok(Place::Env { depth, slot: binding.slot });
+            return Ok(Place::Env {
+                depth,
+                slot: binding.slot,
+            });
         }
         match self.binding_registers[binding_id as usize] {
             Some(register) => Ok(Place::Register(register)),
             None => Err(CompileError::new(
-                format!("internal error: binding '{}' has no register", self.interner.resolve(binding.name)),
+                format!(
+                    "internal error: binding '{}' has no register",
+                    self.interner.resolve(binding.name)
+                ),
                 Span::new(0, 0),
             )),
         }
@@ -561,7 +626,10 @@ impl<'t> Compiler<'t> {
                 let binding = &self.tree.bindings[binding_id as usize];
                 let place = match binding.kind {
                     BindingKind::EnumMember => match self.enum_objects.get(&scope) {
-                        Some(&register) => Place::Member { object: ObjectPlace::Register(register), key: name },
+                        Some(&register) => Place::Member {
+                            object: ObjectPlace::Register(register),
+                            key: name,
+                        },
                         None => Place::Global(name),
                     },
                     BindingKind::NamespaceExport => {
@@ -569,20 +637,33 @@ impl<'t> Compiler<'t> {
                         let object = match self.place_of_binding(object_binding, depth)? {
                             Place::Register(register) => ObjectPlace::Register(register),
                             Place::Env { depth, slot } => ObjectPlace::Env { depth, slot },
-                            _ => return Err(CompileError::new("internal error: namespace object", Span::new(0, 0))),
+                            _ => {
+                                return Err(CompileError::new(
+                                    "internal error: namespace object",
+                                    Span::new(0, 0),
+                                ));
+                            }
                         };
                         Place::Member { object, key: name }
                     }
                     _ => self.place_of_binding(binding_id, depth)?,
                 };
-                return Ok(Resolved { place, binding: Some(binding_id) });
+                return Ok(Resolved {
+                    place,
+                    binding: Some(binding_id),
+                });
             }
             if scope_data.has_env() {
                 depth += 1;
             }
             match scope_data.parent {
                 Some(parent) => scope = parent,
-                None => return Ok(Resolved { place: Place::Global(name), binding: None }),
+                None => {
+                    return Ok(Resolved {
+                        place: Place::Global(name),
+                        binding: None,
+                    });
+                }
             }
         }
     }
@@ -622,7 +703,11 @@ impl<'t> Compiler<'t> {
             Place::Member { object, key } => {
                 let object_register = self.load_object_place(object, dst)?;
                 let ic = self.ic_site(IcKind::GetNamed, key)?;
-                self.emit(Instruction::GetNamed { dst, object: object_register, ic });
+                self.emit(Instruction::GetNamed {
+                    dst,
+                    object: object_register,
+                    ic,
+                });
             }
         }
         Ok(())
@@ -632,7 +717,11 @@ impl<'t> Compiler<'t> {
         Ok(match object {
             ObjectPlace::Register(register) => register,
             ObjectPlace::Env { depth, slot } => {
-                self.emit(Instruction::LoadEnv { dst: scratch, depth, slot });
+                self.emit(Instruction::LoadEnv {
+                    dst: scratch,
+                    depth,
+                    slot,
+                });
                 scratch
             }
         })
@@ -643,10 +732,17 @@ impl<'t> Compiler<'t> {
         match place {
             Place::Register(register) => {
                 if register != value {
-                    self.emit(Instruction::Move { dst: register, src: value });
+                    self.emit(Instruction::Move {
+                        dst: register,
+                        src: value,
+                    });
                 }
             }
-            Place::Env { depth, slot } => self.emit(Instruction::StoreEnv { src: value, depth, slot }),
+            Place::Env { depth, slot } => self.emit(Instruction::StoreEnv {
+                src: value,
+                depth,
+                slot,
+            }),
             Place::Global(name) => {
                 let ic = self.ic_site(IcKind::SetGlobal, name)?;
                 self.emit(Instruction::SetGlobal { value, ic });
@@ -656,7 +752,11 @@ impl<'t> Compiler<'t> {
                 let scratch = self.alloc()?;
                 let object_register = self.load_object_place(object, scratch)?;
                 let ic = self.ic_site(IcKind::SetNamed, key)?;
-                self.emit(Instruction::SetNamed { object: object_register, value, ic });
+                self.emit(Instruction::SetNamed {
+                    object: object_register,
+                    value,
+                    ic,
+                });
                 self.release(mark);
             }
         }
@@ -676,7 +776,11 @@ impl<'t> Compiler<'t> {
     /// Resolves a pseudo-binding (this, new.target, home object, active function).
     pub(crate) fn resolve_pseudo(&self, name: Atom) -> Result<Option<Resolved>> {
         let resolved = self.resolve(name)?;
-        Ok(if resolved.binding.is_some() { Some(resolved) } else { None })
+        Ok(if resolved.binding.is_some() {
+            Some(resolved)
+        } else {
+            None
+        })
     }
 
     /// Loads `this` into a register (with the derived-constructor check).
@@ -707,7 +811,11 @@ impl<'t> Compiler<'t> {
 
     fn derived_constructor_scopes(&self) -> Vec<ScopeId> {
         let mut scopes = Vec::new();
-        for state in self.outer_functions.iter().chain(std::iter::once(&self.function)) {
+        for state in self
+            .outer_functions
+            .iter()
+            .chain(std::iter::once(&self.function))
+        {
             if state.is_derived_constructor {
                 scopes.push(state_scope(state));
             }
@@ -721,10 +829,13 @@ impl<'t> Compiler<'t> {
     fn finish_function(&mut self) -> Result<FunctionTemplate> {
         for label in &self.function.labels {
             if !label.uses.is_empty() && label.position.is_none() {
-                return Err(CompileError::new("internal error: unbound label", Span::new(0, 0)));
+                return Err(CompileError::new(
+                    "internal error: unbound label",
+                    Span::new(0, 0),
+                ));
             }
         }
-        if self.function.instructions.last().is_none_or(|last| !last.is_terminator()) {
+        if self.needs_implicit_return() {
             let mark = self.mark();
             let register = self.alloc()?;
             self.emit(Instruction::LoadUndefined { dst: register });
@@ -751,7 +862,13 @@ impl<'t> Compiler<'t> {
     }
 
     /// Starts compiling a nested function: saves the current state.
-    pub(crate) fn begin_function(&mut self, name: Rc<str>, flags: FunctionFlags, span: Span, scope: ScopeId) {
+    pub(crate) fn begin_function(
+        &mut self,
+        name: Rc<str>,
+        flags: FunctionFlags,
+        span: Span,
+        scope: ScopeId,
+    ) {
         let state = FunctionState::new(name, flags, span);
         let previous = std::mem::replace(&mut self.function, state);
         self.outer_functions.push(previous);
@@ -763,10 +880,27 @@ impl<'t> Compiler<'t> {
     /// Finishes a nested function and returns to the enclosing one.
     pub(crate) fn end_function(&mut self) -> Result<Rc<FunctionTemplate>> {
         let template = self.finish_function()?;
-        let previous = self.outer_functions.pop().unwrap_or_else(|| FunctionState::new(Rc::from(""), FunctionFlags::empty(), Span::new(0, 0)));
+        let previous = self.outer_functions.pop().unwrap_or_else(|| {
+            FunctionState::new(Rc::from(""), FunctionFlags::empty(), Span::new(0, 0))
+        });
         self.function = previous;
         self.scope = self.saved_scopes.pop().unwrap_or(0);
         Ok(Rc::new(template))
+    }
+
+    /// Whether control can reach the end of the instruction list (fall through or a label bound
+    /// there), so an implicit return must be appended.
+    pub(crate) fn needs_implicit_return(&self) -> bool {
+        let end = self.pc();
+        self.function
+            .instructions
+            .last()
+            .is_none_or(|last| !last.is_terminator())
+            || self
+                .function
+                .labels
+                .iter()
+                .any(|label| label.position == Some(end))
     }
 
     /// Whether the code being compiled is strict.
@@ -805,21 +939,36 @@ impl<'t> Compiler<'t> {
                     if binding.captured { Some(Reg(0)) } else { None }
                 }
                 BindingKind::Arguments => {
-                    if binding.captured { self.function.arguments_register } else { None }
+                    if binding.captured {
+                        self.function.arguments_register
+                    } else {
+                        None
+                    }
                 }
-                BindingKind::NewTarget | BindingKind::HomeObject | BindingKind::ActiveFunction | BindingKind::FunctionSelf => {
+                BindingKind::NewTarget
+                | BindingKind::HomeObject
+                | BindingKind::ActiveFunction
+                | BindingKind::FunctionSelf => {
                     let mark = self.mark();
                     let register = match self.place_of_binding(binding_id, 0)? {
                         Place::Register(register) => register,
                         _ => self.alloc()?,
                     };
                     match binding.kind {
-                        BindingKind::NewTarget => self.emit(Instruction::LoadNewTarget { dst: register }),
-                        BindingKind::HomeObject => self.emit(Instruction::LoadHomeObject { dst: register }),
+                        BindingKind::NewTarget => {
+                            self.emit(Instruction::LoadNewTarget { dst: register })
+                        }
+                        BindingKind::HomeObject => {
+                            self.emit(Instruction::LoadHomeObject { dst: register })
+                        }
                         _ => self.emit(Instruction::LoadCallee { dst: register }),
                     }
                     if binding.captured {
-                        self.emit(Instruction::StoreEnv { src: register, depth: 0, slot: binding.slot });
+                        self.emit(Instruction::StoreEnv {
+                            src: register,
+                            depth: 0,
+                            slot: binding.slot,
+                        });
                     }
                     self.release(mark);
                     None
@@ -827,7 +976,11 @@ impl<'t> Compiler<'t> {
                 _ => None,
             };
             if let Some(source) = source {
-                self.emit(Instruction::StoreEnv { src: source, depth: 0, slot: binding.slot });
+                self.emit(Instruction::StoreEnv {
+                    src: source,
+                    depth: 0,
+                    slot: binding.slot,
+                });
             }
         }
         Ok(())
@@ -835,19 +988,32 @@ impl<'t> Compiler<'t> {
 
     /// Creates closures for the hoisted function declarations of a statement list and stores
     /// them into their bindings (or declares them as globals at script top level).
-    pub(crate) fn instantiate_hoisted_functions(&mut self, statements: &[Statement<'_>], global: bool) -> Result<()> {
+    pub(crate) fn instantiate_hoisted_functions(
+        &mut self,
+        statements: &[Statement<'_>],
+        global: bool,
+    ) -> Result<()> {
         for statement in statements {
-            let Some(function) = resolver::hoisted_function(statement) else { continue };
+            let Some(function) = resolver::hoisted_function(statement) else {
+                continue;
+            };
             let Some(id) = function.id else { continue };
             let name = self.text_of(id.name);
-            let template = self.compile_function(function, Rc::clone(&name), FunctionRole::Normal)?;
+            let template =
+                self.compile_function(function, Rc::clone(&name), FunctionRole::Normal)?;
             let index = self.function_constant(template)?;
             let mark = self.mark();
             let register = self.alloc()?;
-            self.emit(Instruction::CreateClosure { dst: register, function: index });
+            self.emit(Instruction::CreateClosure {
+                dst: register,
+                function: index,
+            });
             if global {
                 let name = self.name_constant(id.name)?;
-                self.emit(Instruction::DeclareGlobalFunction { name, function: register });
+                self.emit(Instruction::DeclareGlobalFunction {
+                    name,
+                    function: register,
+                });
             } else {
                 self.initialize_binding(id.name, register)?;
             }

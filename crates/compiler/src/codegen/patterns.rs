@@ -24,9 +24,9 @@ impl Target<'_, '_> {
     fn identifier(&self) -> Option<Atom> {
         match self {
             Target::Binding(BindingPattern::Identifier(identifier)) => Some(identifier.name),
-            Target::Assignment(AssignmentTarget::Simple(SimpleAssignmentTarget::Identifier(identifier))) => {
-                Some(identifier.name)
-            }
+            Target::Assignment(AssignmentTarget::Simple(SimpleAssignmentTarget::Identifier(
+                identifier,
+            ))) => Some(identifier.name),
             Target::Simple(SimpleAssignmentTarget::Identifier(identifier)) => Some(identifier.name),
             Target::BindingIdentifier(identifier) => Some(identifier.name),
             _ => None,
@@ -41,21 +41,34 @@ impl Compiler<'_> {
     }
 
     /// Assigns `value` to an assignment target (assignment semantics).
-    pub(crate) fn assign_target(&mut self, target: &AssignmentTarget<'_>, value: Reg) -> Result<()> {
+    pub(crate) fn assign_target(
+        &mut self,
+        target: &AssignmentTarget<'_>,
+        value: Reg,
+    ) -> Result<()> {
         self.bind_target(Target::Assignment(target), value)
     }
 
     fn bind_target(&mut self, target: Target<'_, '_>, value: Reg) -> Result<()> {
         let mark = self.mark();
         match target {
-            Target::Binding(BindingPattern::Identifier(identifier)) | Target::BindingIdentifier(identifier) => {
+            Target::Binding(BindingPattern::Identifier(identifier)) => {
+                self.initialize_binding(identifier.name, value)?;
+            }
+            Target::BindingIdentifier(identifier) => {
                 self.initialize_binding(identifier.name, value)?;
             }
             Target::Binding(BindingPattern::Object(object)) => {
                 let properties: Vec<_> = object
                     .properties
                     .iter()
-                    .map(|property| (&property.key, Target::Binding(&property.value.target), property.value.default.as_ref()))
+                    .map(|property| {
+                        (
+                            &property.key,
+                            Target::Binding(&property.value.target),
+                            property.value.default.as_ref(),
+                        )
+                    })
                     .collect();
                 let rest = object.rest.map(Target::BindingIdentifier);
                 self.object_pattern(&properties, rest, value)?;
@@ -64,23 +77,37 @@ impl Compiler<'_> {
                 let elements: Vec<_> = array
                     .elements
                     .iter()
-                    .map(|element| element.as_ref().map(|element| (Target::Binding(&element.target), element.default.as_ref())))
+                    .map(|element| {
+                        element.as_ref().map(|element| {
+                            (Target::Binding(&element.target), element.default.as_ref())
+                        })
+                    })
                     .collect();
                 let rest = array.rest.as_ref().map(Target::Binding);
                 self.array_pattern(&elements, rest, value)?;
             }
-            Target::Assignment(AssignmentTarget::Simple(simple)) | Target::Simple(simple) => match simple {
-                SimpleAssignmentTarget::Identifier(identifier) => self.write_identifier(*identifier, value)?,
-                SimpleAssignmentTarget::Member(member) => {
-                    let (object, key) = self.member_reference(member)?;
-                    self.emit_member_set(object, key, value)?;
+            Target::Assignment(AssignmentTarget::Simple(simple)) | Target::Simple(simple) => {
+                match simple {
+                    SimpleAssignmentTarget::Identifier(identifier) => {
+                        self.write_identifier(*identifier, value)?
+                    }
+                    SimpleAssignmentTarget::Member(member) => {
+                        let (object, key) = self.member_reference(member)?;
+                        self.emit_member_set(object, key, value)?;
+                    }
                 }
-            },
+            }
             Target::Assignment(AssignmentTarget::Object(object)) => {
                 let properties: Vec<_> = object
                     .properties
                     .iter()
-                    .map(|property| (&property.key, Target::Assignment(&property.value.target), property.value.default.as_ref()))
+                    .map(|property| {
+                        (
+                            &property.key,
+                            Target::Assignment(&property.value.target),
+                            property.value.default.as_ref(),
+                        )
+                    })
                     .collect();
                 let rest = object.rest.as_ref().map(Target::Simple);
                 self.object_pattern(&properties, rest, value)?;
@@ -89,7 +116,14 @@ impl Compiler<'_> {
                 let elements: Vec<_> = array
                     .elements
                     .iter()
-                    .map(|element| element.as_ref().map(|element| (Target::Assignment(&element.target), element.default.as_ref())))
+                    .map(|element| {
+                        element.as_ref().map(|element| {
+                            (
+                                Target::Assignment(&element.target),
+                                element.default.as_ref(),
+                            )
+                        })
+                    })
                     .collect();
                 let rest = array.rest.as_ref().map(Target::Assignment);
                 self.array_pattern(&elements, rest, value)?;
@@ -100,10 +134,20 @@ impl Compiler<'_> {
     }
 
     /// Applies a default value: `if (value === undefined) value = default`.
-    fn apply_default(&mut self, register: Reg, default: Option<&Expression<'_>>, name: Option<Atom>) -> Result<()> {
-        let Some(default) = default else { return Ok(()) };
+    fn apply_default(
+        &mut self,
+        register: Reg,
+        default: Option<&Expression<'_>>,
+        name: Option<Atom>,
+    ) -> Result<()> {
+        let Some(default) = default else {
+            return Ok(());
+        };
         let skip = self.new_label();
-        self.emit_jump_to(skip, |offset| Instruction::JumpIfNotUndefined { value: register, offset });
+        self.emit_jump_to(skip, |offset| Instruction::JumpIfNotUndefined {
+            value: register,
+            offset,
+        });
         let name: Option<Rc<str>> = name.map(|name| self.text_of(name));
         self.expr_named(default, register, name.as_ref())?;
         self.bind_label(skip);
@@ -121,7 +165,10 @@ impl Compiler<'_> {
         // CopyDataProperties.
         let keys_base = if rest.is_some() {
             let base = self.alloc_n(1 + properties.len() as u32)?;
-            self.emit(Instruction::Move { dst: base, src: value });
+            self.emit(Instruction::Move {
+                dst: base,
+                src: value,
+            });
             Some(base)
         } else {
             None
@@ -137,7 +184,11 @@ impl Compiler<'_> {
             match static_name {
                 Some(name) => {
                     let ic = self.ic_site(IcKind::GetNamed, name)?;
-                    self.emit(Instruction::GetNamed { dst: element, object: value, ic });
+                    self.emit(Instruction::GetNamed {
+                        dst: element,
+                        object: value,
+                        ic,
+                    });
                     if let Some(base) = keys_base {
                         let text = self.text_of(name);
                         self.load_string(Reg(base.0 + 1 + index as u16), &text)?;
@@ -149,7 +200,11 @@ impl Compiler<'_> {
                         None => self.alloc()?,
                     };
                     self.load_static_key(key, key_register)?;
-                    self.emit(Instruction::GetKeyed { dst: element, object: value, key: key_register });
+                    self.emit(Instruction::GetKeyed {
+                        dst: element,
+                        object: value,
+                        key: key_register,
+                    });
                 }
             }
             self.apply_default(element, *default, target.identifier())?;
@@ -158,8 +213,15 @@ impl Compiler<'_> {
         }
         if let (Some(rest), Some(base)) = (rest, keys_base) {
             let object = self.alloc()?;
-            self.emit(Instruction::NewObject { dst: object, capacity: 0 });
-            self.emit(Instruction::CopyDataProperties { target: object, source: base, excluded: properties.len() as u16 });
+            self.emit(Instruction::NewObject {
+                dst: object,
+                capacity: 0,
+            });
+            self.emit(Instruction::CopyDataProperties {
+                target: object,
+                source: base,
+                excluded: properties.len() as u16,
+            });
             self.bind_target(rest, object)?;
         }
         Ok(())
@@ -172,12 +234,18 @@ impl Compiler<'_> {
         value: Reg,
     ) -> Result<()> {
         let iterator = self.alloc_n(3)?;
-        self.emit(Instruction::GetIterator { dst: iterator, iterable: value });
+        self.emit(Instruction::GetIterator {
+            dst: iterator,
+            iterable: value,
+        });
         let start = self.pc();
         for element in elements {
             let mark = self.mark();
             let register = self.alloc()?;
-            self.emit(Instruction::IteratorNext { dst: register, iterator });
+            self.emit(Instruction::IteratorNext {
+                dst: register,
+                iterator,
+            });
             if let Some((target, default)) = element {
                 self.apply_default(register, *default, target.identifier())?;
                 self.bind_target(*target, register)?;
@@ -186,7 +254,10 @@ impl Compiler<'_> {
         }
         if let Some(rest) = rest {
             let register = self.alloc()?;
-            self.emit(Instruction::IteratorCollectRest { dst: register, iterator });
+            self.emit(Instruction::IteratorCollectRest {
+                dst: register,
+                iterator,
+            });
             self.bind_target(rest, register)?;
         }
         let end = self.pc();

@@ -6,15 +6,15 @@ use std::rc::Rc;
 use tseval_parser::ast::*;
 
 use super::{
-    Compiler, ControlEntry, ControlKind, FunctionRole, JumpAction, Label, PendingJump, Place, Result,
-    COMPLETION_NORMAL, COMPLETION_RETURN, COMPLETION_THROW,
+    COMPLETION_NORMAL, COMPLETION_RETURN, COMPLETION_THROW, Compiler, ControlEntry, ControlKind,
+    FunctionRole, JumpAction, Label, PendingJump, Place, Result,
 };
 use crate::CompileError;
 use crate::bytecode::{ExceptionHandler, FunctionFlags, FunctionTemplate};
 use crate::opcodes::{Instruction, Reg};
 use crate::resolver::{
-    self, scope_key, BindingKind, FIELDS_INITIALIZER_NAME, TAG_BLOCK, TAG_CATCH, TAG_FOR, TAG_FOR_IN,
-    TAG_FOR_OF, TAG_FUNCTION, TAG_SWITCH, THIS_NAME,
+    self, BindingKind, FIELDS_INITIALIZER_NAME, TAG_BLOCK, TAG_CATCH, TAG_FOR, TAG_FOR_IN,
+    TAG_FOR_OF, TAG_FUNCTION, TAG_SWITCH, THIS_NAME, scope_key,
 };
 
 impl Compiler<'_> {
@@ -45,14 +45,17 @@ impl Compiler<'_> {
         match role {
             FunctionRole::Normal => {
                 if !function.is_arrow && !function.is_async && !function.is_generator {
-                    flags.insert(FunctionFlags::CONSTRUCTOR | FunctionFlags::HAS_PROTOTYPE_PROPERTY);
+                    flags
+                        .insert(FunctionFlags::CONSTRUCTOR | FunctionFlags::HAS_PROTOTYPE_PROPERTY);
                 }
             }
             FunctionRole::Method => flags.insert(FunctionFlags::METHOD),
             FunctionRole::Getter => flags.insert(FunctionFlags::METHOD | FunctionFlags::GETTER),
             FunctionRole::Setter => flags.insert(FunctionFlags::METHOD | FunctionFlags::SETTER),
             FunctionRole::BaseConstructor => flags.insert(
-                FunctionFlags::METHOD | FunctionFlags::CLASS_CONSTRUCTOR | FunctionFlags::CONSTRUCTOR,
+                FunctionFlags::METHOD
+                    | FunctionFlags::CLASS_CONSTRUCTOR
+                    | FunctionFlags::CONSTRUCTOR,
             ),
             FunctionRole::DerivedConstructor => flags.insert(
                 FunctionFlags::METHOD
@@ -76,15 +79,23 @@ impl Compiler<'_> {
         template
     }
 
-    fn compile_function_body(&mut self, function: &Function<'_>, scope: u32, role: FunctionRole) -> Result<()> {
+    fn compile_function_body(
+        &mut self,
+        function: &Function<'_>,
+        scope: u32,
+        role: FunctionRole,
+    ) -> Result<()> {
         let params = function.params;
         let parameter_count = params.items.len();
         if parameter_count > u16::MAX as usize - 2 {
             return Err(CompileError::new("too many parameters", params.span));
         }
         self.function.param_count = parameter_count as u16;
-        self.function.length =
-            params.items.iter().take_while(|item| item.default.is_none()).count() as u16;
+        self.function.length = params
+            .items
+            .iter()
+            .take_while(|item| item.default.is_none())
+            .count() as u16;
         if parameter_count > 0 {
             self.alloc_n(parameter_count as u32)?;
         }
@@ -117,7 +128,10 @@ impl Compiler<'_> {
             let register = Reg(index as u16 + 1);
             if let Some(default) = &item.default {
                 let skip = self.new_label();
-                self.emit_jump_to(skip, |offset| Instruction::JumpIfNotUndefined { value: register, offset });
+                self.emit_jump_to(skip, |offset| Instruction::JumpIfNotUndefined {
+                    value: register,
+                    offset,
+                });
                 match item.pattern {
                     BindingPattern::Identifier(identifier) => {
                         let name = self.text_of(identifier.name);
@@ -146,14 +160,16 @@ impl Compiler<'_> {
                 self.emit_instance_initialization(Reg(0))?;
                 self.emit_parameter_properties(&parameter_properties, Reg(0))?;
             }
-            FunctionRole::DerivedConstructor => self.function.parameter_properties = parameter_properties,
+            FunctionRole::DerivedConstructor => {
+                self.function.parameter_properties = parameter_properties
+            }
             _ => {}
         }
         self.instantiate_hoisted_functions(function.body.statements, false)?;
         for statement in function.body.statements {
             self.statement(statement)?;
         }
-        if self.function.instructions.last().is_none_or(|last| !last.is_terminator()) {
+        if self.needs_implicit_return() {
             let mark = self.mark();
             let register = self.alloc()?;
             self.emit(Instruction::LoadUndefined { dst: register });
@@ -172,21 +188,36 @@ impl Compiler<'_> {
         let mark = self.mark();
         let window = self.alloc_n(2)?;
         self.load_place(resolved.place, window)?;
-        self.emit(Instruction::Move { dst: Reg(window.0 + 1), src: receiver });
-        self.emit(Instruction::Call { dst: window, callee: window, argc: 0 });
+        self.emit(Instruction::Move {
+            dst: Reg(window.0 + 1),
+            src: receiver,
+        });
+        self.emit(Instruction::Call {
+            dst: window,
+            callee: window,
+            argc: 0,
+        });
         self.release(mark);
         Ok(())
     }
 
     /// Emits `this.x = x` for TS parameter properties.
-    pub(crate) fn emit_parameter_properties(&mut self, names: &[Atom], receiver: Reg) -> Result<()> {
+    pub(crate) fn emit_parameter_properties(
+        &mut self,
+        names: &[Atom],
+        receiver: Reg,
+    ) -> Result<()> {
         for &name in names {
             let mark = self.mark();
             let value = self.alloc()?;
             let resolved = self.resolve(name)?;
             self.load_place(resolved.place, value)?;
             let ic = self.ic_site(crate::bytecode::IcKind::SetNamed, name)?;
-            self.emit(Instruction::SetNamed { object: receiver, value, ic });
+            self.emit(Instruction::SetNamed {
+                object: receiver,
+                value,
+                ic,
+            });
             self.release(mark);
         }
         Ok(())
@@ -198,7 +229,11 @@ impl Compiler<'_> {
             let mark = self.mark();
             let this_register = self.alloc()?;
             let this_register = self.load_this_unchecked(this_register)?;
-            self.emit(Instruction::DerivedConstructorResult { dst: value, value, this: this_register });
+            self.emit(Instruction::DerivedConstructorResult {
+                dst: value,
+                value,
+                this: this_register,
+            });
             self.release(mark);
         }
         self.emit(Instruction::Return { value });
@@ -307,11 +342,13 @@ impl Compiler<'_> {
                 self.emit_abrupt(JumpAction::Return, Some(value))
             }
             Statement::Break(node) => {
-                let target = self.find_break_target(node.label.map(|label| label.name), node.span)?;
+                let target =
+                    self.find_break_target(node.label.map(|label| label.name), node.span)?;
                 self.emit_abrupt(JumpAction::Break(target), None)
             }
             Statement::Continue(node) => {
-                let target = self.find_continue_target(node.label.map(|label| label.name), node.span)?;
+                let target =
+                    self.find_continue_target(node.label.map(|label| label.name), node.span)?;
                 self.emit_abrupt(JumpAction::Continue(target), None)
             }
             Statement::Labeled(node) => {
@@ -333,7 +370,10 @@ impl Compiler<'_> {
                 let depth = self.function.scope_depth;
                 self.function.control.push(ControlEntry {
                     labels,
-                    kind: ControlKind::Block { break_label, switch: false },
+                    kind: ControlKind::Block {
+                        break_label,
+                        switch: false,
+                    },
                     break_depth: depth,
                     continue_depth: depth,
                 });
@@ -343,10 +383,14 @@ impl Compiler<'_> {
                 self.bind_label(break_label);
                 Ok(())
             }
-            Statement::With(node) => Err(CompileError::new("the 'with' statement is not supported", node.span)),
-            Statement::Import(node) => {
-                Err(CompileError::new("import declarations are not supported yet", node.span))
-            }
+            Statement::With(node) => Err(CompileError::new(
+                "the 'with' statement is not supported",
+                node.span,
+            )),
+            Statement::Import(node) => Err(CompileError::new(
+                "import declarations are not supported yet",
+                node.span,
+            )),
             Statement::ExportNamed(node) => self.export_named(node),
             Statement::ExportDefault(node) => match node.kind {
                 ExportDefaultKind::Function(_) => Ok(()),
@@ -360,9 +404,10 @@ impl Compiler<'_> {
                 }
                 ExportDefaultKind::Expression(expression) => self.expr_discard(&expression),
             },
-            Statement::ExportAll(node) => {
-                Err(CompileError::new("re-exports are not supported yet", node.span))
-            }
+            Statement::ExportAll(node) => Err(CompileError::new(
+                "re-exports are not supported yet",
+                node.span,
+            )),
             Statement::Enum(node) => self.enum_declaration(node, false),
             Statement::Namespace(node) => self.namespace_declaration(node, false),
             Statement::ImportEquals(node) => self.import_equals(node, false),
@@ -398,7 +443,9 @@ impl Compiler<'_> {
 
     /// `N.name = name` for the namespace being compiled.
     pub(crate) fn export_to_namespace(&mut self, name: Atom) -> Result<()> {
-        let Some(&namespace) = self.namespace_stack.last() else { return Ok(()) };
+        let Some(&namespace) = self.namespace_stack.last() else {
+            return Ok(());
+        };
         let mark = self.mark();
         let object = self.alloc()?;
         let value = self.alloc()?;
@@ -433,7 +480,10 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    pub(crate) fn variable_declaration(&mut self, declaration: &VariableDeclaration<'_>) -> Result<()> {
+    pub(crate) fn variable_declaration(
+        &mut self,
+        declaration: &VariableDeclaration<'_>,
+    ) -> Result<()> {
         for declarator in declaration.declarators {
             self.mark_position(declarator.span);
             let mark = self.mark();
@@ -442,7 +492,9 @@ impl Compiler<'_> {
                     let name = self.text_of(identifier.name);
                     let resolved = self.resolve(identifier.name)?;
                     match resolved.place {
-                        Place::Register(register) if super::expressions::writes_destination_last(init) => {
+                        Place::Register(register)
+                            if super::expressions::writes_destination_last(init) =>
+                        {
                             self.expr_named(init, register, Some(&name))?;
                         }
                         place => {
@@ -465,7 +517,10 @@ impl Compiler<'_> {
                     self.bind_pattern(pattern, value)?;
                 }
                 (pattern, None) => {
-                    return Err(CompileError::new("destructuring declaration needs an initializer", pattern.span()));
+                    return Err(CompileError::new(
+                        "destructuring declaration needs an initializer",
+                        pattern.span(),
+                    ));
                 }
             }
             self.release(mark);
@@ -484,7 +539,15 @@ impl Compiler<'_> {
         iterator: Option<Reg>,
     ) -> Result<()> {
         let depth = self.function.scope_depth;
-        self.loop_body_with_depths(body, labels, break_label, continue_label, iterator, depth, depth)
+        self.loop_body_with_depths(
+            body,
+            labels,
+            break_label,
+            continue_label,
+            iterator,
+            depth,
+            depth,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -500,7 +563,11 @@ impl Compiler<'_> {
     ) -> Result<()> {
         self.function.control.push(ControlEntry {
             labels,
-            kind: ControlKind::Loop { break_label, continue_label, iterator },
+            kind: ControlKind::Loop {
+                break_label,
+                continue_label,
+                iterator,
+            },
             break_depth,
             continue_depth,
         });
@@ -556,17 +623,22 @@ impl Compiler<'_> {
     /// Binds the left side of a for-in/for-of to `value` in the current (per-iteration) scope.
     fn bind_for_left(&mut self, left: &ForInOfLeft<'_>, value: Reg) -> Result<()> {
         match left {
-            ForInOfLeft::VariableDeclaration(declaration) => match declaration.declarators.first() {
-                Some(declarator) => self.bind_pattern(&declarator.target, value),
-                None => Ok(()),
-            },
+            ForInOfLeft::VariableDeclaration(declaration) => {
+                match declaration.declarators.first() {
+                    Some(declarator) => self.bind_pattern(&declarator.target, value),
+                    None => Ok(()),
+                }
+            }
             ForInOfLeft::Target(target) => self.assign_target(target, value),
         }
     }
 
     fn for_of_statement(&mut self, node: &ForOfStatement<'_>) -> Result<()> {
         if node.is_await {
-            return Err(CompileError::new("for await is not supported yet", node.span));
+            return Err(CompileError::new(
+                "for await is not supported yet",
+                node.span,
+            ));
         }
         let labels = std::mem::take(&mut self.function.pending_labels);
         let outer_mark = self.mark();
@@ -575,7 +647,10 @@ impl Compiler<'_> {
             let mark = self.mark();
             let iterable = self.expr_reg(&node.right)?;
             self.mark_position(node.right.span());
-            self.emit(Instruction::GetIterator { dst: iterator, iterable });
+            self.emit(Instruction::GetIterator {
+                dst: iterator,
+                iterable,
+            });
             self.release(mark);
         }
         let value = self.alloc()?;
@@ -583,9 +658,15 @@ impl Compiler<'_> {
         let break_label = self.new_label();
         let continue_label = self.new_label();
         self.bind_label(next_label);
-        self.emit(Instruction::IteratorNext { dst: value, iterator });
+        self.emit(Instruction::IteratorNext {
+            dst: value,
+            iterator,
+        });
         let done = Reg(iterator.0 + 2);
-        self.emit_jump_to(break_label, |offset| Instruction::JumpIfTrue { condition: done, offset });
+        self.emit_jump_to(break_label, |offset| Instruction::JumpIfTrue {
+            condition: done,
+            offset,
+        });
         let outer_depth = self.function.scope_depth;
         let body_start = self.pc();
         let scope = self.scope_for(scope_key(TAG_FOR_OF, node))?;
@@ -593,7 +674,15 @@ impl Compiler<'_> {
         self.enter_scope(scope)?;
         self.bind_for_left(&node.left, value)?;
         let inner_depth = self.function.scope_depth;
-        self.loop_body_with_depths(&node.body, labels, break_label, continue_label, Some(iterator), outer_depth, inner_depth)?;
+        self.loop_body_with_depths(
+            &node.body,
+            labels,
+            break_label,
+            continue_label,
+            Some(iterator),
+            outer_depth,
+            inner_depth,
+        )?;
         self.bind_label(continue_label);
         self.exit_scope(scope, mark);
         self.jump(next_label);
@@ -620,7 +709,10 @@ impl Compiler<'_> {
         {
             let mark = self.mark();
             let object = self.expr_reg(&node.right)?;
-            self.emit(Instruction::ForInPrepare { dst: iterator, object });
+            self.emit(Instruction::ForInPrepare {
+                dst: iterator,
+                object,
+            });
             self.release(mark);
         }
         let value = self.alloc()?;
@@ -628,15 +720,29 @@ impl Compiler<'_> {
         let break_label = self.new_label();
         let continue_label = self.new_label();
         self.bind_label(next_label);
-        self.emit(Instruction::ForInNext { dst: value, iterator });
-        self.emit_jump_to(break_label, |offset| Instruction::JumpIfUndefined { value, offset });
+        self.emit(Instruction::ForInNext {
+            dst: value,
+            iterator,
+        });
+        self.emit_jump_to(break_label, |offset| Instruction::JumpIfUndefined {
+            value,
+            offset,
+        });
         let outer_depth = self.function.scope_depth;
         let scope = self.scope_for(scope_key(TAG_FOR_IN, node))?;
         let mark = self.mark();
         self.enter_scope(scope)?;
         self.bind_for_left(&node.left, value)?;
         let inner_depth = self.function.scope_depth;
-        self.loop_body_with_depths(&node.body, labels, break_label, continue_label, None, outer_depth, inner_depth)?;
+        self.loop_body_with_depths(
+            &node.body,
+            labels,
+            break_label,
+            continue_label,
+            None,
+            outer_depth,
+            inner_depth,
+        )?;
         self.bind_label(continue_label);
         self.exit_scope(scope, mark);
         self.jump(next_label);
@@ -664,8 +770,15 @@ impl Compiler<'_> {
                     let inner = self.mark();
                     let value = self.alloc()?;
                     self.expr(test, value)?;
-                    self.emit(Instruction::StrictEq { dst: value, lhs: discriminant, rhs: value });
-                    self.emit_jump_to(case_labels[index], |offset| Instruction::JumpIfTrue { condition: value, offset });
+                    self.emit(Instruction::StrictEq {
+                        dst: value,
+                        lhs: discriminant,
+                        rhs: value,
+                    });
+                    self.emit_jump_to(case_labels[index], |offset| Instruction::JumpIfTrue {
+                        condition: value,
+                        offset,
+                    });
                     self.release(inner);
                 }
                 None => default_index = Some(index),
@@ -678,7 +791,10 @@ impl Compiler<'_> {
         let depth = self.function.scope_depth;
         self.function.control.push(ControlEntry {
             labels,
-            kind: ControlKind::Block { break_label, switch: true },
+            kind: ControlKind::Block {
+                break_label,
+                switch: true,
+            },
             break_depth: depth,
             continue_depth: depth,
         });
@@ -713,7 +829,12 @@ impl Compiler<'_> {
             let finally_label = self.new_label();
             self.function.control.push(ControlEntry {
                 labels: Vec::new(),
-                kind: ControlKind::Finally { kind_register, value_register, finally_label, pending: Vec::new() },
+                kind: ControlKind::Finally {
+                    kind_register,
+                    value_register,
+                    finally_label,
+                    pending: Vec::new(),
+                },
                 break_depth: depth,
                 continue_depth: depth,
             });
@@ -727,7 +848,10 @@ impl Compiler<'_> {
         let entry = self.function.control.pop();
         result?;
         let region_end = self.pc();
-        self.emit(Instruction::LoadInt { dst: kind_register, value: COMPLETION_NORMAL });
+        self.emit(Instruction::LoadInt {
+            dst: kind_register,
+            value: COMPLETION_NORMAL,
+        });
         self.jump(finally_label);
         if region_end > region_start {
             self.function.handlers.push(ExceptionHandler {
@@ -738,30 +862,62 @@ impl Compiler<'_> {
                 exception_register: value_register,
             });
         }
-        self.emit(Instruction::LoadInt { dst: kind_register, value: COMPLETION_THROW });
+        self.emit(Instruction::LoadInt {
+            dst: kind_register,
+            value: COMPLETION_THROW,
+        });
         self.bind_label(finally_label);
         if let Some(finalizer) = node.finalizer {
             self.block(finalizer)?;
         }
         // Dispatch on the completion kind.
         let pending = match entry {
-            Some(ControlEntry { kind: ControlKind::Finally { pending, .. }, .. }) => pending,
+            Some(ControlEntry {
+                kind: ControlKind::Finally { pending, .. },
+                ..
+            }) => pending,
             _ => Vec::new(),
         };
         let mark = self.mark();
         let scratch = self.alloc()?;
         let not_throw = self.new_label();
-        self.emit(Instruction::LoadInt { dst: scratch, value: COMPLETION_THROW });
-        self.emit(Instruction::StrictEq { dst: scratch, lhs: kind_register, rhs: scratch });
-        self.emit_jump_to(not_throw, |offset| Instruction::JumpIfFalse { condition: scratch, offset });
-        self.emit(Instruction::Throw { value: value_register });
+        self.emit(Instruction::LoadInt {
+            dst: scratch,
+            value: COMPLETION_THROW,
+        });
+        self.emit(Instruction::StrictEq {
+            dst: scratch,
+            lhs: kind_register,
+            rhs: scratch,
+        });
+        self.emit_jump_to(not_throw, |offset| Instruction::JumpIfFalse {
+            condition: scratch,
+            offset,
+        });
+        self.emit(Instruction::Throw {
+            value: value_register,
+        });
         self.bind_label(not_throw);
         for jump in pending {
             let next = self.new_label();
-            self.emit(Instruction::LoadInt { dst: scratch, value: jump.id });
-            self.emit(Instruction::StrictEq { dst: scratch, lhs: kind_register, rhs: scratch });
-            self.emit_jump_to(next, |offset| Instruction::JumpIfFalse { condition: scratch, offset });
-            let value = if matches!(jump.action, JumpAction::Return) { Some(value_register) } else { None };
+            self.emit(Instruction::LoadInt {
+                dst: scratch,
+                value: jump.id,
+            });
+            self.emit(Instruction::StrictEq {
+                dst: scratch,
+                lhs: kind_register,
+                rhs: scratch,
+            });
+            self.emit_jump_to(next, |offset| Instruction::JumpIfFalse {
+                condition: scratch,
+                offset,
+            });
+            let value = if matches!(jump.action, JumpAction::Return) {
+                Some(value_register)
+            } else {
+                None
+            };
             self.emit_abrupt(jump.action, value)?;
             self.bind_label(next);
         }
@@ -812,7 +968,9 @@ impl Compiler<'_> {
                     }
                 }
                 None => match entry.kind {
-                    ControlKind::Loop { .. } | ControlKind::Block { switch: true, .. } => return Ok(index),
+                    ControlKind::Loop { .. } | ControlKind::Block { switch: true, .. } => {
+                        return Ok(index);
+                    }
                     _ => {}
                 },
             }
@@ -842,30 +1000,46 @@ impl Compiler<'_> {
         while index > lowest {
             index -= 1;
             match &self.function.control[index].kind {
-                ControlKind::Loop { iterator: Some(iterator), .. } => {
+                ControlKind::Loop {
+                    iterator: Some(iterator),
+                    ..
+                } => {
                     let iterator = *iterator;
                     self.emit(Instruction::IteratorClose { iterator });
                 }
-                ControlKind::Finally { kind_register, value_register, finally_label, .. } => {
-                    let (kind_register, value_register, finally_label) = (*kind_register, *value_register, *finally_label);
+                ControlKind::Finally {
+                    kind_register,
+                    value_register,
+                    finally_label,
+                    ..
+                } => {
+                    let (kind_register, value_register, finally_label) =
+                        (*kind_register, *value_register, *finally_label);
                     let break_depth = self.function.control[index].break_depth;
                     let id = if let JumpAction::Return = action {
                         if let Some(value) = value
                             && value != value_register
                         {
-                            self.emit(Instruction::Move { dst: value_register, src: value });
+                            self.emit(Instruction::Move {
+                                dst: value_register,
+                                src: value,
+                            });
                         }
                         COMPLETION_RETURN
                     } else {
                         self.function.completion_counter += 1;
                         self.function.completion_counter
                     };
-                    self.emit(Instruction::LoadInt { dst: kind_register, value: id });
+                    self.emit(Instruction::LoadInt {
+                        dst: kind_register,
+                        value: id,
+                    });
                     for _ in break_depth..self.function.scope_depth {
                         self.emit(Instruction::PopEnv {});
                     }
                     self.jump(finally_label);
-                    if let ControlKind::Finally { pending, .. } = &mut self.function.control[index].kind
+                    if let ControlKind::Finally { pending, .. } =
+                        &mut self.function.control[index].kind
                         && !pending.iter().any(|jump| jump.id == id)
                     {
                         pending.push(PendingJump { id, action });
@@ -879,9 +1053,13 @@ impl Compiler<'_> {
             JumpAction::Break(target) => {
                 let entry = &self.function.control[target];
                 let label = match entry.kind {
-                    ControlKind::Loop { break_label, .. } | ControlKind::Block { break_label, .. } => break_label,
+                    ControlKind::Loop { break_label, .. }
+                    | ControlKind::Block { break_label, .. } => break_label,
                     ControlKind::Finally { .. } => {
-                        return Err(CompileError::new("internal error: break to finally", Span::new(0, 0)));
+                        return Err(CompileError::new(
+                            "internal error: break to finally",
+                            Span::new(0, 0),
+                        ));
                     }
                 };
                 for _ in entry.break_depth..self.function.scope_depth {
@@ -893,7 +1071,12 @@ impl Compiler<'_> {
                 let entry = &self.function.control[target];
                 let label = match entry.kind {
                     ControlKind::Loop { continue_label, .. } => continue_label,
-                    _ => return Err(CompileError::new("internal error: continue target", Span::new(0, 0))),
+                    _ => {
+                        return Err(CompileError::new(
+                            "internal error: continue target",
+                            Span::new(0, 0),
+                        ));
+                    }
                 };
                 for _ in entry.continue_depth..self.function.scope_depth {
                     self.emit(Instruction::PopEnv {});
@@ -918,7 +1101,12 @@ impl Compiler<'_> {
     }
 
     /// Jumps to `label` when `expression` is truthy (`jump_when`) or falsy (`!jump_when`).
-    pub(crate) fn condition_jump(&mut self, expression: &Expression<'_>, jump_when: bool, label: Label) -> Result<()> {
+    pub(crate) fn condition_jump(
+        &mut self,
+        expression: &Expression<'_>,
+        jump_when: bool,
+        label: Label,
+    ) -> Result<()> {
         match expression {
             Expression::Unary(unary) if unary.operator == UnaryOperator::LogicalNot => {
                 self.condition_jump(&unary.argument, !jump_when, label)
@@ -951,9 +1139,15 @@ impl Compiler<'_> {
                 let mark = self.mark();
                 let condition = self.expr_reg(expression)?;
                 if jump_when {
-                    self.emit_jump_to(label, |offset| Instruction::JumpIfTrue { condition, offset });
+                    self.emit_jump_to(label, |offset| Instruction::JumpIfTrue {
+                        condition,
+                        offset,
+                    });
                 } else {
-                    self.emit_jump_to(label, |offset| Instruction::JumpIfFalse { condition, offset });
+                    self.emit_jump_to(label, |offset| Instruction::JumpIfFalse {
+                        condition,
+                        offset,
+                    });
                 }
                 self.release(mark);
                 Ok(())

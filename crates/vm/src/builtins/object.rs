@@ -288,7 +288,7 @@ pub fn to_property_descriptor(vm: &mut Vm, value: Value) -> JsResult<PropertyDes
 /// FromPropertyDescriptor.
 pub fn from_property_descriptor(vm: &mut Vm, descriptor: PropertyDescriptor) -> ObjectRef {
     let object = vm.new_object();
-    let mut put = |vm: &mut Vm, atom, value| vm.define_data_property(object, PropertyKey::Atom(atom), value, Attributes::DEFAULT_DATA);
+    let put = |vm: &mut Vm, atom, value| vm.define_data_property(object, PropertyKey::Atom(atom), value, Attributes::DEFAULT_DATA);
     if let Some(value) = descriptor.value {
         put(vm, atoms::VALUE, value);
     }

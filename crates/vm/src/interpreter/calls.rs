@@ -62,8 +62,12 @@ pub(crate) fn push_closure_frame(
     if vm.interpreter.frames.len() >= vm.interpreter.max_frames {
         return Err(vm.new_range_error("Maximum call stack size exceeded"));
     }
-    let function = vm.interpreter.functions[closure.code.0 as usize].clone();
+    let function = vm.interpreter.function(closure.code);
     let function_flags = function.flags;
+    let param_count = usize::from(function.param_count);
+    let register_count = usize::from(function.register_count);
+    let rest_register = function.template.rest_register;
+    let arguments_register = function.template.arguments_register;
     const SPECIAL: u32 = FunctionFlags::CLASS_CONSTRUCTOR.0
         | FunctionFlags::USES_ARGUMENTS.0
         | FunctionFlags::HAS_REST.0
@@ -82,7 +86,7 @@ pub(crate) fn push_closure_frame(
         }
     } else if function_flags.0 & SPECIAL != 0 {
         if function_flags.contains(FunctionFlags::CLASS_CONSTRUCTOR) {
-            let name = vm.string_to_rust(function.name);
+            let name = vm.string_to_rust(vm.interpreter.function(closure.code).name);
             return Err(vm.new_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
         }
         if function_flags.contains(FunctionFlags::USES_THIS)
@@ -98,8 +102,7 @@ pub(crate) fn push_closure_frame(
         }
     }
     if function_flags.0 & (FunctionFlags::USES_ARGUMENTS.0 | FunctionFlags::HAS_REST.0) != 0 {
-        let param_count = usize::from(function.param_count);
-        if function.template.rest_register.is_some() {
+        if rest_register.is_some() {
             let rest: Vec<Value> = if argc > param_count {
                 vm.stack[base + 1 + param_count..base + 1 + argc].to_vec()
             } else {
@@ -107,23 +110,22 @@ pub(crate) fn push_closure_frame(
             };
             rest_array = Some(vm.new_array(rest));
         }
-        if function.template.arguments_register.is_some() {
+        if arguments_register.is_some() {
             arguments_object = Some(create_arguments_object(vm, callee, base, argc, function_flags));
         }
     }
-    let kept = argc.min(usize::from(function.param_count));
-    let register_count = usize::from(function.register_count);
+    let kept = argc.min(param_count);
     vm.stack.truncate(base + 1 + kept);
     vm.stack.resize(base + register_count, Value::Undefined);
-    if let (Some(array), Some(register)) = (rest_array, function.template.rest_register) {
+    if let (Some(array), Some(register)) = (rest_array, rest_register) {
         vm.stack[base + usize::from(register.0)] = Value::Object(array);
     }
-    if let (Some(arguments), Some(register)) = (arguments_object, function.template.arguments_register) {
+    if let (Some(arguments), Some(register)) = (arguments_object, arguments_register) {
         vm.stack[base + usize::from(register.0)] = Value::Object(arguments);
     }
     let handles_len = vm.handles.len() as u32;
     vm.interpreter.frames.push(Frame {
-        function,
+        code: closure.code,
         callee,
         env: closure.environment,
         new_target,
@@ -171,24 +173,35 @@ pub(crate) enum CallOutcome {
     Completed(Value),
 }
 
-/// Pops the innermost frame after `Return`. Returns `Some(result)` when the frame was an entry
-/// frame (the dispatch loop must exit), otherwise writes the result into the caller's return
-/// register, restores the caller's stack window, and returns `None`.
+/// Pops the innermost frame after `Return` of the value at absolute stack index
+/// `value_index`. Returns `Some(result)` when the frame was an entry frame (the dispatch loop
+/// must exit), otherwise writes the result into the caller's return register, restores the
+/// caller's stack window, and returns `None`.
+///
+/// The value is moved as a whole (never destructured) so the copy is one 16-byte move.
 #[inline]
-pub(crate) fn return_from_frame(vm: &mut Vm, value: Value) -> Option<Value> {
+pub(crate) fn return_from_frame(vm: &mut Vm, value_index: usize) -> Option<Value> {
     let frame = vm.interpreter.frames.pop()?;
-    let mut result = value;
-    if frame.flags & frame_flags::CONSTRUCT != 0 && !result.is_object() {
-        result = vm.stack[frame.base as usize];
+    let mut source = value_index;
+    if frame.flags != 0 {
+        if frame.flags & frame_flags::CONSTRUCT != 0 && !vm.stack[value_index].is_object() {
+            source = frame.base as usize;
+        }
+        if frame.flags & frame_flags::ENTRY != 0 {
+            return Some(vm.stack[source]);
+        }
     }
-    if frame.flags & frame_flags::ENTRY != 0 {
-        return Some(result);
-    }
+    let result = vm.stack[source];
     let caller = vm.interpreter.frames.last()?;
     let caller_base = caller.base as usize;
-    let caller_top = caller_base + usize::from(caller.function.register_count);
-    vm.stack.resize(caller_top, Value::Undefined);
-    vm.stack[caller_base + usize::from(frame.return_register)] = result;
+    let caller_top = caller_base + usize::from(vm.interpreter.function(caller.code).register_count);
+    let destination = caller_base + usize::from(frame.return_register);
+    if caller_top <= vm.stack.len() {
+        vm.stack.truncate(caller_top);
+    } else {
+        vm.stack.resize(caller_top, Value::Undefined);
+    }
+    vm.stack[destination] = result;
     None
 }
 

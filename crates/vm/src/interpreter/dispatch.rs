@@ -19,8 +19,6 @@
 //! - Back-edges (jumps with offset <= 0) and allocating instructions are GC safepoints: one
 //!   compare of the allocation debt against the threshold.
 
-use std::rc::Rc;
-
 use tseval_compiler::opcodes::Instruction;
 
 use super::calls::{self, CallOutcome};
@@ -34,7 +32,7 @@ use crate::value::{JsResult, Value};
 /// Runs the dispatch loop until the frame at index `entry_depth` (an entry frame pushed by
 /// the caller) returns, yielding its result, or an exception escapes it.
 pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
-    let mut function: Rc<LinkedFunction>;
+    let mut function: &LinkedFunction;
     let mut base: usize;
     let mut pc: usize;
 
@@ -42,7 +40,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     macro_rules! load_frame {
         () => {{
             let frame = vm.interpreter.frames.last().expect("dispatch loop without a frame");
-            function = frame.function.clone();
+            // SAFETY: the code table is append-only and keeps every `LinkedFunction` alive at
+            // a fixed address inside its `Rc` for the lifetime of the `Vm` (invariant on
+            // `InterpreterState::functions`). This loop holds `&mut Vm` throughout, so the Vm
+            // outlives the reference, and linked functions are never mutated except through
+            // their `Cell`s.
+            function = unsafe { &*vm.interpreter.function_pointer(frame.code) };
             base = frame.base as usize;
             pc = frame.pc as usize;
         }};
@@ -102,11 +105,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     // A numeric binary operator with an inline Number fast path.
     macro_rules! numeric {
         ($dst:expr, $lhs:expr, $rhs:expr, $operator:expr, |$a:ident, $b:ident| $fast:expr) => {{
-            let left = reg!($lhs);
-            let right = reg!($rhs);
-            let result = if let (Value::Number($a), Value::Number($b)) = (left, right) {
+            let result = if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
                 Value::Number($fast)
             } else {
+                let (left, right) = (reg!($lhs), reg!($rhs));
                 slow!(vm.numeric_operator($operator, left, right))
             };
             reg!($dst) = result;
@@ -115,11 +117,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     // A relational operator with an inline Number fast path.
     macro_rules! compare {
         ($dst:expr, $lhs:expr, $rhs:expr, $method:ident, |$a:ident, $b:ident| $fast:expr) => {{
-            let left = reg!($lhs);
-            let right = reg!($rhs);
-            let result = if let (Value::Number($a), Value::Number($b)) = (left, right) {
+            let result = if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
                 $fast
             } else {
+                let (left, right) = (reg!($lhs), reg!($rhs));
                 slow!(vm.$method(left, right))
             };
             reg!($dst) = Value::Boolean(result);
@@ -196,11 +197,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
 
             // ----- Arithmetic -----
             Instruction::Add { dst, lhs, rhs } => {
-                let left = reg!(lhs);
-                let right = reg!(rhs);
-                if let (Value::Number(a), Value::Number(b)) = (left, right) {
+                if let (&Value::Number(a), &Value::Number(b)) = (&reg!(lhs), &reg!(rhs)) {
                     reg!(dst) = Value::Number(a + b);
                 } else {
+                    let (left, right) = (reg!(lhs), reg!(rhs));
                     let result = slow!(vm.add(left, right));
                     reg!(dst) = result;
                     safepoint!();
@@ -373,18 +373,22 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 }
             }
             Instruction::JumpIfTrue { condition, offset } => {
-                let value = reg!(condition);
-                let truthy = match value {
-                    Value::Boolean(boolean) => boolean,
-                    _ => vm.to_boolean(value),
+                let truthy = match &reg!(condition) {
+                    &Value::Boolean(boolean) => boolean,
+                    other => {
+                        let value = *other;
+                        vm.to_boolean(value)
+                    }
                 };
                 jump_if!(truthy, offset);
             }
             Instruction::JumpIfFalse { condition, offset } => {
-                let value = reg!(condition);
-                let truthy = match value {
-                    Value::Boolean(boolean) => boolean,
-                    _ => vm.to_boolean(value),
+                let truthy = match &reg!(condition) {
+                    &Value::Boolean(boolean) => boolean,
+                    other => {
+                        let value = *other;
+                        vm.to_boolean(value)
+                    }
                 };
                 jump_if!(!truthy, offset);
             }
@@ -659,8 +663,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 finish_call!(outcome, dst);
             }
             Instruction::Return { value } => {
-                let result = reg!(value);
-                match calls::return_from_frame(vm, result) {
+                match calls::return_from_frame(vm, base + usize::from(value.0)) {
                     Some(result) => return Ok(result),
                     None => load_frame!(),
                 }

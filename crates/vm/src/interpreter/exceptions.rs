@@ -28,8 +28,9 @@ pub(crate) fn unwind(vm: &mut Vm, entry_depth: usize, thrown: Value) -> Result<(
         };
         debug_assert!(vm.interpreter.frames.len() > entry_depth);
         let faulting_pc = frame.pc.saturating_sub(1);
-        let handler = frame
-            .function
+        let function = vm.interpreter.function(frame.code);
+        let register_count = usize::from(function.register_count);
+        let handler = function
             .template
             .exception_handlers
             .iter()
@@ -40,7 +41,6 @@ pub(crate) fn unwind(vm: &mut Vm, entry_depth: usize, thrown: Value) -> Result<(
             let pops = frame.scope_depth.saturating_sub(handler.scope_depth);
             let mut env = frame.env;
             let base = frame.base as usize;
-            let register_count = usize::from(frame.function.register_count);
             let handles_len = frame.handles_len as usize;
             frame.scope_depth = handler.scope_depth;
             frame.pc = handler.handler;
@@ -66,7 +66,7 @@ pub(crate) fn unwind(vm: &mut Vm, entry_depth: usize, thrown: Value) -> Result<(
 pub fn capture_stack_trace(vm: &Vm) -> String {
     let mut lines = Vec::new();
     for frame in vm.interpreter.frames.iter().rev().take(STACK_TRACE_LIMIT) {
-        let function = &frame.function;
+        let function = vm.interpreter.function(frame.code);
         let location = match function.template.source_position(frame.pc.saturating_sub(1) as usize) {
             Some(position) => format!("{}:{}:{}", function.script.file_name, position.line, position.column),
             None => function.script.file_name.to_string(),

@@ -198,7 +198,7 @@ pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<L
         })
         .collect();
     let name = vm.new_string(&template.name);
-    let id = CodeId(vm.interpreter.functions.len() as u32);
+    let id = CodeId(vm.interpreter.function_count() as u32);
     let linked = LinkedFunction {
         id,
         template: template.clone(),
@@ -211,7 +211,7 @@ pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<L
         register_count: template.register_count.max(1),
         script: script.clone(),
     };
-    vm.interpreter.functions.push(Rc::new(linked));
+    vm.interpreter.push_function(linked);
     id
 }
 

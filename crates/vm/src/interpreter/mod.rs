@@ -38,6 +38,8 @@ pub mod iteration;
 pub mod link;
 pub mod objects;
 pub mod properties;
+#[cfg(test)]
+mod tests;
 
 use std::rc::Rc;
 
@@ -68,8 +70,8 @@ pub mod frame_flags {
 /// One activation of a bytecode function.
 #[derive(Debug, Clone)]
 pub struct Frame {
-    /// The linked code being executed.
-    pub function: Rc<LinkedFunction>,
+    /// The linked code being executed (an index into the code table).
+    pub code: CodeId,
     /// The closure object being executed (`LoadCallee`, home object, stack traces).
     pub callee: ObjectRef,
     /// The current environment `E` (captured bindings).
@@ -95,9 +97,13 @@ pub struct Frame {
 /// Interpreter state stored inside the `Vm` (`vm.interpreter`).
 #[derive(Debug)]
 pub struct InterpreterState {
-    /// The code table: every linked function template, indexed by `CodeId`. Append-only for
-    /// the lifetime of the VM (closures refer to entries by index).
-    pub functions: Vec<Rc<LinkedFunction>>,
+    /// The code table: every linked function template, indexed by `CodeId`.
+    ///
+    /// Invariant (relied on by `unsafe` code in the dispatch loop): the table is append-only
+    /// for the lifetime of the `Vm` (never truncated, cleared, reordered or replaced), so each
+    /// `LinkedFunction` stays alive at a fixed address inside its `Rc` until the `Vm` drops.
+    /// The field is private to the interpreter module to keep that invariant local.
+    functions: Vec<Rc<LinkedFunction>>,
     /// The bytecode call stack, innermost last.
     pub frames: Vec<Frame>,
     /// Limit on `frames.len()`; exceeding it throws RangeError.
@@ -120,6 +126,36 @@ impl Default for InterpreterState {
             original_array_iterator_next: None,
             iteration_snapshot_taken: false,
         }
+    }
+}
+
+impl InterpreterState {
+    /// The linked function behind a `CodeId`.
+    #[inline]
+    pub fn function(&self, code: CodeId) -> &LinkedFunction {
+        &self.functions[code.0 as usize]
+    }
+
+    /// The linked function behind a `CodeId`, as a shared handle.
+    pub fn function_rc(&self, code: CodeId) -> Rc<LinkedFunction> {
+        self.functions[code.0 as usize].clone()
+    }
+
+    /// Number of linked functions.
+    pub fn function_count(&self) -> usize {
+        self.functions.len()
+    }
+
+    /// Appends a linked function (the only way the code table changes).
+    pub(crate) fn push_function(&mut self, function: LinkedFunction) {
+        self.functions.push(Rc::new(function));
+    }
+
+    /// A raw pointer to a linked function for the dispatch loop. Valid for the lifetime of
+    /// the `Vm` (see the invariant on `functions`).
+    #[inline]
+    pub(crate) fn function_pointer(&self, code: CodeId) -> *const LinkedFunction {
+        Rc::as_ptr(&self.functions[code.0 as usize])
     }
 }
 
@@ -184,8 +220,3 @@ fn install_hooks(vm: &mut Vm) {
     iteration::snapshot_original_iteration_functions(vm);
 }
 
-/// The linked function behind a `CodeId`.
-#[inline]
-pub fn linked_function(vm: &Vm, code: CodeId) -> Rc<LinkedFunction> {
-    vm.interpreter.functions[code.0 as usize].clone()
-}

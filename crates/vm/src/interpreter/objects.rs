@@ -64,7 +64,7 @@ fn closure_prototype(vm: &Vm, flags: FunctionFlags) -> ObjectRef {
 /// Allocates a closure object for linked code `code` capturing `env` (no `prototype`
 /// property, no home object).
 fn allocate_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>, home_object: Option<ObjectRef>) -> ObjectRef {
-    let function = &vm.interpreter.functions[code.0 as usize];
+    let function = vm.interpreter.function(code);
     let flags = function.flags;
     let name = Value::String(function.name);
     let length = u32::from(function.template.length);
@@ -83,7 +83,7 @@ fn allocate_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>, home_object:
 /// their own `prototype` object.
 pub(crate) fn create_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>) -> ObjectRef {
     let closure = allocate_closure(vm, code, env, None);
-    let flags = vm.interpreter.functions[code.0 as usize].flags;
+    let flags = vm.interpreter.function(code).flags;
     if flags.contains(FunctionFlags::HAS_PROTOTYPE_PROPERTY) {
         let prototype = if flags.contains(FunctionFlags::GENERATOR) {
             let generator_prototype = vm.intrinsics.generator_prototype;
@@ -687,7 +687,7 @@ pub(crate) fn improve_call_error(vm: &mut Vm, function: &LinkedFunction, pc: usi
     let Some(frame) = vm.interpreter.frames.last() else {
         return error;
     };
-    if !std::ptr::eq(&*frame.function, function) {
+    if frame.code != function.id {
         return error;
     }
     let callee_value = vm.stack.get(frame.base as usize + usize::from(callee.0)).copied().unwrap_or(Value::Undefined);

@@ -1,0 +1,94 @@
+//! Compile errors (early errors, limits) and verifier rejections.
+
+use std::rc::Rc;
+
+use tseval_compiler::bytecode::{FunctionFlags, FunctionTemplate, SourceSpan};
+use tseval_compiler::opcodes::{Instruction, JumpOffset, Reg};
+use tseval_compiler::{compile_script, verify};
+use tseval_parser::{Arena, Interner, parse_script};
+
+fn compile_error(source: &str) -> Option<String> {
+    let arena = Arena::new();
+    let mut interner = Interner::new();
+    let program = parse_script(source, "test.ts", &arena, &mut interner).ok()?;
+    let source: Rc<str> = Rc::from(source);
+    compile_script(&program, &interner, "test.ts", &source)
+        .err()
+        .map(|error| error.message)
+}
+
+fn template(instructions: Vec<Instruction>, register_count: u16) -> FunctionTemplate {
+    FunctionTemplate {
+        name: Rc::from("test"),
+        flags: FunctionFlags::empty(),
+        param_count: 0,
+        length: 0,
+        register_count,
+        rest_register: None,
+        arguments_register: None,
+        function_env_slots: 0,
+        instructions: instructions.into_boxed_slice(),
+        constants: Box::new([]),
+        ic_sites: Box::new([]),
+        exception_handlers: Box::new([]),
+        source_positions: Box::new([]),
+        source_span: SourceSpan::default(),
+    }
+}
+
+#[test]
+fn let_redeclaration_is_an_early_error() {
+    let message = compile_error("let x = 1; let x = 2;").expect("redeclaration must fail");
+    assert!(message.contains("already been declared"), "{message}");
+    assert!(compile_error("let y = 1; { let y = 2; }").is_none());
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let source = format!("let v = {}1{};", "(".repeat(5000), ")".repeat(5000));
+    // Either the parser or the compiler rejects it; neither may overflow the stack.
+    let arena = Arena::new();
+    let mut interner = Interner::new();
+    if let Ok(program) = parse_script(&source, "deep.ts", &arena, &mut interner) {
+        let text: Rc<str> = Rc::from(source.as_str());
+        let result = compile_script(&program, &interner, "deep.ts", &text);
+        if let Ok(script) = result {
+            assert!(verify(&script.top_level).is_ok());
+        }
+    }
+}
+
+#[test]
+fn verifier_rejects_out_of_range_registers_and_jumps() {
+    let bad_register = template(vec![Instruction::Return { value: Reg(5) }], 2);
+    assert!(verify(&bad_register).is_err());
+    let bad_jump = template(
+        vec![Instruction::Jump {
+            offset: JumpOffset(7),
+        }],
+        1,
+    );
+    assert!(verify(&bad_jump).is_err());
+    let falls_off = template(vec![Instruction::LoadUndefined { dst: Reg(0) }], 1);
+    assert!(verify(&falls_off).is_err());
+    let window = template(
+        vec![
+            Instruction::Call {
+                dst: Reg(0),
+                callee: Reg(1),
+                argc: 3,
+            },
+            Instruction::Return { value: Reg(0) },
+        ],
+        4,
+    );
+    assert!(verify(&window).is_err());
+    let good = template(
+        vec![
+            Instruction::LoadUndefined { dst: Reg(0) },
+            Instruction::Return { value: Reg(0) },
+        ],
+        1,
+    );
+    assert!(verify(&good).is_ok());
+}

@@ -1,0 +1,317 @@
+//! Declaration tracking for the early errors about bindings: duplicate lexical declarations,
+//! lexical/var clashes (with `var` hoisted through blocks), parameters against the body's
+//! lexical declarations, catch parameters against their block, and duplicate parameters.
+//!
+//! Performance design: there is no per-scope allocation. Every opened scope gets a fresh
+//! `u32` id (never reused within a parse), and all declarations of the whole parse live in one
+//! FxHash map keyed by `(scope id, atom)` whose value is a small bit set of
+//! [`DeclarationFlags`]. Opening a scope pushes a 12-byte frame; closing pops it and leaves its
+//! map entries behind (they are unreachable because the id is never used again). A `var`
+//! declaration walks the frames from the innermost up to its function scope, which is a
+//! handful of steps in real code. Names are only ever compared as atoms.
+
+use crate::ast::{BindingPattern, FormalParameters, Identifier};
+use crate::parser::{ParseResult, Parser};
+use rustc_hash::FxHashMap;
+use tseval_lexer::{Atom, TokenKind, well_known};
+
+/// What kind of region a scope frame is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScopeKind {
+    /// The top level of a script, a function body, or a class static block: `var` stops
+    /// here and function declarations are var-like.
+    Function,
+    /// The top level of a module: `var` stops here; function declarations are lexical.
+    Module,
+    /// A block, a switch case block, a for-statement head, or a catch clause: function
+    /// declarations are lexical (with the sloppy-mode duplicate exemption of Annex B).
+    Block,
+}
+
+/// One open scope.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScopeFrame {
+    pub id: u32,
+    pub kind: ScopeKind,
+}
+
+/// Bit set describing how a name is declared in one scope.
+pub(crate) struct DeclarationFlags;
+
+impl DeclarationFlags {
+    /// `let`, `const`, `class`, imports, and function declarations in blocks and modules.
+    pub const LEXICAL: u8 = 1;
+    /// A `var` declared in this scope or hoisted through it.
+    pub const VAR: u8 = 2;
+    /// A function declaration directly in a function/script scope (var-like).
+    pub const TOP_LEVEL_FUNCTION: u8 = 4;
+    /// A formal parameter (in the function's own scope).
+    pub const PARAMETER: u8 = 8;
+    /// A catch parameter written as a plain identifier (Annex B lets `var` redeclare it).
+    pub const SIMPLE_CATCH_PARAMETER: u8 = 16;
+    /// A catch parameter inside a destructuring pattern.
+    pub const PATTERN_CATCH_PARAMETER: u8 = 32;
+    /// Set with `LEXICAL` for a plain (not async, not generator) function declaration in a
+    /// block of sloppy code: two of these may share a name (Annex B.3.2.4).
+    pub const SLOPPY_BLOCK_FUNCTION: u8 = 64;
+}
+
+/// How a name is being declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DeclarationKind {
+    /// `let`, `const`, `class`, `import` bindings.
+    Lexical,
+    /// `var`; `for_of` marks the binding of a `for (var x of ...)` head, which may not
+    /// redeclare a catch parameter even under Annex B.
+    Var { for_of: bool },
+    /// A function declaration; whether it is lexical or var-like depends on the scope.
+    Function { plain: bool },
+    /// A catch parameter.
+    CatchParameter { simple: bool },
+}
+
+/// The scope-tracking state of a parser.
+#[derive(Default)]
+pub(crate) struct ScopeTracker {
+    pub frames: Vec<ScopeFrame>,
+    pub declarations: FxHashMap<(u32, Atom), u8>,
+    pub next_id: u32,
+    /// Scratch list of parameter names for the duplicate check (reused, never shrunk).
+    pub parameter_names: Vec<Identifier>,
+}
+
+impl<'a> Parser<'a, '_, '_> {
+    /// Opens a scope of `kind`.
+    pub fn push_scope(&mut self, kind: ScopeKind) {
+        let id = self.scopes.next_id;
+        self.scopes.next_id += 1;
+        self.scopes.frames.push(ScopeFrame { id, kind });
+    }
+
+    /// Closes the innermost scope.
+    pub fn pop_scope(&mut self) {
+        self.scopes.frames.pop();
+    }
+
+    fn redeclaration_error<T>(&mut self, identifier: Identifier) -> ParseResult<T> {
+        let name = self.interner.resolve(identifier.name).to_string();
+        self.error_at(
+            format!("Identifier '{name}' has already been declared"),
+            identifier.span,
+        )
+    }
+
+    /// Declares one name in the innermost scope (or, for `var`, in every scope up to the
+    /// function scope), reporting a redeclaration error when the spec forbids it.
+    pub fn declare_name(&mut self, identifier: Identifier, kind: DeclarationKind) -> ParseResult<()> {
+        let Some(&frame) = self.scopes.frames.last() else {
+            return Ok(());
+        };
+        let name = identifier.name;
+        match kind {
+            DeclarationKind::Lexical => {
+                if name == well_known::LET {
+                    return self.error_at(
+                        "let is disallowed as a lexically bound name",
+                        identifier.span,
+                    );
+                }
+                self.declare_lexical(frame, identifier, DeclarationFlags::LEXICAL)
+            }
+            DeclarationKind::Function { plain } => match frame.kind {
+                ScopeKind::Function => {
+                    let entry = self.scopes.declarations.entry((frame.id, name)).or_insert(0);
+                    if *entry & DeclarationFlags::LEXICAL != 0 {
+                        return self.redeclaration_error(identifier);
+                    }
+                    *entry |= DeclarationFlags::TOP_LEVEL_FUNCTION;
+                    Ok(())
+                }
+                ScopeKind::Module => {
+                    self.declare_lexical(frame, identifier, DeclarationFlags::LEXICAL)
+                }
+                ScopeKind::Block => {
+                    let flags = if plain && !self.strict {
+                        DeclarationFlags::LEXICAL | DeclarationFlags::SLOPPY_BLOCK_FUNCTION
+                    } else {
+                        DeclarationFlags::LEXICAL
+                    };
+                    self.declare_lexical(frame, identifier, flags)
+                }
+            },
+            DeclarationKind::CatchParameter { simple } => {
+                let flag = if simple {
+                    DeclarationFlags::SIMPLE_CATCH_PARAMETER
+                } else {
+                    DeclarationFlags::PATTERN_CATCH_PARAMETER
+                };
+                let entry = self.scopes.declarations.entry((frame.id, name)).or_insert(0);
+                if *entry != 0 {
+                    return self.redeclaration_error(identifier);
+                }
+                *entry = flag;
+                Ok(())
+            }
+            DeclarationKind::Var { for_of } => {
+                for index in (0..self.scopes.frames.len()).rev() {
+                    let frame = self.scopes.frames[index];
+                    let entry = self.scopes.declarations.entry((frame.id, name)).or_insert(0);
+                    let clashes = *entry & DeclarationFlags::LEXICAL != 0
+                        || *entry & DeclarationFlags::PATTERN_CATCH_PARAMETER != 0
+                        || (for_of && *entry & DeclarationFlags::SIMPLE_CATCH_PARAMETER != 0);
+                    if clashes {
+                        return self.redeclaration_error(identifier);
+                    }
+                    *entry |= DeclarationFlags::VAR;
+                    if frame.kind != ScopeKind::Block {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn declare_lexical(
+        &mut self,
+        frame: ScopeFrame,
+        identifier: Identifier,
+        flags: u8,
+    ) -> ParseResult<()> {
+        let entry = self
+            .scopes
+            .declarations
+            .entry((frame.id, identifier.name))
+            .or_insert(0);
+        let existing = *entry;
+        if existing != 0 {
+            let both_sloppy_functions = existing == flags
+                && flags & DeclarationFlags::SLOPPY_BLOCK_FUNCTION != 0;
+            if !both_sloppy_functions {
+                return self.redeclaration_error(identifier);
+            }
+        }
+        *entry = existing | flags;
+        Ok(())
+    }
+
+    /// Declares every name bound by `pattern`.
+    pub fn declare_pattern(
+        &mut self,
+        pattern: &BindingPattern<'a>,
+        kind: DeclarationKind,
+    ) -> ParseResult<()> {
+        match pattern {
+            BindingPattern::Identifier(identifier) => self.declare_name(*identifier, kind),
+            BindingPattern::Object(object) => {
+                for property in object.properties {
+                    self.declare_pattern(&property.value.target, kind)?;
+                }
+                if let Some(rest) = object.rest {
+                    self.declare_name(rest, kind)?;
+                }
+                Ok(())
+            }
+            BindingPattern::Array(array) => {
+                for element in array.elements.iter().flatten() {
+                    self.declare_pattern(&element.target, kind)?;
+                }
+                if let Some(rest) = &array.rest {
+                    self.declare_pattern(rest, kind)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Appends the names bound by `pattern` to the scratch parameter-name list.
+    fn collect_bound_names(&mut self, pattern: &BindingPattern<'a>) {
+        match pattern {
+            BindingPattern::Identifier(identifier) => self.scopes.parameter_names.push(*identifier),
+            BindingPattern::Object(object) => {
+                for property in object.properties {
+                    self.collect_bound_names(&property.value.target);
+                }
+                if let Some(rest) = object.rest {
+                    self.scopes.parameter_names.push(rest);
+                }
+            }
+            BindingPattern::Array(array) => {
+                for element in array.elements.iter().flatten() {
+                    self.collect_bound_names(&element.target);
+                }
+                if let Some(rest) = &array.rest {
+                    self.collect_bound_names(rest);
+                }
+            }
+        }
+    }
+
+    /// Declares the parameters in the current (function) scope and applies the parameter
+    /// early errors: no duplicates unless `allow_duplicates` (sloppy function with a simple
+    /// list), and, when the body made the function strict (`became_strict`), none of them
+    /// may be `eval`, `arguments` or a strict-mode reserved word.
+    pub fn declare_parameters(
+        &mut self,
+        params: &FormalParameters<'a>,
+        allow_duplicates: bool,
+        became_strict: bool,
+    ) -> ParseResult<()> {
+        self.scopes.parameter_names.clear();
+        for item in params.items {
+            self.collect_bound_names(&item.pattern);
+        }
+        if let Some(rest) = &params.rest {
+            self.collect_bound_names(rest);
+        }
+        let Some(&frame) = self.scopes.frames.last() else {
+            return Ok(());
+        };
+        for index in 0..self.scopes.parameter_names.len() {
+            let identifier = self.scopes.parameter_names[index];
+            if became_strict {
+                self.check_strict_binding_name(identifier)?;
+            }
+            let entry = self
+                .scopes
+                .declarations
+                .entry((frame.id, identifier.name))
+                .or_insert(0);
+            if *entry & DeclarationFlags::PARAMETER != 0 && !allow_duplicates {
+                return self.error_at(
+                    "Duplicate parameter name not allowed in this context",
+                    identifier.span,
+                );
+            }
+            *entry |= DeclarationFlags::PARAMETER;
+        }
+        Ok(())
+    }
+
+    /// Checks a binding name of code that turned out to be strict after the name was parsed
+    /// (a function whose body starts with "use strict").
+    pub fn check_strict_binding_name(&mut self, identifier: Identifier) -> ParseResult<()> {
+        if identifier.name == well_known::EVAL || identifier.name == well_known::ARGUMENTS {
+            return self.error_at(
+                "Unexpected eval or arguments in strict mode",
+                identifier.span,
+            );
+        }
+        if let Some(kind) = TokenKind::keyword_from_atom(identifier.name)
+            && (kind == TokenKind::Yield
+                || (kind >= TokenKind::FIRST_CONTEXTUAL_KEYWORD && kind <= TokenKind::Public))
+        {
+            return self.error_at("Unexpected strict mode reserved word", identifier.span);
+        }
+        Ok(())
+    }
+
+    /// True when the name is declared (in any way) in the innermost scope; used for module
+    /// export checks at the module's top level.
+    pub fn is_declared_in_current_scope(&self, name: Atom) -> bool {
+        self.scopes
+            .frames
+            .last()
+            .is_some_and(|frame| self.scopes.declarations.contains_key(&(frame.id, name)))
+    }
+}

@@ -1,0 +1,584 @@
+//! `JSON.parse` (with reviver) and `JSON.stringify` (replacer function or property list,
+//! indentation, `toJSON`, boxed primitives, cycle detection with a TypeError).
+//!
+//! The parser works on UTF-16 code units and builds objects directly (no intermediate
+//! tree); it is iterative over nesting depth only through recursion bounded by the native
+//! stack check, so hostile inputs produce a RangeError, not a crash.
+
+use super::{method, namespace_object, to_string_tag, to_units, units_of, utf16_value};
+use crate::atom::{PropertyKey, atoms};
+use crate::function::Args;
+use crate::object::ObjectKind;
+use crate::realm::Vm;
+use crate::shape::Attributes;
+use crate::string::JsString;
+use crate::value::{JsResult, ObjectRef, Value};
+
+/// The TypeError message for cycles (also recognised by console's `%j`).
+const CIRCULAR_MESSAGE: &str = "Converting circular structure to JSON";
+
+/// Installs `JSON`.
+pub fn install(vm: &mut Vm) {
+    let json = namespace_object(vm, "JSON");
+    method(vm, json, "parse", 2, json_parse);
+    method(vm, json, "stringify", 3, json_stringify);
+    to_string_tag(vm, json, "JSON");
+}
+
+// ----- parse -----
+
+struct Parser<'text> {
+    text: &'text [u16],
+    position: usize,
+}
+
+impl Parser<'_> {
+    fn skip_whitespace(&mut self) {
+        while self.position < self.text.len() && matches!(self.text[self.position], 0x20 | 0x09 | 0x0a | 0x0d) {
+            self.position += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u16> {
+        self.text.get(self.position).copied()
+    }
+
+    fn error<T>(&self, vm: &mut Vm) -> JsResult<T> {
+        match self.peek() {
+            None => vm.throw_syntax_error("Unexpected end of JSON input"),
+            Some(unit) => {
+                let character = char::from_u32(unit as u32).unwrap_or('\u{fffd}');
+                vm.throw_syntax_error(&format!("Unexpected token '{character}', at position {} is not valid JSON", self.position))
+            }
+        }
+    }
+
+    fn expect_word(&mut self, vm: &mut Vm, word: &str, value: Value) -> JsResult<Value> {
+        for expected in word.bytes() {
+            if self.peek() != Some(u16::from(expected)) {
+                return self.error(vm);
+            }
+            self.position += 1;
+        }
+        Ok(value)
+    }
+
+    fn parse_value(&mut self, vm: &mut Vm) -> JsResult<Value> {
+        self.skip_whitespace();
+        if !vm.native_stack_has_room() {
+            return vm.throw_range_error("Maximum call stack size exceeded");
+        }
+        match self.peek() {
+            Some(0x7b) => self.parse_object(vm),
+            Some(0x5b) => self.parse_array(vm),
+            Some(0x22) => {
+                let units = self.parse_string(vm)?;
+                Ok(utf16_value(vm, units))
+            }
+            Some(0x74) => self.expect_word(vm, "true", Value::TRUE),
+            Some(0x66) => self.expect_word(vm, "false", Value::FALSE),
+            Some(0x6e) => self.expect_word(vm, "null", Value::Null),
+            Some(0x2d | 0x30..=0x39) => self.parse_number(vm),
+            _ => self.error(vm),
+        }
+    }
+
+    fn parse_number(&mut self, vm: &mut Vm) -> JsResult<Value> {
+        let start = self.position;
+        if self.peek() == Some(0x2d) {
+            self.position += 1;
+        }
+        let digits = |parser: &mut Self| {
+            let begin = parser.position;
+            while parser.peek().is_some_and(|unit| (0x30..=0x39).contains(&unit)) {
+                parser.position += 1;
+            }
+            parser.position - begin
+        };
+        if self.peek() == Some(0x30) {
+            self.position += 1;
+        } else if digits(self) == 0 {
+            return self.error(vm);
+        }
+        if self.peek() == Some(0x2e) {
+            self.position += 1;
+            if digits(self) == 0 {
+                return self.error(vm);
+            }
+        }
+        if matches!(self.peek(), Some(0x65 | 0x45)) {
+            self.position += 1;
+            if matches!(self.peek(), Some(0x2b | 0x2d)) {
+                self.position += 1;
+            }
+            if digits(self) == 0 {
+                return self.error(vm);
+            }
+        }
+        let text: String = self.text[start..self.position].iter().map(|&unit| unit as u8 as char).collect();
+        Ok(Value::Number(text.parse::<f64>().unwrap_or(f64::NAN)))
+    }
+
+    fn parse_string(&mut self, vm: &mut Vm) -> JsResult<Vec<u16>> {
+        self.position += 1;
+        let mut units = Vec::new();
+        loop {
+            let Some(unit) = self.peek() else {
+                return vm.throw_syntax_error("Unterminated string in JSON");
+            };
+            match unit {
+                0x22 => {
+                    self.position += 1;
+                    return Ok(units);
+                }
+                0x5c => {
+                    self.position += 1;
+                    let Some(escape) = self.peek() else {
+                        return self.error(vm);
+                    };
+                    self.position += 1;
+                    match escape {
+                        0x22 => units.push(0x22),
+                        0x5c => units.push(0x5c),
+                        0x2f => units.push(0x2f),
+                        0x62 => units.push(0x08),
+                        0x66 => units.push(0x0c),
+                        0x6e => units.push(0x0a),
+                        0x72 => units.push(0x0d),
+                        0x74 => units.push(0x09),
+                        0x75 => {
+                            let mut code = 0u16;
+                            for _ in 0..4 {
+                                let Some(digit) = self.peek().and_then(|unit| char::from_u32(unit as u32)?.to_digit(16)) else {
+                                    return self.error(vm);
+                                };
+                                code = code * 16 + digit as u16;
+                                self.position += 1;
+                            }
+                            units.push(code);
+                        }
+                        _ => {
+                            self.position -= 1;
+                            return self.error(vm);
+                        }
+                    }
+                }
+                0x00..=0x1f => return self.error(vm),
+                _ => {
+                    units.push(unit);
+                    self.position += 1;
+                }
+            }
+        }
+    }
+
+    fn parse_array(&mut self, vm: &mut Vm) -> JsResult<Value> {
+        self.position += 1;
+        let array = vm.new_array(Vec::new());
+        vm.root(Value::Object(array));
+        self.skip_whitespace();
+        if self.peek() == Some(0x5d) {
+            self.position += 1;
+            return Ok(Value::Object(array));
+        }
+        loop {
+            let element = self.parse_value(vm)?;
+            vm.array_push(array, element)?;
+            self.skip_whitespace();
+            match self.peek() {
+                Some(0x2c) => self.position += 1,
+                Some(0x5d) => {
+                    self.position += 1;
+                    return Ok(Value::Object(array));
+                }
+                _ => return self.error(vm),
+            }
+        }
+    }
+
+    fn parse_object(&mut self, vm: &mut Vm) -> JsResult<Value> {
+        self.position += 1;
+        let object = vm.new_object();
+        vm.root(Value::Object(object));
+        self.skip_whitespace();
+        if self.peek() == Some(0x7d) {
+            self.position += 1;
+            return Ok(Value::Object(object));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(0x22) {
+                return self.error(vm);
+            }
+            let key_units = self.parse_string(vm)?;
+            self.skip_whitespace();
+            if self.peek() != Some(0x3a) {
+                return self.error(vm);
+            }
+            self.position += 1;
+            let value = self.parse_value(vm)?;
+            let key_string = vm.alloc_string(JsString::from_utf16_vec(key_units));
+            let key = vm.property_key_from_string(key_string);
+            vm.create_data_property(object, key, value)?;
+            self.skip_whitespace();
+            match self.peek() {
+                Some(0x2c) => self.position += 1,
+                Some(0x7d) => {
+                    self.position += 1;
+                    return Ok(Value::Object(object));
+                }
+                _ => return self.error(vm),
+            }
+        }
+    }
+}
+
+/// Parses JSON text into a value (no reviver).
+pub fn parse_json(vm: &mut Vm, text: &[u16]) -> JsResult<Value> {
+    let scope = vm.open_handle_scope();
+    let mut parser = Parser { text, position: 0 };
+    let value = parser.parse_value(vm)?;
+    parser.skip_whitespace();
+    if parser.position < text.len() {
+        return parser.error(vm);
+    }
+    vm.close_handle_scope(scope);
+    Ok(value)
+}
+
+fn internalize(vm: &mut Vm, holder: ObjectRef, key: PropertyKey, reviver: Value) -> JsResult<Value> {
+    let value = vm.get(holder, key)?;
+    if let Value::Object(object) = value {
+        vm.root(value);
+        if !vm.native_stack_has_room() {
+            return vm.throw_range_error("Maximum call stack size exceeded");
+        }
+        if vm.is_array(value) {
+            let length = super::length_of_array_like(vm, object)?;
+            for index in 0..length {
+                let element_key = super::index_key(vm, index);
+                let revived = internalize(vm, object, element_key, reviver)?;
+                if revived.is_undefined() {
+                    vm.delete_property(object, element_key)?;
+                } else {
+                    vm.create_data_property(object, element_key, revived)?;
+                }
+            }
+        } else {
+            let keys = vm.own_enumerable_string_keys(object)?;
+            for property_key in keys {
+                let revived = internalize(vm, object, property_key, reviver)?;
+                if revived.is_undefined() {
+                    vm.delete_property(object, property_key)?;
+                } else {
+                    vm.create_data_property(object, property_key, revived)?;
+                }
+            }
+        }
+    }
+    let key_value = vm.property_key_to_value(key);
+    vm.call(reviver, Value::Object(holder), &[key_value, value])
+}
+
+fn json_parse(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let text = to_units(vm, args.get(vm, 0))?;
+    let reviver = args.get(vm, 1);
+    let value = parse_json(vm, &text)?;
+    if !vm.is_callable(reviver) {
+        return Ok(value);
+    }
+    let scope = vm.open_handle_scope();
+    vm.root(value);
+    let root = vm.new_object();
+    vm.root(Value::Object(root));
+    vm.define_data_property(root, PropertyKey::Atom(atoms::EMPTY), value, Attributes::DEFAULT_DATA);
+    let result = internalize(vm, root, PropertyKey::Atom(atoms::EMPTY), reviver);
+    vm.close_handle_scope(scope);
+    result
+}
+
+// ----- stringify -----
+
+struct Stringifier {
+    replacer_function: Option<Value>,
+    property_list: Option<Vec<PropertyKey>>,
+    gap: Vec<u16>,
+    indent: Vec<u16>,
+    stack: Vec<ObjectRef>,
+}
+
+/// QuoteJSONString.
+pub fn quote_json_string(units: &[u16], output: &mut Vec<u16>) {
+    output.push(0x22);
+    for (index, &unit) in units.iter().enumerate() {
+        match unit {
+            0x08 => output.extend_from_slice(&[0x5c, 0x62]),
+            0x09 => output.extend_from_slice(&[0x5c, 0x74]),
+            0x0a => output.extend_from_slice(&[0x5c, 0x6e]),
+            0x0c => output.extend_from_slice(&[0x5c, 0x66]),
+            0x0d => output.extend_from_slice(&[0x5c, 0x72]),
+            0x22 => output.extend_from_slice(&[0x5c, 0x22]),
+            0x5c => output.extend_from_slice(&[0x5c, 0x5c]),
+            0x00..=0x1f => output.extend(format!("\\u{unit:04x}").encode_utf16()),
+            0xd800..=0xdbff => {
+                if units.get(index + 1).is_some_and(|next| (0xdc00..=0xdfff).contains(next)) {
+                    output.push(unit);
+                } else {
+                    output.extend(format!("\\u{unit:04x}").encode_utf16());
+                }
+            }
+            0xdc00..=0xdfff => {
+                if index > 0 && (0xd800..=0xdbff).contains(&units[index - 1]) {
+                    output.push(unit);
+                } else {
+                    output.extend(format!("\\u{unit:04x}").encode_utf16());
+                }
+            }
+            _ => output.push(unit),
+        }
+    }
+    output.push(0x22);
+}
+
+impl Stringifier {
+    /// SerializeJSONProperty: appends the text and returns false when the value is
+    /// not serializable (undefined, functions, symbols).
+    fn serialize_property(&mut self, vm: &mut Vm, holder: ObjectRef, key: PropertyKey, output: &mut Vec<u16>) -> JsResult<bool> {
+        let value = vm.get(holder, key)?;
+        self.serialize_value(vm, Some((holder, key)), value, output)
+    }
+
+    fn serialize_value(
+        &mut self,
+        vm: &mut Vm,
+        holder_and_key: Option<(ObjectRef, PropertyKey)>,
+        mut value: Value,
+        output: &mut Vec<u16>,
+    ) -> JsResult<bool> {
+        vm.root(value);
+        if matches!(value, Value::Object(_) | Value::BigInt(_)) {
+            let to_json = vm.get_value(value, PropertyKey::Atom(atoms::TO_JSON))?;
+            if vm.is_callable(to_json) {
+                let key_value = match holder_and_key {
+                    Some((_, key)) => vm.property_key_to_value(key),
+                    None => Value::String(vm.intrinsics.empty_string),
+                };
+                value = vm.call(to_json, value, &[key_value])?;
+                vm.root(value);
+            }
+        }
+        if let Some(replacer) = self.replacer_function {
+            let (holder, key_value) = match holder_and_key {
+                Some((holder, key)) => (Value::Object(holder), vm.property_key_to_value(key)),
+                None => (Value::Undefined, Value::String(vm.intrinsics.empty_string)),
+            };
+            value = vm.call(replacer, holder, &[key_value, value])?;
+            vm.root(value);
+        }
+        if let Value::Object(object) = value {
+            match vm.object(object).kind {
+                ObjectKind::NumberWrapper(_) => value = Value::Number(vm.to_number(value)?),
+                ObjectKind::StringWrapper(_) => value = Value::String(vm.to_string(value)?),
+                ObjectKind::BooleanWrapper(boolean) => value = Value::Boolean(boolean),
+                ObjectKind::BigIntWrapper(bigint) => value = Value::BigInt(bigint),
+                _ => {}
+            }
+        }
+        match value {
+            Value::Null => output.extend("null".encode_utf16()),
+            Value::Boolean(true) => output.extend("true".encode_utf16()),
+            Value::Boolean(false) => output.extend("false".encode_utf16()),
+            Value::String(string) => quote_json_string(&units_of(vm, string), output),
+            Value::Number(number) => {
+                if number.is_finite() {
+                    output.extend(crate::conversions::number_to_rust_string(number).encode_utf16());
+                } else {
+                    output.extend("null".encode_utf16());
+                }
+            }
+            Value::BigInt(_) => return vm.throw_type_error("Do not know how to serialize a BigInt"),
+            Value::Object(object) if !vm.object(object).is_callable() => {
+                if vm.is_array(value) {
+                    self.serialize_array(vm, object, output)?;
+                } else {
+                    self.serialize_object(vm, object, output)?;
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn enter(&mut self, vm: &mut Vm, object: ObjectRef) -> JsResult<()> {
+        if self.stack.contains(&object) {
+            return vm.throw_type_error(CIRCULAR_MESSAGE);
+        }
+        if !vm.native_stack_has_room() {
+            return vm.throw_range_error("Maximum call stack size exceeded");
+        }
+        self.stack.push(object);
+        Ok(())
+    }
+
+    fn serialize_object(&mut self, vm: &mut Vm, object: ObjectRef, output: &mut Vec<u16>) -> JsResult<()> {
+        self.enter(vm, object)?;
+        let stepback = self.indent.clone();
+        self.indent.extend_from_slice(&self.gap.clone());
+        let keys = match &self.property_list {
+            Some(list) => list.clone(),
+            None => vm.own_enumerable_string_keys(object)?,
+        };
+        output.push(0x7b);
+        let mut first = true;
+        for key in keys {
+            let mut member = Vec::new();
+            let key_units: Vec<u16> = match key {
+                PropertyKey::Atom(atom) => units_of(vm, vm.atom_string(atom)),
+                PropertyKey::Index(index) => index.to_string().encode_utf16().collect(),
+                PropertyKey::Symbol(_) => continue,
+            };
+            quote_json_string(&key_units, &mut member);
+            member.push(0x3a);
+            if !self.gap.is_empty() {
+                member.push(0x20);
+            }
+            if !self.serialize_property(vm, object, key, &mut member)? {
+                continue;
+            }
+            if !first {
+                output.push(0x2c);
+            }
+            first = false;
+            if !self.gap.is_empty() {
+                output.push(0x0a);
+                output.extend_from_slice(&self.indent);
+            }
+            output.extend_from_slice(&member);
+        }
+        if !first && !self.gap.is_empty() {
+            output.push(0x0a);
+            output.extend_from_slice(&stepback);
+        }
+        output.push(0x7d);
+        self.stack.pop();
+        self.indent = stepback;
+        Ok(())
+    }
+
+    fn serialize_array(&mut self, vm: &mut Vm, array: ObjectRef, output: &mut Vec<u16>) -> JsResult<()> {
+        self.enter(vm, array)?;
+        let stepback = self.indent.clone();
+        self.indent.extend_from_slice(&self.gap.clone());
+        let length = super::length_of_array_like(vm, array)?;
+        output.push(0x5b);
+        for index in 0..length {
+            if index > 0 {
+                output.push(0x2c);
+            }
+            if !self.gap.is_empty() {
+                output.push(0x0a);
+                output.extend_from_slice(&self.indent);
+            }
+            let key = super::index_key(vm, index);
+            if !self.serialize_property(vm, array, key, output)? {
+                output.extend("null".encode_utf16());
+            }
+        }
+        if length > 0 && !self.gap.is_empty() {
+            output.push(0x0a);
+            output.extend_from_slice(&stepback);
+        }
+        output.push(0x5d);
+        self.stack.pop();
+        self.indent = stepback;
+        Ok(())
+    }
+}
+
+/// JSON.stringify(value, replacer, space) returning code units (None for undefined).
+pub fn stringify(vm: &mut Vm, value: Value, replacer: Value, space: Value) -> JsResult<Option<Vec<u16>>> {
+    let scope = vm.open_handle_scope();
+    vm.root(value);
+    vm.root(replacer);
+    let mut stringifier =
+        Stringifier { replacer_function: None, property_list: None, gap: Vec::new(), indent: Vec::new(), stack: Vec::new() };
+    if let Value::Object(replacer_object) = replacer {
+        if vm.is_callable(replacer) {
+            stringifier.replacer_function = Some(replacer);
+        } else if vm.is_array(replacer) {
+            let length = super::length_of_array_like(vm, replacer_object)?;
+            let mut list: Vec<PropertyKey> = Vec::new();
+            for index in 0..length {
+                let element = vm.get(replacer_object, PropertyKey::Index(index as u32))?;
+                let item = match element {
+                    Value::String(_) | Value::Number(_) => Some(vm.to_property_key(element)?),
+                    Value::Object(object)
+                        if matches!(vm.object(object).kind, ObjectKind::StringWrapper(_) | ObjectKind::NumberWrapper(_)) =>
+                    {
+                        let string = vm.to_string(element)?;
+                        Some(vm.property_key_from_string(string))
+                    }
+                    _ => None,
+                };
+                if let Some(key) = item
+                    && !list.contains(&key)
+                {
+                    list.push(key);
+                }
+            }
+            stringifier.property_list = Some(list);
+        }
+    }
+    let space = match space {
+        Value::Object(object) => match vm.object(object).kind {
+            ObjectKind::NumberWrapper(_) => Value::Number(vm.to_number(space)?),
+            ObjectKind::StringWrapper(_) => Value::String(vm.to_string(space)?),
+            _ => space,
+        },
+        other => other,
+    };
+    stringifier.gap = match space {
+        Value::Number(number) => {
+            let count = crate::conversions::integer_or_infinity(number).clamp(0.0, 10.0) as usize;
+            vec![0x20; count]
+        }
+        Value::String(string) => {
+            let units = units_of(vm, string);
+            units[..units.len().min(10)].to_vec()
+        }
+        _ => Vec::new(),
+    };
+    let wrapper = vm.new_object();
+    vm.root(Value::Object(wrapper));
+    vm.define_data_property(wrapper, PropertyKey::Atom(atoms::EMPTY), value, Attributes::DEFAULT_DATA);
+    let mut output = Vec::new();
+    let serialized = stringifier.serialize_property(vm, wrapper, PropertyKey::Atom(atoms::EMPTY), &mut output)?;
+    vm.close_handle_scope(scope);
+    Ok(if serialized { Some(output) } else { None })
+}
+
+fn json_stringify(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let value = args.get(vm, 0);
+    let replacer = args.get(vm, 1);
+    let space = args.get(vm, 2);
+    match stringify(vm, value, replacer, space)? {
+        Some(units) => Ok(utf16_value(vm, units)),
+        None => Ok(Value::Undefined),
+    }
+}
+
+/// `%j` of console.log: JSON.stringify(value) as Rust text (None for undefined).
+pub fn stringify_for_console(vm: &mut Vm, value: Value) -> JsResult<Option<String>> {
+    Ok(stringify(vm, value, Value::Undefined, Value::Undefined)?.map(|units| String::from_utf16_lossy(&units)))
+}
+
+/// Whether a thrown value is the TypeError JSON.stringify throws for cycles.
+pub fn is_circular_structure_error(vm: &mut Vm, error: Value) -> bool {
+    let Value::Object(object) = error else {
+        return false;
+    };
+    matches!(
+        vm.get_data_property_no_side_effects(object, PropertyKey::Atom(atoms::MESSAGE)),
+        Some(Value::String(message)) if vm.string_to_rust(message).starts_with(CIRCULAR_MESSAGE)
+    )
+}

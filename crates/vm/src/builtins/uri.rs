@@ -1,0 +1,6 @@
+//! Placeholder while the module is being written.
+
+use crate::realm::Vm;
+
+/// Installs nothing yet.
+pub fn install(_vm: &mut Vm) {}

@@ -1,0 +1,198 @@
+//! End-to-end tests of the interpreter: JavaScript snippets are parsed, compiled and run, and
+//! the value of the global `result` (converted with ToString) is compared with the expected
+//! text. Covers calls, recursion, closures, exceptions, classes, iteration and globals.
+
+use std::rc::Rc;
+
+use tseval_vm::interpreter::{self, format_uncaught_exception};
+use tseval_vm::{PropertyKey, Value, Vm};
+
+/// Parses and compiles `source` as a script.
+fn compile(source: &str) -> tseval_compiler::CompiledScript {
+    let arena = tseval_parser::Arena::new();
+    let mut interner = tseval_parser::Interner::new();
+    let program = tseval_parser::parse_script(source, "test.js", &arena, &mut interner)
+        .unwrap_or_else(|error| panic!("syntax error in test source: {error:?}\n{source}"));
+    let source_text: Rc<str> = Rc::from(source);
+    let script = tseval_compiler::compile_script(&program, &interner, "test.js", &source_text)
+        .unwrap_or_else(|error| panic!("compile error: {error}\n{source}"));
+    tseval_compiler::verify(&script.top_level).unwrap_or_else(|error| panic!("verifier: {error}\n{source}"));
+    script
+}
+
+/// Reads a global as text (ToString), or `<missing>`.
+fn global_text(vm: &mut Vm, name: &str) -> String {
+    let key = vm.property_key_from_str(name);
+    let global = vm.global_object();
+    match vm.get_data_property_no_side_effects(global, key) {
+        Some(value) => match vm.to_rust_string(value) {
+            Ok(text) => text,
+            Err(_) => "<to-string threw>".to_string(),
+        },
+        None => "<missing>".to_string(),
+    }
+}
+
+/// Runs `source` in a fresh VM and returns the text of the global `result`, or the uncaught
+/// exception formatted as the runner prints it.
+fn run(source: &str) -> String {
+    let script = compile(source);
+    let mut vm = Vm::new();
+    match interpreter::run_script(&mut vm, &script) {
+        Ok(_) => global_text(&mut vm, "result"),
+        Err(thrown) => format_uncaught_exception(&vm, thrown),
+    }
+}
+
+/// Asserts that running `source` leaves `result` with the expected text.
+#[track_caller]
+fn check(source: &str, expected: &str) {
+    assert_eq!(run(source), expected, "\nsource:\n{source}");
+}
+
+#[test]
+fn arithmetic_and_globals() {
+    check("var result = 1 + 2 * 3 - 4 / 2;", "5");
+    check("var a = 7; var b = 3; var result = a % b + (a - b) * 2 + (a > b ? 100 : 0);", "109");
+    check("var result = 'a' + 1 + 2;", "a12");
+    check("var x = 1; x += 41; var result = x;", "42");
+}
+
+#[test]
+fn function_calls_and_recursion() {
+    check("function add(a, b) { return a + b; } var result = add(20, 22);", "42");
+    check("function f(a, b) { return b; } var result = f(1);", "undefined");
+    check("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } var result = fib(20);", "6765");
+    check(
+        "function fact(n) { if (n <= 1) return 1; return n * fact(n - 1); } var result = fact(10);",
+        "3628800",
+    );
+    check(
+        "function even(n) { return n === 0 ? true : odd(n - 1); }
+         function odd(n) { return n === 0 ? false : even(n - 1); }
+         var result = even(1000) + ',' + odd(7);",
+        "true,true",
+    );
+}
+
+#[test]
+fn deep_recursion_is_a_range_error_not_a_crash() {
+    check(
+        "function down(n) { return down(n + 1) + 1; }
+         var result;
+         try { down(0); } catch (e) { result = e instanceof RangeError ? e.message : 'other'; }",
+        "Maximum call stack size exceeded",
+    );
+}
+
+#[test]
+fn closures_capture_and_share_environments() {
+    check(
+        "function counter() { var n = 0; return function () { n += 1; return n; }; }
+         var c = counter(); c(); c(); var result = c();",
+        "3",
+    );
+    check(
+        "var fs = []; for (let i = 0; i < 3; i++) { fs.push(() => i); }
+         var result = fs[0]() + fs[1]() + fs[2]();",
+        "3",
+    );
+    check(
+        "function make() { let a = 1; const inc = () => { a++; }; inc(); inc(); return () => a; }
+         var result = make()();",
+        "3",
+    );
+}
+
+#[test]
+fn exceptions_unwind_through_frames_and_finally() {
+    check(
+        "function thrower() { throw new Error('boom'); }
+         function middle() { return thrower() + 1; }
+         var result; try { middle(); } catch (e) { result = e.message; }",
+        "boom",
+    );
+    check(
+        "var log = '';
+         function f() { try { log += 'try,'; throw 1; } catch (e) { log += 'catch' + e + ','; } finally { log += 'finally'; } }
+         f(); var result = log;",
+        "try,catch1,finally",
+    );
+    check(
+        "function f() { try { return 'from try'; } finally { result = 'finally ran'; } }
+         var result; var r = f(); result = result + '/' + r;",
+        "finally ran/from try",
+    );
+    check(
+        "var result; try { null.x; } catch (e) { result = e instanceof TypeError; }",
+        "true",
+    );
+    check(
+        "var result; try { undefinedName; } catch (e) { result = e.name + ': ' + e.message; }",
+        "ReferenceError: undefinedName is not defined",
+    );
+}
+
+#[test]
+fn uncaught_exceptions_propagate_with_a_stack() {
+    let output = run("function f() { throw new TypeError('bad thing'); }\nf();");
+    assert!(output.starts_with("Uncaught TypeError: bad thing"), "{output}");
+    assert!(output.contains("at f (test.js:1:"), "{output}");
+}
+
+#[test]
+fn classes_methods_accessors_and_inheritance() {
+    check(
+        "class Point { constructor(x, y) { this.x = x; this.y = y; }
+           sum() { return this.x + this.y; }
+           get double() { return this.sum() * 2; }
+           static origin() { return new Point(0, 0); } }
+         var p = new Point(3, 4);
+         var result = p.sum() + ',' + p.double + ',' + Point.origin().sum();",
+        "7,14,0",
+    );
+    check(
+        "class Animal { constructor(name) { this.name = name; } speak() { return this.name + ' makes a sound'; } }
+         class Dog extends Animal { constructor(name) { super(name); this.kind = 'dog'; }
+           speak() { return super.speak() + ' (woof)'; } }
+         var d = new Dog('Rex');
+         var result = d.speak() + ',' + (d instanceof Animal) + ',' + d.kind;",
+        "Rex makes a sound (woof),true,dog",
+    );
+    check(
+        "class A { x = 1; #secret = 41; reveal() { return this.#secret + this.x; } }
+         var result = new A().reveal();",
+        "42",
+    );
+    check(
+        "class A {} var result; try { A(); } catch (e) { result = e instanceof TypeError; }",
+        "true",
+    );
+}
+
+#[test]
+fn iteration_spread_and_destructuring() {
+    check("var s = 0; for (const v of [1, 2, 3, 4]) { s += v; } var result = s;", "10");
+    check("var a = [1, 2]; var b = [...a, 3, ...a]; var result = b.length + ':' + b[4];", "5:2");
+    check("var [x, , y = 9, ...rest] = [1, 2, undefined, 4, 5]; var result = x + y + rest.length;", "12");
+    check("var { p, q: { r } } = { p: 1, q: { r: 2 } }; var result = p + r;", "3");
+    check("var keys = ''; for (var k in { a: 1, b: 2 }) { keys += k; } var result = keys;", "ab");
+    check("function sum(...xs) { var t = 0; for (var x of xs) t += x; return t; } var result = sum(...[1, 2, 3], 4);", "10");
+}
+
+#[test]
+fn typeof_delete_in_and_arguments() {
+    check("var result = typeof notDeclared + ',' + typeof 1 + ',' + typeof {} + ',' + typeof function () {};", "undefined,number,object,function");
+    check("var o = { a: 1 }; delete o.a; var result = 'a' in o;", "false");
+    check("function f() { return arguments.length; } var result = f(1, 2, 3);", "3");
+}
+
+#[test]
+fn template_literals_and_tagged_templates() {
+    check("var n = 5; var result = `n=${n}, twice=${n * 2}`;", "n=5, twice=10");
+    check(
+        "function tag(strings) { return strings; } function get() { return tag`a${1}b`; }
+         var result = (get() === get()) + ',' + get().raw.length;",
+        "true,2",
+    );
+}
