@@ -11,20 +11,32 @@ use tseval_benches::{FRONT_END_INPUT_BYTES, GeneratedInputKind, generate_typescr
 use tseval_parser::{Arena, Goal, Interner};
 
 fn compiler_benchmarks(criterion: &mut Criterion) {
-    let source =
-        generate_typescript_program(FRONT_END_INPUT_BYTES, GeneratedInputKind::WithParserFeedback);
+    let source = generate_typescript_program(
+        FRONT_END_INPUT_BYTES,
+        GeneratedInputKind::WithParserFeedback,
+    );
     let shared_source: Rc<str> = Rc::from(source.as_str());
     let arena = Arena::new();
     let mut interner = Interner::new();
-    let program =
-        match tseval_parser::parse_program(&source, "bench.ts", &arena, &mut interner, Goal::Script) {
-            Ok(program) => program,
-            Err(error) => {
-                eprintln!("compiler benchmark skipped: the input does not parse:\n{}", error.render(&source));
-                return;
-            }
-        };
-    if let Err(error) = tseval_compiler::compile_script(&program, &interner, "bench.ts", &shared_source) {
+    let program = match tseval_parser::parse_program(
+        &source,
+        "bench.ts",
+        &arena,
+        &mut interner,
+        Goal::Script,
+    ) {
+        Ok(program) => program,
+        Err(error) => {
+            eprintln!(
+                "compiler benchmark skipped: the input does not parse:\n{}",
+                error.render(&source)
+            );
+            return;
+        }
+    };
+    if let Err(error) =
+        tseval_compiler::compile_script(&program, &interner, "bench.ts", &shared_source)
+    {
         eprintln!(
             "compiler benchmark skipped: the input does not compile: {}",
             error.render("bench.ts", &source)

@@ -11,8 +11,10 @@ use tseval_benches::{FRONT_END_INPUT_BYTES, GeneratedInputKind, generate_typescr
 use tseval_parser::{Arena, Goal, Interner};
 
 fn parser_benchmarks(criterion: &mut Criterion) {
-    let source =
-        generate_typescript_program(FRONT_END_INPUT_BYTES, GeneratedInputKind::WithParserFeedback);
+    let source = generate_typescript_program(
+        FRONT_END_INPUT_BYTES,
+        GeneratedInputKind::WithParserFeedback,
+    );
     // A parse error would make the benchmark time the error path; report it and skip instead.
     {
         let arena = Arena::new();
@@ -20,7 +22,10 @@ fn parser_benchmarks(criterion: &mut Criterion) {
         if let Err(error) =
             tseval_parser::parse_program(&source, "bench.ts", &arena, &mut interner, Goal::Script)
         {
-            eprintln!("parser benchmark skipped: the input does not parse:\n{}", error.render(&source));
+            eprintln!(
+                "parser benchmark skipped: the input does not parse:\n{}",
+                error.render(&source)
+            );
             return;
         }
     }

@@ -18,16 +18,22 @@ fn prepared_runtime(benchmark: &VmMicroBenchmark) -> Result<Runtime, String> {
     runtime
         .evaluate(benchmark.setup, "bench.js", SourceGoal::Script)
         .map_err(|error| format!("setup failed: {error:?}"))?;
-    let value = runtime
-        .evaluate(benchmark.entry, "bench.js", SourceGoal::Script)
-        .map_err(|error| format!("`{}` failed: {error:?}", benchmark.entry))?;
-    let printed = runtime.vm().inspect(value);
-    if printed != benchmark.expected {
-        return Err(format!(
-            "`{}` returned {printed}, expected {}",
-            benchmark.entry, benchmark.expected
-        ));
-    }
+    // The check throws inside JavaScript rather than reading the completion value, so it only
+    // relies on calls, String() and throw.
+    let check = format!(
+        "(function () {{ const result = String({entry}); \
+         if (result !== '{expected}') throw new Error('returned ' + result); }})();",
+        entry = benchmark.entry,
+        expected = benchmark.expected
+    );
+    runtime
+        .evaluate(&check, "bench-check.js", SourceGoal::Script)
+        .map_err(|error| {
+            format!(
+                "`{}` did not return {}: {error:?}",
+                benchmark.entry, benchmark.expected
+            )
+        })?;
     Ok(runtime)
 }
 

@@ -26,7 +26,9 @@ pub enum GeneratedInputKind {
 /// A TypeScript program of at least `minimum_bytes` bytes, deterministic for a given size.
 pub fn generate_typescript_program(minimum_bytes: usize, kind: GeneratedInputKind) -> String {
     let mut source = String::with_capacity(minimum_bytes + 4096);
-    source.push_str("// Generated benchmark input: TypeScript declarations, statements and expressions.\n");
+    source.push_str(
+        "// Generated benchmark input: TypeScript declarations, statements and expressions.\n",
+    );
     let mut block_number = 0usize;
     while source.len() < minimum_bytes {
         append_block(&mut source, block_number, kind);
@@ -86,7 +88,7 @@ while (counter{number} < values{number}.length) {{
     }}
 }}
 const record{number} = {{ key: "value", nested: {{ flag: true, list: [null, undefined] }}, ...{{ extra: 1 }} }};
-const {{ key: renamed{number}, nested: {{ flag }} }} = record{number};
+const {{ key: renamed{number}, nested: {{ flag: flag{number} }} }} = record{number};
 try {{
     JSON.parse('{{"number": {number}}}');
 }} catch (error) {{
@@ -206,7 +208,8 @@ mod tests {
         let second = generate_typescript_program(10_000, GeneratedInputKind::LexerOnly);
         assert!(first.len() >= 10_000);
         assert_eq!(first, second);
-        let with_feedback = generate_typescript_program(10_000, GeneratedInputKind::WithParserFeedback);
+        let with_feedback =
+            generate_typescript_program(10_000, GeneratedInputKind::WithParserFeedback);
         assert!(with_feedback.contains("/^[a-z]+\\d*$/gi"));
         assert!(!first.contains("/^[a-z]"));
     }
@@ -218,7 +221,12 @@ mod tests {
         let mut token_count = 0usize;
         loop {
             let token = lexer.next_token();
-            assert_ne!(token.kind, TokenKind::Error, "lex error at byte {}", token.span.start);
+            assert_ne!(
+                token.kind,
+                TokenKind::Error,
+                "lex error at byte {}",
+                token.span.start
+            );
             if token.kind == TokenKind::EndOfFile {
                 break;
             }

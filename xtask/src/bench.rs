@@ -788,7 +788,12 @@ pub fn parse_perf_stat_csv(text: &str) -> Vec<(String, f64)> {
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .filter_map(|line| {
             let mut fields = line.split(',');
-            let value = fields.next()?.trim().parse::<f64>().ok()?;
+            // perf prints `<not counted>` for a tool event that stayed at zero (e.g. system_time
+            // of a program that made almost no system calls); `<not supported>` stays missing.
+            let value = match fields.next()?.trim() {
+                "<not counted>" => 0.0,
+                number => number.parse::<f64>().ok()?,
+            };
             let _unit = fields.next()?;
             let event = fields.next()?.trim().to_owned();
             Some((event, value))
@@ -1235,13 +1240,16 @@ mod tests {
     #[test]
     fn perf_stat_csv_and_gnu_time_output_parse() {
         let perf = "# started on Tue\n\n62227457,ns,duration_time,62227457,100.00,1.062,G/sec\n\
-                    52776000,ns,user_time,52776000,100.00,900.879,M/sec\n";
+                    52776000,ns,user_time,52776000,100.00,900.879,M/sec\n\
+                    <not counted>,ns,system_time,0,100.00,,\n\
+                    <not supported>,,instructions,0,100.00,,\n";
         let counters = parse_perf_stat_csv(perf);
         assert_eq!(
             counters,
             vec![
                 ("duration_time".to_owned(), 62_227_457.0),
-                ("user_time".to_owned(), 52_776_000.0)
+                ("user_time".to_owned(), 52_776_000.0),
+                ("system_time".to_owned(), 0.0),
             ]
         );
         assert_eq!(

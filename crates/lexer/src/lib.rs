@@ -7,11 +7,13 @@
 //! * [`Interner`] / [`Atom`]: interned identifier names (FxHash table over one string buffer).
 //! * [`well_known`]: atoms pre-interned at fixed indices (keywords first, in token order).
 //! * [`cook`]: literal values (string/template escapes to UTF-16, numbers, BigInts).
+//! * [`synthetic`]: generated realistic TypeScript and parser-free lexing, for profiling.
 
 pub mod cook;
 pub mod interner;
 pub mod lexer;
 pub mod span;
+pub mod synthetic;
 pub mod token;
 pub mod well_known;
 

@@ -192,6 +192,7 @@ impl<'a> Parser<'a, '_, '_> {
         } else {
             Some(self.parse_assignment_expression(allow_in)?)
         };
+        self.yield_await_count += 1;
         Ok(Expression::Yield(self.alloc(YieldExpression {
             span: self.span_from(start),
             argument,
@@ -239,10 +240,13 @@ impl<'a> Parser<'a, '_, '_> {
         allow_in: bool,
     ) -> ParseResult<Expression<'a>> {
         let mut left = if primary.is_none()
+            && allow_in
+            && minimum_precedence <= 8
             && self.at(TokenKind::PrivateName)
             && self.peek().kind == TokenKind::In
         {
             let name = self.parse_private_identifier()?;
+            self.reference_private_name(name)?;
             self.bump();
             let right = self.parse_binary(None, self.token.span.start, 9, allow_in)?;
             Expression::PrivateIn(self.alloc(PrivateInExpression {
@@ -414,6 +418,7 @@ impl<'a> Parser<'a, '_, '_> {
                 let argument = self.parse_unary(None);
                 self.leave();
                 let argument = argument?;
+                self.yield_await_count += 1;
                 return Ok(Expression::Await(self.alloc(AwaitExpression {
                     span: self.span_from(start),
                     argument,
@@ -481,6 +486,12 @@ impl<'a> Parser<'a, '_, '_> {
         Ok(expression)
     }
 
+    /// A LeftHandSideExpression: a primary expression (including `new`) followed by member
+    /// accesses, calls, tagged templates and optional chains, but no operators.
+    pub fn parse_left_hand_side_expression(&mut self) -> ParseResult<Expression<'a>> {
+        self.parse_call_member(None, true)
+    }
+
     /// Member accesses, calls, tagged templates and optional chains after a primary.
     fn parse_call_member(
         &mut self,
@@ -498,7 +509,7 @@ impl<'a> Parser<'a, '_, '_> {
                 TokenKind::Dot => {
                     self.bump();
                     let property = if self.at(TokenKind::PrivateName) {
-                        MemberProperty::Private(self.parse_private_identifier()?)
+                        MemberProperty::Private(self.parse_private_name_reference()?)
                     } else {
                         MemberProperty::Static(self.parse_identifier_name()?)
                     };
@@ -557,7 +568,7 @@ impl<'a> Parser<'a, '_, '_> {
                         }
                         _ => {
                             let property = if self.at(TokenKind::PrivateName) {
-                                MemberProperty::Private(self.parse_private_identifier()?)
+                                MemberProperty::Private(self.parse_private_name_reference()?)
                             } else {
                                 MemberProperty::Static(self.parse_identifier_name()?)
                             };
@@ -682,6 +693,13 @@ impl<'a> Parser<'a, '_, '_> {
         Ok(arguments.into_bump_slice())
     }
 
+    /// `#name` after `.` or `?.`: a reference that must resolve to an enclosing class.
+    fn parse_private_name_reference(&mut self) -> ParseResult<PrivateIdentifier> {
+        let name = self.parse_private_identifier()?;
+        self.reference_private_name(name)?;
+        Ok(name)
+    }
+
     pub fn parse_private_identifier(&mut self) -> ParseResult<PrivateIdentifier> {
         if !self.at(TokenKind::PrivateName) {
             return self.unexpected();
@@ -733,6 +751,7 @@ impl<'a> Parser<'a, '_, '_> {
                 let close = text.rfind('/').unwrap_or(0);
                 let pattern = self.alloc_str(&text[1..close]);
                 let flags = self.alloc_str(&text[close + 1..]);
+                self.validate_regexp_literal(pattern, flags)?;
                 self.bump();
                 Ok(Expression::RegExp(self.alloc(RegExpLiteral {
                     span,
@@ -766,10 +785,21 @@ impl<'a> Parser<'a, '_, '_> {
             TokenKind::New => self.parse_new_expression(),
             TokenKind::Super => {
                 self.bump();
-                if !matches!(
-                    self.token.kind,
-                    TokenKind::Dot | TokenKind::LeftBracket | TokenKind::LeftParen
-                ) {
+                let allowed = match self.token.kind {
+                    TokenKind::LeftParen => self.context.allow_super_call,
+                    TokenKind::Dot => {
+                        if self.peek().kind == TokenKind::PrivateName {
+                            return self.error_at(
+                                "Unexpected private field after 'super'",
+                                self.token.span,
+                            );
+                        }
+                        self.context.allow_super_property
+                    }
+                    TokenKind::LeftBracket => self.context.allow_super_property,
+                    _ => false,
+                };
+                if !allowed {
                     return self.error_at("'super' keyword unexpected here", span);
                 }
                 Ok(Expression::Super(span))
@@ -807,21 +837,86 @@ impl<'a> Parser<'a, '_, '_> {
             }
             _ if self.at_identifier() => {
                 let identifier = self.parse_identifier()?;
+                if identifier.name == well_known::ARGUMENTS && self.context.forbid_arguments {
+                    return self.error_at(
+                        "'arguments' is not allowed in class field initializer or static initialization block",
+                        identifier.span,
+                    );
+                }
                 Ok(Expression::Identifier(identifier))
             }
             _ => self.unexpected(),
         }
     }
 
+    /// The early errors of a regular-expression literal: flags from `dgimsuvy`, none twice,
+    /// not both `u` and `v`; and a pattern that parses under those flags.
+    ///
+    /// Performance note: validating compiles the pattern with `regress` (optimisation passes
+    /// off). Regex literals are rare next to other tokens, so this stays off the hot path.
+    fn validate_regexp_literal(&mut self, pattern: &str, flags: &str) -> ParseResult<()> {
+        let span = self.token.span;
+        let mut seen = 0u32;
+        for character in flags.chars() {
+            let bit = match character {
+                'd' => 1,
+                'g' => 2,
+                'i' => 4,
+                'm' => 8,
+                's' => 16,
+                'u' => 32,
+                'v' => 64,
+                'y' => 128,
+                _ => {
+                    return self.error_at(
+                        format!("Invalid regular expression flags '{flags}'"),
+                        span,
+                    );
+                }
+            };
+            if seen & bit != 0 {
+                return self.error_at(
+                    format!("Invalid regular expression flags '{flags}' (duplicate flag)"),
+                    span,
+                );
+            }
+            seen |= bit;
+        }
+        if seen & (32 | 64) == 32 | 64 {
+            return self.error_at(
+                format!("Invalid regular expression flags '{flags}' (u and v together)"),
+                span,
+            );
+        }
+        let mut regress_flags = regress::Flags::from(flags);
+        regress_flags.no_opt = true;
+        if let Err(error) = regress::Regex::with_flags(pattern, regress_flags) {
+            return self.error_at(
+                format!("Invalid regular expression: /{pattern}/{flags}: {error}"),
+                span,
+            );
+        }
+        Ok(())
+    }
+
     fn parse_new_expression(&mut self) -> ParseResult<Expression<'a>> {
         let start = self.token.span.start;
         self.bump();
         if self.eat(TokenKind::Dot) {
-            if !self.at(TokenKind::Target) {
+            if !self.at(TokenKind::Target) || self.token.is_escaped() {
                 return self.unexpected();
             }
             self.bump();
+            if !self.context.allow_new_target {
+                return self.error_at(
+                    "new.target expression is not allowed here",
+                    self.span_from(start),
+                );
+            }
             return Ok(Expression::NewTarget(self.span_from(start)));
+        }
+        if self.at(TokenKind::Import) && self.peek().kind == TokenKind::LeftParen {
+            return self.error_at("Cannot use new with import", self.token.span);
         }
         self.enter()?;
         let callee = if self.at(TokenKind::New) {
@@ -833,6 +928,9 @@ impl<'a> Parser<'a, '_, '_> {
         let callee = callee?;
         if let Expression::ImportCall(_) = callee {
             return self.error_at("Cannot use new with import", callee.span());
+        }
+        if let Expression::Super(span) = callee {
+            return self.error_at("'super' keyword unexpected here", span);
         }
         let arguments = if self.at(TokenKind::LeftParen) {
             self.parse_arguments()?
@@ -1177,6 +1275,10 @@ impl<'a> Parser<'a, '_, '_> {
         if !self.kind_is_identifier(key_token.kind) || key_token.kind.is_reserved_word() {
             return self.error_at("Unexpected token in shorthand property", key_token.span);
         }
+        self.check_escaped_keyword(key_token, identifier.name)?;
+        if identifier.name == well_known::AWAIT {
+            self.await_identifier_count += 1;
+        }
         let value = if self.at(TokenKind::Assign) {
             self.bump();
             let default = self.parse_assignment_expression(true)?;
@@ -1213,6 +1315,12 @@ impl<'a> Parser<'a, '_, '_> {
         allow_in: bool,
     ) -> ParseResult<Expression<'a>> {
         let parameter = self.parse_binding_identifier()?;
+        if is_async && parameter.name == well_known::AWAIT {
+            return self.error_at(
+                "'await' is not a valid identifier in async arrow parameters",
+                parameter.span,
+            );
+        }
         let items = self.arena.alloc_slice_copy(&[FormalParameter {
             span: parameter.span,
             pattern: BindingPattern::Identifier(parameter),
@@ -1241,6 +1349,8 @@ impl<'a> Parser<'a, '_, '_> {
     ) -> ParseResult<Result<&'a Function<'a>, Expression<'a>>> {
         let open_start = self.token.span.start;
         let cover_count = self.cover_initializers.len();
+        let yield_await_before = self.yield_await_count;
+        let await_identifiers_before = self.await_identifier_count;
         self.expect(TokenKind::LeftParen)?;
         let mut items: Vec<CoverItem<'a>> = Vec::new();
         let mut must_be_arrow = false;
@@ -1311,6 +1421,24 @@ impl<'a> Parser<'a, '_, '_> {
             }
         }
         if is_arrow {
+            if self.yield_await_count != yield_await_before {
+                return self.error_at(
+                    "Arrow parameters may not contain yield or await expressions",
+                    Span::new(open_start, close_end),
+                );
+            }
+            if is_async && self.await_identifier_count != await_identifiers_before {
+                return self.error_at(
+                    "'await' is not a valid identifier in async arrow parameters",
+                    Span::new(open_start, close_end),
+                );
+            }
+            if trailing_comma && items.last().is_some_and(|item| item.is_spread) {
+                return self.error_at(
+                    "A rest parameter may not have a trailing comma",
+                    Span::new(open_start, close_end),
+                );
+            }
             self.bump();
             let params =
                 self.cover_items_to_parameters(&items, Span::new(open_start, close_end))?;
@@ -1432,7 +1560,9 @@ impl<'a> Parser<'a, '_, '_> {
     ) -> ParseResult<&'a Function<'a>> {
         let saved_context = self.context;
         let saved_strict = self.strict;
+        let saved_yield_await_count = self.yield_await_count;
         let labels_length = self.labels.len();
+        // Arrows see the `super`, `new.target` and `arguments` rules of the code around them.
         self.context = crate::parser::FunctionContext {
             in_function: true,
             is_async,
@@ -1441,13 +1571,16 @@ impl<'a> Parser<'a, '_, '_> {
             in_switch: false,
             label_base: labels_length,
             in_class_static_block: false,
+            ..saved_context
         };
+        self.push_scope(crate::scope::ScopeKind::Function);
         let result = if self.at(TokenKind::LeftBrace) {
-            self.parse_function_body_block(params)
+            self.parse_function_body_block(params, true, None)
                 .map(|(body, has_use_strict)| (body, false, has_use_strict))
         } else {
             let body_start = self.token.span.start;
-            self.parse_assignment_expression(allow_in)
+            self.declare_parameters(params, false, false)
+                .and_then(|()| self.parse_assignment_expression(allow_in))
                 .map(|expression| {
                     let span = self.span_from(body_start);
                     let statement = Statement::Return(self.alloc(ReturnStatement {
@@ -1466,8 +1599,10 @@ impl<'a> Parser<'a, '_, '_> {
                     )
                 })
         };
+        self.pop_scope();
         self.context = saved_context;
         self.strict = saved_strict;
+        self.yield_await_count = saved_yield_await_count;
         self.labels.truncate(labels_length);
         let (body, is_expression_body, has_use_strict_directive) = result?;
         Ok(self.alloc(Function {
@@ -1516,12 +1651,52 @@ impl<'a> Parser<'a, '_, '_> {
         }
     }
 
+    /// The first byte after `offset` that is not whitespace or inside a comment. Used to tell
+    /// whether an expression was parenthesised or followed by a comma, facts the AST does not
+    /// keep; only called on the (rare) expression-to-pattern conversions.
+    fn next_significant_byte(&self, offset: u32) -> Option<u8> {
+        let bytes = self.source.as_bytes();
+        let mut index = offset as usize;
+        while index < bytes.len() {
+            match bytes[index] {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => index += 1,
+                b'/' if bytes.get(index + 1) == Some(&b'/') => {
+                    while index < bytes.len() && bytes[index] != b'\n' && bytes[index] != b'\r' {
+                        index += 1;
+                    }
+                }
+                b'/' if bytes.get(index + 1) == Some(&b'*') => {
+                    match self.source[index + 2..].find("*/") {
+                        Some(end) => index += end + 4,
+                        None => return None,
+                    }
+                }
+                byte => return Some(byte),
+            }
+        }
+        None
+    }
+
+    /// An object or array literal written in parentheses may not become a pattern.
+    fn reject_parenthesized_pattern(&mut self, expression: Expression<'a>) -> ParseResult<()> {
+        if matches!(expression, Expression::Object(_) | Expression::Array(_))
+            && self.next_significant_byte(expression.span().end) == Some(b')')
+        {
+            return self.error_at(
+                "Invalid destructuring assignment target",
+                expression.span(),
+            );
+        }
+        Ok(())
+    }
+
     /// Converts the left side of `=` (or a for-in/of head) into an assignment target.
     pub fn expression_to_assignment_target(
         &mut self,
         expression: Expression<'a>,
         cover_count: usize,
     ) -> ParseResult<AssignmentTarget<'a>> {
+        self.reject_parenthesized_pattern(expression)?;
         let target = self.expression_to_assignment_target_inner(expression)?;
         self.forget_cover_initializers(cover_count);
         Ok(target)
@@ -1535,6 +1710,17 @@ impl<'a> Parser<'a, '_, '_> {
             Expression::Assignment(assignment)
                 if assignment.operator == AssignmentOperator::Assign =>
             {
+                if self.strict
+                    && let AssignmentTarget::Simple(SimpleAssignmentTarget::Identifier(identifier)) =
+                        assignment.target
+                    && (identifier.name == well_known::EVAL
+                        || identifier.name == well_known::ARGUMENTS)
+                {
+                    return self.error_at(
+                        "Unexpected eval or arguments in strict mode",
+                        identifier.span,
+                    );
+                }
                 Ok(AssignmentTargetWithDefault {
                     span: assignment.span,
                     target: assignment.target,
@@ -1560,7 +1746,9 @@ impl<'a> Parser<'a, '_, '_> {
                 for (index, property) in object.properties.iter().enumerate() {
                     match property {
                         ObjectProperty::Spread(spread) => {
-                            if index + 1 != object.properties.len() {
+                            if index + 1 != object.properties.len()
+                                || self.next_significant_byte(spread.span.end) == Some(b',')
+                            {
                                 return self
                                     .error_at("Rest element must be last element", spread.span);
                             }
@@ -1598,7 +1786,9 @@ impl<'a> Parser<'a, '_, '_> {
                     match element {
                         ArrayElement::Hole(_) => elements.push(None),
                         ArrayElement::Spread(spread) => {
-                            if index + 1 != array.elements.len() {
+                            if index + 1 != array.elements.len()
+                                || self.next_significant_byte(spread.span.end) == Some(b',')
+                            {
                                 return self
                                     .error_at("Rest element must be last element", spread.span);
                             }

@@ -3,6 +3,7 @@
 
 use crate::ast::*;
 use crate::parser::{FunctionContext, FunctionKind, ParseResult, Parser};
+use crate::scope::{DeclarationKind, PrivateNameKind, ScopeKind};
 use tseval_lexer::{Token, TokenKind, well_known};
 
 /// What kind of method body is being parsed (decides `super()` and parameter-count rules).
@@ -51,7 +52,7 @@ impl<'a> Parser<'a, '_, '_> {
         } else {
             None
         };
-        self.parse_function_rest(
+        let function = self.parse_function_rest(
             start,
             id,
             is_async,
@@ -59,7 +60,19 @@ impl<'a> Parser<'a, '_, '_> {
             MethodFlavor::Method,
             false,
             kind != FunctionKind::Expression,
-        )
+        )?;
+        if kind != FunctionKind::Expression
+            && let Some(function) = function
+            && let Some(id) = function.id
+        {
+            self.declare_name(
+                id,
+                DeclarationKind::Function {
+                    plain: !is_async && !is_generator,
+                },
+            )?;
+        }
+        Ok(function)
     }
 
     /// Parses a method's parameters and body (after its key), e.g. for object literals.
@@ -98,6 +111,7 @@ impl<'a> Parser<'a, '_, '_> {
         }
         let saved_context = self.context;
         let saved_strict = self.strict;
+        let saved_yield_await_count = self.yield_await_count;
         let labels_length = self.labels.len();
         self.context = FunctionContext {
             in_function: true,
@@ -107,10 +121,18 @@ impl<'a> Parser<'a, '_, '_> {
             in_switch: false,
             label_base: labels_length,
             in_class_static_block: false,
+            allow_super_property: is_method,
+            allow_super_call: flavor == MethodFlavor::Constructor && self.class_is_derived,
+            allow_new_target: true,
+            forbid_arguments: false,
         };
-        let result = self.parse_function_after_type_parameters(flavor, is_method, allow_bodyless);
+        self.push_scope(ScopeKind::Function);
+        let result =
+            self.parse_function_after_type_parameters(id, flavor, is_method, allow_bodyless);
+        self.pop_scope();
         self.context = saved_context;
         self.strict = saved_strict;
+        self.yield_await_count = saved_yield_await_count;
         self.labels.truncate(labels_length);
         let Some((params, body, has_use_strict_directive)) = result? else {
             return Ok(None);
@@ -131,11 +153,19 @@ impl<'a> Parser<'a, '_, '_> {
     #[allow(clippy::type_complexity)]
     fn parse_function_after_type_parameters(
         &mut self,
+        id: Option<Identifier>,
         flavor: MethodFlavor,
-        _is_method: bool,
+        is_method: bool,
         allow_bodyless: bool,
     ) -> ParseResult<Option<(&'a FormalParameters<'a>, &'a FunctionBody<'a>, bool)>> {
+        let yield_await_before = self.yield_await_count;
         let params = self.parse_formal_parameters(flavor == MethodFlavor::Constructor)?;
+        if self.yield_await_count != yield_await_before {
+            return self.error_at(
+                "Yield and await expressions are not allowed in formal parameters",
+                params.span,
+            );
+        }
         match flavor {
             MethodFlavor::Getter if !params.items.is_empty() || params.rest.is_some() => {
                 return self.error_at("Getter must not have any formal parameters.", params.span);
@@ -156,16 +186,22 @@ impl<'a> Parser<'a, '_, '_> {
             self.consume_semicolon()?;
             return Ok(None);
         }
-        let (body, has_use_strict) = self.parse_function_body_block(params)?;
+        let (body, has_use_strict) = self.parse_function_body_block(params, is_method, id)?;
         Ok(Some((params, body, has_use_strict)))
     }
 
-    /// `{ directives statements }` of a function; checks "use strict" against the parameters.
+    /// `{ directives statements }` of a function (in the function's scope, which the caller
+    /// opened); checks "use strict" against the parameters and declares them.
+    /// `unique_parameters` is true for methods and arrows (UniqueFormalParameters); `id` is
+    /// the function's own name, checked again when the body makes the function strict.
     pub fn parse_function_body_block(
         &mut self,
         params: &'a FormalParameters<'a>,
+        unique_parameters: bool,
+        id: Option<Identifier>,
     ) -> ParseResult<(&'a FunctionBody<'a>, bool)> {
         let start = self.token.span.start;
+        let was_strict = self.strict;
         self.expect(TokenKind::LeftBrace)?;
         let (directives, has_use_strict) = self.parse_directives()?;
         if has_use_strict && !params.is_simple {
@@ -174,6 +210,12 @@ impl<'a> Parser<'a, '_, '_> {
                 self.span_from(start),
             );
         }
+        let became_strict = has_use_strict && !was_strict;
+        if became_strict && let Some(id) = id {
+            self.check_strict_binding_name(id)?;
+        }
+        let allow_duplicates = !unique_parameters && params.is_simple && !self.strict;
+        self.declare_parameters(params, allow_duplicates, became_strict)?;
         let statements = self.parse_statement_list(TokenKind::RightBrace)?;
         self.expect(TokenKind::RightBrace)?;
         Ok((
@@ -340,6 +382,7 @@ impl<'a> Parser<'a, '_, '_> {
                         if !self.kind_is_identifier(key_token.kind) {
                             return self.error_at("Unexpected reserved word", key_token.span);
                         }
+                        self.check_escaped_keyword(key_token, identifier.name)?;
                         if self.strict
                             && (identifier.name == well_known::EVAL
                                 || identifier.name == well_known::ARGUMENTS)
@@ -478,6 +521,24 @@ impl<'a> Parser<'a, '_, '_> {
             }
         }
         self.expect(TokenKind::LeftBrace)?;
+        let saved_derived = std::mem::replace(&mut self.class_is_derived, super_class.is_some());
+        self.push_private_environment();
+        let body = self.parse_class_body();
+        let resolved = self.pop_private_environment();
+        self.class_is_derived = saved_derived;
+        let body = body?;
+        resolved?;
+        Ok(self.alloc(Class {
+            span: self.span_from(start),
+            id,
+            super_class,
+            body,
+            is_abstract,
+        }))
+    }
+
+    /// The members of a class body up to and including the closing `}`.
+    fn parse_class_body(&mut self) -> ParseResult<&'a [ClassElement<'a>]> {
         let mut body = self.new_vec();
         let mut has_constructor = false;
         while !self.at(TokenKind::RightBrace) {
@@ -500,36 +561,19 @@ impl<'a> Parser<'a, '_, '_> {
             }
         }
         self.expect(TokenKind::RightBrace)?;
-        Ok(self.alloc(Class {
-            span: self.span_from(start),
-            id,
-            super_class,
-            body: body.into_bump_slice(),
-            is_abstract,
-        }))
+        Ok(body.into_bump_slice())
     }
 
     /// `extends` LeftHandSideExpression (with optional TS type arguments, dropped).
     fn parse_class_heritage(&mut self) -> ParseResult<Expression<'a>> {
-        // A LeftHandSideExpression: parse a unary-free postfix-free expression.
-        let start = self.token.span.start;
-        let expression = self.parse_assignment_expression(true)?;
-        match expression {
-            Expression::Assignment(_)
-            | Expression::Conditional(_)
-            | Expression::Binary(_)
-            | Expression::Logical(_)
-            | Expression::Unary(_)
-            | Expression::Update(_)
-            | Expression::Yield(_)
-            | Expression::Await(_) => {
-                self.error_at("Invalid class heritage", self.span_from(start))
-            }
-            Expression::Function(function) if function.is_arrow => {
-                self.error_at("Invalid class heritage", self.span_from(start))
-            }
-            expression => Ok(expression),
+        self.enter()?;
+        let expression = self.parse_left_hand_side_expression();
+        self.leave();
+        let expression = expression?;
+        if self.typescript && (self.at(TokenKind::Less) || self.at(TokenKind::ShiftLeft)) {
+            self.skip_type_arguments()?;
         }
+        Ok(expression)
     }
 
     /// True when a modifier keyword at the current token is really a modifier (a member name
@@ -669,6 +713,14 @@ impl<'a> Parser<'a, '_, '_> {
             if is_constructor_name && accessor_kind.is_some() {
                 return self.error_at("Class constructor may not be an accessor", key_token.span);
             }
+            if let PropertyKey::Private(private) = key {
+                let private_kind = match kind {
+                    MethodKind::Get => PrivateNameKind::Getter,
+                    MethodKind::Set => PrivateNameKind::Setter,
+                    _ => PrivateNameKind::Method,
+                };
+                self.declare_private_name(private, private_kind, is_static)?;
+            }
             let flavor = match kind {
                 MethodKind::Constructor => MethodFlavor::Constructor,
                 MethodKind::Get => MethodFlavor::Getter,
@@ -712,6 +764,9 @@ impl<'a> Parser<'a, '_, '_> {
                 key_token.span,
             );
         }
+        if let PropertyKey::Private(private) = key {
+            self.declare_private_name(private, PrivateNameKind::Field, is_static)?;
+        }
         if self.typescript && self.eat(TokenKind::Colon) {
             self.skip_type()?;
         }
@@ -722,6 +777,9 @@ impl<'a> Parser<'a, '_, '_> {
             self.context = FunctionContext {
                 in_function: true,
                 label_base: self.labels.len(),
+                allow_super_property: true,
+                allow_new_target: true,
+                forbid_arguments: true,
                 ..FunctionContext::default()
             };
             let value = self.parse_assignment_expression(true);
@@ -753,13 +811,19 @@ impl<'a> Parser<'a, '_, '_> {
             in_switch: false,
             label_base: labels_length,
             in_class_static_block: true,
+            allow_super_property: true,
+            allow_super_call: false,
+            allow_new_target: true,
+            forbid_arguments: true,
         };
+        self.push_scope(ScopeKind::Function);
         let result = (|| {
             self.expect(TokenKind::LeftBrace)?;
             let body = self.parse_statement_list(TokenKind::RightBrace)?;
             self.expect(TokenKind::RightBrace)?;
             Ok(body)
         })();
+        self.pop_scope();
         self.context = saved_context;
         self.labels.truncate(labels_length);
         let body = result?;

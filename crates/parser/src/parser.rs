@@ -11,7 +11,7 @@
 
 use crate::SyntaxError;
 use crate::ast::*;
-use crate::scope::{DeclarationKind, ScopeKind, ScopeTracker};
+use crate::scope::{DeclarationKind, PrivateNameTracker, ScopeKind, ScopeTracker};
 use bumpalo::Bump;
 use bumpalo::collections::Vec as ArenaVec;
 use tseval_lexer::{Interner, Lexer, Token, TokenKind, well_known};
@@ -33,6 +33,7 @@ pub(crate) struct Checkpoint<'source> {
     token: Token,
     previous_token_end: u32,
     cover_initializer_count: usize,
+    private_reference_count: usize,
 }
 
 /// Label bookkeeping for break/continue validation.
@@ -52,6 +53,15 @@ pub(crate) struct FunctionContext {
     pub in_switch: bool,
     pub label_base: usize,
     pub in_class_static_block: bool,
+    /// `super.x` / `super[x]` are allowed (methods, field initialisers, static blocks, and
+    /// arrows inside them).
+    pub allow_super_property: bool,
+    /// `super(...)` is allowed (constructors of derived classes and arrows inside them).
+    pub allow_super_call: bool,
+    /// `new.target` is allowed (any non-arrow function, field initialisers, static blocks).
+    pub allow_new_target: bool,
+    /// `arguments` is an early error (field initialisers and static blocks, through arrows).
+    pub forbid_arguments: bool,
 }
 
 pub(crate) struct Parser<'a, 'source, 'interner> {
@@ -85,6 +95,20 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub exported_locals: Vec<Identifier>,
     /// Every exported name of a module, for the duplicate-export early error.
     pub exported_names: Vec<ModuleExportName>,
+    /// Set just before `parse_statement` is called for a statement-list item (rather than the
+    /// body of an `if`, loop, `with` or label there): only then may a labelled statement's body
+    /// be a function declaration (sloppy mode, Annex B.3.1).
+    pub statement_list_position: bool,
+    /// Private names of the class bodies being parsed.
+    pub private_names: PrivateNameTracker,
+    /// The class body being parsed has an `extends` clause (its constructor may call super).
+    pub class_is_derived: bool,
+    /// Number of yield and await expressions parsed in the current function so far (saved
+    /// and restored around nested functions): parameters must not contain any.
+    pub yield_await_count: u32,
+    /// Number of identifiers named `await` parsed so far: async arrow parameters must not
+    /// contain any (their cover was parsed before the arrow was known to be async).
+    pub await_identifier_count: u32,
 }
 
 impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
@@ -127,6 +151,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scopes: ScopeTracker::default(),
             exported_locals: Vec::new(),
             exported_names: Vec::new(),
+            statement_list_position: false,
+            private_names: PrivateNameTracker::default(),
+            class_is_derived: false,
+            yield_await_count: 0,
+            await_identifier_count: 0,
         }
     }
 
@@ -255,6 +284,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             token: self.token,
             previous_token_end: self.previous_token_end,
             cover_initializer_count: self.cover_initializers.len(),
+            private_reference_count: self.private_names.references.len(),
         }
     }
 
@@ -264,6 +294,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.previous_token_end = checkpoint.previous_token_end;
         self.cover_initializers
             .truncate(checkpoint.cover_initializer_count);
+        self.private_names
+            .references
+            .truncate(checkpoint.private_reference_count);
         self.error = None;
     }
 
@@ -360,10 +393,29 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         if !self.at_identifier() {
             return self.unexpected();
         }
-        let start = self.token.span;
+        let token = self.token;
         let name = self.current_atom()?;
+        self.check_escaped_keyword(token, name)?;
+        if name == well_known::AWAIT {
+            self.await_identifier_count += 1;
+        }
         self.bump();
-        Ok(Identifier { span: start, name })
+        Ok(Identifier {
+            span: token.span,
+            name,
+        })
+    }
+
+    /// An identifier written with escapes (`\u0069f`) lexes as `Identifier`, but it may only
+    /// be used where the word it spells could be an identifier.
+    pub fn check_escaped_keyword(&mut self, token: Token, name: Atom) -> ParseResult<()> {
+        if token.is_escaped()
+            && let Some(kind) = TokenKind::keyword_from_atom(name)
+            && !self.kind_is_identifier(kind)
+        {
+            return self.error_at("Keyword must not contain escaped characters", token.span);
+        }
+        Ok(())
     }
 
     /// Parses a binding identifier, rejecting `eval`/`arguments` in strict code.
@@ -460,6 +512,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     pub fn parse_directives(&mut self) -> ParseResult<(&'a [Directive<'a>], bool)> {
         let mut directives = self.new_vec();
         let mut has_use_strict = false;
+        let mut octal_escape_span: Option<Span> = None;
         while self.at(TokenKind::StringLiteral) {
             let next = self.peek();
             let ends_statement = matches!(
@@ -472,9 +525,36 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             }
             let span = self.token.span;
             let raw_text = &self.source[span.start as usize + 1..span.end as usize - 1];
+            if self.token.is_escaped() {
+                // Escapes are checked here because directives are not parsed as string
+                // literals; a legacy octal escape before "use strict" is an error too.
+                let mut units = std::mem::take(&mut self.scratch_utf16);
+                units.clear();
+                let cooked = tseval_lexer::cook_string_literal(raw_text, &mut units);
+                self.scratch_utf16 = units;
+                match cooked {
+                    Err(error) => return self.error_at(error.message(), span),
+                    Ok(info) if info.has_octal_escape => {
+                        if self.strict {
+                            return self.error_at(
+                                "Octal escape sequences are not allowed in strict mode.",
+                                span,
+                            );
+                        }
+                        octal_escape_span.get_or_insert(span);
+                    }
+                    Ok(_) => {}
+                }
+            }
             if raw_text == "use strict" {
                 has_use_strict = true;
                 self.strict = true;
+                if let Some(octal_span) = octal_escape_span {
+                    return self.error_at(
+                        "Octal escape sequences are not allowed in strict mode.",
+                        octal_span,
+                    );
+                }
             }
             let raw = self.alloc_str(raw_text);
             self.bump();
@@ -521,14 +601,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let function = self.parse_function_declaration(start, true)?;
                 Ok(function.map(Statement::FunctionDeclaration))
             }
-            TokenKind::Class => Ok(Some(Statement::ClassDeclaration(
-                self.parse_class(start, true, false)?,
-            ))),
+            TokenKind::Class => {
+                let class = self.parse_class(start, true, false)?;
+                self.declare_class_name(class)?;
+                Ok(Some(Statement::ClassDeclaration(class)))
+            }
             TokenKind::Abstract if self.peek_same_line_is(TokenKind::Class) => {
                 self.bump();
-                Ok(Some(Statement::ClassDeclaration(
-                    self.parse_class(start, true, true)?,
-                )))
+                let class = self.parse_class(start, true, true)?;
+                self.declare_class_name(class)?;
+                Ok(Some(Statement::ClassDeclaration(class)))
             }
             TokenKind::Const if self.typescript && self.peek().kind == TokenKind::Enum => {
                 self.bump();
@@ -537,16 +619,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::Const | TokenKind::Var => {
                 let declaration = self.parse_variable_declaration(start, true)?;
                 self.consume_semicolon()?;
-                Ok(Some(Statement::VariableDeclaration(
-                    self.finish_variable_declaration(declaration, start),
-                )))
+                let declaration = self.finish_variable_declaration(declaration, start);
+                self.check_declarations_initialized(declaration)?;
+                Ok(Some(Statement::VariableDeclaration(declaration)))
             }
             TokenKind::Let if self.peek_is_let_declaration() => {
                 let declaration = self.parse_variable_declaration(start, true)?;
                 self.consume_semicolon()?;
-                Ok(Some(Statement::VariableDeclaration(
-                    self.finish_variable_declaration(declaration, start),
-                )))
+                let declaration = self.finish_variable_declaration(declaration, start);
+                self.check_declarations_initialized(declaration)?;
+                Ok(Some(Statement::VariableDeclaration(declaration)))
             }
             TokenKind::Import => {
                 let next = self.peek().kind;
@@ -583,7 +665,18 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 self.skip_balanced()?;
                 Ok(None)
             }
-            _ => Ok(Some(self.parse_statement()?)),
+            _ => {
+                self.statement_list_position = true;
+                Ok(Some(self.parse_statement()?))
+            }
+        }
+    }
+
+    /// Declares the name of a class declaration in the current scope (lexical).
+    pub fn declare_class_name(&mut self, class: &Class<'a>) -> ParseResult<()> {
+        match class.id {
+            Some(id) => self.declare_name(id, DeclarationKind::Lexical),
+            None => Ok(()),
         }
     }
 
@@ -657,6 +750,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
 
     fn parse_statement_inner(&mut self) -> ParseResult<Statement<'a>> {
         let start = self.token.span.start;
+        let in_statement_list = std::mem::replace(&mut self.statement_list_position, false);
         match self.token.kind {
             TokenKind::LeftBrace => Ok(Statement::Block(self.parse_block()?)),
             TokenKind::Semicolon => {
@@ -666,9 +760,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::Var => {
                 let declaration = self.parse_variable_declaration(start, true)?;
                 self.consume_semicolon()?;
-                Ok(Statement::VariableDeclaration(
-                    self.finish_variable_declaration(declaration, start),
-                ))
+                let declaration = self.finish_variable_declaration(declaration, start);
+                self.check_declarations_initialized(declaration)?;
+                Ok(Statement::VariableDeclaration(declaration))
             }
             TokenKind::If => self.parse_if_statement(),
             TokenKind::For => self.parse_for_statement(),
@@ -754,20 +848,22 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 Ok(Statement::Debugger(self.span_from(start)))
             }
             TokenKind::Function => {
-                // Annex B: function declarations as statement bodies in sloppy mode.
                 if self.strict {
                     return self.error_at("In strict mode code, functions can only be declared at top level or inside a block", self.token.span);
                 }
-                match self.parse_function_declaration(start, false)? {
-                    Some(function) => Ok(Statement::FunctionDeclaration(function)),
-                    None => Ok(Statement::Empty(self.span_from(start))),
-                }
+                self.error_at("In non-strict mode code, functions can only be declared at top level, inside a block, or as the body of an if statement", self.token.span)
             }
             TokenKind::Class | TokenKind::Const => self.unexpected(),
             TokenKind::Let if self.peek().kind == TokenKind::LeftBracket => self.unexpected(),
             _ => {
                 if self.at_identifier() && self.peek().kind == TokenKind::Colon {
-                    return self.parse_labeled_statement();
+                    return self.parse_labeled_statement(in_statement_list);
+                }
+                if self.at(TokenKind::Async) && self.peek_is_async_function() {
+                    return self.error_at(
+                        "Async functions can only be declared at the top level or inside a block",
+                        self.token.span,
+                    );
                 }
                 let expression = self.parse_expression(true)?;
                 self.consume_semicolon()?;
@@ -780,6 +876,14 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     }
 
     pub fn parse_block(&mut self) -> ParseResult<&'a BlockStatement<'a>> {
+        self.push_scope(ScopeKind::Block);
+        let block = self.parse_block_in_current_scope();
+        self.pop_scope();
+        block
+    }
+
+    /// `{ statements }` without opening a scope (catch bodies share the catch clause's scope).
+    fn parse_block_in_current_scope(&mut self) -> ParseResult<&'a BlockStatement<'a>> {
         let start = self.token.span.start;
         self.expect(TokenKind::LeftBrace)?;
         let body = self.parse_statement_list(TokenKind::RightBrace)?;
@@ -804,9 +908,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.expect(TokenKind::LeftParen)?;
         let test = self.parse_expression(true)?;
         self.expect(TokenKind::RightParen)?;
-        let consequent = self.parse_statement()?;
+        let consequent = self.parse_if_branch()?;
         let alternate = if self.eat(TokenKind::Else) {
-            Some(self.parse_statement()?)
+            Some(self.parse_if_branch()?)
         } else {
             None
         };
@@ -816,6 +920,26 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             consequent,
             alternate,
         })))
+    }
+
+    /// The body of an `if` or `else`: a statement, or in sloppy mode a plain function
+    /// declaration, which behaves as if wrapped in a block of its own (Annex B.3.3).
+    fn parse_if_branch(&mut self) -> ParseResult<Statement<'a>> {
+        if !self.at(TokenKind::Function) || self.strict {
+            return self.parse_statement();
+        }
+        let start = self.token.span.start;
+        self.push_scope(ScopeKind::Block);
+        let function = self.parse_function_declaration(start, false);
+        self.pop_scope();
+        match function? {
+            Some(function) if function.is_generator => self.error_at(
+                "Generators can only be declared at the top level or inside a block",
+                function.span,
+            ),
+            Some(function) => Ok(Statement::FunctionDeclaration(function)),
+            None => Ok(Statement::Empty(self.span_from(start))),
+        }
     }
 
     fn parse_break_or_continue(&mut self) -> ParseResult<Statement<'a>> {
@@ -862,7 +986,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         })
     }
 
-    fn parse_labeled_statement(&mut self) -> ParseResult<Statement<'a>> {
+    /// `label: body`; `in_statement_list` tells whether the labelled statement is a
+    /// statement-list item, where a sloppy-mode labelled function declaration is allowed.
+    fn parse_labeled_statement(&mut self, in_statement_list: bool) -> ParseResult<Statement<'a>> {
         let start = self.token.span.start;
         let label = self.parse_identifier()?;
         self.expect(TokenKind::Colon)?;
@@ -899,14 +1025,19 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             name: label.name,
             is_loop,
         });
-        let body = if self.at(TokenKind::Function) && !self.strict {
+        let body = if self.at(TokenKind::Function) && !self.strict && in_statement_list {
             let function_start = self.token.span.start;
             match self.parse_function_declaration(function_start, false) {
+                Ok(Some(function)) if function.is_generator => self.error_at(
+                    "Generators can only be declared at the top level or inside a block",
+                    function.span,
+                ),
                 Ok(Some(function)) => Ok(Statement::FunctionDeclaration(function)),
                 Ok(None) => Ok(Statement::Empty(self.span_from(function_start))),
                 Err(failed) => Err(failed),
             }
         } else {
+            self.statement_list_position = in_statement_list;
             self.parse_statement()
         };
         self.labels.pop();
@@ -925,17 +1056,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         let handler = if self.at(TokenKind::Catch) {
             let catch_start = self.token.span.start;
             self.bump();
-            let param = if self.eat(TokenKind::LeftParen) {
-                let pattern = self.parse_binding_pattern()?;
-                if self.typescript && self.eat(TokenKind::Colon) {
-                    self.skip_type()?;
-                }
-                self.expect(TokenKind::RightParen)?;
-                Some(pattern)
-            } else {
-                None
-            };
-            let body = self.parse_block()?;
+            self.push_scope(ScopeKind::Block);
+            let clause = self.parse_catch_parameter_and_body();
+            self.pop_scope();
+            let (param, body) = clause?;
             Some(self.alloc(CatchClause {
                 span: self.span_from(catch_start),
                 param,
@@ -960,6 +1084,27 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         })))
     }
 
+    /// `(param) { body }` or `{ body }` after `catch`, in the catch clause's scope: the
+    /// parameter and the body's declarations share it, so they clash as the spec requires.
+    fn parse_catch_parameter_and_body(
+        &mut self,
+    ) -> ParseResult<(Option<BindingPattern<'a>>, &'a BlockStatement<'a>)> {
+        let param = if self.eat(TokenKind::LeftParen) {
+            let pattern = self.parse_binding_pattern()?;
+            if self.typescript && self.eat(TokenKind::Colon) {
+                self.skip_type()?;
+            }
+            self.expect(TokenKind::RightParen)?;
+            let simple = matches!(pattern, BindingPattern::Identifier(_));
+            self.declare_pattern(&pattern, DeclarationKind::CatchParameter { simple })?;
+            Some(pattern)
+        } else {
+            None
+        };
+        let body = self.parse_block_in_current_scope()?;
+        Ok((param, body))
+    }
+
     fn parse_switch_statement(&mut self) -> ParseResult<Statement<'a>> {
         let start = self.token.span.start;
         self.bump();
@@ -969,6 +1114,20 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.expect(TokenKind::LeftBrace)?;
         let saved = self.context.in_switch;
         self.context.in_switch = true;
+        self.push_scope(ScopeKind::Block);
+        let cases = self.parse_switch_cases();
+        self.pop_scope();
+        self.context.in_switch = saved;
+        let cases = cases?;
+        Ok(Statement::Switch(self.alloc(SwitchStatement {
+            span: self.span_from(start),
+            discriminant,
+            cases,
+        })))
+    }
+
+    /// The clauses of a case block up to and including its closing `}`.
+    fn parse_switch_cases(&mut self) -> ParseResult<&'a [SwitchCase<'a>]> {
         let mut cases = self.new_vec();
         let mut seen_default = false;
         while !self.at(TokenKind::RightBrace) {
@@ -1008,21 +1167,33 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             });
         }
         self.bump();
-        self.context.in_switch = saved;
-        Ok(Statement::Switch(self.alloc(SwitchStatement {
-            span: self.span_from(start),
-            discriminant,
-            cases: cases.into_bump_slice(),
-        })))
+        Ok(cases.into_bump_slice())
     }
 
     // -----------------------------------------------------------------------------------
     // Variables and for statements
     // -----------------------------------------------------------------------------------
 
-    /// Parses `var|let|const declarators` without the trailing semicolon. `allow_in` is false
-    /// in for-statement heads.
+    /// Parses `var|let|const declarators` without the trailing semicolon and declares the
+    /// bound names. `allow_in` is false in for-statement heads.
     pub fn parse_variable_declaration(
+        &mut self,
+        start: u32,
+        allow_in: bool,
+    ) -> ParseResult<(VariableKind, ArenaVec<'a, VariableDeclarator<'a>>)> {
+        let declaration = self.parse_variable_declaration_undeclared(start, allow_in)?;
+        let kind = match declaration.0 {
+            VariableKind::Var => DeclarationKind::Var,
+            VariableKind::Let | VariableKind::Const => DeclarationKind::Lexical,
+        };
+        for declarator in declaration.1.iter() {
+            self.declare_pattern(&declarator.target, kind)?;
+        }
+        Ok(declaration)
+    }
+
+    /// [`Parser::parse_variable_declaration`] without declaring the bound names.
+    pub fn parse_variable_declaration_undeclared(
         &mut self,
         start: u32,
         allow_in: bool,
@@ -1039,15 +1210,6 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         loop {
             let declarator_start = self.token.span.start;
             let target = self.parse_binding_pattern()?;
-            if let (VariableKind::Let | VariableKind::Const, BindingPattern::Identifier(identifier)) =
-                (kind, target)
-                && identifier.name == well_known::LET
-            {
-                return self.error_at(
-                    "let is disallowed as a lexically bound name",
-                    identifier.span,
-                );
-            }
             if self.typescript {
                 self.eat(TokenKind::Bang);
                 if self.eat(TokenKind::Colon) {
@@ -1101,6 +1263,13 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     }
 
     fn parse_for_statement(&mut self) -> ParseResult<Statement<'a>> {
+        self.push_scope(ScopeKind::Block);
+        let statement = self.parse_for_statement_in_scope();
+        self.pop_scope();
+        statement
+    }
+
+    fn parse_for_statement_in_scope(&mut self) -> ParseResult<Statement<'a>> {
         let start = self.token.span.start;
         self.bump();
         let is_await = if self.at(TokenKind::Await) {
@@ -1127,10 +1296,17 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             _ => false,
         };
         if is_declaration {
-            let parsed = self.parse_variable_declaration(init_start, false)?;
+            let parsed = self.parse_variable_declaration_undeclared(init_start, false)?;
             let declaration = self.finish_variable_declaration(parsed, init_start);
+            let is_of = self.at(TokenKind::Of);
+            let declaration_kind = match declaration.kind {
+                VariableKind::Var => DeclarationKind::Var,
+                VariableKind::Let | VariableKind::Const => DeclarationKind::Lexical,
+            };
+            for declarator in declaration.declarators {
+                self.declare_pattern(&declarator.target, declaration_kind)?;
+            }
             if self.at(TokenKind::Of) || self.at(TokenKind::In) {
-                let is_of = self.at(TokenKind::Of);
                 if declaration.declarators.len() != 1 {
                     return self.error_at(
                         "Invalid left-hand side in for-in/of loop: must have a single binding",
@@ -1317,6 +1493,12 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             while !self.at(TokenKind::RightBrace) {
                 let start = self.token.span.start;
                 let key = self.parse_module_export_name()?;
+                if attributes
+                    .iter()
+                    .any(|attribute: &ImportAttribute<'a>| attribute.key.name == key.name)
+                {
+                    return self.error_at("Duplicate import attribute key", key.span);
+                }
                 self.expect(TokenKind::Colon)?;
                 let value = self.parse_module_source()?;
                 attributes.push(ImportAttribute {
@@ -1437,6 +1619,17 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         start: u32,
         specifiers: ArenaVec<'a, ImportSpecifier>,
     ) -> ParseResult<Option<Statement<'a>>> {
+        for specifier in specifiers.iter() {
+            let local = match *specifier {
+                ImportSpecifier::Default { local, .. }
+                | ImportSpecifier::Namespace { local, .. }
+                | ImportSpecifier::Named { local, .. } => local,
+            };
+            if local.name == well_known::EVAL || local.name == well_known::ARGUMENTS {
+                return self.error_at("Unexpected eval or arguments in strict mode", local.span);
+            }
+            self.declare_name(local, DeclarationKind::Lexical)?;
+        }
         self.expect(TokenKind::From)?;
         let source = self.parse_module_source()?;
         let attributes = self.parse_import_attributes()?;
@@ -1471,6 +1664,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             ModuleReference::EntityName(names.into_bump_slice())
         };
         self.consume_semicolon()?;
+        self.declare_name(id, DeclarationKind::Lexical)?;
         Ok(self.alloc(ImportEqualsDeclaration {
             span: self.span_from(start),
             id,
@@ -1503,11 +1697,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     || (self.at(TokenKind::Abstract) && self.peek().kind == TokenKind::Class)
                 {
                     let is_abstract = self.eat(TokenKind::Abstract);
-                    ExportDefaultKind::Class(self.parse_class(
-                        declaration_start,
-                        false,
-                        is_abstract,
-                    )?)
+                    let class = self.parse_class(declaration_start, false, is_abstract)?;
+                    self.declare_class_name(class)?;
+                    ExportDefaultKind::Class(class)
                 } else if self.typescript
                     && self.at(TokenKind::Interface)
                     && self.peek_same_line_identifier()
@@ -1519,6 +1711,10 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     self.consume_semicolon()?;
                     ExportDefaultKind::Expression(expression)
                 };
+                self.exported_names.push(ModuleExportName {
+                    span: Span::new(start, declaration_start),
+                    name: well_known::DEFAULT,
+                });
                 Ok(Some(Statement::ExportDefault(self.alloc(
                     ExportDefaultDeclaration {
                         span: self.span_from(start),
@@ -1537,6 +1733,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let source = self.parse_module_source()?;
                 self.parse_import_attributes()?;
                 self.consume_semicolon()?;
+                if let Some(exported) = exported {
+                    self.exported_names.push(exported);
+                }
                 Ok(Some(Statement::ExportAll(self.alloc(
                     ExportAllDeclaration {
                         span: self.span_from(start),
@@ -1548,6 +1747,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::LeftBrace if !in_namespace => {
                 self.bump();
                 let mut specifiers = self.new_vec();
+                let mut string_locals: Vec<Span> = Vec::new();
                 while !self.at(TokenKind::RightBrace) {
                     let specifier_start = self.token.span.start;
                     if self.typescript && self.at(TokenKind::Type) {
@@ -1567,12 +1767,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                             continue;
                         }
                     }
+                    let local_is_string = self.at(TokenKind::StringLiteral);
                     let local = self.parse_module_export_name()?;
                     let exported = if self.eat(TokenKind::As) {
                         self.parse_module_export_name()?
                     } else {
                         local
                     };
+                    if local_is_string {
+                        string_locals.push(local.span);
+                    }
                     specifiers.push(ExportSpecifier {
                         span: self.span_from(specifier_start),
                         local,
@@ -1591,6 +1795,23 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     None
                 };
                 self.consume_semicolon()?;
+                if source.is_none()
+                    && let Some(&span) = string_locals.first()
+                {
+                    return self.error_at(
+                        "A string literal cannot be used as an exported binding without 'from'",
+                        span,
+                    );
+                }
+                for specifier in specifiers.iter() {
+                    self.exported_names.push(specifier.exported);
+                    if source.is_none() {
+                        self.exported_locals.push(Identifier {
+                            span: specifier.local.span,
+                            name: specifier.local.name,
+                        });
+                    }
+                }
                 Ok(Some(Statement::ExportNamed(self.alloc(
                     ExportNamedDeclaration {
                         span: self.span_from(start),
@@ -1650,6 +1871,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 let Some(statement) = statement else {
                     return Ok(None);
                 };
+                if !in_namespace {
+                    self.record_exported_declaration_names(statement);
+                }
                 let declaration = match statement {
                     Statement::VariableDeclaration(node) => Declaration::Variable(node),
                     Statement::FunctionDeclaration(node) => Declaration::Function(node),
@@ -1666,6 +1890,33 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 };
                 Ok(Some(self.export_named_declaration(start, declaration)))
             }
+        }
+    }
+
+    /// Adds the names an `export <declaration>` exports to the module's exported names.
+    fn record_exported_declaration_names(&mut self, statement: Statement<'a>) {
+        match statement {
+            Statement::VariableDeclaration(declaration) => {
+                self.scopes.parameter_names.clear();
+                for declarator in declaration.declarators {
+                    self.collect_bound_names(&declarator.target);
+                }
+                for index in 0..self.scopes.parameter_names.len() {
+                    let identifier = self.scopes.parameter_names[index];
+                    self.exported_names.push(ModuleExportName {
+                        span: identifier.span,
+                        name: identifier.name,
+                    });
+                }
+            }
+            Statement::FunctionDeclaration(Function { id: Some(id), .. })
+            | Statement::ClassDeclaration(Class { id: Some(id), .. }) => {
+                self.exported_names.push(ModuleExportName {
+                    span: id.span,
+                    name: id.name,
+                });
+            }
+            _ => {}
         }
     }
 
@@ -1750,7 +2001,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.context.in_switch = false;
         self.context.label_base = saved_labels;
         self.namespace_depth += 1;
+        self.push_scope(ScopeKind::Function);
         let body = self.parse_statement_list(TokenKind::RightBrace);
+        self.pop_scope();
         self.namespace_depth -= 1;
         self.context = saved_context;
         let body = body?;

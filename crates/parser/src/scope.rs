@@ -61,9 +61,9 @@ impl DeclarationFlags {
 pub(crate) enum DeclarationKind {
     /// `let`, `const`, `class`, `import` bindings.
     Lexical,
-    /// `var`; `for_of` marks the binding of a `for (var x of ...)` head, which may not
-    /// redeclare a catch parameter even under Annex B.
-    Var { for_of: bool },
+    /// `var` (Annex B.3.4 lets it redeclare a simple catch parameter, including in a
+    /// `for (var x of ...)` head, as test262 expects).
+    Var,
     /// A function declaration; whether it is lexical or var-like depends on the scope.
     Function { plain: bool },
     /// A catch parameter.
@@ -152,13 +152,13 @@ impl<'a> Parser<'a, '_, '_> {
                 *entry = flag;
                 Ok(())
             }
-            DeclarationKind::Var { for_of } => {
+            DeclarationKind::Var => {
                 for index in (0..self.scopes.frames.len()).rev() {
                     let frame = self.scopes.frames[index];
                     let entry = self.scopes.declarations.entry((frame.id, name)).or_insert(0);
-                    let clashes = *entry & DeclarationFlags::LEXICAL != 0
-                        || *entry & DeclarationFlags::PATTERN_CATCH_PARAMETER != 0
-                        || (for_of && *entry & DeclarationFlags::SIMPLE_CATCH_PARAMETER != 0);
+                    let clashes = *entry
+                        & (DeclarationFlags::LEXICAL | DeclarationFlags::PATTERN_CATCH_PARAMETER)
+                        != 0;
                     if clashes {
                         return self.redeclaration_error(identifier);
                     }
@@ -225,7 +225,7 @@ impl<'a> Parser<'a, '_, '_> {
     }
 
     /// Appends the names bound by `pattern` to the scratch parameter-name list.
-    fn collect_bound_names(&mut self, pattern: &BindingPattern<'a>) {
+    pub fn collect_bound_names(&mut self, pattern: &BindingPattern<'a>) {
         match pattern {
             BindingPattern::Identifier(identifier) => self.scopes.parameter_names.push(*identifier),
             BindingPattern::Object(object) => {
@@ -313,5 +313,143 @@ impl<'a> Parser<'a, '_, '_> {
             .frames
             .last()
             .is_some_and(|frame| self.scopes.declarations.contains_key(&(frame.id, name)))
+    }
+}
+
+/// How a private name is declared in a class body (for the duplicate rule: only a getter and
+/// a setter with the same placement may share a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PrivateNameKind {
+    Field,
+    Method,
+    Getter,
+    Setter,
+    /// A getter and a setter pair that has already been completed.
+    Accessors,
+}
+
+/// One private name declared by the class body being parsed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PrivateDeclaration {
+    pub name: Atom,
+    pub kind: PrivateNameKind,
+    pub is_static: bool,
+}
+
+/// Private-name bookkeeping: the names each open class body declares, and references not
+/// yet resolved (a reference may precede its declaration inside the body, so references are
+/// resolved when the class body ends; unresolved ones move to the enclosing class).
+#[derive(Default)]
+pub(crate) struct PrivateNameTracker {
+    /// `(first declaration index, first reference index)` of each open class body.
+    pub classes: Vec<(usize, usize)>,
+    pub declarations: Vec<PrivateDeclaration>,
+    pub references: Vec<crate::ast::PrivateIdentifier>,
+}
+
+impl Parser<'_, '_, '_> {
+    /// Opens the private-name environment of a class body.
+    pub fn push_private_environment(&mut self) {
+        let tracker = &mut self.private_names;
+        tracker
+            .classes
+            .push((tracker.declarations.len(), tracker.references.len()));
+    }
+
+    /// Closes the private-name environment of a class body: references to names the body
+    /// declares are resolved; the others must be declared by an enclosing class, and are an
+    /// error when there is none.
+    pub fn pop_private_environment(&mut self) -> ParseResult<()> {
+        let Some((declarations_start, references_start)) = self.private_names.classes.pop() else {
+            return Ok(());
+        };
+        let tracker = &mut self.private_names;
+        let mut kept = references_start;
+        for index in references_start..tracker.references.len() {
+            let reference = tracker.references[index];
+            let declared = tracker.declarations[declarations_start..]
+                .iter()
+                .any(|declaration| declaration.name == reference.name);
+            if !declared {
+                tracker.references[kept] = reference;
+                kept += 1;
+            }
+        }
+        tracker.references.truncate(kept);
+        tracker.declarations.truncate(declarations_start);
+        if tracker.classes.is_empty()
+            && let Some(&reference) = tracker.references.first()
+        {
+            tracker.references.clear();
+            return self.undeclared_private_name(reference);
+        }
+        Ok(())
+    }
+
+    fn undeclared_private_name<T>(
+        &mut self,
+        reference: crate::ast::PrivateIdentifier,
+    ) -> ParseResult<T> {
+        let name = self.interner.resolve(reference.name).to_string();
+        self.error_at(
+            format!("Private field '#{name}' must be declared in an enclosing class"),
+            reference.span,
+        )
+    }
+
+    /// Records a reference to a private name (`this.#x`, `#x in o`).
+    pub fn reference_private_name(
+        &mut self,
+        reference: crate::ast::PrivateIdentifier,
+    ) -> ParseResult<()> {
+        if self.private_names.classes.is_empty() {
+            return self.undeclared_private_name(reference);
+        }
+        self.private_names.references.push(reference);
+        Ok(())
+    }
+
+    /// Declares a private name in the innermost class body, rejecting duplicates other than
+    /// a getter/setter pair with the same placement.
+    pub fn declare_private_name(
+        &mut self,
+        identifier: crate::ast::PrivateIdentifier,
+        kind: PrivateNameKind,
+        is_static: bool,
+    ) -> ParseResult<()> {
+        let Some(&(declarations_start, _)) = self.private_names.classes.last() else {
+            return Ok(());
+        };
+        let tracker = &mut self.private_names;
+        let existing = tracker.declarations[declarations_start..]
+            .iter_mut()
+            .find(|declaration| declaration.name == identifier.name);
+        match existing {
+            None => {
+                tracker.declarations.push(PrivateDeclaration {
+                    name: identifier.name,
+                    kind,
+                    is_static,
+                });
+                Ok(())
+            }
+            Some(existing) => {
+                let completes_pair = existing.is_static == is_static
+                    && matches!(
+                        (existing.kind, kind),
+                        (PrivateNameKind::Getter, PrivateNameKind::Setter)
+                            | (PrivateNameKind::Setter, PrivateNameKind::Getter)
+                    );
+                if completes_pair {
+                    existing.kind = PrivateNameKind::Accessors;
+                    return Ok(());
+                }
+                let name = self.interner.resolve(identifier.name).to_string();
+                self.error_at(
+                    format!("Identifier '#{name}' has already been declared"),
+                    identifier.span,
+                )
+            }
+        }
     }
 }

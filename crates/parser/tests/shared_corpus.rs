@@ -1,5 +1,6 @@
-//! Parses every file of ../shared/ts-examples and ../shared/bench (when present) and requires
-//! success: these are the real programs the engine must run.
+//! Parses every file of ../shared/ts-examples and ../shared/bench (when present) and of the
+//! repository's tests/cases and examples folders, and requires success: these are the real
+//! programs the engine must run.
 
 use std::path::Path;
 use tseval_parser::{Arena, Interner, parse_script};
@@ -14,6 +15,12 @@ fn parse_all_in(directory: &Path, extensions: &[&str]) -> (usize, Vec<String>) {
         .collect();
     entries.sort();
     for path in entries {
+        if path.is_dir() {
+            let (nested_parsed, nested_failures) = parse_all_in(&path, extensions);
+            parsed += nested_parsed;
+            failures.extend(nested_failures);
+            continue;
+        }
         let Some(extension) = path.extension().and_then(|extension| extension.to_str()) else {
             continue;
         };
@@ -54,5 +61,21 @@ fn shared_examples_and_benchmarks_parse() {
         );
         total += parsed;
     }
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for folder in ["tests/cases", "examples"] {
+        let directory = repository.join(folder);
+        if !directory.is_dir() {
+            continue;
+        }
+        let (parsed, failures) = parse_all_in(&directory, &["ts", "js"]);
+        assert!(
+            failures.is_empty(),
+            "{} file(s) failed to parse:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+        total += parsed;
+    }
+    assert!(total > 0, "no programs were found to parse");
     println!("parsed {total} shared files");
 }

@@ -20,9 +20,12 @@ impl Vm {
         self.root(Value::Object(argv));
         let platform = Value::String(self.new_string("linux"));
         let environment = self.new_object();
-        let _ = self.create_data_property(process, self.property_key_from_str("argv"), Value::Object(argv));
-        let _ = self.create_data_property(process, self.property_key_from_str("platform"), platform);
-        let _ = self.create_data_property(process, self.property_key_from_str("env"), Value::Object(environment));
+        for (name, value) in
+            [("argv", Value::Object(argv)), ("platform", platform), ("env", Value::Object(environment))]
+        {
+            let key = self.property_key_from_str(name);
+            let _ = self.create_data_property(process, key, value);
+        }
         self.define_global("process", Value::Object(process));
         self.close_handle_scope(scope);
     }

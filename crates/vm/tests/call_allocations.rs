@@ -41,7 +41,8 @@ static GLOBAL: CountingAllocator = CountingAllocator;
 fn compile(source: &str) -> tseval_compiler::CompiledScript {
     let arena = tseval_parser::Arena::new();
     let mut interner = tseval_parser::Interner::new();
-    let program = tseval_parser::parse_script(source, "fib.js", &arena, &mut interner).expect("parses");
+    let program =
+        tseval_parser::parse_script(source, "fib.js", &arena, &mut interner).expect("parses");
     let source_text: Rc<str> = Rc::from(source);
     tseval_compiler::compile_script(&program, &interner, "fib.js", &source_text).expect("compiles")
 }
@@ -50,9 +51,14 @@ fn compile(source: &str) -> tseval_compiler::CompiledScript {
 /// the call and its numeric result.
 fn counted_fib(vm: &mut Vm, fib: Value, n: f64) -> (usize, f64) {
     let before = ALLOCATIONS.load(Ordering::Relaxed);
-    let result = vm.call(fib, Value::Undefined, &[Value::Number(n)]).expect("fib runs");
+    let result = vm
+        .call(fib, Value::Undefined, &[Value::Number(n)])
+        .expect("fib runs");
     let after = ALLOCATIONS.load(Ordering::Relaxed);
-    (after - before, result.as_number().expect("fib returns a number"))
+    (
+        after - before,
+        result.as_number().expect("fib returns a number"),
+    )
 }
 
 #[test]
@@ -62,7 +68,9 @@ fn recursive_calls_do_not_allocate_or_grow_the_stacks() {
     interpreter::run_script(&mut vm, &script).expect("script runs");
     let key: PropertyKey = vm.property_key_from_str("fib");
     let global = vm.global_object();
-    let fib = vm.get_data_property_no_side_effects(global, key).expect("fib is a global");
+    let fib = vm
+        .get_data_property_no_side_effects(global, key)
+        .expect("fib is a global");
 
     // Warm-up: grows the frame vector and register stack to their working size once.
     let (_, warm) = counted_fib(&mut vm, fib, 25.0);
@@ -78,9 +86,28 @@ fn recursive_calls_do_not_allocate_or_grow_the_stacks() {
     assert_eq!(large, 75025.0);
     // fib(25) makes ~240,000 calls and fib(20) ~22,000: equal counts mean zero per call.
     assert_eq!(small_allocations, large_allocations, "calls allocate");
-    assert_eq!(vm.stack.capacity(), stack_capacity, "the register stack grew");
-    assert_eq!(vm.interpreter.frames.capacity(), frames_capacity, "the frame vector grew");
-    assert!(frames_capacity <= 64, "fib(25) needs ~26 frames, capacity {frames_capacity}");
-    assert_eq!(vm.heap.objects.capacity_slots(), object_slots, "objects were allocated");
-    assert_eq!(vm.heap.environments.capacity_slots(), environment_slots, "environments were allocated");
+    assert_eq!(
+        vm.stack.capacity(),
+        stack_capacity,
+        "the register stack grew"
+    );
+    assert_eq!(
+        vm.interpreter.frames.capacity(),
+        frames_capacity,
+        "the frame vector grew"
+    );
+    assert!(
+        frames_capacity <= 64,
+        "fib(25) needs ~26 frames, capacity {frames_capacity}"
+    );
+    assert_eq!(
+        vm.heap.objects.capacity_slots(),
+        object_slots,
+        "objects were allocated"
+    );
+    assert_eq!(
+        vm.heap.environments.capacity_slots(),
+        environment_slots,
+        "environments were allocated"
+    );
 }

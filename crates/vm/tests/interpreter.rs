@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
+use tseval_vm::Vm;
 use tseval_vm::interpreter::{self, format_uncaught_exception};
-use tseval_vm::{PropertyKey, Value, Vm};
 
 /// Parses and compiles `source` as a script.
 fn compile(source: &str) -> tseval_compiler::CompiledScript {
@@ -16,7 +16,8 @@ fn compile(source: &str) -> tseval_compiler::CompiledScript {
     let source_text: Rc<str> = Rc::from(source);
     let script = tseval_compiler::compile_script(&program, &interner, "test.js", &source_text)
         .unwrap_or_else(|error| panic!("compile error: {error}\n{source}"));
-    tseval_compiler::verify(&script.top_level).unwrap_or_else(|error| panic!("verifier: {error}\n{source}"));
+    tseval_compiler::verify(&script.top_level)
+        .unwrap_or_else(|error| panic!("verifier: {error}\n{source}"));
     script
 }
 
@@ -38,8 +39,8 @@ fn global_text(vm: &mut Vm, name: &str) -> String {
 fn run(source: &str) -> String {
     let script = compile(source);
     let mut vm = Vm::new();
-    match interpreter::run_script(&mut vm, &script) {
-        Ok(_) => global_text(&mut vm, "result"),
+    match interpreter::run_script(&mut vm, &script).and_then(|_| vm.run_event_loop()) {
+        Ok(()) => global_text(&mut vm, "result"),
         Err(thrown) => format_uncaught_exception(&vm, thrown),
     }
 }
@@ -53,16 +54,28 @@ fn check(source: &str, expected: &str) {
 #[test]
 fn arithmetic_and_globals() {
     check("var result = 1 + 2 * 3 - 4 / 2;", "5");
-    check("var a = 7; var b = 3; var result = a % b + (a - b) * 2 + (a > b ? 100 : 0);", "109");
+    check(
+        "var a = 7; var b = 3; var result = a % b + (a - b) * 2 + (a > b ? 100 : 0);",
+        "109",
+    );
     check("var result = 'a' + 1 + 2;", "a12");
     check("var x = 1; x += 41; var result = x;", "42");
 }
 
 #[test]
 fn function_calls_and_recursion() {
-    check("function add(a, b) { return a + b; } var result = add(20, 22);", "42");
-    check("function f(a, b) { return b; } var result = f(1);", "undefined");
-    check("function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } var result = fib(20);", "6765");
+    check(
+        "function add(a, b) { return a + b; } var result = add(20, 22);",
+        "42",
+    );
+    check(
+        "function f(a, b) { return b; } var result = f(1);",
+        "undefined",
+    );
+    check(
+        "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); } var result = fib(20);",
+        "6765",
+    );
     check(
         "function fact(n) { if (n <= 1) return 1; return n * fact(n - 1); } var result = fact(10);",
         "3628800",
@@ -136,7 +149,10 @@ fn exceptions_unwind_through_frames_and_finally() {
 #[test]
 fn uncaught_exceptions_propagate_with_a_stack() {
     let output = run("function f() { throw new TypeError('bad thing'); }\nf();");
-    assert!(output.starts_with("Uncaught TypeError: bad thing"), "{output}");
+    assert!(
+        output.starts_with("Uncaught TypeError: bad thing"),
+        "{output}"
+    );
     assert!(output.contains("at f (test.js:1:"), "{output}");
 }
 
@@ -172,27 +188,112 @@ fn classes_methods_accessors_and_inheritance() {
 
 #[test]
 fn iteration_spread_and_destructuring() {
-    check("var s = 0; for (const v of [1, 2, 3, 4]) { s += v; } var result = s;", "10");
-    check("var a = [1, 2]; var b = [...a, 3, ...a]; var result = b.length + ':' + b[4];", "5:2");
-    check("var [x, , y = 9, ...rest] = [1, 2, undefined, 4, 5]; var result = x + y + rest.length;", "12");
-    check("var { p, q: { r } } = { p: 1, q: { r: 2 } }; var result = p + r;", "3");
-    check("var keys = ''; for (var k in { a: 1, b: 2 }) { keys += k; } var result = keys;", "ab");
-    check("function sum(...xs) { var t = 0; for (var x of xs) t += x; return t; } var result = sum(...[1, 2, 3], 4);", "10");
+    check(
+        "var s = 0; for (const v of [1, 2, 3, 4]) { s += v; } var result = s;",
+        "10",
+    );
+    check(
+        "var a = [1, 2]; var b = [...a, 3, ...a]; var result = b.length + ':' + b[4];",
+        "5:2",
+    );
+    check(
+        "var [x, , y = 9, ...rest] = [1, 2, undefined, 4, 5]; var result = x + y + rest.length;",
+        "12",
+    );
+    check(
+        "var { p, q: { r } } = { p: 1, q: { r: 2 } }; var result = p + r;",
+        "3",
+    );
+    check(
+        "var keys = ''; for (var k in { a: 1, b: 2 }) { keys += k; } var result = keys;",
+        "ab",
+    );
+    check(
+        "function sum(...xs) { var t = 0; for (var x of xs) t += x; return t; } var result = sum(...[1, 2, 3], 4);",
+        "10",
+    );
 }
 
 #[test]
 fn typeof_delete_in_and_arguments() {
-    check("var result = typeof notDeclared + ',' + typeof 1 + ',' + typeof {} + ',' + typeof function () {};", "undefined,number,object,function");
-    check("var o = { a: 1 }; delete o.a; var result = 'a' in o;", "false");
-    check("function f() { return arguments.length; } var result = f(1, 2, 3);", "3");
+    check(
+        "var result = typeof notDeclared + ',' + typeof 1 + ',' + typeof {} + ',' + typeof function () {};",
+        "undefined,number,object,function",
+    );
+    check(
+        "var o = { a: 1 }; delete o.a; var result = 'a' in o;",
+        "false",
+    );
+    check(
+        "function f() { return arguments.length; } var result = f(1, 2, 3);",
+        "3",
+    );
 }
 
 #[test]
 fn template_literals_and_tagged_templates() {
-    check("var n = 5; var result = `n=${n}, twice=${n * 2}`;", "n=5, twice=10");
+    check(
+        "var n = 5; var result = `n=${n}, twice=${n * 2}`;",
+        "n=5, twice=10",
+    );
     check(
         "function tag(strings) { return strings; } function get() { return tag`a${1}b`; }
          var result = (get() === get()) + ',' + get().raw.length;",
         "true,2",
+    );
+}
+
+#[test]
+fn generators_suspend_and_resume() {
+    check(
+        "function* count(limit) { for (let i = 0; i < limit; i++) { yield i; } return 'done'; }
+         var parts = []; for (const v of count(4)) parts.push(v);
+         var g = count(1); var a = g.next(); var b = g.next(); var c = g.next();
+         var result = parts.join('') + '|' + a.value + a.done + '|' + b.value + b.done + '|' + c.value + c.done;",
+        "0123|0false|donetrue|undefinedtrue",
+    );
+    check(
+        "function* echo() { var received = yield 'first'; while (true) { received = yield received * 2; } }
+         var g = echo(); g.next(); var result = g.next(5).value + ',' + g.next(7).value;",
+        "10,14",
+    );
+    check(
+        "function* guarded() { try { yield 1; yield 2; } finally { log += 'cleanup'; } }
+         var log = ''; var g = guarded(); g.next(); var r = g.return(42);
+         var result = log + ':' + r.value + ':' + r.done + ':' + g.next().done;",
+        "cleanup:42:true:true",
+    );
+    check(
+        "function* catcher() { try { yield 1; } catch (e) { yield 'caught ' + e; } }
+         var g = catcher(); g.next(); var result = g.throw('x').value;",
+        "caught x",
+    );
+    check(
+        "function* inner() { yield 1; yield 2; } var result = [...inner(), ...inner()].join(',');",
+        "1,2,1,2",
+    );
+}
+
+#[test]
+fn async_functions_await_promises_in_job_order() {
+    check(
+        "var log = [];
+         async function work(name, value) { log.push(name + ' start'); const v = await value; log.push(name + ' got ' + v); return v * 2; }
+         work('a', 1).then(r => log.push('a result ' + r));
+         work('b', Promise.resolve(2));
+         log.push('sync end');
+         var result; setTimeout(() => { result = log.join(', '); }, 0);",
+        "a start, b start, sync end, a got 1, b got 2, a result 2",
+    );
+    check(
+        "async function fails() { await null; throw new Error('nope'); }
+         async function catches() { try { await fails(); } catch (e) { return 'caught ' + e.message; } }
+         var result; catches().then(v => { result = v; });",
+        "caught nope",
+    );
+    check(
+        "const double = async (x) => (await x) * 2;
+         var result; (async () => { result = await double(await double(5)); })();",
+        "20",
     );
 }

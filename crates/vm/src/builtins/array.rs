@@ -13,8 +13,8 @@
 use std::cell::RefCell;
 
 use super::{
-    index_key, integer_argument_or, length_of_array_like, method, require_callable, resolve_relative_index, string_value,
-    symbol_method,
+    index_key, integer_argument_or, length_of_array_like, method, require_callable,
+    resolve_relative_index, string_value,
 };
 use crate::atom::{PropertyKey, atoms};
 use crate::function::Args;
@@ -31,7 +31,13 @@ pub fn install(vm: &mut Vm) {
     method(vm, constructor, "of", 0, array_of);
     method(vm, constructor, "from", 1, array_from);
     let species = vm.intrinsics.symbols.species;
-    super::symbol_getter(vm, constructor, species, "get [Symbol.species]", return_this);
+    super::symbol_getter(
+        vm,
+        constructor,
+        species,
+        "get [Symbol.species]",
+        return_this,
+    );
 
     let prototype = vm.intrinsics.array_prototype;
     let methods: &[(&str, u32, crate::function::NativeFunction)] = &[
@@ -78,8 +84,12 @@ pub fn install(vm: &mut Vm) {
     }
     let values = method(vm, prototype, "values", 0, array_values);
     let iterator = vm.intrinsics.symbols.iterator;
-    vm.define_data_property(prototype, PropertyKey::Symbol(iterator), Value::Object(values), Attributes::HIDDEN_DATA);
-    let _ = symbol_method;
+    vm.define_data_property(
+        prototype,
+        PropertyKey::Symbol(iterator),
+        Value::Object(values),
+        Attributes::HIDDEN_DATA,
+    );
 }
 
 fn return_this(_vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
@@ -92,12 +102,22 @@ pub fn array_create(vm: &mut Vm, length: u64, prototype: Option<ObjectRef>) -> J
         return vm.throw_range_error("Invalid array length");
     }
     let prototype = prototype.unwrap_or(vm.intrinsics.array_prototype);
-    let array = vm.alloc_object(Some(prototype), ObjectKind::Array(ArrayData { length: length as u32, length_writable: true }));
+    let array = vm.alloc_object(
+        Some(prototype),
+        ObjectKind::Array(ArrayData {
+            length: length as u32,
+            length_writable: true,
+        }),
+    );
     Ok(array)
 }
 
 fn array_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let new_target = if args.is_construct_call() { args.new_target() } else { Value::Object(args.callee()) };
+    let new_target = if args.is_construct_call() {
+        args.new_target()
+    } else {
+        Value::Object(args.callee())
+    };
     let fallback = vm.intrinsics.array_prototype;
     let prototype = vm.get_prototype_from_constructor(new_target, fallback)?;
     if args.len() == 1 {
@@ -124,12 +144,42 @@ fn array_is_array(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     Ok(Value::Boolean(vm.is_array(value)))
 }
 
-fn array_of(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let elements = args.to_vec(vm);
-    Ok(Value::Object(vm.new_array(elements)))
+/// The result object of `Array.from`/`Array.of` called on `this`: a plain array for
+/// %Array% (or a non-constructor), otherwise `new this(...arguments)`.
+fn construct_result(vm: &mut Vm, this: Value, arguments: &[Value]) -> JsResult<ObjectRef> {
+    if vm.is_constructor(this) && !this.is_identical(Value::Object(vm.intrinsics.array_constructor))
+    {
+        let created = vm.construct(this, arguments, None)?;
+        return match created {
+            Value::Object(object) => Ok(object),
+            _ => vm.throw_type_error("Array.from: the constructor did not return an object"),
+        };
+    }
+    let length = match arguments.first() {
+        Some(Value::Number(length)) => *length as u64,
+        _ => 0,
+    };
+    array_create(vm, length, None)
 }
 
-fn array_from(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+fn array_of(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let elements = args.to_vec(vm);
+    if !vm.is_constructor(this) || this.is_identical(Value::Object(vm.intrinsics.array_constructor))
+    {
+        return Ok(Value::Object(vm.new_array(elements)));
+    }
+    let scope = vm.open_handle_scope();
+    let result = construct_result(vm, this, &[Value::Number(elements.len() as f64)])?;
+    vm.root(Value::Object(result));
+    for (index, element) in elements.iter().enumerate() {
+        vm.create_data_property_or_throw(result, PropertyKey::Index(index as u32), *element)?;
+    }
+    set_length(vm, result, elements.len() as u64)?;
+    vm.close_handle_scope(scope);
+    Ok(Value::Object(result))
+}
+
+fn array_from(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let items = args.get(vm, 0);
     let map_function = args.get(vm, 1);
     let this_argument = args.get(vm, 2);
@@ -143,10 +193,16 @@ fn array_from(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     }
     let scope = vm.open_handle_scope();
     vm.root(items);
-    let result = vm.new_array(Vec::new());
-    vm.root(Value::Object(result));
     let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
     let iterator_method = vm.get_method(items, iterator_key)?;
+    let result = if iterator_method.is_some() {
+        construct_result(vm, this, &[])?
+    } else {
+        let array_like = vm.to_object(items)?;
+        let length = length_of_array_like(vm, array_like)?;
+        construct_result(vm, this, &[Value::Number(length as f64)])?
+    };
+    vm.root(Value::Object(result));
     if let Some(iterator_method) = iterator_method {
         let mut record = vm.get_iterator_from_method(items, iterator_method)?;
         vm.root(Value::Object(record.iterator));
@@ -154,7 +210,11 @@ fn array_from(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         let mut index = 0u32;
         while let Some(value) = vm.iterator_step_value(&mut record)? {
             let value = if mapping {
-                match vm.call(map_function, this_argument, &[value, Value::Number(index as f64)]) {
+                match vm.call(
+                    map_function,
+                    this_argument,
+                    &[value, Value::Number(index as f64)],
+                ) {
                     Ok(mapped) => mapped,
                     Err(error) => return Err(vm.iterator_close_on_error(&record, error)),
                 }
@@ -164,6 +224,7 @@ fn array_from(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
             vm.create_data_property_or_throw(result, PropertyKey::Index(index), value)?;
             index += 1;
         }
+        set_length(vm, result, index as u64)?;
     } else {
         let array_like = vm.to_object(items)?;
         let length = length_of_array_like(vm, array_like)?;
@@ -171,7 +232,11 @@ fn array_from(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
             let key = index_key(vm, index);
             let mut value = vm.get(array_like, key)?;
             if mapping {
-                value = vm.call(map_function, this_argument, &[value, Value::Number(index as f64)])?;
+                value = vm.call(
+                    map_function,
+                    this_argument,
+                    &[value, Value::Number(index as f64)],
+                )?;
             }
             vm.create_data_property_or_throw(result, key, value)?;
         }
@@ -183,7 +248,12 @@ fn array_from(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 
 /// `Set(O, "length", len, true)`.
 fn set_length(vm: &mut Vm, object: ObjectRef, length: u64) -> JsResult<()> {
-    vm.put_value(Value::Object(object), PropertyKey::Atom(atoms::LENGTH), Value::Number(length as f64), true)
+    vm.put_value(
+        Value::Object(object),
+        PropertyKey::Atom(atoms::LENGTH),
+        Value::Number(length as f64),
+        true,
+    )
 }
 
 /// `this` as an object, rooted, with its length.
@@ -220,7 +290,11 @@ fn delete_index(vm: &mut Vm, object: ObjectRef, index: u64) -> JsResult<()> {
 fn array_at(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let (object, length) = this_array_like(vm, this)?;
     let relative = integer_argument_or(vm, &args, 0, 0.0)?;
-    let index = if relative >= 0.0 { relative } else { length as f64 + relative };
+    let index = if relative >= 0.0 {
+        relative
+    } else {
+        length as f64 + relative
+    };
     if index < 0.0 || index >= length as f64 {
         return Ok(Value::Undefined);
     }
@@ -250,7 +324,9 @@ fn array_concat(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let mut next = 0u64;
     for item in items {
         if is_concat_spreadable(vm, item)? {
-            let Value::Object(source) = item else { continue };
+            let Value::Object(source) = item else {
+                continue;
+            };
             let length = length_of_array_like(vm, source)?;
             for index in 0..length {
                 if has_index(vm, source, index)? {
@@ -300,17 +376,29 @@ fn array_copy_within(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
 
 fn array_entries(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let object = vm.to_object(this)?;
-    Ok(Value::Object(super::iterators::create_array_iterator(vm, object, IterationKind::Entries)))
+    Ok(Value::Object(super::iterators::create_array_iterator(
+        vm,
+        object,
+        IterationKind::Entries,
+    )))
 }
 
 fn array_keys(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let object = vm.to_object(this)?;
-    Ok(Value::Object(super::iterators::create_array_iterator(vm, object, IterationKind::Keys)))
+    Ok(Value::Object(super::iterators::create_array_iterator(
+        vm,
+        object,
+        IterationKind::Keys,
+    )))
 }
 
 fn array_values(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let object = vm.to_object(this)?;
-    Ok(Value::Object(super::iterators::create_array_iterator(vm, object, IterationKind::Values)))
+    Ok(Value::Object(super::iterators::create_array_iterator(
+        vm,
+        object,
+        IterationKind::Values,
+    )))
 }
 
 /// What a callback-driven iteration method does with each result.
@@ -323,7 +411,13 @@ enum IterationMethod {
     Filter,
 }
 
-fn iterate_with_callback(vm: &mut Vm, this: Value, args: &Args, kind: IterationMethod, name: &str) -> JsResult<Value> {
+fn iterate_with_callback(
+    vm: &mut Vm,
+    this: Value,
+    args: &Args,
+    kind: IterationMethod,
+    name: &str,
+) -> JsResult<Value> {
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
     let callback = args.get(vm, 0);
@@ -343,7 +437,11 @@ fn iterate_with_callback(vm: &mut Vm, this: Value, args: &Args, kind: IterationM
             continue;
         }
         let value = get_index(vm, object, index)?;
-        let outcome = vm.call(callback, this_argument, &[value, Value::Number(index as f64), Value::Object(object)])?;
+        let outcome = vm.call(
+            callback,
+            this_argument,
+            &[value, Value::Number(index as f64), Value::Object(object)],
+        )?;
         match kind {
             IterationMethod::Every => {
                 if !vm.to_boolean(outcome) {
@@ -379,7 +477,9 @@ fn iterate_with_callback(vm: &mut Vm, this: Value, args: &Args, kind: IterationM
         IterationMethod::Every => Value::TRUE,
         IterationMethod::Some => Value::FALSE,
         IterationMethod::ForEach => Value::Undefined,
-        IterationMethod::Map | IterationMethod::Filter => result.map_or(Value::Undefined, Value::Object),
+        IterationMethod::Map | IterationMethod::Filter => {
+            result.map_or(Value::Undefined, Value::Object)
+        }
     })
 }
 
@@ -415,7 +515,13 @@ fn array_fill(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
 }
 
 /// find / findIndex / findLast / findLastIndex.
-fn find_generic(vm: &mut Vm, this: Value, args: &Args, from_end: bool, want_index: bool) -> JsResult<Value> {
+fn find_generic(
+    vm: &mut Vm,
+    this: Value,
+    args: &Args,
+    from_end: bool,
+    want_index: bool,
+) -> JsResult<Value> {
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
     let predicate = args.get(vm, 0);
@@ -425,14 +531,26 @@ fn find_generic(vm: &mut Vm, this: Value, args: &Args, from_end: bool, want_inde
         let index = if from_end { length - 1 - step } else { step };
         let value = get_index(vm, object, index)?;
         vm.root(value);
-        let outcome = vm.call(predicate, this_argument, &[value, Value::Number(index as f64), Value::Object(object)])?;
+        let outcome = vm.call(
+            predicate,
+            this_argument,
+            &[value, Value::Number(index as f64), Value::Object(object)],
+        )?;
         if vm.to_boolean(outcome) {
             vm.close_handle_scope(scope);
-            return Ok(if want_index { Value::Number(index as f64) } else { value });
+            return Ok(if want_index {
+                Value::Number(index as f64)
+            } else {
+                value
+            });
         }
     }
     vm.close_handle_scope(scope);
-    Ok(if want_index { Value::Number(-1.0) } else { Value::Undefined })
+    Ok(if want_index {
+        Value::Number(-1.0)
+    } else {
+        Value::Undefined
+    })
 }
 
 fn array_find(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
@@ -469,16 +587,30 @@ fn flatten_into_array(
         }
         let mut element = get_index(vm, source, index)?;
         if let Some((function, this_argument)) = mapper {
-            element = vm.call(function, this_argument, &[element, Value::Number(index as f64), Value::Object(source)])?;
+            element = vm.call(
+                function,
+                this_argument,
+                &[element, Value::Number(index as f64), Value::Object(source)],
+            )?;
         }
         if depth > 0.0 && vm.is_array(element) {
-            let Value::Object(inner) = element else { continue };
+            let Value::Object(inner) = element else {
+                continue;
+            };
             vm.root(element);
             if !vm.native_stack_has_room() {
                 return vm.throw_range_error("Maximum call stack size exceeded");
             }
             let inner_length = length_of_array_like(vm, inner)?;
-            target_index = flatten_into_array(vm, target, inner, inner_length, target_index, depth - 1.0, None)?;
+            target_index = flatten_into_array(
+                vm,
+                target,
+                inner,
+                inner_length,
+                target_index,
+                depth - 1.0,
+                None,
+            )?;
         } else {
             let key = index_key(vm, target_index);
             vm.create_data_property_or_throw(target, key, element)?;
@@ -507,7 +639,15 @@ fn array_flat_map(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let this_argument = args.get(vm, 1);
     let result = vm.new_array(Vec::new());
     vm.root(Value::Object(result));
-    flatten_into_array(vm, result, object, length, 0, 1.0, Some((mapper, this_argument)))?;
+    flatten_into_array(
+        vm,
+        result,
+        object,
+        length,
+        0,
+        1.0,
+        Some((mapper, this_argument)),
+    )?;
     vm.close_handle_scope(scope);
     Ok(Value::Object(result))
 }
@@ -552,8 +692,16 @@ fn array_last_index_of(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> 
         return Ok(Value::Number(-1.0));
     }
     let search = args.get(vm, 0);
-    let from = if args.len() > 1 { vm.to_integer_or_infinity(args.get(vm, 1))? } else { length as f64 - 1.0 };
-    let start = if from >= 0.0 { from.min(length as f64 - 1.0) } else { length as f64 + from };
+    let from = if args.len() > 1 {
+        vm.to_integer_or_infinity(args.get(vm, 1))?
+    } else {
+        length as f64 - 1.0
+    };
+    let start = if from >= 0.0 {
+        from.min(length as f64 - 1.0)
+    } else {
+        length as f64 + from
+    };
     if start < 0.0 {
         return Ok(Value::Number(-1.0));
     }
@@ -611,7 +759,11 @@ fn array_join(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let object = vm.to_object(this)?;
     vm.root(Value::Object(object));
     let separator = args.get(vm, 0);
-    let separator: Vec<u16> = if separator.is_undefined() { vec![u16::from(b',')] } else { super::to_units(vm, separator)? };
+    let separator: Vec<u16> = if separator.is_undefined() {
+        vec![u16::from(b',')]
+    } else {
+        super::to_units(vm, separator)?
+    };
     let units = join_units(vm, object, &separator)?;
     vm.close_handle_scope(scope);
     Ok(super::utf16_value(vm, units))
@@ -686,7 +838,11 @@ fn reduce_generic(vm: &mut Vm, this: Value, args: &Args, from_end: bool) -> JsRe
     let (object, length) = this_array_like(vm, this)?;
     let callback = args.get(vm, 0);
     require_callable(vm, callback, "")?;
-    let order: Box<dyn Iterator<Item = u64>> = if from_end { Box::new((0..length).rev()) } else { Box::new(0..length) };
+    let order: Box<dyn Iterator<Item = u64>> = if from_end {
+        Box::new((0..length).rev())
+    } else {
+        Box::new(0..length)
+    };
     let mut order = order.peekable();
     let mut accumulator = if args.len() >= 2 {
         args.get(vm, 1)
@@ -709,8 +865,16 @@ fn reduce_generic(vm: &mut Vm, this: Value, args: &Args, from_end: bool) -> JsRe
         }
         let value = get_index(vm, object, index)?;
         vm.root(accumulator);
-        accumulator =
-            vm.call(callback, Value::Undefined, &[accumulator, value, Value::Number(index as f64), Value::Object(object)])?;
+        accumulator = vm.call(
+            callback,
+            Value::Undefined,
+            &[
+                accumulator,
+                value,
+                Value::Number(index as f64),
+                Value::Object(object),
+            ],
+        )?;
     }
     vm.close_handle_scope(scope);
     Ok(accumulator)
@@ -730,9 +894,17 @@ fn array_reverse(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     for lower in 0..middle {
         let upper = length - 1 - lower;
         let lower_exists = has_index(vm, object, lower)?;
-        let lower_value = if lower_exists { get_index(vm, object, lower)? } else { Value::Undefined };
+        let lower_value = if lower_exists {
+            get_index(vm, object, lower)?
+        } else {
+            Value::Undefined
+        };
         let upper_exists = has_index(vm, object, upper)?;
-        let upper_value = if upper_exists { get_index(vm, object, upper)? } else { Value::Undefined };
+        let upper_value = if upper_exists {
+            get_index(vm, object, upper)?
+        } else {
+            Value::Undefined
+        };
         match (lower_exists, upper_exists) {
             (true, true) => {
                 set_index(vm, object, lower, upper_value)?;
@@ -762,7 +934,11 @@ fn array_shift(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     if let ObjectKind::Array(array) = vm.object(object).kind
         && array.length_writable
         && vm.object(object).elements.len() == array.length as usize
-        && !vm.object(object).elements.iter().any(|value| value.is_hole())
+        && !vm
+            .object(object)
+            .elements
+            .iter()
+            .any(|value| value.is_hole())
         && vm.object(object).extensible
     {
         let data = vm.object_mut(object);
@@ -835,7 +1011,11 @@ fn array_splice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
     let start = resolve_relative_index(integer_argument_or(vm, &args, 0, 0.0)?, length);
-    let items: Vec<Value> = if args.len() > 2 { args.rest(vm, 2) } else { Vec::new() };
+    let items: Vec<Value> = if args.len() > 2 {
+        args.rest(vm, 2)
+    } else {
+        Vec::new()
+    };
     let delete_count = match args.len() {
         0 => 0,
         1 => length - start,
@@ -894,7 +1074,11 @@ fn array_splice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
 }
 
 /// Stable merge sort with a fallible comparator (`compare(a, b)` true when `a > b`).
-fn merge_sort(vm: &mut Vm, values: &mut [Value], compare: &mut dyn FnMut(&mut Vm, Value, Value) -> JsResult<bool>) -> JsResult<()> {
+fn merge_sort(
+    vm: &mut Vm,
+    values: &mut [Value],
+    compare: &mut dyn FnMut(&mut Vm, Value, Value) -> JsResult<bool>,
+) -> JsResult<()> {
     let length = values.len();
     if length < 2 {
         return Ok(());
@@ -959,7 +1143,8 @@ pub fn sort_values(vm: &mut Vm, values: &mut Vec<Value>, comparator: Value) -> J
 
 fn check_comparator(vm: &mut Vm, comparator: Value) -> JsResult<()> {
     if !comparator.is_undefined() && !vm.is_callable(comparator) {
-        return vm.throw_type_error("The comparison function must be either a function or undefined");
+        return vm
+            .throw_type_error("The comparison function must be either a function or undefined");
     }
     Ok(())
 }
@@ -1031,7 +1216,11 @@ fn array_to_spliced(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     for index in 0..start {
         values.push(get_index(vm, object, index)?);
     }
-    values.extend(if args.len() > 2 { args.rest(vm, 2) } else { Vec::new() });
+    values.extend(if args.len() > 2 {
+        args.rest(vm, 2)
+    } else {
+        Vec::new()
+    });
     for index in (start + skip)..length {
         values.push(get_index(vm, object, index)?);
     }
@@ -1043,14 +1232,22 @@ fn array_with(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
     let relative = integer_argument_or(vm, &args, 0, 0.0)?;
-    let actual = if relative >= 0.0 { relative } else { length as f64 + relative };
+    let actual = if relative >= 0.0 {
+        relative
+    } else {
+        length as f64 + relative
+    };
     if actual < 0.0 || actual >= length as f64 {
         return vm.throw_range_error("Invalid index");
     }
     let replacement = args.get(vm, 1);
     let mut values = Vec::with_capacity(length as usize);
     for index in 0..length {
-        values.push(if index == actual as u64 { replacement } else { get_index(vm, object, index)? });
+        values.push(if index == actual as u64 {
+            replacement
+        } else {
+            get_index(vm, object, index)?
+        });
     }
     vm.close_handle_scope(scope);
     Ok(Value::Object(vm.new_array(values)))

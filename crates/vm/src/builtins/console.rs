@@ -11,8 +11,9 @@
 //! because the [[Get]]s above may run user code (a safepoint).
 
 use super::inspect::{
-    ErrorDetails, FunctionDetails, InspectObject, InspectObjectKind, InspectOptions, InspectProperty, InspectPropertyKey,
-    InspectValue, PromiseSnapshot, PropertyContent, format_number_like_inspect, inspect,
+    ErrorDetails, FunctionDetails, InspectObject, InspectObjectKind, InspectOptions,
+    InspectProperty, InspectPropertyKey, InspectValue, PromiseSnapshot, PropertyContent,
+    format_number_like_inspect, inspect,
 };
 use super::{method, namespace_object};
 use crate::atom::{PropertyKey, atoms};
@@ -124,13 +125,18 @@ fn format_specifier(vm: &mut Vm, specifier: char, argument: Value) -> JsResult<S
             Value::BigInt(bigint) => format!("{}n", vm.bigint(bigint).to_string_radix(10)),
             Value::Symbol(_) => inspect_value(vm, argument, &InspectOptions::default())?,
             Value::Object(object) if !has_user_defined_to_string(vm, object) => {
-                let options = InspectOptions { depth: Some(0), ..InspectOptions::default() };
+                let options = InspectOptions {
+                    depth: Some(0),
+                    ..InspectOptions::default()
+                };
                 inspect_value(vm, argument, &options)?
             }
             other => vm.to_rust_string(other)?,
         },
         'd' | 'i' | 'f' => match argument {
-            Value::BigInt(bigint) if specifier != 'f' => format!("{}n", vm.bigint(bigint).to_string_radix(10)),
+            Value::BigInt(bigint) if specifier != 'f' => {
+                format!("{}n", vm.bigint(bigint).to_string_radix(10))
+            }
             Value::Symbol(_) => "NaN".to_string(),
             other => {
                 let number = match specifier {
@@ -164,7 +170,11 @@ fn format_specifier(vm: &mut Vm, specifier: char, argument: Value) -> JsResult<S
             }
         },
         'o' => {
-            let options = InspectOptions { depth: Some(4), show_hidden: false, ..InspectOptions::default() };
+            let options = InspectOptions {
+                depth: Some(4),
+                show_hidden: true,
+                ..InspectOptions::default()
+            };
             inspect_value(vm, argument, &options)?
         }
         'O' => inspect_value(vm, argument, &InspectOptions::default())?,
@@ -180,8 +190,11 @@ fn has_user_defined_to_string(vm: &mut Vm, object: ObjectRef) -> bool {
     }
     let mut cursor = Some(object);
     while let Some(current) = cursor {
-        if let Some(Value::Object(function)) = vm.get_data_property_no_side_effects(current, PropertyKey::Atom(atoms::TO_STRING))
-            && vm.find_own_property(current, PropertyKey::Atom(atoms::TO_STRING)).is_some()
+        if let Some(Value::Object(function)) =
+            vm.get_data_property_no_side_effects(current, PropertyKey::Atom(atoms::TO_STRING))
+            && vm
+                .find_own_property(current, PropertyKey::Atom(atoms::TO_STRING))
+                .is_some()
         {
             return matches!(vm.object(function).kind, ObjectKind::Closure(_));
         }
@@ -224,7 +237,11 @@ fn primitive_snapshot(vm: &Vm, value: Value) -> InspectValue {
         Value::Number(number) => InspectValue::Number(number),
         Value::BigInt(bigint) => InspectValue::BigInt(vm.bigint(bigint).to_string_radix(10)),
         Value::String(string) => InspectValue::String(super::units_of(vm, string)),
-        Value::Symbol(symbol) => InspectValue::Symbol(symbol_descriptive_string(vm, symbol).encode_utf16().collect()),
+        Value::Symbol(symbol) => InspectValue::Symbol(
+            symbol_descriptive_string(vm, symbol)
+                .encode_utf16()
+                .collect(),
+        ),
         Value::Object(_) => InspectValue::Undefined,
     }
 }
@@ -244,7 +261,8 @@ fn constructor_name(vm: &mut Vm, object: ObjectRef) -> Option<String> {
     let mut first_prototype_is_null = true;
     let mut steps = 0;
     while let Some(current) = cursor {
-        if let Some(OwnLocation::Slot(entry)) = vm.find_own_property(current, PropertyKey::Atom(atoms::CONSTRUCTOR))
+        if let Some(OwnLocation::Slot(entry)) =
+            vm.find_own_property(current, PropertyKey::Atom(atoms::CONSTRUCTOR))
             && !entry.attributes.is_accessor()
             && let Value::Object(constructor) = vm.object(current).slots[entry.slot as usize]
             && vm.object(constructor).is_callable()
@@ -277,7 +295,9 @@ fn is_instance_without_side_effects(vm: &Vm, object: ObjectRef, constructor: Obj
         ObjectKind::BoundFunction(bound) => bound.target,
         _ => constructor,
     };
-    let Some(Value::Object(prototype)) = vm.get_data_property_no_side_effects(target, PropertyKey::Atom(atoms::PROTOTYPE)) else {
+    let Some(Value::Object(prototype)) =
+        vm.get_data_property_no_side_effects(target, PropertyKey::Atom(atoms::PROTOTYPE))
+    else {
         return false;
     };
     let mut cursor = vm.object(object).prototype;
@@ -297,15 +317,31 @@ fn is_instance_without_side_effects(vm: &Vm, object: ObjectRef, constructor: Obj
 
 fn property_key_for_inspect(vm: &Vm, key: PropertyKey) -> InspectPropertyKey {
     match key {
-        PropertyKey::Atom(atom) => InspectPropertyKey::String(super::units_of(vm, vm.atom_string(atom))),
-        PropertyKey::Index(index) => InspectPropertyKey::String(index.to_string().encode_utf16().collect()),
-        PropertyKey::Symbol(symbol) => InspectPropertyKey::Symbol(symbol_descriptive_string(vm, symbol).encode_utf16().collect()),
+        PropertyKey::Atom(atom) => {
+            InspectPropertyKey::String(super::units_of(vm, vm.atom_string(atom)))
+        }
+        PropertyKey::Index(index) => {
+            InspectPropertyKey::String(index.to_string().encode_utf16().collect())
+        }
+        PropertyKey::Symbol(symbol) => InspectPropertyKey::Symbol(
+            symbol_descriptive_string(vm, symbol)
+                .encode_utf16()
+                .collect(),
+        ),
     }
 }
 
-/// Own enumerable keys in node's order: strings (indices first) then enumerable symbols.
-fn enumerable_own_keys(vm: &mut Vm, object: ObjectRef) -> JsResult<Vec<PropertyKey>> {
+/// Own enumerable keys in node's order: strings (indices first) then enumerable symbols;
+/// with `show_hidden`, every own key.
+fn enumerable_own_keys(
+    vm: &mut Vm,
+    object: ObjectRef,
+    show_hidden: bool,
+) -> JsResult<Vec<PropertyKey>> {
     let keys = vm.own_property_keys(object)?;
+    if show_hidden {
+        return Ok(keys);
+    }
     let mut result = Vec::with_capacity(keys.len());
     for key in keys {
         let enumerable = match vm.find_own_property(object, key) {
@@ -336,7 +372,10 @@ fn property_content(
             return Ok((true, PropertyContent::NotCollected));
         }
         let value = vm.get(object, key)?;
-        return Ok((true, PropertyContent::Value(snapshot(vm, value, options, level + 1, ancestors)?)));
+        return Ok((
+            true,
+            PropertyContent::Value(snapshot(vm, value, options, level + 1, ancestors)?),
+        ));
     };
     let enumerable = descriptor.enumerable.unwrap_or(true);
     if !collect {
@@ -354,7 +393,10 @@ fn property_content(
         return Ok((enumerable, content));
     }
     let value = descriptor.value.unwrap_or(Value::Undefined);
-    Ok((enumerable, PropertyContent::Value(snapshot(vm, value, options, level + 1, ancestors)?)))
+    Ok((
+        enumerable,
+        PropertyContent::Value(snapshot(vm, value, options, level + 1, ancestors)?),
+    ))
 }
 
 /// Takes the snapshot of `value` at nesting `level` (node's `recurseTimes`).
@@ -390,7 +432,7 @@ pub fn snapshot(
         }
     }
 
-    let mut keys = enumerable_own_keys(vm, object)?;
+    let mut keys = enumerable_own_keys(vm, object, options.show_hidden)?;
     ancestors.push(object);
     let kind_result = snapshot_kind(vm, object, &mut keys, collect, options, level, ancestors);
     let kind = match kind_result {
@@ -410,7 +452,11 @@ pub fn snapshot(
                 return Err(error);
             }
         };
-        properties.push(InspectProperty { key: property_key_for_inspect(vm, key), enumerable, content });
+        properties.push(InspectProperty {
+            key: property_key_for_inspect(vm, key),
+            enumerable,
+            content,
+        });
     }
     ancestors.pop();
     Ok(InspectValue::Object(Box::new(InspectObject {
@@ -452,7 +498,9 @@ fn snapshot_kind(
     }
     let plan = match &vm.object(object).kind {
         ObjectKind::Array(array) => Plan::Array(array.length),
-        ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => Plan::Function,
+        ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => {
+            Plan::Function
+        }
         ObjectKind::Error => Plan::Error,
         ObjectKind::RegExp(_) => Plan::RegExp,
         ObjectKind::Date(time) => Plan::Date(*time),
@@ -484,29 +532,56 @@ fn snapshot_kind(
                     .collect()
             };
             let dense_length = vm.object(object).elements.len() as u32;
-            let has_shape_indices = vm.heap.shapes.get(vm.object(object).shape).index_key_count() != 0;
+            let has_shape_indices = vm
+                .heap
+                .shapes
+                .get(vm.object(object).shape)
+                .index_key_count()
+                != 0;
             let mut present: Vec<u32> = element_values.iter().map(|(index, _)| *index).collect();
             if has_shape_indices {
                 let all_keys = vm.own_property_keys(object)?;
-                present = all_keys.iter().filter_map(|key| key.as_index()).take(limit + 1).collect();
+                present = all_keys
+                    .iter()
+                    .filter_map(|key| key.as_index())
+                    .take(limit + 1)
+                    .collect();
             }
             for index in present.iter().copied().take(limit) {
                 if collect {
-                    let (_, content) = property_content(vm, object, PropertyKey::Index(index), true, options, level, ancestors)?;
+                    let (_, content) = property_content(
+                        vm,
+                        object,
+                        PropertyKey::Index(index),
+                        true,
+                        options,
+                        level,
+                        ancestors,
+                    )?;
                     elements.push((index as u64, content));
                 } else {
                     elements.push((index as u64, PropertyContent::NotCollected));
                 }
             }
             let numeric_limit = (limit + keys.len() + 2) as u32;
-            while leading_numeric_count < numeric_limit as u64 && (leading_numeric_count as u32) < dense_length.max(length.min(numeric_limit)) {
-                let element = vm.object(object).elements.get(leading_numeric_count as usize).copied();
+            while leading_numeric_count < numeric_limit as u64
+                && (leading_numeric_count as u32) < dense_length.max(length.min(numeric_limit))
+            {
+                let element = vm
+                    .object(object)
+                    .elements
+                    .get(leading_numeric_count as usize)
+                    .copied();
                 match element {
                     Some(Value::Number(_) | Value::BigInt(_)) => leading_numeric_count += 1,
                     _ => break,
                 }
             }
-            InspectObjectKind::Array { length: length as u64, elements, leading_numeric_count }
+            InspectObjectKind::Array {
+                length: length as u64,
+                elements,
+                leading_numeric_count,
+            }
         }
         Plan::Function => {
             let (is_class, is_async, is_generator) = super::function::function_flavour(vm, object);
@@ -524,14 +599,28 @@ fn snapshot_kind(
                 let name = vm.get(object, PropertyKey::Atom(atoms::NAME))?;
                 display_string(vm, name)
             };
-            let super_class_name = vm.object(object).prototype.map(|prototype| function_name(vm, prototype)).filter(|name| !name.is_empty());
-            InspectObjectKind::Function(FunctionDetails { is_class, is_async, is_generator, name, super_class_name })
+            let super_class_name = vm
+                .object(object)
+                .prototype
+                .map(|prototype| function_name(vm, prototype))
+                .filter(|name| !name.is_empty());
+            InspectObjectKind::Function(FunctionDetails {
+                is_class,
+                is_async,
+                is_generator,
+                name,
+                super_class_name,
+            })
         }
         Plan::Error => {
             let name_value = vm.get(object, PropertyKey::Atom(atoms::NAME))?;
             let message_value = vm.get(object, PropertyKey::Atom(atoms::MESSAGE))?;
             let stack_value = vm.get(object, PropertyKey::Atom(atoms::STACK))?;
-            let name = if name_value.is_nullish() { "Error".to_string() } else { display_string(vm, name_value) };
+            let name = if name_value.is_nullish() {
+                "Error".to_string()
+            } else {
+                display_string(vm, name_value)
+            };
             let stack = if vm.to_boolean(stack_value) {
                 display_string(vm, stack_value)
             } else {
@@ -544,24 +633,40 @@ fn snapshot_kind(
             let name_text = display_string(vm, name_value);
             let message_text = display_string(vm, message_value);
             let stack_text = display_string(vm, stack_value);
-            if vm.has_property(object, PropertyKey::Atom(atoms::CAUSE))? && !keys.contains(&PropertyKey::Atom(atoms::CAUSE)) {
+            if vm.has_property(object, PropertyKey::Atom(atoms::CAUSE))?
+                && !keys.contains(&PropertyKey::Atom(atoms::CAUSE))
+            {
                 keys.push(PropertyKey::Atom(atoms::CAUSE));
             }
             let errors = vm.get(object, PropertyKey::Atom(atoms::ERRORS))?;
             if vm.is_array(errors) && !keys.contains(&PropertyKey::Atom(atoms::ERRORS)) {
                 keys.push(PropertyKey::Atom(atoms::ERRORS));
             }
-            InspectObjectKind::Error(ErrorDetails { name, stack, message, name_text, message_text, stack_text })
+            InspectObjectKind::Error(ErrorDetails {
+                name,
+                stack,
+                message,
+                name_text,
+                message_text,
+                stack_text,
+            })
         }
-        Plan::RegExp => InspectObjectKind::RegExp { text: super::regexp::regexp_display_text(vm, object) },
+        Plan::RegExp => InspectObjectKind::RegExp {
+            text: super::regexp::regexp_display_text(vm, object),
+        },
         Plan::Date(time) => InspectObjectKind::Date {
-            text: if time.is_nan() { "Invalid Date".to_string() } else { super::date::to_iso_string(time) },
+            text: if time.is_nan() {
+                "Invalid Date".to_string()
+            } else {
+                super::date::to_iso_string(time)
+            },
         },
         Plan::Map | Plan::Set => {
             let entries_list: Vec<(Value, Value)> = match &vm.object(object).kind {
-                ObjectKind::Map(map) | ObjectKind::Set(map) => {
-                    (0..map.entry_list_len()).filter_map(|position| map.entry_at(position)).take(options.max_array_length).collect()
-                }
+                ObjectKind::Map(map) | ObjectKind::Set(map) => (0..map.entry_list_len())
+                    .filter_map(|position| map.entry_at(position))
+                    .take(options.max_array_length)
+                    .collect(),
                 _ => Vec::new(),
             };
             let size = match &vm.object(object).kind {
@@ -594,8 +699,12 @@ fn snapshot_kind(
         }
         Plan::Promise(state, result) => InspectObjectKind::Promise(match state {
             PromiseState::Pending => PromiseSnapshot::Pending,
-            PromiseState::Fulfilled if collect => PromiseSnapshot::Fulfilled(snapshot(vm, result, options, level + 1, ancestors)?),
-            PromiseState::Rejected if collect => PromiseSnapshot::Rejected(snapshot(vm, result, options, level + 1, ancestors)?),
+            PromiseState::Fulfilled if collect => {
+                PromiseSnapshot::Fulfilled(snapshot(vm, result, options, level + 1, ancestors)?)
+            }
+            PromiseState::Rejected if collect => {
+                PromiseSnapshot::Rejected(snapshot(vm, result, options, level + 1, ancestors)?)
+            }
             PromiseState::Fulfilled => PromiseSnapshot::Fulfilled(InspectValue::Undefined),
             PromiseState::Rejected => PromiseSnapshot::Rejected(InspectValue::Undefined),
         }),
@@ -603,7 +712,10 @@ fn snapshot_kind(
             if let Value::String(_) = primitive {
                 keys.retain(|key| !matches!(key, PropertyKey::Index(_)));
             }
-            InspectObjectKind::Boxed { type_name, primitive: primitive_snapshot(vm, primitive) }
+            InspectObjectKind::Boxed {
+                type_name,
+                primitive: primitive_snapshot(vm, primitive),
+            }
         }
         Plan::Arguments => InspectObjectKind::Arguments,
         Plan::Ordinary => InspectObjectKind::Ordinary,

@@ -13,16 +13,30 @@ pub fn install(vm: &mut Vm) {
     let prototype = vm.intrinsics.error_prototype;
     method(vm, prototype, "toString", 0, error_to_string);
     let constructor = vm.intrinsics.error_constructor;
-    method(vm, constructor, "captureStackTrace", 1, error_capture_stack_trace);
+    method(
+        vm,
+        constructor,
+        "captureStackTrace",
+        1,
+        error_capture_stack_trace,
+    );
     super::value_property(vm, constructor, "stackTraceLimit", Value::Number(10.0));
 }
 
 /// `Error.prototype.toString` on an object, as Rust text.
 pub fn error_to_string_text(vm: &mut Vm, object: ObjectRef) -> JsResult<String> {
     let name = vm.get(object, PropertyKey::Atom(atoms::NAME))?;
-    let name = if name.is_undefined() { "Error".to_string() } else { vm.to_rust_string(name)? };
+    let name = if name.is_undefined() {
+        "Error".to_string()
+    } else {
+        vm.to_rust_string(name)?
+    };
     let message = vm.get(object, PropertyKey::Atom(atoms::MESSAGE))?;
-    let message = if message.is_undefined() { String::new() } else { vm.to_rust_string(message)? };
+    let message = if message.is_undefined() {
+        String::new()
+    } else {
+        vm.to_rust_string(message)?
+    };
     Ok(if name.is_empty() {
         message
     } else if message.is_empty() {
@@ -46,8 +60,17 @@ fn error_capture_stack_trace(vm: &mut Vm, _this: Value, args: Args) -> JsResult<
     };
     let header = error_to_string_text(vm, object)?;
     let frames = vm.stack_trace_hook.map(|hook| hook(vm)).unwrap_or_default();
-    let text = if frames.is_empty() { header } else { format!("{header}\n{frames}") };
+    let text = if frames.is_empty() {
+        header
+    } else {
+        format!("{header}\n{frames}")
+    };
     let stack = vm.new_string(&text);
-    vm.define_data_property(object, PropertyKey::Atom(atoms::STACK), Value::String(stack), Attributes::HIDDEN_DATA);
+    vm.define_data_property(
+        object,
+        PropertyKey::Atom(atoms::STACK),
+        Value::String(stack),
+        Attributes::HIDDEN_DATA,
+    );
     Ok(Value::Undefined)
 }

@@ -24,9 +24,21 @@ pub fn install(vm: &mut Vm) {
     method(vm, prototype, "bind", 1, function_bind);
     method(vm, prototype, "toString", 0, function_to_string);
     let has_instance = vm.intrinsics.symbols.has_instance;
-    let created = symbol_method(vm, prototype, has_instance, "[Symbol.hasInstance]", 1, function_has_instance);
+    let created = symbol_method(
+        vm,
+        prototype,
+        has_instance,
+        "[Symbol.hasInstance]",
+        1,
+        function_has_instance,
+    );
     // Function.prototype[@@hasInstance] is non-writable and non-configurable.
-    vm.define_data_property(prototype, PropertyKey::Symbol(has_instance), Value::Object(created), Attributes::FROZEN);
+    vm.define_data_property(
+        prototype,
+        PropertyKey::Symbol(has_instance),
+        Value::Object(created),
+        Attributes::FROZEN,
+    );
     let constructor = vm.intrinsics.function_constructor;
     super::install_constructor_behaviour(vm, constructor, function_constructor, 1);
 }
@@ -62,7 +74,8 @@ pub fn function_source_text(vm: &mut Vm, function: ObjectRef) -> String {
             return text.to_string();
         }
     }
-    let name = match vm.get_data_property_no_side_effects(function, PropertyKey::Atom(atoms::NAME)) {
+    let name = match vm.get_data_property_no_side_effects(function, PropertyKey::Atom(atoms::NAME))
+    {
         Some(Value::String(name)) => vm.string_to_rust(name),
         _ => String::new(),
     };
@@ -81,7 +94,8 @@ fn function_to_string(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> 
 
 fn function_call(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if !vm.is_callable(this) {
-        return vm.throw_type_error("Function.prototype.call called on a value that is not a function");
+        return vm
+            .throw_type_error("Function.prototype.call called on a value that is not a function");
     }
     let this_argument = args.get(vm, 0);
     let rest = args.rest(vm, 1);
@@ -95,7 +109,11 @@ pub fn list_from_array_like(vm: &mut Vm, value: Value) -> JsResult<Vec<Value>> {
     };
     if let ObjectKind::Array(array) = vm.object(object).kind
         && vm.object(object).elements.len() == array.length as usize
-        && !vm.object(object).elements.iter().any(|element| element.is_hole())
+        && !vm
+            .object(object)
+            .elements
+            .iter()
+            .any(|element| element.is_hole())
     {
         return Ok(vm.object(object).elements.clone());
     }
@@ -110,7 +128,9 @@ pub fn list_from_array_like(vm: &mut Vm, value: Value) -> JsResult<Vec<Value>> {
 
 fn function_apply(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if !vm.is_callable(this) {
-        return vm.throw_type_error("Function.prototype.apply was called on a value that is not a function");
+        return vm.throw_type_error(
+            "Function.prototype.apply was called on a value that is not a function",
+        );
     }
     let this_argument = args.get(vm, 0);
     let array_like = args.get(vm, 1);
@@ -146,14 +166,24 @@ fn function_bind(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
             }
         }
     }
-    vm.define_data_property(bound, PropertyKey::Atom(atoms::LENGTH), Value::Number(length), Attributes::CONFIGURABLE_ONLY);
+    vm.define_data_property(
+        bound,
+        PropertyKey::Atom(atoms::LENGTH),
+        Value::Number(length),
+        Attributes::CONFIGURABLE_ONLY,
+    );
     let target_name = vm.get(target, PropertyKey::Atom(atoms::NAME))?;
     let name_text = match target_name {
         Value::String(name) => vm.string_to_rust(name),
         _ => String::new(),
     };
     let name = vm.new_string(&format!("bound {name_text}"));
-    vm.define_data_property(bound, PropertyKey::Atom(atoms::NAME), Value::String(name), Attributes::CONFIGURABLE_ONLY);
+    vm.define_data_property(
+        bound,
+        PropertyKey::Atom(atoms::NAME),
+        Value::String(name),
+        Attributes::CONFIGURABLE_ONLY,
+    );
     vm.close_handle_scope(scope);
     Ok(Value::Object(bound))
 }

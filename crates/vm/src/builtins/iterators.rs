@@ -8,7 +8,9 @@
 use super::{method, symbol_method, to_string_tag};
 use crate::atom::PropertyKey;
 use crate::function::Args;
-use crate::object::{ArrayIteratorData, CollectionIteratorData, IterationKind, ObjectKind, StringIteratorData};
+use crate::object::{
+    ArrayIteratorData, CollectionIteratorData, IterationKind, ObjectKind, StringIteratorData,
+};
 use crate::realm::Vm;
 use crate::value::{JsResult, ObjectRef, StringRef, Value};
 
@@ -16,7 +18,14 @@ use crate::value::{JsResult, ObjectRef, StringRef, Value};
 pub fn install(vm: &mut Vm) {
     let iterator_prototype = vm.intrinsics.iterator_prototype;
     let iterator_symbol = vm.intrinsics.symbols.iterator;
-    symbol_method(vm, iterator_prototype, iterator_symbol, "[Symbol.iterator]", 0, return_this);
+    symbol_method(
+        vm,
+        iterator_prototype,
+        iterator_symbol,
+        "[Symbol.iterator]",
+        0,
+        return_this,
+    );
 
     let array_iterator = vm.intrinsics.array_iterator_prototype;
     method(vm, array_iterator, "next", 0, array_iterator_next);
@@ -42,15 +51,31 @@ fn return_this(_vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
 /// CreateArrayIterator.
 pub fn create_array_iterator(vm: &mut Vm, iterated: ObjectRef, kind: IterationKind) -> ObjectRef {
     let prototype = vm.intrinsics.array_iterator_prototype;
-    vm.alloc_object(Some(prototype), ObjectKind::ArrayIterator(ArrayIteratorData { iterated: Some(iterated), next_index: 0, kind }))
+    vm.alloc_object(
+        Some(prototype),
+        ObjectKind::ArrayIterator(ArrayIteratorData {
+            iterated: Some(iterated),
+            next_index: 0,
+            kind,
+        }),
+    )
 }
 
 /// Creates a Map or Set iterator over `collection`.
-pub fn create_collection_iterator(vm: &mut Vm, collection: ObjectRef, kind: IterationKind, is_map: bool) -> ObjectRef {
+pub fn create_collection_iterator(
+    vm: &mut Vm,
+    collection: ObjectRef,
+    kind: IterationKind,
+    is_map: bool,
+) -> ObjectRef {
     if let ObjectKind::Map(map) | ObjectKind::Set(map) = &mut vm.object_mut(collection).kind {
         map.iteration_started = true;
     }
-    let data = CollectionIteratorData { iterated: Some(collection), position: 0, kind };
+    let data = CollectionIteratorData {
+        iterated: Some(collection),
+        position: 0,
+        kind,
+    };
     if is_map {
         let prototype = vm.intrinsics.map_iterator_prototype;
         vm.alloc_object(Some(prototype), ObjectKind::MapIterator(data))
@@ -63,7 +88,13 @@ pub fn create_collection_iterator(vm: &mut Vm, collection: ObjectRef, kind: Iter
 /// Creates a String iterator (iterates code points).
 pub fn create_string_iterator(vm: &mut Vm, string: StringRef) -> ObjectRef {
     let prototype = vm.intrinsics.string_iterator_prototype;
-    vm.alloc_object(Some(prototype), ObjectKind::StringIterator(StringIteratorData { iterated: Some(string), position: 0 }))
+    vm.alloc_object(
+        Some(prototype),
+        ObjectKind::StringIterator(StringIteratorData {
+            iterated: Some(string),
+            position: 0,
+        }),
+    )
 }
 
 fn iter_result(vm: &mut Vm, value: Value, done: bool) -> Value {
@@ -119,7 +150,9 @@ fn collection_iterator_next(vm: &mut Vm, this: Value, is_map: bool) -> JsResult<
     let mut position = state.position as usize;
     let found = loop {
         let (entry, bound) = match &vm.object(collection).kind {
-            ObjectKind::Map(map) | ObjectKind::Set(map) => (map.entry_at(position), map.entry_list_len()),
+            ObjectKind::Map(map) | ObjectKind::Set(map) => {
+                (map.entry_at(position), map.entry_list_len())
+            }
             _ => (None, 0),
         };
         if position >= bound {

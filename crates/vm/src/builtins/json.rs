@@ -34,7 +34,9 @@ struct Parser<'text> {
 
 impl Parser<'_> {
     fn skip_whitespace(&mut self) {
-        while self.position < self.text.len() && matches!(self.text[self.position], 0x20 | 0x09 | 0x0a | 0x0d) {
+        while self.position < self.text.len()
+            && matches!(self.text[self.position], 0x20 | 0x09 | 0x0a | 0x0d)
+        {
             self.position += 1;
         }
     }
@@ -43,14 +45,39 @@ impl Parser<'_> {
         self.text.get(self.position).copied()
     }
 
+    /// V8's generic message: end of input, or the unexpected token with a source excerpt
+    /// (the whole text up to 20 units, else 10 units of context on each side).
     fn error<T>(&self, vm: &mut Vm) -> JsResult<T> {
         match self.peek() {
             None => vm.throw_syntax_error("Unexpected end of JSON input"),
             Some(unit) => {
-                let character = char::from_u32(unit as u32).unwrap_or('\u{fffd}');
-                vm.throw_syntax_error(&format!("Unexpected token '{character}', at position {} is not valid JSON", self.position))
+                let character = String::from_utf16_lossy(&[unit]);
+                let length = self.text.len();
+                let excerpt = if length <= 20 {
+                    format!("\"{}\"", String::from_utf16_lossy(self.text))
+                } else {
+                    let start = self.position.saturating_sub(10);
+                    let end = (self.position + 10).min(length);
+                    format!(
+                        "{}\"{}\"{}",
+                        if start > 0 { "..." } else { "" },
+                        String::from_utf16_lossy(&self.text[start..end]),
+                        if end < length { "..." } else { "" }
+                    )
+                };
+                vm.throw_syntax_error(&format!(
+                    "Unexpected token '{character}', {excerpt} is not valid JSON"
+                ))
             }
         }
+    }
+
+    /// A positioned message (`... in JSON at position N`), or end of input.
+    fn error_at<T>(&self, vm: &mut Vm, message: &str) -> JsResult<T> {
+        if self.peek().is_none() {
+            return vm.throw_syntax_error("Unexpected end of JSON input");
+        }
+        vm.throw_syntax_error(&format!("{message} in JSON at position {}", self.position))
     }
 
     fn expect_word(&mut self, vm: &mut Vm, word: &str, value: Value) -> JsResult<Value> {
@@ -87,23 +114,47 @@ impl Parser<'_> {
         let start = self.position;
         if self.peek() == Some(0x2d) {
             self.position += 1;
+            if !self
+                .peek()
+                .is_some_and(|unit| (0x30..=0x39).contains(&unit))
+            {
+                return vm.throw_syntax_error(&format!(
+                    "No number after minus sign in JSON at position {}",
+                    self.position
+                ));
+            }
         }
         let digits = |parser: &mut Self| {
             let begin = parser.position;
-            while parser.peek().is_some_and(|unit| (0x30..=0x39).contains(&unit)) {
+            while parser
+                .peek()
+                .is_some_and(|unit| (0x30..=0x39).contains(&unit))
+            {
                 parser.position += 1;
             }
             parser.position - begin
         };
         if self.peek() == Some(0x30) {
             self.position += 1;
+            if self
+                .peek()
+                .is_some_and(|unit| (0x30..=0x39).contains(&unit))
+            {
+                return vm.throw_syntax_error(&format!(
+                    "Unexpected number in JSON at position {}",
+                    self.position
+                ));
+            }
         } else if digits(self) == 0 {
             return self.error(vm);
         }
         if self.peek() == Some(0x2e) {
             self.position += 1;
             if digits(self) == 0 {
-                return self.error(vm);
+                return vm.throw_syntax_error(&format!(
+                    "Unterminated fractional number in JSON at position {}",
+                    self.position
+                ));
             }
         }
         if matches!(self.peek(), Some(0x65 | 0x45)) {
@@ -112,10 +163,16 @@ impl Parser<'_> {
                 self.position += 1;
             }
             if digits(self) == 0 {
-                return self.error(vm);
+                return vm.throw_syntax_error(&format!(
+                    "Exponent part is missing a number in JSON at position {}",
+                    self.position
+                ));
             }
         }
-        let text: String = self.text[start..self.position].iter().map(|&unit| unit as u8 as char).collect();
+        let text: String = self.text[start..self.position]
+            .iter()
+            .map(|&unit| unit as u8 as char)
+            .collect();
         Ok(Value::Number(text.parse::<f64>().unwrap_or(f64::NAN)))
     }
 
@@ -124,7 +181,10 @@ impl Parser<'_> {
         let mut units = Vec::new();
         loop {
             let Some(unit) = self.peek() else {
-                return vm.throw_syntax_error("Unterminated string in JSON");
+                return vm.throw_syntax_error(&format!(
+                    "Unterminated string in JSON at position {}",
+                    self.position
+                ));
             };
             match unit {
                 0x22 => {
@@ -134,7 +194,10 @@ impl Parser<'_> {
                 0x5c => {
                     self.position += 1;
                     let Some(escape) = self.peek() else {
-                        return self.error(vm);
+                        return vm.throw_syntax_error(&format!(
+                            "Unterminated string in JSON at position {}",
+                            self.position
+                        ));
                     };
                     self.position += 1;
                     match escape {
@@ -149,8 +212,11 @@ impl Parser<'_> {
                         0x75 => {
                             let mut code = 0u16;
                             for _ in 0..4 {
-                                let Some(digit) = self.peek().and_then(|unit| char::from_u32(unit as u32)?.to_digit(16)) else {
-                                    return self.error(vm);
+                                let Some(digit) = self
+                                    .peek()
+                                    .and_then(|unit| char::from_u32(unit as u32)?.to_digit(16))
+                                else {
+                                    return self.error_at(vm, "Bad Unicode escape");
                                 };
                                 code = code * 16 + digit as u16;
                                 self.position += 1;
@@ -159,11 +225,11 @@ impl Parser<'_> {
                         }
                         _ => {
                             self.position -= 1;
-                            return self.error(vm);
+                            return self.error_at(vm, "Bad escaped character");
                         }
                     }
                 }
-                0x00..=0x1f => return self.error(vm),
+                0x00..=0x1f => return self.error_at(vm, "Bad control character in string literal"),
                 _ => {
                     units.push(unit);
                     self.position += 1;
@@ -191,7 +257,7 @@ impl Parser<'_> {
                     self.position += 1;
                     return Ok(Value::Object(array));
                 }
-                _ => return self.error(vm),
+                _ => return self.error_at(vm, "Expected ',' or ']' after array element"),
             }
         }
     }
@@ -205,15 +271,24 @@ impl Parser<'_> {
             self.position += 1;
             return Ok(Value::Object(object));
         }
+        let mut first = true;
         loop {
             self.skip_whitespace();
             if self.peek() != Some(0x22) {
-                return self.error(vm);
+                return self.error_at(
+                    vm,
+                    if first {
+                        "Expected property name or '}'"
+                    } else {
+                        "Expected double-quoted property name"
+                    },
+                );
             }
+            first = false;
             let key_units = self.parse_string(vm)?;
             self.skip_whitespace();
             if self.peek() != Some(0x3a) {
-                return self.error(vm);
+                return self.error_at(vm, "Expected ':' after property name");
             }
             self.position += 1;
             let value = self.parse_value(vm)?;
@@ -227,7 +302,7 @@ impl Parser<'_> {
                     self.position += 1;
                     return Ok(Value::Object(object));
                 }
-                _ => return self.error(vm),
+                _ => return self.error_at(vm, "Expected ',' or '}' after property value"),
             }
         }
     }
@@ -240,13 +315,21 @@ pub fn parse_json(vm: &mut Vm, text: &[u16]) -> JsResult<Value> {
     let value = parser.parse_value(vm)?;
     parser.skip_whitespace();
     if parser.position < text.len() {
-        return parser.error(vm);
+        return vm.throw_syntax_error(&format!(
+            "Unexpected non-whitespace character after JSON at position {}",
+            parser.position
+        ));
     }
     vm.close_handle_scope(scope);
     Ok(value)
 }
 
-fn internalize(vm: &mut Vm, holder: ObjectRef, key: PropertyKey, reviver: Value) -> JsResult<Value> {
+fn internalize(
+    vm: &mut Vm,
+    holder: ObjectRef,
+    key: PropertyKey,
+    reviver: Value,
+) -> JsResult<Value> {
     let value = vm.get(holder, key)?;
     if let Value::Object(object) = value {
         vm.root(value);
@@ -291,7 +374,12 @@ fn json_parse(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     vm.root(value);
     let root = vm.new_object();
     vm.root(Value::Object(root));
-    vm.define_data_property(root, PropertyKey::Atom(atoms::EMPTY), value, Attributes::DEFAULT_DATA);
+    vm.define_data_property(
+        root,
+        PropertyKey::Atom(atoms::EMPTY),
+        value,
+        Attributes::DEFAULT_DATA,
+    );
     let result = internalize(vm, root, PropertyKey::Atom(atoms::EMPTY), reviver);
     vm.close_handle_scope(scope);
     result
@@ -321,7 +409,10 @@ pub fn quote_json_string(units: &[u16], output: &mut Vec<u16>) {
             0x5c => output.extend_from_slice(&[0x5c, 0x5c]),
             0x00..=0x1f => output.extend(format!("\\u{unit:04x}").encode_utf16()),
             0xd800..=0xdbff => {
-                if units.get(index + 1).is_some_and(|next| (0xdc00..=0xdfff).contains(next)) {
+                if units
+                    .get(index + 1)
+                    .is_some_and(|next| (0xdc00..=0xdfff).contains(next))
+                {
                     output.push(unit);
                 } else {
                     output.extend(format!("\\u{unit:04x}").encode_utf16());
@@ -343,7 +434,13 @@ pub fn quote_json_string(units: &[u16], output: &mut Vec<u16>) {
 impl Stringifier {
     /// SerializeJSONProperty: appends the text and returns false when the value is
     /// not serializable (undefined, functions, symbols).
-    fn serialize_property(&mut self, vm: &mut Vm, holder: ObjectRef, key: PropertyKey, output: &mut Vec<u16>) -> JsResult<bool> {
+    fn serialize_property(
+        &mut self,
+        vm: &mut Vm,
+        holder: ObjectRef,
+        key: PropertyKey,
+        output: &mut Vec<u16>,
+    ) -> JsResult<bool> {
         let value = vm.get(holder, key)?;
         self.serialize_value(vm, Some((holder, key)), value, output)
     }
@@ -396,7 +493,9 @@ impl Stringifier {
                     output.extend("null".encode_utf16());
                 }
             }
-            Value::BigInt(_) => return vm.throw_type_error("Do not know how to serialize a BigInt"),
+            Value::BigInt(_) => {
+                return vm.throw_type_error("Do not know how to serialize a BigInt");
+            }
             Value::Object(object) if !vm.object(object).is_callable() => {
                 if vm.is_array(value) {
                     self.serialize_array(vm, object, output)?;
@@ -420,7 +519,12 @@ impl Stringifier {
         Ok(())
     }
 
-    fn serialize_object(&mut self, vm: &mut Vm, object: ObjectRef, output: &mut Vec<u16>) -> JsResult<()> {
+    fn serialize_object(
+        &mut self,
+        vm: &mut Vm,
+        object: ObjectRef,
+        output: &mut Vec<u16>,
+    ) -> JsResult<()> {
         self.enter(vm, object)?;
         let stepback = self.indent.clone();
         self.indent.extend_from_slice(&self.gap.clone());
@@ -465,7 +569,12 @@ impl Stringifier {
         Ok(())
     }
 
-    fn serialize_array(&mut self, vm: &mut Vm, array: ObjectRef, output: &mut Vec<u16>) -> JsResult<()> {
+    fn serialize_array(
+        &mut self,
+        vm: &mut Vm,
+        array: ObjectRef,
+        output: &mut Vec<u16>,
+    ) -> JsResult<()> {
         self.enter(vm, array)?;
         let stepback = self.indent.clone();
         self.indent.extend_from_slice(&self.gap.clone());
@@ -496,12 +605,22 @@ impl Stringifier {
 }
 
 /// JSON.stringify(value, replacer, space) returning code units (None for undefined).
-pub fn stringify(vm: &mut Vm, value: Value, replacer: Value, space: Value) -> JsResult<Option<Vec<u16>>> {
+pub fn stringify(
+    vm: &mut Vm,
+    value: Value,
+    replacer: Value,
+    space: Value,
+) -> JsResult<Option<Vec<u16>>> {
     let scope = vm.open_handle_scope();
     vm.root(value);
     vm.root(replacer);
-    let mut stringifier =
-        Stringifier { replacer_function: None, property_list: None, gap: Vec::new(), indent: Vec::new(), stack: Vec::new() };
+    let mut stringifier = Stringifier {
+        replacer_function: None,
+        property_list: None,
+        gap: Vec::new(),
+        indent: Vec::new(),
+        stack: Vec::new(),
+    };
     if let Value::Object(replacer_object) = replacer {
         if vm.is_callable(replacer) {
             stringifier.replacer_function = Some(replacer);
@@ -513,7 +632,10 @@ pub fn stringify(vm: &mut Vm, value: Value, replacer: Value, space: Value) -> Js
                 let item = match element {
                     Value::String(_) | Value::Number(_) => Some(vm.to_property_key(element)?),
                     Value::Object(object)
-                        if matches!(vm.object(object).kind, ObjectKind::StringWrapper(_) | ObjectKind::NumberWrapper(_)) =>
+                        if matches!(
+                            vm.object(object).kind,
+                            ObjectKind::StringWrapper(_) | ObjectKind::NumberWrapper(_)
+                        ) =>
                     {
                         let string = vm.to_string(element)?;
                         Some(vm.property_key_from_string(string))
@@ -550,9 +672,19 @@ pub fn stringify(vm: &mut Vm, value: Value, replacer: Value, space: Value) -> Js
     };
     let wrapper = vm.new_object();
     vm.root(Value::Object(wrapper));
-    vm.define_data_property(wrapper, PropertyKey::Atom(atoms::EMPTY), value, Attributes::DEFAULT_DATA);
+    vm.define_data_property(
+        wrapper,
+        PropertyKey::Atom(atoms::EMPTY),
+        value,
+        Attributes::DEFAULT_DATA,
+    );
     let mut output = Vec::new();
-    let serialized = stringifier.serialize_property(vm, wrapper, PropertyKey::Atom(atoms::EMPTY), &mut output)?;
+    let serialized = stringifier.serialize_property(
+        vm,
+        wrapper,
+        PropertyKey::Atom(atoms::EMPTY),
+        &mut output,
+    )?;
     vm.close_handle_scope(scope);
     Ok(if serialized { Some(output) } else { None })
 }
@@ -569,7 +701,8 @@ fn json_stringify(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 
 /// `%j` of console.log: JSON.stringify(value) as Rust text (None for undefined).
 pub fn stringify_for_console(vm: &mut Vm, value: Value) -> JsResult<Option<String>> {
-    Ok(stringify(vm, value, Value::Undefined, Value::Undefined)?.map(|units| String::from_utf16_lossy(&units)))
+    Ok(stringify(vm, value, Value::Undefined, Value::Undefined)?
+        .map(|units| String::from_utf16_lossy(&units)))
 }
 
 /// Whether a thrown value is the TypeError JSON.stringify throws for cycles.

@@ -29,37 +29,11 @@ pub fn install(vm: &mut Vm) {
         constant_property(vm, math, name, Value::Number(value));
     }
     to_string_tag(vm, math, "Math");
-    let unary: &[(&str, fn(f64) -> f64)] = &[
-        ("abs", f64::abs),
-        ("acos", f64::acos),
-        ("acosh", f64::acosh),
-        ("asin", f64::asin),
-        ("asinh", f64::asinh),
-        ("atan", f64::atan),
-        ("atanh", f64::atanh),
-        ("cbrt", f64::cbrt),
-        ("ceil", f64::ceil),
-        ("clz32", clz32),
-        ("cos", f64::cos),
-        ("cosh", f64::cosh),
-        ("exp", f64::exp),
-        ("expm1", f64::exp_m1),
-        ("floor", f64::floor),
-        ("fround", fround),
-        ("log", f64::ln),
-        ("log1p", f64::ln_1p),
-        ("log10", f64::log10),
-        ("log2", f64::log2),
-        ("round", js_round),
-        ("sign", sign),
-        ("sin", f64::sin),
-        ("sinh", f64::sinh),
-        ("sqrt", f64::sqrt),
-        ("tan", f64::tan),
-        ("tanh", f64::tanh),
-        ("trunc", f64::trunc),
-    ];
-    for &(name, _) in unary {
+    for name in [
+        "abs", "acos", "acosh", "asin", "asinh", "atan", "atanh", "cbrt", "ceil", "clz32", "cos",
+        "cosh", "exp", "expm1", "floor", "fround", "log", "log1p", "log10", "log2", "round",
+        "sign", "sin", "sinh", "sqrt", "tan", "tanh", "trunc",
+    ] {
         let function = unary_dispatch(name);
         method(vm, math, name, 1, function);
     }
@@ -92,11 +66,19 @@ pub fn js_round(value: f64) -> f64 {
         return -0.0;
     }
     let floor = value.floor();
-    if value - floor >= 0.5 { floor + 1.0 } else { floor }
+    if value - floor >= 0.5 {
+        floor + 1.0
+    } else {
+        floor
+    }
 }
 
 fn sign(value: f64) -> f64 {
-    if value.is_nan() || value == 0.0 { value } else { value.signum() }
+    if value.is_nan() || value == 0.0 {
+        value
+    } else {
+        value.signum()
+    }
 }
 
 macro_rules! unary_functions {
@@ -212,7 +194,9 @@ fn math_atan2(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 fn math_pow(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let base = vm.to_number(args.get(vm, 0))?;
     let exponent = vm.to_number(args.get(vm, 1))?;
-    Ok(Value::Number(crate::operators::number_exponentiate(base, exponent)))
+    Ok(Value::Number(crate::operators::number_exponentiate(
+        base, exponent,
+    )))
 }
 
 fn math_imul(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
@@ -228,7 +212,8 @@ fn math_max(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         let number = vm.to_number(args.get(vm, index))?;
         if number.is_nan() {
             saw_nan = true;
-        } else if number > result || (number == 0.0 && result == 0.0 && !number.is_sign_negative()) {
+        } else if number > result || (number == 0.0 && result == 0.0 && !number.is_sign_negative())
+        {
             result = number;
         }
     }

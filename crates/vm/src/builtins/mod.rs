@@ -46,6 +46,9 @@ pub mod string;
 pub mod symbol;
 pub mod uri;
 
+#[cfg(test)]
+mod snippet_tests;
+
 /// Installs the built-in library into the realm.
 pub fn install(vm: &mut Vm) {
     object::install(vm);
@@ -76,7 +79,13 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
 // ----- installation helpers -----
 
 /// Defines a method on `target` (writable, non-enumerable, configurable).
-pub(crate) fn method(vm: &mut Vm, target: ObjectRef, name: &str, length: u32, function: NativeFunction) -> ObjectRef {
+pub(crate) fn method(
+    vm: &mut Vm,
+    target: ObjectRef,
+    name: &str,
+    length: u32,
+    function: NativeFunction,
+) -> ObjectRef {
     vm.define_native_method(target, name, length, function)
 }
 
@@ -90,22 +99,52 @@ pub(crate) fn symbol_method(
     function: NativeFunction,
 ) -> ObjectRef {
     let created = vm.new_native_function(function_name, length, function, false);
-    vm.define_data_property(target, PropertyKey::Symbol(symbol), Value::Object(created), Attributes::HIDDEN_DATA);
+    vm.define_data_property(
+        target,
+        PropertyKey::Symbol(symbol),
+        Value::Object(created),
+        Attributes::HIDDEN_DATA,
+    );
     created
 }
 
 /// Defines a getter (`get name() {...}`: non-enumerable, configurable, no setter).
-pub(crate) fn getter(vm: &mut Vm, target: ObjectRef, name: &str, function: NativeFunction) -> ObjectRef {
+pub(crate) fn getter(
+    vm: &mut Vm,
+    target: ObjectRef,
+    name: &str,
+    function: NativeFunction,
+) -> ObjectRef {
     let created = vm.new_native_function(&format!("get {name}"), 0, function, false);
     let key = vm.property_key_from_str(name);
-    vm.define_accessor_property(target, key, Value::Object(created), Value::Undefined, false, true);
+    vm.define_accessor_property(
+        target,
+        key,
+        Value::Object(created),
+        Value::Undefined,
+        false,
+        true,
+    );
     created
 }
 
 /// Defines a symbol-keyed getter.
-pub(crate) fn symbol_getter(vm: &mut Vm, target: ObjectRef, symbol: SymbolRef, function_name: &str, function: NativeFunction) {
+pub(crate) fn symbol_getter(
+    vm: &mut Vm,
+    target: ObjectRef,
+    symbol: SymbolRef,
+    function_name: &str,
+    function: NativeFunction,
+) {
     let created = vm.new_native_function(function_name, 0, function, false);
-    vm.define_accessor_property(target, PropertyKey::Symbol(symbol), Value::Object(created), Value::Undefined, false, true);
+    vm.define_accessor_property(
+        target,
+        PropertyKey::Symbol(symbol),
+        Value::Object(created),
+        Value::Undefined,
+        false,
+        true,
+    );
 }
 
 /// Defines a writable, non-enumerable, configurable data property.
@@ -124,18 +163,33 @@ pub(crate) fn constant_property(vm: &mut Vm, target: ObjectRef, name: &str, valu
 pub(crate) fn to_string_tag(vm: &mut Vm, target: ObjectRef, tag: &str) {
     let symbol = vm.intrinsics.symbols.to_string_tag;
     let text = vm.new_string(tag);
-    vm.define_data_property(target, PropertyKey::Symbol(symbol), Value::String(text), Attributes::CONFIGURABLE_ONLY);
+    vm.define_data_property(
+        target,
+        PropertyKey::Symbol(symbol),
+        Value::String(text),
+        Attributes::CONFIGURABLE_ONLY,
+    );
 }
 
 /// Replaces the behaviour of a placeholder constructor created by the runtime core (keeping
 /// its identity, `prototype` link and global binding) and sets its `length`.
-pub(crate) fn install_constructor_behaviour(vm: &mut Vm, constructor: ObjectRef, function: NativeFunction, length: u32) {
+pub(crate) fn install_constructor_behaviour(
+    vm: &mut Vm,
+    constructor: ObjectRef,
+    function: NativeFunction,
+    length: u32,
+) {
     if let ObjectKind::NativeFunction(native) = &mut vm.object_mut(constructor).kind {
         native.function = function;
         native.is_constructor = true;
     }
     let key = PropertyKey::Atom(crate::atom::atoms::LENGTH);
-    vm.define_data_property(constructor, key, Value::Number(length as f64), Attributes::CONFIGURABLE_ONLY);
+    vm.define_data_property(
+        constructor,
+        key,
+        Value::Number(length as f64),
+        Attributes::CONFIGURABLE_ONLY,
+    );
 }
 
 /// Creates a plain namespace object (`Math`, `JSON`, `console`) on the global object.
@@ -166,11 +220,6 @@ pub(crate) fn units_of(vm: &Vm, string: StringRef) -> Vec<u16> {
 pub(crate) fn to_units(vm: &mut Vm, value: Value) -> JsResult<Vec<u16>> {
     let string = vm.to_string(value)?;
     Ok(units_of(vm, string))
-}
-
-/// `this` as an object (ToObject), for generic prototype methods.
-pub(crate) fn this_object(vm: &mut Vm, this: Value) -> JsResult<ObjectRef> {
-    vm.to_object(this)
 }
 
 /// LengthOfArrayLike(object).
@@ -205,9 +254,18 @@ pub(crate) fn resolve_relative_index(relative: f64, length: u64) -> u64 {
 }
 
 /// An argument converted with ToIntegerOrInfinity, or `default` when undefined.
-pub(crate) fn integer_argument_or(vm: &mut Vm, args: &Args, index: usize, default: f64) -> JsResult<f64> {
+pub(crate) fn integer_argument_or(
+    vm: &mut Vm,
+    args: &Args,
+    index: usize,
+    default: f64,
+) -> JsResult<f64> {
     let value = args.get(vm, index);
-    if value.is_undefined() { Ok(default) } else { vm.to_integer_or_infinity(value) }
+    if value.is_undefined() {
+        Ok(default)
+    } else {
+        vm.to_integer_or_infinity(value)
+    }
 }
 
 /// Calls `callback` after checking it is callable (TypeError naming `what` otherwise).

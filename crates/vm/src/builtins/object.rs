@@ -24,33 +24,103 @@ pub fn install(vm: &mut Vm) {
     method(vm, constructor, "isFrozen", 1, object_is_frozen);
     method(vm, constructor, "seal", 1, object_seal);
     method(vm, constructor, "isSealed", 1, object_is_sealed);
-    method(vm, constructor, "preventExtensions", 1, object_prevent_extensions);
+    method(
+        vm,
+        constructor,
+        "preventExtensions",
+        1,
+        object_prevent_extensions,
+    );
     method(vm, constructor, "isExtensible", 1, object_is_extensible);
     method(vm, constructor, "create", 2, object_create);
     method(vm, constructor, "defineProperty", 3, object_define_property);
-    method(vm, constructor, "defineProperties", 2, object_define_properties);
-    method(vm, constructor, "getOwnPropertyNames", 1, object_get_own_property_names);
-    method(vm, constructor, "getOwnPropertySymbols", 1, object_get_own_property_symbols);
-    method(vm, constructor, "getOwnPropertyDescriptor", 2, object_get_own_property_descriptor);
-    method(vm, constructor, "getOwnPropertyDescriptors", 1, object_get_own_property_descriptors);
-    method(vm, constructor, "getPrototypeOf", 1, object_get_prototype_of);
-    method(vm, constructor, "setPrototypeOf", 2, object_set_prototype_of);
+    method(
+        vm,
+        constructor,
+        "defineProperties",
+        2,
+        object_define_properties,
+    );
+    method(
+        vm,
+        constructor,
+        "getOwnPropertyNames",
+        1,
+        object_get_own_property_names,
+    );
+    method(
+        vm,
+        constructor,
+        "getOwnPropertySymbols",
+        1,
+        object_get_own_property_symbols,
+    );
+    method(
+        vm,
+        constructor,
+        "getOwnPropertyDescriptor",
+        2,
+        object_get_own_property_descriptor,
+    );
+    method(
+        vm,
+        constructor,
+        "getOwnPropertyDescriptors",
+        1,
+        object_get_own_property_descriptors,
+    );
+    method(
+        vm,
+        constructor,
+        "getPrototypeOf",
+        1,
+        object_get_prototype_of,
+    );
+    method(
+        vm,
+        constructor,
+        "setPrototypeOf",
+        2,
+        object_set_prototype_of,
+    );
     method(vm, constructor, "fromEntries", 1, object_from_entries);
     method(vm, constructor, "is", 2, object_is);
     method(vm, constructor, "hasOwn", 2, object_has_own);
     method(vm, constructor, "groupBy", 2, object_group_by);
 
     let prototype = vm.intrinsics.object_prototype;
-    method(vm, prototype, "hasOwnProperty", 1, prototype_has_own_property);
+    method(
+        vm,
+        prototype,
+        "hasOwnProperty",
+        1,
+        prototype_has_own_property,
+    );
     method(vm, prototype, "isPrototypeOf", 1, prototype_is_prototype_of);
-    method(vm, prototype, "propertyIsEnumerable", 1, prototype_property_is_enumerable);
+    method(
+        vm,
+        prototype,
+        "propertyIsEnumerable",
+        1,
+        prototype_property_is_enumerable,
+    );
     method(vm, prototype, "toString", 0, prototype_to_string);
-    method(vm, prototype, "toLocaleString", 0, prototype_to_locale_string);
+    method(
+        vm,
+        prototype,
+        "toLocaleString",
+        0,
+        prototype_to_locale_string,
+    );
     method(vm, prototype, "valueOf", 0, prototype_value_of);
     getter(vm, prototype, "__proto__", prototype_proto_getter);
     // `__proto__` also has a setter.
     let setter = vm.new_native_function("set __proto__", 1, prototype_proto_setter, false);
-    let getter_function = vm.get_own_property(prototype, PropertyKey::Atom(atoms::PROTO)).ok().flatten().and_then(|d| d.get);
+    let getter_function = vm
+        .get_own_property(prototype, PropertyKey::Atom(atoms::PROTO))
+        .ok()
+        .flatten()
+        .and_then(|d| d.get);
     vm.define_accessor_property(
         prototype,
         PropertyKey::Atom(atoms::PROTO),
@@ -65,7 +135,9 @@ fn object_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     if args.is_construct_call() && args.new_target().as_object() != Some(args.callee()) {
         let fallback = vm.intrinsics.object_prototype;
         let prototype = vm.get_prototype_from_constructor(args.new_target(), fallback)?;
-        return Ok(Value::Object(vm.alloc_object(Some(prototype), ObjectKind::Ordinary)));
+        return Ok(Value::Object(
+            vm.alloc_object(Some(prototype), ObjectKind::Ordinary),
+        ));
     }
     let value = args.get(vm, 0);
     if value.is_nullish() {
@@ -75,18 +147,27 @@ fn object_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
 }
 
 /// Whether an own property is enumerable (None when absent).
-pub fn own_property_is_enumerable(vm: &mut Vm, object: ObjectRef, key: PropertyKey) -> JsResult<Option<bool>> {
-    Ok(vm.get_own_property(object, key)?.map(|descriptor| descriptor.enumerable.unwrap_or(false)))
+pub fn own_property_is_enumerable(
+    vm: &mut Vm,
+    object: ObjectRef,
+    key: PropertyKey,
+) -> JsResult<Option<bool>> {
+    Ok(vm
+        .get_own_property(object, key)?
+        .map(|descriptor| descriptor.enumerable.unwrap_or(false)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum EnumerableOwn {
-    Keys,
     Values,
     Entries,
 }
 
-fn enumerable_own_properties(vm: &mut Vm, object: ObjectRef, kind: EnumerableOwn) -> JsResult<Vec<Value>> {
+fn enumerable_own_properties(
+    vm: &mut Vm,
+    object: ObjectRef,
+    kind: EnumerableOwn,
+) -> JsResult<Vec<Value>> {
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(object));
     let keys = vm.own_property_keys(object)?;
@@ -101,7 +182,6 @@ fn enumerable_own_properties(vm: &mut Vm, object: ObjectRef, kind: EnumerableOwn
         }
         let key_value = vm.property_key_to_value(key);
         let item = match kind {
-            EnumerableOwn::Keys => key_value,
             EnumerableOwn::Values => vm.get(object, key)?,
             EnumerableOwn::Entries => {
                 vm.root(key_value);
@@ -120,7 +200,10 @@ fn enumerable_own_properties(vm: &mut Vm, object: ObjectRef, kind: EnumerableOwn
 fn object_keys(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let object = vm.to_object(args.get(vm, 0))?;
     let keys = vm.own_enumerable_string_keys(object)?;
-    let values: Vec<Value> = keys.into_iter().map(|key| vm.property_key_to_value(key)).collect();
+    let values: Vec<Value> = keys
+        .into_iter()
+        .map(|key| vm.property_key_to_value(key))
+        .collect();
     Ok(Value::Object(vm.new_array(values)))
 }
 
@@ -166,14 +249,22 @@ fn set_integrity_level(vm: &mut Vm, object: ObjectRef, frozen: bool) -> JsResult
     for key in keys {
         let descriptor = if frozen {
             match vm.get_own_property(object, key)? {
-                Some(current) if current.is_accessor() => {
-                    PropertyDescriptor { configurable: Some(false), ..PropertyDescriptor::default() }
-                }
-                Some(_) => PropertyDescriptor { configurable: Some(false), writable: Some(false), ..PropertyDescriptor::default() },
+                Some(current) if current.is_accessor() => PropertyDescriptor {
+                    configurable: Some(false),
+                    ..PropertyDescriptor::default()
+                },
+                Some(_) => PropertyDescriptor {
+                    configurable: Some(false),
+                    writable: Some(false),
+                    ..PropertyDescriptor::default()
+                },
                 None => continue,
             }
         } else {
-            PropertyDescriptor { configurable: Some(false), ..PropertyDescriptor::default() }
+            PropertyDescriptor {
+                configurable: Some(false),
+                ..PropertyDescriptor::default()
+            }
         };
         vm.define_property_or_throw(object, key, descriptor)?;
     }
@@ -251,7 +342,11 @@ pub fn to_property_descriptor(vm: &mut Vm, value: Value) -> JsResult<PropertyDes
     };
     let mut descriptor = PropertyDescriptor::default();
     let field = |vm: &mut Vm, atom| -> JsResult<Option<Value>> {
-        if vm.has_property(object, PropertyKey::Atom(atom))? { vm.get(object, PropertyKey::Atom(atom)).map(Some) } else { Ok(None) }
+        if vm.has_property(object, PropertyKey::Atom(atom))? {
+            vm.get(object, PropertyKey::Atom(atom)).map(Some)
+        } else {
+            Ok(None)
+        }
     };
     if let Some(enumerable) = field(vm, atoms::ENUMERABLE)? {
         descriptor.enumerable = Some(vm.to_boolean(enumerable));
@@ -288,7 +383,14 @@ pub fn to_property_descriptor(vm: &mut Vm, value: Value) -> JsResult<PropertyDes
 /// FromPropertyDescriptor.
 pub fn from_property_descriptor(vm: &mut Vm, descriptor: PropertyDescriptor) -> ObjectRef {
     let object = vm.new_object();
-    let put = |vm: &mut Vm, atom, value| vm.define_data_property(object, PropertyKey::Atom(atom), value, Attributes::DEFAULT_DATA);
+    let put = |vm: &mut Vm, atom, value| {
+        vm.define_data_property(
+            object,
+            PropertyKey::Atom(atom),
+            value,
+            Attributes::DEFAULT_DATA,
+        )
+    };
     if let Some(value) = descriptor.value {
         put(vm, atoms::VALUE, value);
     }
@@ -316,7 +418,9 @@ fn object_create(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         Value::Null => None,
         other => {
             let text = vm.describe_value_for_error(other);
-            return vm.throw_type_error(&format!("Object prototype may only be an Object or null: {text}"));
+            return vm.throw_type_error(&format!(
+                "Object prototype may only be an Object or null: {text}"
+            ));
         }
     };
     let object = vm.alloc_object(prototype, ObjectKind::Ordinary);
@@ -336,8 +440,28 @@ fn object_define_property(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Val
     };
     let key = vm.to_property_key(args.get(vm, 1))?;
     let descriptor = to_property_descriptor(vm, args.get(vm, 2))?;
-    vm.define_property_or_throw(object, key, descriptor)?;
+    define_property_with_message(vm, object, key, descriptor)?;
     Ok(Value::Object(object))
+}
+
+/// DefinePropertyOrThrow with V8's messages (a new property on a non-extensible object
+/// reports "object is not extensible").
+fn define_property_with_message(
+    vm: &mut Vm,
+    object: ObjectRef,
+    key: PropertyKey,
+    descriptor: PropertyDescriptor,
+) -> JsResult<()> {
+    if vm.define_own_property(object, key, descriptor)? {
+        return Ok(());
+    }
+    let key_text = vm.property_key_to_rust(key);
+    if vm.find_own_property(object, key).is_none() && !vm.is_extensible(object) {
+        return vm.throw_type_error(&format!(
+            "Cannot define property {key_text}, object is not extensible"
+        ));
+    }
+    vm.throw_type_error(&format!("Cannot redefine property: {key_text}"))
 }
 
 fn define_properties(vm: &mut Vm, object: ObjectRef, properties: Value) -> JsResult<()> {
@@ -349,14 +473,17 @@ fn define_properties(vm: &mut Vm, object: ObjectRef, properties: Value) -> JsRes
         if own_property_is_enumerable(vm, properties, key)? == Some(true) {
             let descriptor_object = vm.get(properties, key)?;
             let descriptor = to_property_descriptor(vm, descriptor_object)?;
-            for value in [descriptor.value, descriptor.get, descriptor.set].into_iter().flatten() {
+            for value in [descriptor.value, descriptor.get, descriptor.set]
+                .into_iter()
+                .flatten()
+            {
                 vm.root(value);
             }
             descriptors.push((key, descriptor));
         }
     }
     for (key, descriptor) in descriptors {
-        vm.define_property_or_throw(object, key, descriptor)?;
+        define_property_with_message(vm, object, key, descriptor)?;
     }
     Ok(())
 }
@@ -375,14 +502,22 @@ fn object_define_properties(vm: &mut Vm, _this: Value, args: Args) -> JsResult<V
 fn object_get_own_property_names(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let object = vm.to_object(args.get(vm, 0))?;
     let keys = vm.own_property_keys(object)?;
-    let values: Vec<Value> = keys.into_iter().filter(|key| !key.is_symbol()).map(|key| vm.property_key_to_value(key)).collect();
+    let values: Vec<Value> = keys
+        .into_iter()
+        .filter(|key| !key.is_symbol())
+        .map(|key| vm.property_key_to_value(key))
+        .collect();
     Ok(Value::Object(vm.new_array(values)))
 }
 
 fn object_get_own_property_symbols(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let object = vm.to_object(args.get(vm, 0))?;
     let keys = vm.own_property_keys(object)?;
-    let values: Vec<Value> = keys.into_iter().filter(|key| key.is_symbol()).map(|key| vm.property_key_to_value(key)).collect();
+    let values: Vec<Value> = keys
+        .into_iter()
+        .filter(|key| key.is_symbol())
+        .map(|key| vm.property_key_to_value(key))
+        .collect();
     Ok(Value::Object(vm.new_array(values)))
 }
 
@@ -402,7 +537,12 @@ fn object_get_own_property_descriptors(vm: &mut Vm, _this: Value, args: Args) ->
     for key in keys {
         if let Some(descriptor) = vm.get_own_property(object, key)? {
             let descriptor_object = from_property_descriptor(vm, descriptor);
-            vm.define_data_property(result, key, Value::Object(descriptor_object), Attributes::DEFAULT_DATA);
+            vm.define_data_property(
+                result,
+                key,
+                Value::Object(descriptor_object),
+                Attributes::DEFAULT_DATA,
+            );
         }
     }
     Ok(Value::Object(result))
@@ -410,7 +550,9 @@ fn object_get_own_property_descriptors(vm: &mut Vm, _this: Value, args: Args) ->
 
 fn object_get_prototype_of(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let object = vm.to_object(args.get(vm, 0))?;
-    Ok(vm.get_prototype_of(object).map_or(Value::Null, Value::Object))
+    Ok(vm
+        .get_prototype_of(object)
+        .map_or(Value::Null, Value::Object))
 }
 
 fn object_set_prototype_of(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
@@ -423,7 +565,9 @@ fn object_set_prototype_of(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Va
         Value::Null => None,
         other => {
             let text = vm.describe_value_for_error(other);
-            return vm.throw_type_error(&format!("Object prototype may only be an Object or null: {text}"));
+            return vm.throw_type_error(&format!(
+                "Object prototype may only be an Object or null: {text}"
+            ));
         }
     };
     if let Value::Object(object) = target
@@ -484,13 +628,25 @@ fn object_group_by(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         vm.root(value);
     }
     for (index, value) in values.into_iter().enumerate() {
-        let key_value = vm.call(callback, Value::Undefined, &[value, Value::Number(index as f64)])?;
+        let key_value = vm.call(
+            callback,
+            Value::Undefined,
+            &[value, Value::Number(index as f64)],
+        )?;
         let key = vm.to_property_key(key_value)?;
         let group = match vm.get_own_property(result, key)? {
-            Some(PropertyDescriptor { value: Some(Value::Object(group)), .. }) => group,
+            Some(PropertyDescriptor {
+                value: Some(Value::Object(group)),
+                ..
+            }) => group,
             _ => {
                 let group = vm.new_array(Vec::new());
-                vm.define_data_property(result, key, Value::Object(group), Attributes::DEFAULT_DATA);
+                vm.define_data_property(
+                    result,
+                    key,
+                    Value::Object(group),
+                    Attributes::DEFAULT_DATA,
+                );
                 group
             }
         };
@@ -523,7 +679,9 @@ fn prototype_is_prototype_of(vm: &mut Vm, this: Value, args: Args) -> JsResult<V
 fn prototype_property_is_enumerable(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let key = vm.to_property_key(args.get(vm, 0))?;
     let object = vm.to_object(this)?;
-    Ok(Value::Boolean(own_property_is_enumerable(vm, object, key)? == Some(true)))
+    Ok(Value::Boolean(
+        own_property_is_enumerable(vm, object, key)? == Some(true),
+    ))
 }
 
 /// The builtin tag of `Object.prototype.toString` before `Symbol.toStringTag`.
@@ -531,7 +689,9 @@ fn builtin_tag(vm: &Vm, object: ObjectRef) -> &'static str {
     match &vm.object(object).kind {
         ObjectKind::Array(_) => "Array",
         ObjectKind::Arguments => "Arguments",
-        ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => "Function",
+        ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => {
+            "Function"
+        }
         ObjectKind::Error => "Error",
         ObjectKind::BooleanWrapper(_) => "Boolean",
         ObjectKind::NumberWrapper(_) => "Number",
@@ -573,7 +733,9 @@ fn prototype_value_of(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> 
 
 fn prototype_proto_getter(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let object = vm.to_object(this)?;
-    Ok(vm.get_prototype_of(object).map_or(Value::Null, Value::Object))
+    Ok(vm
+        .get_prototype_of(object)
+        .map_or(Value::Null, Value::Object))
 }
 
 fn prototype_proto_setter(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {

@@ -1,11 +1,1019 @@
-//! Placeholder while the module is being written.
+//! `Promise` (constructor, `then`/`catch`/`finally`, `resolve`/`reject`/`all`/`allSettled`/
+//! `race`/`any`/`withResolvers`), `queueMicrotask`, timers (`setTimeout`, `setInterval`,
+//! `setImmediate` and their `clear*`), and the event loop the runner drives after the script.
+//!
+//! Design:
+//! - Jobs (microtasks) go to `Vm::jobs`, which the runtime core traces as GC roots. A job is a
+//!   native function plus arguments; the job functions here take their state from arguments.
+//! - Internal records (resolving-function state, reaction records, `Promise.all` element
+//!   state) are small arrays whose dense elements are read and written directly; they are
+//!   reachable from the functions' `data` slots or from queued jobs, so the GC sees them.
+//! - Timers live in a registry array (`[next id, unhandled rejections, timer records...]`)
+//!   stored as a non-enumerable property on %ThrowTypeError% (an intrinsic, hence always
+//!   reachable, and an object no program enumerates). This is an interim home: a builtins-owned rooted
+//!   field in `Vm` would be cleaner (requested from the runtime owner).
+//! - Event loop order (node's, for a script): drain microtasks; then repeatedly run the
+//!   earliest due timer (ties in creation order), sleeping until it is due, draining
+//!   microtasks after each callback. A rejected promise that is still unhandled once the
+//!   microtasks are drained becomes an uncaught exception, as in node.
+//! - Simplifications (stated honestly): `Symbol.species` is ignored by `then` (results are
+//!   %Promise% instances); timer functions return numeric ids instead of node's `Timeout`
+//!   objects.
 
-use crate::realm::Vm;
+use std::cell::Cell;
+use std::time::{Duration, Instant};
 
-/// Installs nothing yet.
-pub fn install(_vm: &mut Vm) {}
+use super::{method, to_string_tag};
+use crate::atom::{PropertyKey, atoms};
+use crate::function::Args;
+use crate::object::{ObjectKind, PromiseData, PromiseState};
+use crate::realm::{Job, Vm};
+use crate::shape::Attributes;
+use crate::value::{JsResult, ObjectRef, Value};
 
-/// Placeholder.
-pub fn run_event_loop(_vm: &mut Vm) -> crate::value::JsResult<()> {
+thread_local! {
+    /// When the event loop started measuring (timer due times are relative to it).
+    static CLOCK_START: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// Installs Promise, queueMicrotask and the timer functions.
+pub fn install(vm: &mut Vm) {
+    let constructor = vm.intrinsics.promise_constructor;
+    super::install_constructor_behaviour(vm, constructor, promise_constructor, 1);
+    method(vm, constructor, "resolve", 1, promise_resolve_static);
+    method(vm, constructor, "reject", 1, promise_reject_static);
+    method(vm, constructor, "all", 1, |vm, this, args| {
+        promise_combinator(vm, this, args, Combinator::All)
+    });
+    method(vm, constructor, "allSettled", 1, |vm, this, args| {
+        promise_combinator(vm, this, args, Combinator::AllSettled)
+    });
+    method(vm, constructor, "any", 1, |vm, this, args| {
+        promise_combinator(vm, this, args, Combinator::Any)
+    });
+    method(vm, constructor, "race", 1, promise_race);
+    method(vm, constructor, "withResolvers", 0, promise_with_resolvers);
+    let species = vm.intrinsics.symbols.species;
+    super::symbol_getter(
+        vm,
+        constructor,
+        species,
+        "get [Symbol.species]",
+        |_, this, _| Ok(this),
+    );
+    let prototype = vm.intrinsics.promise_prototype;
+    method(vm, prototype, "then", 2, promise_then);
+    method(vm, prototype, "catch", 1, promise_catch);
+    method(vm, prototype, "finally", 1, promise_finally);
+    to_string_tag(vm, prototype, "Promise");
+
+    let global = vm.global_object();
+    method(vm, global, "queueMicrotask", 1, queue_microtask);
+    method(vm, global, "setTimeout", 2, |vm, _, args| {
+        add_timer(vm, args, false, false)
+    });
+    method(vm, global, "setInterval", 2, |vm, _, args| {
+        add_timer(vm, args, true, false)
+    });
+    method(vm, global, "setImmediate", 1, |vm, _, args| {
+        add_timer(vm, args, false, true)
+    });
+    method(vm, global, "clearTimeout", 1, clear_timer);
+    method(vm, global, "clearInterval", 1, clear_timer);
+    method(vm, global, "clearImmediate", 1, clear_timer);
+
+    let registry = vm.new_array(vec![Value::Number(1.0), Value::Undefined]);
+    let unhandled = vm.new_array(Vec::new());
+    vm.object_mut(registry).elements[1] = Value::Object(unhandled);
+    let key = registry_key(vm);
+    let holder = vm.intrinsics.throw_type_error;
+    vm.define_data_property(holder, key, Value::Object(registry), Attributes::FROZEN);
+}
+
+/// The key of the timer registry on %ThrowTypeError% (a string key no program looks up).
+fn registry_key(vm: &mut Vm) -> PropertyKey {
+    PropertyKey::Atom(vm.intern_str("[[tseval timer registry]]"))
+}
+
+fn registry(vm: &mut Vm) -> Option<ObjectRef> {
+    let key = registry_key(vm);
+    let holder = vm.intrinsics.throw_type_error;
+    match vm.get_data_property_no_side_effects(holder, key) {
+        Some(Value::Object(registry)) => Some(registry),
+        _ => None,
+    }
+}
+
+// ----- records -----
+
+fn record(vm: &mut Vm, values: Vec<Value>) -> ObjectRef {
+    vm.new_array(values)
+}
+
+fn record_get(vm: &Vm, record: ObjectRef, index: usize) -> Value {
+    vm.object(record)
+        .elements
+        .get(index)
+        .copied()
+        .unwrap_or(Value::Undefined)
+        .hole_to_undefined()
+}
+
+fn record_set(vm: &mut Vm, record: ObjectRef, index: usize, value: Value) {
+    if let Some(slot) = vm.object_mut(record).elements.get_mut(index) {
+        *slot = value;
+    }
+}
+
+fn data_record(vm: &Vm, args: &Args) -> Option<ObjectRef> {
+    vm.native_function_data(args.callee()).as_object()
+}
+
+fn enqueue(vm: &mut Vm, function: crate::function::NativeFunction, arguments: Vec<Value>) {
+    let job = vm.new_native_function("", 0, function, false);
+    vm.jobs.push_back(Job {
+        function: Value::Object(job),
+        this: Value::Undefined,
+        arguments,
+    });
+}
+
+// ----- promise core -----
+
+fn is_promise(vm: &Vm, value: Value) -> bool {
+    matches!(value, Value::Object(object) if matches!(vm.object(object).kind, ObjectKind::Promise(_)))
+}
+
+/// Allocates a pending promise with the given prototype.
+pub fn new_promise(vm: &mut Vm, prototype: Option<ObjectRef>) -> ObjectRef {
+    let prototype = prototype.unwrap_or(vm.intrinsics.promise_prototype);
+    let data = PromiseData {
+        state: PromiseState::Pending,
+        result: Value::Undefined,
+        fulfill_reactions: Vec::new(),
+        reject_reactions: Vec::new(),
+        is_handled: false,
+    };
+    vm.alloc_object(Some(prototype), ObjectKind::Promise(Box::new(data)))
+}
+
+/// CreateResolvingFunctions: (resolve, reject) sharing one "already resolved" record.
+fn create_resolving_functions(vm: &mut Vm, promise: ObjectRef) -> (ObjectRef, ObjectRef) {
+    let state = record(vm, vec![Value::Object(promise), Value::FALSE]);
+    let empty = Value::String(vm.intrinsics.empty_string);
+    let resolve =
+        vm.new_native_function_with_data(empty, 1, resolve_function, false, Value::Object(state));
+    let reject =
+        vm.new_native_function_with_data(empty, 1, reject_function, false, Value::Object(state));
+    (resolve, reject)
+}
+
+fn take_resolution_state(vm: &mut Vm, args: &Args) -> Option<ObjectRef> {
+    let state = data_record(vm, args)?;
+    if record_get(vm, state, 1).is_identical(Value::TRUE) {
+        return None;
+    }
+    record_set(vm, state, 1, Value::TRUE);
+    record_get(vm, state, 0).as_object()
+}
+
+fn resolve_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let resolution = args.get(vm, 0);
+    if let Some(promise) = take_resolution_state(vm, &args) {
+        resolve_promise(vm, promise, resolution)?;
+    }
+    Ok(Value::Undefined)
+}
+
+fn reject_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let reason = args.get(vm, 0);
+    if let Some(promise) = take_resolution_state(vm, &args) {
+        reject_promise(vm, promise, reason);
+    }
+    Ok(Value::Undefined)
+}
+
+/// The [[Resolve]] steps: self-resolution TypeError, thenables, or fulfillment.
+pub fn resolve_promise(vm: &mut Vm, promise: ObjectRef, resolution: Value) -> JsResult<()> {
+    if resolution.is_identical(Value::Object(promise)) {
+        let error = vm.new_type_error("Chaining cycle detected for promise #<Promise>");
+        reject_promise(vm, promise, error);
+        return Ok(());
+    }
+    let Value::Object(thenable) = resolution else {
+        fulfill_promise(vm, promise, resolution);
+        return Ok(());
+    };
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(promise));
+    vm.root(resolution);
+    let then = match vm.get(thenable, PropertyKey::Atom(atoms::THEN)) {
+        Ok(then) => then,
+        Err(error) => {
+            reject_promise(vm, promise, error);
+            vm.close_handle_scope(scope);
+            return Ok(());
+        }
+    };
+    if !vm.is_callable(then) {
+        fulfill_promise(vm, promise, resolution);
+    } else {
+        enqueue(
+            vm,
+            resolve_thenable_job,
+            vec![Value::Object(promise), resolution, then],
+        );
+    }
+    vm.close_handle_scope(scope);
     Ok(())
+}
+
+fn resolve_thenable_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let Value::Object(promise) = args.get(vm, 0) else {
+        return Ok(Value::Undefined);
+    };
+    let thenable = args.get(vm, 1);
+    let then = args.get(vm, 2);
+    let (resolve, reject) = create_resolving_functions(vm, promise);
+    if let Err(error) = vm.call(
+        then,
+        thenable,
+        &[Value::Object(resolve), Value::Object(reject)],
+    ) {
+        vm.call(Value::Object(reject), Value::Undefined, &[error])?;
+    }
+    Ok(Value::Undefined)
+}
+
+fn settle(vm: &mut Vm, promise: ObjectRef, state: PromiseState, result: Value) -> Vec<Value> {
+    let ObjectKind::Promise(data) = &mut vm.object_mut(promise).kind else {
+        return Vec::new();
+    };
+    if data.state != PromiseState::Pending {
+        return Vec::new();
+    }
+    data.state = state;
+    data.result = result;
+    let fulfill = std::mem::take(&mut data.fulfill_reactions);
+    let reject = std::mem::take(&mut data.reject_reactions);
+    if state == PromiseState::Fulfilled {
+        fulfill
+    } else {
+        reject
+    }
+}
+
+fn fulfill_promise(vm: &mut Vm, promise: ObjectRef, value: Value) {
+    let reactions = settle(vm, promise, PromiseState::Fulfilled, value);
+    for reaction in reactions {
+        enqueue(vm, promise_reaction_job, vec![reaction, value]);
+    }
+}
+
+/// RejectPromise, tracking unhandled rejections.
+pub fn reject_promise(vm: &mut Vm, promise: ObjectRef, reason: Value) {
+    let reactions = settle(vm, promise, PromiseState::Rejected, reason);
+    let handled = matches!(&vm.object(promise).kind, ObjectKind::Promise(data) if data.is_handled);
+    if !handled
+        && let Some(registry) = registry(vm)
+        && let Value::Object(unhandled) = record_get(vm, registry, 1)
+    {
+        vm.object_mut(unhandled)
+            .elements
+            .push(Value::Object(promise));
+    }
+    for reaction in reactions {
+        enqueue(vm, promise_reaction_job, vec![reaction, reason]);
+    }
+}
+
+/// A promise capability: the promise and its resolving functions.
+#[derive(Clone, Copy)]
+struct Capability {
+    promise: Value,
+    resolve: Value,
+    reject: Value,
+}
+
+fn capability_executor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let Some(state) = data_record(vm, &args) else {
+        return Ok(Value::Undefined);
+    };
+    if !record_get(vm, state, 0).is_undefined() || !record_get(vm, state, 1).is_undefined() {
+        return vm.throw_type_error(
+            "Promise executor has already been invoked with non-undefined arguments",
+        );
+    }
+    let resolve = args.get(vm, 0);
+    let reject = args.get(vm, 1);
+    record_set(vm, state, 0, resolve);
+    record_set(vm, state, 1, reject);
+    Ok(Value::Undefined)
+}
+
+/// NewPromiseCapability(C).
+fn new_promise_capability(vm: &mut Vm, constructor: Value) -> JsResult<Capability> {
+    if constructor.is_identical(Value::Object(vm.intrinsics.promise_constructor)) {
+        let promise = new_promise(vm, None);
+        let (resolve, reject) = create_resolving_functions(vm, promise);
+        return Ok(Capability {
+            promise: Value::Object(promise),
+            resolve: Value::Object(resolve),
+            reject: Value::Object(reject),
+        });
+    }
+    if !vm.is_constructor(constructor) {
+        return vm.throw_type_error("Promise resolve or reject function is not callable");
+    }
+    let state = record(vm, vec![Value::Undefined, Value::Undefined]);
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(state));
+    let empty = Value::String(vm.intrinsics.empty_string);
+    let executor = vm.new_native_function_with_data(
+        empty,
+        2,
+        capability_executor,
+        false,
+        Value::Object(state),
+    );
+    let promise = vm.construct(constructor, &[Value::Object(executor)], None)?;
+    let resolve = record_get(vm, state, 0);
+    let reject = record_get(vm, state, 1);
+    vm.close_handle_scope(scope);
+    if !vm.is_callable(resolve) || !vm.is_callable(reject) {
+        return vm.throw_type_error("Promise resolve or reject function is not callable");
+    }
+    Ok(Capability {
+        promise,
+        resolve,
+        reject,
+    })
+}
+
+const REACTION_FULFILL: f64 = 0.0;
+const REACTION_REJECT: f64 = 1.0;
+
+/// PerformPromiseThen; `capability` None means the result promise is not needed.
+fn perform_then(
+    vm: &mut Vm,
+    promise: ObjectRef,
+    on_fulfilled: Value,
+    on_rejected: Value,
+    capability: Option<Capability>,
+) {
+    let (result, resolve, reject) = match capability {
+        Some(capability) => (capability.promise, capability.resolve, capability.reject),
+        None => (Value::Undefined, Value::Undefined, Value::Undefined),
+    };
+    let on_fulfilled = if vm.is_callable(on_fulfilled) {
+        on_fulfilled
+    } else {
+        Value::Undefined
+    };
+    let on_rejected = if vm.is_callable(on_rejected) {
+        on_rejected
+    } else {
+        Value::Undefined
+    };
+    let fulfill_reaction = record(
+        vm,
+        vec![
+            result,
+            resolve,
+            reject,
+            on_fulfilled,
+            Value::Number(REACTION_FULFILL),
+        ],
+    );
+    let reject_reaction = record(
+        vm,
+        vec![
+            result,
+            resolve,
+            reject,
+            on_rejected,
+            Value::Number(REACTION_REJECT),
+        ],
+    );
+    let (state, value) = match &mut vm.object_mut(promise).kind {
+        ObjectKind::Promise(data) => {
+            let snapshot = (data.state, data.result);
+            if data.state == PromiseState::Pending {
+                data.fulfill_reactions.push(Value::Object(fulfill_reaction));
+                data.reject_reactions.push(Value::Object(reject_reaction));
+            }
+            data.is_handled = true;
+            snapshot
+        }
+        _ => return,
+    };
+    match state {
+        PromiseState::Pending => {}
+        PromiseState::Fulfilled => enqueue(
+            vm,
+            promise_reaction_job,
+            vec![Value::Object(fulfill_reaction), value],
+        ),
+        PromiseState::Rejected => enqueue(
+            vm,
+            promise_reaction_job,
+            vec![Value::Object(reject_reaction), value],
+        ),
+    }
+}
+
+fn promise_reaction_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let Value::Object(reaction) = args.get(vm, 0) else {
+        return Ok(Value::Undefined);
+    };
+    let argument = args.get(vm, 1);
+    let result_promise = record_get(vm, reaction, 0);
+    let resolve = record_get(vm, reaction, 1);
+    let reject = record_get(vm, reaction, 2);
+    let handler = record_get(vm, reaction, 3);
+    let is_reject = record_get(vm, reaction, 4).as_number() == Some(REACTION_REJECT);
+    let outcome = if handler.is_undefined() {
+        if is_reject {
+            Err(argument)
+        } else {
+            Ok(argument)
+        }
+    } else {
+        vm.call(handler, Value::Undefined, &[argument])
+    };
+    if result_promise.is_undefined() && resolve.is_undefined() {
+        return Ok(Value::Undefined);
+    }
+    match outcome {
+        Ok(value) => vm.call(resolve, Value::Undefined, &[value])?,
+        Err(error) => vm.call(reject, Value::Undefined, &[error])?,
+    };
+    Ok(Value::Undefined)
+}
+
+// ----- constructor and prototype -----
+
+fn promise_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    if !args.is_construct_call() {
+        return vm.throw_type_error("Promise constructor cannot be invoked without 'new'");
+    }
+    let executor = args.get(vm, 0);
+    if !vm.is_callable(executor) {
+        let text = vm.describe_value_for_error(executor);
+        return vm.throw_type_error(&format!("Promise resolver {text} is not a function"));
+    }
+    let fallback = vm.intrinsics.promise_prototype;
+    let prototype = vm.get_prototype_from_constructor(args.new_target(), fallback)?;
+    let promise = new_promise(vm, Some(prototype));
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(promise));
+    let (resolve, reject) = create_resolving_functions(vm, promise);
+    vm.root(Value::Object(resolve));
+    vm.root(Value::Object(reject));
+    if let Err(error) = vm.call(
+        executor,
+        Value::Undefined,
+        &[Value::Object(resolve), Value::Object(reject)],
+    ) {
+        vm.call(Value::Object(reject), Value::Undefined, &[error])?;
+    }
+    vm.close_handle_scope(scope);
+    Ok(Value::Object(promise))
+}
+
+fn promise_then(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let Value::Object(promise) = this else {
+        return vm
+            .throw_type_error("Method Promise.prototype.then called on incompatible receiver");
+    };
+    if !is_promise(vm, this) {
+        return vm
+            .throw_type_error("Method Promise.prototype.then called on incompatible receiver");
+    }
+    let on_fulfilled = args.get(vm, 0);
+    let on_rejected = args.get(vm, 1);
+    let constructor = Value::Object(vm.intrinsics.promise_constructor);
+    let capability = new_promise_capability(vm, constructor)?;
+    perform_then(vm, promise, on_fulfilled, on_rejected, Some(capability));
+    Ok(capability.promise)
+}
+
+fn promise_catch(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let on_rejected = args.get(vm, 0);
+    vm.invoke(
+        this,
+        PropertyKey::Atom(atoms::THEN),
+        &[Value::Undefined, on_rejected],
+    )
+}
+
+fn finally_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    // data = [onFinally, is_reject]
+    let Some(state) = data_record(vm, &args) else {
+        return Ok(Value::Undefined);
+    };
+    let on_finally = record_get(vm, state, 0);
+    let is_reject = record_get(vm, state, 1).is_identical(Value::TRUE);
+    let value = args.get(vm, 0);
+    let result = vm.call(on_finally, Value::Undefined, &[])?;
+    let constructor = Value::Object(vm.intrinsics.promise_constructor);
+    let promise = promise_resolve(vm, constructor, result)?;
+    let value_record = record(vm, vec![value, Value::Boolean(is_reject)]);
+    let empty = Value::String(vm.intrinsics.empty_string);
+    let continuation = vm.new_native_function_with_data(
+        empty,
+        0,
+        finally_continuation,
+        false,
+        Value::Object(value_record),
+    );
+    vm.invoke(
+        promise,
+        PropertyKey::Atom(atoms::THEN),
+        &[Value::Object(continuation)],
+    )
+}
+
+fn finally_continuation(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let Some(state) = data_record(vm, &args) else {
+        return Ok(Value::Undefined);
+    };
+    let value = record_get(vm, state, 0);
+    if record_get(vm, state, 1).is_identical(Value::TRUE) {
+        Err(value)
+    } else {
+        Ok(value)
+    }
+}
+
+fn promise_finally(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let on_finally = args.get(vm, 0);
+    if !vm.is_callable(on_finally) {
+        return vm.invoke(
+            this,
+            PropertyKey::Atom(atoms::THEN),
+            &[on_finally, on_finally],
+        );
+    }
+    let empty = Value::String(vm.intrinsics.empty_string);
+    let fulfilled_state = record(vm, vec![on_finally, Value::FALSE]);
+    let then_finally = vm.new_native_function_with_data(
+        empty,
+        1,
+        finally_function,
+        false,
+        Value::Object(fulfilled_state),
+    );
+    let rejected_state = record(vm, vec![on_finally, Value::TRUE]);
+    let catch_finally = vm.new_native_function_with_data(
+        empty,
+        1,
+        finally_function,
+        false,
+        Value::Object(rejected_state),
+    );
+    vm.invoke(
+        this,
+        PropertyKey::Atom(atoms::THEN),
+        &[Value::Object(then_finally), Value::Object(catch_finally)],
+    )
+}
+
+/// PromiseResolve(C, x).
+pub fn promise_resolve(vm: &mut Vm, constructor: Value, value: Value) -> JsResult<Value> {
+    if let Value::Object(object) = value
+        && is_promise(vm, value)
+    {
+        let value_constructor = vm.get(object, PropertyKey::Atom(atoms::CONSTRUCTOR))?;
+        if value_constructor.is_identical(constructor) {
+            return Ok(value);
+        }
+    }
+    let capability = new_promise_capability(vm, constructor)?;
+    vm.call(capability.resolve, Value::Undefined, &[value])?;
+    Ok(capability.promise)
+}
+
+fn promise_resolve_static(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    if !this.is_object() {
+        return vm.throw_type_error("PromiseResolve called on non-object");
+    }
+    let value = args.get(vm, 0);
+    promise_resolve(vm, this, value)
+}
+
+fn promise_reject_static(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let capability = new_promise_capability(vm, this)?;
+    let reason = args.get(vm, 0);
+    vm.call(capability.reject, Value::Undefined, &[reason])?;
+    Ok(capability.promise)
+}
+
+fn promise_with_resolvers(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
+    let capability = new_promise_capability(vm, this)?;
+    let result = vm.new_object();
+    let promise_key = vm.intern_str("promise");
+    vm.define_data_property(
+        result,
+        PropertyKey::Atom(promise_key),
+        capability.promise,
+        Attributes::DEFAULT_DATA,
+    );
+    let resolve_key = vm.intern_str("resolve");
+    vm.define_data_property(
+        result,
+        PropertyKey::Atom(resolve_key),
+        capability.resolve,
+        Attributes::DEFAULT_DATA,
+    );
+    let reject_key = vm.intern_str("reject");
+    vm.define_data_property(
+        result,
+        PropertyKey::Atom(reject_key),
+        capability.reject,
+        Attributes::DEFAULT_DATA,
+    );
+    Ok(Value::Object(result))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Combinator {
+    All,
+    AllSettled,
+    Any,
+}
+
+/// Element function data: [index, values, counter record, capability resolve/reject,
+/// already called, mode]. Modes: 0 all-fulfilled, 1 settled-fulfilled, 2 settled-rejected,
+/// 3 any-rejected.
+fn combinator_element(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let Some(state) = data_record(vm, &args) else {
+        return Ok(Value::Undefined);
+    };
+    if record_get(vm, state, 4).is_identical(Value::TRUE) {
+        return Ok(Value::Undefined);
+    }
+    record_set(vm, state, 4, Value::TRUE);
+    let index = record_get(vm, state, 0).as_number().unwrap_or(0.0) as usize;
+    let Value::Object(values) = record_get(vm, state, 1) else {
+        return Ok(Value::Undefined);
+    };
+    let Value::Object(counter) = record_get(vm, state, 2) else {
+        return Ok(Value::Undefined);
+    };
+    let settle_function = record_get(vm, state, 3);
+    let mode = record_get(vm, state, 5).as_number().unwrap_or(0.0) as u8;
+    let argument = args.get(vm, 0);
+    let stored = match mode {
+        1 | 2 => {
+            let object = vm.new_object();
+            let status = vm.intern_str("status");
+            let text = super::string_value(vm, if mode == 1 { "fulfilled" } else { "rejected" });
+            vm.define_data_property(
+                object,
+                PropertyKey::Atom(status),
+                text,
+                Attributes::DEFAULT_DATA,
+            );
+            let key = if mode == 1 {
+                PropertyKey::Atom(atoms::VALUE)
+            } else {
+                PropertyKey::Atom(vm.intern_str("reason"))
+            };
+            vm.define_data_property(object, key, argument, Attributes::DEFAULT_DATA);
+            Value::Object(object)
+        }
+        _ => argument,
+    };
+    if let Some(slot) = vm.object_mut(values).elements.get_mut(index) {
+        *slot = stored;
+    }
+    let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
+    record_set(vm, counter, 0, Value::Number(remaining));
+    if remaining == 0.0 {
+        let elements = vm.object(values).elements.clone();
+        let array = vm.new_array(elements);
+        if mode == 3 {
+            let error = vm.new_error(
+                crate::error::ErrorKind::AggregateError,
+                "All promises were rejected",
+            );
+            if let Value::Object(error_object) = error {
+                vm.define_data_property(
+                    error_object,
+                    PropertyKey::Atom(atoms::ERRORS),
+                    Value::Object(array),
+                    Attributes::HIDDEN_DATA,
+                );
+            }
+            vm.call(settle_function, Value::Undefined, &[error])?;
+        } else {
+            vm.call(settle_function, Value::Undefined, &[Value::Object(array)])?;
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+fn promise_combinator(vm: &mut Vm, this: Value, args: Args, kind: Combinator) -> JsResult<Value> {
+    let capability = new_promise_capability(vm, this)?;
+    let scope = vm.open_handle_scope();
+    for value in [capability.promise, capability.resolve, capability.reject] {
+        vm.root(value);
+    }
+    let result = (|| -> JsResult<()> {
+        let resolve_key = vm.intern_str("resolve");
+        let resolve_method = vm.get_value(this, PropertyKey::Atom(resolve_key))?;
+        if !vm.is_callable(resolve_method) {
+            return vm.throw_type_error("Promise resolve is not a function");
+        }
+        let items = vm.iterable_to_list(args.get(vm, 0))?;
+        for &item in &items {
+            vm.root(item);
+        }
+        let values = vm.new_array(vec![Value::Undefined; items.len()]);
+        vm.root(Value::Object(values));
+        let counter = record(vm, vec![Value::Number(items.len() as f64 + 1.0)]);
+        vm.root(Value::Object(counter));
+        let empty = Value::String(vm.intrinsics.empty_string);
+        for (index, item) in items.into_iter().enumerate() {
+            let next = vm.call(resolve_method, this, &[item])?;
+            vm.root(next);
+            let make = |vm: &mut Vm, mode: f64, settle: Value| {
+                let state = record(
+                    vm,
+                    vec![
+                        Value::Number(index as f64),
+                        Value::Object(values),
+                        Value::Object(counter),
+                        settle,
+                        Value::FALSE,
+                        Value::Number(mode),
+                    ],
+                );
+                Value::Object(vm.new_native_function_with_data(
+                    empty,
+                    1,
+                    combinator_element,
+                    false,
+                    Value::Object(state),
+                ))
+            };
+            let (on_fulfilled, on_rejected) = match kind {
+                Combinator::All => (make(vm, 0.0, capability.resolve), capability.reject),
+                Combinator::AllSettled => (
+                    make(vm, 1.0, capability.resolve),
+                    make(vm, 2.0, capability.resolve),
+                ),
+                Combinator::Any => (capability.resolve, make(vm, 3.0, capability.reject)),
+            };
+            vm.invoke(
+                next,
+                PropertyKey::Atom(atoms::THEN),
+                &[on_fulfilled, on_rejected],
+            )?;
+        }
+        let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
+        record_set(vm, counter, 0, Value::Number(remaining));
+        if remaining == 0.0 {
+            let elements = vm.object(values).elements.clone();
+            let array = vm.new_array(elements);
+            if kind == Combinator::Any {
+                let error = vm.new_error(
+                    crate::error::ErrorKind::AggregateError,
+                    "All promises were rejected",
+                );
+                if let Value::Object(error_object) = error {
+                    vm.define_data_property(
+                        error_object,
+                        PropertyKey::Atom(atoms::ERRORS),
+                        Value::Object(array),
+                        Attributes::HIDDEN_DATA,
+                    );
+                }
+                vm.call(capability.reject, Value::Undefined, &[error])?;
+            } else {
+                vm.call(
+                    capability.resolve,
+                    Value::Undefined,
+                    &[Value::Object(array)],
+                )?;
+            }
+        }
+        Ok(())
+    })();
+    if let Err(error) = result {
+        vm.call(capability.reject, Value::Undefined, &[error])?;
+    }
+    vm.close_handle_scope(scope);
+    Ok(capability.promise)
+}
+
+fn promise_race(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let capability = new_promise_capability(vm, this)?;
+    let scope = vm.open_handle_scope();
+    for value in [capability.promise, capability.resolve, capability.reject] {
+        vm.root(value);
+    }
+    let result = (|| -> JsResult<()> {
+        let resolve_key = vm.intern_str("resolve");
+        let resolve_method = vm.get_value(this, PropertyKey::Atom(resolve_key))?;
+        let items = vm.iterable_to_list(args.get(vm, 0))?;
+        for &item in &items {
+            vm.root(item);
+        }
+        for item in items {
+            let next = vm.call(resolve_method, this, &[item])?;
+            vm.invoke(
+                next,
+                PropertyKey::Atom(atoms::THEN),
+                &[capability.resolve, capability.reject],
+            )?;
+        }
+        Ok(())
+    })();
+    if let Err(error) = result {
+        vm.call(capability.reject, Value::Undefined, &[error])?;
+    }
+    vm.close_handle_scope(scope);
+    Ok(capability.promise)
+}
+
+// ----- microtasks and timers -----
+
+fn queue_microtask(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let callback = args.get(vm, 0);
+    if !vm.is_callable(callback) {
+        return vm.throw_type_error("The \"callback\" argument must be of type function.");
+    }
+    vm.jobs.push_back(Job {
+        function: callback,
+        this: Value::Undefined,
+        arguments: Vec::new(),
+    });
+    Ok(Value::Undefined)
+}
+
+fn elapsed_milliseconds() -> f64 {
+    let start = CLOCK_START.with(|start| match start.get() {
+        Some(instant) => instant,
+        None => {
+            let now = Instant::now();
+            start.set(Some(now));
+            now
+        }
+    });
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Timer record layout: [id, callback, arguments array, due time, interval (or -1), sequence].
+fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult<Value> {
+    let callback = args.get(vm, 0);
+    if !vm.is_callable(callback) {
+        return vm.throw_type_error("The \"callback\" argument must be of type function.");
+    }
+    let delay = if immediate {
+        0.0
+    } else {
+        let number = vm.to_number(args.get(vm, 1))?;
+        if number.is_finite() && number >= 1.0 {
+            number.trunc().min(2_147_483_647.0)
+        } else {
+            1.0
+        }
+    };
+    let extra = if immediate {
+        args.rest(vm, 1)
+    } else {
+        args.rest(vm, 2)
+    };
+    let Some(registry) = registry(vm) else {
+        return Ok(Value::Undefined);
+    };
+    let id = record_get(vm, registry, 0).as_number().unwrap_or(1.0);
+    record_set(vm, registry, 0, Value::Number(id + 1.0));
+    let arguments = vm.new_array(extra);
+    let due = if immediate {
+        -1.0
+    } else {
+        elapsed_milliseconds() + delay
+    };
+    let timer = record(
+        vm,
+        vec![
+            Value::Number(id),
+            callback,
+            Value::Object(arguments),
+            Value::Number(due),
+            Value::Number(if repeat { delay } else { -1.0 }),
+            Value::Number(id),
+        ],
+    );
+    vm.object_mut(registry).elements.push(Value::Object(timer));
+    Ok(Value::Number(id))
+}
+
+fn clear_timer(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let Value::Number(id) = args.get(vm, 0) else {
+        return Ok(Value::Undefined);
+    };
+    if let Some(registry) = registry(vm) {
+        let timers: Vec<Value> = vm
+            .object(registry)
+            .elements
+            .iter()
+            .skip(2)
+            .copied()
+            .collect();
+        for (offset, timer) in timers.into_iter().enumerate() {
+            if let Value::Object(timer) = timer
+                && record_get(vm, timer, 0).as_number() == Some(id)
+            {
+                vm.object_mut(registry).elements.remove(offset + 2);
+                break;
+            }
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+/// Runs every queued microtask.
+pub fn run_microtasks(vm: &mut Vm) -> JsResult<()> {
+    while let Some(job) = vm.jobs.pop_front() {
+        vm.call(job.function, job.this, &job.arguments)?;
+    }
+    Ok(())
+}
+
+fn check_unhandled_rejections(vm: &mut Vm) -> JsResult<()> {
+    let Some(registry) = registry(vm) else {
+        return Ok(());
+    };
+    let Value::Object(unhandled) = record_get(vm, registry, 1) else {
+        return Ok(());
+    };
+    let pending: Vec<Value> = std::mem::take(&mut vm.object_mut(unhandled).elements);
+    for promise in pending {
+        if let Value::Object(promise) = promise
+            && let ObjectKind::Promise(data) = &vm.object(promise).kind
+            && !data.is_handled
+        {
+            return Err(data.result);
+        }
+    }
+    Ok(())
+}
+
+/// The event loop (see the module documentation).
+pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
+    loop {
+        run_microtasks(vm)?;
+        check_unhandled_rejections(vm)?;
+        let Some(registry) = registry(vm) else {
+            return Ok(());
+        };
+        let timers: Vec<ObjectRef> = vm
+            .object(registry)
+            .elements
+            .iter()
+            .skip(2)
+            .filter_map(|value| value.as_object())
+            .collect();
+        let mut earliest: Option<(usize, f64, f64)> = None;
+        for (offset, &timer) in timers.iter().enumerate() {
+            let due = record_get(vm, timer, 3).as_number().unwrap_or(0.0);
+            let sequence = record_get(vm, timer, 5).as_number().unwrap_or(0.0);
+            if earliest.is_none_or(|(_, best_due, best_sequence)| {
+                due < best_due || (due == best_due && sequence < best_sequence)
+            }) {
+                earliest = Some((offset, due, sequence));
+            }
+        }
+        let Some((offset, due, _)) = earliest else {
+            return Ok(());
+        };
+        let timer = timers[offset];
+        let wait = due - elapsed_milliseconds();
+        if wait > 0.0 {
+            std::thread::sleep(Duration::from_secs_f64(wait / 1000.0));
+        }
+        let interval = record_get(vm, timer, 4).as_number().unwrap_or(-1.0);
+        if interval >= 0.0 {
+            let next_due = elapsed_milliseconds().max(due) + interval.max(1.0);
+            record_set(vm, timer, 3, Value::Number(next_due));
+            let sequence = record_get(vm, registry, 0).as_number().unwrap_or(1.0);
+            record_set(vm, registry, 0, Value::Number(sequence + 1.0));
+            record_set(vm, timer, 5, Value::Number(sequence));
+        } else {
+            vm.object_mut(registry).elements.remove(offset + 2);
+        }
+        let callback = record_get(vm, timer, 1);
+        let arguments = match record_get(vm, timer, 2) {
+            Value::Object(arguments) => vm.object(arguments).elements.clone(),
+            _ => Vec::new(),
+        };
+        let scope = vm.open_handle_scope();
+        vm.root(Value::Object(timer));
+        vm.call(callback, Value::Undefined, &arguments)?;
+        vm.close_handle_scope(scope);
+    }
 }

@@ -29,33 +29,93 @@ pub fn install(vm: &mut Vm) {
     method(vm, prototype, "compile", 2, regexp_compile);
     getter(vm, prototype, "source", regexp_source);
     getter(vm, prototype, "flags", regexp_flags);
-    getter(vm, prototype, "global", |vm, this, _| flag_getter(vm, this, 'g'));
-    getter(vm, prototype, "ignoreCase", |vm, this, _| flag_getter(vm, this, 'i'));
-    getter(vm, prototype, "multiline", |vm, this, _| flag_getter(vm, this, 'm'));
-    getter(vm, prototype, "dotAll", |vm, this, _| flag_getter(vm, this, 's'));
-    getter(vm, prototype, "unicode", |vm, this, _| flag_getter(vm, this, 'u'));
-    getter(vm, prototype, "unicodeSets", |vm, this, _| flag_getter(vm, this, 'v'));
-    getter(vm, prototype, "sticky", |vm, this, _| flag_getter(vm, this, 'y'));
-    getter(vm, prototype, "hasIndices", |vm, this, _| flag_getter(vm, this, 'd'));
+    getter(vm, prototype, "global", |vm, this, _| {
+        flag_getter(vm, this, 'g')
+    });
+    getter(vm, prototype, "ignoreCase", |vm, this, _| {
+        flag_getter(vm, this, 'i')
+    });
+    getter(vm, prototype, "multiline", |vm, this, _| {
+        flag_getter(vm, this, 'm')
+    });
+    getter(vm, prototype, "dotAll", |vm, this, _| {
+        flag_getter(vm, this, 's')
+    });
+    getter(vm, prototype, "unicode", |vm, this, _| {
+        flag_getter(vm, this, 'u')
+    });
+    getter(vm, prototype, "unicodeSets", |vm, this, _| {
+        flag_getter(vm, this, 'v')
+    });
+    getter(vm, prototype, "sticky", |vm, this, _| {
+        flag_getter(vm, this, 'y')
+    });
+    getter(vm, prototype, "hasIndices", |vm, this, _| {
+        flag_getter(vm, this, 'd')
+    });
     let symbols = vm.intrinsics.symbols;
-    symbol_method(vm, prototype, symbols.match_, "[Symbol.match]", 1, regexp_symbol_match);
-    symbol_method(vm, prototype, symbols.match_all, "[Symbol.matchAll]", 1, regexp_symbol_match_all);
-    symbol_method(vm, prototype, symbols.replace, "[Symbol.replace]", 2, regexp_symbol_replace);
-    symbol_method(vm, prototype, symbols.search, "[Symbol.search]", 1, regexp_symbol_search);
-    symbol_method(vm, prototype, symbols.split, "[Symbol.split]", 2, regexp_symbol_split);
+    symbol_method(
+        vm,
+        prototype,
+        symbols.match_,
+        "[Symbol.match]",
+        1,
+        regexp_symbol_match,
+    );
+    symbol_method(
+        vm,
+        prototype,
+        symbols.match_all,
+        "[Symbol.matchAll]",
+        1,
+        regexp_symbol_match_all,
+    );
+    symbol_method(
+        vm,
+        prototype,
+        symbols.replace,
+        "[Symbol.replace]",
+        2,
+        regexp_symbol_replace,
+    );
+    symbol_method(
+        vm,
+        prototype,
+        symbols.search,
+        "[Symbol.search]",
+        1,
+        regexp_symbol_search,
+    );
+    symbol_method(
+        vm,
+        prototype,
+        symbols.split,
+        "[Symbol.split]",
+        2,
+        regexp_symbol_split,
+    );
     let species = symbols.species;
-    super::symbol_getter(vm, constructor, species, "get [Symbol.species]", |_, this, _| Ok(this));
+    super::symbol_getter(
+        vm,
+        constructor,
+        species,
+        "get [Symbol.species]",
+        |_, this, _| Ok(this),
+    );
 }
 
 /// Compiles a pattern with flags; SyntaxError text on failure.
 pub fn compile_regex(pattern: &[u16], flags: &str) -> Result<Regex, String> {
     let unicode = flags.contains('u') || flags.contains('v');
     let code_points: Vec<u32> = if unicode {
-        char::decode_utf16(pattern.iter().copied()).map(|result| result.map_or(0xfffd, |c| c as u32)).collect()
+        char::decode_utf16(pattern.iter().copied())
+            .map(|result| result.map_or(0xfffd, |c| c as u32))
+            .collect()
     } else {
         pattern.iter().map(|&unit| unit as u32).collect()
     };
-    Regex::from_unicode(code_points.into_iter(), Flags::from(flags)).map_err(|error| error.to_string())
+    Regex::from_unicode(code_points.into_iter(), Flags::from(flags))
+        .map_err(|error| error.to_string())
 }
 
 fn validate_flags(flags: &str) -> bool {
@@ -70,29 +130,54 @@ fn validate_flags(flags: &str) -> bool {
 }
 
 /// Creates a RegExp object (RegExpAlloc + RegExpInitialize).
-pub fn regexp_create(vm: &mut Vm, pattern: &[u16], flags: &str, prototype: Option<ObjectRef>) -> JsResult<ObjectRef> {
+pub fn regexp_create(
+    vm: &mut Vm,
+    pattern: &[u16],
+    flags: &str,
+    prototype: Option<ObjectRef>,
+) -> JsResult<ObjectRef> {
     if !validate_flags(flags) {
-        return vm.throw_syntax_error(&format!("Invalid flags supplied to RegExp constructor '{flags}'"));
+        return vm.throw_syntax_error(&format!(
+            "Invalid flags supplied to RegExp constructor '{flags}'"
+        ));
     }
     let matcher = match compile_regex(pattern, flags) {
         Ok(matcher) => matcher,
         Err(message) => {
             let source = String::from_utf16_lossy(pattern);
-            return vm.throw_syntax_error(&format!("Invalid regular expression: /{source}/{flags}: {message}"));
+            return vm.throw_syntax_error(&format!(
+                "Invalid regular expression: /{source}/{flags}: {message}"
+            ));
         }
     };
     let source = vm.alloc_string(JsString::from_utf16(pattern));
     let flags_string = vm.new_string(flags);
     let prototype = prototype.unwrap_or(vm.intrinsics.regexp_prototype);
-    let object = vm.alloc_object(Some(prototype), ObjectKind::RegExp(Box::new(RegExpData { matcher, source, flags: flags_string })));
-    vm.define_data_property(object, PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(0.0), Attributes::WRITABLE_ONLY);
+    let object = vm.alloc_object(
+        Some(prototype),
+        ObjectKind::RegExp(Box::new(RegExpData {
+            matcher,
+            source,
+            flags: flags_string,
+        })),
+    );
+    vm.define_data_property(
+        object,
+        PropertyKey::Atom(atoms::LAST_INDEX),
+        Value::Number(0.0),
+        Attributes::WRITABLE_ONLY,
+    );
     Ok(object)
 }
 
 fn regexp_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let pattern = args.get(vm, 0);
     let flags = args.get(vm, 1);
-    let new_target = if args.is_construct_call() { args.new_target() } else { Value::Object(args.callee()) };
+    let new_target = if args.is_construct_call() {
+        args.new_target()
+    } else {
+        Value::Object(args.callee())
+    };
     if !args.is_construct_call()
         && let Value::Object(object) = pattern
         && matches!(vm.object(object).kind, ObjectKind::RegExp(_))
@@ -112,12 +197,24 @@ fn regexp_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     };
     let (pattern_units, flag_text) = match existing {
         Some((source, original_flags)) => {
-            let flags_text = if flags.is_undefined() { vm.string_to_rust(original_flags) } else { vm.to_rust_string(flags)? };
+            let flags_text = if flags.is_undefined() {
+                vm.string_to_rust(original_flags)
+            } else {
+                vm.to_rust_string(flags)?
+            };
             (units_of(vm, source), flags_text)
         }
         None => {
-            let units = if pattern.is_undefined() { Vec::new() } else { to_units(vm, pattern)? };
-            let flags_text = if flags.is_undefined() { String::new() } else { vm.to_rust_string(flags)? };
+            let units = if pattern.is_undefined() {
+                Vec::new()
+            } else {
+                to_units(vm, pattern)?
+            };
+            let flags_text = if flags.is_undefined() {
+                String::new()
+            } else {
+                vm.to_rust_string(flags)?
+            };
             (units, flags_text)
         }
     };
@@ -129,19 +226,34 @@ fn regexp_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
 fn regexp_compile(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let object = this_regexp(vm, this)?;
     let pattern = args.get(vm, 0);
-    let pattern_units = if pattern.is_undefined() { Vec::new() } else { to_units(vm, pattern)? };
+    let pattern_units = if pattern.is_undefined() {
+        Vec::new()
+    } else {
+        to_units(vm, pattern)?
+    };
     let flags = args.get(vm, 1);
-    let flags_text = if flags.is_undefined() { String::new() } else { vm.to_rust_string(flags)? };
+    let flags_text = if flags.is_undefined() {
+        String::new()
+    } else {
+        vm.to_rust_string(flags)?
+    };
     let fresh = regexp_create(vm, &pattern_units, &flags_text, None)?;
     let data = std::mem::replace(&mut vm.object_mut(fresh).kind, ObjectKind::Ordinary);
     vm.object_mut(object).kind = data;
-    vm.put_value(this, PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(0.0), true)?;
+    vm.put_value(
+        this,
+        PropertyKey::Atom(atoms::LAST_INDEX),
+        Value::Number(0.0),
+        true,
+    )?;
     Ok(this)
 }
 
 fn this_regexp(vm: &mut Vm, this: Value) -> JsResult<ObjectRef> {
     match this {
-        Value::Object(object) if matches!(vm.object(object).kind, ObjectKind::RegExp(_)) => Ok(object),
+        Value::Object(object) if matches!(vm.object(object).kind, ObjectKind::RegExp(_)) => {
+            Ok(object)
+        }
         _ => vm.throw_type_error("RegExp method called on incompatible receiver"),
     }
 }
@@ -214,7 +326,8 @@ fn regexp_source(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
                 Ok(string_value(vm, &text))
             }
             _ if object == vm.intrinsics.regexp_prototype => Ok(string_value(vm, "(?:)")),
-            _ => vm.throw_type_error("RegExp.prototype.source getter called on incompatible receiver"),
+            _ => vm
+                .throw_type_error("RegExp.prototype.source getter called on incompatible receiver"),
         },
         _ => vm.throw_type_error("RegExp.prototype.source getter called on non-object"),
     }
@@ -271,14 +384,24 @@ pub struct RegExpMatch {
 
 /// Runs the matcher on `subject` from `start` (code units). With `sticky`, only a match
 /// starting exactly at `start` counts.
-pub fn run_matcher(vm: &Vm, regexp: ObjectRef, subject: &[u16], start: usize, sticky: bool) -> Option<RegExpMatch> {
+pub fn run_matcher(
+    vm: &Vm,
+    regexp: ObjectRef,
+    subject: &[u16],
+    start: usize,
+    sticky: bool,
+) -> Option<RegExpMatch> {
     let ObjectKind::RegExp(data) = &vm.object(regexp).kind else {
         return None;
     };
     if start > subject.len() {
         return None;
     }
-    let unicode = vm.string(data.flags).view().code_units().any(|unit| unit == u16::from(b'u') || unit == u16::from(b'v'));
+    let unicode = vm
+        .string(data.flags)
+        .view()
+        .code_units()
+        .any(|unit| unit == u16::from(b'u') || unit == u16::from(b'v'));
     let found = if unicode {
         data.matcher.find_from_utf16(subject, start).next()
     } else {
@@ -290,16 +413,30 @@ pub fn run_matcher(vm: &Vm, regexp: ObjectRef, subject: &[u16], start: usize, st
     Some(RegExpMatch {
         start: found.range.start,
         end: found.range.end,
-        captures: found.captures.iter().map(|capture| capture.as_ref().map(|range| (range.start, range.end))).collect(),
+        captures: found
+            .captures
+            .iter()
+            .map(|capture| capture.as_ref().map(|range| (range.start, range.end)))
+            .collect(),
         named_groups: found
             .named_groups()
-            .map(|(name, range)| (name.to_string(), range.map(|range| (range.start, range.end))))
+            .map(|(name, range)| {
+                (
+                    name.to_string(),
+                    range.map(|range| (range.start, range.end)),
+                )
+            })
             .collect(),
     })
 }
 
 /// RegExpBuiltinExec: returns the match array (or null), updating `lastIndex`.
-pub fn builtin_exec(vm: &mut Vm, regexp: ObjectRef, subject: &[u16], subject_value: Value) -> JsResult<Value> {
+pub fn builtin_exec(
+    vm: &mut Vm,
+    regexp: ObjectRef,
+    subject: &[u16],
+    subject_value: Value,
+) -> JsResult<Value> {
     let flags = flags_of(vm, regexp);
     let global = flags.contains('g');
     let sticky = flags.contains('y');
@@ -311,18 +448,33 @@ pub fn builtin_exec(vm: &mut Vm, regexp: ObjectRef, subject: &[u16], subject_val
     }
     if last_index > subject.len() {
         if global || sticky {
-            vm.put_value(Value::Object(regexp), PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(0.0), true)?;
+            vm.put_value(
+                Value::Object(regexp),
+                PropertyKey::Atom(atoms::LAST_INDEX),
+                Value::Number(0.0),
+                true,
+            )?;
         }
         return Ok(Value::Null);
     }
     let Some(found) = run_matcher(vm, regexp, subject, last_index, sticky) else {
         if global || sticky {
-            vm.put_value(Value::Object(regexp), PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(0.0), true)?;
+            vm.put_value(
+                Value::Object(regexp),
+                PropertyKey::Atom(atoms::LAST_INDEX),
+                Value::Number(0.0),
+                true,
+            )?;
         }
         return Ok(Value::Null);
     };
     if global || sticky {
-        vm.put_value(Value::Object(regexp), PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(found.end as f64), true)?;
+        vm.put_value(
+            Value::Object(regexp),
+            PropertyKey::Atom(atoms::LAST_INDEX),
+            Value::Number(found.end as f64),
+            true,
+        )?;
     }
     let scope = vm.open_handle_scope();
     let mut elements = Vec::with_capacity(found.captures.len() + 1);
@@ -338,8 +490,18 @@ pub fn builtin_exec(vm: &mut Vm, regexp: ObjectRef, subject: &[u16], subject_val
     let array = vm.new_array(elements);
     vm.root(Value::Object(array));
     let index_key = PropertyKey::Atom(atoms::INDEX);
-    vm.define_data_property(array, index_key, Value::Number(found.start as f64), Attributes::DEFAULT_DATA);
-    vm.define_data_property(array, PropertyKey::Atom(atoms::INPUT), subject_value, Attributes::DEFAULT_DATA);
+    vm.define_data_property(
+        array,
+        index_key,
+        Value::Number(found.start as f64),
+        Attributes::DEFAULT_DATA,
+    );
+    vm.define_data_property(
+        array,
+        PropertyKey::Atom(atoms::INPUT),
+        subject_value,
+        Attributes::DEFAULT_DATA,
+    );
     let groups = if found.named_groups.is_empty() {
         Value::Undefined
     } else {
@@ -354,10 +516,17 @@ pub fn builtin_exec(vm: &mut Vm, regexp: ObjectRef, subject: &[u16], subject_val
         }
         Value::Object(groups)
     };
-    vm.define_data_property(array, PropertyKey::Atom(atoms::GROUPS), groups, Attributes::DEFAULT_DATA);
+    vm.define_data_property(
+        array,
+        PropertyKey::Atom(atoms::GROUPS),
+        groups,
+        Attributes::DEFAULT_DATA,
+    );
     if has_indices {
         let pair = |vm: &mut Vm, range: Option<(usize, usize)>| match range {
-            Some((start, end)) => Value::Object(vm.new_array(vec![Value::Number(start as f64), Value::Number(end as f64)])),
+            Some((start, end)) => Value::Object(
+                vm.new_array(vec![Value::Number(start as f64), Value::Number(end as f64)]),
+            ),
             None => Value::Undefined,
         };
         let mut index_pairs = vec![pair(vm, Some((found.start, found.end)))];
@@ -378,20 +547,35 @@ pub fn builtin_exec(vm: &mut Vm, regexp: ObjectRef, subject: &[u16], subject_val
             }
             Value::Object(object)
         };
-        vm.define_data_property(indices, PropertyKey::Atom(atoms::GROUPS), indices_groups, Attributes::DEFAULT_DATA);
-        vm.define_data_property(array, PropertyKey::Atom(atoms::INDICES), Value::Object(indices), Attributes::DEFAULT_DATA);
+        vm.define_data_property(
+            indices,
+            PropertyKey::Atom(atoms::GROUPS),
+            indices_groups,
+            Attributes::DEFAULT_DATA,
+        );
+        vm.define_data_property(
+            array,
+            PropertyKey::Atom(atoms::INDICES),
+            Value::Object(indices),
+            Attributes::DEFAULT_DATA,
+        );
     }
     vm.close_handle_scope(scope);
     Ok(Value::Object(array))
 }
 
 /// RegExpExec: a user-defined `exec` is honoured; the built-in one runs directly.
-pub fn regexp_exec_abstract(vm: &mut Vm, regexp: ObjectRef, subject: &[u16], subject_value: Value) -> JsResult<Value> {
+pub fn regexp_exec_abstract(
+    vm: &mut Vm,
+    regexp: ObjectRef,
+    subject: &[u16],
+    subject_value: Value,
+) -> JsResult<Value> {
     let exec_atom = vm.intern_str("exec");
     let exec = vm.get(regexp, PropertyKey::Atom(exec_atom))?;
     let is_builtin = match exec {
         Value::Object(function) => {
-            matches!(&vm.object(function).kind, ObjectKind::NativeFunction(native) if native.function as usize == regexp_exec as usize)
+            matches!(&vm.object(function).kind, ObjectKind::NativeFunction(native) if std::ptr::fn_addr_eq(native.function, regexp_exec as crate::function::NativeFunction))
         }
         _ => false,
     };
@@ -435,7 +619,11 @@ fn advance_index(subject: &[u16], index: usize, unicode: bool) -> usize {
     }
     let first = subject[index];
     let second = subject[index + 1];
-    if (0xd800..0xdc00).contains(&first) && (0xdc00..0xe000).contains(&second) { index + 2 } else { index + 1 }
+    if (0xd800..0xdc00).contains(&first) && (0xdc00..0xe000).contains(&second) {
+        index + 2
+    } else {
+        index + 1
+    }
 }
 
 fn is_unicode(vm: &mut Vm, regexp: ObjectRef) -> JsResult<bool> {
@@ -455,7 +643,12 @@ fn regexp_symbol_match(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> 
         return regexp_exec_abstract(vm, regexp, &subject, subject_value);
     }
     let unicode = flags.contains('u') || flags.contains('v');
-    vm.put_value(this, PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(0.0), true)?;
+    vm.put_value(
+        this,
+        PropertyKey::Atom(atoms::LAST_INDEX),
+        Value::Number(0.0),
+        true,
+    )?;
     let scope = vm.open_handle_scope();
     vm.root(this);
     vm.root(subject_value);
@@ -471,7 +664,12 @@ fn regexp_symbol_match(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> 
             let last_index = vm.get(regexp, PropertyKey::Atom(atoms::LAST_INDEX))?;
             let last_index = vm.to_length(last_index)? as usize;
             let next = advance_index(&subject, last_index, unicode);
-            vm.put_value(this, PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(next as f64), true)?;
+            vm.put_value(
+                this,
+                PropertyKey::Atom(atoms::LAST_INDEX),
+                Value::Number(next as f64),
+                true,
+            )?;
         }
     }
     vm.close_handle_scope(scope);
@@ -502,13 +700,20 @@ fn regexp_symbol_match_all(vm: &mut Vm, this: Value, args: Args) -> JsResult<Val
     vm.root(Value::Object(matcher));
     let last_index = vm.get(regexp, PropertyKey::Atom(atoms::LAST_INDEX))?;
     let last_index = vm.to_length(last_index)?;
-    vm.put_value(Value::Object(matcher), PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(last_index), true)?;
+    vm.put_value(
+        Value::Object(matcher),
+        PropertyKey::Atom(atoms::LAST_INDEX),
+        Value::Number(last_index),
+        true,
+    )?;
     let global = flags.contains('g');
     let unicode = flags.contains('u') || flags.contains('v');
     let mut results = Vec::new();
     loop {
         let result = builtin_exec(vm, matcher, &subject, subject_value)?;
-        let Value::Object(result_object) = result else { break };
+        let Value::Object(result_object) = result else {
+            break;
+        };
         vm.root(result);
         results.push(result);
         if !global {
@@ -520,13 +725,25 @@ fn regexp_symbol_match_all(vm: &mut Vm, this: Value, args: Args) -> JsResult<Val
             let last_index = vm.get(matcher, PropertyKey::Atom(atoms::LAST_INDEX))?;
             let last_index = vm.to_length(last_index)? as usize;
             let next = advance_index(&subject, last_index, unicode);
-            vm.put_value(Value::Object(matcher), PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(next as f64), true)?;
+            vm.put_value(
+                Value::Object(matcher),
+                PropertyKey::Atom(atoms::LAST_INDEX),
+                Value::Number(next as f64),
+                true,
+            )?;
         }
     }
     let array = vm.new_array(results);
     vm.close_handle_scope(scope);
-    Ok(Value::Object(super::iterators::create_array_iterator(vm, array, IterationKind::Values)))
+    Ok(Value::Object(super::iterators::create_array_iterator(
+        vm,
+        array,
+        IterationKind::Values,
+    )))
 }
+
+/// Looks up a named capture's text for `$<name>`.
+pub type NamedCaptureLookup<'lookup> = &'lookup dyn Fn(&str) -> Option<Vec<u16>>;
 
 /// GetSubstitution: expands `$$ $& $\` $' $n $nn $<name>` in a replacement template.
 pub fn get_substitution(
@@ -534,7 +751,7 @@ pub fn get_substitution(
     subject: &[u16],
     position: usize,
     captures: &[Option<Vec<u16>>],
-    named_captures: Option<&dyn Fn(&str) -> Option<Vec<u16>>>,
+    named_captures: Option<NamedCaptureLookup<'_>>,
     replacement: &[u16],
 ) -> Vec<u16> {
     let mut result = Vec::with_capacity(replacement.len());
@@ -596,14 +813,18 @@ pub fn get_substitution(
                     index += 1;
                 }
                 Some(lookup) => {
-                    let close = replacement[index + 2..].iter().position(|&unit| unit == u16::from(b'>'));
+                    let close = replacement[index + 2..]
+                        .iter()
+                        .position(|&unit| unit == u16::from(b'>'));
                     match close {
                         None => {
                             result.push(u16::from(b'$'));
                             index += 1;
                         }
                         Some(offset) => {
-                            let name = String::from_utf16_lossy(&replacement[index + 2..index + 2 + offset]);
+                            let name = String::from_utf16_lossy(
+                                &replacement[index + 2..index + 2 + offset],
+                            );
                             if let Some(value) = lookup(&name) {
                                 result.extend_from_slice(&value);
                             }
@@ -632,18 +853,29 @@ fn regexp_symbol_replace(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value
     let replace_value = args.get(vm, 1);
     vm.root(replace_value);
     let functional = vm.is_callable(replace_value);
-    let replacement_template = if functional { Vec::new() } else { to_units(vm, replace_value)? };
+    let replacement_template = if functional {
+        Vec::new()
+    } else {
+        to_units(vm, replace_value)?
+    };
     let flags = vm.get(regexp, PropertyKey::Atom(atoms::FLAGS))?;
     let flags = vm.to_rust_string(flags)?;
     let global = flags.contains('g');
     let unicode = flags.contains('u') || flags.contains('v');
     if global {
-        vm.put_value(this, PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(0.0), true)?;
+        vm.put_value(
+            this,
+            PropertyKey::Atom(atoms::LAST_INDEX),
+            Value::Number(0.0),
+            true,
+        )?;
     }
     let mut results = Vec::new();
     loop {
         let result = regexp_exec_abstract(vm, regexp, &subject, subject_value)?;
-        let Value::Object(result_object) = result else { break };
+        let Value::Object(result_object) = result else {
+            break;
+        };
         vm.root(result);
         results.push(result_object);
         if !global {
@@ -655,7 +887,12 @@ fn regexp_symbol_replace(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value
             let last_index = vm.get(regexp, PropertyKey::Atom(atoms::LAST_INDEX))?;
             let last_index = vm.to_length(last_index)? as usize;
             let next = advance_index(&subject, last_index, unicode);
-            vm.put_value(this, PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(next as f64), true)?;
+            vm.put_value(
+                this,
+                PropertyKey::Atom(atoms::LAST_INDEX),
+                Value::Number(next as f64),
+                true,
+            )?;
         }
     }
     let mut accumulated = Vec::with_capacity(subject.len());
@@ -665,7 +902,8 @@ fn regexp_symbol_replace(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value
         let matched_value = vm.get(result, PropertyKey::Index(0))?;
         let matched = to_units(vm, matched_value)?;
         let position_value = vm.get(result, PropertyKey::Atom(atoms::INDEX))?;
-        let position = (vm.to_integer_or_infinity(position_value)?.max(0.0) as usize).min(subject.len());
+        let position =
+            (vm.to_integer_or_infinity(position_value)?.max(0.0) as usize).min(subject.len());
         let mut captures: Vec<Option<Vec<u16>>> = Vec::with_capacity(capture_count);
         let mut capture_values = Vec::with_capacity(capture_count);
         for number in 1..=capture_count {
@@ -696,22 +934,52 @@ fn regexp_symbol_replace(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value
             // cannot call into the VM).
             let mut resolved: Vec<(String, Option<Vec<u16>>)> = Vec::new();
             let mut search = 0;
-            while let Some(offset) = replacement_template[search..].windows(2).position(|pair| pair == [0x24, 0x3c]) {
+            while let Some(offset) = replacement_template[search..]
+                .windows(2)
+                .position(|pair| pair == [0x24, 0x3c])
+            {
                 let name_start = search + offset + 2;
-                let Some(close) = replacement_template[name_start..].iter().position(|&unit| unit == u16::from(b'>')) else {
+                let Some(close) = replacement_template[name_start..]
+                    .iter()
+                    .position(|&unit| unit == u16::from(b'>'))
+                else {
                     break;
                 };
-                let name = String::from_utf16_lossy(&replacement_template[name_start..name_start + close]);
+                let name =
+                    String::from_utf16_lossy(&replacement_template[name_start..name_start + close]);
                 let key = vm.property_key_from_str(&name);
                 let value = vm.get(groups, key)?;
-                let text = if value.is_undefined() { None } else { Some(to_units(vm, value)?) };
+                let text = if value.is_undefined() {
+                    None
+                } else {
+                    Some(to_units(vm, value)?)
+                };
                 resolved.push((name, text));
                 search = name_start + close + 1;
             }
-            let lookup = move |name: &str| resolved.iter().find(|(candidate, _)| candidate == name).and_then(|(_, text)| text.clone());
-            get_substitution(&matched, &subject, position, &captures, Some(&lookup), &replacement_template)
+            let lookup = move |name: &str| {
+                resolved
+                    .iter()
+                    .find(|(candidate, _)| candidate == name)
+                    .and_then(|(_, text)| text.clone())
+            };
+            get_substitution(
+                &matched,
+                &subject,
+                position,
+                &captures,
+                Some(&lookup),
+                &replacement_template,
+            )
         } else {
-            get_substitution(&matched, &subject, position, &captures, None, &replacement_template)
+            get_substitution(
+                &matched,
+                &subject,
+                position,
+                &captures,
+                None,
+                &replacement_template,
+            )
         };
         if position >= next_source_position {
             accumulated.extend_from_slice(&subject[next_source_position..position]);
@@ -733,7 +1001,12 @@ fn regexp_symbol_search(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value>
     let (subject, subject_value) = subject_of(vm, args.get(vm, 0))?;
     let previous = vm.get(regexp, PropertyKey::Atom(atoms::LAST_INDEX))?;
     if !vm.same_value(previous, Value::Number(0.0)) {
-        vm.put_value(this, PropertyKey::Atom(atoms::LAST_INDEX), Value::Number(0.0), true)?;
+        vm.put_value(
+            this,
+            PropertyKey::Atom(atoms::LAST_INDEX),
+            Value::Number(0.0),
+            true,
+        )?;
     }
     let result = regexp_exec_abstract(vm, regexp, &subject, subject_value)?;
     let current = vm.get(regexp, PropertyKey::Atom(atoms::LAST_INDEX))?;
@@ -752,7 +1025,11 @@ fn regexp_symbol_split(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> 
     };
     let (subject, _subject_value) = subject_of(vm, args.get(vm, 0))?;
     let limit_value = args.get(vm, 1);
-    let limit = if limit_value.is_undefined() { u32::MAX } else { vm.to_uint32(limit_value)? };
+    let limit = if limit_value.is_undefined() {
+        u32::MAX
+    } else {
+        vm.to_uint32(limit_value)?
+    };
     let unicode = is_unicode(vm, regexp)?;
     let scope = vm.open_handle_scope();
     vm.root(this);
@@ -807,7 +1084,11 @@ fn regexp_symbol_split(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> 
             }
         }
         piece_start = end;
-        position = if end > position { end } else { advance_index(&subject, position, unicode) };
+        position = if end > position {
+            end
+        } else {
+            advance_index(&subject, position, unicode)
+        };
     }
     let tail = utf16_value(vm, subject[piece_start..].to_vec());
     pieces.push(tail);

@@ -9,7 +9,10 @@
 //! `normalize` returns the string unchanged (no Unicode normalization tables), and
 //! `toLocaleUpperCase`/`toLocaleLowerCase` are the locale-independent conversions.
 
-use super::{integer_argument_or, method, resolve_relative_index, symbol_method, to_units, units_of, utf16_value};
+use super::{
+    integer_argument_or, method, resolve_relative_index, symbol_method, to_units, units_of,
+    utf16_value,
+};
 use crate::atom::{PropertyKey, atoms};
 use crate::conversions::is_js_whitespace;
 use crate::function::Args;
@@ -75,7 +78,14 @@ pub fn install(vm: &mut Vm) {
         }
     }
     let iterator = vm.intrinsics.symbols.iterator;
-    symbol_method(vm, prototype, iterator, "[Symbol.iterator]", 0, string_iterator);
+    symbol_method(
+        vm,
+        prototype,
+        iterator,
+        "[Symbol.iterator]",
+        0,
+        string_iterator,
+    );
 }
 
 fn string_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
@@ -93,7 +103,10 @@ fn string_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     }
     let fallback = vm.intrinsics.string_prototype;
     let prototype = vm.get_prototype_from_constructor(args.new_target(), fallback)?;
-    Ok(Value::Object(vm.alloc_object(Some(prototype), ObjectKind::StringWrapper(string))))
+    Ok(Value::Object(vm.alloc_object(
+        Some(prototype),
+        ObjectKind::StringWrapper(string),
+    )))
 }
 
 fn string_from_char_code(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
@@ -150,9 +163,9 @@ fn string_raw(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 fn this_string(vm: &mut Vm, this: Value, method_name: &str) -> JsResult<StringRef> {
     match this {
         Value::String(string) => Ok(string),
-        Value::Undefined | Value::Null | Value::Hole => {
-            vm.throw_type_error(&format!("String.prototype.{method_name} called on null or undefined"))
-        }
+        Value::Undefined | Value::Null | Value::Hole => vm.throw_type_error(&format!(
+            "String.prototype.{method_name} called on null or undefined"
+        )),
         other => vm.to_string(other),
     }
 }
@@ -166,7 +179,11 @@ fn string_at(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let string = this_string(vm, this, "at")?;
     let length = vm.string(string).len() as f64;
     let relative = integer_argument_or(vm, &args, 0, 0.0)?;
-    let index = if relative >= 0.0 { relative } else { length + relative };
+    let index = if relative >= 0.0 {
+        relative
+    } else {
+        length + relative
+    };
     if index < 0.0 || index >= length {
         return Ok(Value::Undefined);
     }
@@ -188,7 +205,11 @@ fn string_char_code_at(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> 
     if position < 0.0 || position >= vm.string(string).len() as f64 {
         return Ok(Value::Number(f64::NAN));
     }
-    Ok(Value::Number(vm.string(string).code_unit_at(position as usize).unwrap_or(0) as f64))
+    Ok(Value::Number(
+        vm.string(string)
+            .code_unit_at(position as usize)
+            .unwrap_or(0) as f64,
+    ))
 }
 
 fn string_code_point_at(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
@@ -197,7 +218,11 @@ fn string_code_point_at(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value>
     if position < 0.0 || position >= vm.string(string).len() as f64 {
         return Ok(Value::Undefined);
     }
-    Ok(Value::Number(vm.string(string).code_point_at(position as usize).unwrap_or(0) as f64))
+    Ok(Value::Number(
+        vm.string(string)
+            .code_point_at(position as usize)
+            .unwrap_or(0) as f64,
+    ))
 }
 
 fn string_concat(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
@@ -232,18 +257,26 @@ fn search_argument(vm: &mut Vm, value: Value, method_name: &str) -> JsResult<Vec
 
 fn find_units(haystack: &[u16], needle: &[u16], from: usize) -> Option<usize> {
     if needle.is_empty() {
-        return if from <= haystack.len() { Some(from) } else { None };
+        return if from <= haystack.len() {
+            Some(from)
+        } else {
+            None
+        };
     }
     if needle.len() > haystack.len() || from > haystack.len() - needle.len() {
         return None;
     }
-    (from..=haystack.len() - needle.len()).find(|&start| &haystack[start..start + needle.len()] == needle)
+    (from..=haystack.len() - needle.len())
+        .find(|&start| &haystack[start..start + needle.len()] == needle)
 }
 
 fn string_ends_with(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let units = this_units(vm, this, "endsWith")?;
     let search = search_argument(vm, args.get(vm, 0), "endsWith")?;
-    let end = resolve_relative_index(integer_argument_or(vm, &args, 1, units.len() as f64)?.max(0.0), units.len() as u64) as usize;
+    let end = resolve_relative_index(
+        integer_argument_or(vm, &args, 1, units.len() as f64)?.max(0.0),
+        units.len() as u64,
+    ) as usize;
     if search.len() > end {
         return Ok(Value::FALSE);
     }
@@ -253,32 +286,49 @@ fn string_ends_with(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
 fn string_starts_with(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let units = this_units(vm, this, "startsWith")?;
     let search = search_argument(vm, args.get(vm, 0), "startsWith")?;
-    let start = resolve_relative_index(integer_argument_or(vm, &args, 1, 0.0)?.max(0.0), units.len() as u64) as usize;
+    let start = resolve_relative_index(
+        integer_argument_or(vm, &args, 1, 0.0)?.max(0.0),
+        units.len() as u64,
+    ) as usize;
     if start + search.len() > units.len() {
         return Ok(Value::FALSE);
     }
-    Ok(Value::Boolean(units[start..start + search.len()] == search[..]))
+    Ok(Value::Boolean(
+        units[start..start + search.len()] == search[..],
+    ))
 }
 
 fn string_includes(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let units = this_units(vm, this, "includes")?;
     let search = search_argument(vm, args.get(vm, 0), "includes")?;
-    let start = resolve_relative_index(integer_argument_or(vm, &args, 1, 0.0)?.max(0.0), units.len() as u64) as usize;
+    let start = resolve_relative_index(
+        integer_argument_or(vm, &args, 1, 0.0)?.max(0.0),
+        units.len() as u64,
+    ) as usize;
     Ok(Value::Boolean(find_units(&units, &search, start).is_some()))
 }
 
 fn string_index_of(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let units = this_units(vm, this, "indexOf")?;
     let search = to_units(vm, args.get(vm, 0))?;
-    let start = resolve_relative_index(integer_argument_or(vm, &args, 1, 0.0)?.max(0.0), units.len() as u64) as usize;
-    Ok(Value::Number(find_units(&units, &search, start).map_or(-1.0, |index| index as f64)))
+    let start = resolve_relative_index(
+        integer_argument_or(vm, &args, 1, 0.0)?.max(0.0),
+        units.len() as u64,
+    ) as usize;
+    Ok(Value::Number(
+        find_units(&units, &search, start).map_or(-1.0, |index| index as f64),
+    ))
 }
 
 fn string_last_index_of(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let units = this_units(vm, this, "lastIndexOf")?;
     let search = to_units(vm, args.get(vm, 0))?;
     let position = vm.to_number(args.get(vm, 1))?;
-    let position = if position.is_nan() { f64::INFINITY } else { position.trunc() };
+    let position = if position.is_nan() {
+        f64::INFINITY
+    } else {
+        position.trunc()
+    };
     let start = position.max(0.0).min(units.len() as f64) as usize;
     if search.len() > units.len() {
         return Ok(Value::Number(-1.0));
@@ -294,7 +344,9 @@ fn string_last_index_of(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value>
 
 fn string_is_well_formed(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let units = this_units(vm, this, "isWellFormed")?;
-    Ok(Value::Boolean(char::decode_utf16(units.iter().copied()).all(|result| result.is_ok())))
+    Ok(Value::Boolean(
+        char::decode_utf16(units.iter().copied()).all(|result| result.is_ok()),
+    ))
 }
 
 fn string_to_well_formed(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
@@ -324,7 +376,9 @@ fn string_normalize(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if !form.is_undefined() {
         let form = vm.to_rust_string(form)?;
         if !matches!(form.as_str(), "NFC" | "NFD" | "NFKC" | "NFKD") {
-            return vm.throw_range_error(&format!("The normalization form should be one of NFC, NFD, NFKC, NFKD. Received {form}"));
+            return vm.throw_range_error(&format!(
+                "The normalization form should be one of NFC, NFD, NFKC, NFKD. Received {form}"
+            ));
         }
     }
     Ok(Value::String(string))
@@ -337,7 +391,11 @@ fn pad(vm: &mut Vm, this: Value, args: &Args, at_start: bool) -> JsResult<Value>
         return Ok(utf16_value(vm, units));
     }
     let filler_value = args.get(vm, 1);
-    let filler = if filler_value.is_undefined() { vec![u16::from(b' ')] } else { to_units(vm, filler_value)? };
+    let filler = if filler_value.is_undefined() {
+        vec![u16::from(b' ')]
+    } else {
+        to_units(vm, filler_value)?
+    };
     if filler.is_empty() {
         return Ok(utf16_value(vm, units));
     }
@@ -346,7 +404,11 @@ fn pad(vm: &mut Vm, this: Value, args: &Args, at_start: bool) -> JsResult<Value>
     }
     let fill_length = max_length - units.len();
     let padding: Vec<u16> = filler.iter().copied().cycle().take(fill_length).collect();
-    let result = if at_start { [padding, units].concat() } else { [units, padding].concat() };
+    let result = if at_start {
+        [padding, units].concat()
+    } else {
+        [units, padding].concat()
+    };
     Ok(utf16_value(vm, result))
 }
 
@@ -398,7 +460,9 @@ fn string_replace_generic(vm: &mut Vm, this: Value, args: &Args, all: bool) -> J
     let replace_value = args.get(vm, 1);
     if !search_value.is_nullish() {
         if all && is_regexp(vm, search_value)? {
-            let Value::Object(regexp) = search_value else { return vm.throw_type_error("not a RegExp") };
+            let Value::Object(regexp) = search_value else {
+                return vm.throw_type_error("not a RegExp");
+            };
             let flags = vm.get(regexp, PropertyKey::Atom(atoms::FLAGS))?;
             let flags = vm.to_rust_string(flags)?;
             if !flags.contains('g') {
@@ -406,7 +470,8 @@ fn string_replace_generic(vm: &mut Vm, this: Value, args: &Args, all: bool) -> J
             }
         }
         let symbol = vm.intrinsics.symbols.replace;
-        if let Some(result) = delegate_to_symbol(vm, search_value, symbol, &[this, replace_value])? {
+        if let Some(result) = delegate_to_symbol(vm, search_value, symbol, &[this, replace_value])?
+        {
             return Ok(result);
         }
     }
@@ -416,7 +481,11 @@ fn string_replace_generic(vm: &mut Vm, this: Value, args: &Args, all: bool) -> J
     let subject = units_of(vm, subject_string);
     let search = to_units(vm, search_value)?;
     let functional = vm.is_callable(replace_value);
-    let template = if functional { Vec::new() } else { to_units(vm, replace_value)? };
+    let template = if functional {
+        Vec::new()
+    } else {
+        to_units(vm, replace_value)?
+    };
     let mut positions = Vec::new();
     let advance = search.len().max(1);
     let mut position = find_units(&subject, &search, 0);
@@ -432,8 +501,15 @@ fn string_replace_generic(vm: &mut Vm, this: Value, args: &Args, all: bool) -> J
     for found in positions {
         let replacement = if functional {
             let matched = utf16_value(vm, search.clone());
-            let replaced =
-                vm.call(replace_value, Value::Undefined, &[matched, Value::Number(found as f64), Value::String(subject_string)])?;
+            let replaced = vm.call(
+                replace_value,
+                Value::Undefined,
+                &[
+                    matched,
+                    Value::Number(found as f64),
+                    Value::String(subject_string),
+                ],
+            )?;
             to_units(vm, replaced)?
         } else {
             super::regexp::get_substitution(&search, &subject, found, &[], None, &template)
@@ -465,7 +541,11 @@ fn string_match(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         return Ok(result);
     }
     let subject = vm.to_string(this)?;
-    let pattern = if regexp.is_undefined() { Vec::new() } else { to_units(vm, regexp)? };
+    let pattern = if regexp.is_undefined() {
+        Vec::new()
+    } else {
+        to_units(vm, regexp)?
+    };
     let created = super::regexp::regexp_create(vm, &pattern, "", None)?;
     vm.call_method_by_symbol(Value::Object(created), symbol, &[Value::String(subject)])
 }
@@ -476,11 +556,15 @@ fn string_match_all(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     }
     let regexp = args.get(vm, 0);
     if !regexp.is_nullish() && is_regexp(vm, regexp)? {
-        let Value::Object(object) = regexp else { return vm.throw_type_error("not a RegExp") };
+        let Value::Object(object) = regexp else {
+            return vm.throw_type_error("not a RegExp");
+        };
         let flags = vm.get(object, PropertyKey::Atom(atoms::FLAGS))?;
         let flags = vm.to_rust_string(flags)?;
         if !flags.contains('g') {
-            return vm.throw_type_error("String.prototype.matchAll called with a non-global RegExp argument");
+            return vm.throw_type_error(
+                "String.prototype.matchAll called with a non-global RegExp argument",
+            );
         }
     }
     let symbol = vm.intrinsics.symbols.match_all;
@@ -488,7 +572,11 @@ fn string_match_all(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         return Ok(result);
     }
     let subject = vm.to_string(this)?;
-    let pattern = if regexp.is_undefined() { Vec::new() } else { to_units(vm, regexp)? };
+    let pattern = if regexp.is_undefined() {
+        Vec::new()
+    } else {
+        to_units(vm, regexp)?
+    };
     let created = super::regexp::regexp_create(vm, &pattern, "g", None)?;
     vm.call_method_by_symbol(Value::Object(created), symbol, &[Value::String(subject)])
 }
@@ -503,7 +591,11 @@ fn string_search(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         return Ok(result);
     }
     let subject = vm.to_string(this)?;
-    let pattern = if regexp.is_undefined() { Vec::new() } else { to_units(vm, regexp)? };
+    let pattern = if regexp.is_undefined() {
+        Vec::new()
+    } else {
+        to_units(vm, regexp)?
+    };
     let created = super::regexp::regexp_create(vm, &pattern, "", None)?;
     vm.call_method_by_symbol(Value::Object(created), symbol, &[Value::String(subject)])
 }
@@ -512,7 +604,8 @@ fn string_slice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let string = this_string(vm, this, "slice")?;
     let length = vm.string(string).len() as u64;
     let start = resolve_relative_index(integer_argument_or(vm, &args, 0, 0.0)?, length) as usize;
-    let end = resolve_relative_index(integer_argument_or(vm, &args, 1, length as f64)?, length) as usize;
+    let end =
+        resolve_relative_index(integer_argument_or(vm, &args, 1, length as f64)?, length) as usize;
     if start >= end {
         return Ok(Value::String(vm.intrinsics.empty_string));
     }
@@ -525,7 +618,11 @@ fn string_substring(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let length = vm.string(string).len() as f64;
     let start = integer_argument_or(vm, &args, 0, 0.0)?.clamp(0.0, length) as usize;
     let end = integer_argument_or(vm, &args, 1, length)?.clamp(0.0, length) as usize;
-    let (from, to) = if start <= end { (start, end) } else { (end, start) };
+    let (from, to) = if start <= end {
+        (start, end)
+    } else {
+        (end, start)
+    };
     let piece = vm.string(string).substring(from, to);
     Ok(Value::String(vm.alloc_string(piece)))
 }
@@ -534,8 +631,11 @@ fn string_substr(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let string = this_string(vm, this, "substr")?;
     let length = vm.string(string).len() as u64;
     let start = resolve_relative_index(integer_argument_or(vm, &args, 0, 0.0)?, length);
-    let count = integer_argument_or(vm, &args, 1, length as f64)?.clamp(0.0, (length - start) as f64) as u64;
-    let piece = vm.string(string).substring(start as usize, (start + count) as usize);
+    let count = integer_argument_or(vm, &args, 1, length as f64)?
+        .clamp(0.0, (length - start) as f64) as u64;
+    let piece = vm
+        .string(string)
+        .substring(start as usize, (start + count) as usize);
     Ok(Value::String(vm.alloc_string(piece)))
 }
 
@@ -550,7 +650,11 @@ fn string_split(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         return Ok(result);
     }
     let subject = to_units(vm, this)?;
-    let limit = if limit_value.is_undefined() { u32::MAX } else { vm.to_uint32(limit_value)? };
+    let limit = if limit_value.is_undefined() {
+        u32::MAX
+    } else {
+        vm.to_uint32(limit_value)?
+    };
     let separator_units = to_units(vm, separator)?;
     let mut pieces: Vec<Value> = Vec::new();
     if limit == 0 {
@@ -586,13 +690,18 @@ fn convert_case(units: &[u16], upper: bool) -> Vec<u16> {
             .iter()
             .map(|&unit| {
                 let byte = unit as u8;
-                u16::from(if upper { byte.to_ascii_uppercase() } else { byte.to_ascii_lowercase() })
+                u16::from(if upper {
+                    byte.to_ascii_uppercase()
+                } else {
+                    byte.to_ascii_lowercase()
+                })
             })
             .collect();
     }
     let mut result = Vec::with_capacity(units.len());
-    let decoded: Vec<Result<char, u16>> =
-        char::decode_utf16(units.iter().copied()).map(|result| result.map_err(|error| error.unpaired_surrogate())).collect();
+    let decoded: Vec<Result<char, u16>> = char::decode_utf16(units.iter().copied())
+        .map(|result| result.map_err(|error| error.unpaired_surrogate()))
+        .collect();
     for (position, item) in decoded.iter().enumerate() {
         match item {
             Ok(character) => {
@@ -603,9 +712,16 @@ fn convert_case(units: &[u16], upper: bool) -> Vec<u16> {
                     }
                 } else if *character == 'Σ' {
                     // Final sigma: lowercase to ς at the end of a word.
-                    let next_is_letter = decoded.get(position + 1).is_some_and(|next| matches!(next, Ok(c) if c.is_alphabetic()));
-                    let previous_is_letter = position > 0 && matches!(decoded[position - 1], Ok(c) if c.is_alphabetic());
-                    result.push(if previous_is_letter && !next_is_letter { 'ς' as u16 } else { 'σ' as u16 });
+                    let next_is_letter = decoded
+                        .get(position + 1)
+                        .is_some_and(|next| matches!(next, Ok(c) if c.is_alphabetic()));
+                    let previous_is_letter =
+                        position > 0 && matches!(decoded[position - 1], Ok(c) if c.is_alphabetic());
+                    result.push(if previous_is_letter && !next_is_letter {
+                        'ς' as u16
+                    } else {
+                        'σ' as u16
+                    });
                 } else {
                     for converted in character.to_lowercase() {
                         result.extend_from_slice(converted.encode_utf16(&mut buffer));
@@ -646,7 +762,9 @@ fn trim(vm: &mut Vm, this: Value, start: bool, end: bool) -> JsResult<Value> {
     if from == 0 && to == units.len() {
         return Ok(Value::String(string));
     }
-    Ok(Value::String(vm.alloc_string(JsString::from_utf16(&units[from..to]))))
+    Ok(Value::String(
+        vm.alloc_string(JsString::from_utf16(&units[from..to])),
+    ))
 }
 
 fn string_trim(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
@@ -674,16 +792,28 @@ fn string_value_of(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
 
 fn string_iterator(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let string = this_string(vm, this, "[Symbol.iterator]")?;
-    Ok(Value::Object(super::iterators::create_string_iterator(vm, string)))
+    Ok(Value::Object(super::iterators::create_string_iterator(
+        vm, string,
+    )))
 }
 
 /// Helper trait-free extension: calls `object[symbol](...arguments)`.
 trait CallMethodBySymbol {
-    fn call_method_by_symbol(&mut self, object: Value, symbol: crate::value::SymbolRef, arguments: &[Value]) -> JsResult<Value>;
+    fn call_method_by_symbol(
+        &mut self,
+        object: Value,
+        symbol: crate::value::SymbolRef,
+        arguments: &[Value],
+    ) -> JsResult<Value>;
 }
 
 impl CallMethodBySymbol for Vm {
-    fn call_method_by_symbol(&mut self, object: Value, symbol: crate::value::SymbolRef, arguments: &[Value]) -> JsResult<Value> {
+    fn call_method_by_symbol(
+        &mut self,
+        object: Value,
+        symbol: crate::value::SymbolRef,
+        arguments: &[Value],
+    ) -> JsResult<Value> {
         self.invoke(object, PropertyKey::Symbol(symbol), arguments)
     }
 }

@@ -40,7 +40,14 @@ pub fn install(vm: &mut Vm) {
     method(vm, prototype, "valueOf", 0, symbol_value_of);
     getter(vm, prototype, "description", symbol_description);
     let to_primitive = symbols.to_primitive;
-    let created = symbol_method(vm, prototype, to_primitive, "[Symbol.toPrimitive]", 1, symbol_value_of);
+    let created = symbol_method(
+        vm,
+        prototype,
+        to_primitive,
+        "[Symbol.toPrimitive]",
+        1,
+        symbol_value_of,
+    );
     vm.define_data_property(
         prototype,
         crate::atom::PropertyKey::Symbol(to_primitive),
@@ -55,7 +62,11 @@ fn symbol_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
         return vm.throw_type_error("Symbol is not a constructor");
     }
     let description = args.get(vm, 0);
-    let description = if description.is_undefined() { None } else { Some(vm.to_string(description)?) };
+    let description = if description.is_undefined() {
+        None
+    } else {
+        Some(vm.to_string(description)?)
+    };
     Ok(Value::Symbol(vm.new_symbol_with_description(description)))
 }
 
@@ -115,5 +126,8 @@ fn symbol_value_of(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
 
 fn symbol_description(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let symbol = this_symbol_value(vm, this)?;
-    Ok(vm.symbol(symbol).description.map_or(Value::Undefined, Value::String))
+    Ok(vm
+        .symbol(symbol)
+        .description
+        .map_or(Value::Undefined, Value::String))
 }

@@ -35,19 +35,31 @@ pub(crate) fn enter_closure_from_native(
     base: usize,
     argc: usize,
     new_target: Value,
-) -> JsResult<()> {
+) -> JsResult<Option<Value>> {
     let closure = match &vm.object(callee).kind {
         ObjectKind::Closure(closure) => *closure,
         _ => return Err(vm.new_type_error("internal error: call_closure on a non-closure")),
     };
-    push_closure_frame(vm, callee, closure, base, argc, new_target, 0, frame_flags::ENTRY)
+    push_closure_frame(
+        vm,
+        callee,
+        closure,
+        base,
+        argc,
+        new_target,
+        0,
+        frame_flags::ENTRY,
+    )
 }
 
 /// Pushes a frame for a bytecode closure whose window starts at `base` (`vm.stack[base]` is
 /// `this`, the next `argc` values the arguments) and runs the prologue.
 ///
-/// Requires `vm.stack.len() >= base + 1 + argc`. On success the new frame is innermost and
-/// `vm.stack.len() == base + register_count`. On failure no frame was pushed.
+/// Requires `vm.stack.len() >= base + 1 + argc`. On success with `None` the new frame is
+/// innermost and `vm.stack.len() == base + register_count`. `Some(value)` means the call
+/// completed during the prologue (a generator function returns its generator object); the
+/// frame was then popped again and the caller's window restored. On failure no frame was
+/// pushed.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn push_closure_frame(
     vm: &mut Vm,
@@ -58,7 +70,7 @@ pub(crate) fn push_closure_frame(
     new_target: Value,
     return_register: u16,
     mut flags: u8,
-) -> JsResult<()> {
+) -> JsResult<Option<Value>> {
     if vm.interpreter.frames.len() >= vm.interpreter.max_frames {
         return Err(vm.new_range_error("Maximum call stack size exceeded"));
     }
@@ -87,7 +99,9 @@ pub(crate) fn push_closure_frame(
     } else if function_flags.0 & SPECIAL != 0 {
         if function_flags.contains(FunctionFlags::CLASS_CONSTRUCTOR) {
             let name = vm.string_to_rust(vm.interpreter.function(closure.code).name);
-            return Err(vm.new_type_error(&format!("Class constructor {name} cannot be invoked without 'new'")));
+            return Err(vm.new_type_error(&format!(
+                "Class constructor {name} cannot be invoked without 'new'"
+            )));
         }
         if function_flags.contains(FunctionFlags::USES_THIS)
             && !function_flags.contains(FunctionFlags::STRICT)
@@ -111,7 +125,13 @@ pub(crate) fn push_closure_frame(
             rest_array = Some(vm.new_array(rest));
         }
         if arguments_register.is_some() {
-            arguments_object = Some(create_arguments_object(vm, callee, base, argc, function_flags));
+            arguments_object = Some(create_arguments_object(
+                vm,
+                callee,
+                base,
+                argc,
+                function_flags,
+            ));
         }
     }
     let kept = argc.min(param_count);
@@ -128,7 +148,7 @@ pub(crate) fn push_closure_frame(
         code: closure.code,
         callee,
         env: closure.environment,
-        new_target,
+        new_target: new_target.as_object(),
         base: base as u32,
         pc: 0,
         handles_len,
@@ -136,31 +156,73 @@ pub(crate) fn push_closure_frame(
         return_register,
         flags,
     });
+    if function_flags.0 & (FunctionFlags::GENERATOR.0 | FunctionFlags::ASYNC.0) != 0 {
+        let result = if !function_flags.contains(FunctionFlags::ASYNC) {
+            super::generators::create_generator_from_top_frame(vm)
+        } else if !function_flags.contains(FunctionFlags::GENERATOR) {
+            super::generators::start_async_function(vm)
+        } else {
+            vm.interpreter.frames.pop();
+            Err(vm.new_syntax_error("async generator functions are not supported yet"))
+        };
+        if flags & frame_flags::ENTRY == 0 {
+            restore_caller_window(vm);
+        }
+        return result.map(Some);
+    }
     // A call is a GC safepoint: every live value is now in registers or frames.
     if vm.should_collect_garbage() {
         vm.collect_garbage();
     }
-    Ok(())
+    Ok(None)
+}
+
+/// Resizes the register stack to the innermost frame's window.
+pub(crate) fn restore_caller_window(vm: &mut Vm) {
+    if let Some(frame) = vm.interpreter.frames.last() {
+        let top =
+            frame.base as usize + usize::from(vm.interpreter.function(frame.code).register_count);
+        vm.stack.resize(top, Value::Undefined);
+    }
 }
 
 /// Builds an unmapped arguments object from `vm.stack[base + 1 ..= base + argc]`.
-fn create_arguments_object(vm: &mut Vm, callee: ObjectRef, base: usize, argc: usize, flags: FunctionFlags) -> ObjectRef {
+fn create_arguments_object(
+    vm: &mut Vm,
+    callee: ObjectRef,
+    base: usize,
+    argc: usize,
+    flags: FunctionFlags,
+) -> ObjectRef {
     let elements = vm.stack[base + 1..base + 1 + argc].to_vec();
     let prototype = vm.intrinsics.object_prototype;
     let arguments = vm.alloc_object(Some(prototype), ObjectKind::Arguments);
     vm.object_mut(arguments).elements = elements;
-    vm.define_data_property(arguments, PropertyKey::Atom(atoms::LENGTH), Value::Number(argc as f64), Attributes::HIDDEN_DATA);
+    vm.define_data_property(
+        arguments,
+        PropertyKey::Atom(atoms::LENGTH),
+        Value::Number(argc as f64),
+        Attributes::HIDDEN_DATA,
+    );
     let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
     let array_prototype = vm.intrinsics.array_prototype;
-    if let Some(values) = vm.get_data_property_no_side_effects(array_prototype, PropertyKey::Atom(atoms::VALUES)) {
+    if let Some(values) =
+        vm.get_data_property_no_side_effects(array_prototype, PropertyKey::Atom(atoms::VALUES))
+    {
         vm.define_data_property(arguments, iterator_key, values, Attributes::HIDDEN_DATA);
     }
     if flags.contains(FunctionFlags::STRICT) {
         let thrower = Value::Object(vm.intrinsics.throw_type_error);
-        let descriptor = crate::object::PropertyDescriptor::accessor(thrower, thrower, false, false);
+        let descriptor =
+            crate::object::PropertyDescriptor::accessor(thrower, thrower, false, false);
         vm.define_property_or_ignore(arguments, PropertyKey::Atom(atoms::CALLEE), descriptor);
     } else {
-        vm.define_data_property(arguments, PropertyKey::Atom(atoms::CALLEE), Value::Object(callee), Attributes::HIDDEN_DATA);
+        vm.define_data_property(
+            arguments,
+            PropertyKey::Atom(atoms::CALLEE),
+            Value::Object(callee),
+            Attributes::HIDDEN_DATA,
+        );
     }
     arguments
 }
@@ -226,7 +288,9 @@ pub(crate) fn call_from_window(
     }
     let target = match &vm.object(callee).kind {
         ObjectKind::Closure(closure) => Target::Closure(*closure),
-        ObjectKind::NativeFunction(native) => Target::Native(native.function, native.is_constructor),
+        ObjectKind::NativeFunction(native) => {
+            Target::Native(native.function, native.is_constructor)
+        }
         ObjectKind::BoundFunction(_) => Target::Bound,
         _ => Target::None,
     };
@@ -240,8 +304,10 @@ pub(crate) fn call_from_window(
             } else {
                 Value::Undefined
             };
-            push_closure_frame(vm, callee, closure, window + 1, argc, new_target, dst, 0)?;
-            Ok(CallOutcome::PushedFrame)
+            match push_closure_frame(vm, callee, closure, window + 1, argc, new_target, dst, 0)? {
+                None => Ok(CallOutcome::PushedFrame),
+                Some(value) => Ok(CallOutcome::Completed(value)),
+            }
         }
         Target::Native(function, is_constructor) => {
             let (this, new_target) = if construct {
@@ -252,7 +318,12 @@ pub(crate) fn call_from_window(
             } else {
                 (vm.stack[window + 1], Value::Undefined)
             };
-            let args = Args { base: (window + 2) as u32, count: argc as u32, callee, new_target };
+            let args = Args {
+                base: (window + 2) as u32,
+                count: argc as u32,
+                callee,
+                new_target,
+            };
             let result = vm.call_native_with_args(function, this, args)?;
             Ok(CallOutcome::Completed(result))
         }
@@ -296,8 +367,14 @@ pub(crate) fn array_like_elements(vm: &Vm, array: Value) -> Vec<Value> {
         return Vec::new();
     };
     let object = vm.object(object);
-    let length = object.array_data().map_or(object.elements.len(), |data| data.length as usize);
-    let mut values: Vec<Value> = object.elements.iter().map(|value| value.hole_to_undefined()).collect();
+    let length = object
+        .array_data()
+        .map_or(object.elements.len(), |data| data.length as usize);
+    let mut values: Vec<Value> = object
+        .elements
+        .iter()
+        .map(|value| value.hole_to_undefined())
+        .collect();
     values.resize(length, Value::Undefined);
     values
 }

@@ -24,7 +24,8 @@ use tseval_compiler::opcodes::Instruction;
 use super::calls::{self, CallOutcome};
 use super::exceptions;
 use super::link::{LinkedConstant, LinkedFunction};
-use super::{iteration, objects, properties};
+use super::{Frame, generators, iteration, objects, properties};
+use crate::object::ObjectKind;
 use crate::operators::NumericOperator;
 use crate::realm::Vm;
 use crate::value::{JsResult, Value};
@@ -39,7 +40,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     // Reloads the locals from the innermost frame (after a call, return or caught throw).
     macro_rules! load_frame {
         () => {{
-            let frame = vm.interpreter.frames.last().expect("dispatch loop without a frame");
+            let frame = vm
+                .interpreter
+                .frames
+                .last()
+                .expect("dispatch loop without a frame");
             // SAFETY: the code table is append-only and keeps every `LinkedFunction` alive at
             // a fixed address inside its `Rc` for the lifetime of the `Vm` (invariant on
             // `InterpreterState::functions`). This loop holds `&mut Vm` throughout, so the Vm
@@ -105,24 +110,26 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     // A numeric binary operator with an inline Number fast path.
     macro_rules! numeric {
         ($dst:expr, $lhs:expr, $rhs:expr, $operator:expr, |$a:ident, $b:ident| $fast:expr) => {{
-            let result = if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
-                Value::Number($fast)
-            } else {
-                let (left, right) = (reg!($lhs), reg!($rhs));
-                slow!(vm.numeric_operator($operator, left, right))
-            };
+            let result =
+                if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
+                    Value::Number($fast)
+                } else {
+                    let (left, right) = (reg!($lhs), reg!($rhs));
+                    slow!(vm.numeric_operator($operator, left, right))
+                };
             reg!($dst) = result;
         }};
     }
     // A relational operator with an inline Number fast path.
     macro_rules! compare {
         ($dst:expr, $lhs:expr, $rhs:expr, $method:ident, |$a:ident, $b:ident| $fast:expr) => {{
-            let result = if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
-                $fast
-            } else {
-                let (left, right) = (reg!($lhs), reg!($rhs));
-                slow!(vm.$method(left, right))
-            };
+            let result =
+                if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
+                    $fast
+                } else {
+                    let (left, right) = (reg!($lhs), reg!($rhs));
+                    slow!(vm.$method(left, right))
+                };
             reg!($dst) = Value::Boolean(result);
         }};
     }
@@ -172,25 +179,39 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::Move { dst, src } => reg!(dst) = reg!(src),
             Instruction::LoadNewTarget { dst } => {
-                let new_target = vm.interpreter.frames.last().map_or(Value::Undefined, |frame| frame.new_target);
-                reg!(dst) = new_target;
+                let new_target = vm
+                    .interpreter
+                    .frames
+                    .last()
+                    .filter(|frame| frame.flags & super::frame_flags::GENERATOR == 0)
+                    .and_then(|frame| frame.new_target);
+                reg!(dst) = new_target.map_or(Value::Undefined, Value::Object);
             }
             Instruction::LoadCallee { dst } => {
                 let callee = vm.interpreter.frames.last().map(|frame| frame.callee);
                 reg!(dst) = callee.map_or(Value::Undefined, Value::Object);
             }
             Instruction::LoadHomeObject { dst } => reg!(dst) = objects::current_home_object(vm),
-            Instruction::CreateClosure { dst, function: template } => {
-                let code = objects::function_constant(&function, template.0);
+            Instruction::CreateClosure {
+                dst,
+                function: template,
+            } => {
+                let code = objects::function_constant(function, template.0);
                 let env = vm.interpreter.frames.last().and_then(|frame| frame.env);
                 let closure = objects::create_closure(vm, code, env);
                 reg!(dst) = Value::Object(closure);
                 safepoint!();
             }
-            Instruction::SetHomeObject { function: target, home } => {
+            Instruction::SetHomeObject {
+                function: target,
+                home,
+            } => {
                 objects::set_home_object(vm, reg!(target), reg!(home));
             }
-            Instruction::SetFunctionName { function: target, key } => {
+            Instruction::SetFunctionName {
+                function: target,
+                key,
+            } => {
                 let (target, key) = (reg!(target), reg!(key));
                 slow!(objects::set_function_name_from_key(vm, target, key, None));
             }
@@ -206,35 +227,61 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     safepoint!();
                 }
             }
-            Instruction::Sub { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Subtract, |a, b| a - b),
-            Instruction::Mul { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Multiply, |a, b| a * b),
-            Instruction::Div { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Divide, |a, b| a / b),
-            Instruction::Mod { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::Remainder, |a, b| a % b),
-            Instruction::Exp { dst, lhs, rhs } => numeric!(
+            Instruction::Sub { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::Subtract, |a, b| a - b)
+            }
+            Instruction::Mul { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::Multiply, |a, b| a * b)
+            }
+            Instruction::Div { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::Divide, |a, b| a / b)
+            }
+            Instruction::Mod { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::Remainder, |a, b| a % b)
+            }
+            Instruction::Exp { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::Exponentiate, |a, b| {
+                    crate::operators::number_exponentiate(a, b)
+                })
+            }
+            Instruction::BitAnd { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::BitwiseAnd, |a, b| {
+                    crate::operators::apply_number_operator(NumericOperator::BitwiseAnd, a, b)
+                })
+            }
+            Instruction::BitOr { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::BitwiseOr, |a, b| {
+                    crate::operators::apply_number_operator(NumericOperator::BitwiseOr, a, b)
+                })
+            }
+            Instruction::BitXor { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::BitwiseXor, |a, b| {
+                    crate::operators::apply_number_operator(NumericOperator::BitwiseXor, a, b)
+                })
+            }
+            Instruction::Shl { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::LeftShift, |a, b| {
+                    crate::operators::apply_number_operator(NumericOperator::LeftShift, a, b)
+                })
+            }
+            Instruction::Shr { dst, lhs, rhs } => {
+                numeric!(dst, lhs, rhs, NumericOperator::SignedRightShift, |a, b| {
+                    crate::operators::apply_number_operator(NumericOperator::SignedRightShift, a, b)
+                })
+            }
+            Instruction::UShr { dst, lhs, rhs } => numeric!(
                 dst,
                 lhs,
                 rhs,
-                NumericOperator::Exponentiate,
-                |a, b| crate::operators::number_exponentiate(a, b)
+                NumericOperator::UnsignedRightShift,
+                |a, b| {
+                    crate::operators::apply_number_operator(
+                        NumericOperator::UnsignedRightShift,
+                        a,
+                        b,
+                    )
+                }
             ),
-            Instruction::BitAnd { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::BitwiseAnd, |a, b| {
-                crate::operators::apply_number_operator(NumericOperator::BitwiseAnd, a, b)
-            }),
-            Instruction::BitOr { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::BitwiseOr, |a, b| {
-                crate::operators::apply_number_operator(NumericOperator::BitwiseOr, a, b)
-            }),
-            Instruction::BitXor { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::BitwiseXor, |a, b| {
-                crate::operators::apply_number_operator(NumericOperator::BitwiseXor, a, b)
-            }),
-            Instruction::Shl { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::LeftShift, |a, b| {
-                crate::operators::apply_number_operator(NumericOperator::LeftShift, a, b)
-            }),
-            Instruction::Shr { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::SignedRightShift, |a, b| {
-                crate::operators::apply_number_operator(NumericOperator::SignedRightShift, a, b)
-            }),
-            Instruction::UShr { dst, lhs, rhs } => numeric!(dst, lhs, rhs, NumericOperator::UnsignedRightShift, |a, b| {
-                crate::operators::apply_number_operator(NumericOperator::UnsignedRightShift, a, b)
-            }),
 
             // ----- Equality and relational operators -----
             Instruction::Eq { dst, lhs, rhs } => {
@@ -270,9 +317,15 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 reg!(dst) = Value::Boolean(!result);
             }
             Instruction::Lt { dst, lhs, rhs } => compare!(dst, lhs, rhs, less_than, |a, b| a < b),
-            Instruction::LtEq { dst, lhs, rhs } => compare!(dst, lhs, rhs, less_equal, |a, b| a <= b),
-            Instruction::Gt { dst, lhs, rhs } => compare!(dst, lhs, rhs, greater_than, |a, b| a > b),
-            Instruction::GtEq { dst, lhs, rhs } => compare!(dst, lhs, rhs, greater_equal, |a, b| a >= b),
+            Instruction::LtEq { dst, lhs, rhs } => {
+                compare!(dst, lhs, rhs, less_equal, |a, b| a <= b)
+            }
+            Instruction::Gt { dst, lhs, rhs } => {
+                compare!(dst, lhs, rhs, greater_than, |a, b| a > b)
+            }
+            Instruction::GtEq { dst, lhs, rhs } => {
+                compare!(dst, lhs, rhs, greater_equal, |a, b| a >= b)
+            }
             Instruction::InstanceOf { dst, lhs, rhs } => {
                 let (left, right) = (reg!(lhs), reg!(rhs));
                 let result = slow!(vm.instance_of(left, right));
@@ -309,7 +362,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::BitNot { dst, src } => {
                 let value = reg!(src);
                 reg!(dst) = match value {
-                    Value::Number(number) => Value::Number(f64::from(!crate::conversions::f64_to_int32(number))),
+                    Value::Number(number) => {
+                        Value::Number(f64::from(!crate::conversions::f64_to_int32(number)))
+                    }
                     _ => slow!(vm.bitwise_not(value)),
                 };
             }
@@ -360,7 +415,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::StringConcat { dst, first, count } => {
                 let start = base + usize::from(first.0);
-                let result = slow!(objects::concat_string_registers(vm, start, usize::from(count)));
+                let result = slow!(objects::concat_string_registers(
+                    vm,
+                    start,
+                    usize::from(count)
+                ));
                 reg!(dst) = result;
                 safepoint!();
             }
@@ -392,10 +451,18 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 };
                 jump_if!(!truthy, offset);
             }
-            Instruction::JumpIfNullish { value, offset } => jump_if!(reg!(value).is_nullish(), offset),
-            Instruction::JumpIfNotNullish { value, offset } => jump_if!(!reg!(value).is_nullish(), offset),
-            Instruction::JumpIfUndefined { value, offset } => jump_if!(reg!(value).is_undefined(), offset),
-            Instruction::JumpIfNotUndefined { value, offset } => jump_if!(!reg!(value).is_undefined(), offset),
+            Instruction::JumpIfNullish { value, offset } => {
+                jump_if!(reg!(value).is_nullish(), offset)
+            }
+            Instruction::JumpIfNotNullish { value, offset } => {
+                jump_if!(!reg!(value).is_nullish(), offset)
+            }
+            Instruction::JumpIfUndefined { value, offset } => {
+                jump_if!(reg!(value).is_undefined(), offset)
+            }
+            Instruction::JumpIfNotUndefined { value, offset } => {
+                jump_if!(!reg!(value).is_undefined(), offset)
+            }
 
             // ----- Property access -----
             Instruction::GetNamed { dst, object, ic } => {
@@ -413,7 +480,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let site = &function.inline_caches[usize::from(ic.0)];
                 if !properties::set_named_fast(vm, receiver, value, site) {
                     let strict = function.is_strict();
-                    slow!(properties::set_named_slow(vm, receiver, value, site, strict));
+                    slow!(properties::set_named_slow(
+                        vm, receiver, value, site, strict
+                    ));
                 }
             }
             Instruction::GetKeyed { dst, object, key } => {
@@ -426,7 +495,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let strict = function.is_strict();
                 if let (Value::Object(target), Value::Number(number)) = (receiver, key) {
                     let index = number as u32;
-                    if index as f64 == number && index != u32::MAX && vm.try_fast_element_store(target, index, value) {
+                    if index as f64 == number
+                        && index != u32::MAX
+                        && vm.try_fast_element_store(target, index, value)
+                    {
                         continue;
                     }
                 }
@@ -448,7 +520,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let result = slow!(objects::delete_keyed(vm, target, key, strict));
                 reg!(dst) = Value::Boolean(result);
             }
-            Instruction::DefineMethod { object, key, function: method, kind } => {
+            Instruction::DefineMethod {
+                object,
+                key,
+                function: method,
+                kind,
+            } => {
                 let (target, key, method) = (reg!(object), reg!(key), reg!(method));
                 slow!(objects::define_method(vm, target, key, method, kind));
             }
@@ -462,19 +539,36 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 reg!(dst) = result;
             }
             Instruction::GetSuper { dst, receiver, key } => {
-                let (this, home, key) = (reg!(receiver), vm.stack[base + usize::from(receiver.0) + 1], reg!(key));
+                let (this, home, key) = (
+                    reg!(receiver),
+                    vm.stack[base + usize::from(receiver.0) + 1],
+                    reg!(key),
+                );
                 let result = slow!(objects::get_super(vm, this, home, key));
                 reg!(dst) = result;
             }
-            Instruction::SetSuper { receiver, key, value } => {
+            Instruction::SetSuper {
+                receiver,
+                key,
+                value,
+            } => {
                 let (this, home) = (reg!(receiver), vm.stack[base + usize::from(receiver.0) + 1]);
                 let (key, value) = (reg!(key), reg!(value));
                 slow!(objects::set_super(vm, this, home, key, value));
             }
-            Instruction::CopyDataProperties { target, source, excluded } => {
+            Instruction::CopyDataProperties {
+                target,
+                source,
+                excluded,
+            } => {
                 let start = base + usize::from(source.0);
                 let target = reg!(target);
-                slow!(objects::copy_data_properties(vm, target, start, usize::from(excluded)));
+                slow!(objects::copy_data_properties(
+                    vm,
+                    target,
+                    start,
+                    usize::from(excluded)
+                ));
                 safepoint!();
             }
             Instruction::RequireObjectCoercible { value } => {
@@ -482,7 +576,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 if value.is_nullish() {
                     save_pc!();
                     let text = if value.is_null() { "null" } else { "undefined" };
-                    throw!(vm.new_type_error(&format!("Cannot destructure '{text}' as it is {text}.")));
+                    throw!(
+                        vm.new_type_error(&format!("Cannot destructure '{text}' as it is {text}."))
+                    );
                 }
             }
 
@@ -514,11 +610,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 safepoint!();
             }
             Instruction::GetTemplateObject { dst, template } => {
-                let result = slow!(objects::get_template_object(vm, &function, template.0));
+                let result = slow!(objects::get_template_object(vm, function, template.0));
                 reg!(dst) = result;
             }
             Instruction::NewRegExp { dst, regexp } => {
-                let result = slow!(objects::new_regexp(vm, &function, regexp.0));
+                let result = slow!(objects::new_regexp(vm, function, regexp.0));
                 reg!(dst) = result;
                 safepoint!();
             }
@@ -546,17 +642,20 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 }
             }
             Instruction::DeleteGlobal { dst, name } => {
-                let key = objects::name_constant(&function, name.0);
+                let key = objects::name_constant(function, name.0);
                 let strict = function.is_strict();
                 let result = slow!(properties::delete_global(vm, key, strict));
                 reg!(dst) = Value::Boolean(result);
             }
             Instruction::DeclareGlobalVar { name } => {
-                let key = objects::name_constant(&function, name.0);
+                let key = objects::name_constant(function, name.0);
                 slow!(properties::declare_global_var(vm, key));
             }
-            Instruction::DeclareGlobalFunction { name, function: value } => {
-                let key = objects::name_constant(&function, name.0);
+            Instruction::DeclareGlobalFunction {
+                name,
+                function: value,
+            } => {
+                let key = objects::name_constant(function, name.0);
                 let value = reg!(value);
                 slow!(properties::declare_global_function(vm, key, value));
             }
@@ -584,9 +683,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::ThrowIfHole { value, name } => {
                 if reg!(value).is_hole() {
                     save_pc!();
-                    let key = objects::name_constant(&function, name.0);
+                    let key = objects::name_constant(function, name.0);
                     let name = vm.property_key_to_rust(key);
-                    throw!(vm.new_reference_error(&format!("Cannot access '{name}' before initialization")));
+                    throw!(vm.new_reference_error(&format!(
+                        "Cannot access '{name}' before initialization"
+                    )));
                 }
             }
             Instruction::ThrowConstAssign { name: _ } => {
@@ -614,12 +715,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::ThrowTypeError { message } => {
                 save_pc!();
-                let text = objects::constant_text(vm, &function, message.0);
+                let text = objects::constant_text(vm, function, message.0);
                 throw!(vm.new_type_error(&text));
             }
             Instruction::ThrowReferenceError { message } => {
                 save_pc!();
-                let text = objects::constant_text(vm, &function, message.0);
+                let text = objects::constant_text(vm, function, message.0);
                 throw!(vm.new_reference_error(&text));
             }
 
@@ -627,46 +728,126 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::Call { dst, callee, argc } => {
                 save_pc!();
                 let window = base + usize::from(callee.0);
-                let outcome = match calls::call_from_window(vm, window, usize::from(argc), dst.0, false) {
-                    Ok(outcome) => outcome,
-                    Err(error) => throw!(objects::improve_call_error(vm, &function, pc - 1, error)),
-                };
+                // Inline fast path: a bytecode closure whose prologue is only the register
+                // fill. Pushes the frame and switches to it without leaving the loop.
+                if let &Value::Object(callee_object) = &vm.stack[window]
+                    && let ObjectKind::Closure(closure) = &vm.object(callee_object).kind
+                {
+                    let closure = *closure;
+                    let target: *const LinkedFunction =
+                        vm.interpreter.function_pointer(closure.code);
+                    // SAFETY: see `load_frame!` (code-table invariant).
+                    let target = unsafe { &*target };
+                    if target.plain_call_prologue
+                        && vm.interpreter.frames.len() < vm.interpreter.max_frames
+                    {
+                        let new_base = window + 1;
+                        let kept = usize::from(argc).min(usize::from(target.param_count));
+                        vm.stack.truncate(new_base + 1 + kept);
+                        vm.stack.resize(
+                            new_base + usize::from(target.register_count),
+                            Value::Undefined,
+                        );
+                        let handles_len = vm.handles.len() as u32;
+                        vm.interpreter.frames.push(Frame {
+                            code: closure.code,
+                            callee: callee_object,
+                            env: closure.environment,
+                            new_target: None,
+                            base: new_base as u32,
+                            pc: 0,
+                            handles_len,
+                            scope_depth: 0,
+                            return_register: dst.0,
+                            flags: 0,
+                        });
+                        function = target;
+                        base = new_base;
+                        pc = 0;
+                        safepoint!();
+                        continue;
+                    }
+                }
+                let outcome =
+                    match calls::call_from_window(vm, window, usize::from(argc), dst.0, false) {
+                        Ok(outcome) => outcome,
+                        Err(error) => {
+                            throw!(objects::improve_call_error(vm, function, pc - 1, error))
+                        }
+                    };
                 finish_call!(outcome, dst);
             }
-            Instruction::CallSpread { dst, callee, arguments } => {
+            Instruction::CallSpread {
+                dst,
+                callee,
+                arguments,
+            } => {
                 save_pc!();
                 let window = base + usize::from(callee.0);
                 let spread = reg!(arguments);
-                let outcome = check!(calls::call_spread_from_window(vm, window, spread, dst.0, false));
+                let outcome = check!(calls::call_spread_from_window(
+                    vm, window, spread, dst.0, false
+                ));
                 if let CallOutcome::Completed(_) = outcome {
-                    restore_window(vm, base, &function);
+                    restore_window(vm, base, function);
                 }
                 finish_call!(outcome, dst);
             }
             Instruction::Construct { dst, callee, argc } => {
                 save_pc!();
                 let window = base + usize::from(callee.0);
-                let outcome = match calls::call_from_window(vm, window, usize::from(argc), dst.0, true) {
-                    Ok(outcome) => outcome,
-                    Err(error) => throw!(objects::improve_call_error(vm, &function, pc - 1, error)),
-                };
+                let outcome =
+                    match calls::call_from_window(vm, window, usize::from(argc), dst.0, true) {
+                        Ok(outcome) => outcome,
+                        Err(error) => {
+                            throw!(objects::improve_call_error(vm, function, pc - 1, error))
+                        }
+                    };
                 finish_call!(outcome, dst);
             }
-            Instruction::ConstructSpread { dst, callee, arguments } => {
+            Instruction::ConstructSpread {
+                dst,
+                callee,
+                arguments,
+            } => {
                 save_pc!();
                 let window = base + usize::from(callee.0);
                 let spread = reg!(arguments);
-                let outcome = check!(calls::call_spread_from_window(vm, window, spread, dst.0, true));
+                let outcome = check!(calls::call_spread_from_window(
+                    vm, window, spread, dst.0, true
+                ));
                 if let CallOutcome::Completed(_) = outcome {
-                    restore_window(vm, base, &function);
+                    restore_window(vm, base, function);
                 }
                 finish_call!(outcome, dst);
             }
             Instruction::Return { value } => {
-                match calls::return_from_frame(vm, base + usize::from(value.0)) {
-                    Some(result) => return Ok(result),
-                    None => load_frame!(),
+                let result = reg!(value);
+                let frame = vm
+                    .interpreter
+                    .frames
+                    .last()
+                    .expect("dispatch loop without a frame");
+                if frame.flags != 0 {
+                    // Entry or construct frames: the general path.
+                    match calls::return_from_frame(vm, base + usize::from(value.0)) {
+                        Some(result) => return Ok(result),
+                        None => {
+                            load_frame!();
+                            continue;
+                        }
+                    }
                 }
+                let return_register = usize::from(frame.return_register);
+                vm.interpreter.frames.pop();
+                load_frame!();
+                let top = base + usize::from(function.register_count);
+                if top <= vm.stack.len() {
+                    vm.stack.truncate(top);
+                } else {
+                    vm.stack.resize(top, Value::Undefined);
+                }
+                vm.stack[base + return_register] = result;
             }
             Instruction::Throw { value } => {
                 let thrown = reg!(value);
@@ -720,14 +901,18 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
 
             // ----- Classes -----
             Instruction::CreateClass { dst, constructor } => {
-                let code = objects::function_constant(&function, constructor.0);
+                let code = objects::function_constant(function, constructor.0);
                 let (class, prototype) = slow!(objects::create_class(vm, code, None));
                 reg!(dst) = Value::Object(class);
                 vm.stack[base + usize::from(dst.0) + 1] = Value::Object(prototype);
                 safepoint!();
             }
-            Instruction::CreateDerivedClass { dst, constructor, parent } => {
-                let code = objects::function_constant(&function, constructor.0);
+            Instruction::CreateDerivedClass {
+                dst,
+                constructor,
+                parent,
+            } => {
+                let code = objects::function_constant(function, constructor.0);
                 let parent = reg!(parent);
                 let (class, prototype) = slow!(objects::create_class(vm, code, Some(parent)));
                 reg!(dst) = Value::Object(class);
@@ -735,7 +920,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 safepoint!();
             }
             Instruction::NewPrivateName { dst, description } => {
-                let key = objects::name_constant(&function, description.0);
+                let key = objects::name_constant(function, description.0);
                 let name = objects::new_private_name(vm, key);
                 reg!(dst) = name;
             }
@@ -748,7 +933,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let (target, key, value) = (reg!(object), reg!(key), reg!(value));
                 slow!(objects::set_private(vm, target, key, value));
             }
-            Instruction::DefinePrivate { object, key, value, kind } => {
+            Instruction::DefinePrivate {
+                object,
+                key,
+                value,
+                kind,
+            } => {
                 let (target, key, value) = (reg!(object), reg!(key), reg!(value));
                 slow!(objects::define_private(vm, target, key, value, kind));
             }
@@ -759,13 +949,21 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
 
             // ----- Generators and async functions -----
-            Instruction::Yield { .. } => {
+            Instruction::Yield { value, .. } => {
+                // Generator frames are always entry frames of their own nested loop (see
+                // `generators`), so leaving the loop here returns to the resumer.
                 save_pc!();
-                throw!(vm.new_syntax_error("generators are not supported yet"));
+                let yielded = reg!(value);
+                generators::suspend_at_yield(vm);
+                return Ok(yielded);
             }
-            Instruction::Await { .. } => {
+            Instruction::Await { value, .. } => {
+                // Async bodies run as coroutines (see `generators`): suspend and hand the
+                // awaited value to the driver, which subscribes to it.
                 save_pc!();
-                throw!(vm.new_syntax_error("async functions are not supported yet"));
+                let awaited = reg!(value);
+                generators::suspend_at_yield(vm);
+                return Ok(awaited);
             }
         }
     }
@@ -774,6 +972,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
 /// Restores the current frame's stack window after a spread call to a native callee (the
 /// spread arguments were pushed above the window).
 fn restore_window(vm: &mut Vm, base: usize, function: &LinkedFunction) {
-    vm.stack.resize(base + usize::from(function.register_count), Value::Undefined);
+    vm.stack.resize(
+        base + usize::from(function.register_count),
+        Value::Undefined,
+    );
 }
-

@@ -67,16 +67,28 @@ pub fn capture_stack_trace(vm: &Vm) -> String {
     let mut lines = Vec::new();
     for frame in vm.interpreter.frames.iter().rev().take(STACK_TRACE_LIMIT) {
         let function = vm.interpreter.function(frame.code);
-        let location = match function.template.source_position(frame.pc.saturating_sub(1) as usize) {
-            Some(position) => format!("{}:{}:{}", function.script.file_name, position.line, position.column),
+        let location = match function
+            .template
+            .source_position(frame.pc.saturating_sub(1) as usize)
+        {
+            Some(position) => format!(
+                "{}:{}:{}",
+                function.script.file_name, position.line, position.column
+            ),
             None => function.script.file_name.to_string(),
         };
         let name = vm.string_to_rust(function.name);
-        let is_top_level = function.flags.contains(tseval_compiler::bytecode::FunctionFlags::SCRIPT);
+        let is_top_level = function
+            .flags
+            .contains(tseval_compiler::bytecode::FunctionFlags::SCRIPT);
         let line = if is_top_level {
             format!("    at {location}")
         } else if frame.flags & frame_flags::CONSTRUCT != 0 {
-            let name = if name.is_empty() { "<anonymous>".to_string() } else { name };
+            let name = if name.is_empty() {
+                "<anonymous>".to_string()
+            } else {
+                name
+            };
             format!("    at new {name} ({location})")
         } else if name.is_empty() {
             format!("    at {location}")

@@ -38,7 +38,10 @@ pub(crate) fn snapshot_original_iteration_functions(vm: &mut Vm) {
 fn current_iteration_functions(vm: &Vm) -> (Option<Value>, Option<Value>) {
     let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
     let values = vm.get_data_property_no_side_effects(vm.intrinsics.array_prototype, iterator_key);
-    let next = vm.get_data_property_no_side_effects(vm.intrinsics.array_iterator_prototype, PropertyKey::Atom(atoms::NEXT));
+    let next = vm.get_data_property_no_side_effects(
+        vm.intrinsics.array_iterator_prototype,
+        PropertyKey::Atom(atoms::NEXT),
+    );
     (values, next)
 }
 
@@ -57,7 +60,9 @@ pub(crate) fn is_fast_iterable_array(vm: &Vm, value: Value) -> Option<ObjectRef>
         return None;
     };
     let data = vm.object(array);
-    if !matches!(data.kind, ObjectKind::Array(_)) || data.prototype != Some(vm.intrinsics.array_prototype) {
+    if !matches!(data.kind, ObjectKind::Array(_))
+        || data.prototype != Some(vm.intrinsics.array_prototype)
+    {
         return None;
     }
     let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
@@ -130,7 +135,9 @@ pub(crate) fn iterator_next(vm: &mut Vm, record: usize) -> JsResult<Value> {
     if vm.stack[record + 2].is_identical(Value::Boolean(true)) {
         return Ok(Value::Undefined);
     }
-    if let (Value::Object(array), Value::Number(position)) = (vm.stack[record], vm.stack[record + 1]) {
+    if let (Value::Object(array), Value::Number(position)) =
+        (vm.stack[record], vm.stack[record + 1])
+    {
         let index = position as u32;
         if index >= array_length(vm, array) {
             vm.stack[record + 2] = Value::Boolean(true);
@@ -149,7 +156,11 @@ pub(crate) fn iterator_next(vm: &mut Vm, record: usize) -> JsResult<Value> {
         vm.stack[record + 2] = Value::Boolean(true);
         return Ok(Value::Undefined);
     };
-    let mut iterator_record = IteratorRecord { iterator, next_method: vm.stack[record + 1], done: false };
+    let mut iterator_record = IteratorRecord {
+        iterator,
+        next_method: vm.stack[record + 1],
+        done: false,
+    };
     match vm.iterator_step_value(&mut iterator_record) {
         Ok(Some(value)) => Ok(value),
         Ok(None) => {
@@ -171,7 +182,11 @@ fn protocol_record(vm: &Vm, record: usize) -> Option<IteratorRecord> {
     let Value::Object(iterator) = vm.stack[record] else {
         return None;
     };
-    Some(IteratorRecord { iterator, next_method: vm.stack[record + 1], done: false })
+    Some(IteratorRecord {
+        iterator,
+        next_method: vm.stack[record + 1],
+        done: false,
+    })
 }
 
 /// `IteratorClose` (normal completion).

@@ -16,7 +16,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use tseval_compiler::bytecode::{CompiledScript, Constant, FunctionFlags, FunctionTemplate, IcKind, TemplateObjectDescriptor};
+use tseval_compiler::bytecode::{
+    CompiledScript, Constant, FunctionFlags, FunctionTemplate, IcKind, TemplateObjectDescriptor,
+};
 use tseval_compiler::opcodes::Instruction;
 use tseval_gc::Tracer;
 
@@ -97,6 +99,10 @@ pub struct LinkedFunction {
     pub register_count: u16,
     /// The script this function belongs to.
     pub script: Rc<LinkedScript>,
+    /// True when a [[Call]] of this function needs no prologue work beyond filling registers
+    /// with undefined (no arguments object, rest array, `this` coercion, class-constructor
+    /// check or generator/async setup); the dispatch loop then inlines the call.
+    pub plain_call_prologue: bool,
 }
 
 impl LinkedFunction {
@@ -133,12 +139,22 @@ impl LinkedFunction {
             match site.cache.get() {
                 InlineCache::Empty => {}
                 InlineCache::Own { shape, .. } => tracer.push(shape),
-                InlineCache::Prototype { shape, prototype, holder, .. } => {
+                InlineCache::Prototype {
+                    shape,
+                    prototype,
+                    holder,
+                    ..
+                } => {
                     tracer.push(shape);
                     tracer.push(prototype);
                     tracer.push(holder);
                 }
-                InlineCache::Add { from, to, prototype, .. } => {
+                InlineCache::Add {
+                    from,
+                    to,
+                    prototype,
+                    ..
+                } => {
                     tracer.push(from);
                     tracer.push(to);
                     if let Some(prototype) = prototype {
@@ -153,14 +169,20 @@ impl LinkedFunction {
 /// Links a whole script (the top level and every nested function) into the VM's code table
 /// and returns the `CodeId` of the top-level code.
 pub fn link_script(vm: &mut Vm, script: &CompiledScript) -> CodeId {
-    let linked_script =
-        Rc::new(LinkedScript { file_name: script.file_name.clone(), source: script.source.clone() });
+    let linked_script = Rc::new(LinkedScript {
+        file_name: script.file_name.clone(),
+        source: script.source.clone(),
+    });
     link_function(vm, &script.top_level, &linked_script)
 }
 
 /// Links one function template and (recursively) its nested templates. Recursion depth is
 /// bounded by the compiler's own nesting limit.
-pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<LinkedScript>) -> CodeId {
+pub fn link_function(
+    vm: &mut Vm,
+    template: &Rc<FunctionTemplate>,
+    script: &Rc<LinkedScript>,
+) -> CodeId {
     let mut constants = Vec::with_capacity(template.constants.len());
     for constant in template.constants.iter() {
         let linked = match constant {
@@ -172,10 +194,13 @@ pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<L
             }
             Constant::BigInt(digits) => LinkedConstant::Value(link_bigint(vm, digits)),
             Constant::Name(name) => LinkedConstant::Key(vm.property_key_from_str(name)),
-            Constant::Function(nested) => LinkedConstant::Function(link_function(vm, nested, script)),
-            Constant::TemplateObject(descriptor) => {
-                LinkedConstant::TemplateObject { descriptor: descriptor.clone(), cached: Cell::new(None) }
+            Constant::Function(nested) => {
+                LinkedConstant::Function(link_function(vm, nested, script))
             }
+            Constant::TemplateObject(descriptor) => LinkedConstant::TemplateObject {
+                descriptor: descriptor.clone(),
+                cached: Cell::new(None),
+            },
             Constant::RegExp { pattern, flags } => {
                 let pattern = vm.new_string(pattern);
                 let flags = vm.new_string(flags);
@@ -194,7 +219,11 @@ pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<L
                 // fallback for unverified input.
                 _ => PropertyKey::Atom(crate::atom::atoms::EMPTY),
             };
-            InlineCacheSite { key, kind: site.kind, cache: Cell::new(InlineCache::Empty) }
+            InlineCacheSite {
+                key,
+                kind: site.kind,
+                cache: Cell::new(InlineCache::Empty),
+            }
         })
         .collect();
     let name = vm.new_string(&template.name);
@@ -210,9 +239,23 @@ pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<L
         param_count: template.param_count,
         register_count: template.register_count.max(1),
         script: script.clone(),
+        plain_call_prologue: has_plain_call_prologue(template.flags),
     };
     vm.interpreter.push_function(linked);
     id
+}
+
+/// Whether [[Call]] of a function with these flags needs only the register fill.
+fn has_plain_call_prologue(flags: FunctionFlags) -> bool {
+    let special = FunctionFlags::CLASS_CONSTRUCTOR.0
+        | FunctionFlags::USES_ARGUMENTS.0
+        | FunctionFlags::HAS_REST.0
+        | FunctionFlags::GENERATOR.0
+        | FunctionFlags::ASYNC.0;
+    let coerces_this = flags.contains(FunctionFlags::USES_THIS)
+        && !flags.contains(FunctionFlags::STRICT)
+        && !flags.contains(FunctionFlags::ARROW);
+    flags.0 & special == 0 && !coerces_this
 }
 
 /// Parses a BigInt literal's decimal digits (the stub BigInt holds an `i128`; literals beyond
@@ -220,8 +263,12 @@ pub fn link_function(vm: &mut Vm, template: &Rc<FunctionTemplate>, script: &Rc<L
 fn link_bigint(vm: &mut Vm, digits: &str) -> Value {
     let mut value: i128 = 0;
     for digit in digits.bytes().filter(u8::is_ascii_digit) {
-        value = value.saturating_mul(10).saturating_add(i128::from(digit - b'0'));
+        value = value
+            .saturating_mul(10)
+            .saturating_add(i128::from(digit - b'0'));
     }
-    vm.heap.accounting.note_allocation(std::mem::size_of::<BigInt>());
+    vm.heap
+        .accounting
+        .note_allocation(std::mem::size_of::<BigInt>());
     Value::BigInt(vm.heap.bigints.allocate(BigInt::from_i128(value)))
 }

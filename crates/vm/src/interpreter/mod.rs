@@ -34,6 +34,7 @@
 pub mod calls;
 pub mod dispatch;
 pub mod exceptions;
+pub mod generators;
 pub mod iteration;
 pub mod link;
 pub mod objects;
@@ -48,7 +49,7 @@ use tseval_gc::{Trace, Tracer};
 
 use crate::function::CodeId;
 use crate::realm::Vm;
-use crate::value::{EnvRef, JsResult, ObjectRef, Value};
+use crate::value::{EnvRef, JsResult, ObjectRef, SymbolRef, Value};
 
 pub use exceptions::{capture_stack_trace, format_uncaught_exception};
 pub use link::{LinkedFunction, link_script};
@@ -65,6 +66,9 @@ pub mod frame_flags {
     pub const ENTRY: u8 = 1;
     /// The frame runs a [[Construct]]: a non-object return value is replaced by `R[0]`.
     pub const CONSTRUCT: u8 = 2;
+    /// The frame runs a generator body; its `new_target` slot holds the generator's state
+    /// object (see `generators`).
+    pub const GENERATOR: u8 = 4;
 }
 
 /// One activation of a bytecode function.
@@ -76,8 +80,8 @@ pub struct Frame {
     pub callee: ObjectRef,
     /// The current environment `E` (captured bindings).
     pub env: Option<EnvRef>,
-    /// `new.target` (undefined for [[Call]]).
-    pub new_target: Value,
+    /// `new.target` (`None` for [[Call]]).
+    pub new_target: Option<ObjectRef>,
     /// Index in `vm.stack` of `R[0]`.
     pub base: u32,
     /// Index of the next instruction to execute (saved at calls and before anything that can
@@ -114,6 +118,10 @@ pub struct InterpreterState {
     pub original_array_iterator_next: Option<Value>,
     /// Whether the two fields above were recorded.
     pub iteration_snapshot_taken: bool,
+    /// The private symbol keying generator state objects (see `generators`).
+    pub generator_state_symbol: Option<SymbolRef>,
+    /// Set by the `Yield` arm when it leaves the dispatch loop (read by the resumer).
+    pub generator_yielded: bool,
 }
 
 impl Default for InterpreterState {
@@ -125,6 +133,8 @@ impl Default for InterpreterState {
             original_array_iterator_function: None,
             original_array_iterator_next: None,
             iteration_snapshot_taken: false,
+            generator_state_symbol: None,
+            generator_yielded: false,
         }
     }
 }
@@ -168,12 +178,23 @@ pub fn trace_roots(state: &InterpreterState, tracer: &mut Tracer) {
         if let Some(env) = frame.env {
             tracer.push(env);
         }
-        frame.new_target.trace(tracer);
+        if let Some(new_target) = frame.new_target {
+            tracer.push(new_target);
+        }
     }
     for function in &state.functions {
         function.trace(tracer);
     }
-    for value in [state.original_array_iterator_function, state.original_array_iterator_next].into_iter().flatten() {
+    if let Some(symbol) = state.generator_state_symbol {
+        tracer.push(symbol);
+    }
+    for value in [
+        state.original_array_iterator_function,
+        state.original_array_iterator_next,
+    ]
+    .into_iter()
+    .flatten()
+    {
         value.trace(tracer);
     }
 }
@@ -184,11 +205,18 @@ pub fn trace_roots(state: &InterpreterState, tracer: &mut Tracer) {
 /// arguments, with `vm.stack.len() == base + 1 + argc`. `new_target` is `Value::Undefined`
 /// for [[Call]] and the new.target object for [[Construct]]. Runs a nested dispatch loop until
 /// the closure returns; the stack is left with `len() == base`.
-pub fn call_closure(vm: &mut Vm, callee: ObjectRef, base: usize, argc: usize, new_target: Value) -> JsResult<Value> {
+pub fn call_closure(
+    vm: &mut Vm,
+    callee: ObjectRef,
+    base: usize,
+    argc: usize,
+    new_target: Value,
+) -> JsResult<Value> {
     install_hooks(vm);
     let entry_depth = vm.interpreter.frames.len();
     let result = match calls::enter_closure_from_native(vm, callee, base, argc, new_target) {
-        Ok(()) => dispatch::run(vm, entry_depth),
+        Ok(None) => dispatch::run(vm, entry_depth),
+        Ok(Some(completed)) => Ok(completed),
         Err(error) => Err(error),
     };
     vm.stack.truncate(base);
@@ -217,6 +245,15 @@ fn install_hooks(vm: &mut Vm) {
     if vm.stack_trace_hook.is_none() {
         vm.stack_trace_hook = Some(capture_stack_trace);
     }
+    if !vm.interpreter.iteration_snapshot_taken {
+        generators::install_generator_prototype(vm);
+    }
     iteration::snapshot_original_iteration_functions(vm);
 }
 
+/// The linked function behind a `CodeId` (for built-ins such as
+/// `Function.prototype.toString`, which reads the template's source span).
+#[inline]
+pub fn linked_function(vm: &Vm, code: CodeId) -> Rc<LinkedFunction> {
+    vm.interpreter.function_rc(code)
+}

@@ -63,7 +63,12 @@ fn closure_prototype(vm: &Vm, flags: FunctionFlags) -> ObjectRef {
 
 /// Allocates a closure object for linked code `code` capturing `env` (no `prototype`
 /// property, no home object).
-fn allocate_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>, home_object: Option<ObjectRef>) -> ObjectRef {
+fn allocate_closure(
+    vm: &mut Vm,
+    code: CodeId,
+    env: Option<EnvRef>,
+    home_object: Option<ObjectRef>,
+) -> ObjectRef {
     let function = vm.interpreter.function(code);
     let flags = function.flags;
     let name = Value::String(function.name);
@@ -114,7 +119,11 @@ pub(crate) fn create_top_level_closure(vm: &mut Vm, code: CodeId) -> ObjectRef {
 }
 
 /// `CreateClass` / `CreateDerivedClass`: returns `(F, F.prototype)`.
-pub(crate) fn create_class(vm: &mut Vm, code: CodeId, parent: Option<Value>) -> JsResult<(ObjectRef, ObjectRef)> {
+pub(crate) fn create_class(
+    vm: &mut Vm,
+    code: CodeId,
+    parent: Option<Value>,
+) -> JsResult<(ObjectRef, ObjectRef)> {
     let object_prototype = vm.intrinsics.object_prototype;
     let function_prototype = vm.intrinsics.function_prototype;
     let (prototype_parent, constructor_parent) = match parent {
@@ -142,14 +151,26 @@ pub(crate) fn create_class(vm: &mut Vm, code: CodeId, parent: Option<Value>) -> 
     let prototype = vm.alloc_object(prototype_parent, ObjectKind::Ordinary);
     let class = allocate_closure(vm, code, current_env(vm), Some(prototype));
     vm.object_mut(class).prototype = Some(constructor_parent);
-    vm.define_data_property(class, PropertyKey::Atom(atoms::PROTOTYPE), Value::Object(prototype), Attributes::FROZEN);
-    vm.define_data_property(prototype, PropertyKey::Atom(atoms::CONSTRUCTOR), Value::Object(class), Attributes::HIDDEN_DATA);
+    vm.define_data_property(
+        class,
+        PropertyKey::Atom(atoms::PROTOTYPE),
+        Value::Object(prototype),
+        Attributes::FROZEN,
+    );
+    vm.define_data_property(
+        prototype,
+        PropertyKey::Atom(atoms::CONSTRUCTOR),
+        Value::Object(class),
+        Attributes::HIDDEN_DATA,
+    );
     Ok((class, prototype))
 }
 
 fn class_extends_error(vm: &mut Vm, parent: Value) -> Value {
     let description = vm.describe_value_for_error(parent);
-    vm.new_type_error(&format!("Class extends value {description} is not a constructor or null"))
+    vm.new_type_error(&format!(
+        "Class extends value {description} is not a constructor or null"
+    ))
 }
 
 /// The running closure's [[HomeObject]] (undefined when it has none).
@@ -200,7 +221,12 @@ fn function_name_for_key(vm: &mut Vm, key: PropertyKey, prefix: Option<&str>) ->
 }
 
 /// `SetFunctionName` from a key value (already a property key value).
-pub(crate) fn set_function_name_from_key(vm: &mut Vm, function: Value, key: Value, prefix: Option<&str>) -> JsResult<()> {
+pub(crate) fn set_function_name_from_key(
+    vm: &mut Vm,
+    function: Value,
+    key: Value,
+    prefix: Option<&str>,
+) -> JsResult<()> {
     let Value::Object(function) = function else {
         return Ok(());
     };
@@ -211,7 +237,13 @@ pub(crate) fn set_function_name_from_key(vm: &mut Vm, function: Value, key: Valu
 }
 
 /// `DefineMethod`: installs a method/getter/setter and sets its home object and name.
-pub(crate) fn define_method(vm: &mut Vm, target: Value, key: Value, method: Value, kind: MethodKind) -> JsResult<()> {
+pub(crate) fn define_method(
+    vm: &mut Vm,
+    target: Value,
+    key: Value,
+    method: Value,
+    kind: MethodKind,
+) -> JsResult<()> {
     let Value::Object(target) = target else {
         return Err(vm.new_type_error("internal error: DefineMethod on a non-object"));
     };
@@ -226,9 +258,14 @@ pub(crate) fn define_method(vm: &mut Vm, target: Value, key: Value, method: Valu
         let name = function_name_for_key(vm, key, prefix);
         vm.set_function_name(function, name);
     }
-    let enumerable = matches!(kind, MethodKind::ObjectMethod | MethodKind::ObjectGetter | MethodKind::ObjectSetter);
+    let enumerable = matches!(
+        kind,
+        MethodKind::ObjectMethod | MethodKind::ObjectGetter | MethodKind::ObjectSetter
+    );
     let descriptor = match kind {
-        MethodKind::ClassMethod | MethodKind::ObjectMethod => PropertyDescriptor::data(method, true, enumerable, true),
+        MethodKind::ClassMethod | MethodKind::ObjectMethod => {
+            PropertyDescriptor::data(method, true, enumerable, true)
+        }
         MethodKind::ClassGetter | MethodKind::ObjectGetter => PropertyDescriptor {
             get: Some(method),
             enumerable: Some(enumerable),
@@ -250,7 +287,12 @@ pub(crate) fn define_method(vm: &mut Vm, target: Value, key: Value, method: Valu
 /// `DefineNamed`: CreateDataPropertyOrThrow with a named key, with an add-transition cache for
 /// object literals and class fields (the cache entry reuses `InlineCache::Add`; its prototype
 /// and epoch are irrelevant for [[DefineOwnProperty]], which never consults the chain).
-pub(crate) fn define_named(vm: &mut Vm, target: Value, site: &InlineCacheSite, value: Value) -> JsResult<()> {
+pub(crate) fn define_named(
+    vm: &mut Vm,
+    target: Value,
+    site: &InlineCacheSite,
+    value: Value,
+) -> JsResult<()> {
     let Value::Object(object) = target else {
         return Err(vm.new_type_error("internal error: DefineNamed on a non-object"));
     };
@@ -258,7 +300,10 @@ pub(crate) fn define_named(vm: &mut Vm, target: Value, site: &InlineCacheSite, v
         let data = vm.object_mut(object);
         if data.shape == from
             && data.extensible
-            && !matches!(data.kind, ObjectKind::Array(_) | ObjectKind::StringWrapper(_))
+            && !matches!(
+                data.kind,
+                ObjectKind::Array(_) | ObjectKind::StringWrapper(_)
+            )
         {
             data.shape = to;
             let slot = slot as usize;
@@ -276,7 +321,10 @@ pub(crate) fn define_named(vm: &mut Vm, target: Value, site: &InlineCacheSite, v
     let shape_before = vm.object(object).shape;
     let cacheable = !vm.heap.shapes.get(shape_before).is_dictionary()
         && !matches!(site.key, PropertyKey::Index(_))
-        && !matches!(vm.object(object).kind, ObjectKind::Array(_) | ObjectKind::StringWrapper(_))
+        && !matches!(
+            vm.object(object).kind,
+            ObjectKind::Array(_) | ObjectKind::StringWrapper(_)
+        )
         && vm.find_own_property(object, site.key).is_none();
     vm.create_data_property_or_throw(object, site.key, value)?;
     if cacheable {
@@ -287,14 +335,25 @@ pub(crate) fn define_named(vm: &mut Vm, target: Value, site: &InlineCacheSite, v
             && let Some(entry) = after.lookup(site.key)
             && entry.attributes == Attributes::DEFAULT_DATA
         {
-            site.cache.set(InlineCache::Add { from: shape_before, to: shape_after, slot: entry.slot, prototype: None, epoch: 0 });
+            site.cache.set(InlineCache::Add {
+                from: shape_before,
+                to: shape_after,
+                slot: entry.slot,
+                prototype: None,
+                epoch: 0,
+            });
         }
     }
     Ok(())
 }
 
 /// `DefineKeyed`: CreateDataPropertyOrThrow with a computed key.
-pub(crate) fn define_data(vm: &mut Vm, target: Value, key: PropertyKey, value: Value) -> JsResult<()> {
+pub(crate) fn define_data(
+    vm: &mut Vm,
+    target: Value,
+    key: PropertyKey,
+    value: Value,
+) -> JsResult<()> {
     let Value::Object(object) = target else {
         return Err(vm.new_type_error("internal error: DefineKeyed on a non-object"));
     };
@@ -304,7 +363,11 @@ pub(crate) fn define_data(vm: &mut Vm, target: Value, key: PropertyKey, value: V
 /// `DeleteKeyed`.
 pub(crate) fn delete_keyed(vm: &mut Vm, target: Value, key: Value, strict: bool) -> JsResult<bool> {
     if target.is_nullish() {
-        let text = if target.is_null() { "null" } else { "undefined" };
+        let text = if target.is_null() {
+            "null"
+        } else {
+            "undefined"
+        };
         return Err(vm.new_type_error(&format!("Cannot convert {text} to object")));
     }
     let key = vm.to_property_key(key)?;
@@ -331,7 +394,9 @@ pub(crate) fn set_prototype_from_literal(vm: &mut Vm, target: Value, value: Valu
 /// `GetPrototypeOf`.
 pub(crate) fn get_prototype_of(vm: &mut Vm, target: Value) -> JsResult<Value> {
     let object = vm.to_object(target)?;
-    Ok(vm.get_prototype_of(object).map_or(Value::Null, Value::Object))
+    Ok(vm
+        .get_prototype_of(object)
+        .map_or(Value::Null, Value::Object))
 }
 
 /// The object `super` property lookups start from: the home object's prototype.
@@ -353,19 +418,32 @@ pub(crate) fn get_super(vm: &mut Vm, this: Value, home: Value, key: Value) -> Js
 }
 
 /// `SetSuper`: `super[key] = value` with `this` as receiver (always strict).
-pub(crate) fn set_super(vm: &mut Vm, this: Value, home: Value, key: Value, value: Value) -> JsResult<()> {
+pub(crate) fn set_super(
+    vm: &mut Vm,
+    this: Value,
+    home: Value,
+    key: Value,
+    value: Value,
+) -> JsResult<()> {
     let key = vm.to_property_key(key)?;
     let base = super_base(vm, home)?;
     if !vm.set(base, key, value, this)? {
         let name = vm.property_key_to_rust(key);
-        return Err(vm.new_type_error(&format!("Cannot assign to read only property '{name}' of object")));
+        return Err(vm.new_type_error(&format!(
+            "Cannot assign to read only property '{name}' of object"
+        )));
     }
     Ok(())
 }
 
 /// `CopyDataProperties`: `vm.stack[source_index]` is the source and the next `excluded`
 /// registers hold excluded keys.
-pub(crate) fn copy_data_properties(vm: &mut Vm, target: Value, source_index: usize, excluded: usize) -> JsResult<()> {
+pub(crate) fn copy_data_properties(
+    vm: &mut Vm,
+    target: Value,
+    source_index: usize,
+    excluded: usize,
+) -> JsResult<()> {
     let source = vm.stack[source_index];
     let Value::Object(target) = target else {
         return Err(vm.new_type_error("internal error: CopyDataProperties into a non-object"));
@@ -405,7 +483,12 @@ pub(crate) fn copy_data_properties(vm: &mut Vm, target: Value, source_index: usi
 pub(crate) fn new_object_with_capacity(vm: &mut Vm, capacity: usize) -> ObjectRef {
     let shape = vm.intrinsics.root_shape;
     let prototype = vm.intrinsics.object_prototype;
-    vm.alloc_object_with_shape(shape, Some(prototype), ObjectKind::Ordinary, Vec::with_capacity(capacity))
+    vm.alloc_object_with_shape(
+        shape,
+        Some(prototype),
+        ObjectKind::Ordinary,
+        Vec::with_capacity(capacity),
+    )
 }
 
 /// `ArrayPush`: appends a value; a hole value is an elision (only `length` grows).
@@ -439,8 +522,14 @@ pub(crate) fn concat_string_registers(vm: &mut Vm, start: usize, count: usize) -
 
 /// `GetTemplateObject`: the frozen strings array (with a frozen `raw` array) of a tagged
 /// template site, created on first use and cached in the linked constant.
-pub(crate) fn get_template_object(vm: &mut Vm, function: &LinkedFunction, index: u16) -> JsResult<Value> {
-    let Some(LinkedConstant::TemplateObject { descriptor, cached }) = function.constants.get(usize::from(index)) else {
+pub(crate) fn get_template_object(
+    vm: &mut Vm,
+    function: &LinkedFunction,
+    index: u16,
+) -> JsResult<Value> {
+    let Some(LinkedConstant::TemplateObject { descriptor, cached }) =
+        function.constants.get(usize::from(index))
+    else {
         return Err(vm.new_type_error("internal error: bad template object constant"));
     };
     if let Some(object) = cached.get() {
@@ -449,14 +538,25 @@ pub(crate) fn get_template_object(vm: &mut Vm, function: &LinkedFunction, index:
     let mut cooked_values = Vec::with_capacity(descriptor.cooked.len());
     for cooked in descriptor.cooked.iter() {
         cooked_values.push(match cooked {
-            Some(units) => Value::String(vm.alloc_string(crate::string::JsString::from_utf16(units))),
+            Some(units) => {
+                Value::String(vm.alloc_string(crate::string::JsString::from_utf16(units)))
+            }
             None => Value::Undefined,
         });
     }
-    let raw_values: Vec<Value> = descriptor.raw.iter().map(|raw| Value::String(vm.new_string(raw))).collect();
+    let raw_values: Vec<Value> = descriptor
+        .raw
+        .iter()
+        .map(|raw| Value::String(vm.new_string(raw)))
+        .collect();
     let cooked = vm.new_array(cooked_values);
     let raw = vm.new_array(raw_values);
-    vm.define_data_property(cooked, PropertyKey::Atom(atoms::RAW), Value::Object(raw), Attributes::FROZEN);
+    vm.define_data_property(
+        cooked,
+        PropertyKey::Atom(atoms::RAW),
+        Value::Object(raw),
+        Attributes::FROZEN,
+    );
     freeze_array(vm, raw)?;
     freeze_array(vm, cooked)?;
     cached.set(Some(cooked));
@@ -467,11 +567,17 @@ pub(crate) fn get_template_object(vm: &mut Vm, function: &LinkedFunction, index:
 fn freeze_array(vm: &mut Vm, array: ObjectRef) -> JsResult<()> {
     let length = vm.object(array).elements.len();
     for index in 0..length {
-        let descriptor =
-            PropertyDescriptor { writable: Some(false), configurable: Some(false), ..Default::default() };
+        let descriptor = PropertyDescriptor {
+            writable: Some(false),
+            configurable: Some(false),
+            ..Default::default()
+        };
         vm.define_property_or_throw(array, PropertyKey::Index(index as u32), descriptor)?;
     }
-    let length_descriptor = PropertyDescriptor { writable: Some(false), ..Default::default() };
+    let length_descriptor = PropertyDescriptor {
+        writable: Some(false),
+        ..Default::default()
+    };
     vm.define_property_or_throw(array, PropertyKey::Atom(atoms::LENGTH), length_descriptor)?;
     vm.prevent_extensions(array)?;
     Ok(())
@@ -479,11 +585,17 @@ fn freeze_array(vm: &mut Vm, array: ObjectRef) -> JsResult<()> {
 
 /// `NewRegExp`: `new RegExp(pattern, flags)` through the realm's RegExp constructor.
 pub(crate) fn new_regexp(vm: &mut Vm, function: &LinkedFunction, index: u16) -> JsResult<Value> {
-    let Some(LinkedConstant::RegExp { pattern, flags }) = function.constants.get(usize::from(index)) else {
+    let Some(LinkedConstant::RegExp { pattern, flags }) =
+        function.constants.get(usize::from(index))
+    else {
         return Err(vm.new_type_error("internal error: bad regexp constant"));
     };
     let constructor = Value::Object(vm.intrinsics.regexp_constructor);
-    vm.construct(constructor, &[Value::String(*pattern), Value::String(*flags)], None)
+    vm.construct(
+        constructor,
+        &[Value::String(*pattern), Value::String(*flags)],
+        None,
+    )
 }
 
 // ----- environments -----
@@ -543,7 +655,13 @@ pub(crate) fn load_env(vm: &Vm, depth: u16, slot: u16) -> Value {
             None => return Value::Undefined,
         }
     }
-    vm.heap.environments.get(env).slots.get(usize::from(slot)).copied().unwrap_or(Value::Undefined)
+    vm.heap
+        .environments
+        .get(env)
+        .slots
+        .get(usize::from(slot))
+        .copied()
+        .unwrap_or(Value::Undefined)
 }
 
 /// `StoreEnv`.
@@ -557,7 +675,11 @@ pub(crate) fn store_env(vm: &mut Vm, depth: u16, slot: u16, value: Value) {
 // ----- constructors -----
 
 /// `DerivedConstructorResult`.
-pub(crate) fn derived_constructor_result(vm: &mut Vm, result: Value, this: Value) -> JsResult<Value> {
+pub(crate) fn derived_constructor_result(
+    vm: &mut Vm,
+    result: Value,
+    this: Value,
+) -> JsResult<Value> {
     match result {
         Value::Object(_) => Ok(result),
         Value::Undefined => {
@@ -579,7 +701,11 @@ pub(crate) fn derived_constructor_result(vm: &mut Vm, result: Value, this: Value
 /// elements are stored as non-enumerable symbol-keyed properties.
 pub(crate) fn new_private_name(vm: &mut Vm, key: PropertyKey) -> Value {
     let text = vm.property_key_to_rust(key);
-    let description = if text.starts_with('#') { text } else { format!("#{text}") };
+    let description = if text.starts_with('#') {
+        text
+    } else {
+        format!("#{text}")
+    };
     Value::Symbol(vm.new_symbol(Some(&description)))
 }
 
@@ -587,7 +713,11 @@ fn private_key(vm: &mut Vm, key: Value) -> JsResult<(PropertyKey, String)> {
     let Value::Symbol(symbol) = key else {
         return Err(vm.new_type_error("internal error: private name is not a symbol"));
     };
-    let description = vm.symbol(symbol).description.map(|text| vm.string_to_rust(text)).unwrap_or_default();
+    let description = vm
+        .symbol(symbol)
+        .description
+        .map(|text| vm.string_to_rust(text))
+        .unwrap_or_default();
     Ok((PropertyKey::Symbol(symbol), description))
 }
 
@@ -595,10 +725,14 @@ fn private_key(vm: &mut Vm, key: Value) -> JsResult<(PropertyKey, String)> {
 pub(crate) fn get_private(vm: &mut Vm, target: Value, key: Value) -> JsResult<Value> {
     let (key, name) = private_key(vm, key)?;
     let Value::Object(object) = target.as_object().map_or(Value::Undefined, Value::Object) else {
-        return Err(vm.new_type_error(&format!("Cannot read private member {name} from an object whose class did not declare it")));
+        return Err(vm.new_type_error(&format!(
+            "Cannot read private member {name} from an object whose class did not declare it"
+        )));
     };
     match vm.get_own_property(object, key)? {
-        None => Err(vm.new_type_error(&format!("Cannot read private member {name} from an object whose class did not declare it"))),
+        None => Err(vm.new_type_error(&format!(
+            "Cannot read private member {name} from an object whose class did not declare it"
+        ))),
         Some(descriptor) if descriptor.is_accessor() => match descriptor.get {
             Some(getter) if !getter.is_undefined() => vm.call(getter, target, &[]),
             _ => Err(vm.new_type_error(&format!("'{name}' was defined without a getter"))),
@@ -611,10 +745,14 @@ pub(crate) fn get_private(vm: &mut Vm, target: Value, key: Value) -> JsResult<Va
 pub(crate) fn set_private(vm: &mut Vm, target: Value, key: Value, value: Value) -> JsResult<()> {
     let (key, name) = private_key(vm, key)?;
     let Value::Object(object) = target.as_object().map_or(Value::Undefined, Value::Object) else {
-        return Err(vm.new_type_error(&format!("Cannot write private member {name} to an object whose class did not declare it")));
+        return Err(vm.new_type_error(&format!(
+            "Cannot write private member {name} to an object whose class did not declare it"
+        )));
     };
     match vm.get_own_property(object, key)? {
-        None => Err(vm.new_type_error(&format!("Cannot write private member {name} to an object whose class did not declare it"))),
+        None => Err(vm.new_type_error(&format!(
+            "Cannot write private member {name} to an object whose class did not declare it"
+        ))),
         Some(descriptor) if descriptor.is_accessor() => match descriptor.set {
             Some(setter) if !setter.is_undefined() => vm.call(setter, target, &[value]).map(|_| ()),
             _ => Err(vm.new_type_error(&format!("'{name}' was defined without a setter"))),
@@ -623,14 +761,25 @@ pub(crate) fn set_private(vm: &mut Vm, target: Value, key: Value, value: Value) 
             Err(vm.new_type_error(&format!("Private method '{name}' is not writable")))
         }
         Some(_) => {
-            vm.define_data_property(object, key, value, Attributes(Attributes::WRITABLE | Attributes::CONFIGURABLE));
+            vm.define_data_property(
+                object,
+                key,
+                value,
+                Attributes(Attributes::WRITABLE | Attributes::CONFIGURABLE),
+            );
             Ok(())
         }
     }
 }
 
 /// `DefinePrivate`.
-pub(crate) fn define_private(vm: &mut Vm, target: Value, key: Value, value: Value, kind: PrivateKind) -> JsResult<()> {
+pub(crate) fn define_private(
+    vm: &mut Vm,
+    target: Value,
+    key: Value,
+    value: Value,
+    kind: PrivateKind,
+) -> JsResult<()> {
     let (key, name) = private_key(vm, key)?;
     let Value::Object(object) = target else {
         return Err(vm.new_type_error("internal error: DefinePrivate on a non-object"));
@@ -639,10 +788,14 @@ pub(crate) fn define_private(vm: &mut Vm, target: Value, key: Value, value: Valu
     match kind {
         PrivateKind::Field | PrivateKind::Method => {
             if exists {
-                return Err(vm.new_type_error(&format!("Cannot initialize {name} twice on the same object")));
+                return Err(vm.new_type_error(&format!(
+                    "Cannot initialize {name} twice on the same object"
+                )));
             }
             if !vm.is_extensible(object) {
-                return Err(vm.new_type_error(&format!("Cannot define private field {name} on a non-extensible object")));
+                return Err(vm.new_type_error(&format!(
+                    "Cannot define private field {name} on a non-extensible object"
+                )));
             }
             let attributes = if kind == PrivateKind::Field {
                 Attributes(Attributes::WRITABLE | Attributes::CONFIGURABLE)
@@ -654,9 +807,19 @@ pub(crate) fn define_private(vm: &mut Vm, target: Value, key: Value, value: Valu
         }
         PrivateKind::Getter | PrivateKind::Setter => {
             let descriptor = if kind == PrivateKind::Getter {
-                PropertyDescriptor { get: Some(value), enumerable: Some(false), configurable: Some(true), ..Default::default() }
+                PropertyDescriptor {
+                    get: Some(value),
+                    enumerable: Some(false),
+                    configurable: Some(true),
+                    ..Default::default()
+                }
             } else {
-                PropertyDescriptor { set: Some(value), enumerable: Some(false), configurable: Some(true), ..Default::default() }
+                PropertyDescriptor {
+                    set: Some(value),
+                    enumerable: Some(false),
+                    configurable: Some(true),
+                    ..Default::default()
+                }
             };
             vm.define_property_or_throw(object, key, descriptor)
         }
@@ -668,7 +831,9 @@ pub(crate) fn has_private(vm: &mut Vm, target: Value, key: Value) -> JsResult<bo
     let (key, name) = private_key(vm, key)?;
     let Value::Object(object) = target else {
         let description = vm.describe_value_for_error(target);
-        return Err(vm.new_type_error(&format!("Cannot use 'in' operator to search for '{name}' in {description}")));
+        return Err(vm.new_type_error(&format!(
+            "Cannot use 'in' operator to search for '{name}' in {description}"
+        )));
     };
     Ok(vm.find_own_property(object, key).is_some())
 }
@@ -678,7 +843,12 @@ pub(crate) fn has_private(vm: &mut Vm, target: Value, key: Value) -> JsResult<bo
 /// Rewrites the "not a function"/"not a constructor" TypeError of the call instruction at `pc`
 /// to name the callee expression (`obj.method is not a function`) when the bytecode shows
 /// where the callee came from. Other errors pass through unchanged.
-pub(crate) fn improve_call_error(vm: &mut Vm, function: &LinkedFunction, pc: usize, error: Value) -> Value {
+pub(crate) fn improve_call_error(
+    vm: &mut Vm,
+    function: &LinkedFunction,
+    pc: usize,
+    error: Value,
+) -> Value {
     let (callee, construct) = match function.code.get(pc) {
         Some(Instruction::Call { callee, .. }) => (*callee, false),
         Some(Instruction::Construct { callee, .. }) => (*callee, true),
@@ -690,21 +860,94 @@ pub(crate) fn improve_call_error(vm: &mut Vm, function: &LinkedFunction, pc: usi
     if frame.code != function.id {
         return error;
     }
-    let callee_value = vm.stack.get(frame.base as usize + usize::from(callee.0)).copied().unwrap_or(Value::Undefined);
-    let failed = if construct { !vm.is_constructor(callee_value) } else { !vm.is_callable(callee_value) };
+    let callee_value = vm
+        .stack
+        .get(frame.base as usize + usize::from(callee.0))
+        .copied()
+        .unwrap_or(Value::Undefined);
+    let failed = if construct {
+        !vm.is_constructor(callee_value)
+    } else {
+        !vm.is_callable(callee_value)
+    };
     if !failed {
         return error;
     }
-    let Some(name) = describe_register_source(vm, function, pc, callee.0, 0) else {
+    let name = callee_source_text(function, pc, construct)
+        .or_else(|| describe_register_source(vm, function, pc, callee.0, 0));
+    let Some(name) = name else {
         return error;
     };
-    let suffix = if construct { "is not a constructor" } else { "is not a function" };
+    let suffix = if construct {
+        "is not a constructor"
+    } else {
+        "is not a function"
+    };
     vm.new_type_error(&format!("{name} {suffix}"))
+}
+
+/// The source text of the callee of the call at `pc`, as V8 prints it in "x is not a function":
+/// the call's recorded source position is the start of the call expression (after `new`),
+/// and the callee is the following run of identifier characters, dots and `?.`, which must be
+/// followed by the argument list. Returns `None` for other callee shapes.
+fn callee_source_text(function: &LinkedFunction, pc: usize, construct: bool) -> Option<String> {
+    let position = function.template.source_position(pc)?;
+    let source: &str = &function.script.source;
+    let line_start = if position.line <= 1 {
+        0
+    } else {
+        source
+            .match_indices('\n')
+            .nth(position.line as usize - 2)?
+            .0
+            + 1
+    };
+    let line = &source[line_start..];
+    let mut units = 0u32;
+    let mut offset = 0usize;
+    for character in line.chars() {
+        if units + 1 >= position.column {
+            break;
+        }
+        units += character.len_utf16() as u32;
+        offset += character.len_utf8();
+    }
+    let mut text = &line[offset..];
+    if construct {
+        text = text.strip_prefix("new")?.trim_start();
+    }
+    let is_callee_char = |character: char| {
+        character.is_alphanumeric() || matches!(character, '_' | '$' | '.' | '#' | '?')
+    };
+    let end = text
+        .find(|character: char| !is_callee_char(character))
+        .unwrap_or(text.len());
+    let callee = &text[..end];
+    let rest = text[end..].trim_start();
+    let first = callee.chars().next()?;
+    if !(first.is_alphabetic()
+        || first == '_'
+        || first == '$'
+        || first.is_ascii_digit() && construct)
+    {
+        return None;
+    }
+    if construct || rest.starts_with('(') || rest.starts_with('`') {
+        Some(callee.trim_end_matches(['.', '?']).to_string())
+    } else {
+        None
+    }
 }
 
 /// Names the expression that last wrote register `register` before `pc` in straight-line
 /// code (globals and named property reads), for error messages.
-fn describe_register_source(vm: &Vm, function: &LinkedFunction, pc: usize, register: u16, depth: u32) -> Option<String> {
+fn describe_register_source(
+    vm: &Vm,
+    function: &LinkedFunction,
+    pc: usize,
+    register: u16,
+    depth: u32,
+) -> Option<String> {
     if depth > 4 {
         return None;
     }
@@ -712,12 +955,15 @@ fn describe_register_source(vm: &Vm, function: &LinkedFunction, pc: usize, regis
     for index in (start..pc).rev() {
         match function.code[index] {
             Instruction::GetGlobal { dst, ic } if dst.0 == register => {
-                return Some(vm.property_key_to_rust(function.inline_caches[usize::from(ic.0)].key));
+                return Some(
+                    vm.property_key_to_rust(function.inline_caches[usize::from(ic.0)].key),
+                );
             }
             Instruction::GetNamed { dst, object, ic } if dst.0 == register => {
                 let key = vm.property_key_to_rust(function.inline_caches[usize::from(ic.0)].key);
-                let object_name = describe_register_source(vm, function, index, object.0, depth + 1)
-                    .unwrap_or_else(|| "(intermediate value)".to_string());
+                let object_name =
+                    describe_register_source(vm, function, index, object.0, depth + 1)
+                        .unwrap_or_else(|| "(intermediate value)".to_string());
                 return Some(format!("{object_name}.{key}"));
             }
             Instruction::GetKeyed { dst, .. } if dst.0 == register => return None,

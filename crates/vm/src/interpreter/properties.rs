@@ -26,9 +26,18 @@ pub(crate) fn get_named_fast(vm: &Vm, receiver: Value, site: &InlineCacheSite) -
     };
     let data = vm.object(object);
     match site.cache.get() {
-        InlineCache::Own { shape, slot } if data.shape == shape => data.slots.get(slot as usize).copied(),
-        InlineCache::Prototype { shape, prototype, holder, slot, epoch }
-            if data.shape == shape && data.prototype == Some(prototype) && epoch == vm.prototype_epoch =>
+        InlineCache::Own { shape, slot } if data.shape == shape => {
+            data.slots.get(slot as usize).copied()
+        }
+        InlineCache::Prototype {
+            shape,
+            prototype,
+            holder,
+            slot,
+            epoch,
+        } if data.shape == shape
+            && data.prototype == Some(prototype)
+            && epoch == vm.prototype_epoch =>
         {
             vm.object(holder).slots.get(slot as usize).copied()
         }
@@ -39,7 +48,11 @@ pub(crate) fn get_named_fast(vm: &Vm, receiver: Value, site: &InlineCacheSite) -
 /// Slow read of `receiver.key` through the runtime (boxing primitives, calling getters,
 /// throwing on null/undefined), refilling the cache.
 #[inline(never)]
-pub(crate) fn get_named_slow(vm: &mut Vm, receiver: Value, site: &InlineCacheSite) -> JsResult<Value> {
+pub(crate) fn get_named_slow(
+    vm: &mut Vm,
+    receiver: Value,
+    site: &InlineCacheSite,
+) -> JsResult<Value> {
     let mut cache = site.cache.get();
     let result = vm.get_named_cached(receiver, site.key, &mut cache);
     site.cache.set(cache);
@@ -49,7 +62,12 @@ pub(crate) fn get_named_slow(vm: &mut Vm, receiver: Value, site: &InlineCacheSit
 /// Cache-hit write of `receiver.key = value` for an existing own writable data property.
 /// Returns false when the slow path is needed. Never calls out.
 #[inline(always)]
-pub(crate) fn set_named_fast(vm: &mut Vm, receiver: Value, value: Value, site: &InlineCacheSite) -> bool {
+pub(crate) fn set_named_fast(
+    vm: &mut Vm,
+    receiver: Value,
+    value: Value,
+    site: &InlineCacheSite,
+) -> bool {
     let Value::Object(object) = receiver else {
         return false;
     };
@@ -126,7 +144,12 @@ pub(crate) fn set_global_fast(vm: &mut Vm, site: &InlineCacheSite, value: Value)
 /// Slow write of a global binding: a missing binding is a ReferenceError in strict code and
 /// creates a global property in sloppy code.
 #[inline(never)]
-pub(crate) fn set_global_slow(vm: &mut Vm, site: &InlineCacheSite, value: Value, strict: bool) -> JsResult<()> {
+pub(crate) fn set_global_slow(
+    vm: &mut Vm,
+    site: &InlineCacheSite,
+    value: Value,
+    strict: bool,
+) -> JsResult<()> {
     let global = vm.intrinsics.global_object;
     if strict && !vm.has_property(global, site.key)? {
         let name = vm.property_key_to_rust(site.key);
@@ -158,9 +181,10 @@ pub(crate) fn declare_global_function(vm: &mut Vm, key: PropertyKey, value: Valu
     let global = vm.intrinsics.global_object;
     let existing = vm.get_own_property(global, key)?;
     let descriptor = match existing {
-        Some(existing) if existing.configurable == Some(false) => {
-            PropertyDescriptor { value: Some(value), ..Default::default() }
-        }
+        Some(existing) if existing.configurable == Some(false) => PropertyDescriptor {
+            value: Some(value),
+            ..Default::default()
+        },
         _ => PropertyDescriptor::data(value, true, true, false),
     };
     vm.define_property_or_throw(global, key, descriptor)

@@ -5,16 +5,19 @@
 use std::rc::Rc;
 
 use tseval_compiler::bytecode::{
-    CompiledScript, Constant, ExceptionHandler, FunctionFlags, FunctionTemplate, IcKind, IcSite, SourcePosition,
-    SourceSpan,
+    CompiledScript, Constant, ExceptionHandler, FunctionFlags, FunctionTemplate, IcKind, IcSite,
+    SourcePosition, SourceSpan,
 };
-use tseval_compiler::opcodes::{ConstIdx, FunctionIdx, IcIdx, Instruction, JumpOffset, NameIdx, Reg};
+use tseval_compiler::opcodes::{
+    ConstIdx, FunctionIdx, IcIdx, Instruction, JumpOffset, NameIdx, Reg,
+};
 
 use super::run_script;
 use crate::realm::Vm;
 use crate::value::Value;
 
 /// A function template with the given code and tables; everything else defaulted.
+#[allow(clippy::too_many_arguments)]
 fn template(
     name: &str,
     flags: FunctionFlags,
@@ -38,7 +41,12 @@ fn template(
         constants: constants.into_boxed_slice(),
         ic_sites: ic_sites.into_boxed_slice(),
         exception_handlers: exception_handlers.into_boxed_slice(),
-        source_positions: vec![SourcePosition { pc: 0, line: 1, column: 1 }].into_boxed_slice(),
+        source_positions: vec![SourcePosition {
+            pc: 0,
+            line: 1,
+            column: 1,
+        }]
+        .into_boxed_slice(),
         source_span: SourceSpan::default(),
     };
     tseval_compiler::verifier::verify_function(&template).expect("hand-written bytecode verifies");
@@ -46,7 +54,11 @@ fn template(
 }
 
 fn script(top_level: Rc<FunctionTemplate>) -> CompiledScript {
-    CompiledScript { top_level, file_name: Rc::from("unit.js"), source: Rc::from("") }
+    CompiledScript {
+        top_level,
+        file_name: Rc::from("unit.js"),
+        source: Rc::from(""),
+    }
 }
 
 fn name(text: &str) -> Constant {
@@ -54,7 +66,10 @@ fn name(text: &str) -> Constant {
 }
 
 fn get_global(key: u16) -> IcSite {
-    IcSite { kind: IcKind::GetGlobal, key }
+    IcSite {
+        kind: IcKind::GetGlobal,
+        key,
+    }
 }
 
 /// `function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }` assembled by hand, plus a
@@ -67,21 +82,63 @@ fn fib_script(argument: i32) -> CompiledScript {
         1,
         8,
         vec![
-            Instruction::LoadInt { dst: r(2), value: 2 },
-            Instruction::Lt { dst: r(3), lhs: r(1), rhs: r(2) },
-            Instruction::JumpIfFalse { condition: r(3), offset: JumpOffset(2) },
+            Instruction::LoadInt {
+                dst: r(2),
+                value: 2,
+            },
+            Instruction::Lt {
+                dst: r(3),
+                lhs: r(1),
+                rhs: r(2),
+            },
+            Instruction::JumpIfFalse {
+                condition: r(3),
+                offset: JumpOffset(2),
+            },
             Instruction::Return { value: r(1) },
-            Instruction::GetGlobal { dst: r(2), ic: IcIdx(0) },
+            Instruction::GetGlobal {
+                dst: r(2),
+                ic: IcIdx(0),
+            },
             Instruction::LoadUndefined { dst: r(3) },
-            Instruction::LoadInt { dst: r(4), value: 1 },
-            Instruction::Sub { dst: r(4), lhs: r(1), rhs: r(4) },
-            Instruction::Call { dst: r(2), callee: r(2), argc: 1 },
-            Instruction::GetGlobal { dst: r(3), ic: IcIdx(1) },
+            Instruction::LoadInt {
+                dst: r(4),
+                value: 1,
+            },
+            Instruction::Sub {
+                dst: r(4),
+                lhs: r(1),
+                rhs: r(4),
+            },
+            Instruction::Call {
+                dst: r(2),
+                callee: r(2),
+                argc: 1,
+            },
+            Instruction::GetGlobal {
+                dst: r(3),
+                ic: IcIdx(1),
+            },
             Instruction::LoadUndefined { dst: r(4) },
-            Instruction::LoadInt { dst: r(5), value: 2 },
-            Instruction::Sub { dst: r(5), lhs: r(1), rhs: r(5) },
-            Instruction::Call { dst: r(3), callee: r(3), argc: 1 },
-            Instruction::Add { dst: r(2), lhs: r(2), rhs: r(3) },
+            Instruction::LoadInt {
+                dst: r(5),
+                value: 2,
+            },
+            Instruction::Sub {
+                dst: r(5),
+                lhs: r(1),
+                rhs: r(5),
+            },
+            Instruction::Call {
+                dst: r(3),
+                callee: r(3),
+                argc: 1,
+            },
+            Instruction::Add {
+                dst: r(2),
+                lhs: r(2),
+                rhs: r(3),
+            },
             Instruction::Return { value: r(2) },
         ],
         vec![name("fib")],
@@ -94,12 +151,28 @@ fn fib_script(argument: i32) -> CompiledScript {
         0,
         6,
         vec![
-            Instruction::CreateClosure { dst: r(1), function: FunctionIdx(0) },
-            Instruction::DeclareGlobalFunction { name: NameIdx(1), function: r(1) },
-            Instruction::GetGlobal { dst: r(2), ic: IcIdx(0) },
+            Instruction::CreateClosure {
+                dst: r(1),
+                function: FunctionIdx(0),
+            },
+            Instruction::DeclareGlobalFunction {
+                name: NameIdx(1),
+                function: r(1),
+            },
+            Instruction::GetGlobal {
+                dst: r(2),
+                ic: IcIdx(0),
+            },
             Instruction::LoadUndefined { dst: r(3) },
-            Instruction::LoadInt { dst: r(4), value: argument },
-            Instruction::Call { dst: r(2), callee: r(2), argc: 1 },
+            Instruction::LoadInt {
+                dst: r(4),
+                value: argument,
+            },
+            Instruction::Call {
+                dst: r(2),
+                callee: r(2),
+                argc: 1,
+            },
             Instruction::Return { value: r(2) },
         ],
         vec![Constant::Function(fib), name("fib")],
@@ -121,13 +194,18 @@ fn hand_assembled_fib_runs_without_growing_frames() {
 
 #[test]
 fn fib_benchmark_prints_its_time() {
-    let argument = std::env::var("TSEVAL_FIB").ok().and_then(|text| text.parse().ok()).unwrap_or(22);
+    let argument = std::env::var("TSEVAL_FIB")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(22);
     let mut vm = Vm::new();
     let start = std::time::Instant::now();
     let result = run_script(&mut vm, &fib_script(argument)).expect("fib runs");
     let elapsed = start.elapsed();
     eprintln!("fib({argument}) = {result:?} in {elapsed:?}");
-    let expected = (0..argument).fold((0.0f64, 1.0f64), |(a, b), _| (b, a + b)).0;
+    let expected = (0..argument)
+        .fold((0.0f64, 1.0f64), |(a, b), _| (b, a + b))
+        .0;
     assert_eq!(result.as_number(), Some(expected));
 }
 
@@ -142,10 +220,20 @@ fn call_depth_limit_throws_a_catchable_range_error() {
         1,
         6,
         vec![
-            Instruction::GetGlobal { dst: r(2), ic: IcIdx(0) },
+            Instruction::GetGlobal {
+                dst: r(2),
+                ic: IcIdx(0),
+            },
             Instruction::LoadUndefined { dst: r(3) },
-            Instruction::Inc { dst: r(4), src: r(1) },
-            Instruction::Call { dst: r(2), callee: r(2), argc: 1 },
+            Instruction::Inc {
+                dst: r(4),
+                src: r(1),
+            },
+            Instruction::Call {
+                dst: r(2),
+                callee: r(2),
+                argc: 1,
+            },
             Instruction::Return { value: r(2) },
         ],
         vec![name("down")],
@@ -158,26 +246,51 @@ fn call_depth_limit_throws_a_catchable_range_error() {
         0,
         6,
         vec![
-            Instruction::CreateClosure { dst: r(1), function: FunctionIdx(0) },
-            Instruction::DeclareGlobalFunction { name: NameIdx(1), function: r(1) },
-            Instruction::GetGlobal { dst: r(2), ic: IcIdx(0) },
+            Instruction::CreateClosure {
+                dst: r(1),
+                function: FunctionIdx(0),
+            },
+            Instruction::DeclareGlobalFunction {
+                name: NameIdx(1),
+                function: r(1),
+            },
+            Instruction::GetGlobal {
+                dst: r(2),
+                ic: IcIdx(0),
+            },
             Instruction::LoadUndefined { dst: r(3) },
-            Instruction::LoadInt { dst: r(4), value: 0 },
-            Instruction::Call { dst: r(2), callee: r(2), argc: 1 },
+            Instruction::LoadInt {
+                dst: r(4),
+                value: 0,
+            },
+            Instruction::Call {
+                dst: r(2),
+                callee: r(2),
+                argc: 1,
+            },
             Instruction::Return { value: r(2) },
             // Handler: return the caught error.
             Instruction::Return { value: r(5) },
         ],
         vec![Constant::Function(down), name("down")],
         vec![get_global(1)],
-        vec![ExceptionHandler { start: 2, end: 7, handler: 7, scope_depth: 0, exception_register: r(5) }],
+        vec![ExceptionHandler {
+            start: 2,
+            end: 7,
+            handler: 7,
+            scope_depth: 0,
+            exception_register: r(5),
+        }],
     );
     let mut vm = Vm::new();
     let result = run_script(&mut vm, &script(top)).expect("the RangeError is caught");
     let Value::Object(error) = result else {
         panic!("expected an error object, got {result:?}");
     };
-    assert_eq!(vm.object(error).prototype, Some(vm.intrinsics.range_error_prototype));
+    assert_eq!(
+        vm.object(error).prototype,
+        Some(vm.intrinsics.range_error_prototype)
+    );
     let description = vm.describe_exception(result);
     assert_eq!(description.message, "Maximum call stack size exceeded");
     assert!(vm.interpreter.frames.is_empty());
@@ -192,7 +305,13 @@ fn uncaught_throw_is_an_err() {
         FunctionFlags::SCRIPT,
         0,
         2,
-        vec![Instruction::LoadConst { dst: r(1), constant: ConstIdx(0) }, Instruction::Throw { value: r(1) }],
+        vec![
+            Instruction::LoadConst {
+                dst: r(1),
+                constant: ConstIdx(0),
+            },
+            Instruction::Throw { value: r(1) },
+        ],
         vec![Constant::Number(1.5)],
         vec![],
         vec![],
@@ -214,7 +333,14 @@ fn environments_survive_collection_through_closures() {
         FunctionFlags::empty(),
         0,
         2,
-        vec![Instruction::LoadEnv { dst: r(1), depth: 0, slot: 0 }, Instruction::Return { value: r(1) }],
+        vec![
+            Instruction::LoadEnv {
+                dst: r(1),
+                depth: 0,
+                slot: 0,
+            },
+            Instruction::Return { value: r(1) },
+        ],
         vec![],
         vec![],
         vec![],
@@ -226,13 +352,27 @@ fn environments_survive_collection_through_closures() {
         5,
         vec![
             Instruction::PushEnv { slots: 1 },
-            Instruction::LoadInt { dst: r(1), value: 42 },
-            Instruction::StoreEnv { src: r(1), depth: 0, slot: 0 },
-            Instruction::CreateClosure { dst: r(2), function: FunctionIdx(0) },
+            Instruction::LoadInt {
+                dst: r(1),
+                value: 42,
+            },
+            Instruction::StoreEnv {
+                src: r(1),
+                depth: 0,
+                slot: 0,
+            },
+            Instruction::CreateClosure {
+                dst: r(2),
+                function: FunctionIdx(0),
+            },
             Instruction::PopEnv {},
             Instruction::LoadUndefined { dst: r(3) },
             // The closure is the callee; a GC happens at the call's safepoint.
-            Instruction::Call { dst: r(2), callee: r(2), argc: 0 },
+            Instruction::Call {
+                dst: r(2),
+                callee: r(2),
+                argc: 0,
+            },
             Instruction::Return { value: r(2) },
         ],
         vec![Constant::Function(inner)],

@@ -15,7 +15,7 @@ k = () => ({});
 ({a, b: {c}, d = 1, ...e} = obj);
 new Foo;
 new new Foo()();
-new.target;
+function nt() { return new.target; }
 s = 'it\'s \x41\u{1F600}\uD800';
 n = [0x1F, 0o17, 0b101, 1_000, .5, 5., 1e3, 123n];
 re = /ab+[/]c/gi.test(s);

@@ -5,7 +5,7 @@ import json from "./data.json" with { type: "json" };
 export const x = 1;
 export function f() {}
 export class C {}
-export { x as y, f };
+export { x as y, f as g };
 export * from "./all.js";
 export * as all from "./all.js";
 export { default as other } from "./other.js";

@@ -17,7 +17,7 @@ function overloaded(x: any): any { return x; }
 function generic<T extends object = {}>(this: Window, value: T, ...rest: Array<Array<T>>): value is T { return true; }
 const arrow = <T,>(x: T): T => x;
 const typed = (a: number, b?: string, c: boolean = false): void => {};
-abstract class Base<T> implements Shape {
+abstract class Base<T> extends Object implements Shape {
   private static count: number = 0;
   declare readonly tag: string;
   protected abstract kind(): string;

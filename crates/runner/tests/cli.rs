@@ -1,0 +1,111 @@
+//! Command-line behaviour of `typescript-eval-runner`: exit statuses, the text of uncaught
+//! errors and syntax errors, `-e`, `--check` and `--dump-bytecode`.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn runner(arguments: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_typescript-eval-runner"))
+        .args(arguments)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the runner binary starts")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Writes `source` to a fresh temporary file named `name` and returns its path.
+fn temporary_program(name: &str, source: &str) -> std::path::PathBuf {
+    let directory = std::env::temp_dir().join(format!("tseval-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let path = directory.join(name);
+    std::fs::File::create(&path).unwrap().write_all(source.as_bytes()).unwrap();
+    path
+}
+
+#[test]
+fn inline_code_runs_and_prints() {
+    let output = runner(&["-e", "const n: number = 6 * 7; console.log('answer', n)"]);
+    assert_eq!(text(&output.stdout), "answer 42\n");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn uncaught_error_prints_name_message_and_a_stack_with_positions() {
+    let path = temporary_program(
+        "uncaught.ts",
+        "function inner(): never {\n  throw new TypeError('bad thing');\n}\nfunction outer() { inner(); }\nconsole.log('before');\nouter();\n",
+    );
+    let output = runner(&[path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stdout), "before\n", "output written before the throw is kept");
+    let stderr = text(&output.stderr);
+    let mut lines = stderr.lines();
+    assert_eq!(lines.next(), Some("Uncaught TypeError: bad thing"));
+    let first_frame = lines.next().unwrap_or_default();
+    assert!(
+        first_frame.trim_start().starts_with("at inner (") && first_frame.contains("uncaught.ts:2:"),
+        "the first stack line names the throwing function and its file:line:col, got {first_frame:?}"
+    );
+    assert!(stderr.contains("at outer ("), "the caller appears in the stack: {stderr}");
+}
+
+#[test]
+fn thrown_non_error_values_are_reported() {
+    let output = runner(&["-e", "throw 42"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stderr).lines().next(), Some("Uncaught 42"));
+}
+
+#[test]
+fn syntax_errors_exit_with_status_one_and_a_code_frame() {
+    let path = temporary_program("broken.ts", "let ok = 1;\nlet x = );\n");
+    let output = runner(&[path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "nothing runs when the program does not parse");
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("SyntaxError"), "{stderr}");
+    assert!(stderr.contains("broken.ts:2:9"), "the position is file:line:col: {stderr}");
+    assert!(stderr.contains("let x = );"), "the code frame shows the line: {stderr}");
+    assert!(stderr.contains('^'), "the code frame has a caret: {stderr}");
+}
+
+#[test]
+fn check_mode_parses_without_running() {
+    let good = temporary_program("good.ts", "console.log('must not print');\n");
+    let output = runner(&["--check", good.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty(), "--check does not run the program");
+
+    let bad = temporary_program("bad.ts", "function (\n");
+    let output = runner(&["--check", bad.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("SyntaxError"));
+}
+
+#[test]
+fn dump_bytecode_lists_instructions_without_running() {
+    let path = temporary_program("dump.ts", "function add(a: number, b: number) { return a + b; }\nconsole.log(add(1, 2));\n");
+    let output = runner(&["--dump-bytecode", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let listing = text(&output.stdout);
+    assert!(!listing.contains("\n3\n"), "the program must not run");
+    assert!(listing.contains("Add"), "the listing shows the addition: {listing}");
+    assert!(listing.contains("add"), "the listing names the nested function: {listing}");
+}
+
+#[test]
+fn deep_recursion_is_a_range_error_not_a_crash() {
+    let output = runner(&["-e", "function f(n: number): number { return f(n + 1) + 1; }\ntry { f(0); } catch (e) { console.log(e instanceof RangeError, e.message); }"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(text(&output.stdout), "true Maximum call stack size exceeded\n");
+}
+
+#[test]
+fn unreadable_files_are_usage_errors() {
+    let output = runner(&["/nonexistent/definitely-missing.ts"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("cannot read"));
+}

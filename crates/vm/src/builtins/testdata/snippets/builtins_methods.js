@@ -1,0 +1,56 @@
+// A tour of built-in methods; every line is compared with node.
+console.log(Object.keys({ a: 1, b: 2 }), Object.values({ a: 1, b: 2 }), Object.entries({ a: 1 }));
+console.log(Object.fromEntries([["x", 1], ["y", 2]]), Object.assign({}, { a: 1 }, null, { b: 2 }));
+const frozen = Object.freeze({ f: 1 });
+console.log(Object.isFrozen(frozen), Object.isFrozen({}), Object.getOwnPropertyNames("ab"));
+console.log(Object.getOwnPropertyDescriptor({ v: 1 }, "v"), Object.is(NaN, NaN), Object.is(0, -0));
+console.log(Object.prototype.toString.call([]), Object.prototype.toString.call(null), String(new Map()));
+console.log([3, 1, 2].sort(), [10, 9, 1].sort(), [3, 1, 2].sort((a, b) => b - a), ["b", undefined, "a"].sort());
+console.log([1, 2, 3, 4].filter((x) => x % 2).map((x) => x * 10), [1, 2, 3].reduce((a, b) => a + b));
+console.log([1, [2, [3, [4]]]].flat(), [1, [2, [3, [4]]]].flat(Infinity), [1, 2].flatMap((x) => [x, x * 2]));
+console.log([1, 2, 3].includes(2), [NaN].includes(NaN), [NaN].indexOf(NaN), [1, 2, 3].at(-1));
+const spliced = [1, 2, 3, 4, 5]; const removed = spliced.splice(1, 2, "a", "b", "c");
+console.log(spliced, removed, [1, 2, 3].slice(-2), [1, 2, 3].reverse(), [1, 2, 3].join("-"));
+console.log(Array.from("héllo"), Array.from(new Set([1, 1, 2])), Array.of(7, 8), Array.isArray([]));
+console.log([..."ab"].entries().next(), [...[1, 2].keys()], [...new Map([[1, 2]]).entries()]);
+console.log([1, 2, 3].findLast((x) => x < 3), [1, 2, 3].toReversed(), [3, 1, 2].toSorted(), [1, 2].with(0, 9));
+console.log([0, 1, 2, 3, 4].copyWithin(0, 3), new Array(3).fill(7), [1, 2, 3].some((x) => x > 2), [].every(() => false));
+console.log("Hello".padStart(8, "*"), "Hello".padEnd(8, "-"), " trim ".trim() + "|", "abc".repeat(2));
+console.log("a,b,,c".split(","), "a1b2c3".split(/\d/), "abc".split(""), "a-b".split("-", 1));
+console.log("x".codePointAt(0), "😀".codePointAt(0), "😀".length, [..."😀a"], String.fromCodePoint(128512));
+console.log("Hello World".replace(/o/g, "0"), "aaa".replace("a", "b"), "a-b-c".replaceAll("-", "+"));
+console.log("John Smith".replace(/(\w+)\s(\w+)/, "$2, $1"), "x".replace("x", "$&$&"), "abc".replace(/b/, "[$`|$']"));
+console.log("2024-05-01".match(/(?<y>\d{4})-(?<m>\d\d)/).groups, "a1b2".match(/\d/g), "none".match(/x/));
+console.log([..."a1b22c333".matchAll(/\d+/g)].map((m) => [m[0], m.index]), "abc".search(/c/));
+console.log("ÄBC".toLowerCase(), "straße".toUpperCase(), "abc".at(-1), "abc".charAt(5) === "", "abc".charCodeAt(1));
+console.log("abcdef".substring(4, 1), "abcdef".substr(-3, 2), "abcdef".slice(-2), "abc".startsWith("ab"), "abc".endsWith("bc"));
+console.log((255).toString(16), (255).toString(2), (0.5).toString(3), (1234.5678).toFixed(2), (0.000001234).toPrecision(2));
+console.log((123.456).toExponential(2), (1e21).toFixed(2), (1234567.891).toLocaleString(), Number("0x1f"), Number(""));
+console.log(parseInt("42px"), parseInt("0x1A"), parseInt("101", 2), parseFloat("3.14abc"), Number.isInteger(5.0));
+console.log(Math.max(1, 5, 3), Math.min(), Math.round(-2.5), Math.round(2.5), Math.sign(-3), Math.trunc(-4.7), Math.hypot(3, 4));
+console.log(Math.floor(-1.5), Math.ceil(1.2), Math.abs(-7), Math.cbrt(27), Math.clz32(1), Math.imul(3, 4), Math.fround(5.5));
+console.log(JSON.stringify({ a: [1, { b: 2 }], c: "str", d: undefined, e: () => 1, f: null, g: new Date(0) }));
+console.log(JSON.stringify([1, "a", { b: [] }], null, 2), JSON.stringify("he said \"hi\"\n"));
+console.log(JSON.stringify({ a: 1, b: 2, c: 3 }, ["a", "c"]), JSON.stringify({ x: 5 }, (k, v) => (k === "x" ? v * 2 : v)));
+console.log(JSON.parse('{"a":[1,2,{"b":null}],"c":"\\u0041"}'), JSON.parse("[1,2]", (k, v) => (Array.isArray(v) ? v : v * 3)));
+try { JSON.parse("{bad"); } catch (e) { console.log(e.name); }
+const cyclic = {}; cyclic.self = cyclic;
+try { JSON.stringify(cyclic); } catch (e) { console.log(e.name, e.message.split("\n")[0]); }
+const map = new Map(); map.set("a", 1).set("b", 2); map.delete("a");
+console.log(map.size, map.get("b"), map.has("a"), [...map], [...new Set([3, 3, 4])].length);
+const set = new Set(["x"]); set.add("y"); set.forEach((v, k) => console.log("set item", v, k));
+console.log(new Date(Date.UTC(2024, 1, 29, 12, 30, 15, 250)).toISOString(), Date.UTC(2000, 0), new Date("2024-03-10T05:06:07Z").getUTCHours());
+const d = new Date(2020, 0, 31); d.setMonth(1); console.log(d.toISOString(), d.getDay(), d.getFullYear());
+console.log(String(new Date(0)), new Date(0).toUTCString(), new Date(0).toDateString(), JSON.stringify({ when: new Date(0) }));
+console.log(encodeURIComponent("a b&c/d?é"), encodeURI("http://x.y/a b?c=d&e"), decodeURIComponent("%E2%82%AC%20"));
+console.log(typeof Symbol(), Symbol("d").toString(), Symbol("d").description, Symbol.for("k") === Symbol.for("k"), Symbol.keyFor(Symbol.for("k")));
+const e = new TypeError("bad thing", { cause: "because" });
+console.log(e.name, e.message, e.cause, e instanceof Error, String(e), Object.prototype.toString.call(e));
+console.log(new RangeError("r").toString(), new AggregateError([1, 2], "agg").errors);
+function f(a, b) { return [this, a, b]; }
+console.log(f.call("t", 1, 2), f.apply("t", [3, 4]), f.bind("t", 5)(6), f.bind(null).name, f.length);
+console.log(f.toString(), (() => 1).toString(), Math.max.toString());
+console.log(Boolean(""), new Boolean(false) ? "truthy" : "falsy", (true).toString(), Number(true), String(null));
+console.log(isNaN("x"), isFinite("12"), Number.isNaN("x"), Number.MAX_SAFE_INTEGER, Number.EPSILON > 0);
+console.log(/a(b)?/.exec("ac"), /x/y.test("ax"), /\bfoo\b/i.test("a FOO b"), new RegExp("a/b", "g").source, /x/gimsuy.flags);
+const re = /o/g; re.test("foo"); console.log(re.lastIndex, "x".concat(1, 2), "abc".localeCompare("abd"));

@@ -1,0 +1,2 @@
+// JSON.parse error messages (V8 wording).
+for (const t of ["{bad", "", "[1,]", "abc", "{\"a\":1,}", "[1 2]", "{\"a\" 1}", "{\"a\":1 \"b\"", "\"abc", "1 2", "\"\\x\"", "\"a\u0001\"", "-", "01", "[", "{\"a\":", "tru", "1.", "{\"long\": \"this is a long string that is long\" x}", "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,]", "x234567890123456789012345678901234567890", "[]]", "1e", "nul"]) try{JSON.parse(t)}catch(e){console.log(JSON.stringify(t), "=>", e.message)}

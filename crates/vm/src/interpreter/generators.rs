@@ -1,0 +1,507 @@
+//! Generators: suspending a bytecode frame at `Yield` and resuming it from
+//! `%GeneratorPrototype%.next/return/throw`.
+//!
+//! Calling a generator function runs the normal prologue (parameters, `arguments`), then
+//! instead of executing the body, saves the frame into a new generator object and returns it.
+//! Each resumption pushes the saved registers back onto the register stack as a fresh entry
+//! frame and runs a nested dispatch loop until the body yields (the `Yield` arm saves the frame
+//! again and leaves the loop), returns, or throws.
+//!
+//! Storage of the suspended state: the object model has no generator kind yet, so the state
+//! lives in an internal object (never handed to JavaScript) stored on the generator object
+//! under an interpreter-private symbol key (non-enumerable, so it does not print), with the
+//! registers in its `elements`. Everything is therefore an ordinary traced value and the GC
+//! needs no special case. The current environment is kept alive by an internal closure
+//! object ("environment holder") whose captured environment is updated at every suspension.
+//! All access goes through [`load_state`]/[`store_state`], so moving to a dedicated
+//! `ObjectKind::Generator` later only changes this file.
+//!
+//! Async functions use the same machinery as coroutines: calling one creates the suspended
+//! state and a promise, then runs the body immediately until its first `Await`, which
+//! suspends like `Yield`. The driver ([`async_step`]) resolves the awaited value with
+//! PromiseResolve and subscribes native continuation functions (whose `data` is the state
+//! object) that resume the body from a promise job. Completion resolves or rejects the
+//! function's promise.
+//!
+//! While a generator frame runs, its `Frame::new_target` slot holds the state object
+//! (generators are never constructed, so their new.target is always undefined; the
+//! `LoadNewTarget` arm checks the frame flag).
+
+use super::{Frame, dispatch, exceptions, frame_flags};
+use crate::atom::{PropertyKey, atoms};
+use crate::function::{Args, ClosureData};
+use crate::object::ObjectKind;
+use crate::realm::Vm;
+use crate::shape::Attributes;
+use crate::value::{EnvRef, JsResult, ObjectRef, Value};
+use tseval_compiler::opcodes::Instruction;
+
+/// Generator states (stored as a Number in the state object).
+mod state {
+    /// Created, body not started.
+    pub const SUSPENDED_START: f64 = 0.0;
+    /// Suspended at a `Yield`.
+    pub const SUSPENDED_YIELD: f64 = 1.0;
+    /// Currently running (re-entrant `next` throws).
+    pub const EXECUTING: f64 = 2.0;
+    /// Returned or threw; further `next` calls report done.
+    pub const COMPLETED: f64 = 3.0;
+}
+
+/// Element positions in the state object.
+mod slot {
+    pub const STATE: usize = 0;
+    pub const PC: usize = 1;
+    pub const SCOPE_DEPTH: usize = 2;
+    pub const CALLEE: usize = 3;
+    pub const ENV_HOLDER: usize = 4;
+    /// The promise of an async function (undefined for generators).
+    pub const PROMISE: usize = 5;
+    pub const REGISTERS: usize = 6;
+}
+
+/// How a generator is resumed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ResumeMode {
+    Next,
+    Return,
+    Throw,
+}
+
+/// The unpacked suspended state.
+struct SuspendedState {
+    state: f64,
+    pc: u32,
+    scope_depth: u16,
+    callee: ObjectRef,
+    env: Option<EnvRef>,
+}
+
+/// The interpreter-private symbol under which generator objects keep their state object.
+fn state_key(vm: &mut Vm) -> PropertyKey {
+    let symbol = match vm.interpreter.generator_state_symbol {
+        Some(symbol) => symbol,
+        None => {
+            let symbol = vm.new_symbol(Some("[[GeneratorState]]"));
+            vm.interpreter.generator_state_symbol = Some(symbol);
+            symbol
+        }
+    };
+    PropertyKey::Symbol(symbol)
+}
+
+/// The state object of a generator object, if it is one.
+fn state_object(vm: &mut Vm, generator: Value) -> Option<ObjectRef> {
+    let Value::Object(generator) = generator else {
+        return None;
+    };
+    let key = state_key(vm);
+    match vm.get_data_property_no_side_effects(generator, key) {
+        Some(Value::Object(state)) if vm.find_own_property(generator, key).is_some() => Some(state),
+        _ => None,
+    }
+}
+
+fn number_at(vm: &Vm, state: ObjectRef, index: usize) -> f64 {
+    vm.object(state)
+        .elements
+        .get(index)
+        .and_then(|value| value.as_number())
+        .unwrap_or(f64::NAN)
+}
+
+fn load_state(vm: &Vm, state: ObjectRef) -> Option<SuspendedState> {
+    let elements = &vm.object(state).elements;
+    let Some(Value::Object(callee)) = elements.get(slot::CALLEE).copied() else {
+        return None;
+    };
+    let env = match elements.get(slot::ENV_HOLDER).copied() {
+        Some(Value::Object(holder)) => match &vm.object(holder).kind {
+            ObjectKind::Closure(closure) => closure.environment,
+            _ => None,
+        },
+        _ => None,
+    };
+    Some(SuspendedState {
+        state: number_at(vm, state, slot::STATE),
+        pc: number_at(vm, state, slot::PC) as u32,
+        scope_depth: number_at(vm, state, slot::SCOPE_DEPTH) as u16,
+        callee,
+        env,
+    })
+}
+
+fn set_state(vm: &mut Vm, state: ObjectRef, value: f64) {
+    if let Some(cell) = vm.object_mut(state).elements.get_mut(slot::STATE) {
+        *cell = Value::Number(value);
+    }
+}
+
+/// Saves the innermost frame (a generator frame) and its registers into `state`, and pops
+/// the frame.
+fn store_state(vm: &mut Vm, state: ObjectRef, new_state: f64) {
+    let Some(frame) = vm.interpreter.frames.pop() else {
+        return;
+    };
+    let base = frame.base as usize;
+    let register_count = usize::from(vm.interpreter.function(frame.code).register_count);
+    let holder = match vm.object(state).elements.get(slot::ENV_HOLDER).copied() {
+        Some(Value::Object(holder)) => holder,
+        _ => {
+            // The holder is an internal closure over the frame's code; it is never called.
+            let data = ClosureData {
+                code: frame.code,
+                environment: None,
+                home_object: None,
+                is_constructor: false,
+                is_class_constructor: false,
+            };
+            let prototype = vm.intrinsics.function_prototype;
+            let empty = Value::String(vm.intrinsics.empty_string);
+            vm.new_function_object(ObjectKind::Closure(data), prototype, empty, 0)
+        }
+    };
+    if let ObjectKind::Closure(closure) = &mut vm.object_mut(holder).kind {
+        closure.environment = frame.env;
+    }
+    let end = (base + register_count).min(vm.stack.len());
+    let mut elements = std::mem::take(&mut vm.object_mut(state).elements);
+    let promise = elements
+        .get(slot::PROMISE)
+        .copied()
+        .unwrap_or(Value::Undefined);
+    elements.clear();
+    elements.extend_from_slice(&[
+        Value::Number(new_state),
+        Value::Number(f64::from(frame.pc)),
+        Value::Number(f64::from(frame.scope_depth)),
+        Value::Object(frame.callee),
+        Value::Object(holder),
+        promise,
+    ]);
+    elements.extend_from_slice(&vm.stack[base..end]);
+    vm.object_mut(state).elements = elements;
+}
+
+/// Turns the innermost frame (just set up by the prologue) into a suspended state object,
+/// popping the frame. The caller restores its own stack window.
+fn suspend_new_frame(vm: &mut Vm) -> ObjectRef {
+    let state = vm.alloc_object(None, ObjectKind::Ordinary);
+    vm.root(Value::Object(state));
+    store_state(vm, state, state::SUSPENDED_START);
+    vm.handles.pop();
+    state
+}
+
+/// Called by the prologue when a generator function is called: the new (innermost) frame is
+/// turned into a suspended generator object, which is returned. The frame is popped; the
+/// caller restores its own stack window.
+pub(crate) fn create_generator_from_top_frame(vm: &mut Vm) -> JsResult<Value> {
+    let Some(frame) = vm.interpreter.frames.last() else {
+        return Err(vm.new_type_error("internal error: no generator frame"));
+    };
+    let callee = frame.callee;
+    let prototype = match vm.get(callee, PropertyKey::Atom(atoms::PROTOTYPE)) {
+        Ok(Value::Object(prototype)) => prototype,
+        Ok(_) => vm.intrinsics.generator_prototype,
+        Err(error) => {
+            vm.interpreter.frames.pop();
+            return Err(error);
+        }
+    };
+    let state = suspend_new_frame(vm);
+    let generator = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+    let key = state_key(vm);
+    vm.define_data_property(generator, key, Value::Object(state), Attributes::FROZEN);
+    Ok(Value::Object(generator))
+}
+
+/// Called by the prologue when an async function is called: suspends the new frame, creates
+/// the function's promise, runs the body until its first `await` (or completion) and returns
+/// the promise. The frame is popped; the caller restores its own stack window.
+pub(crate) fn start_async_function(vm: &mut Vm) -> JsResult<Value> {
+    let state = suspend_new_frame(vm);
+    let promise = crate::builtins::promise::new_promise(vm, None);
+    if let Some(cell) = vm.object_mut(state).elements.get_mut(slot::PROMISE) {
+        *cell = Value::Object(promise);
+    }
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(promise));
+    vm.root(Value::Object(state));
+    let outcome = async_step(vm, state, ResumeMode::Next, Value::Undefined);
+    vm.close_handle_scope(scope);
+    outcome?;
+    Ok(Value::Object(promise))
+}
+
+/// Runs an async function body from its current suspension point until the next `await` or
+/// its completion, and wires the continuation. Only internal failures are returned as `Err`;
+/// exceptions of the body reject the function's promise.
+fn async_step(
+    vm: &mut Vm,
+    state: ObjectRef,
+    mut mode: ResumeMode,
+    mut value: Value,
+) -> JsResult<()> {
+    loop {
+        let promise = match vm.object(state).elements.get(slot::PROMISE).copied() {
+            Some(Value::Object(promise)) => promise,
+            _ => return Err(vm.new_type_error("internal error: async function without a promise")),
+        };
+        match resume_raw(vm, state, mode, value)? {
+            Outcome::Returned(result) => {
+                return crate::builtins::promise::resolve_promise(vm, promise, result);
+            }
+            Outcome::Threw(error) => {
+                crate::builtins::promise::reject_promise(vm, promise, error);
+                return Ok(());
+            }
+            Outcome::Suspended(awaited) => {
+                let constructor = Value::Object(vm.intrinsics.promise_constructor);
+                let awaited_promise =
+                    match crate::builtins::promise::promise_resolve(vm, constructor, awaited) {
+                        Ok(awaited_promise) => awaited_promise,
+                        Err(error) => {
+                            // PromiseResolve threw: the exception is thrown at the await.
+                            mode = ResumeMode::Throw;
+                            value = error;
+                            continue;
+                        }
+                    };
+                let empty = Value::String(vm.intrinsics.empty_string);
+                let data = Value::Object(state);
+                let on_fulfilled =
+                    vm.new_native_function_with_data(empty, 1, async_fulfilled, false, data);
+                let on_rejected =
+                    vm.new_native_function_with_data(empty, 1, async_rejected, false, data);
+                let then_key = PropertyKey::Atom(atoms::THEN);
+                vm.invoke(
+                    awaited_promise,
+                    then_key,
+                    &[Value::Object(on_fulfilled), Value::Object(on_rejected)],
+                )?;
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Continuation of an `await` whose promise fulfilled.
+fn async_fulfilled(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let value = args.get(vm, 0);
+    if let Value::Object(state) = vm.native_function_data(args.callee()) {
+        async_step(vm, state, ResumeMode::Next, value)?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// Continuation of an `await` whose promise rejected.
+fn async_rejected(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let reason = args.get(vm, 0);
+    if let Value::Object(state) = vm.native_function_data(args.callee()) {
+        async_step(vm, state, ResumeMode::Throw, reason)?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// The `Yield` and `Await` instructions: save the running coroutine frame (the innermost frame, an entry
+/// frame whose `new_target` slot holds the state object) and marks the yield for the resumer.
+pub(crate) fn suspend_at_yield(vm: &mut Vm) {
+    let Some(frame) = vm.interpreter.frames.last() else {
+        return;
+    };
+    let Some(state) = frame.new_target else {
+        vm.interpreter.frames.pop();
+        return;
+    };
+    store_state(vm, state, state::SUSPENDED_YIELD);
+    vm.interpreter.generator_yielded = true;
+}
+
+/// How a resumption ended.
+enum Outcome {
+    /// The body suspended at `Yield`/`Await` with this value.
+    Suspended(Value),
+    /// The body returned this value.
+    Returned(Value),
+    /// The body threw this value.
+    Threw(Value),
+}
+
+/// Resumes a generator object (the `next`/`return`/`throw` methods).
+fn resume(
+    vm: &mut Vm,
+    generator: Value,
+    mode: ResumeMode,
+    value: Value,
+    method: &str,
+) -> JsResult<Value> {
+    let Some(state) = state_object(vm, generator) else {
+        let description = vm.describe_value_for_error(generator);
+        return Err(vm.new_type_error(&format!(
+            "{method} method called on incompatible receiver {description}"
+        )));
+    };
+    match resume_raw(vm, state, mode, value)? {
+        Outcome::Suspended(value) => Ok(Value::Object(vm.create_iter_result_object(value, false))),
+        Outcome::Returned(value) => Ok(Value::Object(vm.create_iter_result_object(value, true))),
+        Outcome::Threw(error) => Err(error),
+    }
+}
+
+/// Resumes a suspended coroutine (generator or async function body). `Err` is reserved for
+/// failures before the body runs (re-entrancy, call depth); the body's own exceptions are
+/// `Outcome::Threw`.
+fn resume_raw(vm: &mut Vm, state: ObjectRef, mode: ResumeMode, value: Value) -> JsResult<Outcome> {
+    let Some(suspended) = load_state(vm, state) else {
+        return Err(vm.new_type_error("internal error: corrupt generator state"));
+    };
+    if suspended.state == state::EXECUTING {
+        return Err(vm.new_type_error("Generator is already running"));
+    }
+    let finished = suspended.state == state::COMPLETED
+        || (suspended.state == state::SUSPENDED_START && mode != ResumeMode::Next);
+    if finished {
+        complete(vm, state);
+        return Ok(match mode {
+            ResumeMode::Next => Outcome::Returned(Value::Undefined),
+            ResumeMode::Return => Outcome::Returned(value),
+            ResumeMode::Throw => Outcome::Threw(value),
+        });
+    }
+    let ObjectKind::Closure(closure) = &vm.object(suspended.callee).kind else {
+        return Err(vm.new_type_error("internal error: generator callee is not a closure"));
+    };
+    let code = closure.code;
+    vm.enter_native_call()?;
+    // Rebuild the frame on top of the register stack.
+    let base = vm.stack.len();
+    let registers = vm
+        .object(state)
+        .elements
+        .get(slot::REGISTERS..)
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
+    vm.stack.extend_from_slice(&registers);
+    let register_count = usize::from(vm.interpreter.function(code).register_count);
+    vm.stack.resize(base + register_count, Value::Undefined);
+    set_state(vm, state, state::EXECUTING);
+    let entry_depth = vm.interpreter.frames.len();
+    let handles_len = vm.handles.len() as u32;
+    vm.interpreter.frames.push(Frame {
+        code,
+        callee: suspended.callee,
+        env: suspended.env,
+        new_target: Some(state),
+        base: base as u32,
+        pc: suspended.pc,
+        handles_len,
+        scope_depth: suspended.scope_depth,
+        return_register: 0,
+        flags: frame_flags::ENTRY | frame_flags::GENERATOR,
+    });
+    let mut throw_now = None;
+    if suspended.state == state::SUSPENDED_YIELD {
+        let suspend_pc = suspended.pc.saturating_sub(1) as usize;
+        match (
+            vm.interpreter.function(code).code.get(suspend_pc).copied(),
+            mode,
+        ) {
+            (_, ResumeMode::Throw) => throw_now = Some(value),
+            (Some(Instruction::Yield { dst, .. }), _) => {
+                let destination = base + usize::from(dst.0);
+                vm.stack[destination] = value;
+                vm.stack[destination + 1] = Value::Boolean(mode == ResumeMode::Return);
+            }
+            (Some(Instruction::Await { dst, .. }), _) => {
+                vm.stack[base + usize::from(dst.0)] = value;
+            }
+            _ => {}
+        }
+    }
+    vm.interpreter.generator_yielded = false;
+    let result = match throw_now {
+        Some(thrown) => match exceptions::unwind(vm, entry_depth, thrown) {
+            Ok(()) => dispatch::run(vm, entry_depth),
+            Err(error) => Err(error),
+        },
+        None => dispatch::run(vm, entry_depth),
+    };
+    vm.leave_native_call();
+    vm.stack.truncate(base);
+    let yielded = std::mem::take(&mut vm.interpreter.generator_yielded);
+    Ok(match result {
+        Ok(value) if yielded => Outcome::Suspended(value),
+        Ok(value) => {
+            complete(vm, state);
+            Outcome::Returned(value)
+        }
+        Err(error) => {
+            complete(vm, state);
+            Outcome::Threw(error)
+        }
+    })
+}
+
+/// Marks a coroutine completed and drops its saved registers.
+fn complete(vm: &mut Vm, state: ObjectRef) {
+    set_state(vm, state, state::COMPLETED);
+    vm.object_mut(state).elements.truncate(slot::REGISTERS);
+}
+
+/// `%GeneratorPrototype%.next(value)`.
+fn generator_next(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let value = args.get(vm, 0);
+    resume(vm, this, ResumeMode::Next, value, "next")
+}
+
+/// `%GeneratorPrototype%.return(value)`.
+fn generator_return(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let value = args.get(vm, 0);
+    resume(vm, this, ResumeMode::Return, value, "return")
+}
+
+/// `%GeneratorPrototype%.throw(exception)`.
+fn generator_throw(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let value = args.get(vm, 0);
+    resume(vm, this, ResumeMode::Throw, value, "throw")
+}
+
+/// Installs `next`, `return`, `throw` and `@@toStringTag` on %GeneratorPrototype% unless the
+/// built-ins already did (idempotent).
+pub(crate) fn install_generator_prototype(vm: &mut Vm) {
+    let prototype = vm.intrinsics.generator_prototype;
+    for (name, function) in [
+        ("next", generator_next as crate::function::NativeFunction),
+        ("return", generator_return),
+        ("throw", generator_throw),
+    ] {
+        let key = vm.property_key_from_str(name);
+        if vm.find_own_property(prototype, key).is_none() {
+            vm.define_native_method(prototype, name, 1, function);
+        }
+    }
+    let tag_key = PropertyKey::Symbol(vm.intrinsics.symbols.to_string_tag);
+    if vm.find_own_property(prototype, tag_key).is_none() {
+        let tag = vm.new_string("Generator");
+        vm.define_data_property(
+            prototype,
+            tag_key,
+            Value::String(tag),
+            Attributes::CONFIGURABLE_ONLY,
+        );
+    }
+    let function_prototype = vm.intrinsics.generator_function_prototype;
+    let prototype_key = PropertyKey::Atom(atoms::PROTOTYPE);
+    if vm
+        .find_own_property(function_prototype, prototype_key)
+        .is_none()
+    {
+        vm.define_data_property(
+            function_prototype,
+            prototype_key,
+            Value::Object(prototype),
+            Attributes::CONFIGURABLE_ONLY,
+        );
+    }
+}
