@@ -78,6 +78,8 @@ pub fn run(arguments: &[String]) -> u8 {
     output_argument.push(&output_file);
     let status = Command::new("valgrind")
         .arg("--tool=dhat")
+        // Inlined standard-library frames fill the default 12 quickly; 40 reach engine code.
+        .arg("--num-callers=40")
         .arg(output_argument)
         .arg(&runner)
         .arg(&program)
@@ -230,37 +232,22 @@ fn strip_frame_address(frame: &str) -> String {
     }
 }
 
-/// Frames inside the allocator or the standard collections' growth paths, which say nothing
-/// about which engine code asked for the memory.
+/// Frames inside the allocator, the standard library's collections or third-party crates, which
+/// say nothing about which engine code asked for the memory. Frames are matched by their source
+/// location, because inlined frames are often named `UnknownInlinedFun`.
 fn is_allocator_frame(frame: &str) -> bool {
-    const ALLOCATOR_MARKERS: &[&str] = &[
-        "malloc",
-        "calloc",
-        "realloc",
-        "memalign",
-        "__rust_alloc",
-        "__rust_realloc",
-        "__rdl_",
-        "alloc::alloc::",
-        "alloc::raw_vec::",
-        "RawVec",
-        "RawVecInner",
-        "finish_grow",
-        "grow_one",
-        "grow_amortized",
-        "reserve",
-        "exchange_malloc",
-        "alloc::boxed::Box<T>::new",
-        "alloc::vec::Vec<T,A>::push",
-        "alloc::vec::Vec<T>::with_capacity",
-        "with_capacity_in",
-        "hashbrown::raw::",
-        "alloc::string::String::push",
-        "operator new",
+    const LIBRARY_MARKERS: &[&str] = &[
+        "vgpreload_",
+        "vg_replace_malloc",
+        "library/std/src/",
+        "library/alloc/src/",
+        "library/core/src/",
+        "/rustc/",
+        "/.cargo/registry/",
+        "(in /usr/lib",
+        "(in /lib",
     ];
-    ALLOCATOR_MARKERS
-        .iter()
-        .any(|marker| frame.contains(marker))
+    LIBRARY_MARKERS.iter().any(|marker| frame.contains(marker))
 }
 
 /// `1234567` bytes -> `1.18 MiB`.
@@ -544,7 +531,7 @@ mod tests {
  [{"tb":4096,"tbk":2
   ,"gb":2048,"gbk":1
   ,"eb":0,"ebk":0
-  ,"fs":[1,2,3]
+  ,"fs":[1,6,2,3]
   }
  ,{"tb":100000,"tbk":1000
   ,"gb":100,"gbk":1
@@ -559,6 +546,7 @@ mod tests {
  ,"0x11AC: main (main.rs:1)"
  ,"0x11AD: tseval_vm::interpreter::call (call.rs:7)"
  ,"0x11AE: tseval_vm::interpreter::run \"loop\" (run.rs:3)"
+ ,"0x2CC943: UnknownInlinedFun (library/alloc/src/raw_vec/mod.rs:464)"
  ]
 }"#;
 

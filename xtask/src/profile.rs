@@ -277,6 +277,7 @@ fn profile_with_callgrind(runner: &Path, program: &Path, output_file: &Path) -> 
     callgrind_output_argument.push(output_file);
     let status = Command::new("valgrind")
         .arg("--tool=callgrind")
+        .arg("--quiet")
         .arg(callgrind_output_argument)
         .arg(runner)
         .arg(program)
@@ -287,7 +288,9 @@ fn profile_with_callgrind(runner: &Path, program: &Path, output_file: &Path) -> 
     if !status.success() {
         return Err(format!("valgrind --tool=callgrind failed ({status})"));
     }
+    // Source annotation would push the top list out of view; the raw file keeps it available.
     let report = Command::new("callgrind_annotate")
+        .arg("--auto=no")
         .arg(output_file)
         .stdin(Stdio::null())
         .output()
@@ -298,10 +301,14 @@ fn profile_with_callgrind(runner: &Path, program: &Path, output_file: &Path) -> 
             String::from_utf8_lossy(&report.stderr).trim()
         ));
     }
-    for line in String::from_utf8_lossy(&report.stdout)
-        .lines()
-        .take(REPORT_LINE_LIMIT)
-    {
+    // Skip the settings header (thresholds, cache configuration) and start at the totals.
+    let report_text = String::from_utf8_lossy(&report.stdout);
+    let lines: Vec<&str> = report_text.lines().collect();
+    let totals_line = lines
+        .iter()
+        .position(|line| line.contains("PROGRAM TOTALS"))
+        .unwrap_or(0);
+    for line in lines.iter().skip(totals_line).take(REPORT_LINE_LIMIT) {
         println!("{line}");
     }
     eprintln!(

@@ -294,6 +294,7 @@ pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError>
         current: 0,
         depth: 0,
         module,
+        merged_namespace_exports: Vec::new(),
     };
     let script_scope = resolver.new_scope(ScopeKind::Script, None);
     resolver.current = script_scope;
@@ -312,6 +313,45 @@ struct Resolver {
     current: ScopeId,
     depth: u32,
     module: bool,
+    /// For each statement list being visited (innermost last): the names exported by each
+    /// TypeScript namespace declared in it, over all of its merged declarations. Inside one
+    /// declaration's body, a name that another declaration of the same namespace exports
+    /// refers to the namespace object's property, as TypeScript's emit does (`N.x`).
+    merged_namespace_exports: Vec<FxHashMap<Atom, Vec<Identifier>>>,
+}
+
+/// The names each namespace declared directly in `statements` exports, gathered over all of
+/// its (merged) declarations in that list.
+fn namespace_exports_of(statements: &[Statement<'_>]) -> FxHashMap<Atom, Vec<Identifier>> {
+    let mut exports: FxHashMap<Atom, Vec<Identifier>> = FxHashMap::default();
+    for statement in statements {
+        let namespace = match statement {
+            Statement::Namespace(node) => node,
+            Statement::ExportNamed(export) => match export.declaration {
+                Some(Declaration::Namespace(node)) => node,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let names = exports.entry(namespace.id.name).or_default();
+        for inner in namespace.body {
+            let Statement::ExportNamed(export) = inner else { continue };
+            match export.declaration {
+                Some(Declaration::Variable(variable)) => {
+                    for declarator in variable.declarators {
+                        pattern_names(&declarator.target, names);
+                    }
+                }
+                Some(Declaration::Function(function)) => names.extend(function.id),
+                Some(Declaration::Class(class)) => names.extend(class.id),
+                Some(Declaration::Enum(node)) => names.push(node.id),
+                Some(Declaration::Namespace(node)) => names.push(node.id),
+                Some(Declaration::ImportEquals(node)) => names.push(node.id),
+                None => {}
+            }
+        }
+    }
+    exports
 }
 
 /// Collects the names bound by a binding pattern.
@@ -655,6 +695,13 @@ impl Resolver {
     }
 
     fn visit_statement_list(&mut self, statements: &[Statement<'_>]) -> Result<(), CompileError> {
+        self.merged_namespace_exports.push(namespace_exports_of(statements));
+        let result = self.visit_statement_list_contents(statements);
+        self.merged_namespace_exports.pop();
+        result
+    }
+
+    fn visit_statement_list_contents(&mut self, statements: &[Statement<'_>]) -> Result<(), CompileError> {
         // Function declarations are instantiated at scope entry.
         for statement in statements {
             if let Some(function) = hoisted_function(statement) {
@@ -903,6 +950,19 @@ impl Resolver {
         self.add_binding(scope, node.id.name, BindingKind::Synthetic);
         self.declare_lexical(node.body, scope, false)?;
         self.hoist_var_scope(node.body, scope, false)?;
+        // Names exported by the other declarations of a merged namespace are properties of
+        // the shared namespace object; this body's own declarations take precedence.
+        let merged_exports = self
+            .merged_namespace_exports
+            .last()
+            .and_then(|exports| exports.get(&node.id.name))
+            .cloned()
+            .unwrap_or_default();
+        for exported in merged_exports {
+            if self.tree.lookup_local(scope, exported.name).is_none() {
+                self.add_binding(scope, exported.name, BindingKind::NamespaceExport);
+            }
+        }
         self.visit_statement_list(node.body)?;
         self.leave(previous);
         Ok(())

@@ -7,10 +7,16 @@ use tseval_compiler::opcodes::{Instruction, JumpOffset, Reg};
 use tseval_compiler::{compile_script, verify};
 use tseval_parser::{Arena, Interner, parse_script};
 
+/// The message of the early error `source` produces, whether the parser or the compiler
+/// reports it (the parser checks most early errors; the compiler keeps its own checks as a
+/// second line of defence).
 fn compile_error(source: &str) -> Option<String> {
     let arena = Arena::new();
     let mut interner = Interner::new();
-    let program = parse_script(source, "test.ts", &arena, &mut interner).ok()?;
+    let program = match parse_script(source, "test.ts", &arena, &mut interner) {
+        Ok(program) => program,
+        Err(error) => return Some(error.message),
+    };
     let source: Rc<str> = Rc::from(source);
     compile_script(&program, &interner, "test.ts", &source)
         .err()

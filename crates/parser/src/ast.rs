@@ -531,6 +531,20 @@ pub struct FormalParameter<'a> {
     /// must emit `this.x = x` at the start of the constructor (after `super()` in derived
     /// classes). Only set on constructor parameters whose pattern is an identifier.
     pub parameter_property: Option<ParameterProperty>,
+    /// TypeScript (legacy, `experimentalDecorators`) parameter decorators
+    /// `constructor(@Inject() service)`. Empty almost always; the compiler should report
+    /// non-empty lists as not supported.
+    pub decorators: &'a [Decorator<'a>],
+}
+
+/// `@expression` before a class, a class member or (TypeScript) a parameter: a
+/// DecoratorMemberExpression (`@a.b.#c`), DecoratorCallExpression (`@a.b(args)`) or
+/// DecoratorParenthesizedExpression (`@(expr)`). Decorators are parsed and kept so that the
+/// compiler can report "decorators are not supported yet" at the right place.
+#[derive(Debug, Clone, Copy)]
+pub struct Decorator<'a> {
+    pub span: Span,
+    pub expression: Expression<'a>,
 }
 
 /// Modifiers of a TS parameter property (informational; run-time behaviour is the same).
@@ -568,6 +582,8 @@ pub struct Class<'a> {
     pub body: &'a [ClassElement<'a>],
     /// TS `abstract class` (informational).
     pub is_abstract: bool,
+    /// `@dec class C {}` / `export @dec class C {}`: decorators on the class itself.
+    pub decorators: &'a [Decorator<'a>],
 }
 
 /// A member of a class body.
@@ -599,15 +615,23 @@ pub struct ClassMethod<'a> {
     pub kind: MethodKind,
     pub is_static: bool,
     pub value: &'a Function<'a>,
+    /// Decorators written before the method (see [`Decorator`]).
+    pub decorators: &'a [Decorator<'a>],
 }
 
-/// A class field `[static] key [= value];`
+/// A class field `[static] [accessor] key [= value];`
 #[derive(Debug, Clone, Copy)]
 pub struct ClassField<'a> {
     pub span: Span,
     pub key: PropertyKey<'a>,
     pub value: Option<Expression<'a>>,
     pub is_static: bool,
+    /// `accessor key = value;` (an auto-accessor: a private storage slot plus a getter and a
+    /// setter on the prototype). The compiler must not treat it as a plain field; until it
+    /// implements auto-accessors it should report them as not supported.
+    pub is_accessor: bool,
+    /// Decorators written before the field (see [`Decorator`]).
+    pub decorators: &'a [Decorator<'a>],
 }
 
 /// `static { body }`

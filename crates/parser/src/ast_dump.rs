@@ -535,6 +535,7 @@ impl Dumper<'_> {
                     &format!("Parameter{property} {}", span_text(parameter.span)),
                 );
                 this.nested(|this| {
+                    this.decorators(parameter.decorators);
                     this.binding_pattern("", &parameter.pattern);
                     if let Some(default) = &parameter.default {
                         this.expression("default", default);
@@ -562,6 +563,7 @@ impl Dumper<'_> {
             &format!("{kind}{name}{abstract_flag} {}", span_text(class.span)),
         );
         self.nested(|this| {
+            this.decorators(class.decorators);
             if let Some(super_class) = &class.super_class {
                 this.expression("extends", super_class);
             }
@@ -580,14 +582,23 @@ impl Dumper<'_> {
                             &format!("Method {kind}{static_flag} {}", span_text(method.span)),
                         );
                         this.nested(|this| {
+                            this.decorators(method.decorators);
                             this.property_key(&method.key);
                             this.function("value", "Function", method.value);
                         });
                     }
                     ClassElement::Field(field) => {
                         let static_flag = if field.is_static { " static" } else { "" };
-                        this.line("", &format!("Field{static_flag} {}", span_text(field.span)));
+                        let accessor_flag = if field.is_accessor { " accessor" } else { "" };
+                        this.line(
+                            "",
+                            &format!(
+                                "Field{static_flag}{accessor_flag} {}",
+                                span_text(field.span)
+                            ),
+                        );
                         this.nested(|this| {
+                            this.decorators(field.decorators);
                             this.property_key(&field.key);
                             if let Some(value) = &field.value {
                                 this.expression("value", value);
@@ -605,6 +616,12 @@ impl Dumper<'_> {
                 }
             }
         });
+    }
+
+    fn decorators(&mut self, decorators: &[Decorator<'_>]) {
+        for decorator in decorators {
+            self.expression("decorator", &decorator.expression);
+        }
     }
 
     fn property_key(&mut self, key: &PropertyKey<'_>) {

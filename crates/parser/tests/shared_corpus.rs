@@ -79,3 +79,13 @@ fn shared_examples_and_benchmarks_parse() {
     assert!(total > 0, "no programs were found to parse");
     println!("parsed {total} shared files");
 }
+
+#[test]
+fn generated_profiling_input_parses() {
+    let source = tseval_lexer::synthetic::generate_typescript(100_000);
+    let arena = Arena::new();
+    let mut interner = Interner::new();
+    if let Err(error) = parse_script(&source, "generated.ts", &arena, &mut interner) {
+        panic!("{}", error.render(&source));
+    }
+}

@@ -14,7 +14,8 @@
 //!   field in `Vm` would be cleaner (requested from the runtime owner).
 //! - Event loop order (node's, for a script): drain microtasks; then repeatedly run the
 //!   earliest due timer (ties in creation order), sleeping until it is due, draining
-//!   microtasks after each callback. A rejected promise that is still unhandled once the
+//!   microtasks after each callback. Due times are virtual (see `VIRTUAL_NOW`), so the
+//!   order never depends on how long callbacks take. A rejected promise that is still unhandled once the
 //!   microtasks are drained becomes an uncaught exception, as in node.
 //! - Simplifications (stated honestly): `Symbol.species` is ignored by `then` (results are
 //!   %Promise% instances); timer functions return numeric ids instead of node's `Timeout`
@@ -32,8 +33,13 @@ use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, Value};
 
 thread_local! {
-    /// When the event loop started measuring (timer due times are relative to it).
+    /// When the first timer was created (the real-time origin of due times).
     static CLOCK_START: Cell<Option<Instant>> = const { Cell::new(None) };
+    /// The event loop's virtual "now" in milliseconds: the due time of the timer being run.
+    /// Due times are computed from it, so timer order depends only on delays and creation
+    /// order, never on how long callbacks take (deterministic under gc-stress and on slow
+    /// machines); the loop still sleeps until each due time so wall-clock time advances.
+    static VIRTUAL_NOW: Cell<f64> = const { Cell::new(0.0) };
 }
 
 /// Installs Promise, queueMicrotask and the timer functions.
@@ -892,11 +898,10 @@ fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult
     let id = record_get(vm, registry, 0).as_number().unwrap_or(1.0);
     record_set(vm, registry, 0, Value::Number(id + 1.0));
     let arguments = vm.new_array(extra);
-    let due = if immediate {
-        -1.0
-    } else {
-        elapsed_milliseconds() + delay
-    };
+    // Start the real-time clock with the first timer.
+    elapsed_milliseconds();
+    let now = VIRTUAL_NOW.with(Cell::get);
+    let due = if immediate { now } else { now + delay };
     let timer = record(
         vm,
         vec![
@@ -992,13 +997,14 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
             return Ok(());
         };
         let timer = timers[offset];
+        VIRTUAL_NOW.with(|now| now.set(now.get().max(due)));
         let wait = due - elapsed_milliseconds();
         if wait > 0.0 {
             std::thread::sleep(Duration::from_secs_f64(wait / 1000.0));
         }
         let interval = record_get(vm, timer, 4).as_number().unwrap_or(-1.0);
         if interval >= 0.0 {
-            let next_due = elapsed_milliseconds().max(due) + interval.max(1.0);
+            let next_due = due + interval.max(1.0);
             record_set(vm, timer, 3, Value::Number(next_due));
             let sequence = record_get(vm, registry, 0).as_number().unwrap_or(1.0);
             record_set(vm, registry, 0, Value::Number(sequence + 1.0));

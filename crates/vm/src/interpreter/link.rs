@@ -168,7 +168,19 @@ impl LinkedFunction {
 
 /// Links a whole script (the top level and every nested function) into the VM's code table
 /// and returns the `CodeId` of the top-level code.
-pub fn link_script(vm: &mut Vm, script: &CompiledScript) -> CodeId {
+///
+/// The bytecode verifier runs first (once per script, linear in code size): the dispatch loop
+/// relies on verified bytecode (registers inside the window, constants of the right class,
+/// jump targets in range), so unverifiable code is rejected here with a message instead of
+/// reaching the loop.
+pub fn link_script(vm: &mut Vm, script: &CompiledScript) -> Result<CodeId, String> {
+    tseval_compiler::verifier::verify(&script.top_level)
+        .map_err(|error| format!("internal compiler error (bytecode failed verification): {error}"))?;
+    Ok(link_verified_script(vm, script))
+}
+
+/// Links a script whose bytecode was already verified.
+fn link_verified_script(vm: &mut Vm, script: &CompiledScript) -> CodeId {
     let linked_script = Rc::new(LinkedScript {
         file_name: script.file_name.clone(),
         source: script.source.clone(),

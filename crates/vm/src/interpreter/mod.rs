@@ -228,7 +228,10 @@ pub fn call_closure(
 /// uncaught exception.
 pub fn run_script(vm: &mut Vm, script: &CompiledScript) -> Result<Value, Value> {
     install_hooks(vm);
-    let code = link_script(vm, script);
+    let code = match link_script(vm, script) {
+        Ok(code) => code,
+        Err(message) => return Err(vm.new_syntax_error(&message)),
+    };
     let closure = objects::create_top_level_closure(vm, code);
     let base = vm.stack.len();
     let global = Value::Object(vm.global_object());

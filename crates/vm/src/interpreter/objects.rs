@@ -412,8 +412,9 @@ fn super_base(vm: &mut Vm, home: Value) -> JsResult<ObjectRef> {
 
 /// `GetSuper`: `super[key]` with `this` as receiver.
 pub(crate) fn get_super(vm: &mut Vm, this: Value, home: Value, key: Value) -> JsResult<Value> {
-    let key = vm.to_property_key(key)?;
+    // GetSuperBase happens before ToPropertyKey (observable through a key's toString).
     let base = super_base(vm, home)?;
+    let key = vm.to_property_key(key)?;
     vm.get_with_receiver(base, key, this)
 }
 
@@ -425,8 +426,8 @@ pub(crate) fn set_super(
     key: Value,
     value: Value,
 ) -> JsResult<()> {
-    let key = vm.to_property_key(key)?;
     let base = super_base(vm, home)?;
+    let key = vm.to_property_key(key)?;
     if !vm.set(base, key, value, this)? {
         let name = vm.property_key_to_rust(key);
         return Err(vm.new_type_error(&format!(
