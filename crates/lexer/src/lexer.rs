@@ -23,6 +23,11 @@ pub struct Lexer<'source> {
     base: u32,
     /// The reason for the last `TokenKind::Error` token.
     last_error: LexErrorKind,
+    /// Recognise the Annex B HTML-like comments `<!--` and (at the start of a line) `-->`.
+    /// Only sloppy-mode-capable script code has them; modules and TypeScript do not.
+    html_comments: bool,
+    /// No token has been produced yet (`-->` is a comment at the very start of the input).
+    at_first_token: bool,
 }
 
 /// Line terminators per ECMAScript.
@@ -31,11 +36,33 @@ fn is_line_terminator(character: char) -> bool {
     matches!(character, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
-/// ID_Start plus `$` and `_` (Unicode identifiers use the XID tables, which match ID_Start
-/// except for a few compatibility characters).
+/// The grandfathered Other_ID_Start characters that ID_Start includes but XID_Start (the
+/// tables of `unicode-ident`) leaves out or may leave out.
+#[inline]
+fn is_other_id_start(character: char) -> bool {
+    matches!(
+        character,
+        '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}'
+    )
+}
+
+/// The grandfathered Other_ID_Continue characters of ID_Continue.
+#[inline]
+fn is_other_id_continue(character: char) -> bool {
+    matches!(
+        character,
+        '\u{00B7}' | '\u{0387}' | '\u{1369}'..='\u{1371}' | '\u{19DA}' | '\u{30FB}' | '\u{FF65}'
+    )
+}
+
+/// ID_Start plus `$` and `_`. The XID tables are used, plus the Other_ID_Start characters in
+/// which ID_Start and XID_Start differ.
 #[inline]
 pub fn is_identifier_start(character: char) -> bool {
-    character == '$' || character == '_' || unicode_ident::is_xid_start(character)
+    character == '$'
+        || character == '_'
+        || unicode_ident::is_xid_start(character)
+        || is_other_id_start(character)
 }
 
 /// ID_Continue plus `$`, ZWNJ and ZWJ.
@@ -45,6 +72,8 @@ pub fn is_identifier_part(character: char) -> bool {
         || character == '\u{200C}'
         || character == '\u{200D}'
         || unicode_ident::is_xid_continue(character)
+        || is_other_id_start(character)
+        || is_other_id_continue(character)
 }
 
 impl<'source> Lexer<'source> {
@@ -56,6 +85,8 @@ impl<'source> Lexer<'source> {
             inner: TokenKind::lexer(source),
             base: 0,
             last_error: LexErrorKind::UnexpectedCharacter,
+            html_comments: false,
+            at_first_token: true,
         };
         // A hashbang line `#!...` at the very start is a comment.
         if source.starts_with("#!") {
@@ -71,6 +102,12 @@ impl<'source> Lexer<'source> {
     #[inline]
     pub fn source(&self) -> &'source str {
         self.source
+    }
+
+    /// Enables the Annex B HTML-like comments (`<!-- ...` anywhere, `--> ...` at the start of
+    /// a line) for script code. Off by default.
+    pub fn set_html_comments(&mut self, enabled: bool) {
+        self.html_comments = enabled;
     }
 
     /// The reason for the most recent [`TokenKind::Error`] token.
@@ -112,6 +149,28 @@ impl<'source> Lexer<'source> {
 
     /// Produces the next token; at the end of input, `EndOfFile` tokens forever.
     pub fn next_token(&mut self) -> Token {
+        let token = self.next_token_unflagged();
+        self.at_first_token = false;
+        token
+    }
+
+    /// Skips an HTML-like comment running from `start` to the end of its line and lexes the
+    /// token after it, keeping a line break seen before the comment.
+    #[cold]
+    fn skip_html_comment(&mut self, start: u32, newline_before: bool) -> Token {
+        let rest = &self.source[start as usize..];
+        let length = rest
+            .find(['\n', '\r', '\u{2028}', '\u{2029}'])
+            .unwrap_or(rest.len());
+        self.seek(start + length as u32);
+        let mut token = self.next_token_unflagged();
+        if newline_before {
+            token.flags |= Token::NEWLINE_BEFORE;
+        }
+        token
+    }
+
+    fn next_token_unflagged(&mut self) -> Token {
         self.inner.extras.newline_before = false;
         let result = self.inner.next();
         let newline_before = self.inner.extras.newline_before;
@@ -129,6 +188,17 @@ impl<'source> Lexer<'source> {
                 )
             }
             Some(Ok(kind)) => {
+                if self.html_comments {
+                    let bytes = self.source.as_bytes();
+                    let opens = kind == TokenKind::Less
+                        && bytes.get(end as usize..end as usize + 3) == Some(b"!--");
+                    let closes = kind == TokenKind::MinusMinus
+                        && bytes.get(end as usize) == Some(&b'>')
+                        && (newline_before || self.at_first_token);
+                    if opens || closes {
+                        return self.skip_html_comment(start, newline_before);
+                    }
+                }
                 if kind == TokenKind::Identifier
                     || kind.is_keyword()
                     || kind == TokenKind::PrivateName

@@ -782,6 +782,14 @@ impl<'a> Parser<'a, '_, '_> {
                 }
             }
             TokenKind::Class => Ok(Expression::Class(self.parse_class(start, false, false)?)),
+            TokenKind::At => {
+                let decorators = self.parse_decorators()?;
+                if !self.at(TokenKind::Class) {
+                    return self.unexpected();
+                }
+                self.pending_decorators = decorators;
+                Ok(Expression::Class(self.parse_class(start, false, false)?))
+            }
             TokenKind::New => self.parse_new_expression(),
             TokenKind::Super => {
                 self.bump();
@@ -926,9 +934,6 @@ impl<'a> Parser<'a, '_, '_> {
         };
         self.leave();
         let callee = callee?;
-        if let Expression::ImportCall(_) = callee {
-            return self.error_at("Cannot use new with import", callee.span());
-        }
         if let Expression::Super(span) = callee {
             return self.error_at("'super' keyword unexpected here", span);
         }
@@ -1178,10 +1183,11 @@ impl<'a> Parser<'a, '_, '_> {
                 let property = self.parse_object_property(property_start)?;
                 if property.is_proto_setter {
                     if has_proto {
-                        return self.error_at(
-                            "Duplicate __proto__ fields are not allowed in object literals",
+                        // An error only if the literal is not turned into a pattern.
+                        self.cover_initializers.push((
                             property.span,
-                        );
+                            "Duplicate __proto__ fields are not allowed in object literals",
+                        ));
                     }
                     has_proto = true;
                 }
@@ -1283,7 +1289,8 @@ impl<'a> Parser<'a, '_, '_> {
             self.bump();
             let default = self.parse_assignment_expression(true)?;
             let span = self.span_from(start);
-            self.cover_initializers.push(span);
+            self.cover_initializers
+                .push((span, "Invalid shorthand property initializer"));
             Expression::Assignment(self.alloc(AssignmentExpression {
                 span,
                 operator: AssignmentOperator::Assign,
@@ -1326,6 +1333,7 @@ impl<'a> Parser<'a, '_, '_> {
             pattern: BindingPattern::Identifier(parameter),
             default: None,
             parameter_property: None,
+            decorators: &[],
         }]);
         let params = self.alloc(FormalParameters {
             span: parameter.span,
@@ -1540,6 +1548,7 @@ impl<'a> Parser<'a, '_, '_> {
                 pattern,
                 default,
                 parameter_property: None,
+                decorators: &[],
             });
         }
         Ok(self.alloc(FormalParameters {

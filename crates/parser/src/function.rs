@@ -43,6 +43,7 @@ impl<'a> Parser<'a, '_, '_> {
             if kind == FunctionKind::Expression {
                 self.context.is_async = is_async;
                 self.context.is_generator = is_generator;
+                self.context.in_class_static_block = false;
             }
             let identifier = self.parse_binding_identifier();
             self.context = saved;
@@ -253,6 +254,11 @@ impl<'a> Parser<'a, '_, '_> {
                 continue;
             }
             let mut parameter_property = None;
+            let decorators = if self.typescript {
+                self.parse_decorators()?
+            } else {
+                &[]
+            };
             if self.typescript {
                 let mut property = ParameterProperty {
                     accessibility: None,
@@ -336,6 +342,7 @@ impl<'a> Parser<'a, '_, '_> {
                 pattern,
                 default,
                 parameter_property,
+                decorators,
             });
             if !self.eat(TokenKind::Comma) {
                 break;
@@ -481,13 +488,67 @@ impl<'a> Parser<'a, '_, '_> {
         is_declaration: bool,
         is_abstract: bool,
     ) -> ParseResult<&'a Class<'a>> {
+        let decorators = std::mem::take(&mut self.pending_decorators);
         self.expect(TokenKind::Class)?;
         // Class code is always strict.
         let saved_strict = self.strict;
         self.strict = true;
-        let result = self.parse_class_rest(start, is_declaration, is_abstract);
+        let result = self.parse_class_rest(start, is_declaration, is_abstract, decorators);
         self.strict = saved_strict;
         result
+    }
+
+    /// A DecoratorList (possibly empty): `@a.b.#c`, `@a.b(args)`, `@(expression)`; in
+    /// TypeScript also with type arguments before the call (`@Inject<T>()`).
+    pub fn parse_decorators(&mut self) -> ParseResult<&'a [Decorator<'a>]> {
+        if !self.at(TokenKind::At) {
+            return Ok(&[]);
+        }
+        let mut decorators = self.new_vec();
+        while self.at(TokenKind::At) {
+            let start = self.token.span.start;
+            self.bump();
+            let expression = if self.eat(TokenKind::LeftParen) {
+                let expression = self.parse_expression(true)?;
+                self.expect(TokenKind::RightParen)?;
+                expression
+            } else {
+                let mut expression = Expression::Identifier(self.parse_identifier()?);
+                while self.eat(TokenKind::Dot) {
+                    let property = if self.at(TokenKind::PrivateName) {
+                        let name = self.parse_private_identifier()?;
+                        self.reference_private_name(name)?;
+                        MemberProperty::Private(name)
+                    } else {
+                        MemberProperty::Static(self.parse_identifier_name()?)
+                    };
+                    expression = Expression::Member(self.alloc(MemberExpression {
+                        span: self.span_from(start + 1),
+                        object: expression,
+                        property,
+                        optional: false,
+                    }));
+                }
+                if self.typescript && self.at(TokenKind::Less) {
+                    self.skip_type_arguments()?;
+                }
+                if self.at(TokenKind::LeftParen) {
+                    let arguments = self.parse_arguments()?;
+                    expression = Expression::Call(self.alloc(CallExpression {
+                        span: self.span_from(start + 1),
+                        callee: expression,
+                        arguments,
+                        optional: false,
+                    }));
+                }
+                expression
+            };
+            decorators.push(Decorator {
+                span: self.span_from(start),
+                expression,
+            });
+        }
+        Ok(decorators.into_bump_slice())
     }
 
     fn parse_class_rest(
@@ -495,6 +556,7 @@ impl<'a> Parser<'a, '_, '_> {
         start: u32,
         is_declaration: bool,
         is_abstract: bool,
+        decorators: &'a [Decorator<'a>],
     ) -> ParseResult<&'a Class<'a>> {
         let id = if self.at_identifier() && !(self.at(TokenKind::Implements) && self.typescript) {
             Some(self.parse_binding_identifier()?)
@@ -534,6 +596,7 @@ impl<'a> Parser<'a, '_, '_> {
             super_class,
             body,
             is_abstract,
+            decorators,
         }))
     }
 
@@ -591,6 +654,8 @@ impl<'a> Parser<'a, '_, '_> {
     /// One class member; `None` for members dropped as type-only.
     fn parse_class_element(&mut self) -> ParseResult<Option<ClassElement<'a>>> {
         let start = self.token.span.start;
+        let decorators = self.parse_decorators()?;
+        let mut is_accessor = false;
         let mut is_static = false;
         let mut is_declare = false;
         let mut is_abstract = false;
@@ -604,6 +669,12 @@ impl<'a> Parser<'a, '_, '_> {
                     self.bump();
                     is_static = true;
                     if self.at(TokenKind::LeftBrace) {
+                        if let Some(decorator) = decorators.first() {
+                            return self.error_at(
+                                "Decorators are not valid on static blocks",
+                                decorator.span,
+                            );
+                        }
                         return self.parse_static_block(start).map(Some);
                     }
                 }
@@ -624,24 +695,26 @@ impl<'a> Parser<'a, '_, '_> {
                     self.bump();
                     is_abstract = true;
                 }
-                TokenKind::Accessor if self.modifier_applies(false) => {
-                    // Decorator-proposal auto-accessors are not supported at run time.
-                    return self.error_at("'accessor' fields are not supported", self.token.span);
+                TokenKind::Accessor if !is_accessor && self.modifier_applies(false) => {
+                    self.bump();
+                    is_accessor = true;
                 }
                 _ => break,
             }
         }
-        if self.at(TokenKind::Async) && self.modifier_applies(false) {
+        if self.at(TokenKind::Async) && self.modifier_applies(false) && !is_accessor {
             self.bump();
             is_async = true;
         }
-        if self.eat(TokenKind::Star) {
+        if !is_accessor && self.eat(TokenKind::Star) {
             is_generator = true;
         }
         if !is_async
             && !is_generator
+            && !is_accessor
             && (self.at(TokenKind::Get) || self.at(TokenKind::Set))
             && self.modifier_applies(true)
+            && self.peek().kind != TokenKind::Star
         {
             accessor_kind = Some(if self.at(TokenKind::Get) {
                 MethodKind::Get
@@ -687,6 +760,9 @@ impl<'a> Parser<'a, '_, '_> {
             );
         }
         if self.at(TokenKind::LeftParen) || self.at(TokenKind::Less) {
+            if is_accessor {
+                return self.error_at("An 'accessor' member must be a field", key_token.span);
+            }
             let kind = if let Some(kind) = accessor_kind {
                 kind
             } else if is_constructor_name {
@@ -741,6 +817,7 @@ impl<'a> Parser<'a, '_, '_> {
                 kind,
                 is_static,
                 value: function,
+                decorators,
             }))));
         }
         if is_async || is_generator || accessor_kind.is_some() {
@@ -797,6 +874,8 @@ impl<'a> Parser<'a, '_, '_> {
             key,
             value,
             is_static,
+            is_accessor,
+            decorators,
         }))))
     }
 

@@ -82,8 +82,10 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub labels: Vec<Label>,
     pub depth: u32,
     pub error: Option<(String, Span)>,
-    /// Spans of `{ a = 1 }` shorthand initialisers not yet converted to patterns.
-    pub cover_initializers: Vec<Span>,
+    /// Errors that only apply if an object literal stays an expression (it may still become
+    /// an assignment pattern): `{ a = 1 }` shorthand initialisers and duplicate `__proto__`
+    /// properties. Converting a literal to a pattern drops the entries recorded inside it.
+    pub cover_initializers: Vec<(Span, &'static str)>,
     pub scratch_utf16: Vec<u16>,
     pub scratch_string: String,
     /// Nesting of TS namespace bodies (export there means "namespace member").
@@ -109,6 +111,9 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     /// Number of identifiers named `await` parsed so far: async arrow parameters must not
     /// contain any (their cover was parsed before the arrow was known to be async).
     pub await_identifier_count: u32,
+    /// Decorators parsed before `class` (possibly with `export` in between), taken by the
+    /// next `parse_class`.
+    pub pending_decorators: &'a [Decorator<'a>],
 }
 
 impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
@@ -123,6 +128,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             || file_name.ends_with(".mjs")
             || file_name.ends_with(".cjs"));
         let mut lexer = Lexer::new(source);
+        // Annex B HTML-like comments exist only in (JavaScript) script code.
+        lexer.set_html_comments(!module && !typescript);
         let token = lexer.next_token();
         Parser {
             source,
@@ -156,6 +163,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             class_is_derived: false,
             yield_await_count: 0,
             await_identifier_count: 0,
+            pending_decorators: &[],
         }
     }
 
@@ -458,8 +466,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             self.strict = true;
         }
         let body = self.parse_statement_list(TokenKind::EndOfFile)?;
-        if let Some(&span) = self.cover_initializers.first() {
-            return self.error_at("Invalid shorthand property initializer", span);
+        if let Some(&(span, message)) = self.cover_initializers.first() {
+            return self.error_at(message, span);
         }
         if self.module {
             self.check_module_exports()?;
@@ -638,6 +646,30 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 self.parse_import_declaration()
             }
             TokenKind::Export => self.parse_export_declaration(),
+            TokenKind::At => {
+                let decorators = self.parse_decorators()?;
+                let starts_class = match self.token.kind {
+                    TokenKind::Class | TokenKind::Export => true,
+                    TokenKind::Abstract => self.peek_same_line_is(TokenKind::Class),
+                    _ => false,
+                };
+                if !starts_class {
+                    return self.error_at(
+                        "Decorators are only valid on classes and class members",
+                        self.token.span,
+                    );
+                }
+                self.pending_decorators = decorators;
+                let item = self.parse_statement_list_item_inner();
+                if !self.pending_decorators.is_empty() {
+                    self.pending_decorators = &[];
+                    return self.error_at(
+                        "Decorators are only valid on classes and class members",
+                        Span::new(start, self.previous_token_end),
+                    );
+                }
+                item
+            }
             TokenKind::Enum => Ok(Some(Statement::Enum(self.parse_enum(start, false)?))),
             TokenKind::Interface if self.typescript && self.peek_same_line_identifier() => {
                 self.skip_interface_declaration()?;
@@ -1681,6 +1713,13 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             TokenKind::Default if !in_namespace => {
                 self.bump();
                 let declaration_start = self.token.span.start;
+                if self.at(TokenKind::At) {
+                    let decorators = self.parse_decorators()?;
+                    if !self.at(TokenKind::Class) {
+                        return self.unexpected();
+                    }
+                    self.pending_decorators = decorators;
+                }
                 let kind = if self.at(TokenKind::Function)
                     || (self.at(TokenKind::Async) && self.peek_is_async_function())
                 {
@@ -1865,6 +1904,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     | TokenKind::Module
                     | TokenKind::Declare
                     | TokenKind::Interface
+                    | TokenKind::At
                     | TokenKind::Type => self.parse_statement_list_item()?,
                     _ => return self.unexpected(),
                 };

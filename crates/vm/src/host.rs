@@ -32,7 +32,8 @@ impl StdioHost {
     /// A new host with an empty buffer.
     pub fn new() -> StdioHost {
         StdioHost {
-            stdout_buffer: Vec::with_capacity(Self::FLUSH_THRESHOLD),
+            // The buffer grows on demand up to the flush threshold; most programs print little.
+            stdout_buffer: Vec::with_capacity(4096),
         }
     }
 }

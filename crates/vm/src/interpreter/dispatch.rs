@@ -172,10 +172,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::LoadHole { dst } => reg!(dst) = Value::Hole,
             Instruction::LoadInt { dst, value } => reg!(dst) = Value::Number(f64::from(value)),
             Instruction::LoadConst { dst, constant } => {
-                reg!(dst) = match &function.constants[usize::from(constant.0)] {
-                    LinkedConstant::Value(value) => *value,
-                    _ => Value::Undefined,
-                };
+                reg!(dst) = function.constant_values[usize::from(constant.0)];
             }
             Instruction::Move { dst, src } => reg!(dst) = reg!(src),
             Instruction::LoadNewTarget { dst } => {
@@ -237,7 +234,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 numeric!(dst, lhs, rhs, NumericOperator::Divide, |a, b| a / b)
             }
             Instruction::Mod { dst, lhs, rhs } => {
-                numeric!(dst, lhs, rhs, NumericOperator::Remainder, |a, b| a % b)
+                numeric!(dst, lhs, rhs, NumericOperator::Remainder, |a, b| number_remainder(a, b))
             }
             Instruction::Exp { dst, lhs, rhs } => {
                 numeric!(dst, lhs, rhs, NumericOperator::Exponentiate, |a, b| {
@@ -967,6 +964,27 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
         }
     }
+}
+
+/// Number::remainder. Integral operands (the common `i % 7`) use integer division, because
+/// `f64 % f64` compiles to a call to a slow software `fmod` (measured at ~20% of a loop
+/// benchmark). The sign of a zero result follows the dividend, as `fmod` does.
+#[inline(always)]
+pub(crate) fn number_remainder(dividend: f64, divisor: f64) -> f64 {
+    const LIMIT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if dividend.fract() == 0.0
+        && divisor.fract() == 0.0
+        && dividend.abs() < LIMIT
+        && divisor.abs() < LIMIT
+        && divisor != 0.0
+    {
+        let remainder = (dividend as i64) % (divisor as i64);
+        if remainder == 0 && dividend.is_sign_negative() {
+            return -0.0;
+        }
+        return remainder as f64;
+    }
+    dividend % divisor
 }
 
 /// Restores the current frame's stack window after a spread call to a native callee (the

@@ -385,3 +385,30 @@ fn environments_survive_collection_through_closures() {
     assert_eq!(result.as_number(), Some(42.0));
     vm.collect_garbage();
 }
+
+#[test]
+fn integer_remainder_fast_path_matches_fmod() {
+    let cases = [
+        (7.0, 3.0),
+        (-7.0, 3.0),
+        (7.0, -3.0),
+        (-6.0, 3.0),
+        (6.0, -3.0),
+        (-0.0, 5.0),
+        (0.0, -5.0),
+        (5.5, 2.0),
+        (5.0, 0.0),
+        (f64::INFINITY, 2.0),
+        (2.0, f64::INFINITY),
+        (9_007_199_254_740_993.0, 10.0),
+        (1e300, 7.0),
+    ];
+    for (dividend, divisor) in cases {
+        let fast = super::dispatch::number_remainder(dividend, divisor);
+        let reference = dividend % divisor;
+        assert!(
+            fast.to_bits() == reference.to_bits() || fast.is_nan() && reference.is_nan(),
+            "{dividend} % {divisor}: {fast} vs {reference}"
+        );
+    }
+}
