@@ -217,9 +217,24 @@ fn regexp_allowed_after(previous: Option<crate::TokenKind>) -> bool {
         return true;
     };
     match kind {
-        Identifier | PrivateName | NumericLiteral | BigIntLiteral | StringLiteral
-        | RegExpLiteral | NoSubstitutionTemplate | TemplateTail | RightParen | RightBracket
-        | RightBrace | This | Super | True | False | Null | PlusPlus | MinusMinus => false,
+        Identifier
+        | PrivateName
+        | NumericLiteral
+        | BigIntLiteral
+        | StringLiteral
+        | RegExpLiteral
+        | NoSubstitutionTemplate
+        | TemplateTail
+        | RightParen
+        | RightBracket
+        | RightBrace
+        | This
+        | Super
+        | True
+        | False
+        | Null
+        | PlusPlus
+        | MinusMinus => false,
         kind if kind.is_contextual_keyword() => false,
         _ => true,
     }
@@ -244,7 +259,11 @@ mod tests {
     #[test]
     fn generated_text_has_the_requested_size_and_lexes_without_errors() {
         let text = generate_typescript(20_000);
-        assert!(text.len() >= 20_000 && text.len() < 24_000, "{}", text.len());
+        assert!(
+            text.len() >= 20_000 && text.len() < 24_000,
+            "{}",
+            text.len()
+        );
         assert_eq!(text, generate_typescript(20_000));
         let count = lex_standalone(&text).expect("no lexical errors");
         assert!(count > 2_000, "{count}");
@@ -252,7 +271,10 @@ mod tests {
 
     #[test]
     fn standalone_lexing_handles_regexps_and_template_substitutions() {
-        assert_eq!(lex_standalone("x = /a\\d/g.test(`a${ {b: 1}.b }c${d}`)"), Ok(18));
+        assert_eq!(
+            lex_standalone("x = /a\\d/g.test(`a${ {b: 1}.b }c${d}`)"),
+            Ok(18)
+        );
         assert!(lex_standalone("a = 'unterminated").is_err());
     }
 }

@@ -414,6 +414,10 @@ pub struct ExportSpecifier {
 pub struct ExportDefaultDeclaration<'a> {
     pub span: Span,
     pub kind: ExportDefaultKind<'a>,
+    /// TypeScript `export = expression;` (CommonJS-style export assignment), represented as a
+    /// default export of the expression: within one program it is what importers of the
+    /// module's default see. `kind` is then always [`ExportDefaultKind::Expression`].
+    pub is_export_assignment: bool,
 }
 
 /// What follows `export default`.

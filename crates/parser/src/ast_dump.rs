@@ -351,7 +351,12 @@ impl Dumper<'_> {
                 });
             }
             Statement::ExportDefault(node) => {
-                self.line(label, &format!("ExportDefault {}", span_text(node.span)));
+                let name = if node.is_export_assignment {
+                    "ExportDefault (export =)"
+                } else {
+                    "ExportDefault"
+                };
+                self.line(label, &format!("{name} {}", span_text(node.span)));
                 self.nested(|this| match &node.kind {
                     ExportDefaultKind::Function(function) => {
                         this.function("", "FunctionDeclaration", function)

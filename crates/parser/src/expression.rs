@@ -876,10 +876,8 @@ impl<'a> Parser<'a, '_, '_> {
                 'v' => 64,
                 'y' => 128,
                 _ => {
-                    return self.error_at(
-                        format!("Invalid regular expression flags '{flags}'"),
-                        span,
-                    );
+                    return self
+                        .error_at(format!("Invalid regular expression flags '{flags}'"), span);
                 }
             };
             if seen & bit != 0 {
@@ -1691,10 +1689,7 @@ impl<'a> Parser<'a, '_, '_> {
         if matches!(expression, Expression::Object(_) | Expression::Array(_))
             && self.next_significant_byte(expression.span().end) == Some(b')')
         {
-            return self.error_at(
-                "Invalid destructuring assignment target",
-                expression.span(),
-            );
+            return self.error_at("Invalid destructuring assignment target", expression.span());
         }
         Ok(())
     }

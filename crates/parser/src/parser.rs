@@ -495,10 +495,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             let exported = self.exported_names[index];
             if !seen.insert(exported.name) {
                 let name = self.interner.resolve(exported.name).to_string();
-                return self.error_at(
-                    format!("Duplicate export of '{name}'"),
-                    exported.span,
-                );
+                return self.error_at(format!("Duplicate export of '{name}'"), exported.span);
             }
         }
         if !self.typescript {
@@ -1758,6 +1755,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     ExportDefaultDeclaration {
                         span: self.span_from(start),
                         kind,
+                        is_export_assignment: false,
                     },
                 ))))
             }
@@ -1869,12 +1867,23 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 self.skip_until_statement_end()?;
                 Ok(None)
             }
-            TokenKind::Assign if self.typescript => {
-                // `export = value;` (CommonJS interop) is not supported at run time.
-                self.error_at(
-                    "'export =' is not supported; use ES module exports",
-                    self.token.span,
-                )
+            TokenKind::Assign if self.typescript && !in_namespace => {
+                // `export = value;`: kept as a default export of the value (see the AST).
+                let assign_span = self.token.span;
+                self.bump();
+                let expression = self.parse_assignment_expression(true)?;
+                self.consume_semicolon()?;
+                self.exported_names.push(ModuleExportName {
+                    span: assign_span,
+                    name: well_known::DEFAULT,
+                });
+                Ok(Some(Statement::ExportDefault(self.alloc(
+                    ExportDefaultDeclaration {
+                        span: self.span_from(start),
+                        kind: ExportDefaultKind::Expression(expression),
+                        is_export_assignment: true,
+                    },
+                ))))
             }
             TokenKind::As if self.typescript && self.peek().kind == TokenKind::Namespace => {
                 self.skip_until_statement_end()?;

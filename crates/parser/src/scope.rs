@@ -103,7 +103,11 @@ impl<'a> Parser<'a, '_, '_> {
 
     /// Declares one name in the innermost scope (or, for `var`, in every scope up to the
     /// function scope), reporting a redeclaration error when the spec forbids it.
-    pub fn declare_name(&mut self, identifier: Identifier, kind: DeclarationKind) -> ParseResult<()> {
+    pub fn declare_name(
+        &mut self,
+        identifier: Identifier,
+        kind: DeclarationKind,
+    ) -> ParseResult<()> {
         let Some(&frame) = self.scopes.frames.last() else {
             return Ok(());
         };
@@ -120,7 +124,11 @@ impl<'a> Parser<'a, '_, '_> {
             }
             DeclarationKind::Function { plain } => match frame.kind {
                 ScopeKind::Function => {
-                    let entry = self.scopes.declarations.entry((frame.id, name)).or_insert(0);
+                    let entry = self
+                        .scopes
+                        .declarations
+                        .entry((frame.id, name))
+                        .or_insert(0);
                     if *entry & DeclarationFlags::LEXICAL != 0 {
                         return self.redeclaration_error(identifier);
                     }
@@ -145,7 +153,11 @@ impl<'a> Parser<'a, '_, '_> {
                 } else {
                     DeclarationFlags::PATTERN_CATCH_PARAMETER
                 };
-                let entry = self.scopes.declarations.entry((frame.id, name)).or_insert(0);
+                let entry = self
+                    .scopes
+                    .declarations
+                    .entry((frame.id, name))
+                    .or_insert(0);
                 if *entry != 0 {
                     return self.redeclaration_error(identifier);
                 }
@@ -155,7 +167,11 @@ impl<'a> Parser<'a, '_, '_> {
             DeclarationKind::Var => {
                 for index in (0..self.scopes.frames.len()).rev() {
                     let frame = self.scopes.frames[index];
-                    let entry = self.scopes.declarations.entry((frame.id, name)).or_insert(0);
+                    let entry = self
+                        .scopes
+                        .declarations
+                        .entry((frame.id, name))
+                        .or_insert(0);
                     let clashes = *entry
                         & (DeclarationFlags::LEXICAL | DeclarationFlags::PATTERN_CATCH_PARAMETER)
                         != 0;
@@ -185,8 +201,8 @@ impl<'a> Parser<'a, '_, '_> {
             .or_insert(0);
         let existing = *entry;
         if existing != 0 {
-            let both_sloppy_functions = existing == flags
-                && flags & DeclarationFlags::SLOPPY_BLOCK_FUNCTION != 0;
+            let both_sloppy_functions =
+                existing == flags && flags & DeclarationFlags::SLOPPY_BLOCK_FUNCTION != 0;
             if !both_sloppy_functions {
                 return self.redeclaration_error(identifier);
             }

@@ -15,7 +15,9 @@ use tseval_lexer::synthetic::{generate_typescript, lex_standalone};
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let (Some(size), Some(iterations)) = (
-        arguments.first().and_then(|text| text.parse::<usize>().ok()),
+        arguments
+            .first()
+            .and_then(|text| text.parse::<usize>().ok()),
         arguments.get(1).and_then(|text| text.parse::<u32>().ok()),
     ) else {
         eprintln!("usage: profile_lexer N ITER [FILE]");
@@ -29,12 +31,18 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => (generate_typescript(size), format!("generated TypeScript ({size} bytes asked)")),
+        None => (
+            generate_typescript(size),
+            format!("generated TypeScript ({size} bytes asked)"),
+        ),
     };
     let tokens = match lex_standalone(&source) {
         Ok(tokens) => tokens,
         Err(span) => {
-            eprintln!("profile_lexer: lexical error at bytes {}..{}", span.start, span.end);
+            eprintln!(
+                "profile_lexer: lexical error at bytes {}..{}",
+                span.start, span.end
+            );
             return ExitCode::from(1);
         }
     };

@@ -17,7 +17,9 @@ use tseval_parser::{Arena, Interner, parse_script};
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let (Some(size), Some(iterations)) = (
-        arguments.first().and_then(|text| text.parse::<usize>().ok()),
+        arguments
+            .first()
+            .and_then(|text| text.parse::<usize>().ok()),
         arguments.get(1).and_then(|text| text.parse::<u32>().ok()),
     ) else {
         eprintln!("usage: profile_parser N ITER [FILE]");
@@ -53,7 +55,10 @@ fn main() -> ExitCode {
     let seconds = started.elapsed().as_secs_f64();
     let iterations = f64::from(iterations.max(1));
     let megabytes = source.len() as f64 * iterations / 1e6;
-    println!("input: {file_name}: {} bytes, {tokens} tokens", source.len());
+    println!(
+        "input: {file_name}: {} bytes, {tokens} tokens",
+        source.len()
+    );
     println!(
         "parsed {iterations} times in {seconds:.3}s: {:.1} MB/s, {:.2} M tokens/s",
         megabytes / seconds,

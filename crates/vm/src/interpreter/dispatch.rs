@@ -23,7 +23,7 @@ use tseval_compiler::opcodes::Instruction;
 
 use super::calls::{self, CallOutcome};
 use super::exceptions;
-use super::link::{LinkedConstant, LinkedFunction};
+use super::link::LinkedFunction;
 use super::{Frame, generators, iteration, objects, properties};
 use crate::object::ObjectKind;
 use crate::operators::NumericOperator;
@@ -55,10 +55,48 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             pc = frame.pc as usize;
         }};
     }
-    // Register access relative to the frame base.
+    // Register access relative to the frame base, without bounds checks.
+    //
+    // SAFETY (for every use of these three macros): `base + r < vm.stack.len()` holds for every
+    // register operand `r` of the executing instruction, because
+    // (1) all code in the code table passed the bytecode verifier at link time, so every
+    //     register operand and register window lies inside `0 .. register_count`, and
+    // (2) while an instruction of the innermost frame executes, `vm.stack.len() >= base +
+    //     register_count`. Frame switches establish it (push, return and unwind resize the
+    //     stack to the window), and it is re-checked with a hard assertion (`check_window!`)
+    //     after every operation that calls out of the loop and might shrink the stack; the
+    //     fast arms do not change the stack length.
+    // The pointer is recomputed at each access, so a stack reallocation is harmless.
     macro_rules! reg {
-        ($register:expr) => {
-            vm.stack[base + $register.0 as usize]
+        ($register:expr) => {{
+            let index = base + $register.0 as usize;
+            debug_assert!(index < vm.stack.len());
+            unsafe { *vm.stack.as_ptr().add(index) }
+        }};
+    }
+    macro_rules! reg_ref {
+        ($register:expr) => {{
+            let index = base + $register.0 as usize;
+            debug_assert!(index < vm.stack.len());
+            unsafe { &*vm.stack.as_ptr().add(index) }
+        }};
+    }
+    macro_rules! set_reg {
+        ($register:expr, $value:expr) => {{
+            let value: Value = $value;
+            let index = base + $register.0 as usize;
+            debug_assert!(index < vm.stack.len());
+            unsafe { *vm.stack.as_mut_ptr().add(index) = value };
+        }};
+    }
+    // Re-establishes invariant (2) above after a call out of the loop (a panic instead of an
+    // out-of-bounds register access if some callee broke the stack discipline).
+    macro_rules! check_window {
+        () => {
+            assert!(
+                vm.stack.len() >= base + usize::from(function.register_count),
+                "register stack shrank below the active frame window"
+            );
         };
     }
     // Saves the pc of the next instruction into the innermost frame (handler invariant 2).
@@ -87,7 +125,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     macro_rules! check {
         ($result:expr) => {
             match $result {
-                Ok(value) => value,
+                Ok(value) => {
+                    check_window!();
+                    value
+                }
                 Err(error) => throw!(error),
             }
         };
@@ -111,26 +152,26 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     macro_rules! numeric {
         ($dst:expr, $lhs:expr, $rhs:expr, $operator:expr, |$a:ident, $b:ident| $fast:expr) => {{
             let result =
-                if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
+                if let (&Value::Number($a), &Value::Number($b)) = (reg_ref!($lhs), reg_ref!($rhs)) {
                     Value::Number($fast)
                 } else {
                     let (left, right) = (reg!($lhs), reg!($rhs));
                     slow!(vm.numeric_operator($operator, left, right))
                 };
-            reg!($dst) = result;
+            set_reg!($dst, result);
         }};
     }
     // A relational operator with an inline Number fast path.
     macro_rules! compare {
         ($dst:expr, $lhs:expr, $rhs:expr, $method:ident, |$a:ident, $b:ident| $fast:expr) => {{
             let result =
-                if let (&Value::Number($a), &Value::Number($b)) = (&reg!($lhs), &reg!($rhs)) {
+                if let (&Value::Number($a), &Value::Number($b)) = (reg_ref!($lhs), reg_ref!($rhs)) {
                     $fast
                 } else {
                     let (left, right) = (reg!($lhs), reg!($rhs));
                     slow!(vm.$method(left, right))
                 };
-            reg!($dst) = Value::Boolean(result);
+            set_reg!($dst, Value::Boolean(result));
         }};
     }
     // A conditional jump.
@@ -151,7 +192,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             match $outcome {
                 CallOutcome::PushedFrame => load_frame!(),
                 CallOutcome::Completed(value) => {
-                    reg!($dst) = value;
+                    check_window!();
+                    set_reg!($dst, value);
                     safepoint!();
                 }
             }
@@ -160,21 +202,25 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
 
     load_frame!();
     loop {
-        let instruction = function.code[pc];
+        // SAFETY: verified code ends with a terminator and every jump and handler target is
+        // in range, so `pc` always indexes an instruction (resumed coroutines continue after a
+        // `Yield`/`Await`, which is never the last instruction).
+        debug_assert!(pc < function.code.len());
+        let instruction = unsafe { *function.code.get_unchecked(pc) };
         pc += 1;
         match instruction {
             // ----- Loads and moves -----
             Instruction::Nop {} => {}
-            Instruction::LoadUndefined { dst } => reg!(dst) = Value::Undefined,
-            Instruction::LoadNull { dst } => reg!(dst) = Value::Null,
-            Instruction::LoadTrue { dst } => reg!(dst) = Value::Boolean(true),
-            Instruction::LoadFalse { dst } => reg!(dst) = Value::Boolean(false),
-            Instruction::LoadHole { dst } => reg!(dst) = Value::Hole,
-            Instruction::LoadInt { dst, value } => reg!(dst) = Value::Number(f64::from(value)),
+            Instruction::LoadUndefined { dst } => set_reg!(dst, Value::Undefined),
+            Instruction::LoadNull { dst } => set_reg!(dst, Value::Null),
+            Instruction::LoadTrue { dst } => set_reg!(dst, Value::Boolean(true)),
+            Instruction::LoadFalse { dst } => set_reg!(dst, Value::Boolean(false)),
+            Instruction::LoadHole { dst } => set_reg!(dst, Value::Hole),
+            Instruction::LoadInt { dst, value } => set_reg!(dst, Value::Number(f64::from(value))),
             Instruction::LoadConst { dst, constant } => {
-                reg!(dst) = function.constant_values[usize::from(constant.0)];
+                set_reg!(dst, function.constant_values[usize::from(constant.0)]);
             }
-            Instruction::Move { dst, src } => reg!(dst) = reg!(src),
+            Instruction::Move { dst, src } => set_reg!(dst, reg!(src)),
             Instruction::LoadNewTarget { dst } => {
                 let new_target = vm
                     .interpreter
@@ -182,13 +228,13 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     .last()
                     .filter(|frame| frame.flags & super::frame_flags::GENERATOR == 0)
                     .and_then(|frame| frame.new_target);
-                reg!(dst) = new_target.map_or(Value::Undefined, Value::Object);
+                set_reg!(dst, new_target.map_or(Value::Undefined, Value::Object));
             }
             Instruction::LoadCallee { dst } => {
                 let callee = vm.interpreter.frames.last().map(|frame| frame.callee);
-                reg!(dst) = callee.map_or(Value::Undefined, Value::Object);
+                set_reg!(dst, callee.map_or(Value::Undefined, Value::Object));
             }
-            Instruction::LoadHomeObject { dst } => reg!(dst) = objects::current_home_object(vm),
+            Instruction::LoadHomeObject { dst } => set_reg!(dst, objects::current_home_object(vm)),
             Instruction::CreateClosure {
                 dst,
                 function: template,
@@ -196,7 +242,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let code = objects::function_constant(function, template.0);
                 let env = vm.interpreter.frames.last().and_then(|frame| frame.env);
                 let closure = objects::create_closure(vm, code, env);
-                reg!(dst) = Value::Object(closure);
+                set_reg!(dst, Value::Object(closure));
                 safepoint!();
             }
             Instruction::SetHomeObject {
@@ -215,12 +261,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
 
             // ----- Arithmetic -----
             Instruction::Add { dst, lhs, rhs } => {
-                if let (&Value::Number(a), &Value::Number(b)) = (&reg!(lhs), &reg!(rhs)) {
-                    reg!(dst) = Value::Number(a + b);
+                if let (&Value::Number(a), &Value::Number(b)) = (reg_ref!(lhs), reg_ref!(rhs)) {
+                    set_reg!(dst, Value::Number(a + b));
                 } else {
                     let (left, right) = (reg!(lhs), reg!(rhs));
                     let result = slow!(vm.add(left, right));
-                    reg!(dst) = result;
+                    set_reg!(dst, result);
                     safepoint!();
                 }
             }
@@ -287,7 +333,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     (Value::Number(a), Value::Number(b)) => a == b,
                     _ => slow!(vm.loose_equal(left, right)),
                 };
-                reg!(dst) = Value::Boolean(result);
+                set_reg!(dst, Value::Boolean(result));
             }
             Instruction::NotEq { dst, lhs, rhs } => {
                 let (left, right) = (reg!(lhs), reg!(rhs));
@@ -295,7 +341,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     (Value::Number(a), Value::Number(b)) => a == b,
                     _ => slow!(vm.loose_equal(left, right)),
                 };
-                reg!(dst) = Value::Boolean(!result);
+                set_reg!(dst, Value::Boolean(!result));
             }
             Instruction::StrictEq { dst, lhs, rhs } => {
                 let (left, right) = (reg!(lhs), reg!(rhs));
@@ -303,7 +349,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     (Value::Number(a), Value::Number(b)) => a == b,
                     _ => vm.strict_equal(left, right),
                 };
-                reg!(dst) = Value::Boolean(result);
+                set_reg!(dst, Value::Boolean(result));
             }
             Instruction::StrictNotEq { dst, lhs, rhs } => {
                 let (left, right) = (reg!(lhs), reg!(rhs));
@@ -311,7 +357,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     (Value::Number(a), Value::Number(b)) => a == b,
                     _ => vm.strict_equal(left, right),
                 };
-                reg!(dst) = Value::Boolean(!result);
+                set_reg!(dst, Value::Boolean(!result));
             }
             Instruction::Lt { dst, lhs, rhs } => compare!(dst, lhs, rhs, less_than, |a, b| a < b),
             Instruction::LtEq { dst, lhs, rhs } => {
@@ -326,44 +372,44 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::InstanceOf { dst, lhs, rhs } => {
                 let (left, right) = (reg!(lhs), reg!(rhs));
                 let result = slow!(vm.instance_of(left, right));
-                reg!(dst) = Value::Boolean(result);
+                set_reg!(dst, Value::Boolean(result));
             }
             Instruction::In { dst, lhs, rhs } => {
                 let (left, right) = (reg!(lhs), reg!(rhs));
                 let result = slow!(vm.in_operator(left, right));
-                reg!(dst) = Value::Boolean(result);
+                set_reg!(dst, Value::Boolean(result));
             }
 
             // ----- Unary operators -----
             Instruction::Neg { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     Value::Number(number) => Value::Number(-number),
                     _ => slow!(vm.negate(value)),
-                };
+                });
             }
             Instruction::ToNumber { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     Value::Number(_) => value,
                     _ => slow!(vm.unary_plus(value)),
-                };
+                });
             }
             Instruction::ToNumeric { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     Value::Number(_) | Value::BigInt(_) => value,
                     _ => slow!(vm.to_numeric_value(value)),
-                };
+                });
             }
             Instruction::BitNot { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     Value::Number(number) => {
                         Value::Number(f64::from(!crate::conversions::f64_to_int32(number)))
                     }
                     _ => slow!(vm.bitwise_not(value)),
-                };
+                });
             }
             Instruction::Not { dst, src } => {
                 let value = reg!(src);
@@ -371,36 +417,36 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     Value::Boolean(boolean) => boolean,
                     _ => vm.to_boolean(value),
                 };
-                reg!(dst) = Value::Boolean(!truthy);
+                set_reg!(dst, Value::Boolean(!truthy));
             }
             Instruction::TypeOf { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = vm.typeof_value(value);
+                set_reg!(dst, vm.typeof_value(value));
             }
             Instruction::Inc { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     Value::Number(number) => Value::Number(number + 1.0),
                     _ => slow!(vm.increment(value, 1)),
-                };
+                });
             }
             Instruction::Dec { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     Value::Number(number) => Value::Number(number - 1.0),
                     _ => slow!(vm.increment(value, -1)),
-                };
+                });
             }
             Instruction::ToString { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     Value::String(_) => value,
                     _ => Value::String(slow!(vm.to_string(value))),
-                };
+                });
             }
             Instruction::ToPropertyKey { dst, src } => {
                 let value = reg!(src);
-                reg!(dst) = match value {
+                set_reg!(dst, match value {
                     // Strings, symbols and numbers are already usable keys: converting a
                     // number to its string form later is unobservable.
                     Value::String(_) | Value::Symbol(_) | Value::Number(_) => value,
@@ -408,7 +454,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                         let key = slow!(vm.to_property_key(value));
                         vm.property_key_to_value(key)
                     }
-                };
+                });
             }
             Instruction::StringConcat { dst, first, count } => {
                 let start = base + usize::from(first.0);
@@ -417,7 +463,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     start,
                     usize::from(count)
                 ));
-                reg!(dst) = result;
+                set_reg!(dst, result);
                 safepoint!();
             }
 
@@ -429,7 +475,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 }
             }
             Instruction::JumpIfTrue { condition, offset } => {
-                let truthy = match &reg!(condition) {
+                let truthy = match reg_ref!(condition) {
                     &Value::Boolean(boolean) => boolean,
                     other => {
                         let value = *other;
@@ -439,7 +485,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 jump_if!(truthy, offset);
             }
             Instruction::JumpIfFalse { condition, offset } => {
-                let truthy = match &reg!(condition) {
+                let truthy = match reg_ref!(condition) {
                     &Value::Boolean(boolean) => boolean,
                     other => {
                         let value = *other;
@@ -469,7 +515,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     Some(value) => value,
                     None => slow!(properties::get_named_slow(vm, receiver, site)),
                 };
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::SetNamed { object, value, ic } => {
                 let receiver = reg!(object);
@@ -485,7 +531,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::GetKeyed { dst, object, key } => {
                 let (receiver, key) = (reg!(object), reg!(key));
                 let result = slow!(vm.get_by_value(receiver, key));
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::SetKeyed { object, key, value } => {
                 let (receiver, key, value) = (reg!(object), reg!(key), reg!(value));
@@ -515,7 +561,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let (target, key) = (reg!(object), reg!(key));
                 let strict = function.is_strict();
                 let result = slow!(objects::delete_keyed(vm, target, key, strict));
-                reg!(dst) = Value::Boolean(result);
+                set_reg!(dst, Value::Boolean(result));
             }
             Instruction::DefineMethod {
                 object,
@@ -533,7 +579,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::GetPrototypeOf { dst, object } => {
                 let target = reg!(object);
                 let result = slow!(objects::get_prototype_of(vm, target));
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::GetSuper { dst, receiver, key } => {
                 let (this, home, key) = (
@@ -542,7 +588,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     reg!(key),
                 );
                 let result = slow!(objects::get_super(vm, this, home, key));
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::SetSuper {
                 receiver,
@@ -582,19 +628,19 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             // ----- Object, array and literal creation -----
             Instruction::NewObject { dst, capacity } => {
                 let object = objects::new_object_with_capacity(vm, usize::from(capacity));
-                reg!(dst) = Value::Object(object);
+                set_reg!(dst, Value::Object(object));
                 safepoint!();
             }
             Instruction::NewArray { dst, capacity } => {
                 let array = vm.new_array(Vec::with_capacity(usize::from(capacity)));
-                reg!(dst) = Value::Object(array);
+                set_reg!(dst, Value::Object(array));
                 safepoint!();
             }
             Instruction::NewArrayFromRegisters { dst, first, count } => {
                 let start = base + usize::from(first.0);
                 let elements = vm.stack[start..start + usize::from(count)].to_vec();
                 let array = vm.new_array(elements);
-                reg!(dst) = Value::Object(array);
+                set_reg!(dst, Value::Object(array));
                 safepoint!();
             }
             Instruction::ArrayPush { array, value } => {
@@ -608,11 +654,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::GetTemplateObject { dst, template } => {
                 let result = slow!(objects::get_template_object(vm, function, template.0));
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::NewRegExp { dst, regexp } => {
                 let result = slow!(objects::new_regexp(vm, function, regexp.0));
-                reg!(dst) = result;
+                set_reg!(dst, result);
                 safepoint!();
             }
 
@@ -623,12 +669,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     Some(value) => value,
                     None => slow!(properties::get_global_slow(vm, site)),
                 };
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::TypeOfGlobal { dst, ic } => {
                 let site = &function.inline_caches[usize::from(ic.0)];
                 let result = slow!(properties::typeof_global(vm, site));
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::SetGlobal { value, ic } => {
                 let value = reg!(value);
@@ -642,7 +688,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let key = objects::name_constant(function, name.0);
                 let strict = function.is_strict();
                 let result = slow!(properties::delete_global(vm, key, strict));
-                reg!(dst) = Value::Boolean(result);
+                set_reg!(dst, Value::Boolean(result));
             }
             Instruction::DeclareGlobalVar { name } => {
                 let key = objects::name_constant(function, name.0);
@@ -669,7 +715,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::LoadEnv { dst, depth, slot } => {
                 let value = objects::load_env(vm, depth, slot);
-                reg!(dst) = value;
+                set_reg!(dst, value);
             }
             Instruction::StoreEnv { src, depth, slot } => {
                 let value = reg!(src);
@@ -708,7 +754,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::DerivedConstructorResult { dst, value, this } => {
                 let (result, this) = (reg!(value), reg!(this));
                 let result = slow!(objects::derived_constructor_result(vm, result, this));
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::ThrowTypeError { message } => {
                 save_pc!();
@@ -782,9 +828,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 save_pc!();
                 let window = base + usize::from(callee.0);
                 let spread = reg!(arguments);
-                let outcome = check!(calls::call_spread_from_window(
-                    vm, window, spread, dst.0, false
-                ));
+                // Not `check!`: the spread arguments were pushed above a truncated window,
+                // which is restored just below before any register access.
+                let outcome = match calls::call_spread_from_window(vm, window, spread, dst.0, false) {
+                    Ok(outcome) => outcome,
+                    Err(error) => throw!(error),
+                };
                 if let CallOutcome::Completed(_) = outcome {
                     restore_window(vm, base, function);
                 }
@@ -810,9 +859,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 save_pc!();
                 let window = base + usize::from(callee.0);
                 let spread = reg!(arguments);
-                let outcome = check!(calls::call_spread_from_window(
-                    vm, window, spread, dst.0, true
-                ));
+                // Not `check!`: the spread arguments were pushed above a truncated window,
+                // which is restored just below before any register access.
+                let outcome = match calls::call_spread_from_window(vm, window, spread, dst.0, true) {
+                    Ok(outcome) => outcome,
+                    Err(error) => throw!(error),
+                };
                 if let CallOutcome::Completed(_) = outcome {
                     restore_window(vm, base, function);
                 }
@@ -864,7 +916,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     Some(value) => value,
                     None => slow!(iteration::iterator_next(vm, record)),
                 };
-                reg!(dst) = value;
+                set_reg!(dst, value);
             }
             Instruction::IteratorClose { iterator } => {
                 let record = base + usize::from(iterator.0);
@@ -874,17 +926,18 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let record = base + usize::from(iterator.0);
                 save_pc!();
                 iteration::iterator_close_for_throw(vm, record);
+                check_window!();
             }
             Instruction::IteratorCollectRest { dst, iterator } => {
                 let record = base + usize::from(iterator.0);
                 let array = slow!(iteration::iterator_collect_rest(vm, record));
-                reg!(dst) = array;
+                set_reg!(dst, array);
                 safepoint!();
             }
             Instruction::ForInPrepare { dst, object } => {
                 let target = reg!(object);
                 let iterator = slow!(vm.new_for_in_iterator(target));
-                reg!(dst) = Value::Object(iterator);
+                set_reg!(dst, Value::Object(iterator));
                 safepoint!();
             }
             Instruction::ForInNext { dst, iterator } => {
@@ -893,14 +946,14 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     Value::Object(iterator) => slow!(vm.for_in_next(iterator)),
                     _ => None,
                 };
-                reg!(dst) = next.unwrap_or(Value::Undefined);
+                set_reg!(dst, next.unwrap_or(Value::Undefined));
             }
 
             // ----- Classes -----
             Instruction::CreateClass { dst, constructor } => {
                 let code = objects::function_constant(function, constructor.0);
                 let (class, prototype) = slow!(objects::create_class(vm, code, None));
-                reg!(dst) = Value::Object(class);
+                set_reg!(dst, Value::Object(class));
                 vm.stack[base + usize::from(dst.0) + 1] = Value::Object(prototype);
                 safepoint!();
             }
@@ -912,19 +965,19 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let code = objects::function_constant(function, constructor.0);
                 let parent = reg!(parent);
                 let (class, prototype) = slow!(objects::create_class(vm, code, Some(parent)));
-                reg!(dst) = Value::Object(class);
+                set_reg!(dst, Value::Object(class));
                 vm.stack[base + usize::from(dst.0) + 1] = Value::Object(prototype);
                 safepoint!();
             }
             Instruction::NewPrivateName { dst, description } => {
                 let key = objects::name_constant(function, description.0);
                 let name = objects::new_private_name(vm, key);
-                reg!(dst) = name;
+                set_reg!(dst, name);
             }
             Instruction::GetPrivate { dst, object, key } => {
                 let (target, key) = (reg!(object), reg!(key));
                 let result = slow!(objects::get_private(vm, target, key));
-                reg!(dst) = result;
+                set_reg!(dst, result);
             }
             Instruction::SetPrivate { object, key, value } => {
                 let (target, key, value) = (reg!(object), reg!(key), reg!(value));
@@ -942,7 +995,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::HasPrivate { dst, object, key } => {
                 let (target, key) = (reg!(object), reg!(key));
                 let result = slow!(objects::has_private(vm, target, key));
-                reg!(dst) = Value::Boolean(result);
+                set_reg!(dst, Value::Boolean(result));
             }
 
             // ----- Generators and async functions -----

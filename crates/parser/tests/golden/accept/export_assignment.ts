@@ -1,0 +1,3 @@
+import fs = require("fs");
+class Store {}
+export = { fs, Store };

@@ -1,0 +1,1 @@
+const add = (a, a) => a + a;

@@ -1,0 +1,1 @@
+while (ok) async function f() {}

@@ -1,0 +1,1 @@
+@logged function f() {}

@@ -1,0 +1,1 @@
+if (ok) label: function f() {}

@@ -1,0 +1,1 @@
+class A { #x; get #x() { return 1; } }
