@@ -209,6 +209,10 @@ fn iteration_spread_and_destructuring() {
         "ab",
     );
     check(
+        "var values = [3, 9, 2]; var label = 'max'; var m = Math.max(...values); var result = label + m + values.length;",
+        "max93",
+    );
+    check(
         "function sum(...xs) { var t = 0; for (var x of xs) t += x; return t; } var result = sum(...[1, 2, 3], 4);",
         "10",
     );
