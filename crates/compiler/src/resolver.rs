@@ -335,7 +335,9 @@ fn namespace_exports_of(statements: &[Statement<'_>]) -> FxHashMap<Atom, Vec<Ide
         };
         let names = exports.entry(namespace.id.name).or_default();
         for inner in namespace.body {
-            let Statement::ExportNamed(export) = inner else { continue };
+            let Statement::ExportNamed(export) = inner else {
+                continue;
+            };
             match export.declaration {
                 Some(Declaration::Variable(variable)) => {
                     for declarator in variable.declarators {
@@ -695,13 +697,17 @@ impl Resolver {
     }
 
     fn visit_statement_list(&mut self, statements: &[Statement<'_>]) -> Result<(), CompileError> {
-        self.merged_namespace_exports.push(namespace_exports_of(statements));
+        self.merged_namespace_exports
+            .push(namespace_exports_of(statements));
         let result = self.visit_statement_list_contents(statements);
         self.merged_namespace_exports.pop();
         result
     }
 
-    fn visit_statement_list_contents(&mut self, statements: &[Statement<'_>]) -> Result<(), CompileError> {
+    fn visit_statement_list_contents(
+        &mut self,
+        statements: &[Statement<'_>],
+    ) -> Result<(), CompileError> {
         // Function declarations are instantiated at scope entry.
         for statement in statements {
             if let Some(function) = hoisted_function(statement) {

@@ -92,26 +92,41 @@ pub enum EvalError {
 }
 
 /// Parses and compiles `source`, returning the bytecode or a diagnostic.
-pub fn compile(source: &str, file_name: &str, goal: SourceGoal) -> Result<CompiledScript, Diagnostic> {
+pub fn compile(
+    source: &str,
+    file_name: &str,
+    goal: SourceGoal,
+) -> Result<CompiledScript, Diagnostic> {
     let arena = Arena::new();
     let mut interner = Interner::new();
-    let program = tseval_parser::parse_program(source, file_name, &arena, &mut interner, goal.parser_goal())
-        .map_err(|error| Diagnostic {
-            name: "SyntaxError".to_string(),
-            message: error.message.clone(),
-            location: format!("{}:{}:{}", error.file_name, error.line, error.column),
-            rendered: error.render(source),
-        })?;
+    let program =
+        tseval_parser::parse_program(source, file_name, &arena, &mut interner, goal.parser_goal())
+            .map_err(|error| Diagnostic {
+                name: "SyntaxError".to_string(),
+                message: error.message.clone(),
+                location: format!("{}:{}:{}", error.file_name, error.line, error.column),
+                rendered: error.render(source),
+            })?;
     let shared_source: Rc<str> = Rc::from(source);
-    tseval_compiler::compile_script(&program, &interner, file_name, &shared_source).map_err(|error| {
-        let syntax_error = tseval_parser::SyntaxError::new(error.message.clone(), error.span, source, file_name);
-        Diagnostic {
-            name: "SyntaxError".to_string(),
-            message: error.message,
-            location: format!("{}:{}:{}", syntax_error.file_name, syntax_error.line, syntax_error.column),
-            rendered: syntax_error.render(source),
-        }
-    })
+    tseval_compiler::compile_script(&program, &interner, file_name, &shared_source).map_err(
+        |error| {
+            let syntax_error = tseval_parser::SyntaxError::new(
+                error.message.clone(),
+                error.span,
+                source,
+                file_name,
+            );
+            Diagnostic {
+                name: "SyntaxError".to_string(),
+                message: error.message,
+                location: format!(
+                    "{}:{}:{}",
+                    syntax_error.file_name, syntax_error.line, syntax_error.column
+                ),
+                rendered: syntax_error.render(source),
+            }
+        },
+    )
 }
 
 /// Parses and compiles without running: the `--check` mode.
@@ -120,7 +135,11 @@ pub fn check(source: &str, file_name: &str, goal: SourceGoal) -> Result<(), Diag
 }
 
 /// The disassembly of every function in `source`: the `--dump-bytecode` mode.
-pub fn dump_bytecode(source: &str, file_name: &str, goal: SourceGoal) -> Result<String, Diagnostic> {
+pub fn dump_bytecode(
+    source: &str,
+    file_name: &str,
+    goal: SourceGoal,
+) -> Result<String, Diagnostic> {
     let script = compile(source, file_name, goal)?;
     Ok(tseval_compiler::disassemble(&script.top_level))
 }
@@ -144,7 +163,9 @@ impl Runtime {
 
     /// A fresh realm whose output goes to `host` (for example a capture buffer in tests).
     pub fn with_host(host: Box<dyn tseval_vm::host::Host>) -> Runtime {
-        Runtime { vm: Vm::with_host(host) }
+        Runtime {
+            vm: Vm::with_host(host),
+        }
     }
 
     /// The virtual machine, for embedders that need the lower-level API.
@@ -159,21 +180,36 @@ impl Runtime {
 
     /// Runs a program as the main script: compiles it, runs it, then drains pending jobs
     /// and timers the way Node's event loop does.
-    pub fn run_main(&mut self, source: &str, file_name: &str, goal: SourceGoal) -> Result<(), EvalError> {
+    pub fn run_main(
+        &mut self,
+        source: &str,
+        file_name: &str,
+        goal: SourceGoal,
+    ) -> Result<(), EvalError> {
         self.evaluate(source, file_name, goal)?;
-        self.vm.run_event_loop().map_err(|exception| self.uncaught(exception))
+        self.vm
+            .run_event_loop()
+            .map_err(|exception| self.uncaught(exception))
     }
 
     /// Compiles and runs `source`, returning its completion value.
-    pub fn evaluate(&mut self, source: &str, file_name: &str, goal: SourceGoal) -> Result<Value, EvalError> {
+    pub fn evaluate(
+        &mut self,
+        source: &str,
+        file_name: &str,
+        goal: SourceGoal,
+    ) -> Result<Value, EvalError> {
         let script = compile(source, file_name, goal).map_err(EvalError::Syntax)?;
-        tseval_vm::interpreter::run_script(&mut self.vm, &script).map_err(|exception| self.uncaught(exception))
+        tseval_vm::interpreter::run_script(&mut self.vm, &script)
+            .map_err(|exception| self.uncaught(exception))
     }
 
     /// Evaluates one REPL line and formats its completion value as Node's REPL would.
     pub fn evaluate_for_repl(&mut self, line: &str) -> Result<String, EvalError> {
         let value = self.evaluate(line, "[repl]", SourceGoal::Script)?;
-        self.vm.run_event_loop().map_err(|exception| self.uncaught(exception))?;
+        self.vm
+            .run_event_loop()
+            .map_err(|exception| self.uncaught(exception))?;
         Ok(self.vm.inspect(value))
     }
 
@@ -183,6 +219,8 @@ impl Runtime {
     }
 
     fn uncaught(&mut self, exception: Value) -> EvalError {
-        EvalError::Uncaught(UncaughtException { text: self.vm.describe_uncaught_exception(exception) })
+        EvalError::Uncaught(UncaughtException {
+            text: self.vm.describe_uncaught_exception(exception),
+        })
     }
 }

@@ -21,11 +21,16 @@ use std::time::{Duration, Instant};
 const PER_PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(120);
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn typescript_files_under(directory: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(directory) else { return };
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return;
+    };
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
@@ -45,10 +50,16 @@ struct Expectation {
 fn expectation_for(program: &Path) -> Option<Expectation> {
     let stdout = std::fs::read_to_string(program.with_extension("out")).ok()?;
     let exit_status = match std::fs::read_to_string(program.with_extension("exit")) {
-        Ok(text) => text.trim().parse().expect("an .exit file holds one integer"),
+        Ok(text) => text
+            .trim()
+            .parse()
+            .expect("an .exit file holds one integer"),
         Err(_) => 0,
     };
-    Some(Expectation { stdout, exit_status })
+    Some(Expectation {
+        stdout,
+        exit_status,
+    })
 }
 
 /// What a program actually did.
@@ -121,7 +132,12 @@ fn check_program(program: &Path, expectation: &Expectation) -> Result<(), String
     if problems.is_empty() {
         Ok(())
     } else {
-        let stderr_tail: String = outcome.stderr.lines().take(6).collect::<Vec<_>>().join("\n");
+        let stderr_tail: String = outcome
+            .stderr
+            .lines()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join("\n");
         Err(format!("{problems}stderr:\n{stderr_tail}\n"))
     }
 }
@@ -146,7 +162,9 @@ fn first_difference(expected: &str, actual: &str) -> String {
 
 /// Runs the programs on a few threads and returns (program, result) pairs in input order.
 fn check_all(programs: Vec<(PathBuf, Expectation)>) -> Vec<(PathBuf, Result<(), String>)> {
-    let worker_count = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 4);
+    let worker_count = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4);
     let queue = std::sync::Mutex::new(programs.into_iter().enumerate().collect::<Vec<_>>());
     let results = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|scope| {
@@ -164,7 +182,10 @@ fn check_all(programs: Vec<(PathBuf, Expectation)>) -> Vec<(PathBuf, Result<(), 
     });
     let mut results = results.into_inner().unwrap();
     results.sort_by_key(|(index, _, _)| *index);
-    results.into_iter().map(|(_, program, result)| (program, result)).collect()
+    results
+        .into_iter()
+        .map(|(_, program, result)| (program, result))
+        .collect()
 }
 
 fn collect_suite(directories: &[&str]) -> Vec<(PathBuf, Expectation)> {
@@ -177,9 +198,8 @@ fn collect_suite(directories: &[&str]) -> Vec<(PathBuf, Expectation)> {
     programs
         .into_iter()
         .map(|program| {
-            let expectation = expectation_for(&program).unwrap_or_else(|| {
-                panic!("{} has no .out file beside it", program.display())
-            });
+            let expectation = expectation_for(&program)
+                .unwrap_or_else(|| panic!("{} has no .out file beside it", program.display()));
             (program, expectation)
         })
         .collect()
@@ -198,16 +218,26 @@ const CASE_SUITES: &[&str] = if cfg!(feature = "gc-stress") {
 #[test]
 fn cases_and_examples_match_their_expected_output() {
     let programs = collect_suite(CASE_SUITES);
-    assert!(programs.len() >= 3, "expected the case suite and the examples to be present");
+    assert!(
+        programs.len() >= 3,
+        "expected the case suite and the examples to be present"
+    );
     let total = programs.len();
     let results = check_all(programs);
     let failures: Vec<String> = results
         .iter()
         .filter_map(|(program, result)| {
-            result.as_ref().err().map(|why| format!("FAIL {}\n{why}", program.display()))
+            result
+                .as_ref()
+                .err()
+                .map(|why| format!("FAIL {}\n{why}", program.display()))
         })
         .collect();
-    println!("{} passed, {} failed", total - failures.len(), failures.len());
+    println!(
+        "{} passed, {} failed",
+        total - failures.len(),
+        failures.len()
+    );
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 

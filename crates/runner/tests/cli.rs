@@ -21,7 +21,10 @@ fn temporary_program(name: &str, source: &str) -> std::path::PathBuf {
     let directory = std::env::temp_dir().join(format!("tseval-cli-{}", std::process::id()));
     std::fs::create_dir_all(&directory).unwrap();
     let path = directory.join(name);
-    std::fs::File::create(&path).unwrap().write_all(source.as_bytes()).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(source.as_bytes())
+        .unwrap();
     path
 }
 
@@ -40,16 +43,24 @@ fn uncaught_error_prints_name_message_and_a_stack_with_positions() {
     );
     let output = runner(&[path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(text(&output.stdout), "before\n", "output written before the throw is kept");
+    assert_eq!(
+        text(&output.stdout),
+        "before\n",
+        "output written before the throw is kept"
+    );
     let stderr = text(&output.stderr);
     let mut lines = stderr.lines();
     assert_eq!(lines.next(), Some("Uncaught TypeError: bad thing"));
     let first_frame = lines.next().unwrap_or_default();
     assert!(
-        first_frame.trim_start().starts_with("at inner (") && first_frame.contains("uncaught.ts:2:"),
+        first_frame.trim_start().starts_with("at inner (")
+            && first_frame.contains("uncaught.ts:2:"),
         "the first stack line names the throwing function and its file:line:col, got {first_frame:?}"
     );
-    assert!(stderr.contains("at outer ("), "the caller appears in the stack: {stderr}");
+    assert!(
+        stderr.contains("at outer ("),
+        "the caller appears in the stack: {stderr}"
+    );
 }
 
 #[test]
@@ -64,11 +75,20 @@ fn syntax_errors_exit_with_status_one_and_a_code_frame() {
     let path = temporary_program("broken.ts", "let ok = 1;\nlet x = );\n");
     let output = runner(&[path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(output.stdout.is_empty(), "nothing runs when the program does not parse");
+    assert!(
+        output.stdout.is_empty(),
+        "nothing runs when the program does not parse"
+    );
     let stderr = text(&output.stderr);
     assert!(stderr.contains("SyntaxError"), "{stderr}");
-    assert!(stderr.contains("broken.ts:2:9"), "the position is file:line:col: {stderr}");
-    assert!(stderr.contains("let x = );"), "the code frame shows the line: {stderr}");
+    assert!(
+        stderr.contains("broken.ts:2:9"),
+        "the position is file:line:col: {stderr}"
+    );
+    assert!(
+        stderr.contains("let x = );"),
+        "the code frame shows the line: {stderr}"
+    );
     assert!(stderr.contains('^'), "the code frame has a caret: {stderr}");
 }
 
@@ -87,20 +107,35 @@ fn check_mode_parses_without_running() {
 
 #[test]
 fn dump_bytecode_lists_instructions_without_running() {
-    let path = temporary_program("dump.ts", "function add(a: number, b: number) { return a + b; }\nconsole.log(add(1, 2));\n");
+    let path = temporary_program(
+        "dump.ts",
+        "function add(a: number, b: number) { return a + b; }\nconsole.log(add(1, 2));\n",
+    );
     let output = runner(&["--dump-bytecode", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0));
     let listing = text(&output.stdout);
     assert!(!listing.contains("\n3\n"), "the program must not run");
-    assert!(listing.contains("Add"), "the listing shows the addition: {listing}");
-    assert!(listing.contains("add"), "the listing names the nested function: {listing}");
+    assert!(
+        listing.contains("Add"),
+        "the listing shows the addition: {listing}"
+    );
+    assert!(
+        listing.contains("add"),
+        "the listing names the nested function: {listing}"
+    );
 }
 
 #[test]
 fn deep_recursion_is_a_range_error_not_a_crash() {
-    let output = runner(&["-e", "function f(n: number): number { return f(n + 1) + 1; }\ntry { f(0); } catch (e) { console.log(e instanceof RangeError, e.message); }"]);
+    let output = runner(&[
+        "-e",
+        "function f(n: number): number { return f(n + 1) + 1; }\ntry { f(0); } catch (e) { console.log(e instanceof RangeError, e.message); }",
+    ]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(text(&output.stdout), "true Maximum call stack size exceeded\n");
+    assert_eq!(
+        text(&output.stdout),
+        "true Maximum call stack size exceeded\n"
+    );
 }
 
 #[test]

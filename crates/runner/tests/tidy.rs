@@ -8,7 +8,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn read(path: &Path) -> String {
@@ -72,7 +75,7 @@ fn workspace_dependencies(manifest: &str) -> BTreeSet<String> {
             continue;
         }
         if in_dependencies && line.starts_with("tseval") {
-            let name = line.split(|c: char| c == '=' || c == '.').next().unwrap().trim();
+            let name = line.split(['=', '.']).next().unwrap().trim();
             dependencies.insert(name.to_string());
         }
     }
@@ -105,7 +108,10 @@ fn every_crate_has_an_architecture_section_with_an_invariant() {
             section.directory_name
         );
         assert!(
-            workspace_root().join("crates").join(&section.directory_name).is_dir(),
+            workspace_root()
+                .join("crates")
+                .join(&section.directory_name)
+                .is_dir(),
             "docs/ARCHITECTURE.md documents crates/{}, which does not exist",
             section.directory_name
         );
@@ -129,7 +135,9 @@ fn documented_dependencies_match_the_manifests() {
 }
 
 fn rust_files_under(directory: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(directory) else { return };
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return;
+    };
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
@@ -150,17 +158,26 @@ fn every_rust_file_starts_with_a_module_comment() {
     for top in ["crates", "xtask", "benches", "examples"] {
         rust_files_under(&root.join(top), &mut files);
     }
-    assert!(files.len() > 10, "expected to find the workspace's Rust files");
+    assert!(
+        files.len() > 10,
+        "expected to find the workspace's Rust files"
+    );
     let missing: Vec<String> = files
         .iter()
         .filter(|path| {
             let text = read(path);
-            let first = text.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
+            let first = text
+                .lines()
+                .find(|line| !line.trim().is_empty())
+                .unwrap_or("");
             !first.starts_with("//!")
         })
         .map(|path| path.strip_prefix(&root).unwrap().display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a //! module comment: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "files without a //! module comment: {missing:#?}"
+    );
 }
 
 /// `docs/OPCODES.md` is generated from the opcode table, the single source of truth for the

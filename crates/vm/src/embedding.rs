@@ -4,15 +4,17 @@
 //! Each method is a thin composition of the runtime and the built-ins, so that an embedder
 //! (and the `typescript-eval-runner` binary) never needs to reach into module internals.
 
+use crate::Vm;
 use crate::builtins::inspect::InspectOptions;
 use crate::value::{JsResult, Value};
-use crate::Vm;
 
 impl Vm {
     /// Installs `process` (with `argv`, `platform` and an empty `env`) on the global object.
     pub fn set_process_arguments(&mut self, arguments: &[String]) {
-        let argument_values: Vec<Value> =
-            arguments.iter().map(|argument| Value::String(self.new_string(argument))).collect();
+        let argument_values: Vec<Value> = arguments
+            .iter()
+            .map(|argument| Value::String(self.new_string(argument)))
+            .collect();
         let argv = self.new_array(argument_values);
         let process = self.new_object();
         let scope = self.open_handle_scope();
@@ -20,9 +22,11 @@ impl Vm {
         self.root(Value::Object(argv));
         let platform = Value::String(self.new_string("linux"));
         let environment = self.new_object();
-        for (name, value) in
-            [("argv", Value::Object(argv)), ("platform", platform), ("env", Value::Object(environment))]
-        {
+        for (name, value) in [
+            ("argv", Value::Object(argv)),
+            ("platform", platform),
+            ("env", Value::Object(environment)),
+        ] {
             let key = self.property_key_from_str(name);
             let _ = self.create_data_property(process, key, value);
         }
