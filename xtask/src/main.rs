@@ -14,6 +14,8 @@
 //!   side by side with QuickJS, Boa and node (see [`bench`]).
 //! - `profile PROGRAM [--callgrind|--perf]` and `dhat PROGRAM`: CPU and allocation profiles of
 //!   the profiling build (see [`profile`] and [`dhat`]).
+//! - `test262 [FILTER] [--check|--update]`: run the conformance suite in process (see
+//!   [`test262_run`]); with `--parse-only`, only parse it (see [`test262_parse`]).
 
 mod bench;
 mod cases;
@@ -22,7 +24,10 @@ mod dhat;
 mod expected_output;
 mod oracle;
 mod profile;
+mod test262_allocator;
+mod test262_metadata;
 mod test262_parse;
+mod test262_run;
 mod text_diff;
 mod workspace_layout;
 
@@ -57,6 +62,14 @@ commands:
   dhat PROGRAM [--top N] [--no-build] [--runner FILE]
       Run the profiling build under valgrind --tool=dhat and print total bytes/blocks
       allocated, peak heap (t-gmax) and the top allocation sites.
+  test262 [FILTER] [--root PATH] [--check|--update|--write-doc] [-j N] [--show N]
+          [--timeout SECONDS] [--no-release]
+      Run every test262 test (language, built-ins, annexB) in process with a fresh realm per
+      run, sloppy and strict as the flags ask, with the harness, $262 and print. Prints
+      pass/total per directory and the top failure reasons. --check compares with
+      tests/test262/known-failures.txt (new failures and unexpected passes fail); --update
+      rewrites it and docs/CONFORMANCE.md (--write-doc: only the document). Re-runs itself
+      with `cargo run --release -p xtask` unless --no-release is given.
   test262 --parse-only [FILTER] [--root PATH] [--check|--update] [-j N] [--show N]
       Parse every test262 test (language, built-ins, annexB) in the goal and mode its flags ask
       for; parse-negative tests must be rejected, all others accepted. --check compares with
@@ -79,7 +92,10 @@ fn main() -> ExitCode {
         "bench" => bench::run(&rest),
         "profile" => profile::run(&rest),
         "dhat" => dhat::run(&rest),
-        "test262" => test262_parse::run(&rest),
+        "test262" if rest.iter().any(|argument| argument == "--parse-only") => {
+            test262_parse::run(&rest)
+        }
+        "test262" => test262_run::run(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             0

@@ -31,10 +31,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 use tseval_parser::{Arena, Goal, Interner, ParseOptions, parse_with_options};
 
+use crate::test262_metadata::{
+    RunMode, collect_filtered_test_files, directory_prefix, normalised_message, panic_message, percent,
+    read_known_failures, read_metadata, relative_test_path, run_modes,
+};
 use crate::workspace_layout;
-
-/// The suites walked when `--root` is not given, relative to the test262 `test` folder.
-const DEFAULT_SUITES: &[&str] = &["language", "built-ins", "annexB"];
 
 /// Stack size of the worker threads (the parser bounds its own recursion; this only has to be
 /// comfortably above what that bound needs in an unoptimised build).
@@ -71,24 +72,8 @@ struct Frontmatter {
     negative_parse: bool,
     /// The first of [`UNSUPPORTED_FEATURES`] the test lists, if any.
     unsupported_feature: Option<&'static str>,
-}
-
-/// One parse of a test: the goal and mode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RunMode {
-    Sloppy,
-    Strict,
-    Module,
-}
-
-impl RunMode {
-    fn name(self) -> &'static str {
-        match self {
-            RunMode::Sloppy => "sloppy",
-            RunMode::Strict => "strict",
-            RunMode::Module => "module",
-        }
-    }
+    /// The parses the flags ask for (see [`run_modes`]).
+    modes: &'static [RunMode],
 }
 
 /// The result of one test file.
@@ -117,23 +102,13 @@ pub fn run(arguments: &[String]) -> u8 {
         }
     };
     let started = Instant::now();
-    let files = match collect_test_files(&options.root) {
+    let files = match collect_filtered_test_files(&options.root, options.filter.as_deref()) {
         Ok(files) => files,
         Err(message) => {
             eprintln!("xtask test262: {message}");
             return 2;
         }
     };
-    let files: Vec<PathBuf> = files
-        .into_iter()
-        .filter(|path| {
-            let relative = relative_test_path(&options.root, path);
-            options
-                .filter
-                .as_deref()
-                .is_none_or(|filter| relative.contains(filter))
-        })
-        .collect();
     if files.is_empty() {
         eprintln!("xtask test262: no test files matched");
         return 2;
@@ -232,138 +207,20 @@ fn parse_arguments(arguments: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
-/// All test files under the suites of `root` (or under `root` itself when it has none of the
-/// default suite folders), sorted, without `_FIXTURE` helper modules.
-fn collect_test_files(root: &Path) -> Result<Vec<PathBuf>, String> {
-    if !root.is_dir() {
-        return Err(format!("{} is not a directory", root.display()));
-    }
-    let suites: Vec<PathBuf> = DEFAULT_SUITES
-        .iter()
-        .map(|suite| root.join(suite))
-        .filter(|path| path.is_dir())
-        .collect();
-    let starts = if suites.is_empty() {
-        vec![root.to_path_buf()]
-    } else {
-        suites
-    };
-    let mut files = Vec::new();
-    let mut pending = starts;
-    while let Some(directory) = pending.pop() {
-        let entries = std::fs::read_dir(&directory)
-            .map_err(|error| format!("cannot read {}: {error}", directory.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|extension| extension == "js")
-                && !path
-                    .file_name()
-                    .and_then(|name| name.to_str())
-                    .is_some_and(|name| name.contains("_FIXTURE"))
-            {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
-/// The path of a test relative to the `test` folder, with `/` separators.
-fn relative_test_path(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    relative
-        .components()
-        .map(|component| component.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Reads the `/*--- ... ---*/` frontmatter: flags and a parse-phase `negative`.
+/// The parse-relevant part of a test's frontmatter.
 fn read_frontmatter(source: &str) -> Frontmatter {
-    let mut frontmatter = Frontmatter {
-        module: false,
-        raw: false,
-        only_strict: false,
-        no_strict: false,
-        negative_parse: false,
-        unsupported_feature: None,
-    };
-    let Some(start) = source.find("/*---") else {
-        return frontmatter;
-    };
-    let end = source[start..]
-        .find("---*/")
-        .map_or(source.len(), |offset| start + offset);
-    let yaml = &source[start + 5..end];
-    let mut lines = yaml.lines().peekable();
-    let mut flags: Vec<String> = Vec::new();
-    while let Some(line) = lines.next() {
-        if let Some(rest) = line.strip_prefix("flags:") {
-            let rest = rest.trim();
-            if let Some(list) = rest.strip_prefix('[') {
-                let list = list.trim_end_matches(']');
-                flags.extend(list.split(',').map(|flag| flag.trim().to_string()));
-            } else {
-                // Block list form: `flags:` then `  - name` lines.
-                while let Some(next) = lines.peek() {
-                    let trimmed = next.trim_start();
-                    if next.starts_with(' ') && trimmed.starts_with('-') {
-                        flags.push(trimmed.trim_start_matches('-').trim().to_string());
-                        lines.next();
-                    } else {
-                        break;
-                    }
-                }
-            }
-        } else if let Some(rest) = line.strip_prefix("features:") {
-            let listed: Vec<&str> = rest
-                .trim()
-                .trim_start_matches('[')
-                .trim_end_matches(']')
-                .split(',')
-                .map(str::trim)
-                .collect();
-            frontmatter.unsupported_feature = UNSUPPORTED_FEATURES
-                .iter()
-                .find(|feature| listed.contains(feature))
-                .copied();
-        } else if line.starts_with("negative:") {
-            while let Some(next) = lines.peek() {
-                if !next.starts_with(' ') && !next.starts_with('\t') {
-                    break;
-                }
-                if let Some(phase) = next.trim().strip_prefix("phase:") {
-                    frontmatter.negative_parse = phase.trim() == "parse";
-                }
-                lines.next();
-            }
-        }
-    }
-    for flag in &flags {
-        match flag.as_str() {
-            "module" => frontmatter.module = true,
-            "raw" => frontmatter.raw = true,
-            "onlyStrict" => frontmatter.only_strict = true,
-            "noStrict" => frontmatter.no_strict = true,
-            _ => {}
-        }
-    }
-    frontmatter
-}
-
-/// The runs a test needs, from its flags.
-fn run_modes(frontmatter: Frontmatter) -> &'static [RunMode] {
-    if frontmatter.module {
-        &[RunMode::Module]
-    } else if frontmatter.raw || frontmatter.no_strict {
-        &[RunMode::Sloppy]
-    } else if frontmatter.only_strict {
-        &[RunMode::Strict]
-    } else {
-        &[RunMode::Sloppy, RunMode::Strict]
+    let metadata = read_metadata(source);
+    Frontmatter {
+        module: metadata.module,
+        raw: metadata.raw,
+        only_strict: metadata.only_strict,
+        no_strict: metadata.no_strict,
+        negative_parse: metadata.is_negative_parse(),
+        unsupported_feature: UNSUPPORTED_FEATURES
+            .iter()
+            .find(|feature| metadata.features.iter().any(|listed| listed == *feature))
+            .copied(),
+        modes: run_modes(&metadata),
     }
 }
 
@@ -385,34 +242,6 @@ fn parse_in_mode(source: &str, mode: RunMode) -> Result<(), String> {
         .map_err(|error| error.message)
 }
 
-/// Replaces quoted fragments in a parser message so that messages differing only in the
-/// token or name group together.
-fn normalised_message(message: &str) -> String {
-    let mut result = String::with_capacity(message.len());
-    let mut in_quote = false;
-    for character in message.chars() {
-        if character == '\'' {
-            if in_quote {
-                result.push_str("'…'");
-            }
-            in_quote = !in_quote;
-        } else if !in_quote {
-            result.push(character);
-        }
-    }
-    if in_quote {
-        result.push('\'');
-    }
-    result
-}
-
-/// The first `depth` components of a relative test path, for grouping.
-fn directory_prefix(relative_path: &str, depth: usize) -> String {
-    let components: Vec<&str> = relative_path.split('/').collect();
-    let keep = depth.min(components.len().saturating_sub(1)).max(1);
-    components[..keep].join("/")
-}
-
 fn run_one(root: &Path, path: &Path) -> Outcome {
     let relative_path = relative_test_path(root, path);
     let source = match std::fs::read(path) {
@@ -430,15 +259,11 @@ fn run_one(root: &Path, path: &Path) -> Outcome {
     };
     let frontmatter = read_frontmatter(&source);
     let mut failure = None;
-    for &mode in run_modes(frontmatter) {
+    for &mode in frontmatter.modes {
         let result = std::panic::catch_unwind(|| parse_in_mode(&source, mode));
         let found = match result {
             Err(payload) => {
-                let message = payload
-                    .downcast_ref::<&str>()
-                    .map(|text| text.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "non-string panic".to_string());
+                let message = panic_message(payload.as_ref());
                 Some(Failure {
                     reason: "parser panicked".to_string(),
                     detail: format!("{} run panicked: {message}", mode.name()),
@@ -543,14 +368,6 @@ impl Tally {
     }
 }
 
-fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        100.0
-    } else {
-        part as f64 * 100.0 / whole as f64
-    }
-}
-
 fn print_summary(outcomes: &[Outcome]) {
     let mut by_directory: BTreeMap<String, Tally> = BTreeMap::new();
     let mut total = Tally::default();
@@ -590,24 +407,6 @@ fn print_summary(outcomes: &[Outcome]) {
         total.negative_total,
         percent(total.negative_passed, total.negative_total),
     );
-}
-
-/// Reads the known-failures file into a set of test paths (missing file: empty set).
-fn read_known_failures(path: &Path) -> BTreeMap<String, String> {
-    let mut known = BTreeMap::new();
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return known;
-    };
-    let mut reason = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if let Some(header) = line.strip_prefix('#') {
-            reason = header.trim().to_string();
-        } else if !line.is_empty() {
-            known.insert(line.to_string(), reason.clone());
-        }
-    }
-    known
 }
 
 fn check_known_failures(options: &Options, outcomes: &[Outcome]) -> u8 {
@@ -721,7 +520,7 @@ mod tests {
         assert!(!frontmatter.raw);
         let runtime = read_frontmatter("/*---\nnegative:\n  phase: runtime\n---*/");
         assert!(!runtime.negative_parse);
-        assert_eq!(run_modes(runtime), &[RunMode::Sloppy, RunMode::Strict]);
+        assert_eq!(runtime.modes, &[RunMode::Sloppy, RunMode::Strict]);
     }
 
     #[test]

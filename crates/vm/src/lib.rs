@@ -31,6 +31,7 @@ pub mod property;
 pub mod realm;
 pub mod shape;
 pub mod string;
+pub mod test262_host;
 pub mod value;
 
 pub use atom::{Atom, PropertyKey, atoms};

@@ -666,7 +666,11 @@ impl Vm {
     /// Map.prototype.set / Set.prototype.add storage operation (normalises -0 to +0).
     pub fn map_set(&mut self, map_object: ObjectRef, key: Value, value: Value) {
         // Normalise -0 to +0 (the comparison is also true for -0).
-        let key = if key.as_number() == Some(0.0) { Value::Number(0.0) } else { key };
+        let key = if key.as_number() == Some(0.0) {
+            Value::Number(0.0)
+        } else {
+            key
+        };
         let hash = self.map_key_hash(key);
         let position = self.map_find(map_object, key);
         if let ObjectKind::Map(map) | ObjectKind::Set(map) = &mut self.object_mut(map_object).kind {

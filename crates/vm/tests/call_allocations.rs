@@ -85,7 +85,10 @@ fn recursive_calls_do_not_allocate_or_grow_the_stacks() {
     assert_eq!(small, 6765.0);
     assert_eq!(large, 75025.0);
     // fib(25) makes ~240,000 calls and fib(20) ~22,000: equal counts mean zero per call.
-    assert_eq!(small_allocations, large_allocations, "calls allocate");
+    // (Under `gc-stress` every call collects, and collecting allocates its worklists.)
+    if !cfg!(feature = "gc-stress") {
+        assert_eq!(small_allocations, large_allocations, "calls allocate");
+    }
     assert_eq!(
         vm.stack.capacity(),
         stack_capacity,

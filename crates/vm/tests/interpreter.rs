@@ -301,3 +301,22 @@ fn async_functions_await_promises_in_job_order() {
         "20",
     );
 }
+
+#[test]
+fn async_generators_queue_requests_and_await_yields() {
+    check(
+        "async function* counter(limit) { for (let i = 0; i < limit; i++) { await null; yield i; } return 'end'; }
+         var log = []; var result;
+         (async () => {
+           const g = counter(2);
+           const all = await Promise.all([g.next(), g.next(), g.next(), g.next()]);
+           for (const r of all) log.push(r.value + ':' + r.done);
+           const h = counter(5); await h.next();
+           const r = await h.return(Promise.resolve(42)); log.push(r.value + ':' + r.done);
+           async function* yieldsPromise() { yield Promise.resolve('awaited'); }
+           log.push((await yieldsPromise().next()).value);
+           result = log.join(',');
+         })();",
+        "0:false,1:false,end:true,undefined:true,42:true,awaited",
+    );
+}

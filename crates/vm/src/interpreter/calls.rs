@@ -93,7 +93,14 @@ pub(crate) fn push_closure_frame(
         } else {
             let default_prototype = vm.intrinsics.object_prototype;
             let prototype = vm.get_prototype_from_constructor(new_target, default_prototype)?;
-            let receiver = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+            let capacity = construct_slot_hint(vm, new_target);
+            let root_shape = vm.intrinsics.root_shape;
+            let receiver = vm.alloc_object_with_shape(
+                root_shape,
+                Some(prototype),
+                ObjectKind::Ordinary,
+                Vec::with_capacity(capacity),
+            );
             vm.stack[base] = Value::Object(receiver);
         }
     } else if function_flags.0 & SPECIAL != 0 {
@@ -162,8 +169,7 @@ pub(crate) fn push_closure_frame(
         } else if !function_flags.contains(FunctionFlags::GENERATOR) {
             super::generators::start_async_function(vm)
         } else {
-            vm.interpreter.frames.pop();
-            Err(vm.new_syntax_error("async generator functions are not supported yet"))
+            super::async_generators::create_async_generator_from_top_frame(vm)
         };
         if flags & frame_flags::ENTRY == 0 {
             restore_caller_window(vm);
@@ -175,6 +181,40 @@ pub(crate) fn push_closure_frame(
         vm.collect_garbage();
     }
     Ok(None)
+}
+
+/// The slot-capacity hint for a receiver constructed with `new_target` (see
+/// `LinkedFunction::construct_slot_hint`).
+fn construct_slot_hint(vm: &Vm, new_target: Value) -> usize {
+    match new_target {
+        Value::Object(target) => match &vm.object(target).kind {
+            ObjectKind::Closure(closure) => usize::from(
+                vm.interpreter
+                    .function(closure.code)
+                    .construct_slot_hint
+                    .get(),
+            ),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// Records the slot count of a constructed object in new.target's hint (bounded, so one
+/// dictionary-sized object cannot make every later receiver huge).
+fn record_construct_slots(vm: &Vm, new_target: Option<ObjectRef>, result: Value) {
+    const MAX_HINT: usize = 64;
+    let (Some(target), Value::Object(object)) = (new_target, result) else {
+        return;
+    };
+    let ObjectKind::Closure(closure) = &vm.object(target).kind else {
+        return;
+    };
+    let slots = vm.object(object).slots.len().min(MAX_HINT) as u16;
+    let hint = &vm.interpreter.function(closure.code).construct_slot_hint;
+    if slots > hint.get() {
+        hint.set(slots);
+    }
 }
 
 /// Resizes the register stack to the innermost frame's window.
@@ -248,6 +288,9 @@ pub(crate) fn return_from_frame(vm: &mut Vm, value_index: usize) -> Option<Value
     if frame.flags != 0 {
         if frame.flags & frame_flags::CONSTRUCT != 0 && !vm.stack[value_index].is_object() {
             source = frame.base as usize;
+        }
+        if frame.flags & frame_flags::CONSTRUCT != 0 {
+            record_construct_slots(vm, frame.new_target, vm.stack[source]);
         }
         if frame.flags & frame_flags::ENTRY != 0 {
             return Some(vm.stack[source]);

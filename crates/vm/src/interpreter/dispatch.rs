@@ -151,26 +151,28 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     // A numeric binary operator with an inline Number fast path.
     macro_rules! numeric {
         ($dst:expr, $lhs:expr, $rhs:expr, $operator:expr, |$a:ident, $b:ident| $fast:expr) => {{
-            let result =
-                if let (&Value::Number($a), &Value::Number($b)) = (reg_ref!($lhs), reg_ref!($rhs)) {
-                    Value::Number($fast)
-                } else {
-                    let (left, right) = (reg!($lhs), reg!($rhs));
-                    slow!(vm.numeric_operator($operator, left, right))
-                };
+            let result = if let (&Value::Number($a), &Value::Number($b)) =
+                (reg_ref!($lhs), reg_ref!($rhs))
+            {
+                Value::Number($fast)
+            } else {
+                let (left, right) = (reg!($lhs), reg!($rhs));
+                slow!(vm.numeric_operator($operator, left, right))
+            };
             set_reg!($dst, result);
         }};
     }
     // A relational operator with an inline Number fast path.
     macro_rules! compare {
         ($dst:expr, $lhs:expr, $rhs:expr, $method:ident, |$a:ident, $b:ident| $fast:expr) => {{
-            let result =
-                if let (&Value::Number($a), &Value::Number($b)) = (reg_ref!($lhs), reg_ref!($rhs)) {
-                    $fast
-                } else {
-                    let (left, right) = (reg!($lhs), reg!($rhs));
-                    slow!(vm.$method(left, right))
-                };
+            let result = if let (&Value::Number($a), &Value::Number($b)) =
+                (reg_ref!($lhs), reg_ref!($rhs))
+            {
+                $fast
+            } else {
+                let (left, right) = (reg!($lhs), reg!($rhs));
+                slow!(vm.$method(left, right))
+            };
             set_reg!($dst, Value::Boolean(result));
         }};
     }
@@ -280,7 +282,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 numeric!(dst, lhs, rhs, NumericOperator::Divide, |a, b| a / b)
             }
             Instruction::Mod { dst, lhs, rhs } => {
-                numeric!(dst, lhs, rhs, NumericOperator::Remainder, |a, b| number_remainder(a, b))
+                numeric!(dst, lhs, rhs, NumericOperator::Remainder, |a, b| {
+                    number_remainder(a, b)
+                })
             }
             Instruction::Exp { dst, lhs, rhs } => {
                 numeric!(dst, lhs, rhs, NumericOperator::Exponentiate, |a, b| {
@@ -383,33 +387,45 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             // ----- Unary operators -----
             Instruction::Neg { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    Value::Number(number) => Value::Number(-number),
-                    _ => slow!(vm.negate(value)),
-                });
+                set_reg!(
+                    dst,
+                    match value {
+                        Value::Number(number) => Value::Number(-number),
+                        _ => slow!(vm.negate(value)),
+                    }
+                );
             }
             Instruction::ToNumber { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    Value::Number(_) => value,
-                    _ => slow!(vm.unary_plus(value)),
-                });
+                set_reg!(
+                    dst,
+                    match value {
+                        Value::Number(_) => value,
+                        _ => slow!(vm.unary_plus(value)),
+                    }
+                );
             }
             Instruction::ToNumeric { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    Value::Number(_) | Value::BigInt(_) => value,
-                    _ => slow!(vm.to_numeric_value(value)),
-                });
+                set_reg!(
+                    dst,
+                    match value {
+                        Value::Number(_) | Value::BigInt(_) => value,
+                        _ => slow!(vm.to_numeric_value(value)),
+                    }
+                );
             }
             Instruction::BitNot { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    Value::Number(number) => {
-                        Value::Number(f64::from(!crate::conversions::f64_to_int32(number)))
+                set_reg!(
+                    dst,
+                    match value {
+                        Value::Number(number) => {
+                            Value::Number(f64::from(!crate::conversions::f64_to_int32(number)))
+                        }
+                        _ => slow!(vm.bitwise_not(value)),
                     }
-                    _ => slow!(vm.bitwise_not(value)),
-                });
+                );
             }
             Instruction::Not { dst, src } => {
                 let value = reg!(src);
@@ -425,36 +441,48 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::Inc { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    Value::Number(number) => Value::Number(number + 1.0),
-                    _ => slow!(vm.increment(value, 1)),
-                });
+                set_reg!(
+                    dst,
+                    match value {
+                        Value::Number(number) => Value::Number(number + 1.0),
+                        _ => slow!(vm.increment(value, 1)),
+                    }
+                );
             }
             Instruction::Dec { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    Value::Number(number) => Value::Number(number - 1.0),
-                    _ => slow!(vm.increment(value, -1)),
-                });
+                set_reg!(
+                    dst,
+                    match value {
+                        Value::Number(number) => Value::Number(number - 1.0),
+                        _ => slow!(vm.increment(value, -1)),
+                    }
+                );
             }
             Instruction::ToString { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    Value::String(_) => value,
-                    _ => Value::String(slow!(vm.to_string(value))),
-                });
+                set_reg!(
+                    dst,
+                    match value {
+                        Value::String(_) => value,
+                        _ => Value::String(slow!(vm.to_string(value))),
+                    }
+                );
             }
             Instruction::ToPropertyKey { dst, src } => {
                 let value = reg!(src);
-                set_reg!(dst, match value {
-                    // Strings, symbols and numbers are already usable keys: converting a
-                    // number to its string form later is unobservable.
-                    Value::String(_) | Value::Symbol(_) | Value::Number(_) => value,
-                    _ => {
-                        let key = slow!(vm.to_property_key(value));
-                        vm.property_key_to_value(key)
+                set_reg!(
+                    dst,
+                    match value {
+                        // Strings, symbols and numbers are already usable keys: converting a
+                        // number to its string form later is unobservable.
+                        Value::String(_) | Value::Symbol(_) | Value::Number(_) => value,
+                        _ => {
+                            let key = slow!(vm.to_property_key(value));
+                            vm.property_key_to_value(key)
+                        }
                     }
-                });
+                );
             }
             Instruction::StringConcat { dst, first, count } => {
                 let start = base + usize::from(first.0);
@@ -511,11 +539,13 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::GetNamed { dst, object, ic } => {
                 let receiver = reg!(object);
                 let site = &function.inline_caches[usize::from(ic.0)];
-                let result = match properties::get_named_fast(vm, receiver, site) {
-                    Some(value) => value,
-                    None => slow!(properties::get_named_slow(vm, receiver, site)),
-                };
-                set_reg!(dst, result);
+                // The hit path copies the slot straight into the register (one whole-value
+                // move); merging it with the slow path's result made LLVM assemble the value
+                // from overlapping partial spills.
+                if !properties::get_named_fast_into(vm, receiver, site, base + usize::from(dst.0)) {
+                    let result = slow!(properties::get_named_slow(vm, receiver, site));
+                    set_reg!(dst, result);
+                }
             }
             Instruction::SetNamed { object, value, ic } => {
                 let receiver = reg!(object);
@@ -665,11 +695,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             // ----- Globals -----
             Instruction::GetGlobal { dst, ic } => {
                 let site = &function.inline_caches[usize::from(ic.0)];
-                let result = match properties::get_global_fast(vm, site) {
-                    Some(value) => value,
-                    None => slow!(properties::get_global_slow(vm, site)),
-                };
-                set_reg!(dst, result);
+                let global = Value::Object(vm.intrinsics.global_object);
+                if !properties::get_named_fast_into(vm, global, site, base + usize::from(dst.0)) {
+                    let result = slow!(properties::get_global_slow(vm, site));
+                    set_reg!(dst, result);
+                }
             }
             Instruction::TypeOfGlobal { dst, ic } => {
                 let site = &function.inline_caches[usize::from(ic.0)];
@@ -781,9 +811,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                         vm.interpreter.function_pointer(closure.code);
                     // SAFETY: see `load_frame!` (code-table invariant).
                     let target = unsafe { &*target };
-                    if target.plain_call_prologue
-                        && vm.interpreter.frames.len() < vm.interpreter.max_frames
-                    {
+                    let inline_prologue = target.plain_call_prologue
+                        || target.coerces_this_only && vm.stack[window + 1].is_object();
+                    if inline_prologue && vm.interpreter.frames.len() < vm.interpreter.max_frames {
                         let new_base = window + 1;
                         let kept = usize::from(argc).min(usize::from(target.param_count));
                         vm.stack.truncate(new_base + 1 + kept);
@@ -830,7 +860,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let spread = reg!(arguments);
                 // Not `check!`: the spread arguments were pushed above a truncated window,
                 // which is restored just below before any register access.
-                let outcome = match calls::call_spread_from_window(vm, window, spread, dst.0, false) {
+                let outcome = match calls::call_spread_from_window(vm, window, spread, dst.0, false)
+                {
                     Ok(outcome) => outcome,
                     Err(error) => throw!(error),
                 };
@@ -861,7 +892,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let spread = reg!(arguments);
                 // Not `check!`: the spread arguments were pushed above a truncated window,
                 // which is restored just below before any register access.
-                let outcome = match calls::call_spread_from_window(vm, window, spread, dst.0, true) {
+                let outcome = match calls::call_spread_from_window(vm, window, spread, dst.0, true)
+                {
                     Ok(outcome) => outcome,
                     Err(error) => throw!(error),
                 };

@@ -37,7 +37,7 @@ use crate::value::{EnvRef, JsResult, ObjectRef, Value};
 use tseval_compiler::opcodes::Instruction;
 
 /// Generator states (stored as a Number in the state object).
-mod state {
+pub(super) mod state {
     /// Created, body not started.
     pub const SUSPENDED_START: f64 = 0.0;
     /// Suspended at a `Yield`.
@@ -46,23 +46,29 @@ mod state {
     pub const EXECUTING: f64 = 2.0;
     /// Returned or threw; further `next` calls report done.
     pub const COMPLETED: f64 = 3.0;
+    /// Async generator only: suspended at an `await` (or awaiting a yielded value); requests
+    /// queue up until the awaited promise settles.
+    pub const AWAITING: f64 = 4.0;
+    /// Async generator only: completed and awaiting the operand of a `return(value)` request.
+    pub const AWAITING_RETURN: f64 = 5.0;
 }
 
 /// Element positions in the state object.
-mod slot {
+pub(super) mod slot {
     pub const STATE: usize = 0;
     pub const PC: usize = 1;
     pub const SCOPE_DEPTH: usize = 2;
     pub const CALLEE: usize = 3;
     pub const ENV_HOLDER: usize = 4;
-    /// The promise of an async function (undefined for generators).
+    /// The promise of an async function, or the request queue object of an async generator
+    /// (undefined for generators).
     pub const PROMISE: usize = 5;
     pub const REGISTERS: usize = 6;
 }
 
 /// How a generator is resumed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ResumeMode {
+pub(super) enum ResumeMode {
     Next,
     Return,
     Throw,
@@ -78,7 +84,7 @@ struct SuspendedState {
 }
 
 /// The interpreter-private symbol under which generator objects keep their state object.
-fn state_key(vm: &mut Vm) -> PropertyKey {
+pub(super) fn state_key(vm: &mut Vm) -> PropertyKey {
     let symbol = match vm.interpreter.generator_state_symbol {
         Some(symbol) => symbol,
         None => {
@@ -91,7 +97,7 @@ fn state_key(vm: &mut Vm) -> PropertyKey {
 }
 
 /// The state object of a generator object, if it is one.
-fn state_object(vm: &mut Vm, generator: Value) -> Option<ObjectRef> {
+pub(super) fn state_object(vm: &mut Vm, generator: Value) -> Option<ObjectRef> {
     let Value::Object(generator) = generator else {
         return None;
     };
@@ -131,7 +137,7 @@ fn load_state(vm: &Vm, state: ObjectRef) -> Option<SuspendedState> {
     })
 }
 
-fn set_state(vm: &mut Vm, state: ObjectRef, value: f64) {
+pub(super) fn set_state(vm: &mut Vm, state: ObjectRef, value: f64) {
     if let Some(cell) = vm.object_mut(state).elements.get_mut(slot::STATE) {
         *cell = Value::Number(value);
     }
@@ -185,7 +191,7 @@ fn store_state(vm: &mut Vm, state: ObjectRef, new_state: f64) {
 
 /// Turns the innermost frame (just set up by the prologue) into a suspended state object,
 /// popping the frame. The caller restores its own stack window.
-fn suspend_new_frame(vm: &mut Vm) -> ObjectRef {
+pub(super) fn suspend_new_frame(vm: &mut Vm) -> ObjectRef {
     let state = vm.alloc_object(None, ObjectKind::Ordinary);
     vm.root(Value::Object(state));
     store_state(vm, state, state::SUSPENDED_START);
@@ -243,6 +249,9 @@ fn async_step(
     mut mode: ResumeMode,
     mut value: Value,
 ) -> JsResult<()> {
+    if !is_async_function_state(vm, state) {
+        return super::async_generators::step(vm, state, mode, value);
+    }
     loop {
         let promise = match vm.object(state).elements.get(slot::PROMISE).copied() {
             Some(Value::Object(promise)) => promise,
@@ -286,6 +295,66 @@ fn async_step(
     }
 }
 
+/// True when `state` belongs to an async function (its promise slot holds a promise), false
+/// for async generators (a request queue).
+fn is_async_function_state(vm: &Vm, state: ObjectRef) -> bool {
+    matches!(
+        vm.object(state).elements.get(slot::PROMISE),
+        Some(Value::Object(promise)) if matches!(vm.object(*promise).kind, ObjectKind::Promise(_))
+    )
+}
+
+/// The current state number of a coroutine.
+pub(super) fn state_number(vm: &Vm, state: ObjectRef) -> f64 {
+    number_at(vm, state, slot::STATE)
+}
+
+/// Whether a suspended coroutine is stopped at a `Yield` (as opposed to an `Await`).
+pub(super) fn suspended_at_yield(vm: &Vm, state: ObjectRef) -> bool {
+    let Some(suspended) = load_state(vm, state) else {
+        return false;
+    };
+    let ObjectKind::Closure(closure) = &vm.object(suspended.callee).kind else {
+        return false;
+    };
+    let pc = suspended.pc.saturating_sub(1) as usize;
+    matches!(
+        vm.interpreter.function(closure.code).code.get(pc),
+        Some(Instruction::Yield { .. })
+    )
+}
+
+/// Subscribes native continuations (with `state` as their data) to `value` resolved with
+/// PromiseResolve. `Err(error)` when PromiseResolve itself threw (nothing was subscribed).
+pub(super) fn subscribe(
+    vm: &mut Vm,
+    state: ObjectRef,
+    value: Value,
+    on_fulfilled: crate::function::NativeFunction,
+    on_rejected: crate::function::NativeFunction,
+) -> Result<JsResult<()>, Value> {
+    let constructor = Value::Object(vm.intrinsics.promise_constructor);
+    let awaited = crate::builtins::promise::promise_resolve(vm, constructor, value)?;
+    let empty = Value::String(vm.intrinsics.empty_string);
+    let data = Value::Object(state);
+    let fulfilled = vm.new_native_function_with_data(empty, 1, on_fulfilled, false, data);
+    let rejected = vm.new_native_function_with_data(empty, 1, on_rejected, false, data);
+    let then_key = PropertyKey::Atom(atoms::THEN);
+    Ok(vm
+        .invoke(
+            awaited,
+            then_key,
+            &[Value::Object(fulfilled), Value::Object(rejected)],
+        )
+        .map(|_| ()))
+}
+
+/// The continuations of an `await` inside an async function or async generator body.
+pub(super) const AWAIT_CONTINUATIONS: (
+    crate::function::NativeFunction,
+    crate::function::NativeFunction,
+) = (async_fulfilled, async_rejected);
+
 /// Continuation of an `await` whose promise fulfilled.
 fn async_fulfilled(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let value = args.get(vm, 0);
@@ -319,7 +388,7 @@ pub(crate) fn suspend_at_yield(vm: &mut Vm) {
 }
 
 /// How a resumption ended.
-enum Outcome {
+pub(super) enum Outcome {
     /// The body suspended at `Yield`/`Await` with this value.
     Suspended(Value),
     /// The body returned this value.
@@ -352,7 +421,12 @@ fn resume(
 /// Resumes a suspended coroutine (generator or async function body). `Err` is reserved for
 /// failures before the body runs (re-entrancy, call depth); the body's own exceptions are
 /// `Outcome::Threw`.
-fn resume_raw(vm: &mut Vm, state: ObjectRef, mode: ResumeMode, value: Value) -> JsResult<Outcome> {
+pub(super) fn resume_raw(
+    vm: &mut Vm,
+    state: ObjectRef,
+    mode: ResumeMode,
+    value: Value,
+) -> JsResult<Outcome> {
     let Some(suspended) = load_state(vm, state) else {
         return Err(vm.new_type_error("internal error: corrupt generator state"));
     };
@@ -444,7 +518,7 @@ fn resume_raw(vm: &mut Vm, state: ObjectRef, mode: ResumeMode, value: Value) -> 
 }
 
 /// Marks a coroutine completed and drops its saved registers.
-fn complete(vm: &mut Vm, state: ObjectRef) {
+pub(super) fn complete(vm: &mut Vm, state: ObjectRef) {
     set_state(vm, state, state::COMPLETED);
     vm.object_mut(state).elements.truncate(slot::REGISTERS);
 }

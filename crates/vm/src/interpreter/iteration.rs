@@ -241,20 +241,29 @@ pub(crate) fn spread_into_array(vm: &mut Vm, target: Value, iterable: Value) -> 
         if elements.len() == length && elements.iter().all(|value| !value.is_hole()) {
             elements.clone()
         } else {
-            let mut values = Vec::with_capacity(length);
+            // Holes read through the prototype chain, where a getter may run and collect:
+            // every value read so far stays rooted on the handle stack.
             let scope = vm.open_handle_scope();
             vm.root(Value::Object(array));
+            let start = vm.handles.len();
             for index in 0..length {
-                values.push(vm.get(array, PropertyKey::Index(index as u32))?);
+                let value = vm.get(array, PropertyKey::Index(index as u32))?;
+                vm.root(value);
             }
+            let values = vm.handles[start..].to_vec();
             vm.close_handle_scope(scope);
             values
         }
     } else {
         vm.iterable_to_list(iterable)?
     };
-    for value in values {
-        vm.array_push(target, value)?;
-    }
-    Ok(())
+    // An append can run a setter on the prototype chain (and so collect): keep the values that
+    // are not yet in the target rooted.
+    let scope = vm.open_handle_scope();
+    vm.handles.extend_from_slice(&values);
+    let result = values
+        .iter()
+        .try_for_each(|value| vm.array_push(target, *value));
+    vm.close_handle_scope(scope);
+    result
 }

@@ -64,16 +64,51 @@ pub enum LinkedConstant {
     },
 }
 
+/// Number of entries of a polymorphic inline cache.
+pub const POLYMORPHIC_ENTRIES: usize = 4;
+
 /// The inline-cache state of one property-access or global-access site: the site's key plus
-/// the runtime's cache entry (`crate::property::InlineCache`, updated through the `Cell`).
+/// up to [`POLYMORPHIC_ENTRIES`] runtime cache entries (`crate::property::InlineCache`),
+/// updated through `Cell`s.
+///
+/// Performance decision: sites that see several receiver shapes (a method called on objects
+/// of a few classes, as in scheduler-style code) would thrash a monomorphic entry and take the
+/// slow path on most executions; a small polymorphic cache checked linearly keeps them on the
+/// fast path. Entries are replaced round-robin once full.
 #[derive(Debug)]
 pub struct InlineCacheSite {
     /// The property key of the site (from `ic_sites[ic].key`).
     pub key: PropertyKey,
     /// What the site caches.
     pub kind: IcKind,
-    /// The cache entry.
-    pub cache: Cell<InlineCache>,
+    /// The cache entries (empty entries are `InlineCache::Empty`).
+    pub entries: [Cell<InlineCache>; POLYMORPHIC_ENTRIES],
+    /// The entry the next miss fills (round-robin).
+    pub next_entry: Cell<u8>,
+}
+
+impl InlineCacheSite {
+    fn new(key: PropertyKey, kind: IcKind) -> InlineCacheSite {
+        InlineCacheSite {
+            key,
+            kind,
+            entries: std::array::from_fn(|_| Cell::new(InlineCache::Empty)),
+            next_entry: Cell::new(0),
+        }
+    }
+
+    /// Records a new entry filled by a slow path (ignores empty entries and duplicates).
+    pub fn remember(&self, entry: InlineCache) {
+        if entry == InlineCache::Empty
+            || self.entries.iter().any(|existing| existing.get() == entry)
+        {
+            return;
+        }
+        let index = usize::from(self.next_entry.get()) % POLYMORPHIC_ENTRIES;
+        self.entries[index].set(entry);
+        self.next_entry
+            .set(((index + 1) % POLYMORPHIC_ENTRIES) as u8);
+    }
 }
 
 /// A function template after linking; immutable except for its inline caches.
@@ -108,6 +143,15 @@ pub struct LinkedFunction {
     /// with undefined (no arguments object, rest array, `this` coercion, class-constructor
     /// check or generator/async setup); the dispatch loop then inlines the call.
     pub plain_call_prologue: bool,
+    /// Slack-tracking hint for [[Construct]]: the largest number of named-property slots an
+    /// object constructed with this function as new.target had when its constructor returned.
+    /// New receivers get slot vectors of this capacity, so the field stores of a constructor
+    /// do not reallocate the vector once per field.
+    pub construct_slot_hint: Cell<u16>,
+    /// True when the only extra prologue work of a [[Call]] is sloppy-mode `this` coercion,
+    /// which is a no-op when `this` is already an object (method calls): the dispatch loop
+    /// inlines those calls too.
+    pub coerces_this_only: bool,
 }
 
 impl LinkedFunction {
@@ -141,31 +185,38 @@ impl LinkedFunction {
             site.key.trace(tracer);
             // Shapes and objects named by a cache entry are kept alive while cached, so a
             // handle in a cache can never be reused for an unrelated value.
-            match site.cache.get() {
-                InlineCache::Empty => {}
-                InlineCache::Own { shape, .. } => tracer.push(shape),
-                InlineCache::Prototype {
-                    shape,
-                    prototype,
-                    holder,
-                    ..
-                } => {
-                    tracer.push(shape);
-                    tracer.push(prototype);
-                    tracer.push(holder);
-                }
-                InlineCache::Add {
-                    from,
-                    to,
-                    prototype,
-                    ..
-                } => {
-                    tracer.push(from);
-                    tracer.push(to);
-                    if let Some(prototype) = prototype {
-                        tracer.push(prototype);
-                    }
-                }
+            for entry in site.entries.iter() {
+                trace_cache_entry(entry.get(), tracer);
+            }
+        }
+    }
+}
+
+/// Marks the shapes and objects a cache entry names.
+fn trace_cache_entry(entry: InlineCache, tracer: &mut Tracer) {
+    match entry {
+        InlineCache::Empty => {}
+        InlineCache::Own { shape, .. } => tracer.push(shape),
+        InlineCache::Prototype {
+            shape,
+            prototype,
+            holder,
+            ..
+        } => {
+            tracer.push(shape);
+            tracer.push(prototype);
+            tracer.push(holder);
+        }
+        InlineCache::Add {
+            from,
+            to,
+            prototype,
+            ..
+        } => {
+            tracer.push(from);
+            tracer.push(to);
+            if let Some(prototype) = prototype {
+                tracer.push(prototype);
             }
         }
     }
@@ -179,8 +230,9 @@ impl LinkedFunction {
 /// jump targets in range), so unverifiable code is rejected here with a message instead of
 /// reaching the loop.
 pub fn link_script(vm: &mut Vm, script: &CompiledScript) -> Result<CodeId, String> {
-    tseval_compiler::verifier::verify(&script.top_level)
-        .map_err(|error| format!("internal compiler error (bytecode failed verification): {error}"))?;
+    tseval_compiler::verifier::verify(&script.top_level).map_err(|error| {
+        format!("internal compiler error (bytecode failed verification): {error}")
+    })?;
     Ok(link_verified_script(vm, script))
 }
 
@@ -236,11 +288,7 @@ pub fn link_function(
                 // fallback for unverified input.
                 _ => PropertyKey::Atom(crate::atom::atoms::EMPTY),
             };
-            InlineCacheSite {
-                key,
-                kind: site.kind,
-                cache: Cell::new(InlineCache::Empty),
-            }
+            InlineCacheSite::new(key, site.kind)
         })
         .collect();
     let name = vm.new_string(&template.name);
@@ -263,7 +311,12 @@ pub fn link_function(
         param_count: template.param_count,
         register_count: template.register_count.max(1),
         script: script.clone(),
+        construct_slot_hint: Cell::new(0),
         plain_call_prologue: has_plain_call_prologue(template.flags),
+        coerces_this_only: !has_plain_call_prologue(template.flags)
+            && has_plain_call_prologue(FunctionFlags(
+                template.flags.0 & !FunctionFlags::USES_THIS.0,
+            )),
     };
     vm.interpreter.push_function(linked);
     id

@@ -10,6 +10,9 @@
 //! - [`properties`]: inline-cached named property and global access.
 //! - [`objects`]: closures, classes, methods, literals, templates, private names.
 //! - [`iteration`]: iterator records, spread, for-in.
+//! - [`generators`]: generators and async functions as coroutines (suspend at `Yield`/`Await`,
+//!   resume from `next`/`return`/`throw` or from promise jobs).
+//! - [`async_generators`]: async generators (request queue on top of the coroutines).
 //!
 //! # Register stack and frames
 //! `vm.stack` is THE register stack (owned by the `Vm`, see `realm.rs`). A bytecode frame is a
@@ -30,7 +33,13 @@
 //!    environment, in a linked constant, or on the handle stack. Rust locals holding heap
 //!    values across a re-entry into JavaScript must be rooted (`vm.root`) or kept in registers.
 //! 4. The current environment lives in `frame.env` (never only in a Rust local).
+//! 5. Register and instruction accesses in the loop are unchecked (`unsafe`), justified by
+//!    (a) the bytecode verifier, run on every script at link time, and (b) the window
+//!    invariant `vm.stack.len() >= base + register_count`, re-asserted after every call out of
+//!    the loop (see `dispatch`). Anything that shrinks the stack below the active window must
+//!    restore it before the next register access.
 
+pub mod async_generators;
 pub mod calls;
 pub mod dispatch;
 pub mod exceptions;
@@ -122,6 +131,10 @@ pub struct InterpreterState {
     pub generator_state_symbol: Option<SymbolRef>,
     /// Set by the `Yield` arm when it leaves the dispatch loop (read by the resumer).
     pub generator_yielded: bool,
+    /// Cached shapes for closures with a `prototype` property (see `objects`).
+    pub closure_shapes: Option<objects::ClosureShapes>,
+    /// The async-generator intrinsics (see `async_generators`).
+    pub async_generator_intrinsics: Option<async_generators::AsyncGeneratorIntrinsics>,
 }
 
 impl Default for InterpreterState {
@@ -135,6 +148,8 @@ impl Default for InterpreterState {
             iteration_snapshot_taken: false,
             generator_state_symbol: None,
             generator_yielded: false,
+            closure_shapes: None,
+            async_generator_intrinsics: None,
         }
     }
 }
@@ -187,6 +202,15 @@ pub fn trace_roots(state: &InterpreterState, tracer: &mut Tracer) {
     }
     if let Some(symbol) = state.generator_state_symbol {
         tracer.push(symbol);
+    }
+    if let Some(intrinsics) = state.async_generator_intrinsics {
+        tracer.push(intrinsics.async_iterator_prototype);
+        tracer.push(intrinsics.async_generator_prototype);
+        tracer.push(intrinsics.async_generator_function_prototype);
+    }
+    if let Some(shapes) = state.closure_shapes {
+        tracer.push(shapes.with_prototype);
+        tracer.push(shapes.prototype_object);
     }
     for value in [
         state.original_array_iterator_function,
@@ -250,6 +274,7 @@ fn install_hooks(vm: &mut Vm) {
     }
     if !vm.interpreter.iteration_snapshot_taken {
         generators::install_generator_prototype(vm);
+        async_generators::intrinsics(vm);
     }
     iteration::snapshot_original_iteration_functions(vm);
 }

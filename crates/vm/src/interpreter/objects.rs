@@ -52,7 +52,13 @@ pub(crate) fn constant_text(vm: &Vm, function: &LinkedFunction, index: u16) -> S
 
 /// The [[Prototype]] of a new closure of the given flags.
 fn closure_prototype(vm: &Vm, flags: FunctionFlags) -> ObjectRef {
-    if flags.contains(FunctionFlags::GENERATOR) {
+    if flags.contains(FunctionFlags::GENERATOR) && flags.contains(FunctionFlags::ASYNC) {
+        vm.interpreter
+            .async_generator_intrinsics
+            .map_or(vm.intrinsics.generator_function_prototype, |intrinsics| {
+                intrinsics.async_generator_function_prototype
+            })
+    } else if flags.contains(FunctionFlags::GENERATOR) {
         vm.intrinsics.generator_function_prototype
     } else if flags.contains(FunctionFlags::ASYNC) {
         vm.intrinsics.async_function_prototype
@@ -84,32 +90,100 @@ fn allocate_closure(
     vm.new_function_object(ObjectKind::Closure(data), prototype, name, length)
 }
 
+/// The pre-built shapes for closures with a `prototype` property: `(function shape +
+/// prototype, slot of prototype)` and `({constructor} shape, slot of constructor)`.
+///
+/// Performance decision: creating `function () {}` objects in a loop is common; building
+/// them from cached shapes with exactly sized slot vectors avoids two property lookups, two
+/// transition lookups and a slot-vector reallocation per closure. Tree shapes are immortal
+/// (their parent's transition table keeps them), so caching the ids is safe.
+fn closure_shapes(vm: &mut Vm) -> ClosureShapes {
+    if let Some(shapes) = vm.interpreter.closure_shapes {
+        return shapes;
+    }
+    let function_shape = vm.intrinsics.function_shape;
+    let root_shape = vm.intrinsics.root_shape;
+    let (with_prototype, prototype_slot) = vm.heap.shape_add_transition(
+        function_shape,
+        PropertyKey::Atom(atoms::PROTOTYPE),
+        Attributes::WRITABLE_ONLY,
+    );
+    let (prototype_object, constructor_slot) = vm.heap.shape_add_transition(
+        root_shape,
+        PropertyKey::Atom(atoms::CONSTRUCTOR),
+        Attributes::HIDDEN_DATA,
+    );
+    let shapes = ClosureShapes {
+        with_prototype,
+        prototype_slot,
+        prototype_object,
+        constructor_slot,
+    };
+    vm.interpreter.closure_shapes = Some(shapes);
+    shapes
+}
+
+/// See [`closure_shapes`].
+#[derive(Clone, Copy, Debug)]
+pub struct ClosureShapes {
+    /// Function shape (`length`, `name`) plus `prototype` (writable only).
+    pub with_prototype: crate::value::ShapeId,
+    /// Slot of `prototype` in `with_prototype`.
+    pub prototype_slot: u32,
+    /// Shape of a fresh `F.prototype` object: `{ constructor }` (non-enumerable).
+    pub prototype_object: crate::value::ShapeId,
+    /// Slot of `constructor` in `prototype_object`.
+    pub constructor_slot: u32,
+}
+
 /// `CreateClosure`: a closure over the current environment; plain functions and generators get
 /// their own `prototype` object.
 pub(crate) fn create_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>) -> ObjectRef {
-    let closure = allocate_closure(vm, code, env, None);
     let flags = vm.interpreter.function(code).flags;
-    if flags.contains(FunctionFlags::HAS_PROTOTYPE_PROPERTY) {
-        let prototype = if flags.contains(FunctionFlags::GENERATOR) {
-            let generator_prototype = vm.intrinsics.generator_prototype;
-            vm.alloc_object(Some(generator_prototype), ObjectKind::Ordinary)
-        } else {
-            let prototype = vm.new_object();
-            vm.define_data_property(
-                prototype,
-                PropertyKey::Atom(atoms::CONSTRUCTOR),
-                Value::Object(closure),
-                Attributes::HIDDEN_DATA,
-            );
-            prototype
-        };
-        vm.define_data_property(
-            closure,
-            PropertyKey::Atom(atoms::PROTOTYPE),
-            Value::Object(prototype),
-            Attributes::WRITABLE_ONLY,
-        );
+    if !flags.contains(FunctionFlags::HAS_PROTOTYPE_PROPERTY) {
+        return allocate_closure(vm, code, env, None);
     }
+    let shapes = closure_shapes(vm);
+    let function = vm.interpreter.function(code);
+    let name = Value::String(function.name);
+    let length = Value::Number(f64::from(function.template.length));
+    let data = ClosureData {
+        code,
+        environment: env,
+        home_object: None,
+        is_constructor: flags.contains(FunctionFlags::CONSTRUCTOR),
+        is_class_constructor: flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
+    };
+    let function_prototype = closure_prototype(vm, flags);
+    let mut slots = vec![Value::Undefined; shapes.prototype_slot as usize + 1];
+    slots[0] = length;
+    slots[1] = name;
+    let closure = vm.alloc_object_with_shape(
+        shapes.with_prototype,
+        Some(function_prototype),
+        ObjectKind::Closure(data),
+        slots,
+    );
+    let prototype = if flags.contains(FunctionFlags::GENERATOR) {
+        let generator_prototype = match vm.interpreter.async_generator_intrinsics {
+            Some(intrinsics) if flags.contains(FunctionFlags::ASYNC) => {
+                intrinsics.async_generator_prototype
+            }
+            _ => vm.intrinsics.generator_prototype,
+        };
+        vm.alloc_object(Some(generator_prototype), ObjectKind::Ordinary)
+    } else {
+        let mut slots = vec![Value::Undefined; shapes.constructor_slot as usize + 1];
+        slots[shapes.constructor_slot as usize] = Value::Object(closure);
+        let object_prototype = vm.intrinsics.object_prototype;
+        vm.alloc_object_with_shape(
+            shapes.prototype_object,
+            Some(object_prototype),
+            ObjectKind::Ordinary,
+            slots,
+        )
+    };
+    vm.object_mut(closure).slots[shapes.prototype_slot as usize] = Value::Object(prototype);
     closure
 }
 
@@ -296,7 +370,7 @@ pub(crate) fn define_named(
     let Value::Object(object) = target else {
         return Err(vm.new_type_error("internal error: DefineNamed on a non-object"));
     };
-    if let InlineCache::Add { from, to, slot, .. } = site.cache.get() {
+    if let InlineCache::Add { from, to, slot, .. } = site.entries[0].get() {
         let data = vm.object_mut(object);
         if data.shape == from
             && data.extensible
@@ -335,7 +409,7 @@ pub(crate) fn define_named(
             && let Some(entry) = after.lookup(site.key)
             && entry.attributes == Attributes::DEFAULT_DATA
         {
-            site.cache.set(InlineCache::Add {
+            site.entries[0].set(InlineCache::Add {
                 from: shape_before,
                 to: shape_after,
                 slot: entry.slot,

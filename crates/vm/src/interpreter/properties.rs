@@ -11,7 +11,7 @@
 
 use super::link::InlineCacheSite;
 use crate::atom::{PropertyKey, atoms};
-use crate::object::PropertyDescriptor;
+use crate::object::{ObjectKind, PropertyDescriptor};
 use crate::property::InlineCache;
 use crate::realm::Vm;
 use crate::shape::Attributes;
@@ -25,42 +25,107 @@ pub(crate) fn get_named_fast(vm: &Vm, receiver: Value, site: &InlineCacheSite) -
         return None;
     };
     let data = vm.object(object);
-    match site.cache.get() {
-        InlineCache::Own { shape, slot } if data.shape == shape => {
-            data.slots.get(slot as usize).copied()
+    for entry in site.entries.iter() {
+        match entry.get() {
+            InlineCache::Own { shape, slot } if data.shape == shape => {
+                return data.slots.get(slot as usize).copied();
+            }
+            InlineCache::Prototype {
+                shape,
+                prototype,
+                holder,
+                slot,
+                epoch,
+            } if data.shape == shape
+                && data.prototype == Some(prototype)
+                && epoch == vm.prototype_epoch =>
+            {
+                return vm.object(holder).slots.get(slot as usize).copied();
+            }
+            InlineCache::Empty => return None,
+            _ => {}
         }
-        InlineCache::Prototype {
-            shape,
-            prototype,
-            holder,
-            slot,
-            epoch,
-        } if data.shape == shape
-            && data.prototype == Some(prototype)
-            && epoch == vm.prototype_epoch =>
-        {
-            vm.object(holder).slots.get(slot as usize).copied()
-        }
-        _ => None,
     }
+    None
+}
+
+/// Cache-hit read of `receiver.key` written directly into `vm.stack[destination]`; returns
+/// false when the slow path is needed. Never calls out. `destination` must be a register of
+/// the active frame (inside `vm.stack`).
+#[inline(always)]
+pub(crate) fn get_named_fast_into(
+    vm: &mut Vm,
+    receiver: Value,
+    site: &InlineCacheSite,
+    destination: usize,
+) -> bool {
+    let Value::Object(object) = receiver else {
+        return false;
+    };
+    let objects = &vm.heap.objects;
+    let data = objects.get(object);
+    for entry in site.entries.iter() {
+        let source = match entry.get() {
+            InlineCache::Own { shape, slot } if data.shape == shape => {
+                data.slots.get(slot as usize)
+            }
+            InlineCache::Prototype {
+                shape,
+                prototype,
+                holder,
+                slot,
+                epoch,
+            } if data.shape == shape
+                && data.prototype == Some(prototype)
+                && epoch == vm.prototype_epoch =>
+            {
+                objects.get(holder).slots.get(slot as usize)
+            }
+            InlineCache::Empty => return false,
+            _ => continue,
+        };
+        return match (source, vm.stack.get_mut(destination)) {
+            (Some(source), Some(target)) => {
+                *target = *source;
+                true
+            }
+            _ => false,
+        };
+    }
+    false
 }
 
 /// Slow read of `receiver.key` through the runtime (boxing primitives, calling getters,
-/// throwing on null/undefined), refilling the cache.
+/// throwing on null/undefined); a cacheable lookup adds an entry to the site.
 #[inline(never)]
 pub(crate) fn get_named_slow(
     vm: &mut Vm,
     receiver: Value,
     site: &InlineCacheSite,
 ) -> JsResult<Value> {
-    let mut cache = site.cache.get();
+    // `length` of arrays and strings is virtual (not in a shape slot), so no cache entry can
+    // serve it; answer it directly (an array's `length` is always its own data property, and
+    // a string primitive's `length` cannot be shadowed).
+    if site.key == PropertyKey::Atom(atoms::LENGTH) {
+        match receiver {
+            Value::Object(object) => {
+                if let ObjectKind::Array(array) = vm.object(object).kind {
+                    return Ok(Value::Number(f64::from(array.length)));
+                }
+            }
+            Value::String(string) => return Ok(Value::Number(vm.string(string).len() as f64)),
+            _ => {}
+        }
+    }
+    let mut cache = InlineCache::Empty;
     let result = vm.get_named_cached(receiver, site.key, &mut cache);
-    site.cache.set(cache);
+    site.remember(cache);
     result
 }
 
-/// Cache-hit write of `receiver.key = value` for an existing own writable data property.
-/// Returns false when the slow path is needed. Never calls out.
+/// Cache-hit write of `receiver.key = value`: an existing own writable data property, or a
+/// cached property addition (shape transition). Returns false when the slow path is needed.
+/// Never calls out.
 #[inline(always)]
 pub(crate) fn set_named_fast(
     vm: &mut Vm,
@@ -71,20 +136,47 @@ pub(crate) fn set_named_fast(
     let Value::Object(object) = receiver else {
         return false;
     };
-    let InlineCache::Own { shape, slot } = site.cache.get() else {
-        return false;
-    };
-    let data = vm.object_mut(object);
-    if data.shape != shape {
-        return false;
-    }
-    match data.slots.get_mut(slot as usize) {
-        Some(cell) => {
-            *cell = value;
-            true
+    let epoch = vm.prototype_epoch;
+    for entry in site.entries.iter() {
+        let data = vm.object_mut(object);
+        match entry.get() {
+            InlineCache::Own { shape, slot } if data.shape == shape => {
+                return match data.slots.get_mut(slot as usize) {
+                    Some(cell) => {
+                        *cell = value;
+                        true
+                    }
+                    None => false,
+                };
+            }
+            // The same conditions as the runtime's add-transition hit in `set_named_cached`.
+            InlineCache::Add {
+                from,
+                to,
+                slot,
+                prototype,
+                epoch: cached_epoch,
+            } if data.shape == from
+                && data.prototype == prototype
+                && data.extensible
+                && cached_epoch == epoch =>
+            {
+                data.shape = to;
+                let slot = slot as usize;
+                if data.slots.len() <= slot {
+                    data.slots.resize(slot + 1, Value::Undefined);
+                }
+                data.slots[slot] = value;
+                if data.guards_inline_caches {
+                    vm.prototype_epoch = vm.prototype_epoch.wrapping_add(1);
+                }
+                return true;
+            }
+            InlineCache::Empty => return false,
+            _ => {}
         }
-        None => false,
     }
+    false
 }
 
 /// Slow write of `receiver.key = value` ([[Set]], including property additions, which the
@@ -97,9 +189,9 @@ pub(crate) fn set_named_slow(
     site: &InlineCacheSite,
     strict: bool,
 ) -> JsResult<()> {
-    let mut cache = site.cache.get();
+    let mut cache = InlineCache::Empty;
     let result = vm.set_named_cached(receiver, site.key, value, strict, &mut cache);
-    site.cache.set(cache);
+    site.remember(cache);
     result
 }
 

@@ -1,0 +1,155 @@
+//! The host hooks the test262 conformance suite expects: the `$262` object and `print`.
+//!
+//! test262 tests talk to their host through a small, documented surface (see the suite's
+//! `INTERPRETING.md`). This module installs what this engine can honestly provide:
+//!
+//! - `print(...values)`: writes the values, converted with ToString and joined by spaces, plus
+//!   a newline to the host's stdout. Asynchronous tests report `Test262:AsyncTestComplete` or
+//!   `Test262:AsyncTestFailure:...` through it, so the embedder reads the verdict from the
+//!   captured output (use `host::CaptureHost`).
+//! - `$262.global`: the global object.
+//! - `$262.gc()`: runs a full collection (the caller is a native call made from the
+//!   interpreter, where every live value is in a register, frame, environment or handle).
+//! - `$262.evalScript(source)`: parses, compiles and runs `source` as a new script in this
+//!   realm, returning its completion value; a syntax error is thrown as a SyntaxError.
+//! - `$262.createRealm()`: throws a TypeError. Every heap handle belongs to exactly one `Vm`,
+//!   so a second realm sharing objects with the first needs multi-realm support in the object
+//!   model first.
+//! - `$262.detachArrayBuffer()`: throws a TypeError (the engine has no ArrayBuffer yet).
+//! - `$262.IsHTMLDDA` and `$262.agent` are deliberately absent, which the suite's feature
+//!   flags (`IsHTMLDDA`, `Atomics`/`SharedArrayBuffer` agents) treat as "not supported".
+//!
+//! Nothing here is installed by default: the embedder (the test262 runner in `xtask`) calls
+//! [`install`] on each fresh realm.
+
+use std::rc::Rc;
+
+use tseval_parser::{Arena, Goal, Interner};
+
+use crate::function::Args;
+use crate::realm::Vm;
+use crate::value::{JsResult, Value};
+
+/// Installs `print` and `$262` on the global object of `vm`.
+pub fn install(vm: &mut Vm) {
+    let print = vm.new_native_function("print", 1, print, false);
+    vm.define_global("print", Value::Object(print));
+
+    let host_object = vm.new_object();
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(host_object));
+    vm.define_native_method(host_object, "evalScript", 1, eval_script);
+    vm.define_native_method(host_object, "gc", 0, collect_garbage);
+    vm.define_native_method(host_object, "createRealm", 0, create_realm);
+    vm.define_native_method(host_object, "detachArrayBuffer", 1, detach_array_buffer);
+    let global = Value::Object(vm.global_object());
+    let global_key = vm.property_key_from_str("global");
+    let _ = vm.create_data_property(host_object, global_key, global);
+    vm.define_global("$262", Value::Object(host_object));
+    vm.close_handle_scope(scope);
+}
+
+/// `print(...values)`.
+fn print(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let values = args.to_vec(vm);
+    let scope = vm.open_handle_scope();
+    for &value in &values {
+        vm.root(value);
+    }
+    let mut line = String::new();
+    for (index, value) in values.into_iter().enumerate() {
+        if index > 0 {
+            line.push(' ');
+        }
+        match vm.to_rust_string(value) {
+            Ok(text) => line.push_str(&text),
+            Err(error) => {
+                vm.close_handle_scope(scope);
+                return Err(error);
+            }
+        }
+    }
+    vm.close_handle_scope(scope);
+    line.push('\n');
+    vm.host.write_stdout(&line);
+    Ok(Value::Undefined)
+}
+
+/// `$262.evalScript(source)`: a new script in this realm.
+fn eval_script(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let source_value = args.get(vm, 0);
+    let source = vm.to_rust_string(source_value)?;
+    let arena = Arena::new();
+    let mut interner = Interner::new();
+    let program = match tseval_parser::parse_program(
+        &source,
+        "evalScript",
+        &arena,
+        &mut interner,
+        Goal::Script,
+    ) {
+        Ok(program) => program,
+        Err(error) => return Err(vm.new_syntax_error(&error.message)),
+    };
+    let shared_source: Rc<str> = Rc::from(source.as_str());
+    let script =
+        match tseval_compiler::compile_script(&program, &interner, "evalScript", &shared_source) {
+            Ok(script) => script,
+            Err(error) => return Err(vm.new_syntax_error(&error.message)),
+        };
+    crate::interpreter::run_script(vm, &script)
+}
+
+/// `$262.gc()`.
+fn collect_garbage(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
+    vm.collect_garbage();
+    Ok(Value::Undefined)
+}
+
+/// `$262.createRealm()`: not supported (see the module documentation).
+fn create_realm(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
+    vm.throw_type_error("$262.createRealm is not supported (the engine has one realm per Vm)")
+}
+
+/// `$262.detachArrayBuffer(buffer)`: not supported (see the module documentation).
+fn detach_array_buffer(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
+    vm.throw_type_error("$262.detachArrayBuffer is not supported (no ArrayBuffer yet)")
+}
+
+/// What a test262 runner needs to know about a thrown value: the name of its constructor
+/// (`thrown.constructor.name`, which is how the suite identifies `Test262Error` and the
+/// native errors) and its message (`thrown.message`, or the value itself converted to text).
+///
+/// Getters run, so this may execute JavaScript; any exception it raises is swallowed and the
+/// affected part is left empty or described without side effects.
+pub fn describe_thrown_value(vm: &mut Vm, thrown: Value) -> (Option<String>, String) {
+    let scope = vm.open_handle_scope();
+    vm.root(thrown);
+    let result = match thrown {
+        Value::Object(object) => {
+            let constructor_key = vm.property_key_from_str("constructor");
+            let name_key = vm.property_key_from_str("name");
+            let message_key = vm.property_key_from_str("message");
+            let constructor_name = vm
+                .get(object, constructor_key)
+                .ok()
+                .and_then(|constructor| constructor.as_object())
+                .and_then(|constructor| vm.get(constructor, name_key).ok())
+                .and_then(|name| match name {
+                    Value::String(string) => Some(vm.string_to_rust(string)),
+                    _ => None,
+                });
+            let message = match vm.get(object, message_key) {
+                Ok(Value::Undefined) | Err(_) => String::new(),
+                Ok(message) => vm
+                    .to_rust_string(message)
+                    .unwrap_or_else(|_| vm.describe_value_for_error(message)),
+            };
+            (constructor_name, message)
+        }
+        Value::String(string) => (None, vm.string_to_rust(string)),
+        other => (None, vm.describe_value_for_error(other)),
+    };
+    vm.close_handle_scope(scope);
+    result
+}
