@@ -1191,6 +1191,12 @@ mod tests {
         let programs = load_program_list(&root.join("benches/programs/expected.txt"), &root)
             .expect("the committed program list loads");
         assert!(programs.iter().any(|program| program.name == "fib.js"));
+        if !workspace_layout::shared_directory().join("bench").is_dir() {
+            // The README's test command must pass on a checkout without ../shared beside it;
+            // CI has it, so the comparison below runs there.
+            println!("../shared/bench is absent; only the committed list was checked");
+            return;
+        }
         for program in &programs {
             assert!(
                 program.path.is_file(),
