@@ -16,6 +16,8 @@
 //!   the profiling build (see [`profile`] and [`dhat`]).
 //! - `test262 [FILTER] [--check|--update]`: run the conformance suite in process (see
 //!   [`test262_run`]); with `--parse-only`, only parse it (see [`test262_parse`]).
+//! - `parse-corpus PATH...`: parse real-world TypeScript/JavaScript trees and report
+//!   throughput and failures (see [`parse_corpus`]).
 
 mod bench;
 mod cases;
@@ -23,11 +25,14 @@ mod child_process;
 mod dhat;
 mod expected_output;
 mod oracle;
+mod parse_corpus;
 mod profile;
 mod test262_allocator;
+mod test262_execute;
 mod test262_metadata;
 mod test262_parse;
 mod test262_run;
+mod test262_worker;
 mod text_diff;
 mod workspace_layout;
 
@@ -75,6 +80,10 @@ commands:
       for; parse-negative tests must be rejected, all others accepted. --check compares with
       tests/test262/parse-known-failures.txt (new failures and unexpected passes fail);
       --update rewrites it. --show N prints the first N failures.
+  parse-corpus [--show N] [--quiet] PATH...
+      Parse every .ts/.mts/.cts/.js/.mjs/.cjs file under the given folders (.d.ts files as
+      ambient declarations, TypeScript syntax only in TypeScript files) and report files, MB,
+      MB/s and every failure with its code frame; exit 1 on any failure.
   help
       Print this text.
 ";
@@ -92,6 +101,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(&rest),
         "profile" => profile::run(&rest),
         "dhat" => dhat::run(&rest),
+        "parse-corpus" => parse_corpus::run(&rest),
         "test262" if rest.iter().any(|argument| argument == "--parse-only") => {
             test262_parse::run(&rest)
         }

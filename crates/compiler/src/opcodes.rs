@@ -101,6 +101,13 @@ pub struct IcIdx(pub u16);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct JumpOffset(pub i32);
 
+/// A 16-bit jump offset, used by the fused compare-and-branch instructions, which need two
+/// register (or register and immediate) operands next to the offset and must still fit in 8
+/// bytes. The code generator falls back to an unfused compare plus a 32-bit jump when a
+/// target is out of range (see `codegen::relax_short_jumps`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ShortJumpOffset(pub i16);
+
 /// What a `DefineMethod` installs and whether the property is enumerable.
 ///
 /// Class elements are non-enumerable; object-literal elements are enumerable. All of them are
@@ -188,8 +195,12 @@ pub enum OperandKind {
     InlineCache,
     /// A `JumpOffset(i32)` relative jump.
     Jump,
+    /// A `ShortJumpOffset(i16)` relative jump.
+    ShortJump,
     /// A signed 32-bit immediate.
     ImmediateI32,
+    /// A signed 16-bit immediate (small integer operands of register-immediate instructions).
+    ImmediateI16,
     /// An unsigned 16-bit immediate (counts, environment depths and slots, capacities).
     ImmediateU16,
     /// A [`MethodKind`] byte.
@@ -210,7 +221,9 @@ impl OperandKind {
             OperandKind::Constant(ConstantClass::RegExp) => "RegExpIdx",
             OperandKind::InlineCache => "IcIdx",
             OperandKind::Jump => "JumpOffset",
+            OperandKind::ShortJump => "ShortJumpOffset",
             OperandKind::ImmediateI32 => "i32",
+            OperandKind::ImmediateI16 => "i16",
             OperandKind::ImmediateU16 => "u16",
             OperandKind::MethodKind => "MethodKind",
             OperandKind::PrivateKind => "PrivateKind",
@@ -227,9 +240,9 @@ pub enum OperandValue {
     Constant(u16, ConstantClass),
     /// An inline-cache site.
     InlineCache(IcIdx),
-    /// A relative jump.
+    /// A relative jump (short jumps are widened).
     Jump(JumpOffset),
-    /// A signed immediate.
+    /// A signed immediate (16-bit immediates are widened).
     ImmediateI32(i32),
     /// An unsigned immediate.
     ImmediateU16(u16),
@@ -245,8 +258,13 @@ pub trait OperandType: Copy {
     const KIND: OperandKind;
     /// Converts the operand into its decoded value.
     fn to_operand_value(self) -> OperandValue;
-    /// Returns the jump offset when this operand is one (used for jump patching).
-    fn as_jump_offset_mut(&mut self) -> Option<&mut JumpOffset> {
+    /// Returns the jump offset when this operand is one.
+    fn jump_offset(self) -> Option<i32> {
+        None
+    }
+    /// Sets the jump offset when this operand is one: `None` for non-jump operands,
+    /// `Some(false)` when the offset does not fit the operand (it is then left unchanged).
+    fn set_jump_offset(&mut self, _offset: i32) -> Option<bool> {
         None
     }
 }
@@ -286,8 +304,38 @@ impl OperandType for JumpOffset {
     fn to_operand_value(self) -> OperandValue {
         OperandValue::Jump(self)
     }
-    fn as_jump_offset_mut(&mut self) -> Option<&mut JumpOffset> {
-        Some(self)
+    fn jump_offset(self) -> Option<i32> {
+        Some(self.0)
+    }
+    fn set_jump_offset(&mut self, offset: i32) -> Option<bool> {
+        self.0 = offset;
+        Some(true)
+    }
+}
+
+impl OperandType for ShortJumpOffset {
+    const KIND: OperandKind = OperandKind::ShortJump;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::Jump(JumpOffset(i32::from(self.0)))
+    }
+    fn jump_offset(self) -> Option<i32> {
+        Some(i32::from(self.0))
+    }
+    fn set_jump_offset(&mut self, offset: i32) -> Option<bool> {
+        match i16::try_from(offset) {
+            Ok(short) => {
+                self.0 = short;
+                Some(true)
+            }
+            Err(_) => Some(false),
+        }
+    }
+}
+
+impl OperandType for i16 {
+    const KIND: OperandKind = OperandKind::ImmediateI16;
+    fn to_operand_value(self) -> OperandValue {
+        OperandValue::ImmediateI32(i32::from(self))
     }
 }
 
@@ -426,15 +474,33 @@ macro_rules! define_instruction_set {
                 }
             }
 
-            /// The jump offset operand, if this instruction has one (for patching).
+            /// The jump offset operand, if this instruction has one.
             #[allow(unused_variables)]
-            pub fn jump_offset_mut(&mut self) -> Option<&mut JumpOffset> {
+            pub fn jump_offset(&self) -> Option<i32> {
+                match *self {
+                    $(
+                        Instruction::$name { $( $field ),* } => {
+                            $(
+                                if let Some(offset) = OperandType::jump_offset($field) {
+                                    return Some(offset);
+                                }
+                            )*
+                            None
+                        }
+                    )*
+                }
+            }
+
+            /// Patches the jump offset operand: `None` if this instruction is not a jump,
+            /// `Some(false)` if the offset does not fit a short jump (left unchanged).
+            #[allow(unused_variables)]
+            pub fn set_jump_offset(&mut self, offset: i32) -> Option<bool> {
                 match self {
                     $(
                         Instruction::$name { $( $field ),* } => {
                             $(
-                                if let Some(offset) = OperandType::as_jump_offset_mut($field) {
-                                    return Some(offset);
+                                if let Some(fits) = OperandType::set_jump_offset($field, offset) {
+                                    return Some(fits);
                                 }
                             )*
                             None
@@ -546,6 +612,35 @@ define_instruction_set! {
     /// `in` (TypeError if `R[rhs]` is not an object).
     In { dst: Reg, lhs: Reg, rhs: Reg } => "R[dst] := R[lhs] in R[rhs]";
 
+    // ----- Register-immediate arithmetic ---------------------------------------------------------
+    // Performance decision: loops and recursive code mostly combine a variable with a small
+    // integer literal (`i + 1`, `n - 2`, `h * 31`, `x | 0`, `i & 7`, `i >>> 3`, `k % 7`).
+    // Encoding the literal as an `i16` immediate saves the `LoadInt` dispatch (and a register)
+    // per evaluation. The semantics are exactly those of the register-register opcode with a
+    // Number right operand; only the right operand may be an immediate, so evaluation order and
+    // ToPrimitive behaviour are unchanged.
+
+    /// Addition of a small integer (string concatenation when `R[lhs]` is a string).
+    AddInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] + value";
+    /// Subtraction of a small integer.
+    SubInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] - value";
+    /// Multiplication by a small integer.
+    MulInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] * value";
+    /// Remainder by a small integer.
+    ModInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] % value";
+    /// Bitwise and with a small integer.
+    BitAndInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] & value";
+    /// Bitwise or with a small integer.
+    BitOrInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] | value";
+    /// Bitwise exclusive or with a small integer.
+    BitXorInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] ^ value";
+    /// Left shift by a small integer.
+    ShlInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] << value";
+    /// Signed right shift by a small integer.
+    ShrInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] >> value";
+    /// Unsigned right shift by a small integer.
+    UShrInt { dst: Reg, lhs: Reg, value: i16 } => "R[dst] := R[lhs] >>> value";
+
     // ----- Unary operators ----------------------------------------------------------------------
 
     /// Numeric negation (`-x`, Number or BigInt).
@@ -589,6 +684,57 @@ define_instruction_set! {
     JumpIfUndefined { value: Reg, offset: JumpOffset } => "if R[value] === undefined { pc := pc + offset }";
     /// Jump if the value is not `undefined`.
     JumpIfNotUndefined { value: Reg, offset: JumpOffset } => "if R[value] !== undefined { pc := pc + offset }";
+
+    // ----- Fused compare-and-branch ----------------------------------------------------------------
+    // Performance decision: a condition such as `i < n` or `x === null` used only to branch
+    // (loop tests, `if`, `?:`, `&&`/`||` in conditions) compiles to one instruction instead of
+    // a compare that materialises a boolean plus a `JumpIfFalse`. The offset is a 16-bit
+    // `ShortJumpOffset` to keep instructions at 8 bytes; the code generator rewrites a fused
+    // jump into the unfused pair when its target is out of range. Both polarities exist because
+    // `!(a < b)` is not `a >= b` (NaN). Semantics (including ToPrimitive order and exceptions)
+    // are exactly those of the corresponding compare opcode. A jump with offset <= 0 is a
+    // back-edge and a GC safepoint, like `Jump`.
+
+    /// Jump if `R[lhs] < R[rhs]`.
+    JumpIfLessThan { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if R[lhs] < R[rhs] { pc := pc + offset }";
+    /// Jump unless `R[lhs] < R[rhs]`.
+    JumpIfNotLessThan { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if !(R[lhs] < R[rhs]) { pc := pc + offset }";
+    /// Jump if `R[lhs] <= R[rhs]`.
+    JumpIfLessEqual { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if R[lhs] <= R[rhs] { pc := pc + offset }";
+    /// Jump unless `R[lhs] <= R[rhs]`.
+    JumpIfNotLessEqual { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if !(R[lhs] <= R[rhs]) { pc := pc + offset }";
+    /// Jump if `R[lhs] > R[rhs]`.
+    JumpIfGreaterThan { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if R[lhs] > R[rhs] { pc := pc + offset }";
+    /// Jump unless `R[lhs] > R[rhs]`.
+    JumpIfNotGreaterThan { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if !(R[lhs] > R[rhs]) { pc := pc + offset }";
+    /// Jump if `R[lhs] >= R[rhs]`.
+    JumpIfGreaterEqual { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if R[lhs] >= R[rhs] { pc := pc + offset }";
+    /// Jump unless `R[lhs] >= R[rhs]`.
+    JumpIfNotGreaterEqual { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if !(R[lhs] >= R[rhs]) { pc := pc + offset }";
+    /// Jump if `R[lhs] === R[rhs]`.
+    JumpIfStrictEqual { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if R[lhs] === R[rhs] { pc := pc + offset }";
+    /// Jump if `R[lhs] !== R[rhs]`.
+    JumpIfStrictNotEqual { lhs: Reg, rhs: Reg, offset: ShortJumpOffset } => "if R[lhs] !== R[rhs] { pc := pc + offset }";
+    /// Jump if `R[lhs] < value`.
+    JumpIfLessThanInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if R[lhs] < value { pc := pc + offset }";
+    /// Jump unless `R[lhs] < value`.
+    JumpIfNotLessThanInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if !(R[lhs] < value) { pc := pc + offset }";
+    /// Jump if `R[lhs] <= value`.
+    JumpIfLessEqualInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if R[lhs] <= value { pc := pc + offset }";
+    /// Jump unless `R[lhs] <= value`.
+    JumpIfNotLessEqualInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if !(R[lhs] <= value) { pc := pc + offset }";
+    /// Jump if `R[lhs] > value`.
+    JumpIfGreaterThanInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if R[lhs] > value { pc := pc + offset }";
+    /// Jump unless `R[lhs] > value`.
+    JumpIfNotGreaterThanInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if !(R[lhs] > value) { pc := pc + offset }";
+    /// Jump if `R[lhs] >= value`.
+    JumpIfGreaterEqualInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if R[lhs] >= value { pc := pc + offset }";
+    /// Jump unless `R[lhs] >= value`.
+    JumpIfNotGreaterEqualInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if !(R[lhs] >= value) { pc := pc + offset }";
+    /// Jump if `R[lhs] === value`.
+    JumpIfStrictEqualInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if R[lhs] === value { pc := pc + offset }";
+    /// Jump if `R[lhs] !== value`.
+    JumpIfStrictNotEqualInt { lhs: Reg, value: i16, offset: ShortJumpOffset } => "if R[lhs] !== value { pc := pc + offset }";
 
     // ----- Property access -------------------------------------------------------------------
 
@@ -717,6 +863,10 @@ define_instruction_set! {
     /// names the callee expression where the VM can).
     Call { dst: Reg, callee: Reg, argc: u16 } window(callee, 2 + argc as usize)
         => "R[dst] := R[callee].[[Call]](R[callee+1], R[callee+2 .. callee+2+argc])";
+    /// `Call` with `this = undefined`: the VM stores undefined into `R[callee+1]` first, which
+    /// saves the `LoadUndefined` dispatch of every plain function call `f(...)`.
+    CallUndefinedThis { dst: Reg, callee: Reg, argc: u16 } window(callee, 2 + argc as usize)
+        => "R[callee+1] := undefined; R[dst] := R[callee].[[Call]](undefined, R[callee+2 .. callee+2+argc])";
     /// Calls `R[callee]` with `this = R[callee+1]` and the elements of the array `R[arguments]`
     /// as arguments (the array was built with `SpreadIntoArray`; it is read without iteration).
     CallSpread { dst: Reg, callee: Reg, arguments: Reg } window(callee, 2)
@@ -806,6 +956,12 @@ define_instruction_set! {
     /// `R[dst] := v`, `R[dst+1] := true` (the compiler then runs finally blocks and returns v).
     /// With `throw(e)`: `e` is thrown at this instruction.
     Yield { dst: Reg, value: Reg } window(dst, 2) => "R[dst], R[dst+1] := yield R[value]";
+    /// Marks the end of a generator's (or async generator's) parameter initialisation and
+    /// function-declaration instantiation. Calling a generator function runs its code up to
+    /// this instruction (so errors in parameter defaults and destructuring throw at the call,
+    /// as FunctionDeclarationInstantiation requires), then suspends it in the suspended-start
+    /// state; the first `next()` resumes right after it.
+    GeneratorStart {} => "suspend (suspended-start state)";
     /// Suspends an async function until `R[value]` (PromiseResolve'd) settles: fulfilled gives
     /// `R[dst] := result`; rejected throws the reason at this instruction.
     Await { dst: Reg, value: Reg } => "R[dst] := await R[value]";
@@ -816,9 +972,8 @@ const _: () = assert!(std::mem::size_of::<Instruction>() <= 8);
 impl Instruction {
     /// The absolute jump target when this instruction is a jump located at `pc`.
     pub fn jump_target(&self, pc: usize) -> Option<i64> {
-        let mut copy = *self;
-        copy.jump_offset_mut()
-            .map(|offset| pc as i64 + i64::from(offset.0))
+        self.jump_offset()
+            .map(|offset| pc as i64 + i64::from(offset))
     }
 
     /// Whether control never falls through to the next instruction.
@@ -911,8 +1066,16 @@ mod tests {
             condition: Reg(3),
             offset: JumpOffset(0),
         };
-        *instruction.jump_offset_mut().expect("jump has an offset") = JumpOffset(-4);
+        assert_eq!(instruction.set_jump_offset(-4), Some(true));
         assert_eq!(instruction.jump_target(10), Some(6));
+        let mut fused = Instruction::JumpIfLessThan {
+            lhs: Reg(1),
+            rhs: Reg(2),
+            offset: ShortJumpOffset(0),
+        };
+        assert_eq!(fused.set_jump_offset(40_000), Some(false));
+        assert_eq!(fused.set_jump_offset(-7), Some(true));
+        assert_eq!(fused.jump_target(10), Some(3));
         assert_eq!(
             Instruction::Move {
                 dst: Reg(1),

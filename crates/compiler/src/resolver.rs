@@ -1522,11 +1522,15 @@ impl Resolver {
             return;
         }
         let id = self.tree.bindings.len() as BindingId;
+        // A private name is always captured: besides the class's methods, the synthesized
+        // `<instance_fields_initializer>` (a separate function) installs private methods and
+        // accessors on every instance, and no source reference records that use. Methods
+        // reference their private names anyway in nearly every class, so this costs nothing.
         self.tree.bindings.push(Binding {
             name: private.name,
             kind: BindingKind::PrivateName,
             scope,
-            captured: false,
+            captured: true,
             needs_tdz: false,
             slot: 0,
             initialized: true,

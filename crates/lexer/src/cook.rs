@@ -268,7 +268,9 @@ fn radix_digits_to_f64(digits: &str, radix: u32) -> Option<f64> {
     let mut mantissa: u128 = 0;
     let mut extra_bits: i32 = 0;
     let mut sticky = false;
-    for character in digits.chars() {
+    // Separators (`_`) are skipped here, already validated by the caller, so that no cleaned
+    // copy of the digits has to be allocated.
+    for character in digits.chars().filter(|&character| character != '_') {
         let digit = character.to_digit(radix)?;
         if mantissa >> (128 - bits_per_digit - 1) == 0 {
             mantissa = (mantissa << bits_per_digit) | u128::from(digit);
@@ -301,11 +303,7 @@ pub fn parse_numeric_literal(text: &str) -> Result<NumericLiteralValue, &'static
         if !separators_are_valid(digits) {
             return Err(BAD_SEPARATOR);
         }
-        let cleaned: String = digits
-            .chars()
-            .filter(|&character| character != '_')
-            .collect();
-        let value = radix_digits_to_f64(&cleaned, radix).ok_or("Invalid number")?;
+        let value = radix_digits_to_f64(digits, radix).ok_or("Invalid number")?;
         return Ok(NumericLiteralValue {
             value,
             is_legacy_octal_like: false,
@@ -347,8 +345,23 @@ pub fn parse_numeric_literal(text: &str) -> Result<NumericLiteralValue, &'static
                 return Err(BAD_SEPARATOR);
             }
         }
-        let cleaned: String = text.chars().filter(|&character| character != '_').collect();
-        let value = cleaned.parse::<f64>().map_err(|_| "Invalid number")?;
+        // The literal is ASCII (the DFA only accepts ASCII digits); short ones are cleaned in a
+        // stack buffer so that parsing allocates nothing.
+        let mut buffer = [0u8; 64];
+        let value = if text.len() <= buffer.len() {
+            let mut length = 0;
+            for byte in text.bytes().filter(|&byte| byte != b'_') {
+                buffer[length] = byte;
+                length += 1;
+            }
+            std::str::from_utf8(&buffer[..length])
+                .ok()
+                .and_then(|cleaned| cleaned.parse::<f64>().ok())
+        } else {
+            let cleaned: String = text.chars().filter(|&character| character != '_').collect();
+            cleaned.parse::<f64>().ok()
+        };
+        let value = value.ok_or("Invalid number")?;
         return Ok(NumericLiteralValue {
             value,
             is_legacy_octal_like: false,

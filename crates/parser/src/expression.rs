@@ -743,7 +743,7 @@ impl<'a> Parser<'a, '_, '_> {
                 Ok(Expression::Template(self.parse_template(false)?))
             }
             TokenKind::Slash | TokenKind::SlashAssign => {
-                self.token = self.lexer.rescan_as_regexp(self.token);
+                self.rescan_current_as_regexp();
                 if self.at(TokenKind::Error) {
                     return self.unexpected();
                 }
@@ -894,6 +894,12 @@ impl<'a> Parser<'a, '_, '_> {
                 span,
             );
         }
+        // A literal already validated in this parse (same pattern and flags) is not compiled
+        // again: regress allocates while compiling, and code repeats its regular expressions.
+        let literal_text = span.text(self.source);
+        if self.validated_regexps.contains(literal_text) {
+            return Ok(());
+        }
         let mut regress_flags = regress::Flags::from(flags);
         regress_flags.no_opt = true;
         if let Err(error) = regress::Regex::with_flags(pattern, regress_flags) {
@@ -902,6 +908,7 @@ impl<'a> Parser<'a, '_, '_> {
                 span,
             );
         }
+        self.validated_regexps.insert(literal_text);
         Ok(())
     }
 
@@ -992,11 +999,18 @@ impl<'a> Parser<'a, '_, '_> {
         let contents = &self.source[span.start as usize + 1..span.end as usize - 1];
         let literal = if !self.token.is_escaped() {
             let atom = self.interner.intern(contents);
-            let mut units = ArenaVec::with_capacity_in(contents.len(), self.arena);
-            units.extend(contents.encode_utf16());
+            // ASCII (nearly every literal) widens byte by byte into an exactly sized slice.
+            let value: &'a [u16] = if contents.is_ascii() {
+                self.arena
+                    .alloc_slice_fill_iter(contents.bytes().map(u16::from))
+            } else {
+                let mut units = ArenaVec::with_capacity_in(contents.len(), self.arena);
+                units.extend(contents.encode_utf16());
+                units.into_bump_slice()
+            };
             StringLiteral {
                 span,
-                value: units.into_bump_slice(),
+                value,
                 atom: Some(atom),
             }
         } else {
@@ -1047,7 +1061,7 @@ impl<'a> Parser<'a, '_, '_> {
             if !self.at(TokenKind::RightBrace) {
                 return self.unexpected();
             }
-            self.token = self.lexer.rescan_template_continuation(self.token);
+            self.rescan_current_as_template_continuation();
             if self.at(TokenKind::Error) {
                 return self.unexpected();
             }
@@ -1358,7 +1372,9 @@ impl<'a> Parser<'a, '_, '_> {
         let yield_await_before = self.yield_await_count;
         let await_identifiers_before = self.await_identifier_count;
         self.expect(TokenKind::LeftParen)?;
-        let mut items: Vec<CoverItem<'a>> = Vec::new();
+        // In the arena, not on the heap: parenthesised lists are frequent and nest, and the
+        // parser allocates nothing on the heap per construct.
+        let mut items: ArenaVec<'a, CoverItem<'a>> = ArenaVec::new_in(self.arena);
         let mut must_be_arrow = false;
         let mut trailing_comma = false;
         while !self.at(TokenKind::RightParen) {

@@ -3,10 +3,11 @@
 //! Expressions live in `expression.rs`, functions/classes/patterns in `function.rs`, and the
 //! TypeScript type grammar (parsed and dropped) in `typescript.rs`; all are `impl Parser`.
 //!
-//! Performance design: the parser keeps exactly one token of lookahead (`self.token`); a
-//! second token is peeked by cloning the lexer (a few words) and lexing once more, which is
-//! needed only at a handful of ambiguous points (`let [`, `async function`, TS contextual
-//! keywords). Failures are a zero-sized [`Failed`] marker so `Result`s stay register-sized;
+//! Performance design: the parser keeps one current token (`self.token`); a second token is
+//! peeked by cloning the lexer (a few words) and lexing once, and the peeked token is cached so
+//! that the following `bump` takes it instead of lexing the same bytes again (peeks are
+//! frequent: every expression starting with an identifier asks whether `=>` follows, every
+//! statement whether `:` follows). Failures are a zero-sized [`Failed`] marker so `Result`s stay register-sized;
 //! the first error's message and span are recorded in the parser.
 
 use crate::SyntaxError;
@@ -14,7 +15,8 @@ use crate::ast::*;
 use crate::scope::{DeclarationKind, PrivateNameTracker, ScopeKind, ScopeTracker};
 use bumpalo::Bump;
 use bumpalo::collections::Vec as ArenaVec;
-use tseval_lexer::{Interner, Lexer, Token, TokenKind, well_known};
+use std::cell::Cell;
+use tseval_lexer::{Interner, LexErrorKind, Lexer, Token, TokenKind, well_known};
 
 /// Maximum syntactic nesting depth (expressions, statements, types). Deeper input is a
 /// SyntaxError instead of a native stack overflow.
@@ -31,6 +33,7 @@ pub(crate) type ParseResult<T> = Result<T, Failed>;
 pub(crate) struct Checkpoint<'source> {
     lexer: Lexer<'source>,
     token: Token,
+    peeked: Option<(Token, LexErrorKind)>,
     previous_token_end: u32,
     cover_initializer_count: usize,
     private_reference_count: usize,
@@ -69,6 +72,11 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub file_name: &'source str,
     pub lexer: Lexer<'source>,
     pub token: Token,
+    /// The token after `token` when [`Parser::peek`] has lexed it already, with the lexer's
+    /// error kind in case it is an `Error` token. `bump` takes it instead of lexing the same
+    /// bytes again (the lexer itself always stays positioned right after `token`). Anything
+    /// that replaces `token` other than `bump` (re-scans, `>>` splitting, rewinding) clears it.
+    peeked: Cell<Option<(Token, LexErrorKind)>>,
     pub previous_token_end: u32,
     pub arena: &'a Bump,
     pub interner: &'interner mut Interner,
@@ -88,6 +96,10 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub cover_initializers: Vec<(Span, &'static str)>,
     pub scratch_utf16: Vec<u16>,
     pub scratch_string: String,
+    /// The texts (`/pattern/flags`) of the regular-expression literals validated so far.
+    pub validated_regexps: rustc_hash::FxHashSet<&'source str>,
+    /// The closer stack of `skip_balanced`, reused so that skipping allocates nothing.
+    pub scratch_closers: Vec<TokenKind>,
     /// Nesting of TS namespace bodies (export there means "namespace member").
     pub namespace_depth: u32,
     /// Declared names per scope, for redeclaration early errors (see `scope.rs`).
@@ -114,6 +126,13 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     /// Decorators parsed before `class` (possibly with `export` in between), taken by the
     /// next `parse_class`.
     pub pending_decorators: &'a [Decorator<'a>],
+    /// Inside the `extends` clause of a conditional type, where another conditional type may
+    /// not start (TypeScript's "disallow conditional types" context); brackets and return
+    /// types re-allow them.
+    pub disallow_conditional_types: bool,
+    /// The file is a TypeScript declaration file (`.d.ts`, `.d.mts`, `.d.cts`): the whole file
+    /// is an ambient context, so declarations are skipped as if written after `declare`.
+    pub ambient: bool,
 }
 
 impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
@@ -136,6 +155,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             file_name,
             lexer,
             token,
+            peeked: Cell::new(None),
             previous_token_end: 0,
             arena,
             interner,
@@ -154,6 +174,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             cover_initializers: Vec::new(),
             scratch_utf16: Vec::new(),
             scratch_string: String::new(),
+            scratch_closers: Vec::new(),
+            validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
             scopes: ScopeTracker::default(),
             exported_locals: Vec::new(),
@@ -164,6 +186,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             yield_await_count: 0,
             await_identifier_count: 0,
             pending_decorators: &[],
+            disallow_conditional_types: false,
+            ambient: typescript && is_declaration_file_name(file_name),
         }
     }
 
@@ -235,11 +259,37 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     // Token handling
     // -----------------------------------------------------------------------------------
 
-    /// Moves to the next token.
+    /// Moves to the next token (the one `peek` lexed, when it did).
     #[inline]
     pub fn bump(&mut self) {
         self.previous_token_end = self.token.span.end;
-        self.token = self.lexer.next_token();
+        match self.peeked.take() {
+            Some((token, error)) => {
+                self.lexer.resume_after(token, error);
+                self.token = token;
+            }
+            None => self.token = self.lexer.next_token(),
+        }
+    }
+
+    /// Replaces the current token with a re-scan of it (a regular expression, a template
+    /// continuation, the first `>` of `>>`); the lexer has moved to just after the new token.
+    #[inline]
+    pub fn replace_current_token(&mut self, token: Token) {
+        self.peeked.set(None);
+        self.token = token;
+    }
+
+    /// Re-scans the current `/` or `/=` as a regular-expression literal.
+    pub fn rescan_current_as_regexp(&mut self) {
+        let token = self.lexer.rescan_as_regexp(self.token);
+        self.replace_current_token(token);
+    }
+
+    /// Re-scans the current `}` as a template continuation (`TemplateMiddle`/`TemplateTail`).
+    pub fn rescan_current_as_template_continuation(&mut self) {
+        let token = self.lexer.rescan_template_continuation(self.token);
+        self.replace_current_token(token);
     }
 
     #[inline]
@@ -266,10 +316,21 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         }
     }
 
-    /// The token after the current one.
+    /// The token after the current one. Lexed once: the result is cached for `bump`.
+    #[inline]
     pub fn peek(&self) -> Token {
+        if let Some((token, _)) = self.peeked.get() {
+            return token;
+        }
+        self.peek_uncached()
+    }
+
+    #[inline(never)]
+    fn peek_uncached(&self) -> Token {
         let mut lexer = self.lexer.clone();
-        lexer.next_token()
+        let token = lexer.next_token();
+        self.peeked.set(Some((token, lexer.error())));
+        token
     }
 
     /// The two tokens after the current one.
@@ -290,6 +351,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         Checkpoint {
             lexer: self.lexer.clone(),
             token: self.token,
+            peeked: self.peeked.get(),
             previous_token_end: self.previous_token_end,
             cover_initializer_count: self.cover_initializers.len(),
             private_reference_count: self.private_names.references.len(),
@@ -299,6 +361,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     pub fn rewind(&mut self, checkpoint: Checkpoint<'source>) {
         self.lexer = checkpoint.lexer;
         self.token = checkpoint.token;
+        self.peeked.set(checkpoint.peeked);
         self.previous_token_end = checkpoint.previous_token_end;
         self.cover_initializers
             .truncate(checkpoint.cover_initializer_count);
@@ -373,10 +436,12 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     }
 
     /// True when the current token can be an IdentifierReference / BindingIdentifier here.
+    #[inline]
     pub fn at_identifier(&self) -> bool {
         self.kind_is_identifier(self.token.kind)
     }
 
+    #[inline]
     pub fn kind_is_identifier(&self, kind: TokenKind) -> bool {
         match kind {
             TokenKind::Identifier => true,
@@ -596,6 +661,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
 
     fn parse_statement_list_item_inner(&mut self) -> ParseResult<Option<Statement<'a>>> {
         let start = self.token.span.start;
+        if self.ambient && self.at_ambient_declaration_start() {
+            // Declaration files: every declaration is ambient, as if `declare` preceded it.
+            self.skip_declared_declaration()?;
+            return Ok(None);
+        }
         match self.token.kind {
             TokenKind::Function => {
                 let function = self.parse_function_declaration(start, false)?;
@@ -706,6 +776,22 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         match class.id {
             Some(id) => self.declare_name(id, DeclarationKind::Lexical),
             None => Ok(()),
+        }
+    }
+
+    /// In a declaration file: does a declaration that `skip_declared_declaration` handles
+    /// start here (`var`, `let`, `const`, `function`, `class`, `abstract class`, `enum`,
+    /// `namespace`, `module`, `global`, `async function`)?
+    fn at_ambient_declaration_start(&self) -> bool {
+        match self.token.kind {
+            TokenKind::Var | TokenKind::Const | TokenKind::Function | TokenKind::Class => true,
+            TokenKind::Enum => true,
+            TokenKind::Let => self.peek_is_let_declaration(),
+            TokenKind::Abstract => self.peek_same_line_is(TokenKind::Class),
+            TokenKind::Async => self.peek_is_async_function(),
+            TokenKind::Namespace | TokenKind::Module => self.peek_starts_namespace(),
+            TokenKind::Global => self.peek_same_line_is(TokenKind::LeftBrace),
+            _ => false,
         }
     }
 
@@ -1470,6 +1556,13 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             && self.namespace_depth == 0
         {
             self.saw_module_syntax = true;
+            if !self.module {
+                // Script-or-module goal, script pass: the file is a module, and
+                // `parse_with_options` parses it again as one. Stop here rather than finish a
+                // script parse whose result is thrown away (this halves the parse time of
+                // typical TypeScript files, which start with imports).
+                return self.error_at("Module syntax in the script pass", self.token.span);
+            }
             return Ok(());
         }
         if self.namespace_depth > 0 {
@@ -2081,6 +2174,11 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         }
         Ok(Some(declaration))
     }
+}
+
+/// True for TypeScript declaration files (`.d.ts`, `.d.mts`, `.d.cts`).
+pub(crate) fn is_declaration_file_name(file_name: &str) -> bool {
+    file_name.ends_with(".d.ts") || file_name.ends_with(".d.mts") || file_name.ends_with(".d.cts")
 }
 
 /// Which syntactic form of function is being parsed.

@@ -12,8 +12,24 @@ use tseval_lexer::TokenKind;
 impl Parser<'_, '_, '_> {
     /// Skips a full type (including function and conditional types).
     pub fn skip_type(&mut self) -> ParseResult<()> {
+        self.skip_type_in_context(false)
+    }
+
+    /// Skips a type in which a conditional type may not start at the top level: the
+    /// `extends` clause of a conditional type and the constraint of `infer X extends C` there.
+    /// Function types, parenthesised types and everything in brackets may still contain them.
+    fn skip_type_disallowing_conditional(&mut self) -> ParseResult<()> {
+        self.skip_type_in_context(true)
+    }
+
+    fn skip_type_in_context(&mut self, disallow_conditional_types: bool) -> ParseResult<()> {
         self.enter()?;
+        let saved = std::mem::replace(
+            &mut self.disallow_conditional_types,
+            disallow_conditional_types,
+        );
         let result = self.skip_type_inner();
+        self.disallow_conditional_types = saved;
         self.leave();
         result
     }
@@ -47,9 +63,12 @@ impl Parser<'_, '_, '_> {
             self.rewind(checkpoint);
         }
         self.skip_union_type()?;
-        if self.at(TokenKind::Extends) && !self.token.has_newline_before() {
+        if !self.disallow_conditional_types
+            && self.at(TokenKind::Extends)
+            && !self.token.has_newline_before()
+        {
             self.bump();
-            self.skip_union_type()?;
+            self.skip_type_disallowing_conditional()?;
             self.expect(TokenKind::Question)?;
             self.skip_type()?;
             self.expect(TokenKind::Colon)?;
@@ -125,12 +144,15 @@ impl Parser<'_, '_, '_> {
             TokenKind::Infer if self.peek_starts_type() => {
                 self.bump();
                 self.parse_identifier_name()?;
-                // `infer U extends X` constraint (only when not followed by `?`, i.e. not the
-                // conditional's own `extends`).
+                // `infer U extends X` constraint. Outside a conditional's `extends` clause a
+                // following `?` means the `extends` was the conditional's own, as in
+                // `T extends infer U extends X ? A : B` read as `(infer U) extends X ? ...`.
                 if self.at(TokenKind::Extends) {
                     let checkpoint = self.checkpoint();
                     self.bump();
-                    if self.skip_union_type().is_err() || self.at(TokenKind::Question) {
+                    if self.skip_type_disallowing_conditional().is_err()
+                        || (!self.disallow_conditional_types && self.at(TokenKind::Question))
+                    {
                         self.rewind(checkpoint);
                     }
                 }
@@ -211,7 +233,7 @@ impl Parser<'_, '_, '_> {
                 if !self.at(TokenKind::RightBrace) {
                     return self.unexpected();
                 }
-                self.token = self.lexer.rescan_template_continuation(self.token);
+                self.rescan_current_as_template_continuation();
                 if self.at(TokenKind::Error) {
                     return self.unexpected();
                 }
@@ -323,8 +345,8 @@ impl Parser<'_, '_, '_> {
             | TokenKind::ShiftRightAssign
             | TokenKind::ShiftRightUnsignedAssign => {
                 let greater = self.lexer.split_greater(self.token);
-                self.previous_token_end = greater.span.end;
-                self.token = self.lexer.next_token();
+                self.replace_current_token(greater);
+                self.bump();
                 // The token after a split `>` is glued to it: clear its newline flag.
                 Ok(())
             }
@@ -335,6 +357,24 @@ impl Parser<'_, '_, '_> {
     /// Skips a bracketed group starting at `{`, `(` or `[` up to and including its closer.
     /// Template literals inside are followed through their substitutions.
     pub fn skip_balanced(&mut self) -> ParseResult<()> {
+        let first = match self.token.kind {
+            TokenKind::LeftBrace => TokenKind::RightBrace,
+            TokenKind::LeftParen => TokenKind::RightParen,
+            TokenKind::LeftBracket => TokenKind::RightBracket,
+            _ => return self.unexpected(),
+        };
+        // The closer stack is a scratch vector kept in the parser (nothing in the loop parses
+        // recursively), so skipping a type literal allocates nothing.
+        let mut stack = std::mem::take(&mut self.scratch_closers);
+        stack.clear();
+        stack.push(first);
+        let result = self.skip_balanced_with(&mut stack);
+        self.scratch_closers = stack;
+        result
+    }
+
+    /// The loop of [`Parser::skip_balanced`] after the opener, with `stack` holding its closer.
+    fn skip_balanced_with(&mut self, stack: &mut Vec<TokenKind>) -> ParseResult<()> {
         const TEMPLATE: TokenKind = TokenKind::TemplateHead;
         let closer = |kind: TokenKind| match kind {
             TokenKind::LeftBrace => Some(TokenKind::RightBrace),
@@ -342,10 +382,6 @@ impl Parser<'_, '_, '_> {
             TokenKind::LeftBracket => Some(TokenKind::RightBracket),
             _ => None,
         };
-        let Some(first) = closer(self.token.kind) else {
-            return self.unexpected();
-        };
-        let mut stack = vec![first];
         self.bump();
         while let Some(&top) = stack.last() {
             match self.token.kind {
@@ -359,7 +395,7 @@ impl Parser<'_, '_, '_> {
                     self.bump();
                 }
                 TokenKind::RightBrace if top == TEMPLATE => {
-                    self.token = self.lexer.rescan_template_continuation(self.token);
+                    self.rescan_current_as_template_continuation();
                     match self.token.kind {
                         TokenKind::TemplateTail => {
                             stack.pop();

@@ -31,6 +31,11 @@ impl Trace for Env {
         }
         trace_values(&self.slots, tracer);
     }
+
+    #[inline]
+    fn external_bytes(&self) -> usize {
+        std::mem::size_of_val::<[Value]>(&self.slots)
+    }
 }
 
 /// Per-size free lists of slot buffers, refilled by the sweeper.

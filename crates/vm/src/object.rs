@@ -80,6 +80,14 @@ impl Trace for Object {
         trace_values(&self.elements, tracer);
         self.kind.trace(tracer);
     }
+
+    /// Slot and element vectors by capacity (what malloc really holds), plus the kind's
+    /// boxed payload. Capacities only: no walk, so marking stays cheap.
+    #[inline]
+    fn external_bytes(&self) -> usize {
+        (self.slots.capacity() + self.elements.capacity()) * std::mem::size_of::<Value>()
+            + self.kind.external_bytes()
+    }
 }
 
 /// Array internal state.
@@ -232,6 +240,31 @@ pub enum ObjectKind {
 }
 
 impl ObjectKind {
+    /// Approximate bytes owned by the kind's boxed payload (for the GC's live-size estimate).
+    fn external_bytes(&self) -> usize {
+        const VALUE: usize = std::mem::size_of::<Value>();
+        match self {
+            ObjectKind::NativeFunction(_) => std::mem::size_of::<NativeFunctionData>(),
+            ObjectKind::BoundFunction(bound) => {
+                std::mem::size_of::<BoundFunctionData>() + bound.bound_arguments.len() * VALUE
+            }
+            // Each entry is a key/value pair plus (about) one bucket position.
+            ObjectKind::Map(map) | ObjectKind::Set(map) => {
+                std::mem::size_of::<OrderedMap>() + map.entries.capacity() * (2 * VALUE + 16)
+            }
+            ObjectKind::RegExp(_) => std::mem::size_of::<RegExpData>() + 256,
+            ObjectKind::ForInIterator(iterator) => {
+                std::mem::size_of::<ForInIteratorData>() + iterator.keys.capacity() * VALUE
+            }
+            ObjectKind::Promise(promise) => {
+                std::mem::size_of::<PromiseData>()
+                    + (promise.fulfill_reactions.capacity() + promise.reject_reactions.capacity())
+                        * VALUE
+            }
+            _ => 0,
+        }
+    }
+
     fn trace(&self, tracer: &mut Tracer) {
         match self {
             ObjectKind::Ordinary

@@ -396,17 +396,23 @@ impl Vm {
             }
         }
         if base.is_nullish() {
-            let key_text = match key {
-                Value::Symbol(_) => "Symbol()".to_string(),
-                other => {
-                    let key = self.to_property_key(other)?;
-                    self.property_key_to_rust(key)
+            // The spec throws (ToObject of the base) before the key's ToPropertyKey, so an
+            // object key's `toString`/`valueOf` must not run. Primitive keys convert without
+            // side effects and are named in the message as V8 does; object keys are not.
+            let base_text = if base.is_null() { "null" } else { "undefined" };
+            let message = match key {
+                Value::Object(_) => format!("Cannot read properties of {base_text}"),
+                Value::Symbol(symbol) => {
+                    let key_text = self.property_key_to_rust(PropertyKey::Symbol(symbol));
+                    format!("Cannot read properties of {base_text} (reading '{key_text}')")
+                }
+                primitive => {
+                    let key = self.to_property_key(primitive)?;
+                    let key_text = self.property_key_to_rust(key);
+                    format!("Cannot read properties of {base_text} (reading '{key_text}')")
                 }
             };
-            let base_text = if base.is_null() { "null" } else { "undefined" };
-            return self.throw_type_error(&format!(
-                "Cannot read properties of {base_text} (reading '{key_text}')"
-            ));
+            return self.throw_type_error(&message);
         }
         let key = self.to_property_key(key)?;
         self.get_value(base, key)
@@ -1605,7 +1611,13 @@ impl Vm {
         let Value::Object(iterator) = iterator else {
             return self.throw_type_error("Result of the Symbol.iterator method is not an object");
         };
-        let next_method = self.get(iterator, PropertyKey::Atom(atoms::NEXT))?;
+        // Reading `next` may run a getter, which may reach a safepoint: the iterator is held
+        // only here, so it is rooted for the duration of the read.
+        let scope = self.open_handle_scope();
+        self.root(Value::Object(iterator));
+        let next_method = self.get(iterator, PropertyKey::Atom(atoms::NEXT));
+        self.close_handle_scope(scope);
+        let next_method = next_method?;
         Ok(IteratorRecord {
             iterator,
             next_method,
@@ -2237,5 +2249,27 @@ mod tests {
         let thrown_string = Value::String(vm.new_string("plain"));
         assert_eq!(vm.describe_exception(thrown_string).summary, "plain");
         assert!(vm.call(Value::Number(1.0), Value::Undefined, &[]).is_err());
+    }
+
+    #[test]
+    fn reading_from_a_nullish_base_throws_before_converting_an_object_key() {
+        let mut vm = Vm::new();
+        // An object key's default toString would name it '[object Object]' in the message;
+        // the spec throws before ToPropertyKey, so the message must not contain it.
+        let object_key = Value::Object(vm.new_object());
+        let error = vm
+            .get_by_value(Value::Undefined, object_key)
+            .expect_err("undefined[{}] throws");
+        let exception = vm.describe_exception(error);
+        assert_eq!(exception.name.as_deref(), Some("TypeError"));
+        assert_eq!(exception.message, "Cannot read properties of undefined");
+        let number_key = Value::Number(1.5);
+        let error = vm
+            .get_by_value(Value::Null, number_key)
+            .expect_err("null[1.5] throws");
+        assert_eq!(
+            vm.describe_exception(error).message,
+            "Cannot read properties of null (reading '1.5')"
+        );
     }
 }

@@ -14,11 +14,16 @@
 //!
 //! Performance decisions:
 //! - Lookup is a linear scan over at most [`LINEAR_LOOKUP_LIMIT`] entries (fast for small
-//!   objects, no hashing), and an FxHashMap index beyond that.
+//!   objects, no hashing), and an FxHashMap index beyond that. The index is built lazily, on
+//!   the first lookup that needs it: realm setup adds hundreds of properties one by one to
+//!   built-in prototypes, and every intermediate tree shape used to build its own index at
+//!   creation although most are never looked up (part of fib(30)'s realm-setup allocations).
 //! - Each tree shape owns a copy of its entry table (O(n) per transition, bounded by
 //!   `MAX_TREE_PROPERTIES`). Sharing tables between parent and child is possible future work.
 //! - Tree shapes are kept alive by their parent's transition table, so shape ids held by
 //!   inline caches never dangle.
+
+use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap;
 use tseval_gc::{Trace, Tracer};
@@ -134,8 +139,9 @@ pub struct Shape {
     pub parent: Option<ShapeId>,
     /// Entries in insertion order; `None` marks a deleted entry (dictionary shapes only).
     entries: Vec<Option<ShapeEntry>>,
-    /// Key -> position in `entries`, built when there are more than `LINEAR_LOOKUP_LIMIT`.
-    index: Option<FxHashMap<PropertyKey, u32>>,
+    /// Key -> position in `entries`, built by the first lookup on a shape with more than
+    /// `LINEAR_LOOKUP_LIMIT` entries. When initialised it maps every live key.
+    index: OnceCell<FxHashMap<PropertyKey, u32>>,
     transitions: Transitions,
     /// Number of slots an object of this shape needs.
     slot_count: u32,
@@ -171,6 +177,17 @@ impl Trace for Shape {
             }
         }
     }
+
+    /// Entry vector, key index and transition table, approximated from capacities.
+    fn external_bytes(&self) -> usize {
+        let entries = self.entries.capacity() * std::mem::size_of::<Option<ShapeEntry>>();
+        let index = self.index.get().map_or(0, |index| index.capacity() * 24);
+        let transitions = match &self.transitions {
+            Transitions::Many(map) => map.capacity() * 32,
+            _ => 0,
+        };
+        entries + index + transitions + self.free_slots.capacity() * 4
+    }
 }
 
 impl Shape {
@@ -179,7 +196,7 @@ impl Shape {
         Shape {
             parent: None,
             entries: Vec::new(),
-            index: None,
+            index: OnceCell::new(),
             transitions: Transitions::None,
             slot_count: 0,
             live_entries: 0,
@@ -217,18 +234,36 @@ impl Shape {
     /// Finds a property.
     #[inline]
     pub fn lookup(&self, key: PropertyKey) -> Option<ShapeEntry> {
-        match &self.index {
-            Some(index) => {
-                let position = *index.get(&key)?;
-                self.entries[position as usize]
-            }
-            None => self
+        if self.entries.len() <= LINEAR_LOOKUP_LIMIT {
+            return self
                 .entries
                 .iter()
                 .flatten()
                 .find(|entry| entry.key == key)
-                .copied(),
+                .copied();
         }
+        self.entries[self.position_of(key)?]
+    }
+
+    /// The position of `key`'s entry in `entries` (building the index when it is large).
+    fn position_of(&self, key: PropertyKey) -> Option<usize> {
+        if self.entries.len() <= LINEAR_LOOKUP_LIMIT {
+            return self
+                .entries
+                .iter()
+                .position(|entry| entry.is_some_and(|e| e.key == key));
+        }
+        let index = self.index.get_or_init(|| {
+            let mut index = FxHashMap::default();
+            index.reserve(self.entries.len());
+            for (position, entry) in self.entries.iter().enumerate() {
+                if let Some(entry) = entry {
+                    index.insert(entry.key, position as u32);
+                }
+            }
+            index
+        });
+        index.get(&key).map(|&position| position as usize)
     }
 
     /// Iterates over live entries in insertion order.
@@ -241,19 +276,9 @@ impl Shape {
         self.entries.iter().rev().flatten().next().copied()
     }
 
-    fn rebuild_index(&mut self) {
-        if self.entries.len() <= LINEAR_LOOKUP_LIMIT {
-            self.index = None;
-            return;
-        }
-        let mut index = FxHashMap::default();
-        index.reserve(self.entries.len());
-        for (position, entry) in self.entries.iter().enumerate() {
-            if let Some(entry) = entry {
-                index.insert(entry.key, position as u32);
-            }
-        }
-        self.index = Some(index);
+    /// Drops the index after positions changed; the next large lookup rebuilds it.
+    fn invalidate_index(&mut self) {
+        self.index = OnceCell::new();
     }
 
     /// Appends an entry (tree child construction or dictionary insertion). Returns its slot.
@@ -275,12 +300,8 @@ impl Shape {
         if matches!(key, PropertyKey::Index(_)) {
             self.index_key_count += 1;
         }
-        match &mut self.index {
-            Some(index) => {
-                index.insert(key, position);
-            }
-            None if self.entries.len() > LINEAR_LOOKUP_LIMIT => self.rebuild_index(),
-            None => {}
+        if let Some(index) = self.index.get_mut() {
+            index.insert(key, position);
         }
         slot
     }
@@ -290,18 +311,17 @@ impl Shape {
         let mut entries: Vec<Option<ShapeEntry>> =
             self.entries.iter().flatten().copied().map(Some).collect();
         entries.shrink_to_fit();
-        let mut shape = Shape {
+        let shape = Shape {
             parent: None,
             live_entries: entries.len() as u32,
             entries,
-            index: None,
+            index: OnceCell::new(),
             transitions: Transitions::None,
             slot_count: self.slot_count,
             dictionary: true,
             free_slots: self.free_slots.clone(),
             index_key_count: self.index_key_count,
         };
-        shape.rebuild_index();
         shape
     }
 
@@ -309,19 +329,13 @@ impl Shape {
     /// list (accessor slot pairs are not reused, to keep the pairing simple).
     pub fn dictionary_remove(&mut self, key: PropertyKey) -> Option<ShapeEntry> {
         debug_assert!(self.dictionary);
-        let position = match &self.index {
-            Some(index) => *index.get(&key)? as usize,
-            None => self
-                .entries
-                .iter()
-                .position(|entry| entry.is_some_and(|e| e.key == key))?,
-        };
+        let position = self.position_of(key)?;
         let entry = self.entries[position].take()?;
         self.live_entries -= 1;
         if matches!(key, PropertyKey::Index(_)) {
             self.index_key_count -= 1;
         }
-        if let Some(index) = &mut self.index {
+        if let Some(index) = self.index.get_mut() {
             index.remove(&key);
         }
         if !entry.attributes.is_accessor() {
@@ -330,7 +344,7 @@ impl Shape {
         // Compact when more than half of the entries are tombstones.
         if self.entries.len() > 16 && (self.live_entries as usize) * 2 < self.entries.len() {
             self.entries.retain(Option::is_some);
-            self.rebuild_index();
+            self.invalidate_index();
         }
         Some(entry)
     }
@@ -350,13 +364,7 @@ impl Shape {
         attributes: Attributes,
     ) -> Option<u32> {
         debug_assert!(self.dictionary);
-        let position = match &self.index {
-            Some(index) => *index.get(&key)? as usize,
-            None => self
-                .entries
-                .iter()
-                .position(|entry| entry.is_some_and(|e| e.key == key))?,
-        };
+        let position = self.position_of(key)?;
         let mut entry = self.entries[position]?;
         if entry.attributes.is_accessor() != attributes.is_accessor() {
             if !entry.attributes.is_accessor() {
@@ -401,7 +409,7 @@ impl Heap {
         let mut child_shape = Shape {
             parent: Some(shape),
             entries: parent.entries.clone(),
-            index: None,
+            index: OnceCell::new(),
             transitions: Transitions::None,
             slot_count: parent.slot_count,
             live_entries: parent.live_entries,
@@ -409,7 +417,6 @@ impl Heap {
             free_slots: Vec::new(),
             index_key_count: parent.index_key_count,
         };
-        child_shape.rebuild_index();
         let slot = child_shape.push_entry(key, attributes);
         self.accounting
             .note_allocation(std::mem::size_of::<Shape>() + 16 * child_shape.entries.len());
@@ -482,11 +489,15 @@ mod tests {
             shape = next;
         }
         let final_shape = heap.shapes.get(shape);
-        assert!(final_shape.index.is_some());
+        assert!(
+            final_shape.index.get().is_none(),
+            "the index is built lazily"
+        );
         assert_eq!(
             final_shape.lookup(key(19)).map(|entry| entry.slot),
             Some(20)
         );
+        assert!(final_shape.index.get().is_some());
         assert_eq!(final_shape.slot_count(), 21);
     }
 

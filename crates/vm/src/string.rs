@@ -117,6 +117,12 @@ impl Trace for JsString {
             tracer.push(right);
         }
     }
+
+    /// The content buffer (a rope node owns none: its pieces are counted where they live).
+    #[inline]
+    fn external_bytes(&self) -> usize {
+        self.content_bytes()
+    }
 }
 
 impl JsString {
@@ -141,6 +147,17 @@ impl JsString {
             rope: Cell::new(Some((left, right))),
             length: length as u32,
             hash: Cell::new(0),
+        }
+    }
+
+    /// Bytes of the flat content buffer (0 for an unflattened rope node). The GC charges a
+    /// string its node plus these bytes, so a rope costs the collector nothing per level.
+    #[inline]
+    pub fn content_bytes(&self) -> usize {
+        match self.flat.get() {
+            Some(StringData::OneByte(bytes)) => bytes.len(),
+            Some(StringData::TwoByte(units)) => units.len() * 2,
+            None => 0,
         }
     }
 

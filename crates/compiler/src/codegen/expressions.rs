@@ -129,6 +129,29 @@ fn binary_instruction(operator: BinaryOperator, dst: Reg, lhs: Reg, rhs: Reg) ->
     }
 }
 
+/// The register-immediate form of an arithmetic/bitwise operator with a small integer right
+/// operand (see the opcode table: it saves a `LoadInt` dispatch per evaluation).
+fn immediate_binary_instruction(
+    operator: BinaryOperator,
+    dst: Reg,
+    lhs: Reg,
+    value: i16,
+) -> Option<Instruction> {
+    Some(match operator {
+        BinaryOperator::Addition => Instruction::AddInt { dst, lhs, value },
+        BinaryOperator::Subtraction => Instruction::SubInt { dst, lhs, value },
+        BinaryOperator::Multiplication => Instruction::MulInt { dst, lhs, value },
+        BinaryOperator::Remainder => Instruction::ModInt { dst, lhs, value },
+        BinaryOperator::BitwiseAnd => Instruction::BitAndInt { dst, lhs, value },
+        BinaryOperator::BitwiseOr => Instruction::BitOrInt { dst, lhs, value },
+        BinaryOperator::BitwiseXor => Instruction::BitXorInt { dst, lhs, value },
+        BinaryOperator::ShiftLeft => Instruction::ShlInt { dst, lhs, value },
+        BinaryOperator::ShiftRight => Instruction::ShrInt { dst, lhs, value },
+        BinaryOperator::ShiftRightZeroFill => Instruction::UShrInt { dst, lhs, value },
+        _ => return None,
+    })
+}
+
 fn compound_operator(operator: AssignmentOperator) -> Option<BinaryOperator> {
     Some(match operator {
         AssignmentOperator::Addition => BinaryOperator::Addition,
@@ -352,6 +375,18 @@ impl Compiler<'_> {
             Expression::Unary(unary) => self.unary(unary, dst),
             Expression::Update(update) => self.update(update, Some(dst)),
             Expression::Binary(binary) => {
+                if let Some(value) = super::statements::small_integer_literal(&binary.right)
+                    && immediate_binary_instruction(binary.operator, dst, dst, value).is_some()
+                {
+                    // The literal has no side effects, so the left operand needs no copy.
+                    let lhs = self.expr_reg(&binary.left)?;
+                    if let Some(instruction) =
+                        immediate_binary_instruction(binary.operator, dst, lhs, value)
+                    {
+                        self.emit(instruction);
+                    }
+                    return Ok(());
+                }
                 let lhs = self.expr_reg_before(&binary.left, &[&binary.right])?;
                 let rhs = self.expr_reg(&binary.right)?;
                 self.emit(binary_instruction(binary.operator, dst, lhs, rhs));
@@ -754,8 +789,15 @@ impl Compiler<'_> {
                     (compound_operator(operator), target)
                     && let Some(register) = self.mutable_local_register(*identifier)?
                 {
-                    let rhs = self.expr_reg_before(&assignment.value, &[])?;
-                    self.emit(binary_instruction(binary, register, register, rhs));
+                    match super::statements::small_integer_literal(&assignment.value).and_then(
+                        |value| immediate_binary_instruction(binary, register, register, value),
+                    ) {
+                        Some(instruction) => self.emit(instruction),
+                        None => {
+                            let rhs = self.expr_reg_before(&assignment.value, &[])?;
+                            self.emit(binary_instruction(binary, register, register, rhs));
+                        }
+                    }
                     if let Some(dst) = dst {
                         self.emit(Instruction::Move { dst, src: register });
                     }
@@ -768,8 +810,15 @@ impl Compiler<'_> {
                 let reference = self.simple_target_reference(target)?;
                 self.read_simple_target(target, reference, result)?;
                 if let Some(binary) = compound_operator(operator) {
-                    let rhs = self.expr_reg(&assignment.value)?;
-                    self.emit(binary_instruction(binary, result, result, rhs));
+                    match super::statements::small_integer_literal(&assignment.value).and_then(
+                        |value| immediate_binary_instruction(binary, result, result, value),
+                    ) {
+                        Some(instruction) => self.emit(instruction),
+                        None => {
+                            let rhs = self.expr_reg(&assignment.value)?;
+                            self.emit(binary_instruction(binary, result, result, rhs));
+                        }
+                    }
                     self.write_simple_target(target, reference, result)?;
                 } else {
                     let end = self.new_label();
@@ -1143,6 +1192,9 @@ impl Compiler<'_> {
         }
         let window = self.argument_window(call.arguments)?;
         let this_register = Reg(window.0 + 1);
+        // A plain call `f(...)` leaves `this` to `CallUndefinedThis`, which stores undefined
+        // itself (one dispatch less per call). Spread calls still load it explicitly.
+        let mut undefined_this = false;
         match call.callee {
             Expression::Member(member) => {
                 let (object, key) = self.member_reference_into(member, Some(this_register))?;
@@ -1162,7 +1214,7 @@ impl Compiler<'_> {
             }
             callee => {
                 self.expr(&callee, window)?;
-                self.emit(Instruction::LoadUndefined { dst: this_register });
+                undefined_this = true;
             }
         }
         if call.optional
@@ -1174,12 +1226,20 @@ impl Compiler<'_> {
             });
         }
         let spread = self.arguments_into(call.arguments, window)?;
+        if undefined_this && spread.is_some() {
+            self.emit(Instruction::LoadUndefined { dst: this_register });
+        }
         self.mark_position(call.span);
         match spread {
             Some(arguments) => self.emit(Instruction::CallSpread {
                 dst,
                 callee: window,
                 arguments,
+            }),
+            None if undefined_this => self.emit(Instruction::CallUndefinedThis {
+                dst,
+                callee: window,
+                argc: call.arguments.len() as u16,
             }),
             None => self.emit(Instruction::Call {
                 dst,

@@ -32,7 +32,9 @@ use crate::bytecode::{
     Constant, ExceptionHandler, FunctionFlags, FunctionTemplate, IcKind, IcSite, SourcePosition,
     SourceSpan,
 };
-use crate::opcodes::{ConstIdx, FunctionIdx, IcIdx, Instruction, JumpOffset, NameIdx, Reg};
+use crate::opcodes::{
+    ConstIdx, FunctionIdx, IcIdx, Instruction, JumpOffset, NameIdx, Reg, ShortJumpOffset,
+};
 use crate::resolver::{self, BindingId, BindingKind, ScopeId, ScopeKey, ScopeTree, THIS_NAME};
 
 type Result<T> = std::result::Result<T, CompileError>;
@@ -165,6 +167,10 @@ pub(crate) struct FunctionState {
     parameter_properties: Vec<Atom>,
     /// The function's own scope.
     scope_id: ScopeId,
+    /// Short jumps whose target was out of 16-bit range: `(jump pc, target pc)`.
+    short_jump_overflows: Vec<(usize, usize)>,
+    /// Derived constructors: the result register and the epilogue label every return jumps to.
+    derived_epilogue: Option<(Reg, Label)>,
 }
 
 impl FunctionState {
@@ -200,6 +206,8 @@ impl FunctionState {
             is_derived_constructor: false,
             parameter_properties: Vec::new(),
             scope_id: 0,
+            short_jump_overflows: Vec::new(),
+            derived_epilogue: None,
         }
     }
 }
@@ -285,9 +293,27 @@ impl<'t> Compiler<'t> {
         let uses = std::mem::take(&mut self.function.labels[label.0].uses);
         self.function.labels[label.0].position = Some(position);
         for use_pc in uses {
-            if let Some(offset) = self.function.instructions[use_pc].jump_offset_mut() {
-                *offset = JumpOffset(position as i32 - use_pc as i32);
-            }
+            self.patch_jump(use_pc, position);
+        }
+    }
+
+    /// Points the jump at `use_pc` to `target`. A short (fused compare-and-branch) jump whose
+    /// offset does not fit in 16 bits is recorded and rewritten by [`relax_short_jumps`] when
+    /// the function is finished.
+    fn patch_jump(&mut self, use_pc: usize, target: usize) {
+        let offset = target as i32 - use_pc as i32;
+        if self.function.instructions[use_pc].set_jump_offset(offset) == Some(false) {
+            self.function.short_jump_overflows.push((use_pc, target));
+        }
+    }
+
+    /// Emits a jump-family instruction (any offset width) towards `label`.
+    fn emit_jump_instruction(&mut self, label: Label, instruction: Instruction) {
+        let pc = self.pc();
+        self.emit(instruction);
+        match self.function.labels[label.0].position {
+            Some(position) => self.patch_jump(pc, position),
+            None => self.function.labels[label.0].uses.push(pc),
         }
     }
 
@@ -297,14 +323,16 @@ impl<'t> Compiler<'t> {
         label: Label,
         make: impl FnOnce(JumpOffset) -> Instruction,
     ) {
-        let pc = self.pc();
-        match self.function.labels[label.0].position {
-            Some(position) => self.emit(make(JumpOffset(position as i32 - pc as i32))),
-            None => {
-                self.function.labels[label.0].uses.push(pc);
-                self.emit(make(JumpOffset(0)));
-            }
-        }
+        self.emit_jump_instruction(label, make(JumpOffset(0)));
+    }
+
+    /// Emits a fused compare-and-branch (16-bit offset) built by `make` towards `label`.
+    pub(crate) fn emit_short_jump_to(
+        &mut self,
+        label: Label,
+        make: impl FnOnce(ShortJumpOffset) -> Instruction,
+    ) {
+        self.emit_jump_instruction(label, make(ShortJumpOffset(0)));
     }
 
     pub(crate) fn jump(&mut self, label: Label) {
@@ -842,6 +870,9 @@ impl<'t> Compiler<'t> {
             self.emit(Instruction::Return { value: register });
             self.release(mark);
         }
+        if !self.function.short_jump_overflows.is_empty() {
+            relax_short_jumps(&mut self.function)?;
+        }
         let state = &mut self.function;
         Ok(FunctionTemplate {
             name: Rc::clone(&state.name),
@@ -1036,6 +1067,218 @@ impl<'t> Compiler<'t> {
         }
         Ok(())
     }
+}
+
+/// The unfused form of a fused compare-and-branch: the compare, its operands (a register or
+/// a small integer for the right side) and whether the jump is taken on `true`.
+#[derive(Clone, Copy)]
+pub(crate) enum FusedRight {
+    Register(Reg),
+    Immediate(i16),
+}
+
+/// The relational/equality operator of a fused compare-and-branch.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FusedCompare {
+    LessThan,
+    LessEqual,
+    GreaterThan,
+    GreaterEqual,
+    StrictEqual,
+}
+
+/// Builds the fused compare-and-branch `if (lhs OP right) == jump_when { goto offset }`.
+pub(crate) fn fused_jump(
+    compare: FusedCompare,
+    lhs: Reg,
+    right: FusedRight,
+    jump_when: bool,
+    offset: ShortJumpOffset,
+) -> Instruction {
+    use FusedCompare as C;
+    use Instruction as I;
+    match (right, compare, jump_when) {
+        (FusedRight::Register(rhs), C::LessThan, true) => I::JumpIfLessThan { lhs, rhs, offset },
+        (FusedRight::Register(rhs), C::LessThan, false) => {
+            I::JumpIfNotLessThan { lhs, rhs, offset }
+        }
+        (FusedRight::Register(rhs), C::LessEqual, true) => I::JumpIfLessEqual { lhs, rhs, offset },
+        (FusedRight::Register(rhs), C::LessEqual, false) => {
+            I::JumpIfNotLessEqual { lhs, rhs, offset }
+        }
+        (FusedRight::Register(rhs), C::GreaterThan, true) => {
+            I::JumpIfGreaterThan { lhs, rhs, offset }
+        }
+        (FusedRight::Register(rhs), C::GreaterThan, false) => {
+            I::JumpIfNotGreaterThan { lhs, rhs, offset }
+        }
+        (FusedRight::Register(rhs), C::GreaterEqual, true) => {
+            I::JumpIfGreaterEqual { lhs, rhs, offset }
+        }
+        (FusedRight::Register(rhs), C::GreaterEqual, false) => {
+            I::JumpIfNotGreaterEqual { lhs, rhs, offset }
+        }
+        (FusedRight::Register(rhs), C::StrictEqual, true) => {
+            I::JumpIfStrictEqual { lhs, rhs, offset }
+        }
+        (FusedRight::Register(rhs), C::StrictEqual, false) => {
+            I::JumpIfStrictNotEqual { lhs, rhs, offset }
+        }
+        (FusedRight::Immediate(value), C::LessThan, true) => {
+            I::JumpIfLessThanInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::LessThan, false) => {
+            I::JumpIfNotLessThanInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::LessEqual, true) => {
+            I::JumpIfLessEqualInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::LessEqual, false) => {
+            I::JumpIfNotLessEqualInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::GreaterThan, true) => {
+            I::JumpIfGreaterThanInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::GreaterThan, false) => {
+            I::JumpIfNotGreaterThanInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::GreaterEqual, true) => {
+            I::JumpIfGreaterEqualInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::GreaterEqual, false) => {
+            I::JumpIfNotGreaterEqualInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::StrictEqual, true) => {
+            I::JumpIfStrictEqualInt { lhs, value, offset }
+        }
+        (FusedRight::Immediate(value), C::StrictEqual, false) => {
+            I::JumpIfStrictNotEqualInt { lhs, value, offset }
+        }
+    }
+}
+
+/// The parts of a fused compare-and-branch (inverse of [`fused_jump`]).
+fn fused_parts(instruction: Instruction) -> Option<(FusedCompare, Reg, FusedRight, bool)> {
+    use FusedCompare as C;
+    use FusedRight::{Immediate as Imm, Register as R};
+    use Instruction as I;
+    Some(match instruction {
+        I::JumpIfLessThan { lhs, rhs, .. } => (C::LessThan, lhs, R(rhs), true),
+        I::JumpIfNotLessThan { lhs, rhs, .. } => (C::LessThan, lhs, R(rhs), false),
+        I::JumpIfLessEqual { lhs, rhs, .. } => (C::LessEqual, lhs, R(rhs), true),
+        I::JumpIfNotLessEqual { lhs, rhs, .. } => (C::LessEqual, lhs, R(rhs), false),
+        I::JumpIfGreaterThan { lhs, rhs, .. } => (C::GreaterThan, lhs, R(rhs), true),
+        I::JumpIfNotGreaterThan { lhs, rhs, .. } => (C::GreaterThan, lhs, R(rhs), false),
+        I::JumpIfGreaterEqual { lhs, rhs, .. } => (C::GreaterEqual, lhs, R(rhs), true),
+        I::JumpIfNotGreaterEqual { lhs, rhs, .. } => (C::GreaterEqual, lhs, R(rhs), false),
+        I::JumpIfStrictEqual { lhs, rhs, .. } => (C::StrictEqual, lhs, R(rhs), true),
+        I::JumpIfStrictNotEqual { lhs, rhs, .. } => (C::StrictEqual, lhs, R(rhs), false),
+        I::JumpIfLessThanInt { lhs, value, .. } => (C::LessThan, lhs, Imm(value), true),
+        I::JumpIfNotLessThanInt { lhs, value, .. } => (C::LessThan, lhs, Imm(value), false),
+        I::JumpIfLessEqualInt { lhs, value, .. } => (C::LessEqual, lhs, Imm(value), true),
+        I::JumpIfNotLessEqualInt { lhs, value, .. } => (C::LessEqual, lhs, Imm(value), false),
+        I::JumpIfGreaterThanInt { lhs, value, .. } => (C::GreaterThan, lhs, Imm(value), true),
+        I::JumpIfNotGreaterThanInt { lhs, value, .. } => (C::GreaterThan, lhs, Imm(value), false),
+        I::JumpIfGreaterEqualInt { lhs, value, .. } => (C::GreaterEqual, lhs, Imm(value), true),
+        I::JumpIfNotGreaterEqualInt { lhs, value, .. } => (C::GreaterEqual, lhs, Imm(value), false),
+        I::JumpIfStrictEqualInt { lhs, value, .. } => (C::StrictEqual, lhs, Imm(value), true),
+        I::JumpIfStrictNotEqualInt { lhs, value, .. } => (C::StrictEqual, lhs, Imm(value), false),
+        _ => return None,
+    })
+}
+
+/// Rewrites every fused compare-and-branch of the function into its unfused form (`LoadInt`
+/// for an immediate, the compare into a scratch register, then a 32-bit `JumpIfTrue` /
+/// `JumpIfFalse`), remapping every jump, exception-handler range and source position.
+///
+/// Called only when some short jump's target was out of range (functions with more than 32K
+/// instructions inside one branch), so its cost does not matter; rewriting all fused jumps
+/// at once means no further overflow is possible. The two scratch registers are allocated
+/// above every register the function uses, so they are dead everywhere else.
+fn relax_short_jumps(state: &mut FunctionState) -> Result<()> {
+    let overflows: FxHashMap<usize, usize> = state.short_jump_overflows.drain(..).collect();
+    let old = std::mem::take(&mut state.instructions);
+    let scratch_total = state.max_register + 2;
+    if scratch_total > u16::MAX as u32 {
+        return Err(CompileError::new(
+            "too many registers in one function",
+            Span::new(0, 0),
+        ));
+    }
+    let (condition, operand) = (
+        Reg(state.max_register as u16),
+        Reg(state.max_register as u16 + 1),
+    );
+    state.max_register = scratch_total;
+    // New index of every old instruction (and of the end position).
+    let mut new_index = Vec::with_capacity(old.len() + 1);
+    let mut next = 0usize;
+    for instruction in old.iter() {
+        new_index.push(next);
+        next += match fused_parts(*instruction) {
+            Some((_, _, FusedRight::Immediate(_), _)) => 3,
+            Some(_) => 2,
+            None => 1,
+        };
+    }
+    new_index.push(next);
+    let target_of = |pc: usize, instruction: &Instruction| -> Option<usize> {
+        if let Some(&target) = overflows.get(&pc) {
+            return Some(target);
+        }
+        instruction
+            .jump_offset()
+            .map(|offset| (pc as i64 + i64::from(offset)) as usize)
+    };
+    let mut code = Vec::with_capacity(next);
+    for (pc, instruction) in old.iter().enumerate() {
+        let target = target_of(pc, instruction).map(|target| new_index[target]);
+        match fused_parts(*instruction) {
+            Some((compare, lhs, right, jump_when)) => {
+                let rhs = match right {
+                    FusedRight::Register(register) => register,
+                    FusedRight::Immediate(value) => {
+                        code.push(Instruction::LoadInt {
+                            dst: operand,
+                            value: i32::from(value),
+                        });
+                        operand
+                    }
+                };
+                let dst = condition;
+                code.push(match compare {
+                    FusedCompare::LessThan => Instruction::Lt { dst, lhs, rhs },
+                    FusedCompare::LessEqual => Instruction::LtEq { dst, lhs, rhs },
+                    FusedCompare::GreaterThan => Instruction::Gt { dst, lhs, rhs },
+                    FusedCompare::GreaterEqual => Instruction::GtEq { dst, lhs, rhs },
+                    FusedCompare::StrictEqual => Instruction::StrictEq { dst, lhs, rhs },
+                });
+                let offset = JumpOffset(target.unwrap_or(0) as i32 - code.len() as i32);
+                code.push(if jump_when {
+                    Instruction::JumpIfTrue { condition, offset }
+                } else {
+                    Instruction::JumpIfFalse { condition, offset }
+                });
+            }
+            None => {
+                let mut instruction = *instruction;
+                if let Some(target) = target {
+                    instruction.set_jump_offset(target as i32 - code.len() as i32);
+                }
+                code.push(instruction);
+            }
+        }
+    }
+    state.instructions = code;
+    for handler in state.handlers.iter_mut() {
+        handler.start = new_index[handler.start as usize] as u32;
+        handler.end = new_index[handler.end as usize] as u32;
+        handler.handler = new_index[handler.handler as usize] as u32;
+    }
+    for position in state.positions.iter_mut() {
+        position.pc = new_index[(position.pc as usize).min(old.len())] as u32;
+    }
+    Ok(())
 }
 
 /// The scope id of the function a state belongs to (recorded at `begin_function`).

@@ -7,7 +7,8 @@ use tseval_parser::ast::*;
 
 use super::{
     COMPLETION_NORMAL, COMPLETION_RETURN, COMPLETION_THROW, Compiler, ControlEntry, ControlKind,
-    FunctionRole, JumpAction, Label, PendingJump, Place, Result,
+    FunctionRole, FusedCompare, FusedRight, JumpAction, Label, PendingJump, Place, Result,
+    fused_jump,
 };
 use crate::CompileError;
 use crate::bytecode::{ExceptionHandler, FunctionFlags, FunctionTemplate};
@@ -123,6 +124,12 @@ impl Compiler<'_> {
         } else {
             None
         };
+        if role == FunctionRole::DerivedConstructor {
+            // Allocated before any statement, so no statement's temporaries reuse it.
+            let result = self.alloc()?;
+            let epilogue = self.new_label();
+            self.function.derived_epilogue = Some((result, epilogue));
+        }
         self.emit_function_scope_entry(scope)?;
         for (index, item) in params.items.iter().enumerate() {
             let register = Reg(index as u16 + 1);
@@ -166,10 +173,19 @@ impl Compiler<'_> {
             _ => {}
         }
         self.instantiate_hoisted_functions(function.body.statements, false)?;
+        if function.is_generator {
+            // The call runs up to here; the body starts at the first `next()`.
+            self.emit(Instruction::GeneratorStart {});
+        }
         for statement in function.body.statements {
             self.statement(statement)?;
         }
-        if self.needs_implicit_return() {
+        if let Some((result, _)) = self.function.derived_epilogue {
+            if self.needs_implicit_return() {
+                self.emit(Instruction::LoadUndefined { dst: result });
+            }
+            self.emit_derived_epilogue()?;
+        } else if self.needs_implicit_return() {
             let mark = self.mark();
             let register = self.alloc()?;
             self.emit(Instruction::LoadUndefined { dst: register });
@@ -223,20 +239,42 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// Emits the final `Return` of a value (derived constructors check their result).
+    /// Emits the final `Return` of a value. A derived constructor instead moves the value into
+    /// its result register and jumps to the shared epilogue ([`Self::emit_derived_epilogue`]),
+    /// so that the TypeError of `DerivedConstructorResult` is raised outside every `try`
+    /// range of the constructor (a `try` inside the constructor must not catch it).
     pub(crate) fn emit_final_return(&mut self, value: Reg) -> Result<()> {
-        if self.function.is_derived_constructor {
-            let mark = self.mark();
-            let this_register = self.alloc()?;
-            let this_register = self.load_this_unchecked(this_register)?;
-            self.emit(Instruction::DerivedConstructorResult {
-                dst: value,
-                value,
-                this: this_register,
-            });
-            self.release(mark);
+        if let Some((result, epilogue)) = self.function.derived_epilogue {
+            if value != result {
+                self.emit(Instruction::Move {
+                    dst: result,
+                    src: value,
+                });
+            }
+            self.jump(epilogue);
+            return Ok(());
         }
         self.emit(Instruction::Return { value });
+        Ok(())
+    }
+
+    /// The epilogue of a derived constructor (bound after the whole body, outside any try
+    /// range): checks the result register against `this` and returns.
+    fn emit_derived_epilogue(&mut self) -> Result<()> {
+        let Some((result, epilogue)) = self.function.derived_epilogue else {
+            return Ok(());
+        };
+        self.bind_label(epilogue);
+        let mark = self.mark();
+        let this_register = self.alloc()?;
+        let this_register = self.load_this_unchecked(this_register)?;
+        self.emit(Instruction::DerivedConstructorResult {
+            dst: result,
+            value: result,
+            this: this_register,
+        });
+        self.emit(Instruction::Return { value: result });
+        self.release(mark);
         Ok(())
     }
 
@@ -301,14 +339,18 @@ impl Compiler<'_> {
             Statement::ForIn(node) => self.for_in_statement(node),
             Statement::ForOf(node) => self.for_of_statement(node),
             Statement::While(node) => {
+                // Inverted loop (test at the bottom): one conditional back-edge per iteration
+                // instead of a conditional exit plus an unconditional `Jump` back.
                 let labels = std::mem::take(&mut self.function.pending_labels);
+                let body_label = self.new_label();
                 let continue_label = self.new_label();
                 let break_label = self.new_label();
+                self.jump(continue_label);
+                self.bind_label(body_label);
+                self.loop_body(&node.body, labels, break_label, continue_label, None)?;
                 self.bind_label(continue_label);
                 self.mark_position(node.span);
-                self.condition_jump(&node.test, false, break_label)?;
-                self.loop_body(&node.body, labels, break_label, continue_label, None)?;
-                self.jump(continue_label);
+                self.condition_jump(&node.test, true, body_label)?;
                 self.bind_label(break_label);
                 Ok(())
             }
@@ -332,15 +374,7 @@ impl Compiler<'_> {
                 self.emit(Instruction::Throw { value });
                 Ok(())
             }
-            Statement::Return(node) => {
-                let value = self.alloc()?;
-                match &node.argument {
-                    Some(argument) => self.expr(argument, value)?,
-                    None => self.emit(Instruction::LoadUndefined { dst: value }),
-                }
-                self.mark_position(node.span);
-                self.emit_abrupt(JumpAction::Return, Some(value))
-            }
+            Statement::Return(node) => self.return_statement(node.argument.as_ref(), node.span),
             Statement::Break(node) => {
                 let target =
                     self.find_break_target(node.label.map(|label| label.name), node.span)?;
@@ -412,6 +446,38 @@ impl Compiler<'_> {
             Statement::Namespace(node) => self.namespace_declaration(node, false),
             Statement::ImportEquals(node) => self.import_equals(node, false),
         }
+    }
+
+    /// `return argument;`. Performance decisions: `return test ? a : b` compiles as two
+    /// returns (no join through a `Move` and a `Jump`), and returning an uncaptured local
+    /// returns its register directly instead of copying it first.
+    fn return_statement(&mut self, argument: Option<&Expression<'_>>, span: Span) -> Result<()> {
+        if let Some(Expression::Conditional(conditional)) = argument {
+            self.descend(span)?;
+            let otherwise = self.new_label();
+            self.condition_jump(&conditional.test, false, otherwise)?;
+            let result = self
+                .return_statement(Some(&conditional.consequent), span)
+                .and_then(|()| {
+                    self.bind_label(otherwise);
+                    self.return_statement(Some(&conditional.alternate), span)
+                });
+            self.ascend();
+            return result;
+        }
+        let mark = self.mark();
+        let value = match argument {
+            Some(argument) => self.expr_reg(argument)?,
+            None => {
+                let value = self.alloc()?;
+                self.emit(Instruction::LoadUndefined { dst: value });
+                value
+            }
+        };
+        self.mark_position(span);
+        let result = self.emit_abrupt(JumpAction::Return, Some(value));
+        self.release(mark);
+        result
     }
 
     fn export_named(&mut self, node: &ExportNamedDeclaration<'_>) -> Result<()> {
@@ -596,14 +662,17 @@ impl Compiler<'_> {
             }
         }
         let per_iteration_copy = lexical_head && self.tree.scopes[scope as usize].has_env();
+        // Inverted loop: `init; goto test; body: ...; continue: update; test: if (test) goto
+        // body`. Each iteration runs one (fused) conditional back-edge instead of a conditional
+        // exit plus an unconditional `Jump` back; the order of operations is unchanged.
+        let body_label = self.new_label();
         let test_label = self.new_label();
         let continue_label = self.new_label();
         let break_label = self.new_label();
-        self.bind_label(test_label);
-        if let Some(test) = &node.test {
-            self.mark_position(test.span());
-            self.condition_jump(test, false, break_label)?;
+        if node.test.is_some() {
+            self.jump(test_label);
         }
+        self.bind_label(body_label);
         self.loop_body(&node.body, labels, break_label, continue_label, None)?;
         self.bind_label(continue_label);
         if per_iteration_copy {
@@ -614,7 +683,14 @@ impl Compiler<'_> {
             self.expr_discard(update)?;
             self.release(inner);
         }
-        self.jump(test_label);
+        self.bind_label(test_label);
+        match &node.test {
+            Some(test) => {
+                self.mark_position(test.span());
+                self.condition_jump(test, true, body_label)?;
+            }
+            None => self.jump(body_label),
+        }
         self.bind_label(break_label);
         self.exit_scope(scope, mark);
         Ok(())
@@ -767,17 +843,18 @@ impl Compiler<'_> {
         for (index, case) in node.cases.iter().enumerate() {
             match &case.test {
                 Some(test) => {
+                    // One fused strict-equality branch per case.
                     let inner = self.mark();
-                    let value = self.alloc()?;
-                    self.expr(test, value)?;
-                    self.emit(Instruction::StrictEq {
-                        dst: value,
-                        lhs: discriminant,
-                        rhs: value,
-                    });
-                    self.emit_jump_to(case_labels[index], |offset| Instruction::JumpIfTrue {
-                        condition: value,
-                        offset,
+                    let right = match small_integer_literal(test) {
+                        Some(value) => FusedRight::Immediate(value),
+                        None => {
+                            let value = self.alloc()?;
+                            self.expr(test, value)?;
+                            FusedRight::Register(value)
+                        }
+                    };
+                    self.emit_short_jump_to(case_labels[index], |offset| {
+                        fused_jump(FusedCompare::StrictEqual, discriminant, right, true, offset)
                     });
                     self.release(inner);
                 }
@@ -1135,6 +1212,46 @@ impl Compiler<'_> {
                 }
                 Ok(())
             }
+            Expression::Binary(binary) if fused_compare(binary.operator).is_some() => {
+                // A fused compare-and-branch: no boolean is materialised (see the opcode table).
+                let Some((compare, negated)) = fused_compare(binary.operator) else {
+                    unreachable!("checked by the guard");
+                };
+                let mark = self.mark();
+                let (lhs, right) = match small_integer_literal(&binary.right) {
+                    Some(value) => (self.expr_reg(&binary.left)?, FusedRight::Immediate(value)),
+                    None => {
+                        let lhs = self.expr_reg_before(&binary.left, &[&binary.right])?;
+                        (lhs, FusedRight::Register(self.expr_reg(&binary.right)?))
+                    }
+                };
+                self.emit_short_jump_to(label, |offset| {
+                    fused_jump(compare, lhs, right, jump_when != negated, offset)
+                });
+                self.release(mark);
+                Ok(())
+            }
+            Expression::Binary(binary)
+                if matches!(
+                    binary.operator,
+                    BinaryOperator::Equality | BinaryOperator::Inequality
+                ) && matches!(binary.right, Expression::Null(_)) =>
+            {
+                // `x == null` is exactly "x is null or undefined".
+                let mark = self.mark();
+                let value = self.expr_reg(&binary.left)?;
+                let is_nullish_jump = jump_when == (binary.operator == BinaryOperator::Equality);
+                if is_nullish_jump {
+                    self.emit_jump_to(label, |offset| Instruction::JumpIfNullish { value, offset });
+                } else {
+                    self.emit_jump_to(label, |offset| Instruction::JumpIfNotNullish {
+                        value,
+                        offset,
+                    });
+                }
+                self.release(mark);
+                Ok(())
+            }
             _ => {
                 let mark = self.mark();
                 let condition = self.expr_reg(expression)?;
@@ -1153,6 +1270,44 @@ impl Compiler<'_> {
                 Ok(())
             }
         }
+    }
+}
+
+/// The fused compare of a relational/strict-equality operator, and whether the operator is the
+/// negation of that compare (`!==`).
+pub(crate) fn fused_compare(operator: BinaryOperator) -> Option<(FusedCompare, bool)> {
+    Some(match operator {
+        BinaryOperator::LessThan => (FusedCompare::LessThan, false),
+        BinaryOperator::LessEqualThan => (FusedCompare::LessEqual, false),
+        BinaryOperator::GreaterThan => (FusedCompare::GreaterThan, false),
+        BinaryOperator::GreaterEqualThan => (FusedCompare::GreaterEqual, false),
+        BinaryOperator::StrictEquality => (FusedCompare::StrictEqual, false),
+        BinaryOperator::StrictInequality => (FusedCompare::StrictEqual, true),
+        _ => return None,
+    })
+}
+
+/// An integer literal (optionally negated) that fits an `i16` immediate; `-0` is excluded
+/// because it is not an integer Number the immediate can represent.
+pub(crate) fn small_integer_literal(expression: &Expression<'_>) -> Option<i16> {
+    let value = match expression {
+        Expression::Number(number) => number.value,
+        Expression::Unary(unary) if unary.operator == UnaryOperator::Minus => {
+            match &unary.argument {
+                Expression::Number(number) => -number.value,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    if value.fract() == 0.0
+        && value >= f64::from(i16::MIN)
+        && value <= f64::from(i16::MAX)
+        && !(value == 0.0 && value.is_sign_negative())
+    {
+        Some(value as i16)
+    } else {
+        None
     }
 }
 

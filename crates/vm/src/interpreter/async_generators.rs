@@ -123,19 +123,30 @@ pub(crate) fn create_async_generator_from_top_frame(vm: &mut Vm) -> JsResult<Val
         return Err(vm.new_type_error("internal error: no async generator frame"));
     };
     let callee = frame.callee;
-    let prototype = match vm.get(callee, PropertyKey::Atom(atoms::PROTOTYPE)) {
-        Ok(Value::Object(prototype)) => prototype,
-        Ok(_) => intrinsics(vm).async_generator_prototype,
-        Err(error) => {
-            vm.interpreter.frames.pop();
-            return Err(error);
-        }
-    };
     let state_object = suspend_new_frame(vm);
     let queue = vm.alloc_object(None, ObjectKind::Ordinary);
     if let Some(cell) = vm.object_mut(state_object).elements.get_mut(slot::PROMISE) {
         *cell = Value::Object(queue);
     }
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(state_object));
+    let result = create_async_generator_object(vm, callee, state_object);
+    vm.close_handle_scope(scope);
+    result
+}
+
+/// Parameter initialisation (at call time, throwing synchronously), then the generator object
+/// from `callee.prototype`.
+fn create_async_generator_object(
+    vm: &mut Vm,
+    callee: ObjectRef,
+    state_object: ObjectRef,
+) -> JsResult<Value> {
+    generators::run_parameter_initialisation(vm, state_object)?;
+    let prototype = match vm.get(callee, PropertyKey::Atom(atoms::PROTOTYPE))? {
+        Value::Object(prototype) => prototype,
+        _ => intrinsics(vm).async_generator_prototype,
+    };
     let generator = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
     let key = generators::state_key(vm);
     vm.define_data_property(

@@ -17,7 +17,8 @@
 //! - `pc` is saved to the frame only on paths that need it (calls, slow paths, throws), not per
 //!   instruction.
 //! - Back-edges (jumps with offset <= 0) and allocating instructions are GC safepoints: one
-//!   compare of the allocation debt against the threshold.
+//!   compare of the allocation debt against the threshold. Back-edges also decrement the
+//!   interrupt countdown (an embedder's deadline, see `InterpreterState::interrupt_deadline`).
 
 use tseval_compiler::opcodes::Instruction;
 
@@ -87,6 +88,17 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             let index = base + $register.0 as usize;
             debug_assert!(index < vm.stack.len());
             unsafe { *vm.stack.as_mut_ptr().add(index) = value };
+        }};
+    }
+    // The inline-cache site of an `IcIdx` operand, without a bounds check.
+    //
+    // SAFETY: the verifier checked `ic < ic_sites.len()` for every instruction at link time,
+    // and `inline_caches` is built index-aligned with `ic_sites` (one site each, see `link`).
+    macro_rules! ic_site {
+        ($ic:expr) => {{
+            let index = usize::from($ic.0);
+            debug_assert!(index < function.inline_caches.len());
+            unsafe { function.inline_caches.get_unchecked(index) }
         }};
     }
     // Re-establishes invariant (2) above after a call out of the loop (a panic instead of an
@@ -176,6 +188,19 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             set_reg!($dst, Value::Boolean(result));
         }};
     }
+    // A loop back-edge: a GC safepoint plus the embedder's deadline check, which costs one
+    // counter decrement here (the clock is read in `check_interrupt` every few thousand).
+    macro_rules! back_edge {
+        () => {{
+            safepoint!();
+            vm.interpreter.interrupt_countdown -= 1;
+            if vm.interpreter.interrupt_countdown == 0
+                && let Some(error) = super::check_interrupt(vm)
+            {
+                throw!(error);
+            }
+        }};
+    }
     // A conditional jump.
     macro_rules! jump_if {
         ($condition:expr, $offset:expr) => {{
@@ -183,9 +208,106 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let offset = $offset.0;
                 pc = (pc as i64 - 1 + offset as i64) as usize;
                 if offset <= 0 {
-                    safepoint!();
+                    back_edge!();
                 }
             }
+        }};
+    }
+    // A fused compare-and-branch: `$fast` decides for two Numbers, `$method` (the generic
+    // relational operator) otherwise; jumps when the result equals `$jump_when`.
+    macro_rules! compare_jump {
+        ($lhs:expr, $right:expr, $offset:expr, $jump_when:expr, $method:ident,
+         |$a:ident, $b:ident| $fast:expr) => {{
+            let right: Value = $right;
+            let result = if let (&Value::Number($a), Value::Number($b)) = (reg_ref!($lhs), right) {
+                $fast
+            } else {
+                let left = reg!($lhs);
+                slow!(vm.$method(left, right))
+            };
+            jump_if!(result == $jump_when, $offset);
+        }};
+    }
+    // A fused strict-equality branch (never throws).
+    macro_rules! strict_equal_jump {
+        ($lhs:expr, $right:expr, $offset:expr, $jump_when:expr) => {{
+            let right: Value = $right;
+            let left = reg!($lhs);
+            let result = match (left, right) {
+                (Value::Number(a), Value::Number(b)) => a == b,
+                _ => vm.strict_equal(left, right),
+            };
+            jump_if!(result == $jump_when, $offset);
+        }};
+    }
+    // A bitwise operator with a small-integer right operand: ToInt32 of a Number that is
+    // already an int32 is one conversion and one compare (`f64_to_int32`'s fast path).
+    macro_rules! bitwise_immediate {
+        ($dst:expr, $lhs:expr, $value:expr, $operator:expr, |$a:ident, $b:ident| $fast:expr) => {{
+            let $b = i32::from($value);
+            let result = if let &Value::Number(number) = reg_ref!($lhs) {
+                let $a = crate::conversions::f64_to_int32(number);
+                Value::Number(f64::from($fast))
+            } else {
+                let left = reg!($lhs);
+                slow!(vm.numeric_operator($operator, left, Value::Number(f64::from($b))))
+            };
+            set_reg!($dst, result);
+        }};
+    }
+    // The call arms: `Call` and `CallUndefinedThis` (after storing undefined as `this`).
+    macro_rules! call_arm {
+        ($dst:expr, $callee:expr, $argc:expr) => {{
+            let (dst, callee, argc) = ($dst, $callee, $argc);
+            save_pc!();
+            let window = base + usize::from(callee.0);
+            // Inline fast path: a bytecode closure whose prologue is only the register
+            // fill. Pushes the frame and switches to it without leaving the loop.
+            if let &Value::Object(callee_object) = &vm.stack[window]
+                && let ObjectKind::Closure(closure) = &vm.object(callee_object).kind
+            {
+                let closure = *closure;
+                let target: *const LinkedFunction = vm.interpreter.function_pointer(closure.code);
+                // SAFETY: see `load_frame!` (code-table invariant).
+                let target = unsafe { &*target };
+                let inline_prologue = target.plain_call_prologue
+                    || target.coerces_this_only && vm.stack[window + 1].is_object();
+                if inline_prologue && vm.interpreter.frames.len() < vm.interpreter.max_frames {
+                    let new_base = window + 1;
+                    let kept = usize::from(argc).min(usize::from(target.param_count));
+                    vm.stack.truncate(new_base + 1 + kept);
+                    vm.stack.resize(
+                        new_base + usize::from(target.register_count),
+                        Value::Undefined,
+                    );
+                    let handles_len = vm.handles.len() as u32;
+                    vm.interpreter.frames.push(Frame {
+                        code: closure.code,
+                        callee: callee_object,
+                        env: closure.environment,
+                        new_target: None,
+                        base: new_base as u32,
+                        pc: 0,
+                        handles_len,
+                        scope_depth: 0,
+                        return_register: dst.0,
+                        flags: 0,
+                    });
+                    function = target;
+                    base = new_base;
+                    pc = 0;
+                    safepoint!();
+                    continue;
+                }
+            }
+            let outcome = match calls::call_from_window(vm, window, usize::from(argc), dst.0, false)
+            {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    throw!(objects::improve_call_error(vm, function, pc - 1, error))
+                }
+            };
+            finish_call!(outcome, dst);
         }};
     }
     // The result of a call instruction: either a frame was pushed (switch to it) or a value.
@@ -329,6 +451,80 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     )
                 }
             ),
+
+            // ----- Register-immediate arithmetic -----
+            Instruction::AddInt { dst, lhs, value } => {
+                if let &Value::Number(a) = reg_ref!(lhs) {
+                    set_reg!(dst, Value::Number(a + f64::from(value)));
+                } else {
+                    let left = reg!(lhs);
+                    let result = slow!(vm.add(left, Value::Number(f64::from(value))));
+                    set_reg!(dst, result);
+                    safepoint!();
+                }
+            }
+            Instruction::SubInt { dst, lhs, value } => {
+                let right = Value::Number(f64::from(value));
+                let result = if let &Value::Number(a) = reg_ref!(lhs) {
+                    Value::Number(a - f64::from(value))
+                } else {
+                    let left = reg!(lhs);
+                    slow!(vm.numeric_operator(NumericOperator::Subtract, left, right))
+                };
+                set_reg!(dst, result);
+            }
+            Instruction::MulInt { dst, lhs, value } => {
+                let right = Value::Number(f64::from(value));
+                let result = if let &Value::Number(a) = reg_ref!(lhs) {
+                    Value::Number(a * f64::from(value))
+                } else {
+                    let left = reg!(lhs);
+                    slow!(vm.numeric_operator(NumericOperator::Multiply, left, right))
+                };
+                set_reg!(dst, result);
+            }
+            Instruction::ModInt { dst, lhs, value } => {
+                let right = Value::Number(f64::from(value));
+                let result = if let &Value::Number(a) = reg_ref!(lhs) {
+                    Value::Number(remainder_by_small_integer(a, value))
+                } else {
+                    let left = reg!(lhs);
+                    slow!(vm.numeric_operator(NumericOperator::Remainder, left, right))
+                };
+                set_reg!(dst, result);
+            }
+            Instruction::BitAndInt { dst, lhs, value } => {
+                bitwise_immediate!(dst, lhs, value, NumericOperator::BitwiseAnd, |a, b| a & b)
+            }
+            Instruction::BitOrInt { dst, lhs, value } => {
+                bitwise_immediate!(dst, lhs, value, NumericOperator::BitwiseOr, |a, b| a | b)
+            }
+            Instruction::BitXorInt { dst, lhs, value } => {
+                bitwise_immediate!(dst, lhs, value, NumericOperator::BitwiseXor, |a, b| a ^ b)
+            }
+            Instruction::ShlInt { dst, lhs, value } => {
+                bitwise_immediate!(dst, lhs, value, NumericOperator::LeftShift, |a, b| {
+                    a.wrapping_shl(b as u32 & 31)
+                })
+            }
+            Instruction::ShrInt { dst, lhs, value } => {
+                bitwise_immediate!(
+                    dst,
+                    lhs,
+                    value,
+                    NumericOperator::SignedRightShift,
+                    |a, b| a >> (b as u32 & 31)
+                )
+            }
+            Instruction::UShrInt { dst, lhs, value } => {
+                bitwise_immediate!(
+                    dst,
+                    lhs,
+                    value,
+                    NumericOperator::UnsignedRightShift,
+                    |a, b| (a as u32) >> (b as u32 & 31)
+                )
+            }
 
             // ----- Equality and relational operators -----
             Instruction::Eq { dst, lhs, rhs } => {
@@ -499,7 +695,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::Jump { offset } => {
                 pc = (pc as i64 - 1 + i64::from(offset.0)) as usize;
                 if offset.0 <= 0 {
-                    safepoint!();
+                    back_edge!();
                 }
             }
             Instruction::JumpIfTrue { condition, offset } => {
@@ -535,10 +731,80 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 jump_if!(!reg!(value).is_undefined(), offset)
             }
 
+            // ----- Fused compare-and-branch -----
+            Instruction::JumpIfLessThan { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, true, less_than, |a, b| a < b)
+            }
+            Instruction::JumpIfNotLessThan { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, false, less_than, |a, b| a < b)
+            }
+            Instruction::JumpIfLessEqual { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, true, less_equal, |a, b| a <= b)
+            }
+            Instruction::JumpIfNotLessEqual { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, false, less_equal, |a, b| a <= b)
+            }
+            Instruction::JumpIfGreaterThan { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, true, greater_than, |a, b| a > b)
+            }
+            Instruction::JumpIfNotGreaterThan { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, false, greater_than, |a, b| a > b)
+            }
+            Instruction::JumpIfGreaterEqual { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, true, greater_equal, |a, b| a >= b)
+            }
+            Instruction::JumpIfNotGreaterEqual { lhs, rhs, offset } => {
+                compare_jump!(lhs, reg!(rhs), offset, false, greater_equal, |a, b| a >= b)
+            }
+            Instruction::JumpIfStrictEqual { lhs, rhs, offset } => {
+                strict_equal_jump!(lhs, reg!(rhs), offset, true)
+            }
+            Instruction::JumpIfStrictNotEqual { lhs, rhs, offset } => {
+                strict_equal_jump!(lhs, reg!(rhs), offset, false)
+            }
+            Instruction::JumpIfLessThanInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, true, less_than, |a, b| a < b)
+            }
+            Instruction::JumpIfNotLessThanInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, false, less_than, |a, b| a < b)
+            }
+            Instruction::JumpIfLessEqualInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, true, less_equal, |a, b| a <= b)
+            }
+            Instruction::JumpIfNotLessEqualInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, false, less_equal, |a, b| a <= b)
+            }
+            Instruction::JumpIfGreaterThanInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, true, greater_than, |a, b| a > b)
+            }
+            Instruction::JumpIfNotGreaterThanInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, false, greater_than, |a, b| a > b)
+            }
+            Instruction::JumpIfGreaterEqualInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, true, greater_equal, |a, b| a >= b)
+            }
+            Instruction::JumpIfNotGreaterEqualInt { lhs, value, offset } => {
+                let right = Value::Number(f64::from(value));
+                compare_jump!(lhs, right, offset, false, greater_equal, |a, b| a >= b)
+            }
+            Instruction::JumpIfStrictEqualInt { lhs, value, offset } => {
+                strict_equal_jump!(lhs, Value::Number(f64::from(value)), offset, true)
+            }
+            Instruction::JumpIfStrictNotEqualInt { lhs, value, offset } => {
+                strict_equal_jump!(lhs, Value::Number(f64::from(value)), offset, false)
+            }
+
             // ----- Property access -----
             Instruction::GetNamed { dst, object, ic } => {
                 let receiver = reg!(object);
-                let site = &function.inline_caches[usize::from(ic.0)];
+                let site = ic_site!(ic);
                 // The hit path copies the slot straight into the register (one whole-value
                 // move); merging it with the slow path's result made LLVM assemble the value
                 // from overlapping partial spills.
@@ -550,7 +816,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::SetNamed { object, value, ic } => {
                 let receiver = reg!(object);
                 let value = reg!(value);
-                let site = &function.inline_caches[usize::from(ic.0)];
+                let site = ic_site!(ic);
                 if !properties::set_named_fast(vm, receiver, value, site) {
                     let strict = function.is_strict();
                     slow!(properties::set_named_slow(
@@ -579,7 +845,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::DefineNamed { object, value, ic } => {
                 let (target, value) = (reg!(object), reg!(value));
-                let site = &function.inline_caches[usize::from(ic.0)];
+                let site = ic_site!(ic);
                 slow!(objects::define_named(vm, target, site, value));
             }
             Instruction::DefineKeyed { object, key, value } => {
@@ -694,7 +960,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
 
             // ----- Globals -----
             Instruction::GetGlobal { dst, ic } => {
-                let site = &function.inline_caches[usize::from(ic.0)];
+                let site = ic_site!(ic);
                 let global = Value::Object(vm.intrinsics.global_object);
                 if !properties::get_named_fast_into(vm, global, site, base + usize::from(dst.0)) {
                     let result = slow!(properties::get_global_slow(vm, site));
@@ -702,13 +968,13 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 }
             }
             Instruction::TypeOfGlobal { dst, ic } => {
-                let site = &function.inline_caches[usize::from(ic.0)];
+                let site = ic_site!(ic);
                 let result = slow!(properties::typeof_global(vm, site));
                 set_reg!(dst, result);
             }
             Instruction::SetGlobal { value, ic } => {
                 let value = reg!(value);
-                let site = &function.inline_caches[usize::from(ic.0)];
+                let site = ic_site!(ic);
                 if !properties::set_global_fast(vm, site, value) {
                     let strict = function.is_strict();
                     slow!(properties::set_global_slow(vm, site, value, strict));
@@ -798,57 +1064,13 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
 
             // ----- Calls and control transfer -----
-            Instruction::Call { dst, callee, argc } => {
-                save_pc!();
-                let window = base + usize::from(callee.0);
-                // Inline fast path: a bytecode closure whose prologue is only the register
-                // fill. Pushes the frame and switches to it without leaving the loop.
-                if let &Value::Object(callee_object) = &vm.stack[window]
-                    && let ObjectKind::Closure(closure) = &vm.object(callee_object).kind
-                {
-                    let closure = *closure;
-                    let target: *const LinkedFunction =
-                        vm.interpreter.function_pointer(closure.code);
-                    // SAFETY: see `load_frame!` (code-table invariant).
-                    let target = unsafe { &*target };
-                    let inline_prologue = target.plain_call_prologue
-                        || target.coerces_this_only && vm.stack[window + 1].is_object();
-                    if inline_prologue && vm.interpreter.frames.len() < vm.interpreter.max_frames {
-                        let new_base = window + 1;
-                        let kept = usize::from(argc).min(usize::from(target.param_count));
-                        vm.stack.truncate(new_base + 1 + kept);
-                        vm.stack.resize(
-                            new_base + usize::from(target.register_count),
-                            Value::Undefined,
-                        );
-                        let handles_len = vm.handles.len() as u32;
-                        vm.interpreter.frames.push(Frame {
-                            code: closure.code,
-                            callee: callee_object,
-                            env: closure.environment,
-                            new_target: None,
-                            base: new_base as u32,
-                            pc: 0,
-                            handles_len,
-                            scope_depth: 0,
-                            return_register: dst.0,
-                            flags: 0,
-                        });
-                        function = target;
-                        base = new_base;
-                        pc = 0;
-                        safepoint!();
-                        continue;
-                    }
-                }
-                let outcome =
-                    match calls::call_from_window(vm, window, usize::from(argc), dst.0, false) {
-                        Ok(outcome) => outcome,
-                        Err(error) => {
-                            throw!(objects::improve_call_error(vm, function, pc - 1, error))
-                        }
-                    };
-                finish_call!(outcome, dst);
+            Instruction::Call { dst, callee, argc } => call_arm!(dst, callee, argc),
+            Instruction::CallUndefinedThis { dst, callee, argc } => {
+                set_reg!(
+                    tseval_compiler::opcodes::Reg(callee.0 + 1),
+                    Value::Undefined
+                );
+                call_arm!(dst, callee, argc)
             }
             Instruction::CallSpread {
                 dst,
@@ -1039,6 +1261,13 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 generators::suspend_at_yield(vm);
                 return Ok(yielded);
             }
+            Instruction::GeneratorStart {} => {
+                // Parameter initialisation is done: suspend in the suspended-start state and
+                // return to the generator function's call (see `generators`).
+                save_pc!();
+                generators::suspend_at_generator_start(vm);
+                return Ok(Value::Undefined);
+            }
             Instruction::Await { value, .. } => {
                 // Async bodies run as coroutines (see `generators`): suspend and hand the
                 // awaited value to the driver, which subscribes to it.
@@ -1070,6 +1299,22 @@ pub(crate) fn number_remainder(dividend: f64, divisor: f64) -> f64 {
         return remainder as f64;
     }
     dividend % divisor
+}
+
+/// `dividend % divisor` for a small-integer divisor (`ModInt`). An int32 dividend with a
+/// positive divisor uses one integer remainder (no `fmod` call, no overflow: the divisor is
+/// never -1 here); the sign of a zero result follows the dividend.
+#[inline(always)]
+fn remainder_by_small_integer(dividend: f64, divisor: i16) -> f64 {
+    let integer = dividend as i32;
+    if divisor > 0 && f64::from(integer) == dividend {
+        let remainder = integer % i32::from(divisor);
+        if remainder == 0 && dividend.is_sign_negative() {
+            return -0.0;
+        }
+        return f64::from(remainder);
+    }
+    number_remainder(dividend, f64::from(divisor))
 }
 
 /// Restores the current frame's stack window after a spread call to a native callee (the

@@ -199,6 +199,37 @@ pub(super) fn suspend_new_frame(vm: &mut Vm) -> ObjectRef {
     state
 }
 
+/// Runs a just-suspended generator (or async generator) body up to its `GeneratorStart`
+/// instruction: parameter initialisation happens at call time, and its exceptions are thrown
+/// to the caller. Afterwards the coroutine is again in the suspended-start state.
+pub(super) fn run_parameter_initialisation(vm: &mut Vm, state: ObjectRef) -> JsResult<()> {
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(state));
+    let outcome = resume_raw(vm, state, ResumeMode::Next, Value::Undefined);
+    vm.close_handle_scope(scope);
+    match outcome? {
+        Outcome::Suspended(_) => Ok(()),
+        Outcome::Threw(error) => Err(error),
+        Outcome::Returned(_) => {
+            Err(vm.new_type_error("internal error: generator without GeneratorStart"))
+        }
+    }
+}
+
+/// The `GeneratorStart` instruction: saves the running coroutine frame in the suspended-start
+/// state and marks the suspension for the resumer ([`run_parameter_initialisation`]).
+pub(crate) fn suspend_at_generator_start(vm: &mut Vm) {
+    let Some(frame) = vm.interpreter.frames.last() else {
+        return;
+    };
+    let Some(state) = frame.new_target else {
+        vm.interpreter.frames.pop();
+        return;
+    };
+    store_state(vm, state, state::SUSPENDED_START);
+    vm.interpreter.generator_yielded = true;
+}
+
 /// Called by the prologue when a generator function is called: the new (innermost) frame is
 /// turned into a suspended generator object, which is returned. The frame is popped; the
 /// caller restores its own stack window.
@@ -207,15 +238,22 @@ pub(crate) fn create_generator_from_top_frame(vm: &mut Vm) -> JsResult<Value> {
         return Err(vm.new_type_error("internal error: no generator frame"));
     };
     let callee = frame.callee;
-    let prototype = match vm.get(callee, PropertyKey::Atom(atoms::PROTOTYPE)) {
-        Ok(Value::Object(prototype)) => prototype,
-        Ok(_) => vm.intrinsics.generator_prototype,
-        Err(error) => {
-            vm.interpreter.frames.pop();
-            return Err(error);
-        }
-    };
     let state = suspend_new_frame(vm);
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(state));
+    let result = create_generator_object(vm, callee, state);
+    vm.close_handle_scope(scope);
+    result
+}
+
+/// Parameter initialisation, then OrdinaryCreateFromConstructor (in that order, as the
+/// generator function's [[Call]] specifies).
+fn create_generator_object(vm: &mut Vm, callee: ObjectRef, state: ObjectRef) -> JsResult<Value> {
+    run_parameter_initialisation(vm, state)?;
+    let prototype = match vm.get(callee, PropertyKey::Atom(atoms::PROTOTYPE))? {
+        Value::Object(prototype) => prototype,
+        _ => vm.intrinsics.generator_prototype,
+    };
     let generator = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
     let key = state_key(vm);
     vm.define_data_property(generator, key, Value::Object(state), Attributes::FROZEN);

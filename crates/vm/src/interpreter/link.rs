@@ -27,7 +27,7 @@ use crate::function::CodeId;
 use crate::property::InlineCache;
 use crate::realm::Vm;
 use crate::string::JsString;
-use crate::value::{BigInt, ObjectRef, StringRef, Value};
+use crate::value::{BigInt, ObjectRef, ShapeId, StringRef, Value};
 
 /// Script-wide information shared by every function of one script (for stack traces and
 /// `Function.prototype.toString`).
@@ -85,6 +85,14 @@ pub struct InlineCacheSite {
     pub entries: [Cell<InlineCache>; POLYMORPHIC_ENTRIES],
     /// The entry the next miss fills (round-robin).
     pub next_entry: Cell<u8>,
+    /// Performance decision: a copy of one `InlineCache::Own` entry of `entries` (the most
+    /// recently remembered one), checked before the polymorphic scan. A monomorphic hit is
+    /// then two loads and a compare instead of copying and matching 24-byte enum entries.
+    /// Invariant: when `Some`, the same `Own` entry is present in `entries` (so it is traced
+    /// through them and is exactly as valid as they are).
+    pub own_shape: Cell<Option<ShapeId>>,
+    /// The slot of the `own_shape` entry.
+    pub own_slot: Cell<u32>,
 }
 
 impl InlineCacheSite {
@@ -94,6 +102,8 @@ impl InlineCacheSite {
             kind,
             entries: std::array::from_fn(|_| Cell::new(InlineCache::Empty)),
             next_entry: Cell::new(0),
+            own_shape: Cell::new(None),
+            own_slot: Cell::new(0),
         }
     }
 
@@ -108,6 +118,16 @@ impl InlineCacheSite {
         self.entries[index].set(entry);
         self.next_entry
             .set(((index + 1) % POLYMORPHIC_ENTRIES) as u8);
+        // Keep the monomorphic copy pointing at an `Own` entry that is still cached: the new
+        // one if it is `Own`, otherwise any remaining one.
+        let newest_own = std::iter::once(entry)
+            .chain(self.entries.iter().map(Cell::get))
+            .find_map(|candidate| match candidate {
+                InlineCache::Own { shape, slot } => Some((shape, slot)),
+                _ => None,
+            });
+        self.own_shape.set(newest_own.map(|(shape, _)| shape));
+        self.own_slot.set(newest_own.map_or(0, |(_, slot)| slot));
     }
 }
 

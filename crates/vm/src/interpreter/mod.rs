@@ -68,6 +68,11 @@ pub use link::{LinkedFunction, link_script};
 /// separately by `Vm::max_native_call_depth` and the native stack budget.
 pub const DEFAULT_MAX_FRAMES: usize = 20_000;
 
+/// How many loop back-edges (and native calls into bytecode) run between two reads of the
+/// clock for [`InterpreterState::interrupt_deadline`]. The hot path pays one counter decrement
+/// per back-edge; the clock is read only when the counter reaches zero.
+pub const INTERRUPT_CHECK_INTERVAL: u32 = 4096;
+
 /// Bits of [`Frame::flags`].
 pub mod frame_flags {
     /// The frame was entered from Rust (`call_closure` / `run_script`): returning from it
@@ -135,6 +140,15 @@ pub struct InterpreterState {
     pub closure_shapes: Option<objects::ClosureShapes>,
     /// The async-generator intrinsics (see `async_generators`).
     pub async_generator_intrinsics: Option<async_generators::AsyncGeneratorIntrinsics>,
+    /// An embedder's deadline (the test262 runner's per-test time limit): once it has passed,
+    /// the next loop back-edge or native call into bytecode throws a RangeError "execution time limit exceeded", and so does
+    /// every later back-edge, so a `catch` that loops is interrupted again. It is an ordinary
+    /// (catchable) RangeError, not a dedicated termination.
+    pub interrupt_deadline: Option<std::time::Instant>,
+    /// Set when the deadline interrupted execution (embedders read it to report a timeout).
+    pub interrupted: bool,
+    /// Back-edges left until the next deadline check (see [`INTERRUPT_CHECK_INTERVAL`]).
+    pub interrupt_countdown: u32,
 }
 
 impl Default for InterpreterState {
@@ -150,8 +164,27 @@ impl Default for InterpreterState {
             generator_yielded: false,
             closure_shapes: None,
             async_generator_intrinsics: None,
+            interrupt_deadline: None,
+            interrupted: false,
+            interrupt_countdown: INTERRUPT_CHECK_INTERVAL,
         }
     }
+}
+
+/// The slow part of the interrupt check, run when `interrupt_countdown` reaches zero: resets
+/// the countdown and returns the error to throw when the deadline has passed.
+#[cold]
+pub(crate) fn check_interrupt(vm: &mut Vm) -> Option<Value> {
+    vm.interpreter.interrupt_countdown = INTERRUPT_CHECK_INTERVAL;
+    let deadline = vm.interpreter.interrupt_deadline?;
+    if !vm.interpreter.interrupted && std::time::Instant::now() < deadline {
+        return None;
+    }
+    vm.interpreter.interrupted = true;
+    // Check again at the very next back-edge: code that catches the error and loops on is
+    // interrupted again at once.
+    vm.interpreter.interrupt_countdown = 1;
+    Some(vm.new_range_error("execution time limit exceeded"))
 }
 
 impl InterpreterState {
@@ -237,6 +270,15 @@ pub fn call_closure(
     new_target: Value,
 ) -> JsResult<Value> {
     install_hooks(vm);
+    // A native loop calling back into JavaScript (an iterator protocol driven by a built-in)
+    // sees the embedder's deadline here, as bytecode loops do at their back-edges.
+    vm.interpreter.interrupt_countdown -= 1;
+    if vm.interpreter.interrupt_countdown == 0
+        && let Some(error) = check_interrupt(vm)
+    {
+        vm.stack.truncate(base);
+        return Err(error);
+    }
     let entry_depth = vm.interpreter.frames.len();
     let result = match calls::enter_closure_from_native(vm, callee, base, argc, new_target) {
         Ok(None) => dispatch::run(vm, entry_depth),

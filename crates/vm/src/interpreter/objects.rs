@@ -925,7 +925,9 @@ pub(crate) fn improve_call_error(
     error: Value,
 ) -> Value {
     let (callee, construct) = match function.code.get(pc) {
-        Some(Instruction::Call { callee, .. }) => (*callee, false),
+        Some(Instruction::Call { callee, .. } | Instruction::CallUndefinedThis { callee, .. }) => {
+            (*callee, false)
+        }
         Some(Instruction::Construct { callee, .. }) => (*callee, true),
         _ => return error,
     };

@@ -64,6 +64,19 @@ pub(crate) fn get_named_fast_into(
     };
     let objects = &vm.heap.objects;
     let data = objects.get(object);
+    // Monomorphic hit (see `InlineCacheSite::own_shape`).
+    if site.own_shape.get() == Some(data.shape) {
+        return match (
+            data.slots.get(site.own_slot.get() as usize),
+            vm.stack.get_mut(destination),
+        ) {
+            (Some(source), Some(target)) => {
+                *target = *source;
+                true
+            }
+            _ => false,
+        };
+    }
     for entry in site.entries.iter() {
         let source = match entry.get() {
             InlineCache::Own { shape, slot } if data.shape == shape => {
@@ -137,6 +150,16 @@ pub(crate) fn set_named_fast(
         return false;
     };
     let epoch = vm.prototype_epoch;
+    // Monomorphic hit on an existing own property (see `InlineCacheSite::own_shape`).
+    {
+        let data = vm.object_mut(object);
+        if site.own_shape.get() == Some(data.shape)
+            && let Some(cell) = data.slots.get_mut(site.own_slot.get() as usize)
+        {
+            *cell = value;
+            return true;
+        }
+    }
     for entry in site.entries.iter() {
         let data = vm.object_mut(object);
         match entry.get() {
