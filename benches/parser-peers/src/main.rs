@@ -324,7 +324,7 @@ fn thread_cpu_seconds() -> Option<f64> {
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     let middle = values.len() / 2;
-    if values.len() % 2 == 0 {
+    if values.len().is_multiple_of(2) {
         (values[middle - 1] + values[middle]) / 2.0
     } else {
         values[middle]
@@ -401,5 +401,53 @@ fn run_engine(engine: Engine, corpus: &[CorpusFile]) {
                 black_box(oxc_parse(file).ok());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+    }
+
+    #[test]
+    fn thread_cpu_time_grows_with_work() {
+        let Some(before) = thread_cpu_seconds() else {
+            // Not Linux: wall time is used instead, nothing to check here.
+            assert!(!Path::new("/proc/thread-self/stat").exists());
+            return;
+        };
+        let mut sum = 0u64;
+        while thread_cpu_seconds().unwrap_or(before) < before + 0.02 {
+            sum = black_box(sum.wrapping_add(1));
+        }
+        assert!(thread_cpu_seconds().unwrap_or(0.0) >= before + 0.02);
+    }
+
+    #[test]
+    fn corpus_files_are_selected_by_extension() {
+        let folder = std::env::temp_dir().join(format!("parser-peers-test-{}", std::process::id()));
+        std::fs::create_dir_all(folder.join("nested")).expect("temporary folder");
+        for name in ["a.ts", "nested/b.d.ts", "c.mjs", "d.json", "e.tsx"] {
+            std::fs::write(folder.join(name), "let x = 1;\n").expect("temporary file");
+        }
+        let mut files = Vec::new();
+        collect_files(&folder, &mut files).expect("listing");
+        files.sort();
+        let names: Vec<String> = files
+            .iter()
+            .map(|path| {
+                path.strip_prefix(&folder)
+                    .unwrap_or(path)
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        std::fs::remove_dir_all(&folder).ok();
+        assert_eq!(names, ["a.ts", "c.mjs", "nested/b.d.ts"]);
     }
 }

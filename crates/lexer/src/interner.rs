@@ -231,7 +231,10 @@ mod tests {
             for position in 0..length {
                 let mut changed = text[..length].to_vec();
                 changed[position] ^= 1;
-                assert!(!same_bytes(&text[..length], &changed), "{length} {position}");
+                assert!(
+                    !same_bytes(&text[..length], &changed),
+                    "{length} {position}"
+                );
             }
         }
         assert!(!same_bytes(b"abc", b"abcd"));

@@ -15,6 +15,7 @@ use crate::ast::*;
 use crate::scope::{DeclarationKind, PrivateNameTracker, ScopeKind, ScopeTracker};
 use bumpalo::Bump;
 use bumpalo::collections::Vec as ArenaVec;
+use std::borrow::Cow;
 use std::cell::Cell;
 use tseval_lexer::{Interner, LexErrorKind, Lexer, Token, TokenKind, well_known};
 
@@ -37,6 +38,17 @@ pub(crate) struct Checkpoint<'source> {
     previous_token_end: u32,
     cover_initializer_count: usize,
     private_reference_count: usize,
+}
+
+/// The message of a recorded syntax error.
+#[derive(Debug, Clone)]
+pub(crate) enum ErrorMessage {
+    /// The message text.
+    Text(Cow<'static, str>),
+    /// "Unexpected identifier '<text of the span>'", written out when reported.
+    UnexpectedIdentifier,
+    /// "Unexpected token '<text of the span>'", written out when reported.
+    UnexpectedToken,
 }
 
 /// Label bookkeeping for break/continue validation.
@@ -89,7 +101,11 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub context: FunctionContext,
     pub labels: Vec<Label>,
     pub depth: u32,
-    pub error: Option<(String, Span)>,
+    /// The first error: its message and span. Messages are `Cow`s, and "Unexpected token"
+    /// messages are only written out by [`Parser::into_error`] (see [`ErrorMessage`]), so that
+    /// recording an error allocates nothing: failed speculative parses (TypeScript's `a < b`
+    /// tried as type arguments) record and drop errors all the time.
+    pub error: Option<(ErrorMessage, Span)>,
     /// Errors that only apply if an object literal stays an expression (it may still become
     /// an assignment pattern): `{ a = 1 }` shorthand initialisers and duplicate `__proto__`
     /// properties. Converting a literal to a pattern drops the entries recorded inside it.
@@ -192,9 +208,19 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     }
 
     pub fn into_error(self) -> SyntaxError {
-        let (message, span) = self
-            .error
-            .unwrap_or_else(|| ("Unknown syntax error".to_string(), Span::new(0, 0)));
+        let (message, span) = self.error.unwrap_or((
+            ErrorMessage::Text(Cow::Borrowed("Unknown syntax error")),
+            Span::new(0, 0),
+        ));
+        let message = match message {
+            ErrorMessage::Text(text) => text.into_owned(),
+            ErrorMessage::UnexpectedIdentifier => {
+                format!("Unexpected identifier '{}'", span.text(self.source))
+            }
+            ErrorMessage::UnexpectedToken => {
+                format!("Unexpected token '{}'", span.text(self.source))
+            }
+        };
         SyntaxError::new(message, span, self.source, self.file_name)
     }
 
@@ -221,9 +247,21 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     // -----------------------------------------------------------------------------------
 
     /// Records an error (the first one wins) and returns the failure marker.
-    pub fn error_at<T>(&mut self, message: impl Into<String>, span: Span) -> ParseResult<T> {
+    pub fn error_at<T>(
+        &mut self,
+        message: impl Into<Cow<'static, str>>,
+        span: Span,
+    ) -> ParseResult<T> {
         if self.error.is_none() {
-            self.error = Some((message.into(), span));
+            self.error = Some((ErrorMessage::Text(message.into()), span));
+        }
+        Err(Failed)
+    }
+
+    /// Records an "Unexpected ..." error whose text is made from the span when reported.
+    fn error_deferred<T>(&mut self, message: ErrorMessage, span: Span) -> ParseResult<T> {
+        if self.error.is_none() {
+            self.error = Some((message, span));
         }
         Err(Failed)
     }
@@ -245,13 +283,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 self.error_at("Unexpected template string", token.span)
             }
             TokenKind::Identifier => {
-                let text = token.span.text(self.source).to_string();
-                self.error_at(format!("Unexpected identifier '{text}'"), token.span)
+                self.error_deferred(ErrorMessage::UnexpectedIdentifier, token.span)
             }
-            _ => {
-                let text = token.span.text(self.source).to_string();
-                self.error_at(format!("Unexpected token '{text}'"), token.span)
-            }
+            _ => self.error_deferred(ErrorMessage::UnexpectedToken, token.span),
         }
     }
 
@@ -2132,7 +2166,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             }
             return Ok(None);
         }
-        let mut names = vec![self.parse_binding_identifier()?];
+        let mut names = self.new_vec();
+        names.push(self.parse_binding_identifier()?);
         while self.eat(TokenKind::Dot) {
             names.push(self.parse_identifier()?);
         }
