@@ -396,26 +396,34 @@ impl Vm {
             }
         }
         if base.is_nullish() {
-            // The spec throws (ToObject of the base) before the key's ToPropertyKey, so an
-            // object key's `toString`/`valueOf` must not run. Primitive keys convert without
-            // side effects and are named in the message as V8 does; object keys are not.
-            let base_text = if base.is_null() { "null" } else { "undefined" };
-            let message = match key {
-                Value::Object(_) => format!("Cannot read properties of {base_text}"),
-                Value::Symbol(symbol) => {
-                    let key_text = self.property_key_to_rust(PropertyKey::Symbol(symbol));
-                    format!("Cannot read properties of {base_text} (reading '{key_text}')")
-                }
-                primitive => {
-                    let key = self.to_property_key(primitive)?;
-                    let key_text = self.property_key_to_rust(key);
-                    format!("Cannot read properties of {base_text} (reading '{key_text}')")
-                }
-            };
-            return self.throw_type_error(&message);
+            return self.throw_reading_from_nullish(base, key);
         }
         let key = self.to_property_key(key)?;
         self.get_value(base, key)
+    }
+
+    /// The TypeError of `base[key]` on undefined/null. Out of line and cold, so the inlined
+    /// `get_by_value` fast path stays small in the interpreter loop.
+    #[cold]
+    #[inline(never)]
+    fn throw_reading_from_nullish(&mut self, base: Value, key: Value) -> JsResult<Value> {
+        // The spec throws (ToObject of the base) before the key's ToPropertyKey, so an
+        // object key's `toString`/`valueOf` must not run. Primitive keys convert without
+        // side effects and are named in the message as V8 does; object keys are not.
+        let base_text = if base.is_null() { "null" } else { "undefined" };
+        let message = match key {
+            Value::Object(_) => format!("Cannot read properties of {base_text}"),
+            Value::Symbol(symbol) => {
+                let key_text = self.property_key_to_rust(PropertyKey::Symbol(symbol));
+                format!("Cannot read properties of {base_text} (reading '{key_text}')")
+            }
+            primitive => {
+                let key = self.to_property_key(primitive)?;
+                let key_text = self.property_key_to_rust(key);
+                format!("Cannot read properties of {base_text} (reading '{key_text}')")
+            }
+        };
+        self.throw_type_error(&message)
     }
 
     /// Named property read through an inline cache.

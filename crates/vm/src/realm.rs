@@ -695,13 +695,20 @@ impl Vm {
     pub fn string(&self, string: StringRef) -> &JsString {
         let content = self.heap.strings.get(string);
         if !content.is_flat() {
-            JsString::flatten_in(content, &self.heap.strings);
-            // The flat buffer is new memory the rope's allocation was not charged for.
-            self.heap
-                .accounting
-                .note_extra_bytes(content.content_bytes());
+            self.flatten_rope(content);
         }
         content
+    }
+
+    /// Flattens a rope in place (out of line: `Vm::string` is inlined everywhere).
+    #[cold]
+    #[inline(never)]
+    fn flatten_rope(&self, content: &JsString) {
+        JsString::flatten_in(content, &self.heap.strings);
+        // The flat buffer is new memory the rope's allocation was not charged for.
+        self.heap
+            .accounting
+            .note_extra_bytes(content.content_bytes());
     }
 
     /// A string's content as a Rust string (lone surrogates become U+FFFD).

@@ -311,7 +311,7 @@ impl Shape {
         let mut entries: Vec<Option<ShapeEntry>> =
             self.entries.iter().flatten().copied().map(Some).collect();
         entries.shrink_to_fit();
-        let shape = Shape {
+        Shape {
             parent: None,
             live_entries: entries.len() as u32,
             entries,
@@ -321,8 +321,7 @@ impl Shape {
             dictionary: true,
             free_slots: self.free_slots.clone(),
             index_key_count: self.index_key_count,
-        };
-        shape
+        }
     }
 
     /// Dictionary mode only: removes a property, returning its entry. Its slots go on the free
