@@ -108,7 +108,10 @@ pub fn run(arguments: &[String]) -> u8 {
             let source = match std::fs::read(file) {
                 Ok(bytes) => bytes,
                 Err(error) => {
-                    eprintln!("xtask parse-corpus: cannot read {}: {error}", file.display());
+                    eprintln!(
+                        "xtask parse-corpus: cannot read {}: {error}",
+                        file.display()
+                    );
                     return 2;
                 }
             };

@@ -158,7 +158,10 @@ fn exception_failure(vm: &mut Vm, thrown: tseval::Value, context: &str) -> Failu
     let name = name.unwrap_or_else(|| "thrown non-error".to_string());
     let first_line = message.lines().next().unwrap_or("").trim();
     Failure::new(
-        shorten(&format!("{name}: {}", normalised_failure_message(first_line))),
+        shorten(&format!(
+            "{name}: {}",
+            normalised_failure_message(first_line)
+        )),
         format!("{context}: {name}: {first_line}"),
     )
 }
@@ -276,7 +279,10 @@ fn run_in_mode(
                         Ok(())
                     } else {
                         Err(Failure::new(
-                            format!("early error of the wrong type (expected {})", negative.error_type),
+                            format!(
+                                "early error of the wrong type (expected {})",
+                                negative.error_type
+                            ),
                             diagnostic.message,
                         ))
                     }
@@ -295,8 +301,14 @@ fn run_in_mode(
         && negative.phase == NegativePhase::Parse
     {
         return Err(Failure::new(
-            format!("missing early error: {}", directory_prefix(context.relative_path, 3)),
-            format!("expected a {} at parse time; the test compiled", negative.error_type),
+            format!(
+                "missing early error: {}",
+                directory_prefix(context.relative_path, 3)
+            ),
+            format!(
+                "expected a {} at parse time; the test compiled",
+                negative.error_type
+            ),
         ));
     }
 
@@ -326,7 +338,10 @@ fn run_in_mode(
                 return Ok(());
             }
             return Err(Failure::new(
-                format!("negative test threw the wrong error (expected {})", negative.error_type),
+                format!(
+                    "negative test threw the wrong error (expected {})",
+                    negative.error_type
+                ),
                 format!("threw {}: {message}", name.unwrap_or_default()),
             ));
         }
@@ -342,9 +357,19 @@ fn run_in_mode(
         }
         (Ok(_), _) => {}
     }
+    if time_limit_expired(vm) {
+        // The deadline's RangeError is catchable: a test that swallowed it still timed out.
+        return Err(Failure::new(
+            "timeout",
+            "time limit exceeded (the test caught the interrupt)",
+        ));
+    }
     let job_error = drain_event_loop(vm);
     if time_limit_expired(vm) {
-        return Err(Failure::new("timeout", "time limit exceeded in the event loop"));
+        return Err(Failure::new(
+            "timeout",
+            "time limit exceeded in the event loop",
+        ));
     }
     if metadata.is_async {
         return async_verdict(vm, &output, job_error);
@@ -365,10 +390,7 @@ fn async_verdict(
     {
         let message = line.trim_start_matches("Test262:AsyncTestFailure:");
         return Err(Failure::new(
-            shorten(&format!(
-                "async: {}",
-                normalised_failure_message(message)
-            )),
+            shorten(&format!("async: {}", normalised_failure_message(message))),
             line.to_string(),
         ));
     }
@@ -450,7 +472,10 @@ pub fn run_test_file(
                 failures.push((
                     mode,
                     Failure::new(
-                        shorten(&format!("panic: {}", normalised_failure_message(&first_line))),
+                        shorten(&format!(
+                            "panic: {}",
+                            normalised_failure_message(&first_line)
+                        )),
                         format!("Rust panic at {location}: {message}"),
                     ),
                 ));
@@ -487,7 +512,9 @@ mod tests {
             Some("built-ins/Array/x.js")
         );
         assert_eq!(
-            outcome(&both, &[RunMode::Strict]).known_failure_line().as_deref(),
+            outcome(&both, &[RunMode::Strict])
+                .known_failure_line()
+                .as_deref(),
             Some("built-ins/Array/x.js [strict]")
         );
         assert_eq!(outcome(&both, &[]).known_failure_line(), None);

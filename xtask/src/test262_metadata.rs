@@ -247,9 +247,7 @@ pub fn collect_filtered_test_files(
     let files = collect_test_files(root)?;
     Ok(files
         .into_iter()
-        .filter(|path| {
-            filter.is_none_or(|filter| relative_test_path(root, path).contains(filter))
-        })
+        .filter(|path| filter.is_none_or(|filter| relative_test_path(root, path).contains(filter)))
         .collect())
 }
 
@@ -339,7 +337,10 @@ mod tests {
         let metadata = read_metadata(source);
         assert!(metadata.is_negative_parse());
         assert_eq!(
-            metadata.negative.as_ref().map(|negative| negative.error_type.as_str()),
+            metadata
+                .negative
+                .as_ref()
+                .map(|negative| negative.error_type.as_str()),
             Some("SyntaxError")
         );
         assert!(metadata.only_strict);
@@ -352,8 +353,9 @@ mod tests {
 
     #[test]
     fn runtime_negatives_and_default_modes() {
-        let metadata =
-            read_metadata("/*---\nnegative:\n  phase: runtime\n  type: TypeError\nflags: [async]\n---*/");
+        let metadata = read_metadata(
+            "/*---\nnegative:\n  phase: runtime\n  type: TypeError\nflags: [async]\n---*/",
+        );
         assert!(!metadata.is_negative_parse());
         assert_eq!(
             metadata.negative,
@@ -376,6 +378,9 @@ mod tests {
             "built-ins/Array/x.js"
         );
         assert_eq!(RunMode::from_name("strict"), Some(RunMode::Strict));
-        assert_eq!(RunMode::from_name(RunMode::Module.name()), Some(RunMode::Module));
+        assert_eq!(
+            RunMode::from_name(RunMode::Module.name()),
+            Some(RunMode::Module)
+        );
     }
 }

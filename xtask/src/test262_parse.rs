@@ -32,8 +32,8 @@ use std::time::Instant;
 use tseval_parser::{Arena, Goal, Interner, ParseOptions, parse_with_options};
 
 use crate::test262_metadata::{
-    RunMode, collect_filtered_test_files, directory_prefix, normalised_message, panic_message, percent,
-    read_known_failures, read_metadata, relative_test_path, run_modes,
+    RunMode, collect_filtered_test_files, directory_prefix, normalised_message, panic_message,
+    percent, read_known_failures, read_metadata, relative_test_path, run_modes,
 };
 use crate::workspace_layout;
 

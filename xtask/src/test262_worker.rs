@@ -39,8 +39,8 @@ pub const WORKER_STACK_BYTES: usize = 64 * 1024 * 1024;
 /// How long past its time limit a run may go on before the watchdog gives up on it. Once the
 /// deadline has passed, the interpreter throws at every back-edge and every call into
 /// bytecode, so code that honours exceptions unwinds within milliseconds; a run still going
-/// two seconds later is a native loop that ignores them (or never calls into bytecode).
-pub const HARD_LIMIT_GRACE: Duration = Duration::from_secs(2);
+/// a second later is a native loop that ignores them (or never calls into bytecode).
+pub const HARD_LIMIT_GRACE: Duration = Duration::from_secs(1);
 
 /// The exit status with which a worker process asks the supervisor to start a new one.
 pub const EXIT_RESTART: i32 = 3;
@@ -226,8 +226,7 @@ pub fn run_worker_process(
                     test262_allocator::register_worker_thread(slot_index);
                     let mut cache = HarnessCache::new();
                     loop {
-                        let Some(&index) = pending.get(next.fetch_add(1, Ordering::Relaxed))
-                        else {
+                        let Some(&index) = pending.get(next.fetch_add(1, Ordering::Relaxed)) else {
                             lock(slots)[slot_index].finished = true;
                             return;
                         };
@@ -301,7 +300,10 @@ fn abandon_stuck_test(
     journal: &Mutex<File>,
 ) -> ! {
     let relative_path = relative_test_path(&settings.root, &files[index]);
-    println!("watchdog: {relative_path}: {}; restarting the worker process", failure.reason);
+    println!(
+        "watchdog: {relative_path}: {}; restarting the worker process",
+        failure.reason
+    );
     let metadata = std::fs::read_to_string(&files[index])
         .map(|source| read_metadata(&source))
         .unwrap_or_default();
@@ -313,7 +315,10 @@ fn abandon_stuck_test(
         modes,
         failures,
     };
-    append(journal, &journal_result_line(index, &outcome, started.elapsed()));
+    append(
+        journal,
+        &journal_result_line(index, &outcome, started.elapsed()),
+    );
     let _ = std::io::stdout().flush();
     std::process::exit(EXIT_RESTART);
 }
