@@ -531,6 +531,26 @@ fn string_replace_all(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     string_replace_generic(vm, this, &args, true)
 }
 
+/// The last steps of `match`, `matchAll` and `search` when the argument has no method of its
+/// own for `symbol`: convert the receiver to a string, build a RegExp from the argument
+/// (`undefined` is the empty pattern) with `flags`, and call its `symbol` method.
+fn call_symbol_on_new_regexp(
+    vm: &mut Vm,
+    this: Value,
+    regexp: Value,
+    flags: &str,
+    symbol: crate::value::SymbolRef,
+) -> JsResult<Value> {
+    let subject = vm.to_string(this)?;
+    let pattern = if regexp.is_undefined() {
+        Vec::new()
+    } else {
+        to_units(vm, regexp)?
+    };
+    let created = super::regexp::regexp_create(vm, &pattern, flags, None)?;
+    vm.call_method_by_symbol(Value::Object(created), symbol, &[Value::String(subject)])
+}
+
 fn string_match(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if this.is_nullish() {
         return vm.throw_type_error("String.prototype.match called on null or undefined");
@@ -540,14 +560,7 @@ fn string_match(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if let Some(result) = delegate_to_symbol(vm, regexp, symbol, &[this])? {
         return Ok(result);
     }
-    let subject = vm.to_string(this)?;
-    let pattern = if regexp.is_undefined() {
-        Vec::new()
-    } else {
-        to_units(vm, regexp)?
-    };
-    let created = super::regexp::regexp_create(vm, &pattern, "", None)?;
-    vm.call_method_by_symbol(Value::Object(created), symbol, &[Value::String(subject)])
+    call_symbol_on_new_regexp(vm, this, regexp, "", symbol)
 }
 
 fn string_match_all(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
@@ -571,14 +584,7 @@ fn string_match_all(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if let Some(result) = delegate_to_symbol(vm, regexp, symbol, &[this])? {
         return Ok(result);
     }
-    let subject = vm.to_string(this)?;
-    let pattern = if regexp.is_undefined() {
-        Vec::new()
-    } else {
-        to_units(vm, regexp)?
-    };
-    let created = super::regexp::regexp_create(vm, &pattern, "g", None)?;
-    vm.call_method_by_symbol(Value::Object(created), symbol, &[Value::String(subject)])
+    call_symbol_on_new_regexp(vm, this, regexp, "g", symbol)
 }
 
 fn string_search(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
@@ -590,14 +596,7 @@ fn string_search(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if let Some(result) = delegate_to_symbol(vm, regexp, symbol, &[this])? {
         return Ok(result);
     }
-    let subject = vm.to_string(this)?;
-    let pattern = if regexp.is_undefined() {
-        Vec::new()
-    } else {
-        to_units(vm, regexp)?
-    };
-    let created = super::regexp::regexp_create(vm, &pattern, "", None)?;
-    vm.call_method_by_symbol(Value::Object(created), symbol, &[Value::String(subject)])
+    call_symbol_on_new_regexp(vm, this, regexp, "", symbol)
 }
 
 fn string_slice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
