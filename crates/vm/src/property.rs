@@ -1649,12 +1649,24 @@ impl Vm {
             record.done = true;
             return self.throw_type_error("Iterator result is not an object");
         };
-        let done = self.get(result, PropertyKey::Atom(atoms::DONE))?;
+        // IteratorComplete and IteratorValue: an abrupt completion of either also marks the
+        // record done, so that callers do not close an iterator that already failed.
+        let done = match self.get(result, PropertyKey::Atom(atoms::DONE)) {
+            Ok(done) => done,
+            Err(error) => {
+                record.done = true;
+                return Err(error);
+            }
+        };
         if self.to_boolean(done) {
             record.done = true;
             return Ok(None);
         }
-        self.get(result, PropertyKey::Atom(atoms::VALUE)).map(Some)
+        let value = self.get(result, PropertyKey::Atom(atoms::VALUE));
+        if value.is_err() {
+            record.done = true;
+        }
+        value.map(Some)
     }
 
     /// IteratorClose for a normal completion (calls `return` if present).

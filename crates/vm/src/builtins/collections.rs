@@ -157,75 +157,106 @@ fn create_collection(
     Ok(vm.alloc_object(Some(prototype), kind))
 }
 
-fn fill_map(vm: &mut Vm, map: ObjectRef, iterable: Value, weak: bool) -> JsResult<()> {
+/// AddEntriesFromIterable (Map and WeakMap) or the Set/WeakSet constructor loop: looks up the
+/// adder (`set` or `add`) on the new collection, then steps the iterator one value at a time
+/// (never collecting it first, so an endless iterator is fine as long as the adder throws),
+/// closing the iterator on every abrupt completion as the specification asks.
+fn fill_collection(
+    vm: &mut Vm,
+    collection: ObjectRef,
+    iterable: Value,
+    is_map: bool,
+) -> JsResult<()> {
     if iterable.is_nullish() {
         return Ok(());
     }
     let scope = vm.open_handle_scope();
-    vm.root(Value::Object(map));
-    let entries = vm.iterable_to_list(iterable)?;
-    for &entry in &entries {
-        vm.root(entry);
-    }
-    for entry in entries {
-        let Value::Object(entry_object) = entry else {
-            let text = vm.describe_value_for_error(entry);
-            return vm.throw_type_error(&format!("Iterator value {text} is not an entry object"));
-        };
-        let key = vm.get(entry_object, crate::atom::PropertyKey::Index(0))?;
-        vm.root(key);
-        let value = vm.get(entry_object, crate::atom::PropertyKey::Index(1))?;
-        if weak && !key.is_object() {
-            return vm.throw_type_error("Invalid value used as weak map key");
-        }
-        vm.map_set(map, key, value);
-    }
+    vm.root(Value::Object(collection));
+    vm.root(iterable);
+    let result = add_entries_from_iterable(vm, collection, iterable, is_map);
     vm.close_handle_scope(scope);
+    result
+}
+
+fn add_entries_from_iterable(
+    vm: &mut Vm,
+    collection: ObjectRef,
+    iterable: Value,
+    is_map: bool,
+) -> JsResult<()> {
+    let adder_name = if is_map { "set" } else { "add" };
+    let adder_key = crate::atom::PropertyKey::Atom(vm.intern_str(adder_name));
+    let adder = vm.get(collection, adder_key)?;
+    if !vm.is_callable(adder) {
+        return vm.throw_type_error(&format!(
+            "'{adder_name}' of the new collection is not a function"
+        ));
+    }
+    vm.root(adder);
+    let mut record = vm.get_iterator(iterable)?;
+    vm.root(Value::Object(record.iterator));
+    vm.root(record.next_method);
+    while let Some(next) = vm.iterator_step_value(&mut record)? {
+        let scope = vm.open_handle_scope();
+        vm.root(next);
+        let step = add_one_entry(vm, collection, adder, next, is_map);
+        vm.close_handle_scope(scope);
+        if let Err(error) = step {
+            let error = vm.iterator_close_on_error(&record, error);
+            return Err(error);
+        }
+    }
     Ok(())
 }
 
-fn fill_set(vm: &mut Vm, set: ObjectRef, iterable: Value, weak: bool) -> JsResult<()> {
-    if iterable.is_nullish() {
+fn add_one_entry(
+    vm: &mut Vm,
+    collection: ObjectRef,
+    adder: Value,
+    next: Value,
+    is_map: bool,
+) -> JsResult<()> {
+    if !is_map {
+        vm.call(adder, Value::Object(collection), &[next])?;
         return Ok(());
     }
-    let scope = vm.open_handle_scope();
-    vm.root(Value::Object(set));
-    let values = vm.iterable_to_list(iterable)?;
-    for value in values {
-        if weak && !value.is_object() {
-            return vm.throw_type_error("Invalid value used in weak set");
-        }
-        vm.map_set(set, value, Value::Undefined);
-    }
-    vm.close_handle_scope(scope);
+    let Value::Object(entry_object) = next else {
+        let text = vm.describe_value_for_error(next);
+        return vm.throw_type_error(&format!("Iterator value {text} is not an entry object"));
+    };
+    let key = vm.get(entry_object, crate::atom::PropertyKey::Index(0))?;
+    vm.root(key);
+    let value = vm.get(entry_object, crate::atom::PropertyKey::Index(1))?;
+    vm.root(value);
+    vm.call(adder, Value::Object(collection), &[key, value])?;
     Ok(())
 }
 
 fn map_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let prototype = vm.intrinsics.map_prototype;
     let map = create_collection(vm, &args, prototype, true, "Map")?;
-    fill_map(vm, map, args.get(vm, 0), false)?;
+    fill_collection(vm, map, args.get(vm, 0), true)?;
     Ok(Value::Object(map))
 }
 
 fn weak_map_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let prototype = vm.intrinsics.weak_map_prototype;
     let map = create_collection(vm, &args, prototype, true, "WeakMap")?;
-    fill_map(vm, map, args.get(vm, 0), true)?;
+    fill_collection(vm, map, args.get(vm, 0), true)?;
     Ok(Value::Object(map))
 }
 
 fn set_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let prototype = vm.intrinsics.set_prototype;
     let set = create_collection(vm, &args, prototype, false, "Set")?;
-    fill_set(vm, set, args.get(vm, 0), false)?;
+    fill_collection(vm, set, args.get(vm, 0), false)?;
     Ok(Value::Object(set))
 }
 
 fn weak_set_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let prototype = vm.intrinsics.weak_set_prototype;
     let set = create_collection(vm, &args, prototype, false, "WeakSet")?;
-    fill_set(vm, set, args.get(vm, 0), true)?;
+    fill_collection(vm, set, args.get(vm, 0), false)?;
     Ok(Value::Object(set))
 }
 

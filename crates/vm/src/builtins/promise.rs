@@ -647,6 +647,7 @@ enum Combinator {
     All,
     AllSettled,
     Any,
+    Race,
 }
 
 /// Element function data: [index, values, counter record, capability resolve/reject,
@@ -720,128 +721,153 @@ fn combinator_element(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     Ok(Value::Undefined)
 }
 
+/// Promise.all, allSettled, any and race: NewPromiseCapability, GetPromiseResolve, GetIterator,
+/// then one step of the iterator at a time (an endless iterator ends when a step throws). An
+/// abrupt completion while the iterator is not done closes it before the capability rejects.
 fn promise_combinator(vm: &mut Vm, this: Value, args: Args, kind: Combinator) -> JsResult<Value> {
     let capability = new_promise_capability(vm, this)?;
     let scope = vm.open_handle_scope();
     for value in [capability.promise, capability.resolve, capability.reject] {
         vm.root(value);
     }
-    let result = (|| -> JsResult<()> {
-        let resolve_key = vm.intern_str("resolve");
-        let resolve_method = vm.get_value(this, PropertyKey::Atom(resolve_key))?;
-        if !vm.is_callable(resolve_method) {
-            return vm.throw_type_error("Promise resolve is not a function");
+    let iterable = args.get(vm, 0);
+    vm.root(iterable);
+    let mut iterator_record = None;
+    let result =
+        perform_promise_combinator(vm, this, iterable, kind, &capability, &mut iterator_record);
+    if let Err(mut error) = result {
+        if let Some(record) = iterator_record
+            && !record.done
+        {
+            error = vm.iterator_close_on_error(&record, error);
         }
-        let items = vm.iterable_to_list(args.get(vm, 0))?;
-        for &item in &items {
-            vm.root(item);
-        }
-        let values = vm.new_array(vec![Value::Undefined; items.len()]);
-        vm.root(Value::Object(values));
-        let counter = record(vm, vec![Value::Number(items.len() as f64 + 1.0)]);
-        vm.root(Value::Object(counter));
-        let empty = Value::String(vm.intrinsics.empty_string);
-        for (index, item) in items.into_iter().enumerate() {
-            let next = vm.call(resolve_method, this, &[item])?;
-            vm.root(next);
-            let make = |vm: &mut Vm, mode: f64, settle: Value| {
-                let state = record(
-                    vm,
-                    vec![
-                        Value::Number(index as f64),
-                        Value::Object(values),
-                        Value::Object(counter),
-                        settle,
-                        Value::FALSE,
-                        Value::Number(mode),
-                    ],
-                );
-                Value::Object(vm.new_native_function_with_data(
-                    empty,
-                    1,
-                    combinator_element,
-                    false,
-                    Value::Object(state),
-                ))
-            };
-            let (on_fulfilled, on_rejected) = match kind {
-                Combinator::All => (make(vm, 0.0, capability.resolve), capability.reject),
-                Combinator::AllSettled => (
-                    make(vm, 1.0, capability.resolve),
-                    make(vm, 2.0, capability.resolve),
-                ),
-                Combinator::Any => (capability.resolve, make(vm, 3.0, capability.reject)),
-            };
-            vm.invoke(
-                next,
-                PropertyKey::Atom(atoms::THEN),
-                &[on_fulfilled, on_rejected],
-            )?;
-        }
-        let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
-        record_set(vm, counter, 0, Value::Number(remaining));
-        if remaining == 0.0 {
-            let elements = vm.object(values).elements.clone();
-            let array = vm.new_array(elements);
-            if kind == Combinator::Any {
-                let error = vm.new_error(
-                    crate::error::ErrorKind::AggregateError,
-                    "All promises were rejected",
-                );
-                if let Value::Object(error_object) = error {
-                    vm.define_data_property(
-                        error_object,
-                        PropertyKey::Atom(atoms::ERRORS),
-                        Value::Object(array),
-                        Attributes::HIDDEN_DATA,
-                    );
-                }
-                vm.call(capability.reject, Value::Undefined, &[error])?;
-            } else {
-                vm.call(
-                    capability.resolve,
-                    Value::Undefined,
-                    &[Value::Object(array)],
-                )?;
-            }
-        }
-        Ok(())
-    })();
-    if let Err(error) = result {
         vm.call(capability.reject, Value::Undefined, &[error])?;
     }
     vm.close_handle_scope(scope);
     Ok(capability.promise)
 }
 
-fn promise_race(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
-    let capability = new_promise_capability(vm, this)?;
-    let scope = vm.open_handle_scope();
-    for value in [capability.promise, capability.resolve, capability.reject] {
-        vm.root(value);
+/// The body of [`promise_combinator`] up to its abrupt completions; `iterator_record` tells the
+/// caller whether (and in which state) the iterator has to be closed.
+fn perform_promise_combinator(
+    vm: &mut Vm,
+    this: Value,
+    iterable: Value,
+    kind: Combinator,
+    capability: &Capability,
+    iterator_record: &mut Option<crate::property::IteratorRecord>,
+) -> JsResult<()> {
+    let resolve_key = vm.intern_str("resolve");
+    let resolve_method = vm.get_value(this, PropertyKey::Atom(resolve_key))?;
+    if !vm.is_callable(resolve_method) {
+        return vm.throw_type_error("Promise resolve is not a function");
     }
-    let result = (|| -> JsResult<()> {
-        let resolve_key = vm.intern_str("resolve");
-        let resolve_method = vm.get_value(this, PropertyKey::Atom(resolve_key))?;
-        let items = vm.iterable_to_list(args.get(vm, 0))?;
-        for &item in &items {
-            vm.root(item);
+    vm.root(resolve_method);
+    let iterator = vm.get_iterator(iterable)?;
+    vm.root(Value::Object(iterator.iterator));
+    vm.root(iterator.next_method);
+    *iterator_record = Some(iterator);
+    let values = vm.new_array(Vec::new());
+    vm.root(Value::Object(values));
+    let counter = record(vm, vec![Value::Number(1.0)]);
+    vm.root(Value::Object(counter));
+    let empty = Value::String(vm.intrinsics.empty_string);
+    let mut index = 0usize;
+    loop {
+        let step = {
+            let Some(iterator) = iterator_record.as_mut() else {
+                return Ok(());
+            };
+            vm.iterator_step_value(iterator)
+        };
+        let Some(item) = step? else {
+            break;
+        };
+        let scope = vm.open_handle_scope();
+        vm.root(item);
+        if kind != Combinator::Race {
+            vm.object_mut(values).elements.push(Value::Undefined);
         }
-        for item in items {
-            let next = vm.call(resolve_method, this, &[item])?;
-            vm.invoke(
-                next,
-                PropertyKey::Atom(atoms::THEN),
-                &[capability.resolve, capability.reject],
+        let next = vm.call(resolve_method, this, &[item])?;
+        vm.root(next);
+        let make = |vm: &mut Vm, mode: f64, settle: Value| {
+            let state = record(
+                vm,
+                vec![
+                    Value::Number(index as f64),
+                    Value::Object(values),
+                    Value::Object(counter),
+                    settle,
+                    Value::FALSE,
+                    Value::Number(mode),
+                ],
+            );
+            Value::Object(vm.new_native_function_with_data(
+                empty,
+                1,
+                combinator_element,
+                false,
+                Value::Object(state),
+            ))
+        };
+        let (on_fulfilled, on_rejected) = match kind {
+            Combinator::All => (make(vm, 0.0, capability.resolve), capability.reject),
+            Combinator::AllSettled => (
+                make(vm, 1.0, capability.resolve),
+                make(vm, 2.0, capability.resolve),
+            ),
+            Combinator::Any => (capability.resolve, make(vm, 3.0, capability.reject)),
+            Combinator::Race => (capability.resolve, capability.reject),
+        };
+        vm.root(on_fulfilled);
+        vm.root(on_rejected);
+        if kind != Combinator::Race {
+            let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) + 1.0;
+            record_set(vm, counter, 0, Value::Number(remaining));
+        }
+        vm.invoke(
+            next,
+            PropertyKey::Atom(atoms::THEN),
+            &[on_fulfilled, on_rejected],
+        )?;
+        vm.close_handle_scope(scope);
+        index += 1;
+    }
+    if kind == Combinator::Race {
+        return Ok(());
+    }
+    let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
+    record_set(vm, counter, 0, Value::Number(remaining));
+    if remaining == 0.0 {
+        let elements = vm.object(values).elements.clone();
+        let array = vm.new_array(elements);
+        if kind == Combinator::Any {
+            let error = vm.new_error(
+                crate::error::ErrorKind::AggregateError,
+                "All promises were rejected",
+            );
+            if let Value::Object(error_object) = error {
+                vm.define_data_property(
+                    error_object,
+                    PropertyKey::Atom(atoms::ERRORS),
+                    Value::Object(array),
+                    Attributes::HIDDEN_DATA,
+                );
+            }
+            vm.call(capability.reject, Value::Undefined, &[error])?;
+        } else {
+            vm.call(
+                capability.resolve,
+                Value::Undefined,
+                &[Value::Object(array)],
             )?;
         }
-        Ok(())
-    })();
-    if let Err(error) = result {
-        vm.call(capability.reject, Value::Undefined, &[error])?;
     }
-    vm.close_handle_scope(scope);
-    Ok(capability.promise)
+    Ok(())
+}
+
+fn promise_race(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    promise_combinator(vm, this, args, Combinator::Race)
 }
 
 // ----- microtasks and timers -----
