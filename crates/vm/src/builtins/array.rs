@@ -313,6 +313,18 @@ fn is_concat_spreadable(vm: &mut Vm, value: Value) -> JsResult<bool> {
     Ok(vm.is_array(value))
 }
 
+/// 2^53 - 1: the largest length of an array-like object (ToLength's upper bound).
+const MAX_SAFE_LENGTH: u64 = (1 << 53) - 1;
+
+/// ArrayCreate's RangeError for a length above 2^32 - 1, checked before any allocation so that
+/// an absurd length cannot exhaust memory.
+fn check_array_create_length(vm: &mut Vm, length: u64) -> JsResult<()> {
+    if length > u64::from(u32::MAX) {
+        return vm.throw_range_error("Invalid array length");
+    }
+    Ok(())
+}
+
 fn array_concat(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let scope = vm.open_handle_scope();
     let object = vm.to_object(this)?;
@@ -328,6 +340,9 @@ fn array_concat(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
                 continue;
             };
             let length = length_of_array_like(vm, source)?;
+            if next + length > MAX_SAFE_LENGTH {
+                return vm.throw_type_error("Invalid array length: concat exceeds 2^53 - 1");
+            }
             for index in 0..length {
                 if has_index(vm, source, index)? {
                     let value = get_index(vm, source, index)?;
@@ -337,6 +352,9 @@ fn array_concat(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
                 next += 1;
             }
         } else {
+            if next >= MAX_SAFE_LENGTH {
+                return vm.throw_type_error("Invalid array length: concat exceeds 2^53 - 1");
+            }
             let key = index_key(vm, next);
             vm.create_data_property_or_throw(result, key, item)?;
             next += 1;
@@ -966,6 +984,9 @@ fn array_unshift(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let (object, length) = this_array_like(vm, this)?;
     let count = args.len() as u64;
     if count > 0 {
+        if length + count > MAX_SAFE_LENGTH {
+            return vm.throw_type_error("Invalid array length: unshift exceeds 2^53 - 1");
+        }
         let mut index = length;
         while index > 0 {
             let from = index - 1;
@@ -1024,6 +1045,9 @@ fn array_splice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
             (requested.max(0.0) as u64).min(length - start)
         }
     };
+    if length + items.len() as u64 - delete_count > MAX_SAFE_LENGTH {
+        return vm.throw_type_error("Invalid array length: splice exceeds 2^53 - 1");
+    }
     let removed = array_create(vm, delete_count, None)?;
     vm.root(Value::Object(removed));
     for offset in 0..delete_count {
@@ -1181,6 +1205,7 @@ fn array_to_sorted(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     check_comparator(vm, comparator)?;
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
+    check_array_create_length(vm, length)?;
     let mut values = Vec::with_capacity(length as usize);
     for index in 0..length {
         let value = get_index(vm, object, index)?;
@@ -1195,9 +1220,12 @@ fn array_to_sorted(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
 fn array_to_reversed(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
+    check_array_create_length(vm, length)?;
     let mut values = Vec::with_capacity(length as usize);
     for index in (0..length).rev() {
-        values.push(get_index(vm, object, index)?);
+        let value = get_index(vm, object, index)?;
+        vm.root(value);
+        values.push(value);
     }
     vm.close_handle_scope(scope);
     Ok(Value::Object(vm.new_array(values)))
@@ -1212,9 +1240,17 @@ fn array_to_spliced(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         1 => length - start,
         _ => (vm.to_integer_or_infinity(args.get(vm, 1))?.max(0.0) as u64).min(length - start),
     };
+    let inserted = args.len().saturating_sub(2) as u64;
+    let new_length = length + inserted - skip;
+    if new_length > MAX_SAFE_LENGTH {
+        return vm.throw_type_error("Invalid array length: toSpliced exceeds 2^53 - 1");
+    }
+    check_array_create_length(vm, new_length)?;
     let mut values = Vec::new();
     for index in 0..start {
-        values.push(get_index(vm, object, index)?);
+        let value = get_index(vm, object, index)?;
+        vm.root(value);
+        values.push(value);
     }
     values.extend(if args.len() > 2 {
         args.rest(vm, 2)
@@ -1222,7 +1258,9 @@ fn array_to_spliced(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         Vec::new()
     });
     for index in (start + skip)..length {
-        values.push(get_index(vm, object, index)?);
+        let value = get_index(vm, object, index)?;
+        vm.root(value);
+        values.push(value);
     }
     vm.close_handle_scope(scope);
     Ok(Value::Object(vm.new_array(values)))
@@ -1240,14 +1278,18 @@ fn array_with(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if actual < 0.0 || actual >= length as f64 {
         return vm.throw_range_error("Invalid index");
     }
+    check_array_create_length(vm, length)?;
     let replacement = args.get(vm, 1);
     let mut values = Vec::with_capacity(length as usize);
+    vm.root(replacement);
     for index in 0..length {
-        values.push(if index == actual as u64 {
+        let value = if index == actual as u64 {
             replacement
         } else {
             get_index(vm, object, index)?
-        });
+        };
+        vm.root(value);
+        values.push(value);
     }
     vm.close_handle_scope(scope);
     Ok(Value::Object(vm.new_array(values)))
