@@ -20,7 +20,7 @@
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
 //! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers),
 //! `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array` (%TypedArray% and the
-//! concrete typed array constructors).
+//! concrete typed array constructors), `data_view` (DataView).
 
 use crate::atom::PropertyKey;
 use crate::function::{Args, NativeFunction};
@@ -33,6 +33,7 @@ pub mod array;
 pub mod array_buffer;
 pub mod collections;
 pub mod console;
+pub mod data_view;
 pub mod date;
 pub mod error;
 pub mod function;
@@ -72,6 +73,7 @@ pub fn install(vm: &mut Vm) {
     promise::install(vm);
     array_buffer::install(vm);
     typed_array::install(vm);
+    data_view::install(vm);
     console::install(vm);
 }
 
