@@ -254,15 +254,8 @@ fn concrete_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
             let using_iterator = vm.get_method(first, iterator_key)?;
             match using_iterator {
                 Some(iterator_method) => {
-                    let record = vm.get_iterator_from_method(first, iterator_method)?;
-                    let mut values = Vec::new();
-                    let mut record = record;
                     let list_scope = vm.open_handle_scope();
-                    vm.root(Value::Object(record.iterator));
-                    while let Some(value) = vm.iterator_step_value(&mut record)? {
-                        vm.root(value);
-                        values.push(value);
-                    }
+                    let values = iterable_to_rooted_list(vm, first, iterator_method)?;
                     let created =
                         allocate_typed_array(vm, element_type, prototype, values.len() as f64)?;
                     vm.root(Value::Object(created));
@@ -288,6 +281,37 @@ fn concrete_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
     };
     vm.close_handle_scope(scope);
     Ok(Value::Object(result))
+}
+
+/// IteratorToList(GetIteratorFromMethod(iterable, method)), with every value rooted in the
+/// caller's handle scope. An array whose iteration is unobservable (its own and
+/// Array.prototype's iteration functions are the original ones) is read by index, which is
+/// the same sequence of [[Get]]s the array iterator would perform.
+fn iterable_to_rooted_list(
+    vm: &mut Vm,
+    iterable: Value,
+    iterator_method: Value,
+) -> JsResult<Vec<Value>> {
+    let mut values = Vec::new();
+    if let Some(array) = crate::interpreter::iteration::is_fast_iterable_array(vm, iterable) {
+        let mut index: u32 = 0;
+        while let Some(length) = vm.object(array).array_data().map(|data| data.length)
+            && index < length
+        {
+            let value = vm.get(array, PropertyKey::Index(index))?;
+            vm.root(value);
+            values.push(value);
+            index += 1;
+        }
+        return Ok(values);
+    }
+    let mut record = vm.get_iterator_from_method(iterable, iterator_method)?;
+    vm.root(Value::Object(record.iterator));
+    while let Some(value) = vm.iterator_step_value(&mut record)? {
+        vm.root(value);
+        values.push(value);
+    }
+    Ok(values)
 }
 
 /// InitializeTypedArrayFromTypedArray.
@@ -358,6 +382,39 @@ fn copy_elements(
             true,
         );
     }
+}
+
+/// The byte copy of `slice` between views of the same element type: forwards, one byte at a
+/// time, so a species constructor that returns a view on the same buffer sees the spec's
+/// overlapping behaviour.
+fn copy_bytes_forward(
+    vm: &mut Vm,
+    source: &TypedArrayData,
+    source_start: usize,
+    target: ObjectRef,
+    count: usize,
+) {
+    let Some(target_view) = vm.typed_array_data(target) else {
+        return;
+    };
+    let size = source.element_type.size();
+    let mut source_index = source.byte_offset as usize + source_start * size;
+    let mut target_index = target_view.byte_offset as usize;
+    let end = target_index + count * size;
+    if source.buffer == target_view.buffer {
+        if let Some(buffer) = vm.array_buffer_data_mut(source.buffer) {
+            while target_index < end
+                && source_index < buffer.bytes.len()
+                && target_index < buffer.bytes.len()
+            {
+                buffer.bytes[target_index] = buffer.bytes[source_index];
+                source_index += 1;
+                target_index += 1;
+            }
+        }
+        return;
+    }
+    copy_elements(vm, source, source_start, target, 0, count);
 }
 
 /// InitializeTypedArrayFromArrayBuffer.
@@ -514,13 +571,7 @@ fn typed_array_from(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
     let using_iterator = vm.get_method(source, iterator_key)?;
     if let Some(iterator_method) = using_iterator {
-        let mut record = vm.get_iterator_from_method(source, iterator_method)?;
-        vm.root(Value::Object(record.iterator));
-        let mut values = Vec::new();
-        while let Some(value) = vm.iterator_step_value(&mut record)? {
-            vm.root(value);
-            values.push(value);
-        }
+        let values = iterable_to_rooted_list(vm, source, iterator_method)?;
         let target = create_from_constructor(vm, this, &[Value::Number(values.len() as f64)])?;
         vm.root(Value::Object(target));
         for (index, value) in values.into_iter().enumerate() {
@@ -1138,7 +1189,7 @@ fn typed_array_slice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         let count = last.saturating_sub(first) as usize;
         let created_type = vm.typed_array_data(created).map(|data| data.element_type);
         if created_type == Some(view.element_type) {
-            copy_elements(vm, &view, first as usize, created, 0, count);
+            copy_bytes_forward(vm, &view, first as usize, created, count);
         } else {
             for (target_index, index) in (first as usize..last as usize).enumerate() {
                 let value = get_index(vm, object, index);
@@ -1351,7 +1402,8 @@ fn typed_array_to_reversed(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Va
 fn typed_array_with(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let (object, view, length) = validate(vm, this, "with")?;
     let index = args.get(vm, 0);
-    let relative = vm.to_integer_or_infinity(index)?;
+    // `+ 0.0` turns a -0 (from ToIntegerOrInfinity of -0.5) into +0.
+    let relative = vm.to_integer_or_infinity(index)? + 0.0;
     let actual = if relative >= 0.0 {
         relative
     } else {
