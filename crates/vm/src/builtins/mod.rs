@@ -20,7 +20,8 @@
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
 //! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers),
 //! `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array` (%TypedArray% and the
-//! concrete typed array constructors), `data_view` (DataView).
+//! concrete typed array constructors), `data_view` (DataView), `atomics`
+//! (the Atomics namespace).
 
 use crate::atom::PropertyKey;
 use crate::function::{Args, NativeFunction};
@@ -31,6 +32,7 @@ use crate::value::{JsResult, ObjectRef, StringRef, SymbolRef, Value};
 
 pub mod array;
 pub mod array_buffer;
+pub mod atomics;
 pub mod collections;
 pub mod console;
 pub mod data_view;
@@ -74,6 +76,7 @@ pub fn install(vm: &mut Vm) {
     array_buffer::install(vm);
     typed_array::install(vm);
     data_view::install(vm);
+    atomics::install(vm);
     console::install(vm);
 }
 
