@@ -13,6 +13,7 @@
 //! - [`error`]: throwing errors from Rust; uncaught-exception descriptions.
 //! - [`env`]: captured-variable environments with pooled slot buffers.
 //! - [`host`]: stdout/stderr sinks.
+//! - [`integer_indexed`]: typed array element access and the byte encoding of elements.
 //! - `interpreter`, `builtins`: owned by the interpreter and built-ins engineers.
 
 pub mod atom;
@@ -24,6 +25,7 @@ pub mod error;
 pub mod function;
 pub mod heap;
 pub mod host;
+pub mod integer_indexed;
 pub mod interpreter;
 pub mod object;
 pub mod operators;

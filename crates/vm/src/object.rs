@@ -237,6 +237,142 @@ pub enum ObjectKind {
     ForInIterator(Box<ForInIteratorData>),
     /// A Promise.
     Promise(Box<PromiseData>),
+    /// An ArrayBuffer or SharedArrayBuffer (its byte storage).
+    ArrayBuffer(Box<ArrayBufferData>),
+    /// An integer-indexed exotic object (Int8Array ... BigUint64Array).
+    TypedArray(TypedArrayData),
+    /// A DataView.
+    DataView(DataViewData),
+}
+
+/// The largest byte length of an ArrayBuffer this engine allocates (or lets a resizable
+/// buffer grow to); anything longer is a RangeError, never an attempted huge allocation.
+/// It also keeps every byte offset and element count of a view within `u32`.
+pub const MAX_ARRAY_BUFFER_BYTE_LENGTH: usize = 0x7FFF_FFFF;
+
+/// The `length` (or `byte_length`) of a view that tracks its resizable buffer's length.
+pub const LENGTH_TRACKING: u32 = u32::MAX;
+
+/// Internal slots of an ArrayBuffer or SharedArrayBuffer.
+#[derive(Debug)]
+pub struct ArrayBufferData {
+    /// `[[ArrayBufferData]]`: the bytes (empty once detached).
+    pub bytes: Vec<u8>,
+    /// True once detached (`[[ArrayBufferData]]` is null).
+    pub detached: bool,
+    /// `[[ArrayBufferMaxByteLength]]` for resizable/growable buffers, `None` for fixed ones.
+    pub max_byte_length: Option<usize>,
+    /// True for a SharedArrayBuffer.
+    pub shared: bool,
+}
+
+/// The element types of typed arrays (and of DataView accessors), in the order of
+/// `ElementType::ALL`, which is also the order of the realm's typed array intrinsics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ElementType {
+    /// Int8Array.
+    Int8,
+    /// Uint8Array.
+    Uint8,
+    /// Uint8ClampedArray.
+    Uint8Clamped,
+    /// Int16Array.
+    Int16,
+    /// Uint16Array.
+    Uint16,
+    /// Int32Array.
+    Int32,
+    /// Uint32Array.
+    Uint32,
+    /// Float32Array.
+    Float32,
+    /// Float64Array.
+    Float64,
+    /// BigInt64Array.
+    BigInt64,
+    /// BigUint64Array.
+    BigUint64,
+}
+
+impl ElementType {
+    /// Every element type, in intrinsic order.
+    pub const ALL: [ElementType; 11] = [
+        ElementType::Int8,
+        ElementType::Uint8,
+        ElementType::Uint8Clamped,
+        ElementType::Int16,
+        ElementType::Uint16,
+        ElementType::Int32,
+        ElementType::Uint32,
+        ElementType::Float32,
+        ElementType::Float64,
+        ElementType::BigInt64,
+        ElementType::BigUint64,
+    ];
+
+    /// The element size in bytes.
+    #[inline]
+    pub fn size(self) -> usize {
+        match self {
+            ElementType::Int8 | ElementType::Uint8 | ElementType::Uint8Clamped => 1,
+            ElementType::Int16 | ElementType::Uint16 => 2,
+            ElementType::Int32 | ElementType::Uint32 | ElementType::Float32 => 4,
+            ElementType::Float64 | ElementType::BigInt64 | ElementType::BigUint64 => 8,
+        }
+    }
+
+    /// True for the BigInt element types (`[[ContentType]]` is BigInt).
+    #[inline]
+    pub fn is_bigint(self) -> bool {
+        matches!(self, ElementType::BigInt64 | ElementType::BigUint64)
+    }
+
+    /// The position of this type in [`ElementType::ALL`].
+    #[inline]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The constructor name (`[[TypedArrayName]]`).
+    pub fn constructor_name(self) -> &'static str {
+        match self {
+            ElementType::Int8 => "Int8Array",
+            ElementType::Uint8 => "Uint8Array",
+            ElementType::Uint8Clamped => "Uint8ClampedArray",
+            ElementType::Int16 => "Int16Array",
+            ElementType::Uint16 => "Uint16Array",
+            ElementType::Int32 => "Int32Array",
+            ElementType::Uint32 => "Uint32Array",
+            ElementType::Float32 => "Float32Array",
+            ElementType::Float64 => "Float64Array",
+            ElementType::BigInt64 => "BigInt64Array",
+            ElementType::BigUint64 => "BigUint64Array",
+        }
+    }
+}
+
+/// Internal slots of a typed array.
+#[derive(Clone, Copy, Debug)]
+pub struct TypedArrayData {
+    /// `[[ViewedArrayBuffer]]`.
+    pub buffer: ObjectRef,
+    /// `[[TypedArrayName]]` / `[[ContentType]]` / element size.
+    pub element_type: ElementType,
+    /// `[[ByteOffset]]`.
+    pub byte_offset: u32,
+    /// `[[ArrayLength]]`, or [`LENGTH_TRACKING`] for `auto`.
+    pub length: u32,
+}
+
+/// Internal slots of a DataView.
+#[derive(Clone, Copy, Debug)]
+pub struct DataViewData {
+    /// `[[ViewedArrayBuffer]]`.
+    pub buffer: ObjectRef,
+    /// `[[ByteOffset]]`.
+    pub byte_offset: u32,
+    /// `[[ByteLength]]`, or [`LENGTH_TRACKING`] for `auto`.
+    pub byte_length: u32,
 }
 
 impl ObjectKind {
@@ -255,6 +391,9 @@ impl ObjectKind {
             ObjectKind::RegExp(_) => std::mem::size_of::<RegExpData>() + 256,
             ObjectKind::ForInIterator(iterator) => {
                 std::mem::size_of::<ForInIteratorData>() + iterator.keys.capacity() * VALUE
+            }
+            ObjectKind::ArrayBuffer(buffer) => {
+                std::mem::size_of::<ArrayBufferData>() + buffer.bytes.capacity()
             }
             ObjectKind::Promise(promise) => {
                 std::mem::size_of::<PromiseData>()
@@ -309,6 +448,9 @@ impl ObjectKind {
                 trace_values(&promise.fulfill_reactions, tracer);
                 trace_values(&promise.reject_reactions, tracer);
             }
+            ObjectKind::ArrayBuffer(_) => {}
+            ObjectKind::TypedArray(view) => tracer.push(view.buffer),
+            ObjectKind::DataView(view) => tracer.push(view.buffer),
         }
     }
 }
@@ -651,6 +793,16 @@ impl Vm {
 
     /// `[[PreventExtensions]]`.
     pub fn prevent_extensions(&mut self, object: ObjectRef) -> JsResult<bool> {
+        // A typed array whose length can change (length-tracking, or on a resizable
+        // non-shared buffer) cannot be made non-extensible (ES2025 10.4.5.2).
+        if let ObjectKind::TypedArray(view) = self.object(object).kind {
+            let fixed_buffer = self
+                .array_buffer_data(view.buffer)
+                .is_some_and(|buffer| buffer.max_byte_length.is_none() || buffer.shared);
+            if view.length == LENGTH_TRACKING || !fixed_buffer {
+                return Ok(false);
+            }
+        }
         self.object_mut(object).extensible = false;
         Ok(true)
     }

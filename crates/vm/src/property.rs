@@ -41,6 +41,8 @@ pub enum OwnLocation {
     StringLength,
     /// A virtual index of a String wrapper.
     StringIndex(u32),
+    /// A valid integer index of a typed array (its element in the buffer).
+    TypedElement(u32),
 }
 
 /// A per-instruction inline cache.
@@ -114,6 +116,11 @@ impl Vm {
                 {
                     return Some(OwnLocation::StringIndex(index));
                 }
+                if let ObjectKind::TypedArray(view) = data.kind {
+                    return self
+                        .typed_array_has_index(&view, index)
+                        .then_some(OwnLocation::TypedElement(index));
+                }
             }
             PropertyKey::Atom(atoms::LENGTH) => match data.kind {
                 ObjectKind::Array(_) => return Some(OwnLocation::ArrayLength),
@@ -167,6 +174,9 @@ impl Vm {
                 }
                 _ => Ok(Value::Undefined),
             },
+            OwnLocation::TypedElement(index) => {
+                Ok(self.typed_array_get_element(holder, index as f64))
+            }
         }
     }
 
@@ -251,6 +261,10 @@ impl Vm {
                 };
                 PropertyDescriptor::data(value, false, true, false)
             }
+            OwnLocation::TypedElement(index) => {
+                let value = self.typed_array_get_element(object, index as f64);
+                PropertyDescriptor::data(value, true, true, true)
+            }
         }
     }
 
@@ -300,6 +314,9 @@ impl Vm {
         loop {
             if let Some(location) = self.find_own_property(current, key) {
                 return self.read_location(current, location, receiver);
+            }
+            if self.is_typed_array_numeric_key(current, key) {
+                return Ok(Value::Undefined);
             }
             match self.object(current).prototype {
                 Some(prototype) => current = prototype,
@@ -388,6 +405,13 @@ impl Vm {
             {
                 return Ok(*value);
             }
+        }
+        if let (Value::Object(object), Value::Number(number)) = (base, key)
+            && let ObjectKind::TypedArray(_) = self.object(object).kind
+        {
+            // Every Number key is a canonical numeric index of itself (-0 reads as "0").
+            let index = if number == 0.0 { 0.0 } else { number };
+            return Ok(self.typed_array_get_element(object, index));
         }
         if let (Value::String(string), Value::Number(number)) = (base, key) {
             let index = number as u32;
@@ -502,6 +526,9 @@ impl Vm {
                 }
                 return self.read_location(current, location, Value::Object(object));
             }
+            if self.is_typed_array_numeric_key(current, key) {
+                return Ok(Value::Undefined);
+            }
             match self.object(current).prototype {
                 Some(prototype) => {
                     current = prototype;
@@ -525,6 +552,18 @@ impl Vm {
     ) -> JsResult<bool> {
         let mut current = object;
         let found = loop {
+            if let ObjectKind::TypedArray(_) = self.object(current).kind
+                && let Some(index) = self.canonical_numeric_index(key)
+            {
+                // TypedArray [[Set]] (ES2025 10.4.5.5).
+                if receiver.as_object() == Some(current) {
+                    self.typed_array_set_element(current, index, value)?;
+                    return Ok(true);
+                }
+                if !self.is_valid_integer_index(current, index) {
+                    return Ok(true);
+                }
+            }
             if let Some(location) = self.find_own_property(current, key) {
                 break Some(location);
             }
@@ -595,6 +634,10 @@ impl Vm {
             }
             OwnLocation::ArrayLength => self.array_set_length_from_value(object, value),
             OwnLocation::StringIndex(_) | OwnLocation::StringLength => Ok(false),
+            OwnLocation::TypedElement(index) => {
+                self.typed_array_set_element(object, index as f64, value)?;
+                Ok(true)
+            }
         }
     }
 
@@ -647,6 +690,10 @@ impl Vm {
                 && self.try_fast_element_store(object, index, value)
             {
                 return Ok(());
+            }
+            if let ObjectKind::TypedArray(_) = self.object(object).kind {
+                let index = if number == 0.0 { 0.0 } else { number };
+                return self.typed_array_set_element(object, index, value);
             }
         }
         let key = self.to_property_key(key)?;
@@ -701,7 +748,10 @@ impl Vm {
             let data = self.object(link);
             if !data.elements.iter().all(|value| value.is_hole())
                 || self.heap.shapes.get(data.shape).index_key_count() != 0
-                || matches!(data.kind, ObjectKind::StringWrapper(_))
+                || matches!(
+                    data.kind,
+                    ObjectKind::StringWrapper(_) | ObjectKind::TypedArray(_)
+                )
             {
                 return false;
             }
@@ -848,7 +898,10 @@ impl Vm {
                 );
             }
             Some(
-                OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_),
+                OwnLocation::ArrayLength
+                | OwnLocation::StringLength
+                | OwnLocation::StringIndex(_)
+                | OwnLocation::TypedElement(_),
             ) => {}
             None => {
                 self.add_property(object, key, attributes, value, Value::Undefined);
@@ -890,7 +943,9 @@ impl Vm {
         key: PropertyKey,
         value: Value,
     ) -> JsResult<bool> {
-        if self.find_own_property(object, key).is_none() {
+        if self.find_own_property(object, key).is_none()
+            && !matches!(self.object(object).kind, ObjectKind::TypedArray(_))
+        {
             // Fast path: a new property on an extensible object.
             let data = self.object(object);
             if !data.extensible {
@@ -949,6 +1004,11 @@ impl Vm {
         key: PropertyKey,
         descriptor: PropertyDescriptor,
     ) -> JsResult<bool> {
+        if let ObjectKind::TypedArray(_) = self.object(object).kind
+            && let Some(index) = self.canonical_numeric_index(key)
+        {
+            return self.typed_array_define_own_property(object, index, descriptor);
+        }
         if let ObjectKind::Array(array) = self.object(object).kind {
             match key {
                 PropertyKey::Atom(atoms::LENGTH) => {
@@ -1205,7 +1265,10 @@ impl Vm {
                     data.slots[slot as usize + 1] = second;
                 }
             }
-            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => {}
+            OwnLocation::ArrayLength
+            | OwnLocation::StringLength
+            | OwnLocation::StringIndex(_)
+            | OwnLocation::TypedElement(_) => {}
         }
     }
 
@@ -1380,6 +1443,35 @@ impl Vm {
         )
     }
 
+    /// True when `object` is a typed array and `key` a canonical numeric string: such keys
+    /// are answered by the typed array alone (never by its shape or prototype chain).
+    #[inline]
+    fn is_typed_array_numeric_key(&self, object: ObjectRef, key: PropertyKey) -> bool {
+        matches!(self.object(object).kind, ObjectKind::TypedArray(_))
+            && self.canonical_numeric_index(key).is_some()
+    }
+
+    /// TypedArray [[DefineOwnProperty]] for a canonical numeric key (ES2025 10.4.5.3).
+    fn typed_array_define_own_property(
+        &mut self,
+        object: ObjectRef,
+        index: f64,
+        descriptor: PropertyDescriptor,
+    ) -> JsResult<bool> {
+        if !self.is_valid_integer_index(object, index)
+            || descriptor.configurable == Some(false)
+            || descriptor.enumerable == Some(false)
+            || descriptor.is_accessor()
+            || descriptor.writable == Some(false)
+        {
+            return Ok(false);
+        }
+        if let Some(value) = descriptor.value {
+            self.typed_array_set_element(object, index, value)?;
+        }
+        Ok(true)
+    }
+
     // ----- [[Delete]] / [[HasProperty]] -----
 
     /// [[Delete]]. Returns false for non-configurable properties.
@@ -1403,9 +1495,10 @@ impl Vm {
                 self.remove_shape_property(object, key, entry);
                 Ok(true)
             }
-            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => {
-                Ok(false)
-            }
+            OwnLocation::ArrayLength
+            | OwnLocation::StringLength
+            | OwnLocation::StringIndex(_)
+            | OwnLocation::TypedElement(_) => Ok(false),
         }
     }
 
@@ -1454,6 +1547,9 @@ impl Vm {
             if self.find_own_property(current, key).is_some() {
                 return Ok(true);
             }
+            if self.is_typed_array_numeric_key(current, key) {
+                return Ok(false);
+            }
             match self.object(current).prototype {
                 Some(prototype) => current = prototype,
                 None => return Ok(false),
@@ -1476,6 +1572,9 @@ impl Vm {
         let mut indices: Vec<u32> = Vec::new();
         if let ObjectKind::StringWrapper(string) = data.kind {
             indices.extend(0..self.string(string).len() as u32);
+        }
+        if let ObjectKind::TypedArray(view) = data.kind {
+            indices.extend(0..self.typed_array_length(&view).unwrap_or(0) as u32);
         }
         indices.extend(
             data.elements
@@ -1520,7 +1619,9 @@ impl Vm {
             }
             if let Some(location) = self.find_own_property(object, key) {
                 let enumerable = match location {
-                    OwnLocation::Element(_) | OwnLocation::StringIndex(_) => true,
+                    OwnLocation::Element(_)
+                    | OwnLocation::StringIndex(_)
+                    | OwnLocation::TypedElement(_) => true,
                     OwnLocation::Slot(entry) => entry.attributes.enumerable(),
                     OwnLocation::ArrayLength | OwnLocation::StringLength => false,
                 };

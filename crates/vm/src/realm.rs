@@ -95,6 +95,11 @@ macro_rules! intrinsic_objects {
             pub empty_string: StringRef,
             /// The well-known symbols.
             pub symbols: WellKnownSymbols,
+            /// The concrete typed array constructors (%Int8Array% ...), in
+            /// `ElementType::ALL` order.
+            pub typed_array_constructors: [ObjectRef; 11],
+            /// Their prototypes (%Int8Array.prototype% ...), in the same order.
+            pub typed_array_prototypes: [ObjectRef; 11],
             $($(#[$meta])* pub $field: ObjectRef,)*
         }
 
@@ -107,6 +112,12 @@ macro_rules! intrinsic_objects {
                 tracer.push(self.empty_string);
                 for symbol in self.symbols.all() {
                     tracer.push(symbol);
+                }
+                for object in self.typed_array_constructors {
+                    tracer.push(object);
+                }
+                for object in self.typed_array_prototypes {
+                    tracer.push(object);
                 }
                 $(tracer.push(self.$field);)*
             }
@@ -175,6 +186,20 @@ intrinsic_objects! {
     regexp_prototype,
     /// %Promise.prototype%.
     promise_prototype,
+    /// %ArrayBuffer.prototype%.
+    array_buffer_prototype,
+    /// %SharedArrayBuffer.prototype%.
+    shared_array_buffer_prototype,
+    /// %TypedArray.prototype%.
+    typed_array_prototype,
+    /// %DataView.prototype%.
+    data_view_prototype,
+    /// %ArrayBuffer%.
+    array_buffer_constructor,
+    /// %SharedArrayBuffer%.
+    shared_array_buffer_constructor,
+    /// %TypedArray%.
+    typed_array_constructor,
     /// %GeneratorFunction.prototype% (the prototype of generator functions).
     generator_function_prototype,
     /// %GeneratorPrototype% (the prototype of generator objects).
@@ -526,7 +551,7 @@ impl Vm {
 
     /// Creates a constructor, links `C.prototype` / `P.constructor`, and defines it on the
     /// global object.
-    fn create_constructor(
+    pub(crate) fn create_constructor(
         &mut self,
         name: &str,
         length: u32,
@@ -959,6 +984,15 @@ impl Intrinsics {
             function_shape,
             empty_string,
             symbols,
+            typed_array_constructors: [object; 11],
+            typed_array_prototypes: [object; 11],
+            array_buffer_prototype: object,
+            shared_array_buffer_prototype: object,
+            typed_array_prototype: object,
+            data_view_prototype: object,
+            array_buffer_constructor: object,
+            shared_array_buffer_constructor: object,
+            typed_array_constructor: object,
             global_object: object,
             object_prototype: object,
             function_prototype: object,

@@ -15,7 +15,7 @@
 //! - `$262.createRealm()`: throws a TypeError. Every heap handle belongs to exactly one `Vm`,
 //!   so a second realm sharing objects with the first needs multi-realm support in the object
 //!   model first.
-//! - `$262.detachArrayBuffer()`: throws a TypeError (the engine has no ArrayBuffer yet).
+//! - `$262.detachArrayBuffer(buffer)`: detaches a (non-shared) ArrayBuffer.
 //! - `$262.IsHTMLDDA` and `$262.agent` are deliberately absent, which the suite's feature
 //!   flags (`IsHTMLDDA`, `Atomics`/`SharedArrayBuffer` agents) treat as "not supported".
 //!
@@ -111,9 +111,12 @@ fn create_realm(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
     vm.throw_type_error("$262.createRealm is not supported (the engine has one realm per Vm)")
 }
 
-/// `$262.detachArrayBuffer(buffer)`: not supported (see the module documentation).
-fn detach_array_buffer(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
-    vm.throw_type_error("$262.detachArrayBuffer is not supported (no ArrayBuffer yet)")
+/// `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer (a TypeError for anything but a
+/// non-shared ArrayBuffer).
+fn detach_array_buffer(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let buffer = args.get(vm, 0);
+    crate::builtins::array_buffer::detach_array_buffer(vm, buffer)?;
+    Ok(Value::Null)
 }
 
 /// What a test262 runner needs to know about a thrown value: the name of its constructor

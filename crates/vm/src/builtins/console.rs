@@ -345,7 +345,11 @@ fn enumerable_own_keys(
     let mut result = Vec::with_capacity(keys.len());
     for key in keys {
         let enumerable = match vm.find_own_property(object, key) {
-            Some(OwnLocation::Element(_) | OwnLocation::StringIndex(_)) => true,
+            Some(
+                OwnLocation::Element(_)
+                | OwnLocation::StringIndex(_)
+                | OwnLocation::TypedElement(_),
+            ) => true,
             Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
             _ => false,
         };

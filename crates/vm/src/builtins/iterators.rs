@@ -114,6 +114,14 @@ fn array_iterator_next(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value>
     let index = state.next_index;
     let length = match vm.object(iterated).kind {
         ObjectKind::Array(array) => array.length as u64,
+        ObjectKind::TypedArray(view) => match vm.typed_array_length(&view) {
+            Some(length) => length as u64,
+            None => {
+                return vm.throw_type_error(
+                    "Cannot iterate over a detached or out-of-bounds typed array",
+                );
+            }
+        },
         _ => super::length_of_array_like(vm, iterated)?,
     };
     if index as u64 >= length {

@@ -18,7 +18,10 @@
 //! util.inspect formatter), `number_format` (Number.prototype.toString/toFixed/...),
 //! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
-//! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers).
+//! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers),
+//! `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array` (%TypedArray% and the
+//! concrete typed array constructors), `data_view` (DataView), `atomics`
+//! (the Atomics namespace).
 
 use crate::atom::PropertyKey;
 use crate::function::{Args, NativeFunction};
@@ -28,8 +31,11 @@ use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, StringRef, SymbolRef, Value};
 
 pub mod array;
+pub mod array_buffer;
+pub mod atomics;
 pub mod collections;
 pub mod console;
+pub mod data_view;
 pub mod date;
 pub mod error;
 pub mod function;
@@ -44,6 +50,7 @@ pub mod promise;
 pub mod regexp;
 pub mod string;
 pub mod symbol;
+pub mod typed_array;
 pub mod uri;
 
 #[cfg(test)]
@@ -66,6 +73,10 @@ pub fn install(vm: &mut Vm) {
     date::install(vm);
     uri::install(vm);
     promise::install(vm);
+    array_buffer::install(vm);
+    typed_array::install(vm);
+    data_view::install(vm);
+    atomics::install(vm);
     console::install(vm);
 }
 

@@ -358,11 +358,21 @@ fn has_plain_call_prologue(flags: FunctionFlags) -> bool {
 /// Parses a BigInt literal's decimal digits (the stub BigInt holds an `i128`; literals beyond
 /// that range saturate, which is a documented limitation of the BigInt stub).
 fn link_bigint(vm: &mut Vm, digits: &str) -> Value {
+    // The literal keeps its radix prefix (`0x`, `0o`, `0b`); decimal literals have none.
+    let (radix, body) = match digits.get(..2) {
+        Some("0x" | "0X") => (16, &digits[2..]),
+        Some("0o" | "0O") => (8, &digits[2..]),
+        Some("0b" | "0B") => (2, &digits[2..]),
+        _ => (10, digits),
+    };
     let mut value: i128 = 0;
-    for digit in digits.bytes().filter(u8::is_ascii_digit) {
+    for digit in body
+        .chars()
+        .filter_map(|character| character.to_digit(radix))
+    {
         value = value
-            .saturating_mul(10)
-            .saturating_add(i128::from(digit - b'0'));
+            .saturating_mul(i128::from(radix))
+            .saturating_add(i128::from(digit));
     }
     vm.heap
         .accounting
