@@ -1016,6 +1016,15 @@ impl Resolver {
         &mut self,
         declaration: &VariableDeclaration<'_>,
     ) -> Result<(), CompileError> {
+        if matches!(
+            declaration.kind,
+            VariableKind::Using | VariableKind::AwaitUsing
+        ) {
+            return Err(CompileError::new(
+                "'using' declarations are not supported yet",
+                declaration.span,
+            ));
+        }
         for declarator in declaration.declarators {
             if let Some(init) = &declarator.init {
                 self.visit_expression(init)?;
@@ -1108,6 +1117,7 @@ impl Resolver {
                 Ok(())
             }
             SimpleAssignmentTarget::Member(member) => self.visit_member(member),
+            SimpleAssignmentTarget::Call(call) => self.visit_expression(&Expression::Call(*call)),
         }
     }
 
@@ -1315,6 +1325,14 @@ impl Resolver {
             },
             scope_key(TAG_FUNCTION, function),
         );
+        if let Some(decorator) = function
+            .params
+            .items
+            .iter()
+            .find_map(|item| item.decorators.first())
+        {
+            return Err(decorators_not_supported(decorator));
+        }
         let mut parameter_names = Vec::new();
         for item in function.params.items {
             pattern_names(&item.pattern, &mut parameter_names);
@@ -1354,6 +1372,9 @@ impl Resolver {
     }
 
     fn visit_class(&mut self, class: &Class<'_>) -> Result<(), CompileError> {
+        if let Some(decorator) = first_class_decorator(class) {
+            return Err(decorators_not_supported(decorator));
+        }
         self.descend(class.span)?;
         let previous = self.current;
         let scope = self.enter(ScopeKind::Class, scope_key(TAG_CLASS, class));
@@ -1542,6 +1563,25 @@ impl Resolver {
 }
 
 /// The function declared by a statement that is hoisted to the start of its scope.
+/// The first decorator written on a class or one of its members (parameter decorators are
+/// found when the method itself is visited).
+fn first_class_decorator<'a>(class: &Class<'a>) -> Option<&'a Decorator<'a>> {
+    if let Some(decorator) = class.decorators.first() {
+        return Some(decorator);
+    }
+    class.body.iter().find_map(|element| match element {
+        ClassElement::Method(method) => method.decorators.first(),
+        ClassElement::Field(field) => field.decorators.first(),
+        ClassElement::StaticBlock(_) => None,
+    })
+}
+
+/// The error for a decorator: they are parsed (standard and TypeScript legacy positions) but
+/// have no run-time semantics yet, and ignoring them would run a different program.
+fn decorators_not_supported(decorator: &Decorator<'_>) -> CompileError {
+    CompileError::new("decorators are not supported yet", decorator.span)
+}
+
 pub fn hoisted_function<'a>(statement: &Statement<'a>) -> Option<&'a Function<'a>> {
     match statement {
         Statement::FunctionDeclaration(function) => Some(function),

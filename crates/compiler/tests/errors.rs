@@ -98,3 +98,77 @@ fn verifier_rejects_out_of_range_registers_and_jumps() {
     );
     assert!(verify(&good).is_ok());
 }
+
+/// The message and the byte offset of the compile error of `source`.
+fn compile_error_at(source: &str) -> Option<(String, u32)> {
+    let arena = Arena::new();
+    let mut interner = Interner::new();
+    let program = parse_script(source, "test.ts", &arena, &mut interner).ok()?;
+    let shared: Rc<str> = Rc::from(source);
+    compile_script(&program, &interner, "test.ts", &shared)
+        .err()
+        .map(|error| (error.message, error.span.start))
+}
+
+#[test]
+fn decorators_are_reported_at_the_decorator_instead_of_being_ignored() {
+    let cases = [
+        ("@sealed class A {}", "@sealed"),
+        ("class B { @log method() {} }", "@log"),
+        ("class C { @observable field = 1; }", "@observable"),
+        ("class D { @cached accessor value = 1; }", "@cached"),
+        (
+            "class E { @bound static get total() { return 1; } }",
+            "@bound",
+        ),
+        (
+            "class F { constructor(@Inject(Token) service: object) {} }",
+            "@Inject",
+        ),
+        (
+            "class G { method(first: number, @Optional() second?: number) {} }",
+            "@Optional",
+        ),
+        ("const H = @(decorators[0]) class {};", "@(decorators"),
+        ("export @sealed class I {}", "@sealed"),
+    ];
+    for (source, decorator) in cases {
+        let (message, offset) = compile_error_at(source)
+            .unwrap_or_else(|| panic!("a decorator must not compile: {source}"));
+        assert_eq!(message, "decorators are not supported yet", "{source}");
+        let expected = source.find(decorator).expect("decorator in source") as u32;
+        assert_eq!(
+            offset, expected,
+            "the error points at the decorator: {source}"
+        );
+    }
+    assert!(compile_error("class Plain { method() {} field = 1; }").is_none());
+}
+
+#[test]
+fn using_declarations_parse_but_do_not_compile_yet() {
+    let (message, offset) =
+        compile_error_at("{ let x = 1;\n  using resource = x; }").expect("using is rejected");
+    assert_eq!(message, "'using' declarations are not supported yet");
+    assert_eq!(offset, 15);
+    let message = compile_error("async function f() { for (await using r of []) {} }")
+        .expect("await using is rejected");
+    assert!(message.contains("not supported yet"), "{message}");
+    // `using` is still an ordinary identifier everywhere else.
+    assert!(compile_error("var using = [1]; using[0] = 2; for (using of [3]) {}").is_none());
+}
+
+#[test]
+fn sloppy_call_assignment_targets_compile_to_a_reference_error() {
+    for source in [
+        "f() = 1;",
+        "f() += 1;",
+        "f()++;",
+        "--f();",
+        "for (f() of []) {}",
+    ] {
+        assert!(compile_error(source).is_none(), "{source} must compile");
+    }
+    let strict = compile_error("'use strict'; f() = 1;").expect("strict code rejects it");
+    assert!(strict.contains("Invalid left-hand side"), "{strict}");
+}

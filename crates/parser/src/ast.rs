@@ -179,6 +179,11 @@ pub enum VariableKind {
     Var,
     Let,
     Const,
+    /// `using x = resource;` (explicit resource management; every binding is an identifier
+    /// with an initialiser, except in a for-of head).
+    Using,
+    /// `await using x = resource;` (only where `await` is an operator).
+    AwaitUsing,
 }
 
 /// `var a = 1, {b} = c;`
@@ -366,6 +371,18 @@ pub struct ImportDeclaration<'a> {
     pub source: &'a StringLiteral<'a>,
     /// `with { type: "json" }` attributes, as (key, value) pairs.
     pub attributes: &'a [ImportAttribute<'a>],
+    /// `import defer * as ns from ...` / `import source x from ...` (default: evaluation).
+    pub phase: ImportPhase,
+}
+
+/// The phase of a static or dynamic import: the ordinary evaluation phase, the deferred
+/// evaluation of `import defer` / `import.defer(...)`, or the source phase of
+/// `import source` / `import.source(...)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportPhase {
+    Evaluation,
+    Defer,
+    Source,
 }
 
 /// One imported binding.
@@ -713,6 +730,11 @@ pub struct ArrayPattern<'a> {
 pub enum SimpleAssignmentTarget<'a> {
     Identifier(Identifier),
     Member(&'a MemberExpression<'a>),
+    /// `f() = 1`, `f() += 1`, `f()++`, `for (f() of xs)` in sloppy code (the web-compatibility
+    /// AssignmentTargetType of a call): the call is evaluated, then a ReferenceError is
+    /// thrown before anything else happens. Never inside a destructuring pattern, never in
+    /// strict code, never for `&&=`, `||=` and `??=`.
+    Call(&'a CallExpression<'a>),
 }
 
 /// The left side of `=` and of for-in/of heads.
@@ -1174,12 +1196,14 @@ pub struct AwaitExpression<'a> {
     pub argument: Expression<'a>,
 }
 
-/// `import(source, options?)`
+/// `import(source, options?)`, `import.defer(source, options?)` or
+/// `import.source(source, options?)`.
 #[derive(Debug, Clone, Copy)]
 pub struct ImportCallExpression<'a> {
     pub span: Span,
     pub source: Expression<'a>,
     pub options: Option<Expression<'a>>,
+    pub phase: ImportPhase,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1327,6 +1351,7 @@ impl SimpleAssignmentTarget<'_> {
         match self {
             SimpleAssignmentTarget::Identifier(node) => node.span,
             SimpleAssignmentTarget::Member(node) => node.span,
+            SimpleAssignmentTarget::Call(node) => node.span,
         }
     }
 }

@@ -294,7 +294,10 @@ impl Dumper<'_> {
                 });
             }
             Statement::Import(node) => {
-                self.line(label, &format!("Import {}", span_text(node.span)));
+                self.line(
+                    label,
+                    &format!("Import{} {}", phase_text(node.phase), span_text(node.span)),
+                );
                 self.nested(|this| {
                     for specifier in node.specifiers {
                         match specifier {
@@ -472,6 +475,8 @@ impl Dumper<'_> {
             VariableKind::Var => "var",
             VariableKind::Let => "let",
             VariableKind::Const => "const",
+            VariableKind::Using => "using",
+            VariableKind::AwaitUsing => "await using",
         };
         self.line(
             label,
@@ -727,6 +732,7 @@ impl Dumper<'_> {
             SimpleAssignmentTarget::Member(member) => {
                 self.expression(label, &Expression::Member(member))
             }
+            SimpleAssignmentTarget::Call(call) => self.expression(label, &Expression::Call(call)),
         }
     }
 
@@ -1068,7 +1074,14 @@ impl Dumper<'_> {
                 self.nested(|this| this.expression("", &node.argument));
             }
             Expression::ImportCall(node) => {
-                self.line(label, &format!("ImportCall {}", span_text(node.span)));
+                self.line(
+                    label,
+                    &format!(
+                        "ImportCall{} {}",
+                        phase_text(node.phase),
+                        span_text(node.span)
+                    ),
+                );
                 self.nested(|this| {
                     this.expression("source", &node.source);
                     if let Some(options) = &node.options {
@@ -1077,5 +1090,14 @@ impl Dumper<'_> {
                 });
             }
         }
+    }
+}
+
+/// The dump text of an import phase: nothing for the ordinary evaluation phase.
+fn phase_text(phase: ImportPhase) -> &'static str {
+    match phase {
+        ImportPhase::Evaluation => "",
+        ImportPhase::Defer => " defer",
+        ImportPhase::Source => " source",
     }
 }

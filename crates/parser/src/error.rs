@@ -49,19 +49,39 @@ impl SyntaxError {
         let line_text_end = source[line_start..]
             .find(['\n', '\r', '\u{2028}', '\u{2029}'])
             .map_or(source.len(), |offset| line_start + offset);
-        let line_text = &source[line_start..line_text_end];
+        let full_line: Vec<char> = source[line_start..line_text_end].chars().collect();
         let line_number = self.line.to_string();
         let gutter = " ".repeat(line_number.len());
-        let caret_offset = (self.column as usize).saturating_sub(1);
-        let remaining_on_line = line_text.chars().count().saturating_sub(caret_offset);
+        let caret_offset = ((self.column as usize).saturating_sub(1)).min(full_line.len());
+        // A very long line (minified code, generated nesting) is shown as a window around the
+        // error, with `…` where text was left out.
+        let shown_start = if full_line.len() > MAX_FRAME_CHARS {
+            caret_offset.saturating_sub(FRAME_CONTEXT_BEFORE)
+        } else {
+            0
+        };
+        let shown_end = (shown_start + MAX_FRAME_CHARS).min(full_line.len());
+        let mut line_text: String = if shown_start > 0 {
+            "…".into()
+        } else {
+            String::new()
+        };
+        line_text.extend(&full_line[shown_start..shown_end]);
+        if shown_end < full_line.len() {
+            line_text.push('…');
+        }
+        let remaining_on_line = shown_end.saturating_sub(caret_offset);
         let span_chars = source
             .get(self.span.start as usize..self.span.end as usize)
             .map_or(1, |text| text.chars().count());
         let caret_count = span_chars.clamp(1, remaining_on_line.max(1));
-        let indent: String = line_text
+        let indent: String = (if shown_start > 0 { " " } else { "" })
             .chars()
-            .take(caret_offset)
-            .map(|character| if character == '\t' { '\t' } else { ' ' })
+            .chain(
+                full_line[shown_start..caret_offset]
+                    .iter()
+                    .map(|&character| if character == '\t' { '\t' } else { ' ' }),
+            )
             .collect();
         format!(
             "error: SyntaxError: {message}\n{gutter}--> {file}:{line}:{column}\n{gutter} |\n{line_number} | {line_text}\n{gutter} | {indent}{carets}\n",
@@ -85,6 +105,12 @@ impl std::fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+/// The most characters of one source line a code frame shows.
+const MAX_FRAME_CHARS: usize = 160;
+
+/// How many characters before the error a shortened code-frame line keeps.
+const FRAME_CONTEXT_BEFORE: usize = 60;
 
 /// Byte offset of the start of the line containing `offset` (clamped to the source).
 fn line_start_offset(source: &str, offset: u32) -> usize {

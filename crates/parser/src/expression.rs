@@ -151,10 +151,16 @@ impl<'a> Parser<'a, '_, '_> {
             TokenKind::QuestionQuestionAssign => AssignmentOperator::LogicalNullish,
             _ => return Ok(left),
         };
-        let target = if operator == AssignmentOperator::Assign {
-            self.expression_to_assignment_target(left, cover_count)?
-        } else {
-            AssignmentTarget::Simple(self.expression_to_simple_target(left)?)
+        let target = match operator {
+            AssignmentOperator::Assign => {
+                self.expression_to_assignment_target(left, cover_count)?
+            }
+            AssignmentOperator::LogicalAnd
+            | AssignmentOperator::LogicalOr
+            | AssignmentOperator::LogicalNullish => {
+                AssignmentTarget::Simple(self.expression_to_simple_target(left)?)
+            }
+            _ => AssignmentTarget::Simple(self.expression_to_web_compat_target(left)?),
         };
         self.bump();
         let value = self.parse_assignment_expression(allow_in)?;
@@ -402,7 +408,7 @@ impl<'a> Parser<'a, '_, '_> {
                 self.enter()?;
                 let argument = self.parse_unary(None);
                 self.leave();
-                let target = self.expression_to_simple_target(argument?)?;
+                let target = self.expression_to_web_compat_target(argument?)?;
                 return Ok(Expression::Update(self.alloc(UpdateExpression {
                     span: self.span_from(start),
                     operator,
@@ -474,7 +480,7 @@ impl<'a> Parser<'a, '_, '_> {
             } else {
                 UpdateOperator::Decrement
             };
-            let target = self.expression_to_simple_target(expression)?;
+            let target = self.expression_to_web_compat_target(expression)?;
             self.bump();
             return Ok(Expression::Update(self.alloc(UpdateExpression {
                 span: self.span_from(start),
@@ -814,18 +820,29 @@ impl<'a> Parser<'a, '_, '_> {
             }
             TokenKind::Import => {
                 self.bump();
+                let mut phase = ImportPhase::Evaluation;
                 if self.eat(TokenKind::Dot) {
-                    if !self.at(TokenKind::Meta) {
-                        return self.unexpected();
+                    if self.at(TokenKind::Meta) {
+                        if !self.module {
+                            return self.error_at(
+                                "Cannot use 'import.meta' outside a module",
+                                self.token.span,
+                            );
+                        }
+                        self.bump();
+                        return Ok(Expression::ImportMeta(self.span_from(start)));
                     }
-                    if !self.module {
-                        return self.error_at(
-                            "Cannot use 'import.meta' outside a module",
-                            self.token.span,
-                        );
-                    }
+                    // `import.defer(...)` / `import.source(...)`: the phase names are only
+                    // keywords here, and must be written without escapes.
+                    phase = match self.token.kind {
+                        TokenKind::Identifier => match self.token.span.text(self.source) {
+                            "defer" => ImportPhase::Defer,
+                            "source" => ImportPhase::Source,
+                            _ => return self.unexpected(),
+                        },
+                        _ => return self.unexpected(),
+                    };
                     self.bump();
-                    return Ok(Expression::ImportMeta(self.span_from(start)));
                 }
                 self.expect(TokenKind::LeftParen)?;
                 let source = self.parse_assignment_expression(true)?;
@@ -841,6 +858,7 @@ impl<'a> Parser<'a, '_, '_> {
                     span: self.span_from(start),
                     source,
                     options,
+                    phase,
                 })))
             }
             _ if self.at_identifier() => {
@@ -928,8 +946,15 @@ impl<'a> Parser<'a, '_, '_> {
             }
             return Ok(Expression::NewTarget(self.span_from(start)));
         }
-        if self.at(TokenKind::Import) && self.peek().kind == TokenKind::LeftParen {
-            return self.error_at("Cannot use new with import", self.token.span);
+        if self.at(TokenKind::Import) {
+            let (next, after) = self.peek2();
+            let is_import_call = next.kind == TokenKind::LeftParen
+                || (next.kind == TokenKind::Dot
+                    && after.kind == TokenKind::Identifier
+                    && matches!(after.span.text(self.source), "defer" | "source"));
+            if is_import_call {
+                return self.error_at("Cannot use new with import", self.token.span);
+            }
         }
         self.enter()?;
         let callee = if self.at(TokenKind::New) {
@@ -1674,6 +1699,26 @@ impl<'a> Parser<'a, '_, '_> {
         }
     }
 
+    /// [`Parser::expression_to_simple_target`] for the targets of `=`, compound assignment
+    /// (but not `&&=`, `||=`, `??=`), `++`/`--` and for-in/of heads, where sloppy code may
+    /// also write a call (`f() = 1`): its AssignmentTargetType is web-compat, and it throws a
+    /// ReferenceError at run time after the call instead of being an early error.
+    pub fn expression_to_web_compat_target(
+        &mut self,
+        expression: Expression<'a>,
+    ) -> ParseResult<SimpleAssignmentTarget<'a>> {
+        match expression {
+            Expression::Call(call)
+                if !self.strict
+                    && !call.optional
+                    && !matches!(call.callee, Expression::Super(_)) =>
+            {
+                Ok(SimpleAssignmentTarget::Call(call))
+            }
+            _ => self.expression_to_simple_target(expression),
+        }
+    }
+
     /// The first byte after `offset` that is not whitespace or inside a comment. Used to tell
     /// whether an expression was parenthesised or followed by a comma, facts the AST does not
     /// keep; only called on the (rare) expression-to-pattern conversions.
@@ -1717,7 +1762,12 @@ impl<'a> Parser<'a, '_, '_> {
         cover_count: usize,
     ) -> ParseResult<AssignmentTarget<'a>> {
         self.reject_parenthesized_pattern(expression)?;
-        let target = self.expression_to_assignment_target_inner(expression)?;
+        let target = match expression {
+            Expression::Call(_) => {
+                AssignmentTarget::Simple(self.expression_to_web_compat_target(expression)?)
+            }
+            _ => self.expression_to_assignment_target_inner(expression)?,
+        };
         self.forget_cover_initializers(cover_count);
         Ok(target)
     }
@@ -1881,8 +1931,9 @@ impl<'a> Parser<'a, '_, '_> {
             AssignmentTarget::Simple(SimpleAssignmentTarget::Identifier(identifier)) => {
                 Ok(BindingPattern::Identifier(identifier))
             }
-            AssignmentTarget::Simple(SimpleAssignmentTarget::Member(member)) => {
-                self.error_at("Invalid destructuring target", member.span)
+            AssignmentTarget::Simple(target @ SimpleAssignmentTarget::Member(_))
+            | AssignmentTarget::Simple(target @ SimpleAssignmentTarget::Call(_)) => {
+                self.error_at("Invalid destructuring target", target.span())
             }
             AssignmentTarget::Object(object) => {
                 let mut properties = self.new_vec();
@@ -1898,8 +1949,8 @@ impl<'a> Parser<'a, '_, '_> {
                 let rest = match object.rest {
                     None => None,
                     Some(SimpleAssignmentTarget::Identifier(identifier)) => Some(identifier),
-                    Some(SimpleAssignmentTarget::Member(member)) => {
-                        return self.error_at("Invalid rest element", member.span);
+                    Some(target) => {
+                        return self.error_at("Invalid rest element", target.span());
                     }
                 };
                 Ok(BindingPattern::Object(self.alloc(ObjectPattern {

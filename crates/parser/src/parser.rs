@@ -149,7 +149,14 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     /// The file is a TypeScript declaration file (`.d.ts`, `.d.mts`, `.d.cts`): the whole file
     /// is an ambient context, so declarations are skipped as if written after `declare`.
     pub ambient: bool,
+    /// The first top-level `using` declaration of the script pass of a script-or-module
+    /// parse: an error when the file turns out to be a script.
+    pub top_level_using: Option<Span>,
 }
+
+/// The early error for a `using` declaration directly at the top level of a script.
+const TOP_LEVEL_USING_MESSAGE: &str =
+    "'using' declarations are not allowed at the top level of a script";
 
 impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     pub fn new(
@@ -204,6 +211,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             pending_decorators: &[],
             disallow_conditional_types: false,
             ambient: typescript && is_declaration_file_name(file_name),
+            top_level_using: None,
         }
     }
 
@@ -568,6 +576,9 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         if let Some(&(span, message)) = self.cover_initializers.first() {
             return self.error_at(message, span);
         }
+        if let Some(span) = self.top_level_using {
+            return self.error_at(TOP_LEVEL_USING_MESSAGE, span);
+        }
         if self.module {
             self.check_module_exports()?;
         }
@@ -798,11 +809,126 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 self.skip_balanced()?;
                 Ok(None)
             }
+            TokenKind::Identifier | TokenKind::Await
+                if let Some(is_await) = self.at_using_declaration(false) =>
+            {
+                if !self.module && self.scopes.frames.len() == 1 {
+                    if !self.allow_module_syntax {
+                        return self.error_at(TOP_LEVEL_USING_MESSAGE, self.token.span);
+                    }
+                    // Script-or-module goal, script pass: an import or export further down
+                    // makes this a module, where top-level `using` is fine.
+                    if self.top_level_using.is_none() {
+                        self.top_level_using = Some(self.token.span);
+                    }
+                }
+                let declaration = self.parse_using_declaration_undeclared(is_await, true)?;
+                for declarator in declaration.1.iter() {
+                    self.declare_pattern(&declarator.target, DeclarationKind::Lexical)?;
+                }
+                self.consume_semicolon()?;
+                let declaration = self.finish_variable_declaration(declaration, start);
+                self.check_declarations_initialized(declaration)?;
+                Ok(Some(Statement::VariableDeclaration(declaration)))
+            }
             _ => {
                 self.statement_list_position = true;
                 Ok(Some(self.parse_statement()?))
             }
         }
+    }
+
+    /// Does a `using` or `await using` declaration start at the current token? Returns
+    /// whether it is an `await using` one. `using` must be followed on the same line by a
+    /// binding identifier (`using [a] = b` is a member expression), `await using` only
+    /// exists where `await` is an operator, and neither keyword may contain escapes. In a
+    /// for-of head `using of` starts an expression (`for (using of of xs)`), so there
+    /// (`in_for_head`) `using of` is a declaration only when `=` follows it.
+    fn at_using_declaration(&self, in_for_head: bool) -> Option<bool> {
+        let is_using = |parser: &Self, token: Token| {
+            token.kind == TokenKind::Identifier && token.span.text(parser.source) == "using"
+        };
+        let binding_follows = |parser: &Self, token: Token| {
+            !token.has_newline_before()
+                && (parser.kind_is_identifier(token.kind)
+                    || matches!(
+                        token.kind,
+                        TokenKind::Yield | TokenKind::Await | TokenKind::Let
+                    ))
+        };
+        match self.token.kind {
+            TokenKind::Identifier if is_using(self, self.token) => {
+                let (next, after) = if in_for_head {
+                    self.peek2()
+                } else {
+                    (self.peek(), self.token)
+                };
+                if !binding_follows(self, next) {
+                    return None;
+                }
+                if in_for_head && next.kind == TokenKind::Of && after.kind != TokenKind::Assign {
+                    return None;
+                }
+                Some(false)
+            }
+            TokenKind::Await if self.context.is_async && !self.context.in_class_static_block => {
+                let (next, after) = self.peek2();
+                if is_using(self, next)
+                    && !next.has_newline_before()
+                    && binding_follows(self, after)
+                {
+                    Some(true)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Parses `using a = x, b = y` or `await using a = x` (after [`Parser::at_using_declaration`]
+    /// said one starts here) without the semicolon and without declaring the names. Every
+    /// binding is a plain identifier; initialisers are checked by the callers (a for-of head
+    /// has none).
+    fn parse_using_declaration_undeclared(
+        &mut self,
+        is_await: bool,
+        allow_in: bool,
+    ) -> ParseResult<(VariableKind, ArenaVec<'a, VariableDeclarator<'a>>)> {
+        if is_await {
+            self.bump();
+        }
+        self.bump();
+        let mut declarators = self.new_vec();
+        loop {
+            let declarator_start = self.token.span.start;
+            let target = BindingPattern::Identifier(self.parse_binding_identifier()?);
+            if self.typescript {
+                self.eat(TokenKind::Bang);
+                if self.eat(TokenKind::Colon) {
+                    self.skip_type()?;
+                }
+            }
+            let init = if self.eat(TokenKind::Assign) {
+                Some(self.parse_assignment_expression(allow_in)?)
+            } else {
+                None
+            };
+            declarators.push(VariableDeclarator {
+                span: self.span_from(declarator_start),
+                target,
+                init,
+            });
+            if !self.eat(TokenKind::Comma) {
+                break;
+            }
+        }
+        let kind = if is_await {
+            VariableKind::AwaitUsing
+        } else {
+            VariableKind::Using
+        };
+        Ok((kind, declarators))
     }
 
     /// Declares the name of a class declaration in the current scope (lexical).
@@ -1152,22 +1278,25 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             );
         }
         // A label applies to a loop when the labelled statement (through nested labels) is one.
-        let mut index = 0;
-        let is_loop = loop {
+        // One forward scan over the following `label:` pairs; it stops after as many labels as
+        // the nesting limit allows, so a long chain of labels costs linear time per label.
+        let is_loop = {
             let mut lexer = self.lexer.clone();
             let mut token = self.token;
-            for _ in 0..index {
-                token = lexer.next_token();
-            }
-            match token.kind {
-                TokenKind::For | TokenKind::While | TokenKind::Do => break true,
-                _ if (token.kind == TokenKind::Identifier
-                    || token.kind.is_contextual_keyword())
-                    && lexer.next_token().kind == TokenKind::Colon =>
-                {
-                    index += 2;
+            let mut scanned_labels = 0;
+            loop {
+                match token.kind {
+                    TokenKind::For | TokenKind::While | TokenKind::Do => break true,
+                    _ if (token.kind == TokenKind::Identifier
+                        || token.kind.is_contextual_keyword())
+                        && scanned_labels < MAX_NESTING_DEPTH
+                        && lexer.next_token().kind == TokenKind::Colon =>
+                    {
+                        scanned_labels += 1;
+                        token = lexer.next_token();
+                    }
+                    _ => break false,
                 }
-                _ => break false,
             }
         };
         self.labels.push(Label {
@@ -1306,6 +1435,17 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                     return self.unexpected();
                 }
                 if let Some(statement) = self.parse_statement_list_item()? {
+                    if let Statement::VariableDeclaration(declaration) = statement
+                        && matches!(
+                            declaration.kind,
+                            VariableKind::Using | VariableKind::AwaitUsing
+                        )
+                    {
+                        return self.error_at(
+                            "'using' declarations are not allowed directly in a case clause",
+                            declaration.span,
+                        );
+                    }
                     consequent.push(statement);
                 }
             }
@@ -1333,7 +1473,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         let declaration = self.parse_variable_declaration_undeclared(start, allow_in)?;
         let kind = match declaration.0 {
             VariableKind::Var => DeclarationKind::Var,
-            VariableKind::Let | VariableKind::Const => DeclarationKind::Lexical,
+            _ => DeclarationKind::Lexical,
         };
         for declarator in declaration.1.iter() {
             self.declare_pattern(&declarator.target, kind)?;
@@ -1399,7 +1539,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         declaration: &VariableDeclaration<'a>,
     ) -> ParseResult<()> {
         for declarator in declaration.declarators {
-            let needs_init = declaration.kind == VariableKind::Const
+            let needs_init = declaration.kind != VariableKind::Var
+                && declaration.kind != VariableKind::Let
                 || !matches!(declarator.target, BindingPattern::Identifier(_));
             if needs_init && declarator.init.is_none() {
                 return self.error_at(
@@ -1432,25 +1573,39 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         };
         self.expect(TokenKind::LeftParen)?;
         let init_start = self.token.span.start;
-        let is_declaration = match self.token.kind {
-            TokenKind::Var | TokenKind::Const => true,
-            TokenKind::Let => {
-                let next = self.peek().kind;
-                next == TokenKind::LeftBracket
-                    || next == TokenKind::LeftBrace
-                    || self.kind_is_identifier(next)
-                    || next == TokenKind::Yield
-                    || next == TokenKind::Await
-            }
-            _ => false,
+        let using_declaration = match self.token.kind {
+            TokenKind::Identifier | TokenKind::Await => self.at_using_declaration(true),
+            _ => None,
         };
+        let is_declaration = using_declaration.is_some()
+            || match self.token.kind {
+                TokenKind::Var | TokenKind::Const => true,
+                TokenKind::Let => {
+                    let next = self.peek().kind;
+                    next == TokenKind::LeftBracket
+                        || next == TokenKind::LeftBrace
+                        || self.kind_is_identifier(next)
+                        || next == TokenKind::Yield
+                        || next == TokenKind::Await
+                }
+                _ => false,
+            };
         if is_declaration {
-            let parsed = self.parse_variable_declaration_undeclared(init_start, false)?;
+            let parsed = match using_declaration {
+                Some(is_await) => self.parse_using_declaration_undeclared(is_await, false)?,
+                None => self.parse_variable_declaration_undeclared(init_start, false)?,
+            };
             let declaration = self.finish_variable_declaration(parsed, init_start);
             let is_of = self.at(TokenKind::Of);
+            if using_declaration.is_some() && self.at(TokenKind::In) {
+                return self.error_at(
+                    "'using' declarations are not allowed in for-in heads",
+                    declaration.span,
+                );
+            }
             let declaration_kind = match declaration.kind {
                 VariableKind::Var => DeclarationKind::Var,
-                VariableKind::Let | VariableKind::Const => DeclarationKind::Lexical,
+                _ => DeclarationKind::Lexical,
             };
             for declarator in declaration.declarators {
                 self.declare_pattern(&declarator.target, declaration_kind)?;
@@ -1703,16 +1858,27 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
                 specifiers: specifiers.into_bump_slice(),
                 source,
                 attributes,
+                phase: ImportPhase::Evaluation,
             }))));
         }
-        if self.at_identifier() {
+        let phase = self.parse_import_phase();
+        if phase == ImportPhase::Source {
+            // `import source x from "m"`: exactly one binding, no named imports.
+            let local = self.parse_binding_identifier()?;
+            specifiers.push(ImportSpecifier::Default {
+                span: local.span,
+                local,
+            });
+            return self.finish_import(start, specifiers, phase);
+        }
+        if phase == ImportPhase::Evaluation && self.at_identifier() {
             let local = self.parse_binding_identifier()?;
             specifiers.push(ImportSpecifier::Default {
                 span: local.span,
                 local,
             });
             if !self.eat(TokenKind::Comma) {
-                return self.finish_import(start, specifiers);
+                return self.finish_import(start, specifiers, phase);
             }
         }
         if self.at(TokenKind::Star) {
@@ -1767,13 +1933,43 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         } else {
             return self.unexpected();
         }
-        self.finish_import(start, specifiers)
+        self.finish_import(start, specifiers, phase)
+    }
+
+    /// After `import` (and not before a module specifier string): consumes the phase keyword
+    /// of `import defer * as ns` and `import source x`, which are only keywords in those
+    /// positions (`import defer from "m"` and `import source from "m"` import a default
+    /// binding named `defer` or `source`, while `import source from from "m"` is a source
+    /// import of a binding named `from`).
+    fn parse_import_phase(&mut self) -> ImportPhase {
+        if self.token.kind != TokenKind::Identifier {
+            return ImportPhase::Evaluation;
+        }
+        let phase = match self.token.span.text(self.source) {
+            "defer" if self.peek().kind == TokenKind::Star => ImportPhase::Defer,
+            "source" => {
+                let (next, after) = self.peek2();
+                let binding_follows = if next.kind == TokenKind::From {
+                    after.kind == TokenKind::From
+                } else {
+                    self.kind_is_identifier(next.kind)
+                };
+                if !binding_follows {
+                    return ImportPhase::Evaluation;
+                }
+                ImportPhase::Source
+            }
+            _ => return ImportPhase::Evaluation,
+        };
+        self.bump();
+        phase
     }
 
     fn finish_import(
         &mut self,
         start: u32,
         specifiers: ArenaVec<'a, ImportSpecifier>,
+        phase: ImportPhase,
     ) -> ParseResult<Option<Statement<'a>>> {
         for specifier in specifiers.iter() {
             let local = match *specifier {
@@ -1795,6 +1991,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             specifiers: specifiers.into_bump_slice(),
             source,
             attributes,
+            phase,
         }))))
     }
 

@@ -106,6 +106,83 @@ fn check_mode_parses_without_running() {
 }
 
 #[test]
+fn decorators_are_a_syntax_error_at_the_decorator() {
+    let path = temporary_program(
+        "decorated.ts",
+        "console.log('must not print');\nclass Widget {\n  @Input() name = 'w';\n}\n",
+    );
+    for mode in [&["--check"][..], &[][..]] {
+        let mut arguments = mode.to_vec();
+        arguments.push(path.to_str().unwrap());
+        let output = runner(&arguments);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(output.stdout.is_empty(), "nothing runs");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.contains("SyntaxError: decorators are not supported yet"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("decorated.ts:3:3"), "{stderr}");
+    }
+}
+
+/// Programs nested `depth` levels deep in eight different ways: (file name, source).
+fn deeply_nested_programs(depth: usize) -> Vec<(&'static str, String)> {
+    let nest = |open: &str, inner: &str, close: &str| {
+        format!("{}{inner}{}", open.repeat(depth), close.repeat(depth))
+    };
+    vec![
+        (
+            "parentheses.js",
+            format!("let v = {};", nest("(", "1", ")")),
+        ),
+        ("brackets.js", format!("let v = {};", nest("[", "1", "]"))),
+        ("blocks.js", nest("{", "", "}")),
+        ("arrows.js", format!("let f = {};", nest("() => ", "1", ""))),
+        (
+            "templates.js",
+            format!("let t = {};", nest("`${", "1", "}`")),
+        ),
+        (
+            "types.ts",
+            format!("let x: {} = [];", nest("Array<", "number", ">")),
+        ),
+        (
+            "object_types.ts",
+            format!("let x: {};", nest("{a: ", "number", "}")),
+        ),
+        ("functions.js", nest("function f() {", "", "}")),
+    ]
+}
+
+#[test]
+fn deeply_nested_input_is_a_syntax_error_not_a_crash() {
+    for (name, source) in deeply_nested_programs(100_000) {
+        let path = temporary_program(name, &source);
+        for mode in ["--check", "--dump-bytecode"] {
+            let output = runner(&[mode, path.to_str().unwrap()]);
+            let stderr = text(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{name} {mode}: {stderr}");
+            assert!(stderr.contains("SyntaxError"), "{name} {mode}: {stderr}");
+            assert!(
+                stderr.len() < 2_000,
+                "the code frame shows a window of the long line: {stderr}"
+            );
+        }
+        let output = runner(&[path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        assert!(text(&output.stderr).contains("SyntaxError"), "{name}");
+    }
+    // A command-line argument is limited to 128 KiB, so `-e` gets 10,000 levels.
+    for (name, source) in deeply_nested_programs(10_000) {
+        let output = runner(&["-e", &source]);
+        let stderr = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{name} -e: {stderr}");
+        assert!(stderr.contains("SyntaxError"), "{name} -e: {stderr}");
+    }
+}
+
+#[test]
 fn dump_bytecode_lists_instructions_without_running() {
     let path = temporary_program(
         "dump.ts",

@@ -759,6 +759,10 @@ impl Compiler<'_> {
                     }
                     Ok(())
                 }
+                AssignmentTarget::Simple(SimpleAssignmentTarget::Call(call)) => {
+                    // The right side is never evaluated: the call throws or the assignment does.
+                    self.call_then_reference_error(call)
+                }
                 AssignmentTarget::Simple(SimpleAssignmentTarget::Member(member)) => {
                     let (object, key) = self.member_reference(member)?;
                     let value = match dst {
@@ -862,6 +866,12 @@ impl Compiler<'_> {
     ) -> Result<Option<(Reg, MemberKey)>> {
         match target {
             SimpleAssignmentTarget::Identifier(_) => Ok(None),
+            SimpleAssignmentTarget::Call(call) => {
+                // Everything after this is unreachable: reading and writing the target emit
+                // nothing.
+                self.call_then_reference_error(call)?;
+                Ok(None)
+            }
             SimpleAssignmentTarget::Member(member) => {
                 let (object, key) = self.member_reference(member)?;
                 // The key is converted once, as the spec's reference evaluation does.
@@ -895,6 +905,7 @@ impl Compiler<'_> {
                 self.mark_position(member.span);
                 self.emit_member_get(object, key, dst)
             }
+            (SimpleAssignmentTarget::Call(_), _) => Ok(()),
             (_, None) => Err(CompileError::new(
                 "internal error: missing member reference",
                 target.span(),
@@ -915,11 +926,23 @@ impl Compiler<'_> {
             (SimpleAssignmentTarget::Member(_), Some((object, key))) => {
                 self.emit_member_set(object, key, value)
             }
+            (SimpleAssignmentTarget::Call(_), _) => Ok(()),
             (_, None) => Err(CompileError::new(
                 "internal error: missing member reference",
                 target.span(),
             )),
         }
+    }
+
+    /// A call used as an assignment target in sloppy code (`f() = 1`, `f()++`,
+    /// `for (f() of xs)`): the call is evaluated, then a ReferenceError is thrown, before the
+    /// right side or any conversion of the old value is evaluated.
+    pub(crate) fn call_then_reference_error(&mut self, call: &CallExpression<'_>) -> Result<()> {
+        self.expr_discard(&Expression::Call(call))?;
+        self.mark_position(call.span);
+        let message = self.string_constant("Invalid left-hand side in assignment")?;
+        self.emit(Instruction::ThrowReferenceError { message });
+        Ok(())
     }
 
     /// The register of a mutable, uncaptured local without TDZ check (fast read-modify-write).

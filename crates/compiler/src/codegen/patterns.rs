@@ -95,6 +95,7 @@ impl Compiler<'_> {
                         let (object, key) = self.member_reference(member)?;
                         self.emit_member_set(object, key, value)?;
                     }
+                    SimpleAssignmentTarget::Call(call) => self.call_then_reference_error(call)?,
                 }
             }
             Target::Assignment(AssignmentTarget::Object(object)) => {

@@ -1,0 +1,1 @@
+import defer x from "m";

@@ -1,0 +1,1 @@
+typeof import.defer;

@@ -1,0 +1,3 @@
+{
+  using let = null;
+}

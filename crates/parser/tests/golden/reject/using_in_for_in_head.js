@@ -1,0 +1,3 @@
+{
+  for (using x in y) {}
+}
