@@ -464,7 +464,7 @@ impl Compiler<'_> {
             }
             Expression::Yield(node) => {
                 if node.delegate {
-                    return Err(CompileError::new("yield* is not supported yet", node.span));
+                    return self.yield_delegate(node.argument.as_ref(), node.span, dst);
                 }
                 let value = self.alloc()?;
                 match &node.argument {
@@ -496,6 +496,122 @@ impl Compiler<'_> {
                 node.span,
             )),
         }
+    }
+
+    /// `yield* argument` (the `yield*` evaluation loop of the specification). The inner
+    /// iterator's record, the last resumption `(value, kind)` and the step result live in
+    /// registers, so a suspension saves them with the frame; the VM does each step's calls
+    /// (`DelegateCall`, `DelegateResult`) and the code here does the awaits, the
+    /// suspensions and the completions.
+    fn yield_delegate(
+        &mut self,
+        argument: Option<&Expression<'_>>,
+        span: Span,
+        dst: Reg,
+    ) -> Result<()> {
+        let is_async = self.is_async_generator();
+        let mark = self.mark();
+        let record = self.alloc_n(3)?;
+        {
+            let inner = self.mark();
+            let iterable = self.alloc()?;
+            match argument {
+                Some(argument) => self.expr(argument, iterable)?,
+                None => self.emit(Instruction::LoadUndefined { dst: iterable }),
+            }
+            self.mark_position(span);
+            self.emit(if is_async {
+                Instruction::GetAsyncIterator {
+                    dst: record,
+                    iterable,
+                }
+            } else {
+                Instruction::GetProtocolIterator {
+                    dst: record,
+                    iterable,
+                }
+            });
+            self.release(inner);
+        }
+        let received = self.alloc_n(2)?;
+        let step = self.alloc_n(2)?;
+        let status = Reg(step.0 + 1);
+        self.emit(Instruction::LoadUndefined { dst: received });
+        self.emit(Instruction::LoadInt {
+            dst: Reg(received.0 + 1),
+            value: 0,
+        });
+        let loop_label = self.new_label();
+        let finished = self.new_label();
+        let returning = self.new_label();
+        let missing_throw = self.new_label();
+        self.bind_label(loop_label);
+        self.emit(Instruction::DelegateCall {
+            dst: step,
+            iterator: record,
+            received,
+        });
+        self.emit_short_jump_to(returning, |offset| Instruction::JumpIfStrictEqualInt {
+            lhs: status,
+            value: 2,
+            offset,
+        });
+        self.emit_short_jump_to(missing_throw, |offset| Instruction::JumpIfStrictEqualInt {
+            lhs: status,
+            value: 3,
+            offset,
+        });
+        if is_async {
+            self.emit(Instruction::Await {
+                dst: step,
+                value: step,
+            });
+        }
+        self.emit(Instruction::DelegateResult {
+            dst: step,
+            received,
+            unwrap: u16::from(is_async),
+        });
+        self.emit_short_jump_to(finished, |offset| Instruction::JumpIfStrictEqualInt {
+            lhs: status,
+            value: 1,
+            offset,
+        });
+        self.emit_short_jump_to(returning, |offset| Instruction::JumpIfStrictEqualInt {
+            lhs: status,
+            value: 2,
+            offset,
+        });
+        self.mark_position(span);
+        self.emit(Instruction::YieldDelegate {
+            dst: received,
+            value: step,
+        });
+        self.jump(loop_label);
+        // The inner iterator has no `throw` method: close it (normal completion), then report
+        // the protocol violation.
+        self.bind_label(missing_throw);
+        if is_async {
+            self.emit_async_iterator_close(record)?;
+        } else {
+            self.emit(Instruction::IteratorClose { iterator: record });
+        }
+        let message = self.string_constant("The iterator does not provide a 'throw' method")?;
+        self.emit(Instruction::ThrowTypeError { message });
+        // A return completion leaves the generator (through enclosing finally blocks); an
+        // async generator awaits the value first.
+        self.bind_label(returning);
+        if is_async {
+            self.emit(Instruction::Await {
+                dst: step,
+                value: step,
+            });
+        }
+        self.emit_abrupt(JumpAction::Return, Some(step))?;
+        self.bind_label(finished);
+        self.emit(Instruction::Move { dst, src: step });
+        self.release(mark);
+        Ok(())
     }
 
     // ----- Identifiers ---------------------------------------------------------------------------

@@ -104,6 +104,9 @@ pub(crate) enum ControlKind {
         break_label: Label,
         continue_label: Label,
         iterator: Option<Reg>,
+        /// Whether `iterator` is an async iterator record (`for await`), closed with
+        /// AsyncIteratorClose.
+        async_iterator: bool,
     },
     Block {
         break_label: Label,
@@ -932,6 +935,12 @@ impl<'t> Compiler<'t> {
                 .labels
                 .iter()
                 .any(|label| label.position == Some(end))
+    }
+
+    /// Whether the function being compiled is an async generator.
+    pub(crate) fn is_async_generator(&self) -> bool {
+        self.function.flags.contains(FunctionFlags::ASYNC)
+            && self.function.flags.contains(FunctionFlags::GENERATOR)
     }
 
     /// Whether the code being compiled is strict.

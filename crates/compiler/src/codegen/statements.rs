@@ -466,7 +466,7 @@ impl Compiler<'_> {
             return result;
         }
         let mark = self.mark();
-        let value = match argument {
+        let mut value = match argument {
             Some(argument) => self.expr_reg(argument)?,
             None => {
                 let value = self.alloc()?;
@@ -475,6 +475,17 @@ impl Compiler<'_> {
             }
         };
         self.mark_position(span);
+        if self.is_async_generator() && argument.is_some() {
+            // ReturnStatement: in an async generator the operand is awaited before the
+            // return completion leaves the body (a rejection is thrown here). The operand may
+            // be a variable's register, so the result goes to a fresh one.
+            let awaited = self.alloc()?;
+            self.emit(Instruction::Await {
+                dst: awaited,
+                value,
+            });
+            value = awaited;
+        }
         let result = self.emit_abrupt(JumpAction::Return, Some(value));
         self.release(mark);
         result
@@ -610,7 +621,7 @@ impl Compiler<'_> {
             labels,
             break_label,
             continue_label,
-            iterator,
+            iterator.map(|record| (record, false)),
             depth,
             depth,
         )
@@ -623,7 +634,7 @@ impl Compiler<'_> {
         labels: Vec<Atom>,
         break_label: Label,
         continue_label: Label,
-        iterator: Option<Reg>,
+        iterator: Option<(Reg, bool)>,
         break_depth: u16,
         continue_depth: u16,
     ) -> Result<()> {
@@ -632,7 +643,8 @@ impl Compiler<'_> {
             kind: ControlKind::Loop {
                 break_label,
                 continue_label,
-                iterator,
+                iterator: iterator.map(|(record, _)| record),
+                async_iterator: iterator.is_some_and(|(_, is_async)| is_async),
             },
             break_depth,
             continue_depth,
@@ -710,12 +722,6 @@ impl Compiler<'_> {
     }
 
     fn for_of_statement(&mut self, node: &ForOfStatement<'_>) -> Result<()> {
-        if node.is_await {
-            return Err(CompileError::new(
-                "for await is not supported yet",
-                node.span,
-            ));
-        }
         let labels = std::mem::take(&mut self.function.pending_labels);
         let outer_mark = self.mark();
         let iterator = self.alloc_n(3)?;
@@ -723,9 +729,16 @@ impl Compiler<'_> {
             let mark = self.mark();
             let iterable = self.expr_reg(&node.right)?;
             self.mark_position(node.right.span());
-            self.emit(Instruction::GetIterator {
-                dst: iterator,
-                iterable,
+            self.emit(if node.is_await {
+                Instruction::GetAsyncIterator {
+                    dst: iterator,
+                    iterable,
+                }
+            } else {
+                Instruction::GetIterator {
+                    dst: iterator,
+                    iterable,
+                }
             });
             self.release(mark);
         }
@@ -734,10 +747,24 @@ impl Compiler<'_> {
         let break_label = self.new_label();
         let continue_label = self.new_label();
         self.bind_label(next_label);
-        self.emit(Instruction::IteratorNext {
-            dst: value,
-            iterator,
-        });
+        if node.is_await {
+            // ForIn/OfBodyEvaluation with iteratorKind async: Await(Call(next)), then the
+            // result object is checked and unpacked.
+            self.emit(Instruction::IteratorNextCall {
+                dst: value,
+                iterator,
+            });
+            self.emit(Instruction::Await { dst: value, value });
+            self.emit(Instruction::IteratorResultValue {
+                dst: value,
+                iterator,
+            });
+        } else {
+            self.emit(Instruction::IteratorNext {
+                dst: value,
+                iterator,
+            });
+        }
         let done = Reg(iterator.0 + 2);
         self.emit_jump_to(break_label, |offset| Instruction::JumpIfTrue {
             condition: done,
@@ -755,7 +782,7 @@ impl Compiler<'_> {
             labels,
             break_label,
             continue_label,
-            Some(iterator),
+            Some((iterator, node.is_await)),
             outer_depth,
             inner_depth,
         )?;
@@ -771,10 +798,76 @@ impl Compiler<'_> {
             scope_depth: outer_depth,
             exception_register: exception,
         });
-        self.emit(Instruction::IteratorCloseForThrow { iterator });
+        if node.is_await {
+            self.emit_async_iterator_close_for_throw(iterator, outer_depth)?;
+        } else {
+            self.emit(Instruction::IteratorCloseForThrow { iterator });
+        }
         self.emit(Instruction::Throw { value: exception });
         self.bind_label(break_label);
         self.release(outer_mark);
+        Ok(())
+    }
+
+    /// AsyncIteratorClose(record, normal completion): calls `return` if present, awaits its
+    /// result and throws a TypeError when that is not an object. Errors propagate.
+    pub(crate) fn emit_async_iterator_close(&mut self, iterator: Reg) -> Result<()> {
+        let mark = self.mark();
+        let pair = self.alloc_n(2)?;
+        let skip = self.new_label();
+        self.emit(Instruction::IteratorReturnCall {
+            dst: pair,
+            iterator,
+        });
+        self.emit_jump_to(skip, |offset| Instruction::JumpIfFalse {
+            condition: Reg(pair.0 + 1),
+            offset,
+        });
+        self.emit(Instruction::Await {
+            dst: pair,
+            value: pair,
+        });
+        self.emit(Instruction::CheckIteratorResult { value: pair });
+        self.bind_label(skip);
+        self.release(mark);
+        Ok(())
+    }
+
+    /// AsyncIteratorClose(record, throw completion), up to the re-throw the caller emits
+    /// next: `return` is called and its result awaited, and every error on the way (from
+    /// GetMethod, the call or the await) is ignored, so the original exception wins.
+    fn emit_async_iterator_close_for_throw(
+        &mut self,
+        iterator: Reg,
+        scope_depth: u16,
+    ) -> Result<()> {
+        let mark = self.mark();
+        let pair = self.alloc_n(2)?;
+        let ignored = self.alloc()?;
+        let done = self.new_label();
+        let start = self.pc();
+        self.emit(Instruction::IteratorReturnCall {
+            dst: pair,
+            iterator,
+        });
+        self.emit_jump_to(done, |offset| Instruction::JumpIfFalse {
+            condition: Reg(pair.0 + 1),
+            offset,
+        });
+        self.emit(Instruction::Await {
+            dst: pair,
+            value: pair,
+        });
+        let end = self.pc();
+        self.bind_label(done);
+        self.function.handlers.push(ExceptionHandler {
+            start: start as u32,
+            end: end as u32,
+            handler: self.pc() as u32,
+            scope_depth,
+            exception_register: ignored,
+        });
+        self.release(mark);
         Ok(())
     }
 
@@ -1079,10 +1172,15 @@ impl Compiler<'_> {
             match &self.function.control[index].kind {
                 ControlKind::Loop {
                     iterator: Some(iterator),
+                    async_iterator,
                     ..
                 } => {
-                    let iterator = *iterator;
-                    self.emit(Instruction::IteratorClose { iterator });
+                    let (iterator, async_iterator) = (*iterator, *async_iterator);
+                    if async_iterator {
+                        self.emit_async_iterator_close(iterator)?;
+                    } else {
+                        self.emit(Instruction::IteratorClose { iterator });
+                    }
                 }
                 ControlKind::Finally {
                     kind_register,

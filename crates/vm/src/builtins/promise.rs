@@ -428,6 +428,24 @@ fn perform_then(
     }
 }
 
+/// PerformPromiseThen(promise, onFulfilled, onRejected, capability) where the capability is
+/// the resolving functions of `result_promise`, a pending promise made by [`new_promise`].
+pub(crate) fn perform_then_into(
+    vm: &mut Vm,
+    promise: ObjectRef,
+    on_fulfilled: Value,
+    on_rejected: Value,
+    result_promise: ObjectRef,
+) {
+    let (resolve, reject) = create_resolving_functions(vm, result_promise);
+    let capability = Capability {
+        promise: Value::Object(result_promise),
+        resolve: Value::Object(resolve),
+        reject: Value::Object(reject),
+    };
+    perform_then(vm, promise, on_fulfilled, on_rejected, Some(capability));
+}
+
 fn promise_reaction_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let Value::Object(reaction) = args.get(vm, 0) else {
         return Ok(Value::Undefined);

@@ -39,6 +39,8 @@ pub struct AsyncGeneratorIntrinsics {
     pub async_generator_prototype: ObjectRef,
     /// %AsyncGeneratorFunction.prototype%.
     pub async_generator_function_prototype: ObjectRef,
+    /// %AsyncFromSyncIteratorPrototype%.
+    pub async_from_sync_iterator_prototype: ObjectRef,
 }
 
 /// Returns the async-generator intrinsics, creating them on first use.
@@ -102,10 +104,14 @@ pub(crate) fn intrinsics(vm: &mut Vm) -> AsyncGeneratorIntrinsics {
         Value::String(function_tag),
         Attributes::CONFIGURABLE_ONLY,
     );
+    let async_from_sync_iterator_prototype =
+        vm.alloc_object(Some(async_iterator_prototype), ObjectKind::Ordinary);
+    super::async_from_sync::install_prototype(vm, async_from_sync_iterator_prototype);
     let intrinsics = AsyncGeneratorIntrinsics {
         async_iterator_prototype,
         async_generator_prototype,
         async_generator_function_prototype,
+        async_from_sync_iterator_prototype,
     };
     vm.interpreter.async_generator_intrinsics = Some(intrinsics);
     intrinsics
@@ -373,22 +379,21 @@ fn handle_outcome(
                 }
             }
         }
+        Outcome::Delegated(value) => {
+            // AsyncGeneratorYield of a `yield*` step: the inner result's value settles the
+            // front request as is (no await); the body stays suspended at its `YieldDelegate`
+            // and the queue keeps draining.
+            set_state(vm, state_object, state::SUSPENDED_YIELD);
+            settle_front(vm, queue, Ok((value, false)))?;
+            Ok(true)
+        }
         Outcome::Returned(value) => {
-            // A `return x` in an async generator body awaits `x` before completing the
-            // request (one promise job, as in the specification).
+            // Return values were already awaited in the body (`return x` awaits `x`, and a
+            // `return(value)` request awaits its operand before resuming), so completion
+            // settles the request directly (AsyncGeneratorStart).
             complete(vm, state_object);
-            set_state(vm, state_object, state::AWAITING_RETURN);
-            match subscribe(vm, state_object, value, return_fulfilled, return_rejected) {
-                Ok(result) => {
-                    result?;
-                    Ok(false)
-                }
-                Err(error) => {
-                    set_state(vm, state_object, state::COMPLETED);
-                    settle_front(vm, queue, Err(error))?;
-                    Ok(true)
-                }
-            }
+            settle_front(vm, queue, Ok((value, true)))?;
+            Ok(true)
         }
         Outcome::Threw(error) => {
             complete(vm, state_object);

@@ -1188,6 +1188,67 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 set_reg!(dst, array);
                 safepoint!();
             }
+            Instruction::GetProtocolIterator { dst, iterable } => {
+                let iterable = reg!(iterable);
+                let record = base + usize::from(dst.0);
+                slow!(iteration::get_protocol_iterator(vm, record, iterable));
+            }
+            Instruction::GetAsyncIterator { dst, iterable } => {
+                let iterable = reg!(iterable);
+                let record = base + usize::from(dst.0);
+                slow!(iteration::get_async_iterator(vm, record, iterable));
+            }
+            Instruction::IteratorNextCall { dst, iterator } => {
+                let record = base + usize::from(iterator.0);
+                let result = slow!(iteration::iterator_next_call(vm, record));
+                set_reg!(dst, result);
+                safepoint!();
+            }
+            Instruction::IteratorResultValue { dst, iterator } => {
+                let record = base + usize::from(iterator.0);
+                let result = reg!(dst);
+                let value = slow!(iteration::iterator_result_value(vm, record, result));
+                set_reg!(dst, value);
+            }
+            Instruction::IteratorReturnCall { dst, iterator } => {
+                let record = base + usize::from(iterator.0);
+                let outcome = slow!(iteration::iterator_return_call(vm, record));
+                let called = outcome.is_some();
+                if let Some(result) = outcome {
+                    set_reg!(dst, result);
+                }
+                vm.stack[base + usize::from(dst.0) + 1] = Value::Boolean(called);
+            }
+            Instruction::CheckIteratorResult { value } => {
+                if !reg!(value).is_object() {
+                    throw!(vm.new_type_error("Iterator result is not an object"));
+                }
+            }
+            Instruction::DelegateCall {
+                dst,
+                iterator,
+                received,
+            } => {
+                slow!(iteration::delegate_call(
+                    vm,
+                    base + usize::from(dst.0),
+                    base + usize::from(iterator.0),
+                    base + usize::from(received.0),
+                ));
+                safepoint!();
+            }
+            Instruction::DelegateResult {
+                dst,
+                received,
+                unwrap,
+            } => {
+                slow!(iteration::delegate_result(
+                    vm,
+                    base + usize::from(dst.0),
+                    base + usize::from(received.0),
+                    unwrap != 0,
+                ));
+            }
             Instruction::ForInPrepare { dst, object } => {
                 let target = reg!(object);
                 let iterator = slow!(vm.new_for_in_iterator(target));
@@ -1259,6 +1320,14 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 save_pc!();
                 let yielded = reg!(value);
                 generators::suspend_at_yield(vm);
+                return Ok(yielded);
+            }
+            Instruction::YieldDelegate { value, .. } => {
+                // Like `Yield`, flagged so the resumer hands the value over unwrapped.
+                save_pc!();
+                let yielded = reg!(value);
+                generators::suspend_at_yield(vm);
+                vm.interpreter.generator_delegated = true;
                 return Ok(yielded);
             }
             Instruction::GeneratorStart {} => {

@@ -208,7 +208,7 @@ pub(super) fn run_parameter_initialisation(vm: &mut Vm, state: ObjectRef) -> JsR
     let outcome = resume_raw(vm, state, ResumeMode::Next, Value::Undefined);
     vm.close_handle_scope(scope);
     match outcome? {
-        Outcome::Suspended(_) => Ok(()),
+        Outcome::Suspended(_) | Outcome::Delegated(_) => Ok(()),
         Outcome::Threw(error) => Err(error),
         Outcome::Returned(_) => {
             Err(vm.new_type_error("internal error: generator without GeneratorStart"))
@@ -303,7 +303,7 @@ fn async_step(
                 crate::builtins::promise::reject_promise(vm, promise, error);
                 return Ok(());
             }
-            Outcome::Suspended(awaited) => {
+            Outcome::Suspended(awaited) | Outcome::Delegated(awaited) => {
                 let constructor = Value::Object(vm.intrinsics.promise_constructor);
                 let awaited_promise =
                     match crate::builtins::promise::promise_resolve(vm, constructor, awaited) {
@@ -429,6 +429,9 @@ pub(crate) fn suspend_at_yield(vm: &mut Vm) {
 pub(super) enum Outcome {
     /// The body suspended at `Yield`/`Await` with this value.
     Suspended(Value),
+    /// The body suspended at `YieldDelegate` (`yield*`) with this value: the inner iterator's
+    /// result object in a generator, the inner result's value in an async generator.
+    Delegated(Value),
     /// The body returned this value.
     Returned(Value),
     /// The body threw this value.
@@ -451,6 +454,7 @@ fn resume(
     };
     match resume_raw(vm, state, mode, value)? {
         Outcome::Suspended(value) => Ok(Value::Object(vm.create_iter_result_object(value, false))),
+        Outcome::Delegated(result) => Ok(result),
         Outcome::Returned(value) => Ok(Value::Object(vm.create_iter_result_object(value, true))),
         Outcome::Threw(error) => Err(error),
     }
@@ -519,6 +523,15 @@ pub(super) fn resume_raw(
             vm.interpreter.function(code).code.get(suspend_pc).copied(),
             mode,
         ) {
+            (Some(Instruction::YieldDelegate { dst, .. }), _) => {
+                let destination = base + usize::from(dst.0);
+                vm.stack[destination] = value;
+                vm.stack[destination + 1] = Value::Number(match mode {
+                    ResumeMode::Next => super::iteration::delegate::NEXT,
+                    ResumeMode::Return => super::iteration::delegate::RETURN,
+                    ResumeMode::Throw => super::iteration::delegate::THROW,
+                });
+            }
             (_, ResumeMode::Throw) => throw_now = Some(value),
             (Some(Instruction::Yield { dst, .. }), _) => {
                 let destination = base + usize::from(dst.0);
@@ -532,6 +545,7 @@ pub(super) fn resume_raw(
         }
     }
     vm.interpreter.generator_yielded = false;
+    vm.interpreter.generator_delegated = false;
     let result = match throw_now {
         Some(thrown) => match exceptions::unwind(vm, entry_depth, thrown) {
             Ok(()) => dispatch::run(vm, entry_depth),
@@ -542,7 +556,9 @@ pub(super) fn resume_raw(
     vm.leave_native_call();
     vm.stack.truncate(base);
     let yielded = std::mem::take(&mut vm.interpreter.generator_yielded);
+    let delegated = std::mem::take(&mut vm.interpreter.generator_delegated);
     Ok(match result {
+        Ok(value) if yielded && delegated => Outcome::Delegated(value),
         Ok(value) if yielded => Outcome::Suspended(value),
         Ok(value) => {
             complete(vm, state);
@@ -579,8 +595,9 @@ fn generator_throw(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     resume(vm, this, ResumeMode::Throw, value, "throw")
 }
 
-/// Installs `next`, `return`, `throw` and `@@toStringTag` on %GeneratorPrototype% unless the
-/// built-ins already did (idempotent).
+/// Installs `next`, `return`, `throw` and `@@toStringTag` on %GeneratorPrototype%, and
+/// `prototype` and `@@toStringTag` on %GeneratorFunction.prototype%, unless the built-ins
+/// already did (idempotent).
 pub(crate) fn install_generator_prototype(vm: &mut Vm) {
     let prototype = vm.intrinsics.generator_prototype;
     for (name, function) in [
@@ -613,6 +630,15 @@ pub(crate) fn install_generator_prototype(vm: &mut Vm) {
             function_prototype,
             prototype_key,
             Value::Object(prototype),
+            Attributes::CONFIGURABLE_ONLY,
+        );
+    }
+    if vm.find_own_property(function_prototype, tag_key).is_none() {
+        let function_tag = vm.new_string("GeneratorFunction");
+        vm.define_data_property(
+            function_prototype,
+            tag_key,
+            Value::String(function_tag),
             Attributes::CONFIGURABLE_ONLY,
         );
     }

@@ -267,3 +267,165 @@ pub(crate) fn spread_into_array(vm: &mut Vm, target: Value, iterable: Value) -> 
     vm.close_handle_scope(scope);
     result
 }
+
+/// Stores a protocol iterator record at absolute stack index `record`.
+fn store_record(vm: &mut Vm, record: usize, iterator_record: IteratorRecord) {
+    vm.stack[record] = Value::Object(iterator_record.iterator);
+    vm.stack[record + 1] = iterator_record.next_method;
+    vm.stack[record + 2] = Value::Boolean(false);
+}
+
+/// `GetProtocolIterator`: GetIterator(value, sync) that never uses the fast array record.
+pub(crate) fn get_protocol_iterator(vm: &mut Vm, record: usize, iterable: Value) -> JsResult<()> {
+    let iterator_record = vm.get_iterator(iterable)?;
+    store_record(vm, record, iterator_record);
+    Ok(())
+}
+
+/// `GetAsyncIterator`: GetIterator(value, async), falling back to
+/// CreateAsyncFromSyncIterator when the value has no `Symbol.asyncIterator` method.
+pub(crate) fn get_async_iterator(vm: &mut Vm, record: usize, iterable: Value) -> JsResult<()> {
+    let key = PropertyKey::Symbol(vm.intrinsics.symbols.async_iterator);
+    let iterator_record = match vm.get_method(iterable, key)? {
+        Some(method) => {
+            let iterator = vm.call(method, iterable, &[])?;
+            let Value::Object(iterator) = iterator else {
+                return Err(
+                    vm.new_type_error("Result of the Symbol.asyncIterator method is not an object")
+                );
+            };
+            let scope = vm.open_handle_scope();
+            vm.root(Value::Object(iterator));
+            let next_method = vm.get(iterator, PropertyKey::Atom(atoms::NEXT));
+            vm.close_handle_scope(scope);
+            IteratorRecord {
+                iterator,
+                next_method: next_method?,
+                done: false,
+            }
+        }
+        None => {
+            let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
+            let Some(sync_method) = vm.get_method(iterable, iterator_key)? else {
+                let description = vm.describe_value_for_error(iterable);
+                return Err(vm.new_type_error(&format!("{description} is not async iterable")));
+            };
+            let sync_record = vm.get_iterator_from_method(iterable, sync_method)?;
+            super::async_from_sync::create_async_from_sync_iterator(vm, sync_record)?
+        }
+    };
+    store_record(vm, record, iterator_record);
+    Ok(())
+}
+
+/// `IteratorNextCall`: calls the record's `next` method without arguments.
+pub(crate) fn iterator_next_call(vm: &mut Vm, record: usize) -> JsResult<Value> {
+    let iterator = vm.stack[record];
+    let next_method = vm.stack[record + 1];
+    vm.call(next_method, iterator, &[])
+}
+
+/// `IteratorResultValue`: unpacks an iterator result (IteratorComplete, IteratorValue),
+/// marking the record done when the result is done.
+pub(crate) fn iterator_result_value(vm: &mut Vm, record: usize, result: Value) -> JsResult<Value> {
+    let Value::Object(result) = result else {
+        return Err(vm.new_type_error("Iterator result is not an object"));
+    };
+    let done = vm.get(result, PropertyKey::Atom(atoms::DONE))?;
+    if vm.to_boolean(done) {
+        vm.stack[record + 2] = Value::Boolean(true);
+        return Ok(Value::Undefined);
+    }
+    vm.get(result, PropertyKey::Atom(atoms::VALUE))
+}
+
+/// `IteratorReturnCall`: the part of AsyncIteratorClose before the await. `Some(result)` when
+/// `return` was called.
+pub(crate) fn iterator_return_call(vm: &mut Vm, record: usize) -> JsResult<Option<Value>> {
+    let iterator_record = protocol_record(vm, record);
+    vm.stack[record + 2] = Value::Boolean(true);
+    let Some(iterator_record) = iterator_record else {
+        return Ok(None);
+    };
+    let iterator = Value::Object(iterator_record.iterator);
+    match vm.get_method(iterator, PropertyKey::Atom(atoms::RETURN))? {
+        Some(return_method) => vm.call(return_method, iterator, &[]).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Resumption kinds of `YieldDelegate` as stored in its second destination register.
+pub(crate) mod delegate {
+    /// Resumed by `next(value)`.
+    pub const NEXT: f64 = 0.0;
+    /// Resumed by `return(value)`.
+    pub const RETURN: f64 = 1.0;
+    /// Resumed by `throw(value)`.
+    pub const THROW: f64 = 2.0;
+    /// `DelegateResult`: the inner iterator finished; the value is the `yield*` result.
+    pub const FINISHED: f64 = 1.0;
+    /// `DelegateCall`/`DelegateResult`: the generator must return the value.
+    pub const RETURN_VALUE: f64 = 2.0;
+    /// `DelegateCall`: the inner iterator has no `throw` method.
+    pub const MISSING_THROW: f64 = 3.0;
+}
+
+/// `DelegateCall`: forwards a resumption of the delegating generator to the inner iterator
+/// (the `received` handling of the `yield*` evaluation loop, up to the inner result).
+pub(crate) fn delegate_call(
+    vm: &mut Vm,
+    destination: usize,
+    record: usize,
+    received: usize,
+) -> JsResult<()> {
+    let value = vm.stack[received];
+    let mode = vm.stack[received + 1].as_number().unwrap_or(delegate::NEXT);
+    let iterator = vm.stack[record];
+    let (result, status) = if mode == delegate::THROW {
+        match vm.get_method(iterator, PropertyKey::Atom(atoms::THROW))? {
+            Some(throw_method) => (vm.call(throw_method, iterator, &[value])?, delegate::NEXT),
+            None => (Value::Undefined, delegate::MISSING_THROW),
+        }
+    } else if mode == delegate::RETURN {
+        match vm.get_method(iterator, PropertyKey::Atom(atoms::RETURN))? {
+            Some(return_method) => (vm.call(return_method, iterator, &[value])?, delegate::NEXT),
+            None => (value, delegate::RETURN_VALUE),
+        }
+    } else {
+        let next_method = vm.stack[record + 1];
+        (vm.call(next_method, iterator, &[value])?, delegate::NEXT)
+    };
+    vm.stack[destination] = result;
+    vm.stack[destination + 1] = Value::Number(status);
+    Ok(())
+}
+
+/// `DelegateResult`: inspects the inner result of a `yield*` step.
+pub(crate) fn delegate_result(
+    vm: &mut Vm,
+    destination: usize,
+    received: usize,
+    unwrap: bool,
+) -> JsResult<()> {
+    let Value::Object(result) = vm.stack[destination] else {
+        return Err(vm.new_type_error("Iterator result is not an object"));
+    };
+    let done = vm.get(result, PropertyKey::Atom(atoms::DONE))?;
+    if vm.to_boolean(done) {
+        let value = vm.get(result, PropertyKey::Atom(atoms::VALUE))?;
+        let returning = vm.stack[received + 1].as_number() == Some(delegate::RETURN);
+        vm.stack[destination] = value;
+        vm.stack[destination + 1] = Value::Number(if returning {
+            delegate::RETURN_VALUE
+        } else {
+            delegate::FINISHED
+        });
+        return Ok(());
+    }
+    if unwrap {
+        let value = vm.get(result, PropertyKey::Atom(atoms::VALUE))?;
+        vm.stack[destination] = value;
+    }
+    vm.stack[destination + 1] = Value::Number(delegate::NEXT);
+    Ok(())
+}

@@ -13,6 +13,8 @@
 //! - [`generators`]: generators and async functions as coroutines (suspend at `Yield`/`Await`,
 //!   resume from `next`/`return`/`throw` or from promise jobs).
 //! - [`async_generators`]: async generators (request queue on top of the coroutines).
+//! - [`async_from_sync`]: %AsyncFromSyncIteratorPrototype% for `for await` and async `yield*`
+//!   over sync iterables.
 //!
 //! # Register stack and frames
 //! `vm.stack` is THE register stack (owned by the `Vm`, see `realm.rs`). A bytecode frame is a
@@ -39,6 +41,7 @@
 //!    the loop (see `dispatch`). Anything that shrinks the stack below the active window must
 //!    restore it before the next register access.
 
+pub mod async_from_sync;
 pub mod async_generators;
 pub mod calls;
 pub mod dispatch;
@@ -136,6 +139,8 @@ pub struct InterpreterState {
     pub generator_state_symbol: Option<SymbolRef>,
     /// Set by the `Yield` arm when it leaves the dispatch loop (read by the resumer).
     pub generator_yielded: bool,
+    /// Set with `generator_yielded` when the suspension was a `YieldDelegate` (`yield*`).
+    pub generator_delegated: bool,
     /// Cached shapes for closures with a `prototype` property (see `objects`).
     pub closure_shapes: Option<objects::ClosureShapes>,
     /// The async-generator intrinsics (see `async_generators`).
@@ -164,6 +169,7 @@ impl Default for InterpreterState {
             generator_yielded: false,
             closure_shapes: None,
             async_generator_intrinsics: None,
+            generator_delegated: false,
             interrupt_deadline: None,
             interrupted: false,
             interrupt_countdown: INTERRUPT_CHECK_INTERVAL,
@@ -240,6 +246,7 @@ pub fn trace_roots(state: &InterpreterState, tracer: &mut Tracer) {
         tracer.push(intrinsics.async_iterator_prototype);
         tracer.push(intrinsics.async_generator_prototype);
         tracer.push(intrinsics.async_generator_function_prototype);
+        tracer.push(intrinsics.async_from_sync_iterator_prototype);
     }
     if let Some(shapes) = state.closure_shapes {
         tracer.push(shapes.with_prototype);
