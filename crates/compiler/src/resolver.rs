@@ -230,6 +230,10 @@ pub struct Scope {
     pub env_slot_count: u16,
     /// Function scopes: the function references `arguments`/`this`/... (see pseudo-bindings).
     pub uses_this: bool,
+    /// A scope of the caller of a direct eval, rebuilt from its [`EvalSite`] description: its
+    /// bindings already live in the caller's environment at fixed slots, and nothing may be
+    /// declared in it.
+    pub ghost: bool,
 }
 
 impl Scope {
@@ -252,6 +256,9 @@ pub struct ScopeTree {
     pub tdz_checked_references: FxHashSet<u32>,
     /// Top-level `var` names of a script (global properties), in order, deduplicated.
     pub global_var_names: Vec<Atom>,
+    /// Top-level function declarations of the program are global object properties (scripts,
+    /// and sloppy eval code whose variable scope is the global one).
+    pub global_functions: bool,
 }
 
 impl ScopeTree {
@@ -268,6 +275,10 @@ impl ScopeTree {
     /// Assigns environment slots to captured bindings.
     fn finish(&mut self) {
         for scope_index in 0..self.scopes.len() {
+            if self.scopes[scope_index].ghost {
+                // Ghost scopes keep the caller's slot layout.
+                continue;
+            }
             let mut next_slot: u16 = 0;
             let binding_ids = self.scopes[scope_index].bindings.clone();
             for binding_id in binding_ids {
@@ -289,18 +300,94 @@ impl ScopeTree {
 /// Resolves a whole program. `is_module` makes top-level vars local instead of global.
 pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError> {
     let module = program.source_type == SourceType::Module;
-    let mut resolver = Resolver {
-        tree: ScopeTree::default(),
-        current: 0,
-        depth: 0,
-        module,
-        merged_namespace_exports: Vec::new(),
-    };
+    let mut resolver = Resolver::new();
     let script_scope = resolver.new_scope(ScopeKind::Script, None);
+    resolver.tree.global_functions = !module;
     resolver.current = script_scope;
     resolver.hoist_var_scope(program.body, script_scope, !module)?;
     resolver.declare_lexical(program.body, script_scope, true)?;
     resolver.visit_statement_list(program.body)?;
+    resolver.force_capture_for_direct_eval();
+    resolver.tree.finish();
+    Ok(resolver.tree)
+}
+
+/// Resolves eval code (ECMAScript PerformEval / EvalDeclarationInstantiation).
+///
+/// Scope 0 is the eval code's own top-level scope. For a direct eval, `site` describes the
+/// caller's environment chain; each level becomes a *ghost* scope above scope 0 whose bindings
+/// are captured at the caller's slots, so that ordinary resolution turns the caller's names into
+/// `(depth, slot)` accesses relative to the environment current at the call (which becomes the
+/// eval code's closure environment). Ghost lexical bindings are never known to be initialised,
+/// so every reference to them gets a TDZ check.
+///
+/// Variable declarations: strict eval code keeps them in its own scope. Sloppy eval code whose
+/// caller's variable scope is the global one (indirect eval, or a direct eval in global code)
+/// declares them as global properties. A sloppy direct eval inside a function reuses a
+/// same-named binding of the caller's variable scope; a new name stays local to the eval code
+/// (a known gap: the caller does not see it after the eval returns).
+pub fn resolve_eval_program(
+    program: &Program<'_>,
+    interner: &tseval_lexer::Interner,
+    site: Option<&crate::bytecode::EvalSite>,
+    strict: bool,
+) -> Result<ScopeTree, CompileError> {
+    let mut resolver = Resolver::new();
+    let root_kind = if site.is_some() {
+        ScopeKind::Function { arrow: true }
+    } else {
+        ScopeKind::Script
+    };
+    let root = resolver.new_scope(root_kind, None);
+    let mut parent: Option<ScopeId> = None;
+    if let Some(site) = site {
+        for level in site.levels.iter().rev() {
+            let kind = if level.this_scope {
+                ScopeKind::Function { arrow: false }
+            } else if level.var_scope {
+                ScopeKind::VarBlock
+            } else {
+                ScopeKind::Block
+            };
+            let ghost = resolver.new_scope(kind, parent);
+            resolver.tree.scopes[ghost as usize].ghost = true;
+            for (slot, binding) in level.bindings.iter().enumerate() {
+                if binding.kind == BindingKind::PrivateName {
+                    continue;
+                }
+                let name = match &binding.name {
+                    crate::bytecode::EvalBindingName::Text(text) => match interner.lookup(text) {
+                        Some(atom) => atom,
+                        // The eval code never mentions this name.
+                        None => continue,
+                    },
+                    crate::bytecode::EvalBindingName::Reserved(raw) => Atom(*raw),
+                };
+                let id = resolver.add_binding(ghost, name, binding.kind);
+                let data = &mut resolver.tree.bindings[id as usize];
+                data.captured = true;
+                data.slot = slot as u16;
+            }
+            resolver.tree.scopes[ghost as usize].env_slot_count = level.bindings.len() as u16;
+            parent = Some(ghost);
+        }
+    }
+    resolver.tree.scopes[root as usize].parent = parent;
+    let global_var_scope = site.is_none_or(|site| site.global_var_scope);
+    let global = !strict && global_var_scope;
+    resolver.tree.global_functions = global;
+    resolver.current = root;
+    if site.is_some() && !strict {
+        resolver.check_eval_var_conflicts(program.body)?;
+    }
+    if site.is_some() && !strict && !global {
+        resolver.hoist_eval_vars_into_caller(program.body, root)?;
+    } else {
+        resolver.hoist_var_scope(program.body, root, global)?;
+    }
+    resolver.declare_lexical(program.body, root, true)?;
+    resolver.visit_statement_list(program.body)?;
+    resolver.force_capture_for_direct_eval();
     resolver.tree.finish();
     Ok(resolver.tree)
 }
@@ -312,12 +399,13 @@ struct Resolver {
     tree: ScopeTree,
     current: ScopeId,
     depth: u32,
-    module: bool,
     /// For each statement list being visited (innermost last): the names exported by each
     /// TypeScript namespace declared in it, over all of its merged declarations. Inside one
     /// declaration's body, a name that another declaration of the same namespace exports
     /// refers to the namespace object's property, as TypeScript's emit does (`N.x`).
     merged_namespace_exports: Vec<FxHashMap<Atom, Vec<Identifier>>>,
+    /// The scopes containing a direct `eval(...)` call.
+    direct_eval_scopes: Vec<ScopeId>,
 }
 
 /// The names each namespace declared directly in `statements` exports, gathered over all of
@@ -380,6 +468,123 @@ pub fn pattern_names(pattern: &BindingPattern<'_>, out: &mut Vec<Identifier>) {
 }
 
 impl Resolver {
+    fn new() -> Resolver {
+        Resolver {
+            tree: ScopeTree::default(),
+            current: 0,
+            depth: 0,
+            merged_namespace_exports: Vec::new(),
+            direct_eval_scopes: Vec::new(),
+        }
+    }
+
+    /// A direct `eval(...)` call in the current scope: declares the pseudo-bindings eval code
+    /// may use (`this`, `new.target`, the home object, `arguments`) and records the scope, so
+    /// that [`Self::force_capture_for_direct_eval`] moves every visible binding to an
+    /// environment.
+    fn note_direct_eval(&mut self) {
+        self.reference_pseudo(THIS_NAME, BindingKind::This);
+        self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget);
+        self.reference_pseudo(HOME_OBJECT_NAME, BindingKind::HomeObject);
+        self.reference(Identifier {
+            span: Span::new(u32::MAX, u32::MAX),
+            name: tseval_lexer::well_known::ARGUMENTS,
+        });
+        self.direct_eval_scopes.push(self.current);
+    }
+
+    /// Every binding visible from a direct eval lives in an environment (the eval code reads it
+    /// by `(depth, slot)`), and lexical ones start as the hole because the eval code may run
+    /// before their declaration.
+    fn force_capture_for_direct_eval(&mut self) {
+        let scopes = std::mem::take(&mut self.direct_eval_scopes);
+        for start in scopes {
+            let mut scope = Some(start);
+            while let Some(id) = scope {
+                let data = &self.tree.scopes[id as usize];
+                if data.ghost {
+                    break;
+                }
+                for &binding_id in &data.bindings {
+                    let binding = &mut self.tree.bindings[binding_id as usize];
+                    if matches!(
+                        binding.kind,
+                        BindingKind::NamespaceExport | BindingKind::EnumMember
+                    ) {
+                        continue;
+                    }
+                    binding.captured = true;
+                    if binding.kind.is_lexical() && binding.kind != BindingKind::ClassInner {
+                        binding.needs_tdz = true;
+                    }
+                }
+                scope = data.parent;
+            }
+        }
+    }
+
+    /// EvalDeclarationInstantiation step 3: a `var` (or top-level function) of sloppy eval code
+    /// may not share its name with a lexical declaration of a scope between the call and the
+    /// caller's variable scope (inclusive).
+    fn check_eval_var_conflicts(&mut self, statements: &[Statement<'_>]) -> Result<(), CompileError> {
+        let mut names = Vec::new();
+        collect_var_names(statements, &mut names, 0);
+        for statement in statements {
+            if let Some(function) = hoisted_function(statement)
+                && let Some(id) = function.id
+            {
+                names.push(id);
+            }
+        }
+        for identifier in names {
+            let mut scope = self.tree.scopes[self.current as usize].parent;
+            while let Some(id) = scope {
+                let data = &self.tree.scopes[id as usize];
+                if let Some(&binding_id) = data.names.get(&identifier.name) {
+                    let kind = self.tree.bindings[binding_id as usize].kind;
+                    if kind.is_lexical() {
+                        return Err(CompileError::new(
+                            "Identifier has already been declared",
+                            identifier.span,
+                        ));
+                    }
+                }
+                if data.kind.is_var_scope() {
+                    break;
+                }
+                scope = data.parent;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sloppy direct eval inside a function: a `var` whose name the caller's variable scope
+    /// already binds refers to that binding; other names become bindings of the eval code.
+    fn hoist_eval_vars_into_caller(
+        &mut self,
+        statements: &[Statement<'_>],
+        root: ScopeId,
+    ) -> Result<(), CompileError> {
+        let mut names = Vec::new();
+        collect_var_names(statements, &mut names, 0);
+        for identifier in names {
+            let mut scope = self.tree.scopes[root as usize].parent;
+            let mut found = false;
+            while let Some(id) = scope {
+                let data = &self.tree.scopes[id as usize];
+                if data.kind.is_var_scope() {
+                    found = data.names.contains_key(&identifier.name);
+                    break;
+                }
+                scope = data.parent;
+            }
+            if !found && self.tree.lookup_local(root, identifier.name).is_none() {
+                self.add_binding(root, identifier.name, BindingKind::Var);
+            }
+        }
+        Ok(())
+    }
+
     fn new_scope(&mut self, kind: ScopeKind, parent: Option<ScopeId>) -> ScopeId {
         let id = self.tree.scopes.len() as ScopeId;
         self.tree.scopes.push(Scope {
@@ -390,6 +595,7 @@ impl Resolver {
             bindings: Vec::new(),
             env_slot_count: 0,
             uses_this: false,
+            ghost: false,
         });
         id
     }
@@ -500,8 +706,7 @@ impl Resolver {
         scope: ScopeId,
         top_level: bool,
     ) -> Result<(), CompileError> {
-        let global_functions =
-            top_level && !self.module && self.tree.scopes[scope as usize].kind == ScopeKind::Script;
+        let global_functions = top_level && scope == 0 && self.tree.global_functions;
         for statement in statements {
             let declaration = match statement {
                 Statement::VariableDeclaration(declaration) => {
@@ -646,6 +851,7 @@ impl Resolver {
             }
             if name == tseval_lexer::well_known::ARGUMENTS
                 && matches!(scope_data.kind, ScopeKind::Function { arrow: false })
+                && !scope_data.ghost
             {
                 let binding_id = self.add_binding(scope, name, BindingKind::Arguments);
                 if crossed_function {
@@ -676,6 +882,10 @@ impl Resolver {
             if is_this_scope {
                 let binding_id = match scope_data.names.get(&name) {
                     Some(&id) => id,
+                    // The caller of a direct eval did not record this pseudo-binding: the eval
+                    // code falls back to its own (`this` of the eval frame, undefined
+                    // new.target).
+                    None if scope_data.ghost => return,
                     None => self.add_binding(scope, name, kind),
                 };
                 if kind == BindingKind::This {
@@ -1256,6 +1466,12 @@ impl Resolver {
                 }
             }
             Expression::Call(call) => {
+                if let Expression::Identifier(callee) = call.callee
+                    && callee.name == tseval_lexer::well_known::EVAL
+                    && !call.optional
+                {
+                    self.note_direct_eval();
+                }
                 if let Expression::Super(_) = call.callee {
                     self.reference_pseudo(THIS_NAME, BindingKind::This);
                     self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget);

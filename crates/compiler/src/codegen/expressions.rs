@@ -1236,6 +1236,19 @@ impl Compiler<'_> {
                 callee: window,
                 arguments,
             }),
+            None if undefined_this
+                && !call.optional
+                && matches!(call.callee, Expression::Identifier(identifier)
+                    if identifier.name == tseval_lexer::well_known::EVAL) =>
+            {
+                let site = self.eval_site(call.arguments.len() as u16)?;
+                let site = self.raw_constant(crate::bytecode::Constant::EvalSite(Rc::new(site)))?;
+                self.emit(Instruction::CallEval {
+                    dst,
+                    callee: window,
+                    site: crate::opcodes::EvalSiteIdx(site),
+                })
+            }
             None if undefined_this => self.emit(Instruction::CallUndefinedThis {
                 dst,
                 callee: window,

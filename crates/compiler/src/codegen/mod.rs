@@ -171,6 +171,10 @@ pub(crate) struct FunctionState {
     short_jump_overflows: Vec<(usize, usize)>,
     /// Derived constructors: the result register and the epilogue label every return jumps to.
     derived_epilogue: Option<(Reg, Label)>,
+    /// Eval code's top level: the register holding the completion value of the statements
+    /// run so far (expression statements write it; statements whose completion may be
+    /// undefined reset it first).
+    completion_register: Option<Reg>,
 }
 
 impl FunctionState {
@@ -208,6 +212,7 @@ impl FunctionState {
             scope_id: 0,
             short_jump_overflows: Vec::new(),
             derived_epilogue: None,
+            completion_register: None,
         }
     }
 }
@@ -241,6 +246,27 @@ pub fn compile_program(
     interner: &Interner,
     source: &Rc<str>,
 ) -> Result<Rc<FunctionTemplate>> {
+    compile_program_with(program, tree, interner, source, false)
+}
+
+/// Compiles resolved eval code: like a script, but the top level returns the completion value
+/// of its statements and carries [`FunctionFlags::EVAL`].
+pub fn compile_eval_program(
+    program: &Program<'_>,
+    tree: &ScopeTree,
+    interner: &Interner,
+    source: &Rc<str>,
+) -> Result<Rc<FunctionTemplate>> {
+    compile_program_with(program, tree, interner, source, true)
+}
+
+fn compile_program_with(
+    program: &Program<'_>,
+    tree: &ScopeTree,
+    interner: &Interner,
+    source: &Rc<str>,
+    eval: bool,
+) -> Result<Rc<FunctionTemplate>> {
     let mut line_starts = vec![0u32];
     for (index, byte) in source.bytes().enumerate() {
         if byte == b'\n' {
@@ -250,6 +276,9 @@ pub fn compile_program(
     let mut flags = FunctionFlags::SCRIPT;
     if program.is_strict {
         flags.insert(FunctionFlags::STRICT);
+    }
+    if eval {
+        flags.insert(FunctionFlags::EVAL);
     }
     let mut compiler = Compiler {
         tree,
@@ -268,7 +297,7 @@ pub fn compile_program(
         namespace_stack: Vec::new(),
         module: program.source_type == SourceType::Module,
     };
-    compiler.compile_top_level(program)?;
+    compiler.compile_top_level(program, eval)?;
     Ok(Rc::new(compiler.finish_function()?))
 }
 
@@ -811,6 +840,77 @@ impl<'t> Compiler<'t> {
         })
     }
 
+    /// Describes the environment chain at the current position for a direct-eval call site
+    /// (the resolver made every binding visible here captured, so each scope with bindings has
+    /// an environment and `frame.env` at the call is the innermost one).
+    pub(crate) fn eval_site(&mut self, argument_count: u16) -> Result<crate::bytecode::EvalSite> {
+        use crate::bytecode::{EvalBinding, EvalBindingName, EvalScopeLevel};
+        let mut levels = Vec::new();
+        let mut global_var_scope: Option<bool> = None;
+        let mut in_function: Option<bool> = None;
+        let mut scope = Some(self.scope);
+        while let Some(id) = scope {
+            let data = &self.tree.scopes[id as usize];
+            let this_scope = matches!(
+                data.kind,
+                resolver::ScopeKind::Script | resolver::ScopeKind::Function { arrow: false }
+            );
+            if data.kind.is_var_scope() && global_var_scope.is_none() {
+                global_var_scope = Some(data.kind == resolver::ScopeKind::Script && !self.module);
+            }
+            if this_scope && in_function.is_none() {
+                in_function = Some(data.kind != resolver::ScopeKind::Script);
+            }
+            if data.has_env() {
+                let mut bindings: Vec<(u16, EvalBinding)> = Vec::new();
+                for &binding_id in &data.bindings {
+                    let binding = &self.tree.bindings[binding_id as usize];
+                    if !binding.captured
+                        || matches!(
+                            binding.kind,
+                            BindingKind::NamespaceExport | BindingKind::EnumMember
+                        )
+                    {
+                        continue;
+                    }
+                    let name = if binding.name.0 >= resolver::COMPUTED_FIELD_KEY_BASE {
+                        EvalBindingName::Reserved(binding.name.0)
+                    } else {
+                        EvalBindingName::Text(Rc::from(self.interner.resolve(binding.name)))
+                    };
+                    bindings.push((
+                        binding.slot,
+                        EvalBinding {
+                            name,
+                            kind: binding.kind,
+                        },
+                    ));
+                }
+                bindings.sort_by_key(|(slot, _)| *slot);
+                levels.push(EvalScopeLevel {
+                    bindings: bindings.into_iter().map(|(_, binding)| binding).collect(),
+                    this_scope,
+                    var_scope: data.kind.is_var_scope(),
+                });
+            }
+            scope = data.parent;
+        }
+        let in_method = self
+            .outer_functions
+            .iter()
+            .chain(std::iter::once(&self.function))
+            .rev()
+            .find(|state| !state.flags.contains(FunctionFlags::ARROW))
+            .is_some_and(|state| state.flags.contains(FunctionFlags::METHOD));
+        Ok(crate::bytecode::EvalSite {
+            argument_count,
+            levels: levels.into_boxed_slice(),
+            global_var_scope: global_var_scope.unwrap_or(false),
+            in_function: in_function.unwrap_or(false),
+            in_method,
+        })
+    }
+
     /// Loads `this` into a register (with the derived-constructor check).
     pub(crate) fn load_this(&mut self, dst: Reg) -> Result<Reg> {
         let Some(resolved) = self.resolve_pseudo(THIS_NAME)? else {
@@ -1053,10 +1153,15 @@ impl<'t> Compiler<'t> {
         Ok(())
     }
 
-    fn compile_top_level(&mut self, program: &Program<'_>) -> Result<()> {
+    fn compile_top_level(&mut self, program: &Program<'_>, eval: bool) -> Result<()> {
         self.function.scope_id = 0;
-        let global = !self.module;
+        let global = self.tree.global_functions;
         self.emit_function_scope_entry(0)?;
+        if eval {
+            let completion = self.alloc()?;
+            self.emit(Instruction::LoadUndefined { dst: completion });
+            self.function.completion_register = Some(completion);
+        }
         for &name in &self.tree.global_var_names {
             let name = self.name_constant(name)?;
             self.emit(Instruction::DeclareGlobalVar { name });
@@ -1064,6 +1169,9 @@ impl<'t> Compiler<'t> {
         self.instantiate_hoisted_functions(program.body, global)?;
         for statement in program.body {
             self.statement(statement)?;
+        }
+        if let Some(completion) = self.function.completion_register {
+            self.emit(Instruction::Return { value: completion });
         }
         Ok(())
     }

@@ -304,10 +304,31 @@ impl Compiler<'_> {
     }
 
     fn statement_inner(&mut self, statement: &Statement<'_>) -> Result<()> {
+        if let Some(completion) = self.function.completion_register {
+            // Eval code: statements whose completion value is `undefined` unless their body
+            // produces one start by resetting the completion value (UpdateEmpty(C, undefined)).
+            if matches!(
+                statement,
+                Statement::If(_)
+                    | Statement::For(_)
+                    | Statement::ForIn(_)
+                    | Statement::ForOf(_)
+                    | Statement::While(_)
+                    | Statement::DoWhile(_)
+                    | Statement::Switch(_)
+                    | Statement::Try(_)
+                    | Statement::With(_)
+            ) {
+                self.emit(Instruction::LoadUndefined { dst: completion });
+            }
+        }
         match statement {
             Statement::Expression(node) => {
                 self.mark_position(node.span);
-                self.expr_discard(&node.expression)
+                match self.function.completion_register {
+                    Some(completion) => self.expr(&node.expression, completion),
+                    None => self.expr_discard(&node.expression),
+                }
             }
             Statement::Block(block) => self.block(block),
             Statement::Empty(_) => Ok(()),

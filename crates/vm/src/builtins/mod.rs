@@ -32,6 +32,7 @@ pub mod collections;
 pub mod console;
 pub mod date;
 pub mod error;
+pub mod eval;
 pub mod function;
 pub mod inspect;
 pub mod iterators;
@@ -67,6 +68,7 @@ pub fn install(vm: &mut Vm) {
     uri::install(vm);
     promise::install(vm);
     console::install(vm);
+    eval::install(vm);
 }
 
 /// Runs queued microtasks and then due timers until both are empty (node's event loop order

@@ -281,10 +281,17 @@ pub(crate) fn delete_global(vm: &mut Vm, key: PropertyKey, strict: bool) -> JsRe
 
 /// CreateGlobalVarBinding: defines `{ value: undefined, writable, enumerable, configurable:
 /// false }` unless the global object already has an own property of that name.
-pub(crate) fn declare_global_var(vm: &mut Vm, key: PropertyKey) -> JsResult<()> {
+pub(crate) fn declare_global_var(
+    vm: &mut Vm,
+    key: PropertyKey,
+    configurable: bool,
+) -> JsResult<()> {
     let global = vm.intrinsics.global_object;
     if vm.find_own_property(global, key).is_none() {
-        let attributes = Attributes(Attributes::WRITABLE | Attributes::ENUMERABLE);
+        let mut attributes = Attributes(Attributes::WRITABLE | Attributes::ENUMERABLE);
+        if configurable {
+            attributes = Attributes(attributes.0 | Attributes::CONFIGURABLE);
+        }
         vm.define_data_property(global, key, Value::Undefined, attributes);
     }
     Ok(())
@@ -292,7 +299,12 @@ pub(crate) fn declare_global_var(vm: &mut Vm, key: PropertyKey) -> JsResult<()> 
 
 /// CreateGlobalFunctionBinding: a configurable (or absent) property is replaced by
 /// `{ value, writable, enumerable, configurable: false }`; otherwise only the value is set.
-pub(crate) fn declare_global_function(vm: &mut Vm, key: PropertyKey, value: Value) -> JsResult<()> {
+pub(crate) fn declare_global_function(
+    vm: &mut Vm,
+    key: PropertyKey,
+    value: Value,
+    configurable: bool,
+) -> JsResult<()> {
     let global = vm.intrinsics.global_object;
     let existing = vm.get_own_property(global, key)?;
     let descriptor = match existing {
@@ -300,7 +312,7 @@ pub(crate) fn declare_global_function(vm: &mut Vm, key: PropertyKey, value: Valu
             value: Some(value),
             ..Default::default()
         },
-        _ => PropertyDescriptor::data(value, true, true, false),
+        _ => PropertyDescriptor::data(value, true, true, configurable),
     };
     vm.define_property_or_throw(global, key, descriptor)
 }
