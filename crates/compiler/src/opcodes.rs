@@ -825,6 +825,24 @@ define_instruction_set! {
     /// `name` as `{ value: R[function], writable, enumerable, configurable: false }`.
     DeclareGlobalFunction { name: NameIdx, function: Reg } => "CreateGlobalFunctionBinding(K[name], R[function])";
 
+    // ----- Object environments (`with`) ---------------------------------------------------------
+
+    /// ToObject (TypeError for null and undefined); the object of a `with` statement.
+    ToObject { dst: Reg, src: Reg } => "R[dst] := ToObject(R[src])";
+    /// HasBinding of an object environment record with `withEnvironment = true`: the object has
+    /// the property (HasProperty) and `object[@@unscopables]`, if an object, does not make it
+    /// unscopable (ToBoolean of its property). Code under `with` tests each `with` object this
+    /// way before using the statically resolved binding.
+    HasWithBinding { dst: Reg, object: Reg, name: NameIdx } => "R[dst] := HasBinding(R[object], K[name])";
+
+    /// CanDeclareGlobalFunction check of global or eval declaration instantiation, run before
+    /// any declaration: TypeError unless the global object has no own property `name` and is
+    /// extensible, or the property is configurable, or it is a writable enumerable data property.
+    CheckGlobalFunctionDeclaration { name: NameIdx } => "if !CanDeclareGlobalFunction(K[name]) { throw TypeError }";
+    /// CanDeclareGlobalVar check: TypeError unless the global object has an own property `name`
+    /// or is extensible.
+    CheckGlobalVarDeclaration { name: NameIdx } => "if !CanDeclareGlobalVar(K[name]) { throw TypeError }";
+
     // ----- Environments (captured bindings) ---------------------------------------------------
 
     /// Enters a scope whose captured bindings live in a new environment of `slots` slots, all

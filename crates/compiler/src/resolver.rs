@@ -47,6 +47,9 @@ pub const HOME_OBJECT_NAME: Atom = Atom(u32::MAX - 2);
 pub const ACTIVE_FUNCTION_NAME: Atom = Atom(u32::MAX - 3);
 /// Class-scope binding holding the instance-fields initializer closure.
 pub const FIELDS_INITIALIZER_NAME: Atom = Atom(u32::MAX - 4);
+/// The synthetic binding of a `with` statement's scope that holds its object (ToObject of the
+/// expression). A scope declaring it is an object environment for every name it does not bind.
+pub const WITH_OBJECT_NAME: Atom = Atom(u32::MAX - 5);
 /// Class-scope bindings holding evaluated computed field keys: `Atom(BASE - element index)`.
 pub const COMPUTED_FIELD_KEY_BASE: u32 = u32::MAX - 100;
 
@@ -92,6 +95,8 @@ pub const TAG_INSTANCE_INITIALIZER: u8 = 12;
 pub const TAG_DEFAULT_CONSTRUCTOR: u8 = 13;
 /// Tag for a [`StaticBlock`] scope.
 pub const TAG_STATIC_BLOCK: u8 = 14;
+/// Tag for the object-environment scope of a [`WithStatement`].
+pub const TAG_WITH: u8 = 15;
 
 /// Builds the key of a scope-introducing node.
 pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
@@ -259,6 +264,14 @@ pub struct ScopeTree {
     /// Top-level function declarations of the program are global object properties (scripts,
     /// and sloppy eval code whose variable scope is the global one).
     pub global_functions: bool,
+    /// Some scope is a `with` object environment (references may need dynamic lookup).
+    pub has_with: bool,
+    /// Eval code of a sloppy direct eval whose caller's variable scope is a function with an
+    /// eval variable object: new `var` and function names of the eval code become properties
+    /// of that object (they are listed here; the prologue defines them as undefined).
+    pub eval_var_object: bool,
+    /// The names the eval-code prologue defines on the caller's eval variable object.
+    pub eval_var_object_names: Vec<Atom>,
 }
 
 impl ScopeTree {
@@ -363,6 +376,9 @@ pub fn resolve_eval_program(
                     },
                     crate::bytecode::EvalBindingName::Reserved(raw) => Atom(*raw),
                 };
+                if name == WITH_OBJECT_NAME {
+                    resolver.tree.has_with = true;
+                }
                 let id = resolver.add_binding(ghost, name, binding.kind);
                 let data = &mut resolver.tree.bindings[id as usize];
                 data.captured = true;
@@ -491,6 +507,26 @@ impl Resolver {
             name: tseval_lexer::well_known::ARGUMENTS,
         });
         self.direct_eval_scopes.push(self.current);
+        // The nearest variable scope, if a function, gets an object that receives the `var`s
+        // a sloppy eval adds at run time (an object environment consulted after the function's
+        // own bindings, like a `with` object).
+        let mut scope = Some(self.current);
+        while let Some(id) = scope {
+            let data = &self.tree.scopes[id as usize];
+            if data.ghost {
+                break;
+            }
+            if data.kind.is_var_scope() {
+                if matches!(data.kind, ScopeKind::Function { .. })
+                    && !data.names.contains_key(&WITH_OBJECT_NAME)
+                {
+                    self.add_binding(id, WITH_OBJECT_NAME, BindingKind::Synthetic);
+                    self.tree.has_with = true;
+                }
+                break;
+            }
+            scope = data.parent;
+        }
     }
 
     /// Every binding visible from a direct eval lives in an environment (the eval code reads it
@@ -567,18 +603,36 @@ impl Resolver {
     ) -> Result<(), CompileError> {
         let mut names = Vec::new();
         collect_var_names(statements, &mut names, 0);
-        for identifier in names {
-            let mut scope = self.tree.scopes[root as usize].parent;
-            let mut found = false;
-            while let Some(id) = scope {
-                let data = &self.tree.scopes[id as usize];
-                if data.kind.is_var_scope() {
-                    found = data.names.contains_key(&identifier.name);
-                    break;
-                }
-                scope = data.parent;
+        let mut var_scope = self.tree.scopes[root as usize].parent;
+        while let Some(id) = var_scope {
+            if self.tree.scopes[id as usize].kind.is_var_scope() {
+                break;
             }
-            if !found && self.tree.lookup_local(root, identifier.name).is_none() {
+            var_scope = self.tree.scopes[id as usize].parent;
+        }
+        let var_object = var_scope
+            .is_some_and(|id| self.tree.lookup_local(id, WITH_OBJECT_NAME).is_some());
+        self.tree.eval_var_object = var_object;
+        if var_object {
+            for statement in statements {
+                if let Some(function) = hoisted_function(statement)
+                    && let Some(id) = function.id
+                {
+                    names.push(id);
+                }
+            }
+        }
+        for identifier in names {
+            let found = var_scope
+                .is_some_and(|id| self.tree.lookup_local(id, identifier.name).is_some());
+            if found {
+                continue;
+            }
+            if var_object {
+                if !self.tree.eval_var_object_names.contains(&identifier.name) {
+                    self.tree.eval_var_object_names.push(identifier.name);
+                }
+            } else if self.tree.lookup_local(root, identifier.name).is_none() {
                 self.add_binding(root, identifier.name, BindingKind::Var);
             }
         }
@@ -758,8 +812,10 @@ impl Resolver {
                     }
                 }
                 Some(Declaration::Function(function)) => {
+                    let in_eval_var_object = top_level && scope == 0 && self.tree.eval_var_object;
                     if let Some(id) = function.id
                         && !global_functions
+                        && !in_eval_var_object
                     {
                         let var_scope = self.tree.scopes[scope as usize].kind.is_var_scope();
                         if var_scope {
@@ -848,6 +904,12 @@ impl Resolver {
                     }
                 }
                 return;
+            }
+            if crossed_function
+                && let Some(&object_binding) = scope_data.names.get(&WITH_OBJECT_NAME)
+            {
+                // Code in a nested function looks the name up in the `with` object first.
+                self.tree.bindings[object_binding as usize].captured = true;
             }
             if name == tseval_lexer::well_known::ARGUMENTS
                 && matches!(scope_data.kind, ScopeKind::Function { arrow: false })
@@ -1070,10 +1132,14 @@ impl Resolver {
             Statement::Break(_) | Statement::Continue(_) => {}
             Statement::Labeled(node) => self.visit_statement(&node.body)?,
             Statement::With(node) => {
-                return Err(CompileError::new(
-                    "the 'with' statement is not supported",
-                    node.span,
-                ));
+                self.visit_expression(&node.object)?;
+                let previous = self.current;
+                let scope = self.enter(ScopeKind::Block, scope_key(TAG_WITH, *node));
+                self.add_binding(scope, WITH_OBJECT_NAME, BindingKind::Synthetic);
+                self.tree.has_with = true;
+                let result = self.visit_statement(&node.body);
+                self.leave(previous);
+                result?;
             }
             Statement::Import(_) | Statement::ExportAll(_) => {}
             Statement::ExportNamed(node) => {

@@ -744,6 +744,131 @@ impl<'t> Compiler<'t> {
         }
     }
 
+    /// The places of the `with` objects a reference to `name` from the current scope passes
+    /// before it reaches its binding (or the global scope), innermost first. Empty unless the
+    /// program has a `with` statement (or is eval code seeing one).
+    pub(crate) fn with_objects_for(&self, name: Atom) -> Result<Vec<Place>> {
+        let mut places = Vec::new();
+        if !self.tree.has_with {
+            return Ok(places);
+        }
+        let mut scope = self.scope;
+        let mut depth: u16 = 0;
+        loop {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if scope_data.names.contains_key(&name) {
+                break;
+            }
+            if let Some(&object_binding) = scope_data.names.get(&resolver::WITH_OBJECT_NAME) {
+                places.push(self.place_of_binding(object_binding, depth)?);
+            }
+            if scope_data.has_env() {
+                depth += 1;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => break,
+            }
+        }
+        Ok(places)
+    }
+
+    /// Emits the object-environment part of a reference under `with`: for each `with` object
+    /// (innermost first), loads it into `object`, tests HasBinding and, when it holds, runs
+    /// `found(self, object)` and jumps to `end`. Falls through to the static binding otherwise.
+    pub(crate) fn emit_with_lookups(
+        &mut self,
+        places: &[Place],
+        name: Atom,
+        object: Reg,
+        end: Label,
+        found: &mut dyn FnMut(&mut Self, Reg) -> Result<()>,
+    ) -> Result<()> {
+        let name_index = self.name_constant(name)?;
+        for &place in places {
+            self.load_place(place, object)?;
+            let mark = self.mark();
+            let flag = self.alloc()?;
+            self.emit(Instruction::HasWithBinding {
+                dst: flag,
+                object,
+                name: name_index,
+            });
+            let next = self.new_label();
+            self.emit_jump_to(next, |offset| Instruction::JumpIfFalse {
+                condition: flag,
+                offset,
+            });
+            self.release(mark);
+            found(self, object)?;
+            self.jump(end);
+            self.bind_label(next);
+        }
+        Ok(())
+    }
+
+    /// The prologue of sloppy eval code run by a direct eval in a function: defines each new
+    /// `var`/function name of the eval code as an undefined property of the caller's eval
+    /// variable object (CreateMutableBinding), unless it already has it.
+    fn define_eval_var_object_names(&mut self) -> Result<()> {
+        let mut scope = self.tree.scopes[0].parent;
+        let mut depth: u16 = 0;
+        let mut object_place = None;
+        while let Some(id) = scope {
+            let data = &self.tree.scopes[id as usize];
+            if data.kind.is_var_scope() {
+                if let Some(binding) = self.tree.lookup_local(id, resolver::WITH_OBJECT_NAME) {
+                    object_place = Some(self.place_of_binding(binding, depth)?);
+                }
+                break;
+            }
+            if data.has_env() {
+                depth += 1;
+            }
+            scope = data.parent;
+        }
+        // The eval code's own scope may have an environment of its own at depth 0.
+        if self.tree.scopes[0].has_env()
+            && let Some(Place::Env { depth, slot }) = object_place
+        {
+            object_place = Some(Place::Env {
+                depth: depth + 1,
+                slot,
+            });
+        }
+        let Some(place) = object_place else {
+            return Ok(());
+        };
+        let mark = self.mark();
+        let object = self.alloc()?;
+        let flag = self.alloc()?;
+        self.load_place(place, object)?;
+        let names = self.tree.eval_var_object_names.clone();
+        for name in names {
+            let name_index = self.name_constant(name)?;
+            self.emit(Instruction::HasWithBinding {
+                dst: flag,
+                object,
+                name: name_index,
+            });
+            let skip = self.new_label();
+            self.emit_jump_to(skip, |offset| Instruction::JumpIfTrue {
+                condition: flag,
+                offset,
+            });
+            self.emit(Instruction::LoadUndefined { dst: flag });
+            let ic = self.ic_site(IcKind::DefineNamed, name)?;
+            self.emit(Instruction::DefineNamed {
+                object,
+                value: flag,
+                ic,
+            });
+            self.bind_label(skip);
+        }
+        self.release(mark);
+        Ok(())
+    }
+
     /// Reads a place into `dst` (no TDZ check).
     pub(crate) fn load_place(&mut self, place: Place, dst: Reg) -> Result<()> {
         match place {
@@ -1076,6 +1201,34 @@ impl<'t> Compiler<'t> {
                         None
                     }
                 }
+                BindingKind::Synthetic if binding.name == resolver::WITH_OBJECT_NAME => {
+                    // The eval variable object of a function containing a direct eval: an
+                    // object without prototype, so only eval-declared names are found on it.
+                    let mark = self.mark();
+                    let register = match self.place_of_binding(binding_id, 0)? {
+                        Place::Register(register) => register,
+                        _ => self.alloc()?,
+                    };
+                    let null = self.alloc()?;
+                    self.emit(Instruction::NewObject {
+                        dst: register,
+                        capacity: 0,
+                    });
+                    self.emit(Instruction::LoadNull { dst: null });
+                    self.emit(Instruction::SetPrototypeFromLiteral {
+                        object: register,
+                        value: null,
+                    });
+                    if binding.captured {
+                        self.emit(Instruction::StoreEnv {
+                            src: register,
+                            depth: 0,
+                            slot: binding.slot,
+                        });
+                    }
+                    self.release(mark);
+                    None
+                }
                 BindingKind::NewTarget
                 | BindingKind::HomeObject
                 | BindingKind::ActiveFunction
@@ -1145,6 +1298,10 @@ impl<'t> Compiler<'t> {
                     name,
                     function: register,
                 });
+            } else if self.tree.eval_var_object && self.scope == 0 {
+                // Sloppy direct eval in a function: the caller's binding or its eval
+                // variable object.
+                self.write_identifier(id, register)?;
             } else {
                 self.initialize_binding(id.name, register)?;
             }
@@ -1157,10 +1314,37 @@ impl<'t> Compiler<'t> {
         self.function.scope_id = 0;
         let global = self.tree.global_functions;
         self.emit_function_scope_entry(0)?;
+        if !self.tree.eval_var_object_names.is_empty() {
+            self.define_eval_var_object_names()?;
+        }
         if eval {
             let completion = self.alloc()?;
             self.emit(Instruction::LoadUndefined { dst: completion });
             self.function.completion_register = Some(completion);
+        }
+        if global {
+            // GlobalDeclarationInstantiation / EvalDeclarationInstantiation: every function
+            // and var must be declarable before any is declared.
+            let mut function_names = Vec::new();
+            for statement in program.body.iter().rev() {
+                if let Some(function) = resolver::hoisted_function(statement)
+                    && let Some(id) = function.id
+                    && !function_names.contains(&id.name)
+                {
+                    function_names.push(id.name);
+                }
+            }
+            for &name in &function_names {
+                let name = self.name_constant(name)?;
+                self.emit(Instruction::CheckGlobalFunctionDeclaration { name });
+            }
+            for &name in &self.tree.global_var_names {
+                if function_names.contains(&name) {
+                    continue;
+                }
+                let name = self.name_constant(name)?;
+                self.emit(Instruction::CheckGlobalVarDeclaration { name });
+            }
         }
         for &name in &self.tree.global_var_names {
             let name = self.name_constant(name)?;

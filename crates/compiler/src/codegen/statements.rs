@@ -438,10 +438,7 @@ impl Compiler<'_> {
                 self.bind_label(break_label);
                 Ok(())
             }
-            Statement::With(node) => Err(CompileError::new(
-                "the 'with' statement is not supported",
-                node.span,
-            )),
+            Statement::With(node) => self.with_statement(node),
             Statement::Import(node) => Err(CompileError::new(
                 "import declarations are not supported yet",
                 node.span,
@@ -567,6 +564,33 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `with (object) body`: the object (ToObject'd) lives in the synthetic binding of the
+    /// statement's scope; references in the body test it before their static binding (see
+    /// `Compiler::with_objects_for`).
+    fn with_statement(&mut self, node: &WithStatement<'_>) -> Result<()> {
+        self.mark_position(node.span);
+        let object = self.alloc()?;
+        self.expr(&node.object, object)?;
+        self.emit(Instruction::ToObject {
+            dst: object,
+            src: object,
+        });
+        let scope = self.scope_for(crate::resolver::scope_key(crate::resolver::TAG_WITH, node))?;
+        let outer_scope = self.scope;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        let binding = self
+            .tree
+            .lookup_local(scope, crate::resolver::WITH_OBJECT_NAME)
+            .ok_or_else(|| CompileError::new("internal error: with object binding", node.span))?;
+        let place = self.place_of_binding(binding, 0)?;
+        self.store_place(place, object)?;
+        let result = self.statement(&node.body);
+        self.exit_scope(scope, mark);
+        self.scope = outer_scope;
+        result
+    }
+
     pub(crate) fn variable_declaration(
         &mut self,
         declaration: &VariableDeclaration<'_>,
@@ -575,6 +599,16 @@ impl Compiler<'_> {
             self.mark_position(declarator.span);
             let mark = self.mark();
             match (&declarator.target, &declarator.init) {
+                (BindingPattern::Identifier(identifier), Some(init))
+                    if declaration.kind == VariableKind::Var
+                        && !self.with_objects_for(identifier.name)?.is_empty() =>
+                {
+                    // `var x = v` under `with`: PutValue through the object environment.
+                    let name = self.text_of(identifier.name);
+                    let value = self.alloc()?;
+                    self.expr_named(init, value, Some(&name))?;
+                    self.write_identifier(*identifier, value)?;
+                }
                 (BindingPattern::Identifier(identifier), Some(init)) => {
                     let name = self.text_of(identifier.name);
                     let resolved = self.resolve(identifier.name)?;

@@ -1010,6 +1010,28 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 ));
             }
 
+            Instruction::CheckGlobalFunctionDeclaration { name } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::check_global_declaration(vm, key, true));
+            }
+            Instruction::CheckGlobalVarDeclaration { name } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::check_global_declaration(vm, key, false));
+            }
+
+            // ----- Object environments (`with`) -----
+            Instruction::ToObject { dst, src } => {
+                let value = reg!(src);
+                let object = slow!(vm.to_object(value));
+                set_reg!(dst, Value::Object(object));
+            }
+            Instruction::HasWithBinding { dst, object, name } => {
+                let key = objects::name_constant(function, name.0);
+                let target = reg!(object);
+                let found = slow!(properties::has_with_binding(vm, target, key));
+                set_reg!(dst, Value::Boolean(found));
+            }
+
             // ----- Environments -----
             Instruction::PushEnv { slots } => {
                 objects::push_env(vm, usize::from(slots));

@@ -316,3 +316,47 @@ pub(crate) fn declare_global_function(
     };
     vm.define_property_or_throw(global, key, descriptor)
 }
+
+/// HasBinding of an object environment record created by `with`: HasProperty, then the
+/// `@@unscopables` check (a truthy `object[@@unscopables][key]` hides the property).
+pub(crate) fn has_with_binding(vm: &mut Vm, object: Value, key: PropertyKey) -> JsResult<bool> {
+    let Value::Object(object) = object else {
+        return Ok(false);
+    };
+    if !vm.has_property(object, key)? {
+        return Ok(false);
+    }
+    let unscopables_key = PropertyKey::Symbol(vm.intrinsics.symbols.unscopables);
+    let unscopables = vm.get(object, unscopables_key)?;
+    if let Value::Object(unscopables) = unscopables {
+        let blocked = vm.get(unscopables, key)?;
+        return Ok(!vm.to_boolean(blocked));
+    }
+    Ok(true)
+}
+
+/// CanDeclareGlobalFunction (`function_declaration`) or CanDeclareGlobalVar, throwing the
+/// TypeError of GlobalDeclarationInstantiation / EvalDeclarationInstantiation when false.
+pub(crate) fn check_global_declaration(
+    vm: &mut Vm,
+    key: PropertyKey,
+    function_declaration: bool,
+) -> JsResult<()> {
+    let global = vm.intrinsics.global_object;
+    let existing = vm.get_own_property(global, key)?;
+    let definable = match existing {
+        None => vm.object(global).extensible,
+        Some(_) if !function_declaration => true,
+        Some(descriptor) => {
+            descriptor.configurable == Some(true)
+                || (descriptor.value.is_some()
+                    && descriptor.writable == Some(true)
+                    && descriptor.enumerable == Some(true))
+        }
+    };
+    if definable {
+        return Ok(());
+    }
+    let name = vm.property_key_to_rust(key);
+    Err(vm.new_type_error(&format!("Cannot declare global '{name}'")))
+}
