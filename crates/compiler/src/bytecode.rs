@@ -135,6 +135,10 @@ pub struct EvalSite {
     pub in_function: bool,
     /// The call is inside a method (allows `super.x` in the eval code).
     pub in_method: bool,
+    /// The call is in the parameter list of the function: the parameters and `arguments` live
+    /// in an environment between the eval and the variable scope, so a `var` of the same name
+    /// is an early error (EvalDeclarationInstantiation step 3.d).
+    pub in_parameters: bool,
 }
 
 /// The strings of a tagged template site: `cooked[i]` is `None` where the cooked value is

@@ -393,8 +393,10 @@ pub fn resolve_eval_program(
     let global = !strict && global_var_scope;
     resolver.tree.global_functions = global;
     resolver.current = root;
-    if site.is_some() && !strict {
-        resolver.check_eval_var_conflicts(program.body)?;
+    if let Some(site) = site
+        && !strict
+    {
+        resolver.check_eval_var_conflicts(program.body, site.in_parameters)?;
     }
     if site.is_some() && !strict && !global {
         resolver.hoist_eval_vars_into_caller(program.body, root)?;
@@ -562,7 +564,11 @@ impl Resolver {
     /// EvalDeclarationInstantiation step 3: a `var` (or top-level function) of sloppy eval code
     /// may not share its name with a lexical declaration of a scope between the call and the
     /// caller's variable scope (inclusive).
-    fn check_eval_var_conflicts(&mut self, statements: &[Statement<'_>]) -> Result<(), CompileError> {
+    fn check_eval_var_conflicts(
+        &mut self,
+        statements: &[Statement<'_>],
+        in_parameters: bool,
+    ) -> Result<(), CompileError> {
         let mut names = Vec::new();
         collect_var_names(statements, &mut names, 0);
         for statement in statements {
@@ -578,7 +584,10 @@ impl Resolver {
                 let data = &self.tree.scopes[id as usize];
                 if let Some(&binding_id) = data.names.get(&identifier.name) {
                     let kind = self.tree.bindings[binding_id as usize].kind;
-                    if kind.is_lexical() {
+                    let parameter_scope_conflict = in_parameters
+                        && data.kind.is_var_scope()
+                        && matches!(kind, BindingKind::Parameter | BindingKind::Arguments);
+                    if kind.is_lexical() || parameter_scope_conflict {
                         return Err(CompileError::new(
                             "Identifier has already been declared",
                             identifier.span,
@@ -610,8 +619,8 @@ impl Resolver {
             }
             var_scope = self.tree.scopes[id as usize].parent;
         }
-        let var_object = var_scope
-            .is_some_and(|id| self.tree.lookup_local(id, WITH_OBJECT_NAME).is_some());
+        let var_object =
+            var_scope.is_some_and(|id| self.tree.lookup_local(id, WITH_OBJECT_NAME).is_some());
         self.tree.eval_var_object = var_object;
         if var_object {
             for statement in statements {
@@ -623,8 +632,8 @@ impl Resolver {
             }
         }
         for identifier in names {
-            let found = var_scope
-                .is_some_and(|id| self.tree.lookup_local(id, identifier.name).is_some());
+            let found =
+                var_scope.is_some_and(|id| self.tree.lookup_local(id, identifier.name).is_some());
             if found {
                 continue;
             }

@@ -175,6 +175,8 @@ pub(crate) struct FunctionState {
     /// run so far (expression statements write it; statements whose completion may be
     /// undefined reset it first).
     completion_register: Option<Reg>,
+    /// The parameter list (defaults and destructuring) is being compiled.
+    in_parameters: bool,
 }
 
 impl FunctionState {
@@ -213,6 +215,7 @@ impl FunctionState {
             short_jump_overflows: Vec::new(),
             derived_epilogue: None,
             completion_register: None,
+            in_parameters: false,
         }
     }
 }
@@ -1033,6 +1036,7 @@ impl<'t> Compiler<'t> {
             global_var_scope: global_var_scope.unwrap_or(false),
             in_function: in_function.unwrap_or(false),
             in_method,
+            in_parameters: self.function.in_parameters,
         })
     }
 
@@ -1059,7 +1063,8 @@ impl<'t> Compiler<'t> {
     fn this_may_be_uninitialized(&self, binding: Option<BindingId>) -> bool {
         let Some(binding) = binding else { return false };
         let scope = self.tree.bindings[binding as usize].scope;
-        self.derived_constructor_scopes().contains(&scope)
+        // Eval code cannot know whether its caller is a derived constructor before super().
+        self.tree.scopes[scope as usize].ghost || self.derived_constructor_scopes().contains(&scope)
     }
 
     fn derived_constructor_scopes(&self) -> Vec<ScopeId> {
@@ -1319,7 +1324,14 @@ impl<'t> Compiler<'t> {
         }
         if eval {
             let completion = self.alloc()?;
-            self.emit(Instruction::LoadUndefined { dst: completion });
+            // A directive prologue is made of expression statements: the last one gives the
+            // completion value unless a later statement does.
+            match program.directives.last() {
+                Some(directive) if !directive.raw.contains('\\') => {
+                    self.load_string(completion, directive.raw)?;
+                }
+                _ => self.emit(Instruction::LoadUndefined { dst: completion }),
+            }
             self.function.completion_register = Some(completion);
         }
         if global {

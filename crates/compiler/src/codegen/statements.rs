@@ -131,6 +131,7 @@ impl Compiler<'_> {
             self.function.derived_epilogue = Some((result, epilogue));
         }
         self.emit_function_scope_entry(scope)?;
+        self.function.in_parameters = true;
         for (index, item) in params.items.iter().enumerate() {
             let register = Reg(index as u16 + 1);
             if let Some(default) = &item.default {
@@ -153,6 +154,7 @@ impl Compiler<'_> {
         if let (Some(rest), Some(register)) = (&params.rest, rest_register) {
             self.bind_pattern(rest, register)?;
         }
+        self.function.in_parameters = false;
         let parameter_properties: Vec<Atom> = params
             .items
             .iter()

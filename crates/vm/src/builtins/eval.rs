@@ -71,8 +71,8 @@ pub fn install(vm: &mut Vm) {
         async_prototype,
         function_constructor,
     );
-    let async_generator_prototype = crate::interpreter::async_generators::intrinsics(vm)
-        .async_generator_function_prototype;
+    let async_generator_prototype =
+        crate::interpreter::async_generators::intrinsics(vm).async_generator_function_prototype;
     install_function_kind_constructor(
         vm,
         "AsyncGeneratorFunction",
@@ -215,11 +215,7 @@ fn async_function_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult
     create_dynamic_function(vm, args, DynamicFunctionKind::Async)
 }
 
-fn async_generator_function_constructor(
-    vm: &mut Vm,
-    _this: Value,
-    args: Args,
-) -> JsResult<Value> {
+fn async_generator_function_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     create_dynamic_function(vm, args, DynamicFunctionKind::AsyncGenerator)
 }
 
