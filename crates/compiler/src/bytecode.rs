@@ -67,6 +67,8 @@ pub enum Constant {
         /// The flags after the closing slash.
         flags: Rc<str>,
     },
+    /// A direct-eval call site: the compile-time description of the caller's scope chain.
+    EvalSite(Rc<EvalSite>),
 }
 
 impl Constant {
@@ -81,8 +83,62 @@ impl Constant {
             Constant::Function(_) => ConstantClass::Function,
             Constant::TemplateObject(_) => ConstantClass::TemplateObject,
             Constant::RegExp { .. } => ConstantClass::RegExp,
+            Constant::EvalSite(_) => ConstantClass::EvalSite,
         }
     }
+}
+
+/// The name of a binding visible to direct-eval code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalBindingName {
+    /// An identifier.
+    Text(Rc<str>),
+    /// A compiler pseudo-binding or synthetic binding (`this`, `new.target`, ...): the raw value
+    /// of its reserved atom, which never collides with an interned identifier.
+    Reserved(u32),
+}
+
+/// One binding of an environment level seen by direct-eval code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvalBinding {
+    /// The binding's name.
+    pub name: EvalBindingName,
+    /// How it was declared (decides TDZ checks and assignment errors in the eval code).
+    pub kind: crate::resolver::BindingKind,
+}
+
+/// One environment of the caller's chain, as seen from a direct-eval call site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvalScopeLevel {
+    /// The bindings in slot order (binding `i` lives in slot `i`).
+    pub bindings: Box<[EvalBinding]>,
+    /// The scope is a non-arrow function or the script: it owns `this` and `new.target`.
+    pub this_scope: bool,
+    /// The scope is a variable scope (function body or script).
+    pub var_scope: bool,
+}
+
+/// The compile-time description of a direct-eval call site `eval(...)`: the number of
+/// arguments and the caller's environment chain, innermost first (level 0 is the environment
+/// current at the call). The VM hands it to the compiler when it compiles the eval code, which
+/// resolves the caller's names to `(depth, slot)` pairs through it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvalSite {
+    /// The number of arguments of the call (only the first is the source text).
+    pub argument_count: u16,
+    /// The caller's environments, innermost first.
+    pub levels: Box<[EvalScopeLevel]>,
+    /// The caller's nearest variable scope is the global one (sloppy `var`s in the eval code
+    /// become global object properties).
+    pub global_var_scope: bool,
+    /// The call is inside a non-arrow function (allows `new.target` in the eval code).
+    pub in_function: bool,
+    /// The call is inside a method (allows `super.x` in the eval code).
+    pub in_method: bool,
+    /// The call is in the parameter list of the function: the parameters and `arguments` live
+    /// in an environment between the eval and the variable scope, so a `var` of the same name
+    /// is an early error (EvalDeclarationInstantiation step 3.d).
+    pub in_parameters: bool,
 }
 
 /// The strings of a tagged template site: `cooked[i]` is `None` where the cooked value is
@@ -189,6 +245,9 @@ impl FunctionFlags {
     pub const GETTER: FunctionFlags = FunctionFlags(1 << 13);
     /// A setter (informational).
     pub const SETTER: FunctionFlags = FunctionFlags(1 << 14);
+    /// The top-level code of eval code: global `var` and function declarations it makes are
+    /// configurable (CreateGlobalVarBinding / CreateGlobalFunctionBinding with D = true).
+    pub const EVAL: FunctionFlags = FunctionFlags(1 << 15);
 
     /// No flags.
     pub const fn empty() -> Self {
@@ -207,7 +266,7 @@ impl FunctionFlags {
 
     /// The names of the set flags, for the disassembler.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [(FunctionFlags, &str); 15] = [
+        const NAMES: [(FunctionFlags, &str); 16] = [
             (FunctionFlags::STRICT, "strict"),
             (FunctionFlags::ARROW, "arrow"),
             (FunctionFlags::ASYNC, "async"),
@@ -223,6 +282,7 @@ impl FunctionFlags {
             (FunctionFlags::SCRIPT, "script"),
             (FunctionFlags::GETTER, "getter"),
             (FunctionFlags::SETTER, "setter"),
+            (FunctionFlags::EVAL, "eval"),
         ];
         NAMES
             .iter()

@@ -29,6 +29,11 @@ pub fn format_constant(constant: &Constant) -> String {
         }
         Constant::TemplateObject(descriptor) => format!("template {:?}", descriptor.raw),
         Constant::RegExp { pattern, flags } => format!("/{pattern}/{flags}"),
+        Constant::EvalSite(site) => format!(
+            "eval site (argc {}, {} environments)",
+            site.argument_count,
+            site.levels.len()
+        ),
     }
 }
 

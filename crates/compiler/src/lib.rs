@@ -69,6 +69,27 @@ pub fn line_and_column(source: &str, offset: u32) -> (u32, u32) {
     (line, column)
 }
 
+/// Compiles eval code (PerformEval): `site` is the caller's scope description for a direct
+/// eval (`None` for an indirect eval, whose scope is the global one); `strict` is whether the
+/// eval code is strict (its own directive or a strict caller). See
+/// [`resolver::resolve_eval_program`] for the scoping rules.
+pub fn compile_eval(
+    program: &ast::Program<'_>,
+    interner: &Interner,
+    file_name: &str,
+    source: &Rc<str>,
+    site: Option<&bytecode::EvalSite>,
+    strict: bool,
+) -> Result<CompiledScript, CompileError> {
+    let tree = resolver::resolve_eval_program(program, interner, site, strict)?;
+    let top_level = codegen::compile_eval_program(program, &tree, interner, source)?;
+    Ok(CompiledScript {
+        top_level,
+        file_name: Rc::from(file_name),
+        source: Rc::clone(source),
+    })
+}
+
 /// Compiles a parsed program.
 pub fn compile_script(
     program: &ast::Program<'_>,

@@ -93,6 +93,10 @@ pub struct TemplateObjectIdx(pub u16);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RegExpIdx(pub u16);
 
+/// An index into the function's constant pool where a `Constant::EvalSite` is expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EvalSiteIdx(pub u16);
+
 /// An inline-cache site index: `FunctionTemplate::ic_sites[ic]`, which also names the key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct IcIdx(pub u16);
@@ -182,6 +186,8 @@ pub enum ConstantClass {
     TemplateObject,
     /// `Constant::RegExp`.
     RegExp,
+    /// `Constant::EvalSite`.
+    EvalSite,
 }
 
 /// The static kind of an operand, as listed in [`INSTRUCTION_SET`].
@@ -219,6 +225,7 @@ impl OperandKind {
             OperandKind::Constant(ConstantClass::Function) => "FunctionIdx",
             OperandKind::Constant(ConstantClass::TemplateObject) => "TemplateObjectIdx",
             OperandKind::Constant(ConstantClass::RegExp) => "RegExpIdx",
+            OperandKind::Constant(ConstantClass::EvalSite) => "EvalSiteIdx",
             OperandKind::InlineCache => "IcIdx",
             OperandKind::Jump => "JumpOffset",
             OperandKind::ShortJump => "ShortJumpOffset",
@@ -291,6 +298,7 @@ constant_operand_type!(NameIdx, Name);
 constant_operand_type!(FunctionIdx, Function);
 constant_operand_type!(TemplateObjectIdx, TemplateObject);
 constant_operand_type!(RegExpIdx, RegExp);
+constant_operand_type!(EvalSiteIdx, EvalSite);
 
 impl OperandType for IcIdx {
     const KIND: OperandKind = OperandKind::InlineCache;
@@ -817,6 +825,24 @@ define_instruction_set! {
     /// `name` as `{ value: R[function], writable, enumerable, configurable: false }`.
     DeclareGlobalFunction { name: NameIdx, function: Reg } => "CreateGlobalFunctionBinding(K[name], R[function])";
 
+    // ----- Object environments (`with`) ---------------------------------------------------------
+
+    /// ToObject (TypeError for null and undefined); the object of a `with` statement.
+    ToObject { dst: Reg, src: Reg } => "R[dst] := ToObject(R[src])";
+    /// HasBinding of an object environment record with `withEnvironment = true`: the object has
+    /// the property (HasProperty) and `object[@@unscopables]`, if an object, does not make it
+    /// unscopable (ToBoolean of its property). Code under `with` tests each `with` object this
+    /// way before using the statically resolved binding.
+    HasWithBinding { dst: Reg, object: Reg, name: NameIdx } => "R[dst] := HasBinding(R[object], K[name])";
+
+    /// CanDeclareGlobalFunction check of global or eval declaration instantiation, run before
+    /// any declaration: TypeError unless the global object has no own property `name` and is
+    /// extensible, or the property is configurable, or it is a writable enumerable data property.
+    CheckGlobalFunctionDeclaration { name: NameIdx } => "if !CanDeclareGlobalFunction(K[name]) { throw TypeError }";
+    /// CanDeclareGlobalVar check: TypeError unless the global object has an own property `name`
+    /// or is extensible.
+    CheckGlobalVarDeclaration { name: NameIdx } => "if !CanDeclareGlobalVar(K[name]) { throw TypeError }";
+
     // ----- Environments (captured bindings) ---------------------------------------------------
 
     /// Enters a scope whose captured bindings live in a new environment of `slots` slots, all
@@ -867,6 +893,13 @@ define_instruction_set! {
     /// saves the `LoadUndefined` dispatch of every plain function call `f(...)`.
     CallUndefinedThis { dst: Reg, callee: Reg, argc: u16 } window(callee, 2 + argc as usize)
         => "R[callee+1] := undefined; R[dst] := R[callee].[[Call]](undefined, R[callee+2 .. callee+2+argc])";
+    /// A call written `eval(...)`: when `R[callee]` is the realm's %eval% and the code is not
+    /// compiled for an indirect call, performs a direct eval of `R[callee+2]` (if any) in the
+    /// caller's scope described by `K[site]` (whose `argument_count` gives argc); otherwise it is
+    /// exactly `CallUndefinedThis { dst, callee, argc }`. The argument registers beyond the
+    /// declared window are checked by the verifier against `argument_count`.
+    CallEval { dst: Reg, callee: Reg, site: EvalSiteIdx } window(callee, 2)
+        => "R[dst] := R[callee] is %eval% ? DirectEval(R[callee+2], K[site]) : R[callee](undefined, ...)";
     /// Calls `R[callee]` with `this = R[callee+1]` and the elements of the array `R[arguments]`
     /// as arguments (the array was built with `SpreadIntoArray`; it is read without iteration).
     CallSpread { dst: Reg, callee: Reg, arguments: Reg } window(callee, 2)

@@ -47,6 +47,9 @@ pub const HOME_OBJECT_NAME: Atom = Atom(u32::MAX - 2);
 pub const ACTIVE_FUNCTION_NAME: Atom = Atom(u32::MAX - 3);
 /// Class-scope binding holding the instance-fields initializer closure.
 pub const FIELDS_INITIALIZER_NAME: Atom = Atom(u32::MAX - 4);
+/// The synthetic binding of a `with` statement's scope that holds its object (ToObject of the
+/// expression). A scope declaring it is an object environment for every name it does not bind.
+pub const WITH_OBJECT_NAME: Atom = Atom(u32::MAX - 5);
 /// Class-scope bindings holding evaluated computed field keys: `Atom(BASE - element index)`.
 pub const COMPUTED_FIELD_KEY_BASE: u32 = u32::MAX - 100;
 
@@ -92,6 +95,8 @@ pub const TAG_INSTANCE_INITIALIZER: u8 = 12;
 pub const TAG_DEFAULT_CONSTRUCTOR: u8 = 13;
 /// Tag for a [`StaticBlock`] scope.
 pub const TAG_STATIC_BLOCK: u8 = 14;
+/// Tag for the object-environment scope of a [`WithStatement`].
+pub const TAG_WITH: u8 = 15;
 
 /// Builds the key of a scope-introducing node.
 pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
@@ -230,6 +235,10 @@ pub struct Scope {
     pub env_slot_count: u16,
     /// Function scopes: the function references `arguments`/`this`/... (see pseudo-bindings).
     pub uses_this: bool,
+    /// A scope of the caller of a direct eval, rebuilt from its [`EvalSite`] description: its
+    /// bindings already live in the caller's environment at fixed slots, and nothing may be
+    /// declared in it.
+    pub ghost: bool,
 }
 
 impl Scope {
@@ -252,6 +261,17 @@ pub struct ScopeTree {
     pub tdz_checked_references: FxHashSet<u32>,
     /// Top-level `var` names of a script (global properties), in order, deduplicated.
     pub global_var_names: Vec<Atom>,
+    /// Top-level function declarations of the program are global object properties (scripts,
+    /// and sloppy eval code whose variable scope is the global one).
+    pub global_functions: bool,
+    /// Some scope is a `with` object environment (references may need dynamic lookup).
+    pub has_with: bool,
+    /// Eval code of a sloppy direct eval whose caller's variable scope is a function with an
+    /// eval variable object: new `var` and function names of the eval code become properties
+    /// of that object (they are listed here; the prologue defines them as undefined).
+    pub eval_var_object: bool,
+    /// The names the eval-code prologue defines on the caller's eval variable object.
+    pub eval_var_object_names: Vec<Atom>,
 }
 
 impl ScopeTree {
@@ -268,6 +288,10 @@ impl ScopeTree {
     /// Assigns environment slots to captured bindings.
     fn finish(&mut self) {
         for scope_index in 0..self.scopes.len() {
+            if self.scopes[scope_index].ghost {
+                // Ghost scopes keep the caller's slot layout.
+                continue;
+            }
             let mut next_slot: u16 = 0;
             let binding_ids = self.scopes[scope_index].bindings.clone();
             for binding_id in binding_ids {
@@ -289,18 +313,99 @@ impl ScopeTree {
 /// Resolves a whole program. `is_module` makes top-level vars local instead of global.
 pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError> {
     let module = program.source_type == SourceType::Module;
-    let mut resolver = Resolver {
-        tree: ScopeTree::default(),
-        current: 0,
-        depth: 0,
-        module,
-        merged_namespace_exports: Vec::new(),
-    };
+    let mut resolver = Resolver::new();
     let script_scope = resolver.new_scope(ScopeKind::Script, None);
+    resolver.tree.global_functions = !module;
     resolver.current = script_scope;
     resolver.hoist_var_scope(program.body, script_scope, !module)?;
     resolver.declare_lexical(program.body, script_scope, true)?;
     resolver.visit_statement_list(program.body)?;
+    resolver.force_capture_for_direct_eval();
+    resolver.tree.finish();
+    Ok(resolver.tree)
+}
+
+/// Resolves eval code (ECMAScript PerformEval / EvalDeclarationInstantiation).
+///
+/// Scope 0 is the eval code's own top-level scope. For a direct eval, `site` describes the
+/// caller's environment chain; each level becomes a *ghost* scope above scope 0 whose bindings
+/// are captured at the caller's slots, so that ordinary resolution turns the caller's names into
+/// `(depth, slot)` accesses relative to the environment current at the call (which becomes the
+/// eval code's closure environment). Ghost lexical bindings are never known to be initialised,
+/// so every reference to them gets a TDZ check.
+///
+/// Variable declarations: strict eval code keeps them in its own scope. Sloppy eval code whose
+/// caller's variable scope is the global one (indirect eval, or a direct eval in global code)
+/// declares them as global properties. A sloppy direct eval inside a function reuses a
+/// same-named binding of the caller's variable scope; a new name stays local to the eval code
+/// (a known gap: the caller does not see it after the eval returns).
+pub fn resolve_eval_program(
+    program: &Program<'_>,
+    interner: &tseval_lexer::Interner,
+    site: Option<&crate::bytecode::EvalSite>,
+    strict: bool,
+) -> Result<ScopeTree, CompileError> {
+    let mut resolver = Resolver::new();
+    let root_kind = if site.is_some() {
+        ScopeKind::Function { arrow: true }
+    } else {
+        ScopeKind::Script
+    };
+    let root = resolver.new_scope(root_kind, None);
+    let mut parent: Option<ScopeId> = None;
+    if let Some(site) = site {
+        for level in site.levels.iter().rev() {
+            let kind = if level.this_scope {
+                ScopeKind::Function { arrow: false }
+            } else if level.var_scope {
+                ScopeKind::VarBlock
+            } else {
+                ScopeKind::Block
+            };
+            let ghost = resolver.new_scope(kind, parent);
+            resolver.tree.scopes[ghost as usize].ghost = true;
+            for (slot, binding) in level.bindings.iter().enumerate() {
+                if binding.kind == BindingKind::PrivateName {
+                    continue;
+                }
+                let name = match &binding.name {
+                    crate::bytecode::EvalBindingName::Text(text) => match interner.lookup(text) {
+                        Some(atom) => atom,
+                        // The eval code never mentions this name.
+                        None => continue,
+                    },
+                    crate::bytecode::EvalBindingName::Reserved(raw) => Atom(*raw),
+                };
+                if name == WITH_OBJECT_NAME {
+                    resolver.tree.has_with = true;
+                }
+                let id = resolver.add_binding(ghost, name, binding.kind);
+                let data = &mut resolver.tree.bindings[id as usize];
+                data.captured = true;
+                data.slot = slot as u16;
+            }
+            resolver.tree.scopes[ghost as usize].env_slot_count = level.bindings.len() as u16;
+            parent = Some(ghost);
+        }
+    }
+    resolver.tree.scopes[root as usize].parent = parent;
+    let global_var_scope = site.is_none_or(|site| site.global_var_scope);
+    let global = !strict && global_var_scope;
+    resolver.tree.global_functions = global;
+    resolver.current = root;
+    if let Some(site) = site
+        && !strict
+    {
+        resolver.check_eval_var_conflicts(program.body, site.in_parameters)?;
+    }
+    if site.is_some() && !strict && !global {
+        resolver.hoist_eval_vars_into_caller(program.body, root)?;
+    } else {
+        resolver.hoist_var_scope(program.body, root, global)?;
+    }
+    resolver.declare_lexical(program.body, root, true)?;
+    resolver.visit_statement_list(program.body)?;
+    resolver.force_capture_for_direct_eval();
     resolver.tree.finish();
     Ok(resolver.tree)
 }
@@ -312,12 +417,13 @@ struct Resolver {
     tree: ScopeTree,
     current: ScopeId,
     depth: u32,
-    module: bool,
     /// For each statement list being visited (innermost last): the names exported by each
     /// TypeScript namespace declared in it, over all of its merged declarations. Inside one
     /// declaration's body, a name that another declaration of the same namespace exports
     /// refers to the namespace object's property, as TypeScript's emit does (`N.x`).
     merged_namespace_exports: Vec<FxHashMap<Atom, Vec<Identifier>>>,
+    /// The scopes containing a direct `eval(...)` call.
+    direct_eval_scopes: Vec<ScopeId>,
 }
 
 /// The names each namespace declared directly in `statements` exports, gathered over all of
@@ -380,6 +486,168 @@ pub fn pattern_names(pattern: &BindingPattern<'_>, out: &mut Vec<Identifier>) {
 }
 
 impl Resolver {
+    fn new() -> Resolver {
+        Resolver {
+            tree: ScopeTree::default(),
+            current: 0,
+            depth: 0,
+            merged_namespace_exports: Vec::new(),
+            direct_eval_scopes: Vec::new(),
+        }
+    }
+
+    /// A direct `eval(...)` call in the current scope: declares the pseudo-bindings eval code
+    /// may use (`this`, `new.target`, the home object, `arguments`) and records the scope, so
+    /// that [`Self::force_capture_for_direct_eval`] moves every visible binding to an
+    /// environment.
+    fn note_direct_eval(&mut self) {
+        self.reference_pseudo(THIS_NAME, BindingKind::This);
+        self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget);
+        self.reference_pseudo(HOME_OBJECT_NAME, BindingKind::HomeObject);
+        self.reference(Identifier {
+            span: Span::new(u32::MAX, u32::MAX),
+            name: tseval_lexer::well_known::ARGUMENTS,
+        });
+        self.direct_eval_scopes.push(self.current);
+        // The nearest variable scope, if a function, gets an object that receives the `var`s
+        // a sloppy eval adds at run time (an object environment consulted after the function's
+        // own bindings, like a `with` object).
+        let mut scope = Some(self.current);
+        while let Some(id) = scope {
+            let data = &self.tree.scopes[id as usize];
+            if data.ghost {
+                break;
+            }
+            if data.kind.is_var_scope() {
+                if matches!(data.kind, ScopeKind::Function { .. })
+                    && !data.names.contains_key(&WITH_OBJECT_NAME)
+                {
+                    self.add_binding(id, WITH_OBJECT_NAME, BindingKind::Synthetic);
+                    self.tree.has_with = true;
+                }
+                break;
+            }
+            scope = data.parent;
+        }
+    }
+
+    /// Every binding visible from a direct eval lives in an environment (the eval code reads it
+    /// by `(depth, slot)`), and lexical ones start as the hole because the eval code may run
+    /// before their declaration.
+    fn force_capture_for_direct_eval(&mut self) {
+        let scopes = std::mem::take(&mut self.direct_eval_scopes);
+        for start in scopes {
+            let mut scope = Some(start);
+            while let Some(id) = scope {
+                let data = &self.tree.scopes[id as usize];
+                if data.ghost {
+                    break;
+                }
+                for &binding_id in &data.bindings {
+                    let binding = &mut self.tree.bindings[binding_id as usize];
+                    if matches!(
+                        binding.kind,
+                        BindingKind::NamespaceExport | BindingKind::EnumMember
+                    ) {
+                        continue;
+                    }
+                    binding.captured = true;
+                    if binding.kind.is_lexical() && binding.kind != BindingKind::ClassInner {
+                        binding.needs_tdz = true;
+                    }
+                }
+                scope = data.parent;
+            }
+        }
+    }
+
+    /// EvalDeclarationInstantiation step 3: a `var` (or top-level function) of sloppy eval code
+    /// may not share its name with a lexical declaration of a scope between the call and the
+    /// caller's variable scope (inclusive).
+    fn check_eval_var_conflicts(
+        &mut self,
+        statements: &[Statement<'_>],
+        in_parameters: bool,
+    ) -> Result<(), CompileError> {
+        let mut names = Vec::new();
+        collect_var_names(statements, &mut names, 0);
+        for statement in statements {
+            if let Some(function) = hoisted_function(statement)
+                && let Some(id) = function.id
+            {
+                names.push(id);
+            }
+        }
+        for identifier in names {
+            let mut scope = self.tree.scopes[self.current as usize].parent;
+            while let Some(id) = scope {
+                let data = &self.tree.scopes[id as usize];
+                if let Some(&binding_id) = data.names.get(&identifier.name) {
+                    let kind = self.tree.bindings[binding_id as usize].kind;
+                    let parameter_scope_conflict = in_parameters
+                        && data.kind.is_var_scope()
+                        && matches!(kind, BindingKind::Parameter | BindingKind::Arguments);
+                    if kind.is_lexical() || parameter_scope_conflict {
+                        return Err(CompileError::new(
+                            "Identifier has already been declared",
+                            identifier.span,
+                        ));
+                    }
+                }
+                if data.kind.is_var_scope() {
+                    break;
+                }
+                scope = data.parent;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sloppy direct eval inside a function: a `var` whose name the caller's variable scope
+    /// already binds refers to that binding; other names become bindings of the eval code.
+    fn hoist_eval_vars_into_caller(
+        &mut self,
+        statements: &[Statement<'_>],
+        root: ScopeId,
+    ) -> Result<(), CompileError> {
+        let mut names = Vec::new();
+        collect_var_names(statements, &mut names, 0);
+        let mut var_scope = self.tree.scopes[root as usize].parent;
+        while let Some(id) = var_scope {
+            if self.tree.scopes[id as usize].kind.is_var_scope() {
+                break;
+            }
+            var_scope = self.tree.scopes[id as usize].parent;
+        }
+        let var_object =
+            var_scope.is_some_and(|id| self.tree.lookup_local(id, WITH_OBJECT_NAME).is_some());
+        self.tree.eval_var_object = var_object;
+        if var_object {
+            for statement in statements {
+                if let Some(function) = hoisted_function(statement)
+                    && let Some(id) = function.id
+                {
+                    names.push(id);
+                }
+            }
+        }
+        for identifier in names {
+            let found =
+                var_scope.is_some_and(|id| self.tree.lookup_local(id, identifier.name).is_some());
+            if found {
+                continue;
+            }
+            if var_object {
+                if !self.tree.eval_var_object_names.contains(&identifier.name) {
+                    self.tree.eval_var_object_names.push(identifier.name);
+                }
+            } else if self.tree.lookup_local(root, identifier.name).is_none() {
+                self.add_binding(root, identifier.name, BindingKind::Var);
+            }
+        }
+        Ok(())
+    }
+
     fn new_scope(&mut self, kind: ScopeKind, parent: Option<ScopeId>) -> ScopeId {
         let id = self.tree.scopes.len() as ScopeId;
         self.tree.scopes.push(Scope {
@@ -390,6 +658,7 @@ impl Resolver {
             bindings: Vec::new(),
             env_slot_count: 0,
             uses_this: false,
+            ghost: false,
         });
         id
     }
@@ -500,8 +769,7 @@ impl Resolver {
         scope: ScopeId,
         top_level: bool,
     ) -> Result<(), CompileError> {
-        let global_functions =
-            top_level && !self.module && self.tree.scopes[scope as usize].kind == ScopeKind::Script;
+        let global_functions = top_level && scope == 0 && self.tree.global_functions;
         for statement in statements {
             let declaration = match statement {
                 Statement::VariableDeclaration(declaration) => {
@@ -553,8 +821,10 @@ impl Resolver {
                     }
                 }
                 Some(Declaration::Function(function)) => {
+                    let in_eval_var_object = top_level && scope == 0 && self.tree.eval_var_object;
                     if let Some(id) = function.id
                         && !global_functions
+                        && !in_eval_var_object
                     {
                         let var_scope = self.tree.scopes[scope as usize].kind.is_var_scope();
                         if var_scope {
@@ -644,8 +914,15 @@ impl Resolver {
                 }
                 return;
             }
+            if crossed_function
+                && let Some(&object_binding) = scope_data.names.get(&WITH_OBJECT_NAME)
+            {
+                // Code in a nested function looks the name up in the `with` object first.
+                self.tree.bindings[object_binding as usize].captured = true;
+            }
             if name == tseval_lexer::well_known::ARGUMENTS
                 && matches!(scope_data.kind, ScopeKind::Function { arrow: false })
+                && !scope_data.ghost
             {
                 let binding_id = self.add_binding(scope, name, BindingKind::Arguments);
                 if crossed_function {
@@ -676,6 +953,10 @@ impl Resolver {
             if is_this_scope {
                 let binding_id = match scope_data.names.get(&name) {
                     Some(&id) => id,
+                    // The caller of a direct eval did not record this pseudo-binding: the eval
+                    // code falls back to its own (`this` of the eval frame, undefined
+                    // new.target).
+                    None if scope_data.ghost => return,
                     None => self.add_binding(scope, name, kind),
                 };
                 if kind == BindingKind::This {
@@ -860,10 +1141,14 @@ impl Resolver {
             Statement::Break(_) | Statement::Continue(_) => {}
             Statement::Labeled(node) => self.visit_statement(&node.body)?,
             Statement::With(node) => {
-                return Err(CompileError::new(
-                    "the 'with' statement is not supported",
-                    node.span,
-                ));
+                self.visit_expression(&node.object)?;
+                let previous = self.current;
+                let scope = self.enter(ScopeKind::Block, scope_key(TAG_WITH, *node));
+                self.add_binding(scope, WITH_OBJECT_NAME, BindingKind::Synthetic);
+                self.tree.has_with = true;
+                let result = self.visit_statement(&node.body);
+                self.leave(previous);
+                result?;
             }
             Statement::Import(_) | Statement::ExportAll(_) => {}
             Statement::ExportNamed(node) => {
@@ -1266,6 +1551,12 @@ impl Resolver {
                 }
             }
             Expression::Call(call) => {
+                if let Expression::Identifier(callee) = call.callee
+                    && callee.name == tseval_lexer::well_known::EVAL
+                    && !call.optional
+                {
+                    self.note_direct_eval();
+                }
                 if let Expression::Super(_) = call.callee {
                     self.reference_pseudo(THIS_NAME, BindingKind::This);
                     self.reference_pseudo(NEW_TARGET_NAME, BindingKind::NewTarget);

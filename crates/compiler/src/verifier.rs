@@ -126,6 +126,14 @@ pub fn verify_function(template: &FunctionTemplate) -> Result<(), VerifyError> {
                 ));
             }
         });
+        // A direct-eval call reads its arguments from a window whose length is recorded in
+        // its eval-site constant rather than in an operand.
+        if let crate::opcodes::Instruction::CallEval { callee, site, .. } = instruction
+            && let Some(Constant::EvalSite(site)) = template.constants.get(usize::from(site.0))
+            && usize::from(callee.0) + 2 + usize::from(site.argument_count) > register_count
+        {
+            problem = Some("eval call arguments exceed the register window".to_string());
+        }
         if let Some(message) = problem {
             return Err(error(Some(pc), message));
         }

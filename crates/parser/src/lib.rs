@@ -147,3 +147,42 @@ pub fn parse_with_options<'a>(
         }
     }
 }
+
+/// The context of eval code that changes how it parses (ECMAScript PerformEval steps 5-7).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EvalParseOptions {
+    /// The caller is strict (a direct eval in strict code): the eval code is strict too.
+    pub strict: bool,
+    /// The eval is direct and inside a non-arrow function: `new.target` is allowed.
+    pub allow_new_target: bool,
+    /// The eval is direct and inside a method: `super.x` is allowed.
+    pub allow_super_property: bool,
+}
+
+/// Parses eval code: a JavaScript Script (no TypeScript syntax, no module syntax) with the
+/// `new.target` and `super` rules of the eval's caller.
+pub fn parse_eval<'a>(
+    source: &str,
+    arena: &'a Arena,
+    interner: &mut Interner,
+    options: EvalParseOptions,
+) -> Result<ast::Program<'a>, SyntaxError> {
+    let file_name = "eval.js";
+    if source.len() >= u32::MAX as usize {
+        return Err(SyntaxError::new(
+            "Source text is too large (4 GiB or more)",
+            Span::new(0, 0),
+            "",
+            file_name,
+        ));
+    }
+    let mut parser = parser::Parser::new(source, file_name, arena, interner, false);
+    parser.allow_module_syntax = false;
+    parser.strict = options.strict;
+    parser.context.allow_new_target = options.allow_new_target;
+    parser.context.allow_super_property = options.allow_super_property;
+    match parser.parse_program() {
+        Ok(program) => Ok(program),
+        Err(_) => Err(parser.into_error()),
+    }
+}

@@ -256,6 +256,8 @@ intrinsic_objects! {
     throw_type_error,
     /// `Function.prototype[Symbol.hasInstance]` (instanceof skips calling it: fast path).
     function_has_instance,
+    /// %eval% (a call `eval(...)` is a direct eval only when it calls this object).
+    eval_function,
 }
 
 /// A pending job (microtask): `function.call(this, ...arguments)`.
@@ -1051,6 +1053,7 @@ impl Intrinsics {
             promise_constructor: object,
             throw_type_error: object,
             function_has_instance: object,
+            eval_function: object,
         }
     }
 }

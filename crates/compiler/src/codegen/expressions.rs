@@ -617,6 +617,31 @@ impl Compiler<'_> {
     // ----- Identifiers ---------------------------------------------------------------------------
 
     pub(crate) fn read_identifier(&mut self, identifier: Identifier, dst: Reg) -> Result<()> {
+        let places = self.with_objects_for(identifier.name)?;
+        if places.is_empty() {
+            return self.read_identifier_static(identifier, dst);
+        }
+        let end = self.new_label();
+        let mark = self.mark();
+        let object = self.alloc()?;
+        let name = identifier.name;
+        self.emit_with_lookups(&places, name, object, end, &mut |this, object| {
+            let ic = this.ic_site(IcKind::GetNamed, name)?;
+            this.emit(Instruction::GetNamed { dst, object, ic });
+            Ok(())
+        })?;
+        self.release(mark);
+        self.read_identifier_static(identifier, dst)?;
+        self.bind_label(end);
+        Ok(())
+    }
+
+    /// Reads an identifier from its statically resolved binding (ignoring `with` objects).
+    pub(crate) fn read_identifier_static(
+        &mut self,
+        identifier: Identifier,
+        dst: Reg,
+    ) -> Result<()> {
         let resolved = self.resolve(identifier.name)?;
         if resolved.binding.is_none() && identifier.name == tseval_lexer::well_known::UNDEFINED {
             self.emit(Instruction::LoadUndefined { dst });
@@ -653,6 +678,27 @@ impl Compiler<'_> {
 
     /// Assigns `value` to an identifier reference (assignment semantics: TDZ and const checks).
     pub(crate) fn write_identifier(&mut self, identifier: Identifier, value: Reg) -> Result<()> {
+        let places = self.with_objects_for(identifier.name)?;
+        if places.is_empty() {
+            return self.write_identifier_static(identifier, value);
+        }
+        let end = self.new_label();
+        let mark = self.mark();
+        let object = self.alloc()?;
+        let name = identifier.name;
+        self.emit_with_lookups(&places, name, object, end, &mut |this, object| {
+            let ic = this.ic_site(IcKind::SetNamed, name)?;
+            this.emit(Instruction::SetNamed { object, value, ic });
+            Ok(())
+        })?;
+        self.release(mark);
+        self.write_identifier_static(identifier, value)?;
+        self.bind_label(end);
+        Ok(())
+    }
+
+    /// Assigns to an identifier's statically resolved binding (ignoring `with` objects).
+    fn write_identifier_static(&mut self, identifier: Identifier, value: Reg) -> Result<()> {
         let resolved = self.resolve(identifier.name)?;
         let kind = resolved
             .binding
@@ -1185,6 +1231,30 @@ impl Compiler<'_> {
             }
             UnaryOperator::Typeof => {
                 if let Expression::Identifier(identifier) = unary.argument {
+                    let places = self.with_objects_for(identifier.name)?;
+                    if !places.is_empty() {
+                        let end = self.new_label();
+                        let mark = self.mark();
+                        let object = self.alloc()?;
+                        let name = identifier.name;
+                        self.emit_with_lookups(&places, name, object, end, &mut |this, object| {
+                            let ic = this.ic_site(IcKind::GetNamed, name)?;
+                            this.emit(Instruction::GetNamed { dst, object, ic });
+                            this.emit(Instruction::TypeOf { dst, src: dst });
+                            Ok(())
+                        })?;
+                        self.release(mark);
+                        let resolved = self.resolve(identifier.name)?;
+                        if let Place::Global(name) = resolved.place {
+                            let ic = self.ic_site(IcKind::GetGlobal, name)?;
+                            self.emit(Instruction::TypeOfGlobal { dst, ic });
+                        } else {
+                            self.read_identifier_static(identifier, dst)?;
+                            self.emit(Instruction::TypeOf { dst, src: dst });
+                        }
+                        self.bind_label(end);
+                        return Ok(());
+                    }
                     let resolved = self.resolve(identifier.name)?;
                     if let Place::Global(name) = resolved.place {
                         let ic = self.ic_site(IcKind::GetGlobal, name)?;
@@ -1226,6 +1296,21 @@ impl Compiler<'_> {
                     self.emit(Instruction::DeleteKeyed { dst, object, key });
                 }
                 Expression::Identifier(identifier) => {
+                    let places = self.with_objects_for(identifier.name)?;
+                    let end = self.new_label();
+                    if !places.is_empty() {
+                        let mark = self.mark();
+                        let object = self.alloc()?;
+                        let key = self.alloc()?;
+                        let name = identifier.name;
+                        self.emit_with_lookups(&places, name, object, end, &mut |this, object| {
+                            let text = this.text_of(name);
+                            this.load_string(key, &text)?;
+                            this.emit(Instruction::DeleteKeyed { dst, object, key });
+                            Ok(())
+                        })?;
+                        self.release(mark);
+                    }
                     let resolved = self.resolve(identifier.name)?;
                     if let Place::Global(name) = resolved.place {
                         let name = self.name_constant(name)?;
@@ -1233,6 +1318,7 @@ impl Compiler<'_> {
                     } else {
                         self.emit(Instruction::LoadFalse { dst });
                     }
+                    self.bind_label(end);
                 }
                 Expression::OptionalChain(chain) => {
                     // `delete a?.b`: evaluate the chain's object part, then delete.
@@ -1351,6 +1437,27 @@ impl Compiler<'_> {
                 self.mark_position(member.span);
                 self.emit_member_get(this_register, key, window)?;
             }
+            Expression::Identifier(identifier)
+                if !self.with_objects_for(identifier.name)?.is_empty() =>
+            {
+                // A call through an object environment: `this` is the `with` object that
+                // has the binding, undefined otherwise.
+                let places = self.with_objects_for(identifier.name)?;
+                let end = self.new_label();
+                let name = identifier.name;
+                self.emit_with_lookups(&places, name, this_register, end, &mut |this, object| {
+                    let ic = this.ic_site(IcKind::GetNamed, name)?;
+                    this.emit(Instruction::GetNamed {
+                        dst: window,
+                        object,
+                        ic,
+                    });
+                    Ok(())
+                })?;
+                self.read_identifier_static(identifier, window)?;
+                self.emit(Instruction::LoadUndefined { dst: this_register });
+                self.bind_label(end);
+            }
             callee => {
                 self.expr(&callee, window)?;
                 undefined_this = true;
@@ -1375,6 +1482,18 @@ impl Compiler<'_> {
                 callee: window,
                 arguments,
             }),
+            None if !call.optional
+                && matches!(call.callee, Expression::Identifier(identifier)
+                    if identifier.name == tseval_lexer::well_known::EVAL) =>
+            {
+                let site = self.eval_site(call.arguments.len() as u16)?;
+                let site = self.raw_constant(crate::bytecode::Constant::EvalSite(Rc::new(site)))?;
+                self.emit(Instruction::CallEval {
+                    dst,
+                    callee: window,
+                    site: crate::opcodes::EvalSiteIdx(site),
+                })
+            }
             None if undefined_this => self.emit(Instruction::CallUndefinedThis {
                 dst,
                 callee: window,

@@ -174,6 +174,12 @@ pub(crate) struct FunctionState {
     short_jump_overflows: Vec<(usize, usize)>,
     /// Derived constructors: the result register and the epilogue label every return jumps to.
     derived_epilogue: Option<(Reg, Label)>,
+    /// Eval code's top level: the register holding the completion value of the statements
+    /// run so far (expression statements write it; statements whose completion may be
+    /// undefined reset it first).
+    completion_register: Option<Reg>,
+    /// The parameter list (defaults and destructuring) is being compiled.
+    in_parameters: bool,
 }
 
 impl FunctionState {
@@ -211,6 +217,8 @@ impl FunctionState {
             scope_id: 0,
             short_jump_overflows: Vec::new(),
             derived_epilogue: None,
+            completion_register: None,
+            in_parameters: false,
         }
     }
 }
@@ -244,6 +252,27 @@ pub fn compile_program(
     interner: &Interner,
     source: &Rc<str>,
 ) -> Result<Rc<FunctionTemplate>> {
+    compile_program_with(program, tree, interner, source, false)
+}
+
+/// Compiles resolved eval code: like a script, but the top level returns the completion value
+/// of its statements and carries [`FunctionFlags::EVAL`].
+pub fn compile_eval_program(
+    program: &Program<'_>,
+    tree: &ScopeTree,
+    interner: &Interner,
+    source: &Rc<str>,
+) -> Result<Rc<FunctionTemplate>> {
+    compile_program_with(program, tree, interner, source, true)
+}
+
+fn compile_program_with(
+    program: &Program<'_>,
+    tree: &ScopeTree,
+    interner: &Interner,
+    source: &Rc<str>,
+    eval: bool,
+) -> Result<Rc<FunctionTemplate>> {
     let mut line_starts = vec![0u32];
     for (index, byte) in source.bytes().enumerate() {
         if byte == b'\n' {
@@ -253,6 +282,9 @@ pub fn compile_program(
     let mut flags = FunctionFlags::SCRIPT;
     if program.is_strict {
         flags.insert(FunctionFlags::STRICT);
+    }
+    if eval {
+        flags.insert(FunctionFlags::EVAL);
     }
     let mut compiler = Compiler {
         tree,
@@ -271,7 +303,7 @@ pub fn compile_program(
         namespace_stack: Vec::new(),
         module: program.source_type == SourceType::Module,
     };
-    compiler.compile_top_level(program)?;
+    compiler.compile_top_level(program, eval)?;
     Ok(Rc::new(compiler.finish_function()?))
 }
 
@@ -718,6 +750,131 @@ impl<'t> Compiler<'t> {
         }
     }
 
+    /// The places of the `with` objects a reference to `name` from the current scope passes
+    /// before it reaches its binding (or the global scope), innermost first. Empty unless the
+    /// program has a `with` statement (or is eval code seeing one).
+    pub(crate) fn with_objects_for(&self, name: Atom) -> Result<Vec<Place>> {
+        let mut places = Vec::new();
+        if !self.tree.has_with {
+            return Ok(places);
+        }
+        let mut scope = self.scope;
+        let mut depth: u16 = 0;
+        loop {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if scope_data.names.contains_key(&name) {
+                break;
+            }
+            if let Some(&object_binding) = scope_data.names.get(&resolver::WITH_OBJECT_NAME) {
+                places.push(self.place_of_binding(object_binding, depth)?);
+            }
+            if scope_data.has_env() {
+                depth += 1;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => break,
+            }
+        }
+        Ok(places)
+    }
+
+    /// Emits the object-environment part of a reference under `with`: for each `with` object
+    /// (innermost first), loads it into `object`, tests HasBinding and, when it holds, runs
+    /// `found(self, object)` and jumps to `end`. Falls through to the static binding otherwise.
+    pub(crate) fn emit_with_lookups(
+        &mut self,
+        places: &[Place],
+        name: Atom,
+        object: Reg,
+        end: Label,
+        found: &mut dyn FnMut(&mut Self, Reg) -> Result<()>,
+    ) -> Result<()> {
+        let name_index = self.name_constant(name)?;
+        for &place in places {
+            self.load_place(place, object)?;
+            let mark = self.mark();
+            let flag = self.alloc()?;
+            self.emit(Instruction::HasWithBinding {
+                dst: flag,
+                object,
+                name: name_index,
+            });
+            let next = self.new_label();
+            self.emit_jump_to(next, |offset| Instruction::JumpIfFalse {
+                condition: flag,
+                offset,
+            });
+            self.release(mark);
+            found(self, object)?;
+            self.jump(end);
+            self.bind_label(next);
+        }
+        Ok(())
+    }
+
+    /// The prologue of sloppy eval code run by a direct eval in a function: defines each new
+    /// `var`/function name of the eval code as an undefined property of the caller's eval
+    /// variable object (CreateMutableBinding), unless it already has it.
+    fn define_eval_var_object_names(&mut self) -> Result<()> {
+        let mut scope = self.tree.scopes[0].parent;
+        let mut depth: u16 = 0;
+        let mut object_place = None;
+        while let Some(id) = scope {
+            let data = &self.tree.scopes[id as usize];
+            if data.kind.is_var_scope() {
+                if let Some(binding) = self.tree.lookup_local(id, resolver::WITH_OBJECT_NAME) {
+                    object_place = Some(self.place_of_binding(binding, depth)?);
+                }
+                break;
+            }
+            if data.has_env() {
+                depth += 1;
+            }
+            scope = data.parent;
+        }
+        // The eval code's own scope may have an environment of its own at depth 0.
+        if self.tree.scopes[0].has_env()
+            && let Some(Place::Env { depth, slot }) = object_place
+        {
+            object_place = Some(Place::Env {
+                depth: depth + 1,
+                slot,
+            });
+        }
+        let Some(place) = object_place else {
+            return Ok(());
+        };
+        let mark = self.mark();
+        let object = self.alloc()?;
+        let flag = self.alloc()?;
+        self.load_place(place, object)?;
+        let names = self.tree.eval_var_object_names.clone();
+        for name in names {
+            let name_index = self.name_constant(name)?;
+            self.emit(Instruction::HasWithBinding {
+                dst: flag,
+                object,
+                name: name_index,
+            });
+            let skip = self.new_label();
+            self.emit_jump_to(skip, |offset| Instruction::JumpIfTrue {
+                condition: flag,
+                offset,
+            });
+            self.emit(Instruction::LoadUndefined { dst: flag });
+            let ic = self.ic_site(IcKind::DefineNamed, name)?;
+            self.emit(Instruction::DefineNamed {
+                object,
+                value: flag,
+                ic,
+            });
+            self.bind_label(skip);
+        }
+        self.release(mark);
+        Ok(())
+    }
+
     /// Reads a place into `dst` (no TDZ check).
     pub(crate) fn load_place(&mut self, place: Place, dst: Reg) -> Result<()> {
         match place {
@@ -814,6 +971,78 @@ impl<'t> Compiler<'t> {
         })
     }
 
+    /// Describes the environment chain at the current position for a direct-eval call site
+    /// (the resolver made every binding visible here captured, so each scope with bindings has
+    /// an environment and `frame.env` at the call is the innermost one).
+    pub(crate) fn eval_site(&mut self, argument_count: u16) -> Result<crate::bytecode::EvalSite> {
+        use crate::bytecode::{EvalBinding, EvalBindingName, EvalScopeLevel};
+        let mut levels = Vec::new();
+        let mut global_var_scope: Option<bool> = None;
+        let mut in_function: Option<bool> = None;
+        let mut scope = Some(self.scope);
+        while let Some(id) = scope {
+            let data = &self.tree.scopes[id as usize];
+            let this_scope = matches!(
+                data.kind,
+                resolver::ScopeKind::Script | resolver::ScopeKind::Function { arrow: false }
+            );
+            if data.kind.is_var_scope() && global_var_scope.is_none() {
+                global_var_scope = Some(data.kind == resolver::ScopeKind::Script && !self.module);
+            }
+            if this_scope && in_function.is_none() {
+                in_function = Some(data.kind != resolver::ScopeKind::Script);
+            }
+            if data.has_env() {
+                let mut bindings: Vec<(u16, EvalBinding)> = Vec::new();
+                for &binding_id in &data.bindings {
+                    let binding = &self.tree.bindings[binding_id as usize];
+                    if !binding.captured
+                        || matches!(
+                            binding.kind,
+                            BindingKind::NamespaceExport | BindingKind::EnumMember
+                        )
+                    {
+                        continue;
+                    }
+                    let name = if binding.name.0 >= resolver::COMPUTED_FIELD_KEY_BASE {
+                        EvalBindingName::Reserved(binding.name.0)
+                    } else {
+                        EvalBindingName::Text(Rc::from(self.interner.resolve(binding.name)))
+                    };
+                    bindings.push((
+                        binding.slot,
+                        EvalBinding {
+                            name,
+                            kind: binding.kind,
+                        },
+                    ));
+                }
+                bindings.sort_by_key(|(slot, _)| *slot);
+                levels.push(EvalScopeLevel {
+                    bindings: bindings.into_iter().map(|(_, binding)| binding).collect(),
+                    this_scope,
+                    var_scope: data.kind.is_var_scope(),
+                });
+            }
+            scope = data.parent;
+        }
+        let in_method = self
+            .outer_functions
+            .iter()
+            .chain(std::iter::once(&self.function))
+            .rev()
+            .find(|state| !state.flags.contains(FunctionFlags::ARROW))
+            .is_some_and(|state| state.flags.contains(FunctionFlags::METHOD));
+        Ok(crate::bytecode::EvalSite {
+            argument_count,
+            levels: levels.into_boxed_slice(),
+            global_var_scope: global_var_scope.unwrap_or(false),
+            in_function: in_function.unwrap_or(false),
+            in_method,
+            in_parameters: self.function.in_parameters,
+        })
+    }
+
     /// Loads `this` into a register (with the derived-constructor check).
     pub(crate) fn load_this(&mut self, dst: Reg) -> Result<Reg> {
         let Some(resolved) = self.resolve_pseudo(THIS_NAME)? else {
@@ -837,7 +1066,8 @@ impl<'t> Compiler<'t> {
     fn this_may_be_uninitialized(&self, binding: Option<BindingId>) -> bool {
         let Some(binding) = binding else { return false };
         let scope = self.tree.bindings[binding as usize].scope;
-        self.derived_constructor_scopes().contains(&scope)
+        // Eval code cannot know whether its caller is a derived constructor before super().
+        self.tree.scopes[scope as usize].ghost || self.derived_constructor_scopes().contains(&scope)
     }
 
     fn derived_constructor_scopes(&self) -> Vec<ScopeId> {
@@ -985,6 +1215,34 @@ impl<'t> Compiler<'t> {
                         None
                     }
                 }
+                BindingKind::Synthetic if binding.name == resolver::WITH_OBJECT_NAME => {
+                    // The eval variable object of a function containing a direct eval: an
+                    // object without prototype, so only eval-declared names are found on it.
+                    let mark = self.mark();
+                    let register = match self.place_of_binding(binding_id, 0)? {
+                        Place::Register(register) => register,
+                        _ => self.alloc()?,
+                    };
+                    let null = self.alloc()?;
+                    self.emit(Instruction::NewObject {
+                        dst: register,
+                        capacity: 0,
+                    });
+                    self.emit(Instruction::LoadNull { dst: null });
+                    self.emit(Instruction::SetPrototypeFromLiteral {
+                        object: register,
+                        value: null,
+                    });
+                    if binding.captured {
+                        self.emit(Instruction::StoreEnv {
+                            src: register,
+                            depth: 0,
+                            slot: binding.slot,
+                        });
+                    }
+                    self.release(mark);
+                    None
+                }
                 BindingKind::NewTarget
                 | BindingKind::HomeObject
                 | BindingKind::ActiveFunction
@@ -1054,6 +1312,10 @@ impl<'t> Compiler<'t> {
                     name,
                     function: register,
                 });
+            } else if self.tree.eval_var_object && self.scope == 0 {
+                // Sloppy direct eval in a function: the caller's binding or its eval
+                // variable object.
+                self.write_identifier(id, register)?;
             } else {
                 self.initialize_binding(id.name, register)?;
             }
@@ -1062,10 +1324,49 @@ impl<'t> Compiler<'t> {
         Ok(())
     }
 
-    fn compile_top_level(&mut self, program: &Program<'_>) -> Result<()> {
+    fn compile_top_level(&mut self, program: &Program<'_>, eval: bool) -> Result<()> {
         self.function.scope_id = 0;
-        let global = !self.module;
+        let global = self.tree.global_functions;
         self.emit_function_scope_entry(0)?;
+        if !self.tree.eval_var_object_names.is_empty() {
+            self.define_eval_var_object_names()?;
+        }
+        if eval {
+            let completion = self.alloc()?;
+            // A directive prologue is made of expression statements: the last one gives the
+            // completion value unless a later statement does.
+            match program.directives.last() {
+                Some(directive) if !directive.raw.contains('\\') => {
+                    self.load_string(completion, directive.raw)?;
+                }
+                _ => self.emit(Instruction::LoadUndefined { dst: completion }),
+            }
+            self.function.completion_register = Some(completion);
+        }
+        if global {
+            // GlobalDeclarationInstantiation / EvalDeclarationInstantiation: every function
+            // and var must be declarable before any is declared.
+            let mut function_names = Vec::new();
+            for statement in program.body.iter().rev() {
+                if let Some(function) = resolver::hoisted_function(statement)
+                    && let Some(id) = function.id
+                    && !function_names.contains(&id.name)
+                {
+                    function_names.push(id.name);
+                }
+            }
+            for &name in &function_names {
+                let name = self.name_constant(name)?;
+                self.emit(Instruction::CheckGlobalFunctionDeclaration { name });
+            }
+            for &name in &self.tree.global_var_names {
+                if function_names.contains(&name) {
+                    continue;
+                }
+                let name = self.name_constant(name)?;
+                self.emit(Instruction::CheckGlobalVarDeclaration { name });
+            }
+        }
         for &name in &self.tree.global_var_names {
             let name = self.name_constant(name)?;
             self.emit(Instruction::DeclareGlobalVar { name });
@@ -1073,6 +1374,9 @@ impl<'t> Compiler<'t> {
         self.instantiate_hoisted_functions(program.body, global)?;
         for statement in program.body {
             self.statement(statement)?;
+        }
+        if let Some(completion) = self.function.completion_register {
+            self.emit(Instruction::Return { value: completion });
         }
         Ok(())
     }

@@ -131,6 +131,7 @@ impl Compiler<'_> {
             self.function.derived_epilogue = Some((result, epilogue));
         }
         self.emit_function_scope_entry(scope)?;
+        self.function.in_parameters = true;
         for (index, item) in params.items.iter().enumerate() {
             let register = Reg(index as u16 + 1);
             if let Some(default) = &item.default {
@@ -153,6 +154,7 @@ impl Compiler<'_> {
         if let (Some(rest), Some(register)) = (&params.rest, rest_register) {
             self.bind_pattern(rest, register)?;
         }
+        self.function.in_parameters = false;
         let parameter_properties: Vec<Atom> = params
             .items
             .iter()
@@ -304,10 +306,31 @@ impl Compiler<'_> {
     }
 
     fn statement_inner(&mut self, statement: &Statement<'_>) -> Result<()> {
+        if let Some(completion) = self.function.completion_register {
+            // Eval code: statements whose completion value is `undefined` unless their body
+            // produces one start by resetting the completion value (UpdateEmpty(C, undefined)).
+            if matches!(
+                statement,
+                Statement::If(_)
+                    | Statement::For(_)
+                    | Statement::ForIn(_)
+                    | Statement::ForOf(_)
+                    | Statement::While(_)
+                    | Statement::DoWhile(_)
+                    | Statement::Switch(_)
+                    | Statement::Try(_)
+                    | Statement::With(_)
+            ) {
+                self.emit(Instruction::LoadUndefined { dst: completion });
+            }
+        }
         match statement {
             Statement::Expression(node) => {
                 self.mark_position(node.span);
-                self.expr_discard(&node.expression)
+                match self.function.completion_register {
+                    Some(completion) => self.expr(&node.expression, completion),
+                    None => self.expr_discard(&node.expression),
+                }
             }
             Statement::Block(block) => self.block(block),
             Statement::Empty(_) => Ok(()),
@@ -417,10 +440,7 @@ impl Compiler<'_> {
                 self.bind_label(break_label);
                 Ok(())
             }
-            Statement::With(node) => Err(CompileError::new(
-                "the 'with' statement is not supported",
-                node.span,
-            )),
+            Statement::With(node) => self.with_statement(node),
             Statement::Import(node) => Err(CompileError::new(
                 "import declarations are not supported yet",
                 node.span,
@@ -557,6 +577,33 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `with (object) body`: the object (ToObject'd) lives in the synthetic binding of the
+    /// statement's scope; references in the body test it before their static binding (see
+    /// `Compiler::with_objects_for`).
+    fn with_statement(&mut self, node: &WithStatement<'_>) -> Result<()> {
+        self.mark_position(node.span);
+        let object = self.alloc()?;
+        self.expr(&node.object, object)?;
+        self.emit(Instruction::ToObject {
+            dst: object,
+            src: object,
+        });
+        let scope = self.scope_for(crate::resolver::scope_key(crate::resolver::TAG_WITH, node))?;
+        let outer_scope = self.scope;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        let binding = self
+            .tree
+            .lookup_local(scope, crate::resolver::WITH_OBJECT_NAME)
+            .ok_or_else(|| CompileError::new("internal error: with object binding", node.span))?;
+        let place = self.place_of_binding(binding, 0)?;
+        self.store_place(place, object)?;
+        let result = self.statement(&node.body);
+        self.exit_scope(scope, mark);
+        self.scope = outer_scope;
+        result
+    }
+
     pub(crate) fn variable_declaration(
         &mut self,
         declaration: &VariableDeclaration<'_>,
@@ -565,6 +612,16 @@ impl Compiler<'_> {
             self.mark_position(declarator.span);
             let mark = self.mark();
             match (&declarator.target, &declarator.init) {
+                (BindingPattern::Identifier(identifier), Some(init))
+                    if declaration.kind == VariableKind::Var
+                        && !self.with_objects_for(identifier.name)?.is_empty() =>
+                {
+                    // `var x = v` under `with`: PutValue through the object environment.
+                    let name = self.text_of(identifier.name);
+                    let value = self.alloc()?;
+                    self.expr_named(init, value, Some(&name))?;
+                    self.write_identifier(*identifier, value)?;
+                }
                 (BindingPattern::Identifier(identifier), Some(init)) => {
                     let name = self.text_of(identifier.name);
                     let resolved = self.resolve(identifier.name)?;

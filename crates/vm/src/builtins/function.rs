@@ -3,8 +3,8 @@
 //!
 //! `toString` returns the exact source slice of bytecode closures (the compiler records each
 //! function's span, for classes the whole class) and `function name() { [native code] }` for
-//! native and bound functions. The `Function` constructor (dynamic code) is not supported: it
-//! throws an EvalError-style TypeError.
+//! native and bound functions. The `Function` constructor is CreateDynamicFunction in
+//! `builtins::eval`.
 
 use tseval_compiler::bytecode::FunctionFlags;
 
@@ -43,8 +43,8 @@ pub fn install(vm: &mut Vm) {
     super::install_constructor_behaviour(vm, constructor, function_constructor, 1);
 }
 
-fn function_constructor(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
-    vm.throw_type_error("Code generation from strings (the Function constructor) is not supported")
+fn function_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    super::eval::create_dynamic_function(vm, args, super::eval::DynamicFunctionKind::Normal)
 }
 
 /// (is_class, is_async, is_generator) of a function object.

@@ -38,6 +38,7 @@ pub mod console;
 pub mod data_view;
 pub mod date;
 pub mod error;
+pub mod eval;
 pub mod function;
 pub mod inspect;
 pub mod iterators;
@@ -78,6 +79,7 @@ pub fn install(vm: &mut Vm) {
     data_view::install(vm);
     atomics::install(vm);
     console::install(vm);
+    eval::install(vm);
 }
 
 /// Runs queued microtasks and then due timers until both are empty (node's event loop order

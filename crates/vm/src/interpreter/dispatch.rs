@@ -988,7 +988,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             }
             Instruction::DeclareGlobalVar { name } => {
                 let key = objects::name_constant(function, name.0);
-                slow!(properties::declare_global_var(vm, key));
+                let configurable = function
+                    .flags
+                    .contains(tseval_compiler::bytecode::FunctionFlags::EVAL);
+                slow!(properties::declare_global_var(vm, key, configurable));
             }
             Instruction::DeclareGlobalFunction {
                 name,
@@ -996,7 +999,37 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             } => {
                 let key = objects::name_constant(function, name.0);
                 let value = reg!(value);
-                slow!(properties::declare_global_function(vm, key, value));
+                let configurable = function
+                    .flags
+                    .contains(tseval_compiler::bytecode::FunctionFlags::EVAL);
+                slow!(properties::declare_global_function(
+                    vm,
+                    key,
+                    value,
+                    configurable
+                ));
+            }
+
+            Instruction::CheckGlobalFunctionDeclaration { name } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::check_global_declaration(vm, key, true));
+            }
+            Instruction::CheckGlobalVarDeclaration { name } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::check_global_declaration(vm, key, false));
+            }
+
+            // ----- Object environments (`with`) -----
+            Instruction::ToObject { dst, src } => {
+                let value = reg!(src);
+                let object = slow!(vm.to_object(value));
+                set_reg!(dst, Value::Object(object));
+            }
+            Instruction::HasWithBinding { dst, object, name } => {
+                let key = objects::name_constant(function, name.0);
+                let target = reg!(object);
+                let found = slow!(properties::has_with_binding(vm, target, key));
+                set_reg!(dst, Value::Boolean(found));
             }
 
             // ----- Environments -----
@@ -1065,6 +1098,34 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
 
             // ----- Calls and control transfer -----
             Instruction::Call { dst, callee, argc } => call_arm!(dst, callee, argc),
+            Instruction::CallEval { dst, callee, site } => {
+                let site = objects::eval_site_constant(function, site.0);
+                let argc = site.as_ref().map_or(0, |site| site.argument_count);
+                let eval_function = vm.intrinsics.eval_function;
+                if let (Some(site), &Value::Object(target)) = (site, reg_ref!(callee))
+                    && target == eval_function
+                {
+                    let argument = if argc > 0 {
+                        reg!(tseval_compiler::opcodes::Reg(callee.0 + 2))
+                    } else {
+                        Value::Undefined
+                    };
+                    let env = vm.interpreter.frames.last().and_then(|frame| frame.env);
+                    let this = reg!(tseval_compiler::opcodes::Reg(0));
+                    let strict = function.is_strict();
+                    let value = slow!(crate::builtins::eval::direct_eval(
+                        vm, argument, &site, env, strict, this
+                    ));
+                    set_reg!(dst, value);
+                    safepoint!();
+                } else {
+                    set_reg!(
+                        tseval_compiler::opcodes::Reg(callee.0 + 1),
+                        Value::Undefined
+                    );
+                    call_arm!(dst, callee, argc)
+                }
+            }
             Instruction::CallUndefinedThis { dst, callee, argc } => {
                 set_reg!(
                     tseval_compiler::opcodes::Reg(callee.0 + 1),

@@ -62,6 +62,8 @@ pub enum LinkedConstant {
         /// The flags.
         flags: StringRef,
     },
+    /// A direct-eval call site's description of the caller's scope (compile-time data).
+    EvalSite(Rc<tseval_compiler::bytecode::EvalSite>),
 }
 
 /// Number of entries of a polymorphic inline cache.
@@ -189,7 +191,7 @@ impl LinkedFunction {
             match constant {
                 LinkedConstant::Value(value) => value.trace(tracer),
                 LinkedConstant::Key(key) => key.trace(tracer),
-                LinkedConstant::Function(_) => {}
+                LinkedConstant::Function(_) | LinkedConstant::EvalSite(_) => {}
                 LinkedConstant::TemplateObject { cached, .. } => {
                     if let Some(object) = cached.get() {
                         tracer.push(object);
@@ -295,6 +297,7 @@ pub fn link_function(
                 let flags = vm.new_string(flags);
                 LinkedConstant::RegExp { pattern, flags }
             }
+            Constant::EvalSite(site) => LinkedConstant::EvalSite(site.clone()),
         };
         constants.push(linked);
     }

@@ -30,6 +30,17 @@ pub(crate) fn function_constant(function: &LinkedFunction, index: u16) -> CodeId
     }
 }
 
+/// The description of a direct-eval call site (`Constant::EvalSite`).
+pub(crate) fn eval_site_constant(
+    function: &LinkedFunction,
+    index: u16,
+) -> Option<std::rc::Rc<tseval_compiler::bytecode::EvalSite>> {
+    match function.constants.get(usize::from(index)) {
+        Some(LinkedConstant::EvalSite(site)) => Some(site.clone()),
+        _ => None,
+    }
+}
+
 /// The property key of a `Constant::Name`.
 #[inline]
 pub(crate) fn name_constant(function: &LinkedFunction, index: u16) -> PropertyKey {
@@ -69,7 +80,7 @@ fn closure_prototype(vm: &Vm, flags: FunctionFlags) -> ObjectRef {
 
 /// Allocates a closure object for linked code `code` capturing `env` (no `prototype`
 /// property, no home object).
-fn allocate_closure(
+pub(crate) fn allocate_closure(
     vm: &mut Vm,
     code: CodeId,
     env: Option<EnvRef>,

@@ -281,10 +281,17 @@ pub(crate) fn delete_global(vm: &mut Vm, key: PropertyKey, strict: bool) -> JsRe
 
 /// CreateGlobalVarBinding: defines `{ value: undefined, writable, enumerable, configurable:
 /// false }` unless the global object already has an own property of that name.
-pub(crate) fn declare_global_var(vm: &mut Vm, key: PropertyKey) -> JsResult<()> {
+pub(crate) fn declare_global_var(
+    vm: &mut Vm,
+    key: PropertyKey,
+    configurable: bool,
+) -> JsResult<()> {
     let global = vm.intrinsics.global_object;
     if vm.find_own_property(global, key).is_none() {
-        let attributes = Attributes(Attributes::WRITABLE | Attributes::ENUMERABLE);
+        let mut attributes = Attributes(Attributes::WRITABLE | Attributes::ENUMERABLE);
+        if configurable {
+            attributes = Attributes(attributes.0 | Attributes::CONFIGURABLE);
+        }
         vm.define_data_property(global, key, Value::Undefined, attributes);
     }
     Ok(())
@@ -292,7 +299,12 @@ pub(crate) fn declare_global_var(vm: &mut Vm, key: PropertyKey) -> JsResult<()> 
 
 /// CreateGlobalFunctionBinding: a configurable (or absent) property is replaced by
 /// `{ value, writable, enumerable, configurable: false }`; otherwise only the value is set.
-pub(crate) fn declare_global_function(vm: &mut Vm, key: PropertyKey, value: Value) -> JsResult<()> {
+pub(crate) fn declare_global_function(
+    vm: &mut Vm,
+    key: PropertyKey,
+    value: Value,
+    configurable: bool,
+) -> JsResult<()> {
     let global = vm.intrinsics.global_object;
     let existing = vm.get_own_property(global, key)?;
     let descriptor = match existing {
@@ -300,7 +312,51 @@ pub(crate) fn declare_global_function(vm: &mut Vm, key: PropertyKey, value: Valu
             value: Some(value),
             ..Default::default()
         },
-        _ => PropertyDescriptor::data(value, true, true, false),
+        _ => PropertyDescriptor::data(value, true, true, configurable),
     };
     vm.define_property_or_throw(global, key, descriptor)
+}
+
+/// HasBinding of an object environment record created by `with`: HasProperty, then the
+/// `@@unscopables` check (a truthy `object[@@unscopables][key]` hides the property).
+pub(crate) fn has_with_binding(vm: &mut Vm, object: Value, key: PropertyKey) -> JsResult<bool> {
+    let Value::Object(object) = object else {
+        return Ok(false);
+    };
+    if !vm.has_property(object, key)? {
+        return Ok(false);
+    }
+    let unscopables_key = PropertyKey::Symbol(vm.intrinsics.symbols.unscopables);
+    let unscopables = vm.get(object, unscopables_key)?;
+    if let Value::Object(unscopables) = unscopables {
+        let blocked = vm.get(unscopables, key)?;
+        return Ok(!vm.to_boolean(blocked));
+    }
+    Ok(true)
+}
+
+/// CanDeclareGlobalFunction (`function_declaration`) or CanDeclareGlobalVar, throwing the
+/// TypeError of GlobalDeclarationInstantiation / EvalDeclarationInstantiation when false.
+pub(crate) fn check_global_declaration(
+    vm: &mut Vm,
+    key: PropertyKey,
+    function_declaration: bool,
+) -> JsResult<()> {
+    let global = vm.intrinsics.global_object;
+    let existing = vm.get_own_property(global, key)?;
+    let definable = match existing {
+        None => vm.object(global).extensible,
+        Some(_) if !function_declaration => true,
+        Some(descriptor) => {
+            descriptor.configurable == Some(true)
+                || (descriptor.value.is_some()
+                    && descriptor.writable == Some(true)
+                    && descriptor.enumerable == Some(true))
+        }
+    };
+    if definable {
+        return Ok(());
+    }
+    let name = vm.property_key_to_rust(key);
+    Err(vm.new_type_error(&format!("Cannot declare global '{name}'")))
 }
