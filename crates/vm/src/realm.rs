@@ -88,6 +88,10 @@ macro_rules! intrinsic_objects {
             pub array_root_shape: ShapeId,
             /// The empty root shape of String wrapper objects.
             pub string_wrapper_root_shape: ShapeId,
+            /// The shape of every Proxy object: it never gets a property, and it is distinct
+            /// from `root_shape` so no inline cache entry made for an ordinary object can
+            /// ever match a proxy.
+            pub proxy_root_shape: ShapeId,
             /// Shape `{ length, name }` (both non-writable, non-enumerable, configurable)
             /// shared by new function objects.
             pub function_shape: ShapeId,
@@ -103,6 +107,7 @@ macro_rules! intrinsic_objects {
                 tracer.push(self.root_shape);
                 tracer.push(self.array_root_shape);
                 tracer.push(self.string_wrapper_root_shape);
+                tracer.push(self.proxy_root_shape);
                 tracer.push(self.function_shape);
                 tracer.push(self.empty_string);
                 for symbol in self.symbols.all() {
@@ -418,6 +423,7 @@ impl Vm {
     fn create_shapes(&mut self) {
         self.intrinsics.array_root_shape = self.heap.shapes.allocate(Shape::root());
         self.intrinsics.string_wrapper_root_shape = self.heap.shapes.allocate(Shape::root());
+        self.intrinsics.proxy_root_shape = self.heap.shapes.allocate(Shape::root());
         let root = self.intrinsics.root_shape;
         let (with_length, _) = self.heap.shape_add_transition(
             root,
@@ -956,6 +962,7 @@ impl Intrinsics {
             root_shape,
             array_root_shape: root_shape,
             string_wrapper_root_shape: root_shape,
+            proxy_root_shape: root_shape,
             function_shape,
             empty_string,
             symbols,

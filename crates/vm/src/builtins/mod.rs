@@ -18,7 +18,8 @@
 //! util.inspect formatter), `number_format` (Number.prototype.toString/toFixed/...),
 //! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
-//! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers).
+//! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers), `reflect` (Reflect and the Proxy
+//! constructor).
 
 use crate::atom::PropertyKey;
 use crate::function::{Args, NativeFunction};
@@ -41,6 +42,7 @@ pub mod number;
 pub mod number_format;
 pub mod object;
 pub mod promise;
+pub mod reflect;
 pub mod regexp;
 pub mod string;
 pub mod symbol;
@@ -66,6 +68,7 @@ pub fn install(vm: &mut Vm) {
     date::install(vm);
     uri::install(vm);
     promise::install(vm);
+    reflect::install(vm);
     console::install(vm);
 }
 
