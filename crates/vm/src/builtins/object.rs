@@ -690,6 +690,14 @@ fn prototype_property_is_enumerable(vm: &mut Vm, this: Value, args: Args) -> JsR
 
 /// The builtin tag of `Object.prototype.toString` before `Symbol.toStringTag`.
 fn builtin_tag(vm: &Vm, object: ObjectRef) -> &'static str {
+    if vm.object(object).is_proxy() {
+        if vm.is_array(Value::Object(object)) {
+            return "Array";
+        }
+        if vm.object(object).is_callable() {
+            return "Function";
+        }
+    }
     match &vm.object(object).kind {
         ObjectKind::Array(_) => "Array",
         ObjectKind::Arguments => "Arguments",
