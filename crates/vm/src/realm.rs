@@ -166,6 +166,12 @@ intrinsic_objects! {
     string_iterator_prototype,
     /// %RegExpStringIteratorPrototype%.
     regexp_string_iterator_prototype,
+    /// %IteratorHelperPrototype%.
+    iterator_helper_prototype,
+    /// %WrapForValidIteratorPrototype%.
+    wrap_for_valid_iterator_prototype,
+    /// %Iterator% (the abstract constructor; installed by the built-ins).
+    iterator_constructor,
     /// %Map.prototype%.
     map_prototype,
     /// %Set.prototype%.
@@ -504,6 +510,8 @@ impl Vm {
         self.intrinsics.set_iterator_prototype = ordinary(self, iterator_prototype);
         self.intrinsics.string_iterator_prototype = ordinary(self, iterator_prototype);
         self.intrinsics.regexp_string_iterator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.iterator_helper_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.wrap_for_valid_iterator_prototype = ordinary(self, iterator_prototype);
         self.intrinsics.map_prototype = ordinary(self, object_prototype);
         self.intrinsics.set_prototype = ordinary(self, object_prototype);
         self.intrinsics.weak_map_prototype = ordinary(self, object_prototype);
@@ -989,6 +997,9 @@ impl Intrinsics {
             set_iterator_prototype: object,
             string_iterator_prototype: object,
             regexp_string_iterator_prototype: object,
+            iterator_helper_prototype: object,
+            wrap_for_valid_iterator_prototype: object,
+            iterator_constructor: object,
             map_prototype: object,
             set_prototype: object,
             weak_map_prototype: object,

@@ -18,7 +18,7 @@
 //! util.inspect formatter), `number_format` (Number.prototype.toString/toFixed/...),
 //! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
-//! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers), `reflect` (Reflect and the Proxy
+//! `iterators`, `iterator_helpers` (Iterator, Iterator.prototype helpers), `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers), `reflect` (Reflect and the Proxy
 //! constructor).
 
 use crate::atom::PropertyKey;
@@ -35,6 +35,7 @@ pub mod date;
 pub mod error;
 pub mod function;
 pub mod inspect;
+pub mod iterator_helpers;
 pub mod iterators;
 pub mod json;
 pub mod math;
@@ -58,6 +59,7 @@ pub fn install(vm: &mut Vm) {
     symbol::install(vm);
     error::install(vm);
     iterators::install(vm);
+    iterator_helpers::install(vm);
     array::install(vm);
     string::install(vm);
     number::install(vm);
