@@ -294,6 +294,10 @@ fn create_limit_helper(
         let error = vm.new_range_error(&format!("{name}: the limit is NaN"));
         return Err(vm.iterator_close_on_error(&unread_record(object), error));
     }
+    if number.is_finite() && number > 9_007_199_254_740_991.0 {
+        let error = vm.new_range_error(&format!("{name}: the limit is too large"));
+        return Err(vm.iterator_close_on_error(&unread_record(object), error));
+    }
     let limit = crate::conversions::integer_or_infinity(number);
     if limit < 0.0 {
         let error = vm.new_range_error(&format!("{name}: the limit is negative"));

@@ -17,7 +17,7 @@
 //! Module map: `console` (console.log and the inspect snapshot), `inspect` (node's
 //! util.inspect formatter), `number_format` (Number.prototype.toString/toFixed/...),
 //! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
-//! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
+//! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet), `set_methods` (Set.prototype.union and friends),
 //! `iterators`, `iterator_helpers` (Iterator, Iterator.prototype helpers), `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers), `reflect` (Reflect and the Proxy
 //! constructor).
 
@@ -45,6 +45,7 @@ pub mod object;
 pub mod promise;
 pub mod reflect;
 pub mod regexp;
+pub mod set_methods;
 pub mod string;
 pub mod symbol;
 pub mod uri;
@@ -66,6 +67,7 @@ pub fn install(vm: &mut Vm) {
     math::install(vm);
     json::install(vm);
     collections::install(vm);
+    set_methods::install(vm);
     regexp::install(vm);
     date::install(vm);
     uri::install(vm);
