@@ -429,6 +429,9 @@ pub struct OrderedMap {
     live: usize,
     /// Set by iterators and `forEach`; disables compaction (positions must stay stable).
     pub iteration_started: bool,
+    /// True for the storage of a WeakMap or WeakSet (the brand that tells them apart from a
+    /// Map or Set, which share the object kind).
+    pub weak: bool,
 }
 
 impl OrderedMap {
