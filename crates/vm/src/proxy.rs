@@ -23,7 +23,8 @@ impl Vm {
     pub fn proxy_create(&mut self, target: Value, handler: Value) -> JsResult<ObjectRef> {
         let (Value::Object(target_object), Value::Object(handler_object)) = (target, handler)
         else {
-            return self.throw_type_error("Cannot create proxy with a non-object as target or handler");
+            return self
+                .throw_type_error("Cannot create proxy with a non-object as target or handler");
         };
         let data = ProxyData {
             target: Some(target_object),
@@ -83,10 +84,7 @@ impl Vm {
     }
 
     /// Runs a proxy internal method inside a handle scope and a native-call depth count.
-    fn with_proxy_frame<T>(
-        &mut self,
-        body: impl FnOnce(&mut Vm) -> JsResult<T>,
-    ) -> JsResult<T> {
+    fn with_proxy_frame<T>(&mut self, body: impl FnOnce(&mut Vm) -> JsResult<T>) -> JsResult<T> {
         self.enter_native_call()?;
         let scope = self.open_handle_scope();
         let result = body(self);

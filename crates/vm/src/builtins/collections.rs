@@ -66,9 +66,12 @@ pub fn install(vm: &mut Vm) {
     let iterator = vm.intrinsics.symbols.iterator;
 
     let map_constructor = vm.intrinsics.map_constructor;
-    super::install_constructor_behaviour(vm, map_constructor, |vm, _, args| {
-        construct_collection(vm, &args, Brand::Map)
-    }, 0);
+    super::install_constructor_behaviour(
+        vm,
+        map_constructor,
+        |vm, _, args| construct_collection(vm, &args, Brand::Map),
+        0,
+    );
     method(vm, map_constructor, "groupBy", 2, map_group_by);
     super::symbol_getter(
         vm,
@@ -99,9 +102,13 @@ pub fn install(vm: &mut Vm) {
     method(vm, map_prototype, "getOrInsert", 2, |vm, this, args| {
         map_get_or_insert(vm, this, &args, Brand::Map)
     });
-    method(vm, map_prototype, "getOrInsertComputed", 2, |vm, this, args| {
-        map_get_or_insert_computed(vm, this, &args, Brand::Map)
-    });
+    method(
+        vm,
+        map_prototype,
+        "getOrInsertComputed",
+        2,
+        |vm, this, args| map_get_or_insert_computed(vm, this, &args, Brand::Map),
+    );
     method(vm, map_prototype, "keys", 0, |vm, this, _| {
         collection_iterator(vm, this, IterationKind::Keys, Brand::Map)
     });
@@ -123,9 +130,12 @@ pub fn install(vm: &mut Vm) {
     to_string_tag(vm, map_prototype, "Map");
 
     let set_constructor = vm.intrinsics.set_constructor;
-    super::install_constructor_behaviour(vm, set_constructor, |vm, _, args| {
-        construct_collection(vm, &args, Brand::Set)
-    }, 0);
+    super::install_constructor_behaviour(
+        vm,
+        set_constructor,
+        |vm, _, args| construct_collection(vm, &args, Brand::Set),
+        0,
+    );
     super::symbol_getter(
         vm,
         set_constructor,
@@ -168,9 +178,12 @@ pub fn install(vm: &mut Vm) {
     to_string_tag(vm, set_prototype, "Set");
 
     let weak_map_constructor = vm.intrinsics.weak_map_constructor;
-    super::install_constructor_behaviour(vm, weak_map_constructor, |vm, _, args| {
-        construct_collection(vm, &args, Brand::WeakMap)
-    }, 0);
+    super::install_constructor_behaviour(
+        vm,
+        weak_map_constructor,
+        |vm, _, args| construct_collection(vm, &args, Brand::WeakMap),
+        0,
+    );
     let weak_map_prototype = vm.intrinsics.weak_map_prototype;
     method(vm, weak_map_prototype, "get", 1, |vm, this, args| {
         map_get(vm, this, &args, Brand::WeakMap)
@@ -184,18 +197,29 @@ pub fn install(vm: &mut Vm) {
     method(vm, weak_map_prototype, "delete", 1, |vm, this, args| {
         collection_delete(vm, this, &args, Brand::WeakMap)
     });
-    method(vm, weak_map_prototype, "getOrInsert", 2, |vm, this, args| {
-        map_get_or_insert(vm, this, &args, Brand::WeakMap)
-    });
-    method(vm, weak_map_prototype, "getOrInsertComputed", 2, |vm, this, args| {
-        map_get_or_insert_computed(vm, this, &args, Brand::WeakMap)
-    });
+    method(
+        vm,
+        weak_map_prototype,
+        "getOrInsert",
+        2,
+        |vm, this, args| map_get_or_insert(vm, this, &args, Brand::WeakMap),
+    );
+    method(
+        vm,
+        weak_map_prototype,
+        "getOrInsertComputed",
+        2,
+        |vm, this, args| map_get_or_insert_computed(vm, this, &args, Brand::WeakMap),
+    );
     to_string_tag(vm, weak_map_prototype, "WeakMap");
 
     let weak_set_constructor = vm.intrinsics.weak_set_constructor;
-    super::install_constructor_behaviour(vm, weak_set_constructor, |vm, _, args| {
-        construct_collection(vm, &args, Brand::WeakSet)
-    }, 0);
+    super::install_constructor_behaviour(
+        vm,
+        weak_set_constructor,
+        |vm, _, args| construct_collection(vm, &args, Brand::WeakSet),
+        0,
+    );
     let weak_set_prototype = vm.intrinsics.weak_set_prototype;
     method(vm, weak_set_prototype, "add", 1, |vm, this, args| {
         set_add(vm, this, &args, Brand::WeakSet)
@@ -285,7 +309,8 @@ fn construct_collection(vm: &mut Vm, args: &Args, brand: Brand) -> JsResult<Valu
         let outcome = if brand.is_map_like() {
             add_entry_from_item(vm, collection, adder, item)
         } else {
-            vm.call(adder, Value::Object(collection), &[item]).map(|_| ())
+            vm.call(adder, Value::Object(collection), &[item])
+                .map(|_| ())
         };
         if let Err(error) = outcome {
             return Err(vm.iterator_close_on_error(&record, error));

@@ -44,10 +44,12 @@ pub fn install(vm: &mut Vm) {
     method(vm, constructor, "concat", 0, iterator_concat);
 
     // `constructor` and `@@toStringTag` are accessors whose setters ignore the prototype.
-    let constructor_getter =
-        vm.new_native_function("get constructor", 0, |vm, _, _| {
-            Ok(Value::Object(vm.intrinsics.iterator_constructor))
-        }, false);
+    let constructor_getter = vm.new_native_function(
+        "get constructor",
+        0,
+        |vm, _, _| Ok(Value::Object(vm.intrinsics.iterator_constructor)),
+        false,
+    );
     let constructor_setter = vm.new_native_function(
         "set constructor",
         1,
@@ -219,9 +221,7 @@ fn unread_record(object: ObjectRef) -> IteratorRecord {
 fn receiver_object(vm: &mut Vm, this: Value, name: &str) -> JsResult<ObjectRef> {
     match this {
         Value::Object(object) => Ok(object),
-        _ => vm.throw_type_error(&format!(
-            "Iterator.prototype.{name} called on a non-object"
-        )),
+        _ => vm.throw_type_error(&format!("Iterator.prototype.{name} called on a non-object")),
     }
 }
 
@@ -602,7 +602,9 @@ fn helper_step(
             helper_data_mut(vm, helper).counter = (index + 1) as f64;
             let iterator = vm.call(open_method, item, &[])?;
             let Value::Object(iterator) = iterator else {
-                return vm.throw_type_error("Iterator.concat: the iterator method returned a non-object");
+                return vm.throw_type_error(
+                    "Iterator.concat: the iterator method returned a non-object",
+                );
             };
             vm.root(Value::Object(iterator));
             let inner = get_iterator_direct(vm, iterator)?;
@@ -754,8 +756,7 @@ fn consume_with_callback(
             });
         };
         vm.root(value);
-        let result = match vm.call(callback, Value::Undefined, &[value, Value::Number(counter)])
-        {
+        let result = match vm.call(callback, Value::Undefined, &[value, Value::Number(counter)]) {
             Ok(result) => result,
             Err(error) => return Err(vm.iterator_close_on_error(&record, error)),
         };

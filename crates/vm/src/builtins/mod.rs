@@ -19,7 +19,7 @@
 //! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet), `set_methods` (Set.prototype.union and friends),
 //! `iterators`, `iterator_helpers` (Iterator, Iterator.prototype helpers), `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers), `reflect` (Reflect and the Proxy
-//! constructor).
+//! constructor), `weak_refs` (WeakRef, FinalizationRegistry).
 
 use crate::atom::PropertyKey;
 use crate::function::{Args, NativeFunction};
@@ -49,6 +49,7 @@ pub mod set_methods;
 pub mod string;
 pub mod symbol;
 pub mod uri;
+pub mod weak_refs;
 
 #[cfg(test)]
 mod snippet_tests;
@@ -73,6 +74,7 @@ pub fn install(vm: &mut Vm) {
     uri::install(vm);
     promise::install(vm);
     reflect::install(vm);
+    weak_refs::install(vm);
     console::install(vm);
 }
 

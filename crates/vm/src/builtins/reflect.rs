@@ -26,7 +26,13 @@ pub fn install(vm: &mut Vm) {
     method(vm, reflect, "has", 2, reflect_has);
     method(vm, reflect, "isExtensible", 1, reflect_is_extensible);
     method(vm, reflect, "ownKeys", 1, reflect_own_keys);
-    method(vm, reflect, "preventExtensions", 1, reflect_prevent_extensions);
+    method(
+        vm,
+        reflect,
+        "preventExtensions",
+        1,
+        reflect_prevent_extensions,
+    );
     method(vm, reflect, "set", 3, reflect_set);
     method(vm, reflect, "setPrototypeOf", 2, reflect_set_prototype_of);
     to_string_tag(vm, reflect, "Reflect");
@@ -206,8 +212,7 @@ fn proxy_revoke_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Valu
     let callee = args.callee();
     if let Value::Object(proxy) = vm.native_function_data(callee) {
         vm.proxy_revoke(proxy);
-        if let crate::object::ObjectKind::NativeFunction(native) = &mut vm.object_mut(callee).kind
-        {
+        if let crate::object::ObjectKind::NativeFunction(native) = &mut vm.object_mut(callee).kind {
             native.data = Value::Undefined;
         }
     }

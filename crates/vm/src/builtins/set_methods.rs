@@ -20,7 +20,13 @@ pub fn install(vm: &mut Vm) {
     method(vm, prototype, "union", 1, set_union);
     method(vm, prototype, "intersection", 1, set_intersection);
     method(vm, prototype, "difference", 1, set_difference);
-    method(vm, prototype, "symmetricDifference", 1, set_symmetric_difference);
+    method(
+        vm,
+        prototype,
+        "symmetricDifference",
+        1,
+        set_symmetric_difference,
+    );
     method(vm, prototype, "isSubsetOf", 1, set_is_subset_of);
     method(vm, prototype, "isSupersetOf", 1, set_is_superset_of);
     method(vm, prototype, "isDisjointFrom", 1, set_is_disjoint_from);
@@ -36,9 +42,7 @@ struct SetRecord {
 
 fn this_set(vm: &mut Vm, this: Value, name: &str) -> JsResult<ObjectRef> {
     match this {
-        Value::Object(object) if matches!(vm.object(object).kind, ObjectKind::Set(_)) => {
-            Ok(object)
-        }
+        Value::Object(object) if matches!(vm.object(object).kind, ObjectKind::Set(_)) => Ok(object),
         _ => vm.throw_type_error(&format!(
             "Method Set.prototype.{name} called on incompatible receiver"
         )),
@@ -138,7 +142,10 @@ fn mark_iterated(vm: &mut Vm, set: ObjectRef) {
 /// A new Set inheriting from %Set.prototype%, optionally with a copy of `source`'s data.
 fn new_set(vm: &mut Vm, source: Option<ObjectRef>) -> ObjectRef {
     let prototype = vm.intrinsics.set_prototype;
-    let result = vm.alloc_object(Some(prototype), ObjectKind::Set(Box::new(OrderedMap::new())));
+    let result = vm.alloc_object(
+        Some(prototype),
+        ObjectKind::Set(Box::new(OrderedMap::new())),
+    );
     if let Some(source) = source {
         let mut position = 0;
         loop {
