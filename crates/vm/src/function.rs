@@ -221,6 +221,7 @@ impl Vm {
             Closure { is_class_constructor: bool },
             Native(NativeFunction),
             Bound(ObjectRef, Value, Box<[Value]>),
+            Proxy,
             NotCallable,
         }
         let target = match &self.object(callee).kind {
@@ -233,6 +234,7 @@ impl Vm {
                 bound.bound_this,
                 bound.bound_arguments.clone(),
             ),
+            ObjectKind::Proxy(proxy) if proxy.callable => Target::Proxy,
             _ => Target::NotCallable,
         };
         match target {
@@ -283,6 +285,13 @@ impl Vm {
                         other => other,
                     };
                     self.call_object(target, Value::Undefined, &combined, new_target)
+                }
+            }
+            Target::Proxy => {
+                if new_target.is_undefined() {
+                    self.proxy_call(callee, this, arguments)
+                } else {
+                    self.proxy_construct(callee, arguments, new_target)
                 }
             }
             Target::NotCallable => Err(self.not_callable_error(Value::Object(callee))),
@@ -470,7 +479,7 @@ impl Vm {
         bound_this: Value,
         bound_arguments: Vec<Value>,
     ) -> JsResult<ObjectRef> {
-        let prototype = self.object(target).prototype;
+        let prototype = self.get_prototype_of(target)?;
         let kind = ObjectKind::BoundFunction(Box::new(BoundFunctionData {
             target,
             bound_this,

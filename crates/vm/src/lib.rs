@@ -30,6 +30,7 @@ pub mod interpreter;
 pub mod object;
 pub mod operators;
 pub mod property;
+pub mod proxy;
 pub mod realm;
 pub mod shape;
 pub mod string;

@@ -51,7 +51,13 @@ impl Object {
         matches!(
             self.kind,
             ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_)
-        )
+        ) || matches!(&self.kind, ObjectKind::Proxy(proxy) if proxy.callable)
+    }
+
+    /// True for Proxy exotic objects (revoked or not).
+    #[inline]
+    pub fn is_proxy(&self) -> bool {
+        matches!(self.kind, ObjectKind::Proxy(_))
     }
 
     /// True for arrays.
@@ -190,6 +196,19 @@ pub struct PromiseData {
     pub is_handled: bool,
 }
 
+/// Proxy internal slots. `target` and `handler` become `None` when the proxy is revoked.
+#[derive(Clone, Copy, Debug)]
+pub struct ProxyData {
+    /// `[[ProxyTarget]]`.
+    pub target: Option<ObjectRef>,
+    /// `[[ProxyHandler]]`.
+    pub handler: Option<ObjectRef>,
+    /// The target was callable at creation (the proxy has a [[Call]]).
+    pub callable: bool,
+    /// The target was a constructor at creation (the proxy has a [[Construct]]).
+    pub constructor: bool,
+}
+
 /// The kind of an object and its internal slots.
 #[derive(Debug)]
 pub enum ObjectKind {
@@ -243,6 +262,13 @@ pub enum ObjectKind {
     TypedArray(TypedArrayData),
     /// A DataView.
     DataView(DataViewData),
+    /// A Proxy exotic object. Its own storage is always empty and its `prototype` field is
+    /// always `None`, so the property fast paths (which only fall back at the end of a
+    /// prototype chain) stay correct without testing for proxies.
+    Proxy(Box<ProxyData>),
+    /// An object with internal slots described by `ObjectKind::Internal` data: the
+    /// built-in iterator helpers, wrappers and weak references keep their state here.
+    Internal(Box<InternalData>),
 }
 
 /// The largest byte length of an ArrayBuffer this engine allocates (or lets a resizable
@@ -375,6 +401,51 @@ pub struct DataViewData {
     pub byte_length: u32,
 }
 
+/// State of built-in objects whose internal slots are a handful of values: iterator helpers
+/// (%IteratorHelperPrototype% objects), %WrapForValidIteratorPrototype% objects, WeakRef and
+/// FinalizationRegistry. `tag` identifies the kind; `values` holds the slots (all traced).
+#[derive(Clone, Debug)]
+pub struct InternalData {
+    /// What kind of built-in object this is.
+    pub tag: InternalTag,
+    /// The internal slots (traced).
+    pub values: Vec<Value>,
+    /// Small integer state (counters, stage of a state machine).
+    pub counter: f64,
+    /// A second piece of integer state.
+    pub state: u32,
+}
+
+/// The kinds of objects stored as [`ObjectKind::Internal`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InternalTag {
+    /// An Iterator Helper object of the given operation.
+    IteratorHelper(IteratorHelperKind),
+    /// A %WrapForValidIteratorPrototype% object: `values = [iterator, next method]`.
+    WrappedIterator,
+    /// A WeakRef: `values = [target]`.
+    WeakRef,
+    /// A FinalizationRegistry: `values = [cleanup callback]`.
+    FinalizationRegistry,
+}
+
+/// Which Iterator.prototype method created an Iterator Helper object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IteratorHelperKind {
+    /// `map(mapper)`.
+    Map,
+    /// `filter(predicate)`.
+    Filter,
+    /// `take(limit)`.
+    Take,
+    /// `drop(limit)`.
+    Drop,
+    /// `flatMap(mapper)`.
+    FlatMap,
+    /// `Iterator.concat(...iterables)`.
+    Concat,
+}
+
 impl ObjectKind {
     /// Approximate bytes owned by the kind's boxed payload (for the GC's live-size estimate).
     fn external_bytes(&self) -> usize {
@@ -399,6 +470,10 @@ impl ObjectKind {
                 std::mem::size_of::<PromiseData>()
                     + (promise.fulfill_reactions.capacity() + promise.reject_reactions.capacity())
                         * VALUE
+            }
+            ObjectKind::Proxy(_) => std::mem::size_of::<ProxyData>(),
+            ObjectKind::Internal(internal) => {
+                std::mem::size_of::<InternalData>() + internal.values.capacity() * VALUE
             }
             _ => 0,
         }
@@ -451,6 +526,15 @@ impl ObjectKind {
             ObjectKind::ArrayBuffer(_) => {}
             ObjectKind::TypedArray(view) => tracer.push(view.buffer),
             ObjectKind::DataView(view) => tracer.push(view.buffer),
+            ObjectKind::Proxy(proxy) => {
+                if let Some(target) = proxy.target {
+                    tracer.push(target);
+                }
+                if let Some(handler) = proxy.handler {
+                    tracer.push(handler);
+                }
+            }
+            ObjectKind::Internal(internal) => trace_values(&internal.values, tracer),
         }
     }
 }
@@ -487,6 +571,9 @@ pub struct OrderedMap {
     live: usize,
     /// Set by iterators and `forEach`; disables compaction (positions must stay stable).
     pub iteration_started: bool,
+    /// True for the storage of a WeakMap or WeakSet (the brand that tells them apart from a
+    /// Map or Set, which share the object kind).
+    pub weak: bool,
 }
 
 impl OrderedMap {
@@ -666,6 +753,7 @@ impl Vm {
         let shape = match kind {
             ObjectKind::Array(_) => self.intrinsics.array_root_shape,
             ObjectKind::StringWrapper(_) => self.intrinsics.string_wrapper_root_shape,
+            ObjectKind::Proxy(_) => self.intrinsics.proxy_root_shape,
             _ => self.intrinsics.root_shape,
         };
         self.alloc_object_with_shape(shape, prototype, kind, Vec::new())
@@ -752,18 +840,62 @@ impl Vm {
             ObjectKind::Closure(closure) => closure.is_constructor,
             ObjectKind::NativeFunction(native) => native.is_constructor,
             ObjectKind::BoundFunction(bound) => self.is_constructor(Value::Object(bound.target)),
+            ObjectKind::Proxy(proxy) => proxy.constructor,
             _ => false,
         }
     }
 
-    /// IsArray (no proxies yet, so this is "is an Array exotic object").
+    /// IsArray without the revoked-proxy TypeError: arrays, and proxies whose (transitive)
+    /// target is an array. A revoked proxy answers false here; [`Vm::is_array_checked`]
+    /// throws instead.
     pub fn is_array(&self, value: Value) -> bool {
-        matches!(value, Value::Object(object) if self.object(object).is_array())
+        let Value::Object(mut object) = value else {
+            return false;
+        };
+        // Proxy chains are bounded by the native call depth when they are built through
+        // `new Proxy`, but walk with a bound anyway.
+        for _ in 0..100_000 {
+            match &self.object(object).kind {
+                ObjectKind::Array(_) => return true,
+                ObjectKind::Proxy(proxy) => match proxy.target {
+                    Some(target) => object = target,
+                    None => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// IsArray(argument) as specified: a revoked proxy throws a TypeError.
+    pub fn is_array_checked(&mut self, value: Value) -> JsResult<bool> {
+        let Value::Object(mut object) = value else {
+            return Ok(false);
+        };
+        for _ in 0..100_000 {
+            match &self.object(object).kind {
+                ObjectKind::Array(_) => return Ok(true),
+                ObjectKind::Proxy(proxy) => match proxy.target {
+                    Some(target) => object = target,
+                    None => {
+                        return self
+                            .throw_type_error("Cannot perform 'IsArray' on a revoked proxy");
+                    }
+                },
+                _ => return Ok(false),
+            }
+        }
+        Ok(false)
     }
 
     /// `[[GetPrototypeOf]]`.
-    pub fn get_prototype_of(&self, object: ObjectRef) -> Option<ObjectRef> {
-        self.object(object).prototype
+    #[inline]
+    pub fn get_prototype_of(&mut self, object: ObjectRef) -> JsResult<Option<ObjectRef>> {
+        let data = self.object(object);
+        if data.is_proxy() {
+            return self.proxy_get_prototype_of(object);
+        }
+        Ok(data.prototype)
     }
 
     /// `[[SetPrototypeOf]]`: returns false when not allowed (non-extensible or a cycle).
@@ -772,6 +904,9 @@ impl Vm {
         object: ObjectRef,
         prototype: Option<ObjectRef>,
     ) -> JsResult<bool> {
+        if self.object(object).is_proxy() {
+            return self.proxy_set_prototype_of(object, prototype);
+        }
         let current = self.object(object).prototype;
         if current == prototype {
             return Ok(true);
@@ -783,6 +918,10 @@ impl Vm {
         while let Some(ancestor) = cursor {
             if ancestor == object {
                 return Ok(false);
+            }
+            // The cycle check stops at a proxy (its [[GetPrototypeOf]] is not ordinary).
+            if self.object(ancestor).is_proxy() {
+                break;
             }
             cursor = self.object(ancestor).prototype;
         }
@@ -803,13 +942,19 @@ impl Vm {
                 return Ok(false);
             }
         }
+        if self.object(object).is_proxy() {
+            return self.proxy_prevent_extensions(object);
+        }
         self.object_mut(object).extensible = false;
         Ok(true)
     }
 
     /// `[[IsExtensible]]`.
-    pub fn is_extensible(&self, object: ObjectRef) -> bool {
-        self.object(object).extensible
+    pub fn is_extensible(&mut self, object: ObjectRef) -> JsResult<bool> {
+        if self.object(object).is_proxy() {
+            return self.proxy_is_extensible(object);
+        }
+        Ok(self.object(object).extensible)
     }
 
     /// The SameValueZero hash of a Map/Set key (after the caller normalised -0 to +0).

@@ -497,7 +497,7 @@ impl Vm {
             return self.throw_type_error("Function has non-object prototype in instanceof check");
         };
         loop {
-            match self.object(object).prototype {
+            match self.get_prototype_of(object)? {
                 Some(next) if next == prototype => return Ok(true),
                 Some(next) => object = next,
                 None => return Ok(false),

@@ -208,6 +208,9 @@ impl Vm {
         key: PropertyKey,
     ) -> JsResult<Option<PropertyDescriptor>> {
         let Some(location) = self.find_own_property(object, key) else {
+            if self.object(object).is_proxy() {
+                return self.proxy_get_own_property(object, key);
+            }
             return Ok(None);
         };
         Ok(Some(self.descriptor_at(object, location)))
@@ -320,9 +323,24 @@ impl Vm {
             }
             match self.object(current).prototype {
                 Some(prototype) => current = prototype,
-                None => return Ok(Value::Undefined),
+                None => return self.get_at_chain_end(current, key, receiver),
             }
         }
+    }
+
+    /// The end of a [[Get]] walk: `current` has no such own property and no prototype
+    /// field. Proxies keep their prototype behind a trap, so they take over here.
+    #[inline]
+    fn get_at_chain_end(
+        &mut self,
+        current: ObjectRef,
+        key: PropertyKey,
+        receiver: Value,
+    ) -> JsResult<Value> {
+        if self.object(current).is_proxy() {
+            return self.proxy_get(current, key, receiver);
+        }
+        Ok(Value::Undefined)
     }
 
     /// GetV(value, key): property read on any value (primitives use their prototype, with the
@@ -534,7 +552,7 @@ impl Vm {
                     current = prototype;
                     depth += 1;
                 }
-                None => return Ok(Value::Undefined),
+                None => return self.get_at_chain_end(current, key, Value::Object(object)),
             }
         }
     }
@@ -569,7 +587,12 @@ impl Vm {
             }
             match self.object(current).prototype {
                 Some(prototype) => current = prototype,
-                None => break None,
+                None => {
+                    if self.object(current).is_proxy() {
+                        return self.proxy_set(current, key, value, receiver);
+                    }
+                    break None;
+                }
             }
         };
         if let Some(location) = found {
@@ -601,6 +624,25 @@ impl Vm {
         let Value::Object(receiver_object) = receiver else {
             return Ok(false);
         };
+        if self.object(receiver_object).is_proxy() {
+            return match self.get_own_property(receiver_object, key)? {
+                Some(existing) => {
+                    if existing.is_accessor() || existing.writable == Some(false) {
+                        return Ok(false);
+                    }
+                    let update = PropertyDescriptor {
+                        value: Some(value),
+                        ..Default::default()
+                    };
+                    self.define_own_property(receiver_object, key, update)
+                }
+                None => self.define_own_property(
+                    receiver_object,
+                    key,
+                    PropertyDescriptor::data(value, true, true, true),
+                ),
+            };
+        }
         match self.find_own_property(receiver_object, key) {
             Some(location) => {
                 let descriptor = self.descriptor_at(receiver_object, location);
@@ -948,6 +990,13 @@ impl Vm {
         {
             // Fast path: a new property on an extensible object.
             let data = self.object(object);
+            if data.is_proxy() {
+                return self.define_own_property(
+                    object,
+                    key,
+                    PropertyDescriptor::data(value, true, true, true),
+                );
+            }
             if !data.extensible {
                 return Ok(false);
             }
@@ -1008,6 +1057,9 @@ impl Vm {
             && let Some(index) = self.canonical_numeric_index(key)
         {
             return self.typed_array_define_own_property(object, index, descriptor);
+        }
+        if self.object(object).is_proxy() {
+            return self.proxy_define_own_property(object, key, descriptor);
         }
         if let ObjectKind::Array(array) = self.object(object).kind {
             match key {
@@ -1477,6 +1529,9 @@ impl Vm {
     /// [[Delete]]. Returns false for non-configurable properties.
     pub fn delete_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<bool> {
         let Some(location) = self.find_own_property(object, key) else {
+            if self.object(object).is_proxy() {
+                return self.proxy_delete(object, key);
+            }
             return Ok(true);
         };
         match location {
@@ -1552,13 +1607,21 @@ impl Vm {
             }
             match self.object(current).prototype {
                 Some(prototype) => current = prototype,
-                None => return Ok(false),
+                None => {
+                    if self.object(current).is_proxy() {
+                        return self.proxy_has_property(current, key);
+                    }
+                    return Ok(false);
+                }
             }
         }
     }
 
     /// HasOwnProperty.
     pub fn has_own_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<bool> {
+        if self.object(object).is_proxy() {
+            return Ok(self.proxy_get_own_property(object, key)?.is_some());
+        }
         Ok(self.find_own_property(object, key).is_some())
     }
 
@@ -1568,6 +1631,9 @@ impl Vm {
     /// symbols in insertion order.
     pub fn own_property_keys(&mut self, object: ObjectRef) -> JsResult<Vec<PropertyKey>> {
         let data = self.object(object);
+        if data.is_proxy() {
+            return self.proxy_own_property_keys(object);
+        }
         let shape = self.heap.shapes.get(data.shape);
         let mut indices: Vec<u32> = Vec::new();
         if let ObjectKind::StringWrapper(string) = data.kind {
@@ -1613,6 +1679,19 @@ impl Vm {
     pub fn own_enumerable_string_keys(&mut self, object: ObjectRef) -> JsResult<Vec<PropertyKey>> {
         let keys = self.own_property_keys(object)?;
         let mut result = Vec::with_capacity(keys.len());
+        if self.object(object).is_proxy() {
+            for key in keys {
+                if key.is_symbol() {
+                    continue;
+                }
+                if let Some(descriptor) = self.get_own_property(object, key)?
+                    && descriptor.enumerable == Some(true)
+                {
+                    result.push(key);
+                }
+            }
+            return Ok(result);
+        }
         for key in keys {
             if key.is_symbol() {
                 continue;
@@ -1652,16 +1731,21 @@ impl Vm {
                     if key.is_symbol() || !seen.insert(key) {
                         continue;
                     }
-                    let enumerable = match self.find_own_property(current, key) {
-                        Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
-                        Some(OwnLocation::Element(_) | OwnLocation::StringIndex(_)) => true,
-                        _ => false,
+                    let enumerable = if self.object(current).is_proxy() {
+                        self.get_own_property(current, key)?
+                            .is_some_and(|descriptor| descriptor.enumerable == Some(true))
+                    } else {
+                        match self.find_own_property(current, key) {
+                            Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
+                            Some(OwnLocation::Element(_) | OwnLocation::StringIndex(_)) => true,
+                            _ => false,
+                        }
                     };
                     if enumerable {
                         keys.push(key);
                     }
                 }
-                cursor = self.object(current).prototype;
+                cursor = self.get_prototype_of(current)?;
             }
         }
         let key_values: Vec<Value> = keys

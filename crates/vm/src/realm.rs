@@ -88,6 +88,10 @@ macro_rules! intrinsic_objects {
             pub array_root_shape: ShapeId,
             /// The empty root shape of String wrapper objects.
             pub string_wrapper_root_shape: ShapeId,
+            /// The shape of every Proxy object: it never gets a property, and it is distinct
+            /// from `root_shape` so no inline cache entry made for an ordinary object can
+            /// ever match a proxy.
+            pub proxy_root_shape: ShapeId,
             /// Shape `{ length, name }` (both non-writable, non-enumerable, configurable)
             /// shared by new function objects.
             pub function_shape: ShapeId,
@@ -108,6 +112,7 @@ macro_rules! intrinsic_objects {
                 tracer.push(self.root_shape);
                 tracer.push(self.array_root_shape);
                 tracer.push(self.string_wrapper_root_shape);
+                tracer.push(self.proxy_root_shape);
                 tracer.push(self.function_shape);
                 tracer.push(self.empty_string);
                 for symbol in self.symbols.all() {
@@ -172,6 +177,12 @@ intrinsic_objects! {
     string_iterator_prototype,
     /// %RegExpStringIteratorPrototype%.
     regexp_string_iterator_prototype,
+    /// %IteratorHelperPrototype%.
+    iterator_helper_prototype,
+    /// %WrapForValidIteratorPrototype%.
+    wrap_for_valid_iterator_prototype,
+    /// %Iterator% (the abstract constructor; installed by the built-ins).
+    iterator_constructor,
     /// %Map.prototype%.
     map_prototype,
     /// %Set.prototype%.
@@ -445,6 +456,7 @@ impl Vm {
     fn create_shapes(&mut self) {
         self.intrinsics.array_root_shape = self.heap.shapes.allocate(Shape::root());
         self.intrinsics.string_wrapper_root_shape = self.heap.shapes.allocate(Shape::root());
+        self.intrinsics.proxy_root_shape = self.heap.shapes.allocate(Shape::root());
         let root = self.intrinsics.root_shape;
         let (with_length, _) = self.heap.shape_add_transition(
             root,
@@ -525,6 +537,8 @@ impl Vm {
         self.intrinsics.set_iterator_prototype = ordinary(self, iterator_prototype);
         self.intrinsics.string_iterator_prototype = ordinary(self, iterator_prototype);
         self.intrinsics.regexp_string_iterator_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.iterator_helper_prototype = ordinary(self, iterator_prototype);
+        self.intrinsics.wrap_for_valid_iterator_prototype = ordinary(self, iterator_prototype);
         self.intrinsics.map_prototype = ordinary(self, object_prototype);
         self.intrinsics.set_prototype = ordinary(self, object_prototype);
         self.intrinsics.weak_map_prototype = ordinary(self, object_prototype);
@@ -983,6 +997,7 @@ impl Intrinsics {
             root_shape,
             array_root_shape: root_shape,
             string_wrapper_root_shape: root_shape,
+            proxy_root_shape: root_shape,
             function_shape,
             empty_string,
             symbols,
@@ -1018,6 +1033,9 @@ impl Intrinsics {
             set_iterator_prototype: object,
             string_iterator_prototype: object,
             regexp_string_iterator_prototype: object,
+            iterator_helper_prototype: object,
+            wrap_for_valid_iterator_prototype: object,
+            iterator_constructor: object,
             map_prototype: object,
             set_prototype: object,
             weak_map_prototype: object,

@@ -141,7 +141,7 @@ fn array_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 
 fn array_is_array(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let value = args.get(vm, 0);
-    Ok(Value::Boolean(vm.is_array(value)))
+    vm.is_array_checked(value).map(Value::Boolean)
 }
 
 /// The result object of `Array.from`/`Array.of` called on `this`: a plain array for
@@ -310,7 +310,7 @@ fn is_concat_spreadable(vm: &mut Vm, value: Value) -> JsResult<bool> {
     if !spreadable.is_undefined() {
         return Ok(vm.to_boolean(spreadable));
     }
-    Ok(vm.is_array(value))
+    vm.is_array_checked(value)
 }
 
 /// 2^53 - 1: the largest length of an array-like object (ToLength's upper bound).

@@ -336,7 +336,7 @@ fn internalize(
         if !vm.native_stack_has_room() {
             return vm.throw_range_error("Maximum call stack size exceeded");
         }
-        if vm.is_array(value) {
+        if vm.is_array_checked(value)? {
             let length = super::length_of_array_like(vm, object)?;
             for index in 0..length {
                 let element_key = super::index_key(vm, index);
@@ -497,7 +497,7 @@ impl Stringifier {
                 return vm.throw_type_error("Do not know how to serialize a BigInt");
             }
             Value::Object(object) if !vm.object(object).is_callable() => {
-                if vm.is_array(value) {
+                if vm.is_array_checked(value)? {
                     self.serialize_array(vm, object, output)?;
                 } else {
                     self.serialize_object(vm, object, output)?;
@@ -624,7 +624,7 @@ pub fn stringify(
     if let Value::Object(replacer_object) = replacer {
         if vm.is_callable(replacer) {
             stringifier.replacer_function = Some(replacer);
-        } else if vm.is_array(replacer) {
+        } else if vm.is_array_checked(replacer)? {
             let length = super::length_of_array_like(vm, replacer_object)?;
             let mut list: Vec<PropertyKey> = Vec::new();
             for index in 0..length {

@@ -18,10 +18,12 @@
 //! util.inspect formatter), `number_format` (Number.prototype.toString/toFixed/...),
 //! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
-//! `iterators`, `regexp`, `date`, `uri`, `promise` (Promise, microtasks, timers),
-//! `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array` (%TypedArray% and the
-//! concrete typed array constructors), `data_view` (DataView), `atomics`
-//! (the Atomics namespace).
+//! `set_methods` (Set.prototype.union and friends), `iterators`, `iterator_helpers` (Iterator,
+//! Iterator.prototype helpers), `regexp`, `date`, `uri`, `promise` (Promise, microtasks,
+//! timers), `reflect` (Reflect and the Proxy constructor), `weak_refs` (WeakRef,
+//! FinalizationRegistry), `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array`
+//! (%TypedArray% and the concrete typed array constructors), `data_view` (DataView), `atomics`
+//! (the Atomics namespace), `eval` (eval and the dynamic function constructors).
 
 use crate::atom::PropertyKey;
 use crate::function::{Args, NativeFunction};
@@ -41,6 +43,7 @@ pub mod error;
 pub mod eval;
 pub mod function;
 pub mod inspect;
+pub mod iterator_helpers;
 pub mod iterators;
 pub mod json;
 pub mod math;
@@ -48,11 +51,14 @@ pub mod number;
 pub mod number_format;
 pub mod object;
 pub mod promise;
+pub mod reflect;
 pub mod regexp;
+pub mod set_methods;
 pub mod string;
 pub mod symbol;
 pub mod typed_array;
 pub mod uri;
+pub mod weak_refs;
 
 #[cfg(test)]
 mod snippet_tests;
@@ -64,12 +70,14 @@ pub fn install(vm: &mut Vm) {
     symbol::install(vm);
     error::install(vm);
     iterators::install(vm);
+    iterator_helpers::install(vm);
     array::install(vm);
     string::install(vm);
     number::install(vm);
     math::install(vm);
     json::install(vm);
     collections::install(vm);
+    set_methods::install(vm);
     regexp::install(vm);
     date::install(vm);
     uri::install(vm);
@@ -78,6 +86,8 @@ pub fn install(vm: &mut Vm) {
     typed_array::install(vm);
     data_view::install(vm);
     atomics::install(vm);
+    reflect::install(vm);
+    weak_refs::install(vm);
     console::install(vm);
     eval::install(vm);
 }

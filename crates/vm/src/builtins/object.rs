@@ -244,7 +244,9 @@ fn object_assign(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 
 /// SetIntegrityLevel(object, frozen or sealed).
 fn set_integrity_level(vm: &mut Vm, object: ObjectRef, frozen: bool) -> JsResult<()> {
-    vm.prevent_extensions(object)?;
+    if !vm.prevent_extensions(object)? {
+        return vm.throw_type_error("Cannot prevent extensions");
+    }
     let keys = vm.own_property_keys(object)?;
     for key in keys {
         let descriptor = if frozen {
@@ -272,7 +274,7 @@ fn set_integrity_level(vm: &mut Vm, object: ObjectRef, frozen: bool) -> JsResult
 }
 
 fn test_integrity_level(vm: &mut Vm, object: ObjectRef, frozen: bool) -> JsResult<bool> {
-    if vm.is_extensible(object) {
+    if vm.is_extensible(object)? {
         return Ok(false);
     }
     let keys = vm.own_property_keys(object)?;
@@ -321,15 +323,17 @@ fn object_is_sealed(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 
 fn object_prevent_extensions(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let value = args.get(vm, 0);
-    if let Value::Object(object) = value {
-        vm.prevent_extensions(object)?;
+    if let Value::Object(object) = value
+        && !vm.prevent_extensions(object)?
+    {
+        return vm.throw_type_error("Cannot prevent extensions");
     }
     Ok(value)
 }
 
 fn object_is_extensible(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     match args.get(vm, 0) {
-        Value::Object(object) => Ok(Value::Boolean(vm.is_extensible(object))),
+        Value::Object(object) => Ok(Value::Boolean(vm.is_extensible(object)?)),
         _ => Ok(Value::FALSE),
     }
 }
@@ -456,7 +460,7 @@ fn define_property_with_message(
         return Ok(());
     }
     let key_text = vm.property_key_to_rust(key);
-    if vm.find_own_property(object, key).is_none() && !vm.is_extensible(object) {
+    if vm.find_own_property(object, key).is_none() && !vm.object(object).extensible {
         return vm.throw_type_error(&format!(
             "Cannot define property {key_text}, object is not extensible"
         ));
@@ -551,7 +555,7 @@ fn object_get_own_property_descriptors(vm: &mut Vm, _this: Value, args: Args) ->
 fn object_get_prototype_of(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let object = vm.to_object(args.get(vm, 0))?;
     Ok(vm
-        .get_prototype_of(object)
+        .get_prototype_of(object)?
         .map_or(Value::Null, Value::Object))
 }
 
@@ -667,7 +671,7 @@ fn prototype_is_prototype_of(vm: &mut Vm, this: Value, args: Args) -> JsResult<V
         return Ok(Value::FALSE);
     };
     let object = vm.to_object(this)?;
-    while let Some(prototype) = vm.get_prototype_of(cursor) {
+    while let Some(prototype) = vm.get_prototype_of(cursor)? {
         if prototype == object {
             return Ok(Value::TRUE);
         }
@@ -686,6 +690,14 @@ fn prototype_property_is_enumerable(vm: &mut Vm, this: Value, args: Args) -> JsR
 
 /// The builtin tag of `Object.prototype.toString` before `Symbol.toStringTag`.
 fn builtin_tag(vm: &Vm, object: ObjectRef) -> &'static str {
+    if vm.object(object).is_proxy() {
+        if vm.is_array(Value::Object(object)) {
+            return "Array";
+        }
+        if vm.object(object).is_callable() {
+            return "Function";
+        }
+    }
     match &vm.object(object).kind {
         ObjectKind::Array(_) => "Array",
         ObjectKind::Arguments => "Arguments",
@@ -734,7 +746,7 @@ fn prototype_value_of(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> 
 fn prototype_proto_getter(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let object = vm.to_object(this)?;
     Ok(vm
-        .get_prototype_of(object)
+        .get_prototype_of(object)?
         .map_or(Value::Null, Value::Object))
 }
 

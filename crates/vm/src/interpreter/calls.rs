@@ -335,6 +335,7 @@ pub(crate) fn call_from_window(
             Target::Native(native.function, native.is_constructor)
         }
         ObjectKind::BoundFunction(_) => Target::Bound,
+        ObjectKind::Proxy(proxy) if proxy.callable => Target::Bound,
         _ => Target::None,
     };
     match target {

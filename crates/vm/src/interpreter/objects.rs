@@ -480,7 +480,7 @@ pub(crate) fn set_prototype_from_literal(vm: &mut Vm, target: Value, value: Valu
 pub(crate) fn get_prototype_of(vm: &mut Vm, target: Value) -> JsResult<Value> {
     let object = vm.to_object(target)?;
     Ok(vm
-        .get_prototype_of(object)
+        .get_prototype_of(object)?
         .map_or(Value::Null, Value::Object))
 }
 
@@ -489,7 +489,7 @@ fn super_base(vm: &mut Vm, home: Value) -> JsResult<ObjectRef> {
     let Value::Object(home) = home else {
         return Err(vm.new_syntax_error("'super' keyword unexpected here"));
     };
-    match vm.get_prototype_of(home) {
+    match vm.get_prototype_of(home)? {
         Some(prototype) => Ok(prototype),
         None => Err(vm.new_type_error("Cannot read properties of null (super)")),
     }
@@ -878,7 +878,7 @@ pub(crate) fn define_private(
                     "Cannot initialize {name} twice on the same object"
                 )));
             }
-            if !vm.is_extensible(object) {
+            if !vm.object(object).extensible {
                 return Err(vm.new_type_error(&format!(
                     "Cannot define private field {name} on a non-extensible object"
                 )));
