@@ -47,6 +47,9 @@ pub const HOME_OBJECT_NAME: Atom = Atom(u32::MAX - 2);
 pub const ACTIVE_FUNCTION_NAME: Atom = Atom(u32::MAX - 3);
 /// Class-scope binding holding the instance-fields initializer closure.
 pub const FIELDS_INITIALIZER_NAME: Atom = Atom(u32::MAX - 4);
+/// Module-scope binding of `export default <expression>` and of anonymous default-exported
+/// functions and classes (the spec's `*default*`).
+pub const DEFAULT_EXPORT_NAME: Atom = Atom(u32::MAX - 5);
 /// Class-scope bindings holding evaluated computed field keys: `Atom(BASE - element index)`.
 pub const COMPUTED_FIELD_KEY_BASE: u32 = u32::MAX - 100;
 
@@ -177,6 +180,9 @@ pub enum BindingKind {
     NamespaceExport,
     /// A class private name.
     PrivateName,
+    /// A module import binding: the module-environment slot holds an indirection to the
+    /// exporting module's binding (or a namespace object), installed at link time.
+    Import,
 }
 
 impl BindingKind {
@@ -190,7 +196,10 @@ impl BindingKind {
 
     /// Whether assignments to the binding throw.
     pub fn is_immutable(self) -> bool {
-        matches!(self, BindingKind::Const | BindingKind::ClassInner)
+        matches!(
+            self,
+            BindingKind::Const | BindingKind::ClassInner | BindingKind::Import
+        )
     }
 }
 
@@ -209,6 +218,9 @@ pub struct Binding {
     pub needs_tdz: bool,
     /// Environment slot when captured (assigned by [`ScopeTree::finish`]).
     pub slot: u16,
+    /// Some identifier reference resolves to it (TypeScript elides import bindings that
+    /// nothing references, as they may name types only).
+    pub referenced: bool,
     /// Resolver state: the declaration has completed.
     initialized: bool,
 }
@@ -301,6 +313,14 @@ pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError>
     resolver.hoist_var_scope(program.body, script_scope, !module)?;
     resolver.declare_lexical(program.body, script_scope, true)?;
     resolver.visit_statement_list(program.body)?;
+    if module {
+        // Every module-scope binding lives in the module environment, which the VM creates at
+        // link time so that other modules can bind to its slots before evaluation.
+        let bindings = resolver.tree.scopes[script_scope as usize].bindings.clone();
+        for binding in bindings {
+            resolver.tree.bindings[binding as usize].captured = true;
+        }
+    }
     resolver.tree.finish();
     Ok(resolver.tree)
 }
@@ -427,6 +447,7 @@ impl Resolver {
             captured: false,
             needs_tdz: false,
             slot: 0,
+            referenced: false,
             initialized,
         });
         let scope_data = &mut self.tree.scopes[scope as usize];
@@ -518,8 +539,27 @@ impl Resolver {
                     ExportDefaultKind::Class(class) if class.id.is_some() => {
                         Some(Declaration::Class(class))
                     }
+                    ExportDefaultKind::Function(_) if self.module && top_level => {
+                        self.add_binding(scope, DEFAULT_EXPORT_NAME, BindingKind::Function);
+                        None
+                    }
+                    _ if self.module && top_level => {
+                        self.add_binding(scope, DEFAULT_EXPORT_NAME, BindingKind::Let);
+                        None
+                    }
                     _ => None,
                 },
+                Statement::Import(import) if self.module && top_level => {
+                    for specifier in import.specifiers {
+                        let local = match specifier {
+                            ImportSpecifier::Default { local, .. }
+                            | ImportSpecifier::Namespace { local, .. }
+                            | ImportSpecifier::Named { local, .. } => *local,
+                        };
+                        self.declare_lexical_name(scope, local, BindingKind::Import)?;
+                    }
+                    None
+                }
                 _ => None,
             };
             let exported_in_namespace = matches!(statement, Statement::ExportNamed(_))
@@ -620,6 +660,7 @@ impl Resolver {
                 }
                 let object_binding = scope_data.bindings.first().copied();
                 let binding = &mut self.tree.bindings[binding_id as usize];
+                binding.referenced = true;
                 if crossed_function {
                     match binding.kind {
                         // These live as properties of the namespace/enum object: capture the
@@ -1533,6 +1574,7 @@ impl Resolver {
             captured: true,
             needs_tdz: false,
             slot: 0,
+            referenced: true,
             initialized: true,
         });
         let scope_data = &mut self.tree.scopes[scope as usize];

@@ -25,6 +25,7 @@ pub mod function;
 pub mod heap;
 pub mod host;
 pub mod interpreter;
+pub mod modules;
 pub mod object;
 pub mod operators;
 pub mod property;

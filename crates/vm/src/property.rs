@@ -41,6 +41,8 @@ pub enum OwnLocation {
     StringLength,
     /// A virtual index of a String wrapper.
     StringIndex(u32),
+    /// Export `index` of a module namespace object (a live binding).
+    ModuleExport(u32),
 }
 
 /// A per-instruction inline cache.
@@ -122,6 +124,13 @@ impl Vm {
             },
             _ => {}
         }
+        if let ObjectKind::ModuleNamespace(module) = data.kind
+            && !matches!(key, PropertyKey::Symbol(_))
+        {
+            return self
+                .namespace_export_index(module, key)
+                .map(OwnLocation::ModuleExport);
+        }
         self.heap
             .shapes
             .get(data.shape)
@@ -167,6 +176,10 @@ impl Vm {
                 }
                 _ => Ok(Value::Undefined),
             },
+            OwnLocation::ModuleExport(index) => match data.kind {
+                ObjectKind::ModuleNamespace(module) => self.namespace_export_value(module, index),
+                _ => Ok(Value::Undefined),
+            },
         }
     }
 
@@ -200,6 +213,12 @@ impl Vm {
         let Some(location) = self.find_own_property(object, key) else {
             return Ok(None);
         };
+        if let OwnLocation::ModuleExport(_) = location {
+            // A module namespace's exports are writable, enumerable, non-configurable data
+            // properties whose value read throws in the binding's TDZ.
+            let value = self.read_location(object, location, Value::Object(object))?;
+            return Ok(Some(PropertyDescriptor::data(value, true, true, false)));
+        }
         Ok(Some(self.descriptor_at(object, location)))
     }
 
@@ -250,6 +269,9 @@ impl Vm {
                     _ => Value::Undefined,
                 };
                 PropertyDescriptor::data(value, false, true, false)
+            }
+            OwnLocation::ModuleExport(_) => {
+                PropertyDescriptor::data(Value::Undefined, true, true, false)
             }
         }
     }
@@ -544,7 +566,9 @@ impl Vm {
                     return Ok(true);
                 }
                 OwnLocation::Slot(entry) if !entry.attributes.writable() => return Ok(false),
-                OwnLocation::StringIndex(_) | OwnLocation::StringLength => return Ok(false),
+                OwnLocation::StringIndex(_)
+                | OwnLocation::StringLength
+                | OwnLocation::ModuleExport(_) => return Ok(false),
                 OwnLocation::ArrayLength => {
                     if let ObjectKind::Array(array) = self.object(current).kind
                         && !array.length_writable
@@ -594,7 +618,9 @@ impl Vm {
                 Ok(true)
             }
             OwnLocation::ArrayLength => self.array_set_length_from_value(object, value),
-            OwnLocation::StringIndex(_) | OwnLocation::StringLength => Ok(false),
+            OwnLocation::StringIndex(_)
+            | OwnLocation::StringLength
+            | OwnLocation::ModuleExport(_) => Ok(false),
         }
     }
 
@@ -848,7 +874,10 @@ impl Vm {
                 );
             }
             Some(
-                OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_),
+                OwnLocation::ArrayLength
+                | OwnLocation::StringLength
+                | OwnLocation::StringIndex(_)
+                | OwnLocation::ModuleExport(_),
             ) => {}
             None => {
                 self.add_property(object, key, attributes, value, Value::Undefined);
@@ -949,6 +978,25 @@ impl Vm {
         key: PropertyKey,
         descriptor: PropertyDescriptor,
     ) -> JsResult<bool> {
+        if let ObjectKind::ModuleNamespace(_) = self.object(object).kind
+            && !matches!(key, PropertyKey::Symbol(_))
+        {
+            // [[DefineOwnProperty]] of a module namespace exotic object.
+            let Some(current) = self.get_own_property(object, key)? else {
+                return Ok(false);
+            };
+            if descriptor.configurable == Some(true)
+                || descriptor.enumerable == Some(false)
+                || descriptor.is_accessor()
+                || descriptor.writable == Some(false)
+            {
+                return Ok(false);
+            }
+            return Ok(match (descriptor.value, current.value) {
+                (Some(value), Some(current)) => self.same_value(value, current),
+                _ => true,
+            });
+        }
         if let ObjectKind::Array(array) = self.object(object).kind {
             match key {
                 PropertyKey::Atom(atoms::LENGTH) => {
@@ -1205,7 +1253,10 @@ impl Vm {
                     data.slots[slot as usize + 1] = second;
                 }
             }
-            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => {}
+            OwnLocation::ArrayLength
+            | OwnLocation::StringLength
+            | OwnLocation::StringIndex(_)
+            | OwnLocation::ModuleExport(_) => {}
         }
     }
 
@@ -1403,9 +1454,10 @@ impl Vm {
                 self.remove_shape_property(object, key, entry);
                 Ok(true)
             }
-            OwnLocation::ArrayLength | OwnLocation::StringLength | OwnLocation::StringIndex(_) => {
-                Ok(false)
-            }
+            OwnLocation::ArrayLength
+            | OwnLocation::StringLength
+            | OwnLocation::StringIndex(_)
+            | OwnLocation::ModuleExport(_) => Ok(false),
         }
     }
 
@@ -1503,6 +1555,12 @@ impl Vm {
             indices.sort_unstable();
             indices.dedup();
         }
+        if let ObjectKind::ModuleNamespace(module) = data.kind {
+            // The exports in code-unit order, then the symbol-keyed ordinary properties.
+            let mut keys = self.namespace_export_keys(module);
+            keys.extend(symbols);
+            return Ok(keys);
+        }
         let mut keys = Vec::with_capacity(indices.len() + strings.len() + symbols.len());
         keys.extend(indices.into_iter().map(PropertyKey::Index));
         keys.extend(strings);
@@ -1520,7 +1578,9 @@ impl Vm {
             }
             if let Some(location) = self.find_own_property(object, key) {
                 let enumerable = match location {
-                    OwnLocation::Element(_) | OwnLocation::StringIndex(_) => true,
+                    OwnLocation::Element(_)
+                    | OwnLocation::StringIndex(_)
+                    | OwnLocation::ModuleExport(_) => true,
                     OwnLocation::Slot(entry) => entry.attributes.enumerable(),
                     OwnLocation::ArrayLength | OwnLocation::StringLength => false,
                 };
