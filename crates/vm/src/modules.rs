@@ -877,12 +877,12 @@ impl Vm {
             module.error = Some(error);
             module.status = ModuleStatus::Evaluated;
         }
+        if let Some(capability) = self.module(id).capability {
+            promise::reject_promise(self, capability, error);
+        }
         let parents = self.module(id).async_parents.clone();
         for parent in parents {
             self.async_module_execution_rejected(parent, error);
-        }
-        if let Some(capability) = self.module(id).capability {
-            promise::reject_promise(self, capability, error);
         }
     }
 
@@ -1000,36 +1000,52 @@ impl Vm {
         }
         let id = self.load_imported_module(referrer, &specifier)?;
         self.load_requested_modules(id)?;
-        self.link_module(id)?;
-        let evaluation = self.evaluate_module(id);
+        // Loading finishes in a later job (ContinueDynamicImport runs as a promise reaction),
+        // so linking and evaluation never happen inside another module's evaluation.
         let data = self.new_array(vec![
             Value::Object(capability),
             Value::Number(f64::from(id)),
         ]);
         self.root(Value::Object(data));
+        let loaded = promise::new_promise(self, None);
+        self.root(Value::Object(loaded));
+        promise::resolve_promise(self, loaded, Value::Undefined)?;
         let empty = Value::String(self.intrinsics.empty_string);
-        let on_fulfilled = self.new_native_function_with_data(
+        let continuation = self.new_native_function_with_data(
             empty,
-            1,
-            dynamic_import_fulfilled,
+            0,
+            continue_dynamic_import,
             false,
             Value::Object(data),
         );
+        promise::react_to_promise(self, loaded, Value::Object(continuation), Value::Undefined);
+        Ok(())
+    }
+
+    /// ContinueDynamicImport after loading: link, evaluate, and settle the import's promise
+    /// with the namespace once the evaluation settles.
+    fn continue_dynamic_import(&mut self, capability: ObjectRef, id: ModuleId, data: Value) {
+        if let Err(error) = self.link_module(id) {
+            promise::reject_promise(self, capability, error);
+            return;
+        }
+        let evaluation = self.evaluate_module(id);
+        let scope = self.open_handle_scope();
+        self.root(data);
+        self.root(Value::Object(evaluation));
+        let empty = Value::String(self.intrinsics.empty_string);
+        let on_fulfilled =
+            self.new_native_function_with_data(empty, 1, dynamic_import_fulfilled, false, data);
         self.root(Value::Object(on_fulfilled));
-        let on_rejected = self.new_native_function_with_data(
-            empty,
-            1,
-            dynamic_import_rejected,
-            false,
-            Value::Object(data),
-        );
+        let on_rejected =
+            self.new_native_function_with_data(empty, 1, dynamic_import_rejected, false, data);
         promise::react_to_promise(
             self,
             evaluation,
             Value::Object(on_fulfilled),
             Value::Object(on_rejected),
         );
-        Ok(())
+        self.close_handle_scope(scope);
     }
 }
 
@@ -1074,6 +1090,14 @@ fn dynamic_import_parts(vm: &Vm, args: &Args) -> Option<(ObjectRef, ModuleId)> {
     let capability = elements.first()?.as_object()?;
     let id = elements.get(1)?.as_number()? as ModuleId;
     ((id as usize) < vm.modules.modules.len()).then_some((capability, id))
+}
+
+fn continue_dynamic_import(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    if let Some((capability, id)) = dynamic_import_parts(vm, &args) {
+        let data = vm.native_function_data(args.callee());
+        vm.continue_dynamic_import(capability, id, data);
+    }
+    Ok(Value::Undefined)
 }
 
 fn dynamic_import_fulfilled(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {

@@ -1515,7 +1515,14 @@ impl Vm {
 
     /// HasOwnProperty.
     pub fn has_own_property(&mut self, object: ObjectRef, key: PropertyKey) -> JsResult<bool> {
-        Ok(self.find_own_property(object, key).is_some())
+        match self.find_own_property(object, key) {
+            // [[GetOwnProperty]] of a namespace export reads the binding (TDZ errors).
+            Some(location @ OwnLocation::ModuleExport(_)) => {
+                self.read_location(object, location, Value::Object(object))?;
+                Ok(true)
+            }
+            location => Ok(location.is_some()),
+        }
     }
 
     // ----- [[OwnPropertyKeys]] -----
@@ -1578,9 +1585,11 @@ impl Vm {
             }
             if let Some(location) = self.find_own_property(object, key) {
                 let enumerable = match location {
-                    OwnLocation::Element(_)
-                    | OwnLocation::StringIndex(_)
-                    | OwnLocation::ModuleExport(_) => true,
+                    OwnLocation::ModuleExport(_) => {
+                        self.read_location(object, location, Value::Object(object))?;
+                        true
+                    }
+                    OwnLocation::Element(_) | OwnLocation::StringIndex(_) => true,
                     OwnLocation::Slot(entry) => entry.attributes.enumerable(),
                     OwnLocation::ArrayLength | OwnLocation::StringLength => false,
                 };
@@ -1614,6 +1623,11 @@ impl Vm {
                     let enumerable = match self.find_own_property(current, key) {
                         Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
                         Some(OwnLocation::Element(_) | OwnLocation::StringIndex(_)) => true,
+                        Some(location @ OwnLocation::ModuleExport(_)) => {
+                            // [[GetOwnProperty]] of a namespace export: TDZ errors surface.
+                            self.read_location(current, location, Value::Object(current))?;
+                            true
+                        }
                         _ => false,
                     };
                     if enumerable {

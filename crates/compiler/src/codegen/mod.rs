@@ -1301,15 +1301,17 @@ impl<'t> Compiler<'t> {
                             .iter()
                             .find(|entry| entry.local_name == local_text)
                             .cloned();
+                        // Re-exporting an imported binding (or an imported namespace, which
+                        // then behaves as `export * as name from`) is an indirect export.
                         match imported {
                             Some(ImportEntry {
                                 request,
-                                import_name: Some(import_name),
+                                import_name,
                                 ..
                             }) => indirect_exports.push(IndirectExport {
                                 export_name,
                                 request,
-                                import_name: Some(import_name),
+                                import_name,
                             }),
                             _ => {
                                 let local_slot =
