@@ -124,6 +124,8 @@ pub struct ModuleRecord {
     pub meta: Option<ObjectRef>,
     /// [[EvaluationError]].
     pub error: Option<Value>,
+    /// For a JSON or text module: its only export's value (the default export).
+    pub synthetic_default: Option<Value>,
     /// Linked body and init code.
     code: Option<(CodeId, CodeId)>,
     dfs_index: u32,
@@ -174,8 +176,11 @@ impl ModuleRegistry {
             {
                 tracer.push(object);
             }
-            if let Some(error) = module.error {
-                error.trace(tracer);
+            for value in [module.error, module.synthetic_default]
+                .into_iter()
+                .flatten()
+            {
+                value.trace(tracer);
             }
         }
     }
@@ -223,6 +228,7 @@ impl Vm {
             namespace_exports: Vec::new(),
             meta: None,
             error: None,
+            synthetic_default: None,
             code: None,
             dfs_index: 0,
             dfs_ancestor_index: 0,
@@ -242,7 +248,18 @@ impl Vm {
 
     /// HostLoadImportedModule: resolves, reads and compiles (or finds in the module map) the
     /// module `specifier` imported from `referrer`.
-    fn load_imported_module(&mut self, referrer: &str, specifier: &str) -> JsResult<ModuleId> {
+    fn load_imported_module(
+        &mut self,
+        referrer: &str,
+        specifier: &str,
+        module_type: Option<&str>,
+    ) -> JsResult<ModuleId> {
+        match module_type {
+            None | Some("javascript") | Some("json") | Some("text") => {}
+            Some(other) => {
+                return Err(self.new_type_error(&format!("Module type '{other}' is not supported")));
+            }
+        }
         let loaded = match self.modules.loader.as_mut() {
             Some(loader) => loader.load(referrer, specifier),
             None => Err(format!(
@@ -253,12 +270,35 @@ impl Vm {
             Ok(loaded) => loaded,
             Err(message) => return Err(self.new_type_error(&message)),
         };
-        if let Some(&id) = self.modules.by_key.get(loaded.key.as_str()) {
+        let synthetic = module_type.filter(|kind| *kind == "json" || *kind == "text");
+        let key = match synthetic {
+            Some(kind) => format!("{}#{kind}", loaded.key),
+            None => loaded.key.clone(),
+        };
+        if let Some(&id) = self.modules.by_key.get(key.as_str()) {
             return Ok(id);
         }
-        let script = compile_module(&loaded.source, &loaded.key)
+        let Some(kind) = synthetic else {
+            let script = compile_module(&loaded.source, &key)
+                .map_err(|message| self.new_syntax_error(&message))?;
+            return Ok(self.register_module(&key, Rc::new(script)));
+        };
+        // A JSON or text module is a synthetic module with one export, `default`, whose value
+        // is computed now (a JSON syntax error is a loading error).
+        let units: Vec<u16> = loaded.source.encode_utf16().collect();
+        let value = if kind == "json" {
+            crate::builtins::json::parse_json(self, &units)?
+        } else {
+            Value::String(self.new_string(&loaded.source))
+        };
+        let scope = self.open_handle_scope();
+        self.root(value);
+        let script = compile_module("var value;\nexport { value as default };\n", &key)
             .map_err(|message| self.new_syntax_error(&message))?;
-        Ok(self.register_module(&loaded.key, Rc::new(script)))
+        let id = self.register_module(&key, Rc::new(script));
+        self.module_mut(id).synthetic_default = Some(value);
+        self.close_handle_scope(scope);
+        Ok(id)
     }
 
     /// Loads the whole graph below `root` (LoadRequestedModules, synchronously).
@@ -274,17 +314,13 @@ impl Vm {
                 if self.module(id).loaded[index].is_some() {
                     continue;
                 }
-                if let Some((_, value)) = request
+                let module_type = request
                     .attributes
                     .iter()
                     .find(|(attribute, _)| &**attribute == "type")
-                    && &**value != "javascript"
-                {
-                    return Err(
-                        self.new_type_error(&format!("Module type '{value}' is not supported"))
-                    );
-                }
-                let loaded = self.load_imported_module(&key, &request.specifier)?;
+                    .map(|(_, value)| Rc::clone(value));
+                let loaded =
+                    self.load_imported_module(&key, &request.specifier, module_type.as_deref())?;
                 self.module_mut(id).loaded[index] = Some(loaded);
                 worklist.push(loaded);
             }
@@ -645,6 +681,12 @@ impl Vm {
         let (_, init) = self.ensure_module_code(id)?;
         let closure = crate::interpreter::objects::create_module_closure(self, init, env);
         self.call(Value::Object(closure), Value::Undefined, &[])?;
+        if let Some(value) = self.module(id).synthetic_default
+            && let Some(export) = info(self.module(id)).local_exports.first()
+        {
+            let slot = usize::from(export.local_slot);
+            self.env_mut(env).slots[slot] = value;
+        }
         Ok(())
     }
 
@@ -991,14 +1033,7 @@ impl Vm {
                 }
             }
         }
-        if let Some(module_type) = module_type
-            && module_type != "javascript"
-        {
-            return Err(
-                self.new_type_error(&format!("Module type '{module_type}' is not supported"))
-            );
-        }
-        let id = self.load_imported_module(referrer, &specifier)?;
+        let id = self.load_imported_module(referrer, &specifier, module_type.as_deref())?;
         self.load_requested_modules(id)?;
         // Loading finishes in a later job (ContinueDynamicImport runs as a promise reaction),
         // so linking and evaluation never happen inside another module's evaluation.
