@@ -8,8 +8,11 @@
 //! before the test itself (`raw` tests run alone). Each worker thread compiles each harness
 //! file once ([`HarnessCache`]) and links the bytecode into every fresh realm, which is cheap.
 //!
-//! Modes: the strict run prepends `"use strict";\n` to the test text; module runs fail with
-//! the reason `modules not supported` because the engine has no module loader yet.
+//! Modes: the strict run prepends `"use strict";\n` to the test text; module tests
+//! (`flags: [module]`) run as the entry module of a module graph after the harness scripts,
+//! with [`tseval::FileModuleLoader`] resolving their `_FIXTURE.js` imports beside the test. A
+//! resolution-phase negative test passes when loading or linking throws the expected error.
+//! Every run can use dynamic `import()` through the same loader.
 //!
 //! Verdicts: a parse-phase negative test passes when compilation fails with the expected type
 //! (the engine reports every early error as a SyntaxError); a runtime-phase negative test
@@ -232,6 +235,7 @@ fn drain_event_loop(vm: &mut Vm) -> Option<tseval::Value> {
 /// Everything one run needs besides the test text.
 struct RunContext<'a> {
     relative_path: &'a str,
+    root: &'a Path,
     metadata: &'a TestMetadata,
     harness_directory: &'a Path,
     time_limit: Duration,
@@ -245,12 +249,6 @@ fn run_in_mode(
     cache: &mut HarnessCache,
 ) -> Result<(), Failure> {
     let metadata = context.metadata;
-    if mode == RunMode::Module {
-        return Err(Failure::new(
-            "modules not supported",
-            "the engine has no module loader yet",
-        ));
-    }
     let mut scripts: Vec<(String, Rc<CompiledScript>)> = Vec::new();
     if !metadata.raw {
         let mut names = vec!["assert.js".to_string(), "sta.js".to_string()];
@@ -270,7 +268,12 @@ fn run_in_mode(
         source.to_string()
     };
     let negative = metadata.negative.as_ref();
-    let test_script = match tseval::compile(&text, context.relative_path, SourceGoal::Script) {
+    let goal = if mode == RunMode::Module {
+        SourceGoal::Module
+    } else {
+        SourceGoal::Script
+    };
+    let test_script = match tseval::compile(&text, context.relative_path, goal) {
         Ok(script) => script,
         Err(diagnostic) => {
             return match negative {
@@ -317,6 +320,7 @@ fn run_in_mode(
     let vm = runtime.vm();
     vm.native_stack_budget = NATIVE_STACK_BUDGET_BYTES;
     tseval_vm::test262_host::install(vm);
+    vm.set_module_loader(Box::new(tseval::FileModuleLoader::new(context.root)));
     arm_time_limit(vm, context.time_limit);
     for (name, script) in &scripts {
         if let Err(thrown) = tseval_vm::interpreter::run_script(vm, script) {
@@ -327,7 +331,60 @@ fn run_in_mode(
             ));
         }
     }
-    let result = tseval_vm::interpreter::run_script(vm, &test_script);
+    let result = if mode == RunMode::Module {
+        let id = vm.register_module(context.relative_path, Rc::new(test_script));
+        match vm.run_module(id) {
+            Err(thrown) => {
+                // Loading and linking errors are the resolution phase.
+                return match negative {
+                    Some(negative) if negative.phase == NegativePhase::Resolution => {
+                        let (name, message) =
+                            tseval_vm::test262_host::describe_thrown_value(vm, thrown);
+                        if name.as_deref() == Some(negative.error_type.as_str()) {
+                            Ok(())
+                        } else {
+                            Err(Failure::new(
+                                format!(
+                                    "negative test threw the wrong error (expected {})",
+                                    negative.error_type
+                                ),
+                                format!("threw {}: {message}", name.unwrap_or_default()),
+                            ))
+                        }
+                    }
+                    _ => Err(exception_failure(vm, thrown, "module loading/linking")),
+                };
+            }
+            Ok(promise) => {
+                if let Some(negative) = negative
+                    && negative.phase == NegativePhase::Resolution
+                {
+                    return Err(Failure::new(
+                        format!("negative test linked (expected {})", negative.error_type),
+                        "expected an error while resolving the module graph",
+                    ));
+                }
+                match vm.promise_outcome(promise) {
+                    Some(Err(thrown)) => Err(thrown),
+                    None if !metadata.is_async => {
+                        // Top-level await: the evaluation settles in the event loop.
+                        let job_error = drain_event_loop(vm);
+                        match vm.promise_outcome(promise) {
+                            Some(Err(thrown)) => Err(thrown),
+                            Some(Ok(value)) => match job_error {
+                                Some(thrown) => Err(thrown),
+                                None => Ok(value),
+                            },
+                            None => Ok(tseval::Value::Undefined),
+                        }
+                    }
+                    _ => Ok(tseval::Value::Undefined),
+                }
+            }
+        }
+    } else {
+        tseval_vm::interpreter::run_script(vm, &test_script)
+    };
     match (result, negative) {
         (Err(thrown), Some(negative)) if negative.phase == NegativePhase::Runtime => {
             if time_limit_expired(vm) {
@@ -454,6 +511,7 @@ pub fn run_test_file(
     let mut failures = Vec::new();
     let context = RunContext {
         relative_path: &relative_path,
+        root: &settings.root,
         metadata: &metadata,
         harness_directory: &settings.harness,
         time_limit: settings.time_limit,

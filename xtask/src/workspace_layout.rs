@@ -59,8 +59,9 @@ pub fn target_directory() -> PathBuf {
     }
 }
 
-/// Every `*.ts` file at or below `path` (or `path` itself when it is a `.ts` file), sorted so that
-/// runs and reports are deterministic. Unreadable directories are skipped silently.
+/// Every `*.ts` file at or below `path` (or `path` itself when it is a `.ts` file), except those
+/// in `helpers/` folders (modules imported by programs), sorted so that runs and reports are
+/// deterministic. Unreadable directories are skipped silently.
 pub fn find_typescript_programs(path: &Path) -> Vec<PathBuf> {
     let mut programs = Vec::new();
     if path.is_file() {
@@ -78,7 +79,10 @@ pub fn find_typescript_programs(path: &Path) -> Vec<PathBuf> {
         for entry in entries.flatten() {
             let entry_path = entry.path();
             if entry_path.is_dir() {
-                pending_directories.push(entry_path);
+                // `helpers/` folders hold modules that case programs import, not programs.
+                if entry_path.file_name().is_none_or(|name| name != "helpers") {
+                    pending_directories.push(entry_path);
+                }
             } else if is_typescript_program(&entry_path) {
                 programs.push(entry_path);
             }

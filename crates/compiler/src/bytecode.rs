@@ -386,4 +386,74 @@ pub struct CompiledScript {
     pub file_name: Rc<str>,
     /// The full source text (for `Function.prototype.toString` and error code frames).
     pub source: Rc<str>,
+    /// For module code: the module record's static part (imports, exports, the
+    /// environment-instantiation code). `None` for scripts.
+    pub module: Option<Rc<ModuleInfo>>,
+}
+
+/// One `ModuleRequest`: a specifier with its import attributes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleRequest {
+    /// The module specifier as written.
+    pub specifier: Rc<str>,
+    /// The `with { key: "value" }` attributes, sorted by key.
+    pub attributes: Box<[(Rc<str>, Rc<str>)]>,
+}
+
+/// An ImportEntry: `import { import_name as local } from requests[request]`.
+#[derive(Clone, Debug)]
+pub struct ImportEntry {
+    /// Index into [`ModuleInfo::requests`].
+    pub request: u32,
+    /// The imported export name; `None` for a namespace import (`import * as local`).
+    pub import_name: Option<Rc<str>>,
+    /// The local binding's name (for error messages).
+    pub local_name: Rc<str>,
+    /// The local binding's slot in the module environment.
+    pub local_slot: u16,
+}
+
+/// A local ExportEntry: `export_name` is the module-environment slot `local_slot`.
+#[derive(Clone, Debug)]
+pub struct LocalExport {
+    /// The exported name.
+    pub export_name: Rc<str>,
+    /// The slot of the exported binding in the module environment.
+    pub local_slot: u16,
+}
+
+/// An indirect ExportEntry: `export { import_name as export_name } from requests[request]`
+/// (`import_name` is `None` for `export * as export_name from ...`).
+#[derive(Clone, Debug)]
+pub struct IndirectExport {
+    /// The exported name.
+    pub export_name: Rc<str>,
+    /// Index into [`ModuleInfo::requests`].
+    pub request: u32,
+    /// The re-exported name, or `None` for the whole namespace.
+    pub import_name: Option<Rc<str>>,
+}
+
+/// The static part of a Source Text Module Record, computed by the compiler.
+#[derive(Clone, Debug)]
+pub struct ModuleInfo {
+    /// The requested modules in source order, without duplicates.
+    pub requests: Box<[ModuleRequest]>,
+    /// The import entries.
+    pub imports: Box<[ImportEntry]>,
+    /// The local export entries.
+    pub local_exports: Box<[LocalExport]>,
+    /// The indirect export entries (re-exports).
+    pub indirect_exports: Box<[IndirectExport]>,
+    /// `export * from requests[i]` entries.
+    pub star_exports: Box<[u32]>,
+    /// Slot count of the module environment (every module-scope binding lives there).
+    pub env_slots: u16,
+    /// Environment-instantiation code, run at link time with the module environment as its
+    /// closure environment: puts the module-scope `var`s to undefined, the lexical bindings in
+    /// their TDZ and the hoisted function declarations in their slots. The module body
+    /// ([`CompiledScript::top_level`]) runs later over the same environment.
+    pub init: Rc<FunctionTemplate>,
+    /// The body contains a top-level `await` (the body template is then an async function).
+    pub has_top_level_await: bool,
 }

@@ -20,7 +20,10 @@ use std::rc::Rc;
 use tseval_parser::ast;
 use tseval_parser::{Interner, Span};
 
-pub use bytecode::{CompiledScript, Constant, FunctionFlags, FunctionTemplate};
+pub use bytecode::{
+    CompiledScript, Constant, FunctionFlags, FunctionTemplate, ImportEntry, IndirectExport,
+    LocalExport, ModuleInfo, ModuleRequest,
+};
 pub use disassembler::disassemble;
 pub use opcodes::{Instruction, Opcode, instruction_set_markdown};
 pub use verifier::verify;
@@ -87,6 +90,7 @@ pub fn compile_eval(
         top_level,
         file_name: Rc::from(file_name),
         source: Rc::clone(source),
+        module: None,
     })
 }
 
@@ -98,10 +102,17 @@ pub fn compile_script(
     source: &Rc<str>,
 ) -> Result<CompiledScript, CompileError> {
     let tree = resolver::resolve_program(program)?;
-    let top_level = codegen::compile_program(program, &tree, interner, source)?;
+    // TypeScript drops imports whose bindings are only used as types (transpileModule's
+    // elision): an import binding nothing references is treated that way.
+    let typescript = [".ts", ".mts", ".cts", ".tsx"]
+        .iter()
+        .any(|extension| file_name.ends_with(extension));
+    let (top_level, module) =
+        codegen::compile_program(program, &tree, interner, source, typescript)?;
     Ok(CompiledScript {
         top_level,
         file_name: Rc::from(file_name),
         source: Rc::clone(source),
+        module: module.map(Rc::new),
     })
 }

@@ -30,7 +30,7 @@
 //! observe it: [`Instruction::ThrowIfHole`], [`Instruction::CheckThisInitialized`],
 //! [`Instruction::CheckThisUninitialized`], [`Instruction::DerivedConstructorResult`],
 //! [`Instruction::ArrayPush`] and [`Instruction::NewArrayFromRegisters`] (a hole element makes an
-//! array hole), and plain register/environment moves (`Move`, `LoadEnv`, `StoreEnv`).
+//! array hole), and plain register/environment moves (`Move`, `LoadEnv`, `StoreEnv`, `LoadImport`).
 //!
 //! **Jumps.** A [`JumpOffset`] is relative to the index of the jump instruction itself:
 //! `target = pc + offset` counted in instructions (not bytes). A jump whose offset is `<= 0` is a
@@ -857,6 +857,17 @@ define_instruction_set! {
     LoadEnv { dst: Reg, depth: u16, slot: u16 } => "R[dst] := Env(depth).slots[slot]";
     /// Writes a slot of the environment `depth` parent links up from the current one.
     StoreEnv { src: Reg, depth: u16, slot: u16 } => "Env(depth).slots[slot] := R[src]";
+
+    // ----- Modules ---------------------------------------------------------------------------------
+
+    /// Reads a module import binding: the slot holds an indirection (installed at link time) to
+    /// the exporting module's environment slot, or a namespace object. The result is the hole
+    /// while the target binding is in its TDZ (the compiler follows with `ThrowIfHole`).
+    LoadImport { dst: Reg, depth: u16, slot: u16 } => "R[dst] := *Env(depth).slots[slot] (live binding)";
+    /// `import.meta`: the running module's meta object (created on first use).
+    LoadImportMeta { dst: Reg } => "R[dst] := import.meta";
+    /// Dynamic `import(R[specifier], R[options])`: a promise for the module namespace.
+    ImportCall { dst: Reg, specifier: Reg, options: Reg } => "R[dst] := import(R[specifier], R[options])";
 
     // ----- Errors and TDZ checks ---------------------------------------------------------------
 

@@ -50,6 +50,9 @@ pub const FIELDS_INITIALIZER_NAME: Atom = Atom(u32::MAX - 4);
 /// The synthetic binding of a `with` statement's scope that holds its object (ToObject of the
 /// expression). A scope declaring it is an object environment for every name it does not bind.
 pub const WITH_OBJECT_NAME: Atom = Atom(u32::MAX - 5);
+/// Module-scope binding of `export default <expression>` and of anonymous default-exported
+/// functions and classes (the spec's `*default*`).
+pub const DEFAULT_EXPORT_NAME: Atom = Atom(u32::MAX - 6);
 /// Class-scope bindings holding evaluated computed field keys: `Atom(BASE - element index)`.
 pub const COMPUTED_FIELD_KEY_BASE: u32 = u32::MAX - 100;
 
@@ -182,6 +185,9 @@ pub enum BindingKind {
     NamespaceExport,
     /// A class private name.
     PrivateName,
+    /// A module import binding: the module-environment slot holds an indirection to the
+    /// exporting module's binding (or a namespace object), installed at link time.
+    Import,
 }
 
 impl BindingKind {
@@ -195,7 +201,10 @@ impl BindingKind {
 
     /// Whether assignments to the binding throw.
     pub fn is_immutable(self) -> bool {
-        matches!(self, BindingKind::Const | BindingKind::ClassInner)
+        matches!(
+            self,
+            BindingKind::Const | BindingKind::ClassInner | BindingKind::Import
+        )
     }
 }
 
@@ -214,6 +223,9 @@ pub struct Binding {
     pub needs_tdz: bool,
     /// Environment slot when captured (assigned by [`ScopeTree::finish`]).
     pub slot: u16,
+    /// Some identifier reference resolves to it (TypeScript elides import bindings that
+    /// nothing references, as they may name types only).
+    pub referenced: bool,
     /// Resolver state: the declaration has completed.
     initialized: bool,
 }
@@ -314,6 +326,7 @@ impl ScopeTree {
 pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError> {
     let module = program.source_type == SourceType::Module;
     let mut resolver = Resolver::new();
+    resolver.module = module;
     let script_scope = resolver.new_scope(ScopeKind::Script, None);
     resolver.tree.global_functions = !module;
     resolver.current = script_scope;
@@ -321,6 +334,14 @@ pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError>
     resolver.declare_lexical(program.body, script_scope, true)?;
     resolver.visit_statement_list(program.body)?;
     resolver.force_capture_for_direct_eval();
+    if module {
+        // Every module-scope binding lives in the module environment, which the VM creates at
+        // link time so that other modules can bind to its slots before evaluation.
+        let bindings = resolver.tree.scopes[script_scope as usize].bindings.clone();
+        for binding in bindings {
+            resolver.tree.bindings[binding as usize].captured = true;
+        }
+    }
     resolver.tree.finish();
     Ok(resolver.tree)
 }
@@ -417,6 +438,8 @@ struct Resolver {
     tree: ScopeTree,
     current: ScopeId,
     depth: u32,
+    /// True while resolving module code (imports, exports, module-scope bindings).
+    module: bool,
     /// For each statement list being visited (innermost last): the names exported by each
     /// TypeScript namespace declared in it, over all of its merged declarations. Inside one
     /// declaration's body, a name that another declaration of the same namespace exports
@@ -491,6 +514,7 @@ impl Resolver {
             tree: ScopeTree::default(),
             current: 0,
             depth: 0,
+            module: false,
             merged_namespace_exports: Vec::new(),
             direct_eval_scopes: Vec::new(),
         }
@@ -696,6 +720,7 @@ impl Resolver {
             captured: false,
             needs_tdz: false,
             slot: 0,
+            referenced: false,
             initialized,
         });
         let scope_data = &mut self.tree.scopes[scope as usize];
@@ -786,8 +811,27 @@ impl Resolver {
                     ExportDefaultKind::Class(class) if class.id.is_some() => {
                         Some(Declaration::Class(class))
                     }
+                    ExportDefaultKind::Function(_) if self.module && top_level => {
+                        self.add_binding(scope, DEFAULT_EXPORT_NAME, BindingKind::Function);
+                        None
+                    }
+                    _ if self.module && top_level => {
+                        self.add_binding(scope, DEFAULT_EXPORT_NAME, BindingKind::Let);
+                        None
+                    }
                     _ => None,
                 },
+                Statement::Import(import) if self.module && top_level => {
+                    for specifier in import.specifiers {
+                        let local = match specifier {
+                            ImportSpecifier::Default { local, .. }
+                            | ImportSpecifier::Namespace { local, .. }
+                            | ImportSpecifier::Named { local, .. } => *local,
+                        };
+                        self.declare_lexical_name(scope, local, BindingKind::Import)?;
+                    }
+                    None
+                }
                 _ => None,
             };
             let exported_in_namespace = matches!(statement, Statement::ExportNamed(_))
@@ -890,6 +934,7 @@ impl Resolver {
                 }
                 let object_binding = scope_data.bindings.first().copied();
                 let binding = &mut self.tree.bindings[binding_id as usize];
+                binding.referenced = true;
                 if crossed_function {
                     match binding.kind {
                         // These live as properties of the namespace/enum object: capture the
@@ -1845,6 +1890,7 @@ impl Resolver {
             captured: true,
             needs_tdz: false,
             slot: 0,
+            referenced: true,
             initialized: true,
         });
         let scope_data = &mut self.tree.scopes[scope as usize];

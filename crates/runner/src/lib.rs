@@ -10,11 +10,13 @@
 //! runtime.flush_output();
 //! ```
 
+use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
 use tseval_compiler::CompiledScript;
 use tseval_parser::{Arena, Goal, Interner};
 use tseval_vm::Vm;
+use tseval_vm::modules::{LoadedSource, ModuleLoader};
 
 pub use tseval_vm::Value;
 
@@ -144,6 +146,112 @@ pub fn dump_bytecode(
     Ok(tseval_compiler::disassemble(&script.top_level))
 }
 
+/// The module loader of the CLI and the test262 runner: relative specifiers (`./x.js`,
+/// `../y`) resolve against the importing file's directory, the way Node resolves relative ES
+/// module specifiers. For TypeScript sources, a missing `.js` file falls back to the `.ts`
+/// file of the same name, and a specifier without an extension tries `.ts`, `.js`, `.mts`,
+/// `.mjs` and `index.ts`/`index.js`, as the TypeScript compiler's module resolution does.
+///
+/// Module names (the module map keys) are paths relative to `root` written with `/`.
+#[derive(Clone, Debug)]
+pub struct FileModuleLoader {
+    root: PathBuf,
+}
+
+impl FileModuleLoader {
+    /// A loader resolving referrer names relative to `root`.
+    pub fn new(root: impl Into<PathBuf>) -> FileModuleLoader {
+        FileModuleLoader { root: root.into() }
+    }
+
+    fn candidates(path: &Path) -> Vec<PathBuf> {
+        let mut candidates = vec![path.to_path_buf()];
+        let text = path.to_string_lossy();
+        if let Some(stem) = text.strip_suffix(".js") {
+            candidates.push(PathBuf::from(format!("{stem}.ts")));
+        } else if let Some(stem) = text.strip_suffix(".mjs") {
+            candidates.push(PathBuf::from(format!("{stem}.mts")));
+        } else if path.extension().is_none() {
+            for extension in ["ts", "js", "mts", "mjs"] {
+                candidates.push(PathBuf::from(format!("{text}.{extension}")));
+            }
+            candidates.push(path.join("index.ts"));
+            candidates.push(path.join("index.js"));
+        }
+        candidates
+    }
+}
+
+/// Removes `.` and resolves `..` components lexically.
+fn normalise_path(path: &Path) -> PathBuf {
+    let mut result = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !result.pop() {
+                    result.push("..");
+                }
+            }
+            other => result.push(other.as_os_str()),
+        }
+    }
+    result
+}
+
+impl ModuleLoader for FileModuleLoader {
+    fn load(&mut self, referrer: &str, specifier: &str) -> Result<LoadedSource, String> {
+        let relative = specifier.starts_with("./")
+            || specifier.starts_with("../")
+            || specifier.starts_with('/');
+        if !relative {
+            return Err(format!("Cannot find package '{specifier}'"));
+        }
+        let referrer_directory = Path::new(referrer)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let name = normalise_path(&referrer_directory.join(specifier));
+        for candidate in FileModuleLoader::candidates(&name) {
+            let full_path = self.root.join(&candidate);
+            if full_path.is_file() {
+                let source = std::fs::read_to_string(&full_path)
+                    .map_err(|error| format!("Cannot read module '{specifier}': {error}"))?;
+                let key = candidate
+                    .components()
+                    .map(|component| component.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let key = if candidate.is_absolute() && !key.starts_with('/') {
+                    format!("/{}", key.trim_start_matches('/'))
+                } else {
+                    key
+                };
+                return Ok(LoadedSource { key, source });
+            }
+        }
+        Err(format!(
+            "Cannot find module '{}' imported from {referrer}",
+            name.display()
+        ))
+    }
+
+    fn import_meta_properties(&mut self, key: &str) -> Vec<(String, String)> {
+        let path = self.root.join(key);
+        let absolute = std::fs::canonicalize(&path).unwrap_or(path);
+        let filename = absolute.to_string_lossy().into_owned();
+        let dirname = absolute
+            .parent()
+            .map(|parent| parent.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        vec![
+            ("dirname".to_string(), dirname),
+            ("filename".to_string(), filename.clone()),
+            ("url".to_string(), format!("file://{filename}")),
+        ]
+    }
+}
+
 /// One JavaScript realm with its heap, globals and output, reused across evaluations.
 pub struct Runtime {
     vm: Vm,
@@ -158,14 +266,17 @@ impl Default for Runtime {
 impl Runtime {
     /// A fresh realm writing `console` output to the process's stdout and stderr.
     pub fn new() -> Runtime {
-        Runtime { vm: Vm::new() }
+        Runtime::from_vm(Vm::new())
     }
 
     /// A fresh realm whose output goes to `host` (for example a capture buffer in tests).
     pub fn with_host(host: Box<dyn tseval_vm::host::Host>) -> Runtime {
-        Runtime {
-            vm: Vm::with_host(host),
-        }
+        Runtime::from_vm(Vm::with_host(host))
+    }
+
+    fn from_vm(mut vm: Vm) -> Runtime {
+        vm.set_module_loader(Box::new(FileModuleLoader::new(".")));
+        Runtime { vm }
     }
 
     /// The virtual machine, for embedders that need the lower-level API.
@@ -200,8 +311,41 @@ impl Runtime {
         goal: SourceGoal,
     ) -> Result<Value, EvalError> {
         let script = compile(source, file_name, goal).map_err(EvalError::Syntax)?;
+        if script.module.is_some() {
+            return self.evaluate_module(script, file_name);
+        }
         tseval_vm::interpreter::run_script(&mut self.vm, &script)
             .map_err(|exception| self.uncaught(exception))
+    }
+
+    /// Loads the imports of a compiled module, links and evaluates it. An error thrown
+    /// synchronously (while loading, linking or running up to the first top-level `await`)
+    /// is returned; a later rejection surfaces from the event loop as an unhandled one.
+    fn evaluate_module(
+        &mut self,
+        script: CompiledScript,
+        file_name: &str,
+    ) -> Result<Value, EvalError> {
+        let id = self.vm.register_module(file_name, Rc::new(script));
+        // Imports name modules by normalised paths; a cycle back to the entry module must
+        // find this record under that name too.
+        let normalised = normalise_path(Path::new(file_name));
+        let normalised = normalised.to_string_lossy();
+        if normalised != file_name {
+            self.vm
+                .modules
+                .by_key
+                .entry(Rc::from(&*normalised))
+                .or_insert(id);
+        }
+        let promise = self
+            .vm
+            .run_module(id)
+            .map_err(|exception| self.uncaught(exception))?;
+        match self.vm.promise_outcome(promise) {
+            Some(Err(exception)) => Err(self.uncaught(exception)),
+            _ => Ok(Value::Undefined),
+        }
     }
 
     /// Evaluates one REPL line and formats its completion value as Node's REPL would.

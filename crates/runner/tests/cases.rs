@@ -34,6 +34,10 @@ fn typescript_files_under(directory: &Path, found: &mut Vec<PathBuf>) {
     for entry in entries {
         let path = entry.unwrap().path();
         if path.is_dir() {
+            // `helpers/` folders hold modules that case programs import, not programs.
+            if path.file_name().is_some_and(|name| name == "helpers") {
+                continue;
+            }
             typescript_files_under(&path, found);
         } else if path.extension().is_some_and(|extension| extension == "ts") {
             found.push(path);

@@ -27,6 +27,7 @@ pub mod heap;
 pub mod host;
 pub mod integer_indexed;
 pub mod interpreter;
+pub mod modules;
 pub mod object;
 pub mod operators;
 pub mod property;

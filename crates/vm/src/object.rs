@@ -20,7 +20,7 @@ use tseval_gc::{Trace, Tracer};
 use crate::function::{BoundFunctionData, ClosureData, NativeFunctionData};
 use crate::realm::Vm;
 use crate::value::{
-    BigIntRef, JsResult, ObjectRef, ShapeId, StringRef, SymbolRef, Value, trace_values,
+    BigIntRef, EnvRef, JsResult, ObjectRef, ShapeId, StringRef, SymbolRef, Value, trace_values,
 };
 
 /// A heap object.
@@ -269,6 +269,17 @@ pub enum ObjectKind {
     /// An object with internal slots described by `ObjectKind::Internal` data: the
     /// built-in iterator helpers, wrappers and weak references keep their state here.
     Internal(Box<InternalData>),
+    /// A module namespace exotic object (the id of its module; the exports live in the
+    /// module record).
+    ModuleNamespace(u32),
+    /// Internal (never exposed to JavaScript): the target of a module import binding, a slot
+    /// of the exporting module's environment.
+    ModuleBinding {
+        /// The exporting module's environment.
+        env: EnvRef,
+        /// The slot of the exported binding.
+        slot: u32,
+    },
 }
 
 /// The largest byte length of an ArrayBuffer this engine allocates (or lets a resizable
@@ -518,6 +529,8 @@ impl ObjectKind {
                 tracer.push(iterator.object);
                 trace_values(&iterator.keys, tracer);
             }
+            ObjectKind::ModuleNamespace(_) => {}
+            ObjectKind::ModuleBinding { env, .. } => tracer.push(*env),
             ObjectKind::Promise(promise) => {
                 promise.result.trace(tracer);
                 trace_values(&promise.fulfill_reactions, tracer);

@@ -43,6 +43,8 @@ pub enum OwnLocation {
     StringIndex(u32),
     /// A valid integer index of a typed array (its element in the buffer).
     TypedElement(u32),
+    /// Export `index` of a module namespace object (a live binding).
+    ModuleExport(u32),
 }
 
 /// A per-instruction inline cache.
@@ -129,6 +131,13 @@ impl Vm {
             },
             _ => {}
         }
+        if let ObjectKind::ModuleNamespace(module) = data.kind
+            && !matches!(key, PropertyKey::Symbol(_))
+        {
+            return self
+                .namespace_export_index(module, key)
+                .map(OwnLocation::ModuleExport);
+        }
         self.heap
             .shapes
             .get(data.shape)
@@ -177,6 +186,10 @@ impl Vm {
             OwnLocation::TypedElement(index) => {
                 Ok(self.typed_array_get_element(holder, index as f64))
             }
+            OwnLocation::ModuleExport(index) => match data.kind {
+                ObjectKind::ModuleNamespace(module) => self.namespace_export_value(module, index),
+                _ => Ok(Value::Undefined),
+            },
         }
     }
 
@@ -213,6 +226,12 @@ impl Vm {
             }
             return Ok(None);
         };
+        if let OwnLocation::ModuleExport(_) = location {
+            // A module namespace's exports are writable, enumerable, non-configurable data
+            // properties whose value read throws in the binding's TDZ.
+            let value = self.read_location(object, location, Value::Object(object))?;
+            return Ok(Some(PropertyDescriptor::data(value, true, true, false)));
+        }
         Ok(Some(self.descriptor_at(object, location)))
     }
 
@@ -267,6 +286,9 @@ impl Vm {
             OwnLocation::TypedElement(index) => {
                 let value = self.typed_array_get_element(object, index as f64);
                 PropertyDescriptor::data(value, true, true, true)
+            }
+            OwnLocation::ModuleExport(_) => {
+                PropertyDescriptor::data(Value::Undefined, true, true, false)
             }
         }
     }
@@ -606,7 +628,9 @@ impl Vm {
                     return Ok(true);
                 }
                 OwnLocation::Slot(entry) if !entry.attributes.writable() => return Ok(false),
-                OwnLocation::StringIndex(_) | OwnLocation::StringLength => return Ok(false),
+                OwnLocation::StringIndex(_)
+                | OwnLocation::StringLength
+                | OwnLocation::ModuleExport(_) => return Ok(false),
                 OwnLocation::ArrayLength => {
                     if let ObjectKind::Array(array) = self.object(current).kind
                         && !array.length_writable
@@ -675,11 +699,13 @@ impl Vm {
                 Ok(true)
             }
             OwnLocation::ArrayLength => self.array_set_length_from_value(object, value),
-            OwnLocation::StringIndex(_) | OwnLocation::StringLength => Ok(false),
             OwnLocation::TypedElement(index) => {
                 self.typed_array_set_element(object, index as f64, value)?;
                 Ok(true)
             }
+            OwnLocation::StringIndex(_)
+            | OwnLocation::StringLength
+            | OwnLocation::ModuleExport(_) => Ok(false),
         }
     }
 
@@ -943,7 +969,8 @@ impl Vm {
                 OwnLocation::ArrayLength
                 | OwnLocation::StringLength
                 | OwnLocation::StringIndex(_)
-                | OwnLocation::TypedElement(_),
+                | OwnLocation::TypedElement(_)
+                | OwnLocation::ModuleExport(_),
             ) => {}
             None => {
                 self.add_property(object, key, attributes, value, Value::Undefined);
@@ -1060,6 +1087,25 @@ impl Vm {
         }
         if self.object(object).is_proxy() {
             return self.proxy_define_own_property(object, key, descriptor);
+        }
+        if let ObjectKind::ModuleNamespace(_) = self.object(object).kind
+            && !matches!(key, PropertyKey::Symbol(_))
+        {
+            // [[DefineOwnProperty]] of a module namespace exotic object.
+            let Some(current) = self.get_own_property(object, key)? else {
+                return Ok(false);
+            };
+            if descriptor.configurable == Some(true)
+                || descriptor.enumerable == Some(false)
+                || descriptor.is_accessor()
+                || descriptor.writable == Some(false)
+            {
+                return Ok(false);
+            }
+            return Ok(match (descriptor.value, current.value) {
+                (Some(value), Some(current)) => self.same_value(value, current),
+                _ => true,
+            });
         }
         if let ObjectKind::Array(array) = self.object(object).kind {
             match key {
@@ -1320,7 +1366,8 @@ impl Vm {
             OwnLocation::ArrayLength
             | OwnLocation::StringLength
             | OwnLocation::StringIndex(_)
-            | OwnLocation::TypedElement(_) => {}
+            | OwnLocation::TypedElement(_)
+            | OwnLocation::ModuleExport(_) => {}
         }
     }
 
@@ -1553,7 +1600,8 @@ impl Vm {
             OwnLocation::ArrayLength
             | OwnLocation::StringLength
             | OwnLocation::StringIndex(_)
-            | OwnLocation::TypedElement(_) => Ok(false),
+            | OwnLocation::TypedElement(_)
+            | OwnLocation::ModuleExport(_) => Ok(false),
         }
     }
 
@@ -1622,7 +1670,14 @@ impl Vm {
         if self.object(object).is_proxy() {
             return Ok(self.proxy_get_own_property(object, key)?.is_some());
         }
-        Ok(self.find_own_property(object, key).is_some())
+        match self.find_own_property(object, key) {
+            // [[GetOwnProperty]] of a namespace export reads the binding (TDZ errors).
+            Some(location @ OwnLocation::ModuleExport(_)) => {
+                self.read_location(object, location, Value::Object(object))?;
+                Ok(true)
+            }
+            location => Ok(location.is_some()),
+        }
     }
 
     // ----- [[OwnPropertyKeys]] -----
@@ -1668,6 +1723,12 @@ impl Vm {
             indices.sort_unstable();
             indices.dedup();
         }
+        if let ObjectKind::ModuleNamespace(module) = data.kind {
+            // The exports in code-unit order, then the symbol-keyed ordinary properties.
+            let mut keys = self.namespace_export_keys(module);
+            keys.extend(symbols);
+            return Ok(keys);
+        }
         let mut keys = Vec::with_capacity(indices.len() + strings.len() + symbols.len());
         keys.extend(indices.into_iter().map(PropertyKey::Index));
         keys.extend(strings);
@@ -1698,6 +1759,10 @@ impl Vm {
             }
             if let Some(location) = self.find_own_property(object, key) {
                 let enumerable = match location {
+                    OwnLocation::ModuleExport(_) => {
+                        self.read_location(object, location, Value::Object(object))?;
+                        true
+                    }
                     OwnLocation::Element(_)
                     | OwnLocation::StringIndex(_)
                     | OwnLocation::TypedElement(_) => true,
@@ -1737,7 +1802,16 @@ impl Vm {
                     } else {
                         match self.find_own_property(current, key) {
                             Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
-                            Some(OwnLocation::Element(_) | OwnLocation::StringIndex(_)) => true,
+                            Some(
+                                OwnLocation::Element(_)
+                                | OwnLocation::StringIndex(_)
+                                | OwnLocation::TypedElement(_),
+                            ) => true,
+                            Some(location @ OwnLocation::ModuleExport(_)) => {
+                                // [[GetOwnProperty]] of a namespace export: TDZ errors surface.
+                                self.read_location(current, location, Value::Object(current))?;
+                                true
+                            }
                             _ => false,
                         }
                     };

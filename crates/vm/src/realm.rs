@@ -8,7 +8,8 @@
 //!
 //! GC roots ([`Vm::collect_garbage`]): intrinsics, the atom table, the register stack
 //! `stack` (all of `0 .. len()`), the handle stack `handles`, the symbol registry, the job
-//! queue, and whatever the interpreter reports through `crate::interpreter::trace_roots`.
+//! queue, the module records (`crate::modules::ModuleRegistry::trace`), and whatever the
+//! interpreter reports through `crate::interpreter::trace_roots`.
 
 use std::collections::VecDeque;
 
@@ -331,6 +332,8 @@ pub struct Vm {
     pub stack_trace_hook: Option<StackTraceHook>,
     /// Interpreter state (frames, linked code, ...), owned by the interpreter module.
     pub interpreter: crate::interpreter::InterpreterState,
+    /// The module map, the module records and the host's module loader.
+    pub modules: crate::modules::ModuleRegistry,
 }
 
 impl std::fmt::Debug for Vm {
@@ -437,6 +440,7 @@ impl Vm {
             host,
             stack_trace_hook: None,
             interpreter: Default::default(),
+            modules: Default::default(),
         };
         for (number, text) in atoms::ALL.iter().enumerate() {
             let atom = vm.intern_str(text);
@@ -941,6 +945,7 @@ impl Vm {
             trace_values(&job.arguments, &mut tracer);
         }
         crate::interpreter::trace_roots(&self.interpreter, &mut tracer);
+        self.modules.trace(&mut tracer);
         self.heap.mark_from(&mut tracer);
         self.heap.sweep()
     }

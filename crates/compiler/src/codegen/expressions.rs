@@ -352,8 +352,9 @@ impl Compiler<'_> {
                 }
                 Ok(())
             }
-            Expression::ImportMeta(span) => {
-                Err(CompileError::new("import.meta is not supported", *span))
+            Expression::ImportMeta(_) => {
+                self.emit(Instruction::LoadImportMeta { dst });
+                Ok(())
             }
             Expression::Array(array) => self.array_literal(array, dst),
             Expression::Object(object) => self.object_literal(object, dst),
@@ -491,10 +492,21 @@ impl Compiler<'_> {
                 self.emit(Instruction::Await { dst, value });
                 Ok(())
             }
-            Expression::ImportCall(node) => Err(CompileError::new(
-                "dynamic import() is not supported",
-                node.span,
-            )),
+            Expression::ImportCall(node) => {
+                let specifier = self.expr_reg(&node.source)?;
+                let options = self.alloc()?;
+                match &node.options {
+                    Some(options_expression) => self.expr(options_expression, options)?,
+                    None => self.emit(Instruction::LoadUndefined { dst: options }),
+                }
+                self.mark_position(node.span);
+                self.emit(Instruction::ImportCall {
+                    dst,
+                    specifier,
+                    options,
+                });
+                Ok(())
+            }
         }
     }
 

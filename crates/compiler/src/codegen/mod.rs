@@ -29,8 +29,8 @@ use tseval_parser::ast::*;
 
 use crate::CompileError;
 use crate::bytecode::{
-    Constant, ExceptionHandler, FunctionFlags, FunctionTemplate, IcKind, IcSite, SourcePosition,
-    SourceSpan,
+    Constant, ExceptionHandler, FunctionFlags, FunctionTemplate, IcKind, IcSite, ImportEntry,
+    IndirectExport, LocalExport, ModuleInfo, ModuleRequest, SourcePosition, SourceSpan,
 };
 use crate::opcodes::{
     ConstIdx, FunctionIdx, IcIdx, Instruction, JumpOffset, NameIdx, Reg, ShortJumpOffset,
@@ -67,6 +67,13 @@ pub(crate) enum Place {
         slot: u16,
     },
     Global(Atom),
+    /// A module import binding: an indirection in a module-environment slot (reads check the
+    /// target's TDZ; writes are compiled as const-assignment errors before reaching here).
+    Import {
+        depth: u16,
+        slot: u16,
+        name: Atom,
+    },
     /// A property of an object held in a register or environment slot (enum members, exported
     /// namespace variables).
     Member {
@@ -243,6 +250,8 @@ pub(crate) struct Compiler<'t> {
     /// Names of the namespaces whose bodies are being compiled (innermost last).
     namespace_stack: Vec<Atom>,
     module: bool,
+    /// Drop module imports whose bindings nothing references (TypeScript's import elision).
+    elide_unused_imports: bool,
 }
 
 /// Compiles a resolved program into its top-level template.
@@ -251,8 +260,9 @@ pub fn compile_program(
     tree: &ScopeTree,
     interner: &Interner,
     source: &Rc<str>,
-) -> Result<Rc<FunctionTemplate>> {
-    compile_program_with(program, tree, interner, source, false)
+    elide_unused_imports: bool,
+) -> Result<(Rc<FunctionTemplate>, Option<ModuleInfo>)> {
+    compile_program_with(program, tree, interner, source, elide_unused_imports, false)
 }
 
 /// Compiles resolved eval code: like a script, but the top level returns the completion value
@@ -263,7 +273,7 @@ pub fn compile_eval_program(
     interner: &Interner,
     source: &Rc<str>,
 ) -> Result<Rc<FunctionTemplate>> {
-    compile_program_with(program, tree, interner, source, true)
+    compile_program_with(program, tree, interner, source, false, true).map(|(template, _)| template)
 }
 
 fn compile_program_with(
@@ -271,8 +281,9 @@ fn compile_program_with(
     tree: &ScopeTree,
     interner: &Interner,
     source: &Rc<str>,
+    elide_unused_imports: bool,
     eval: bool,
-) -> Result<Rc<FunctionTemplate>> {
+) -> Result<(Rc<FunctionTemplate>, Option<ModuleInfo>)> {
     let mut line_starts = vec![0u32];
     for (index, byte) in source.bytes().enumerate() {
         if byte == b'\n' {
@@ -302,9 +313,14 @@ fn compile_program_with(
         class_depth: 0,
         namespace_stack: Vec::new(),
         module: program.source_type == SourceType::Module,
+        elide_unused_imports,
     };
+    if compiler.module {
+        let (body, info) = compiler.compile_module(program)?;
+        return Ok((body, Some(info)));
+    }
     compiler.compile_top_level(program, eval)?;
-    Ok(Rc::new(compiler.finish_function()?))
+    Ok((Rc::new(compiler.finish_function()?), None))
 }
 
 impl<'t> Compiler<'t> {
@@ -593,7 +609,10 @@ impl<'t> Compiler<'t> {
     /// (except those already assigned, like parameters), and puts TDZ bindings in the hole state.
     pub(crate) fn enter_scope(&mut self, scope: ScopeId) -> Result<()> {
         let scope_data = &self.tree.scopes[scope as usize];
-        if scope_data.has_env() {
+        // The module scope's environment is created by the VM at link time and is the closure
+        // environment of the module code, so entering it pushes nothing.
+        let external_env = self.module && scope == 0;
+        if scope_data.has_env() && !external_env {
             self.emit(Instruction::PushEnv {
                 slots: scope_data.env_slot_count,
             });
@@ -688,6 +707,11 @@ impl<'t> Compiler<'t> {
             if let Some(&binding_id) = scope_data.names.get(&name) {
                 let binding = &self.tree.bindings[binding_id as usize];
                 let place = match binding.kind {
+                    BindingKind::Import => Place::Import {
+                        depth,
+                        slot: binding.slot,
+                        name,
+                    },
                     BindingKind::EnumMember => match self.enum_objects.get(&scope) {
                         Some(&register) => Place::Member {
                             object: ObjectPlace::Register(register),
@@ -884,6 +908,11 @@ impl<'t> Compiler<'t> {
                 }
             }
             Place::Env { depth, slot } => self.emit(Instruction::LoadEnv { dst, depth, slot }),
+            Place::Import { depth, slot, name } => {
+                self.emit(Instruction::LoadImport { dst, depth, slot });
+                let name = self.name_constant(name)?;
+                self.emit(Instruction::ThrowIfHole { value: dst, name });
+            }
             Place::Global(name) => {
                 let ic = self.ic_site(IcKind::GetGlobal, name)?;
                 self.emit(Instruction::GetGlobal { dst, ic });
@@ -931,6 +960,10 @@ impl<'t> Compiler<'t> {
                 depth,
                 slot,
             }),
+            Place::Import { name, .. } => {
+                let name = self.name_constant(name)?;
+                self.emit(Instruction::ThrowConstAssign { name });
+            }
             Place::Global(name) => {
                 let ic = self.ic_site(IcKind::SetGlobal, name)?;
                 self.emit(Instruction::SetGlobal { value, ic });
@@ -1322,6 +1355,301 @@ impl<'t> Compiler<'t> {
             self.release(mark);
         }
         Ok(())
+    }
+
+    /// Compiles module code into its environment-instantiation template (returned inside the
+    /// [`ModuleInfo`]) and its body template.
+    fn compile_module(
+        &mut self,
+        program: &Program<'_>,
+    ) -> Result<(Rc<FunctionTemplate>, ModuleInfo)> {
+        self.function.scope_id = 0;
+        self.emit_function_scope_entry(0)?;
+        // The function sets the slot count for a pushed environment; the module environment
+        // is the closure environment instead.
+        self.function.function_env_slots = 0;
+        let mark = self.mark();
+        let undefined = self.alloc()?;
+        self.emit(Instruction::LoadUndefined { dst: undefined });
+        let bindings = self.tree.scopes[0].bindings.clone();
+        for binding_id in bindings {
+            let binding = &self.tree.bindings[binding_id as usize];
+            if binding.kind == BindingKind::Var && binding.captured {
+                self.emit(Instruction::StoreEnv {
+                    src: undefined,
+                    depth: 0,
+                    slot: binding.slot,
+                });
+            }
+        }
+        self.release(mark);
+        self.instantiate_hoisted_functions(program.body, false)?;
+        for statement in program.body {
+            if let Statement::ExportDefault(export) = statement
+                && let ExportDefaultKind::Function(function) = export.kind
+                && function.id.is_none()
+            {
+                let template =
+                    self.compile_function(function, Rc::from("default"), FunctionRole::Normal)?;
+                let index = self.function_constant(template)?;
+                let mark = self.mark();
+                let register = self.alloc()?;
+                self.emit(Instruction::CreateClosure {
+                    dst: register,
+                    function: index,
+                });
+                self.initialize_binding(resolver::DEFAULT_EXPORT_NAME, register)?;
+                self.release(mark);
+            }
+        }
+        let init = Rc::new(self.finish_function()?);
+
+        let flags = self.function.flags;
+        self.function = FunctionState::new(Rc::from(""), flags, program.span);
+        self.function.scope_id = 0;
+        self.scope = 0;
+        for statement in program.body {
+            self.statement(statement)?;
+        }
+        let has_top_level_await = self
+            .function
+            .instructions
+            .iter()
+            .any(|instruction| matches!(instruction, Instruction::Await { .. }));
+        if has_top_level_await {
+            self.function.flags.insert(FunctionFlags::ASYNC);
+        }
+        let body = Rc::new(self.finish_function()?);
+        let info = self.module_info(program, init, has_top_level_await)?;
+        Ok((body, info))
+    }
+
+    /// Whether TypeScript import elision drops the import binding `name`.
+    fn import_binding_is_elided(&self, name: Atom) -> bool {
+        self.elide_unused_imports
+            && self
+                .tree
+                .lookup_local(0, name)
+                .is_some_and(|binding| !self.tree.bindings[binding as usize].referenced)
+    }
+
+    /// Whether TypeScript import elision drops a whole import declaration (it has bindings
+    /// and none of them is referenced; `import "m"` is always kept).
+    fn import_is_elided(&self, import: &ImportDeclaration<'_>) -> bool {
+        !import.specifiers.is_empty()
+            && import.specifiers.iter().all(|specifier| {
+                let local = match specifier {
+                    ImportSpecifier::Default { local, .. }
+                    | ImportSpecifier::Namespace { local, .. }
+                    | ImportSpecifier::Named { local, .. } => local,
+                };
+                self.import_binding_is_elided(local.name)
+            })
+    }
+
+    /// The module-environment slot of a module-scope name.
+    fn module_slot(&self, name: Atom, span: Span) -> Result<u16> {
+        match self.tree.lookup_local(0, name) {
+            Some(binding) => Ok(self.tree.bindings[binding as usize].slot),
+            None => Err(CompileError::new(
+                format!(
+                    "Export '{}' is not defined in module",
+                    self.interner.resolve(name)
+                ),
+                span,
+            )),
+        }
+    }
+
+    /// Collects the import and export entries of a module (ParseModule's steps).
+    fn module_info(
+        &mut self,
+        program: &Program<'_>,
+        init: Rc<FunctionTemplate>,
+        has_top_level_await: bool,
+    ) -> Result<ModuleInfo> {
+        let mut requests: Vec<ModuleRequest> = Vec::new();
+        let mut imports: Vec<ImportEntry> = Vec::new();
+        let mut local_exports: Vec<LocalExport> = Vec::new();
+        let mut indirect_exports: Vec<IndirectExport> = Vec::new();
+        let mut star_exports: Vec<u32> = Vec::new();
+        let mut request_index = |compiler: &mut Self,
+                                 source: &StringLiteral<'_>,
+                                 attributes: &[ImportAttribute<'_>]|
+         -> Result<u32> {
+            let specifier: Rc<str> = Rc::from(String::from_utf16_lossy(source.value));
+            let mut pairs: Vec<(Rc<str>, Rc<str>)> = attributes
+                .iter()
+                .map(|attribute| {
+                    (
+                        compiler.text_of(attribute.key.name),
+                        Rc::from(String::from_utf16_lossy(attribute.value.value)),
+                    )
+                })
+                .collect();
+            pairs.sort();
+            let request = ModuleRequest {
+                specifier,
+                attributes: pairs.into_boxed_slice(),
+            };
+            if let Some(index) = requests.iter().position(|existing| *existing == request) {
+                return Ok(index as u32);
+            }
+            requests.push(request);
+            Ok(requests.len() as u32 - 1)
+        };
+        // Imports first: re-exports of imported names refer to them.
+        for statement in program.body {
+            if let Statement::Import(import) = statement {
+                if self.import_is_elided(import) {
+                    continue;
+                }
+                let request = request_index(self, import.source, import.attributes)?;
+                for specifier in import.specifiers {
+                    let (import_name, local) = match specifier {
+                        ImportSpecifier::Default { local, .. } => {
+                            (Some(Rc::from("default")), *local)
+                        }
+                        ImportSpecifier::Namespace { local, .. } => (None, *local),
+                        ImportSpecifier::Named {
+                            imported, local, ..
+                        } => (Some(self.text_of(imported.name)), *local),
+                    };
+                    if self.import_binding_is_elided(local.name) {
+                        continue;
+                    }
+                    let local_slot = self.module_slot(local.name, local.span)?;
+                    let local_name = self.text_of(local.name);
+                    imports.push(ImportEntry {
+                        request,
+                        import_name,
+                        local_name,
+                        local_slot,
+                    });
+                }
+            }
+        }
+        for statement in program.body {
+            match statement {
+                Statement::ExportNamed(export) => {
+                    if let Some(declaration) = &export.declaration {
+                        let mut names = Vec::new();
+                        match declaration {
+                            Declaration::Variable(variable) => {
+                                for declarator in variable.declarators {
+                                    resolver::pattern_names(&declarator.target, &mut names);
+                                }
+                            }
+                            Declaration::Function(function) => names.extend(function.id),
+                            Declaration::Class(class) => names.extend(class.id),
+                            Declaration::Enum(node) => names.push(node.id),
+                            Declaration::Namespace(node) => names.push(node.id),
+                            Declaration::ImportEquals(node) => names.push(node.id),
+                        }
+                        for identifier in names {
+                            let local_slot = self.module_slot(identifier.name, identifier.span)?;
+                            local_exports.push(LocalExport {
+                                export_name: self.text_of(identifier.name),
+                                local_slot,
+                            });
+                        }
+                        continue;
+                    }
+                    if let Some(source) = export.source {
+                        let request = request_index(self, source, &[])?;
+                        for specifier in export.specifiers {
+                            indirect_exports.push(IndirectExport {
+                                export_name: self.text_of(specifier.exported.name),
+                                request,
+                                import_name: Some(self.text_of(specifier.local.name)),
+                            });
+                        }
+                        continue;
+                    }
+                    for specifier in export.specifiers {
+                        let export_name = self.text_of(specifier.exported.name);
+                        let local_text = self.text_of(specifier.local.name);
+                        let imported = imports
+                            .iter()
+                            .find(|entry| entry.local_name == local_text)
+                            .cloned();
+                        // Re-exporting an imported binding (or an imported namespace, which
+                        // then behaves as `export * as name from`) is an indirect export.
+                        match imported {
+                            Some(ImportEntry {
+                                request,
+                                import_name,
+                                ..
+                            }) => indirect_exports.push(IndirectExport {
+                                export_name,
+                                request,
+                                import_name,
+                            }),
+                            _ => {
+                                let local_slot =
+                                    self.module_slot(specifier.local.name, specifier.local.span)?;
+                                local_exports.push(LocalExport {
+                                    export_name,
+                                    local_slot,
+                                });
+                            }
+                        }
+                    }
+                }
+                Statement::ExportDefault(export) => {
+                    let local = match export.kind {
+                        ExportDefaultKind::Function(Function { id: Some(id), .. })
+                        | ExportDefaultKind::Class(Class { id: Some(id), .. }) => id.name,
+                        _ => resolver::DEFAULT_EXPORT_NAME,
+                    };
+                    let local_slot = self.module_slot(local, export.span)?;
+                    local_exports.push(LocalExport {
+                        export_name: Rc::from("default"),
+                        local_slot,
+                    });
+                }
+                Statement::ExportAll(export) => {
+                    let request = request_index(self, export.source, &[])?;
+                    match export.exported {
+                        Some(exported) => indirect_exports.push(IndirectExport {
+                            export_name: self.text_of(exported.name),
+                            request,
+                            import_name: None,
+                        }),
+                        None => star_exports.push(request),
+                    }
+                }
+                Statement::Import(import) => {
+                    if !self.import_is_elided(import) {
+                        request_index(self, import.source, import.attributes)?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Duplicate export names are an early error.
+        let mut exported: Vec<&Rc<str>> = local_exports
+            .iter()
+            .map(|entry| &entry.export_name)
+            .chain(indirect_exports.iter().map(|entry| &entry.export_name))
+            .collect();
+        exported.sort();
+        if let Some(pair) = exported.windows(2).find(|pair| pair[0] == pair[1]) {
+            return Err(CompileError::new(
+                format!("Duplicate export of '{}'", pair[0]),
+                program.span,
+            ));
+        }
+        Ok(ModuleInfo {
+            requests: requests.into_boxed_slice(),
+            imports: imports.into_boxed_slice(),
+            local_exports: local_exports.into_boxed_slice(),
+            indirect_exports: indirect_exports.into_boxed_slice(),
+            star_exports: star_exports.into_boxed_slice(),
+            env_slots: self.tree.scopes[0].env_slot_count,
+            init,
+            has_top_level_await,
+        })
     }
 
     fn compile_top_level(&mut self, program: &Program<'_>, eval: bool) -> Result<()> {

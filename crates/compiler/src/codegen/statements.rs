@@ -14,8 +14,8 @@ use crate::CompileError;
 use crate::bytecode::{ExceptionHandler, FunctionFlags, FunctionTemplate};
 use crate::opcodes::{Instruction, Reg};
 use crate::resolver::{
-    self, BindingKind, FIELDS_INITIALIZER_NAME, TAG_BLOCK, TAG_CATCH, TAG_FOR, TAG_FOR_IN,
-    TAG_FOR_OF, TAG_FUNCTION, TAG_SWITCH, THIS_NAME, scope_key,
+    self, BindingKind, DEFAULT_EXPORT_NAME, FIELDS_INITIALIZER_NAME, TAG_BLOCK, TAG_CATCH, TAG_FOR,
+    TAG_FOR_IN, TAG_FOR_OF, TAG_FUNCTION, TAG_SWITCH, THIS_NAME, scope_key,
 };
 
 impl Compiler<'_> {
@@ -441,10 +441,8 @@ impl Compiler<'_> {
                 Ok(())
             }
             Statement::With(node) => self.with_statement(node),
-            Statement::Import(node) => Err(CompileError::new(
-                "import declarations are not supported yet",
-                node.span,
-            )),
+            // Imports are bound at link time (see `ModuleInfo`).
+            Statement::Import(_) => Ok(()),
             Statement::ExportNamed(node) => self.export_named(node),
             Statement::ExportDefault(node) => match node.kind {
                 ExportDefaultKind::Function(_) => Ok(()),
@@ -452,16 +450,31 @@ impl Compiler<'_> {
                     if class.id.is_some() {
                         self.class_declaration(class)
                     } else {
+                        let mark = self.mark();
                         let register = self.alloc()?;
-                        self.compile_class(class, register, Some(&Rc::from("default")))
+                        self.compile_class(class, register, Some(&Rc::from("default")))?;
+                        if self.module && self.namespace_stack.is_empty() {
+                            self.initialize_binding(DEFAULT_EXPORT_NAME, register)?;
+                        }
+                        self.release(mark);
+                        Ok(())
                     }
                 }
-                ExportDefaultKind::Expression(expression) => self.expr_discard(&expression),
+                ExportDefaultKind::Expression(expression) => {
+                    if self.module && self.namespace_stack.is_empty() {
+                        let mark = self.mark();
+                        let register = self.alloc()?;
+                        self.expr_named(&expression, register, Some(&Rc::from("default")))?;
+                        self.initialize_binding(DEFAULT_EXPORT_NAME, register)?;
+                        self.release(mark);
+                        Ok(())
+                    } else {
+                        self.expr_discard(&expression)
+                    }
+                }
             },
-            Statement::ExportAll(node) => Err(CompileError::new(
-                "re-exports are not supported yet",
-                node.span,
-            )),
+            // Re-exports are resolved at link time (see `ModuleInfo`).
+            Statement::ExportAll(_) => Ok(()),
             Statement::Enum(node) => self.enum_declaration(node, false),
             Statement::Namespace(node) => self.namespace_declaration(node, false),
             Statement::ImportEquals(node) => self.import_equals(node, false),

@@ -356,6 +356,17 @@ fn new_promise_capability(vm: &mut Vm, constructor: Value) -> JsResult<Capabilit
     })
 }
 
+/// PerformPromiseThen(promise, onFulfilled, onRejected) without a result capability, for
+/// host operations (module evaluation, dynamic import) that react to a promise natively.
+pub fn react_to_promise(vm: &mut Vm, promise: ObjectRef, on_fulfilled: Value, on_rejected: Value) {
+    perform_then(vm, promise, on_fulfilled, on_rejected, None);
+}
+
+/// Whether `value` is a promise object.
+pub fn is_promise_value(vm: &Vm, value: Value) -> bool {
+    is_promise(vm, value)
+}
+
 const REACTION_FULFILL: f64 = 0.0;
 const REACTION_REJECT: f64 = 1.0;
 

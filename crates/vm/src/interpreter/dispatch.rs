@@ -20,6 +20,8 @@
 //!   compare of the allocation debt against the threshold. Back-edges also decrement the
 //!   interrupt countdown (an embedder's deadline, see `InterpreterState::interrupt_deadline`).
 
+use std::rc::Rc;
+
 use tseval_compiler::opcodes::Instruction;
 
 use super::calls::{self, CallOutcome};
@@ -1049,6 +1051,30 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
             Instruction::StoreEnv { src, depth, slot } => {
                 let value = reg!(src);
                 objects::store_env(vm, depth, slot, value);
+            }
+
+            // ----- Modules -----
+            Instruction::LoadImport { dst, depth, slot } => {
+                let value = objects::load_import(vm, depth, slot);
+                set_reg!(dst, value);
+            }
+            Instruction::LoadImportMeta { dst } => {
+                let referrer = Rc::clone(&function.script.file_name);
+                let meta = slow!(vm.import_meta(&referrer));
+                set_reg!(dst, meta);
+            }
+            Instruction::ImportCall {
+                dst,
+                specifier,
+                options,
+            } => {
+                let referrer = Rc::clone(&function.script.file_name);
+                let (specifier, options) = (reg!(specifier), reg!(options));
+                save_pc!();
+                let promise = vm.dynamic_import(&referrer, specifier, options);
+                check_window!();
+                set_reg!(dst, promise);
+                safepoint!();
             }
 
             // ----- Errors and TDZ checks -----

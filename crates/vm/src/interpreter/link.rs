@@ -258,6 +258,26 @@ pub fn link_script(vm: &mut Vm, script: &CompiledScript) -> Result<CodeId, Strin
     Ok(link_verified_script(vm, script))
 }
 
+/// Links module code: returns the `CodeId`s of its body and of its environment-instantiation
+/// code (both verified first, and both belonging to one linked script).
+pub fn link_module(vm: &mut Vm, script: &CompiledScript) -> Result<(CodeId, CodeId), String> {
+    let Some(module) = &script.module else {
+        return Err("internal error: linking a script as a module".to_string());
+    };
+    for template in [&script.top_level, &module.init] {
+        tseval_compiler::verifier::verify(template).map_err(|error| {
+            format!("internal compiler error (bytecode failed verification): {error}")
+        })?;
+    }
+    let linked_script = Rc::new(LinkedScript {
+        file_name: script.file_name.clone(),
+        source: script.source.clone(),
+    });
+    let body = link_function(vm, &script.top_level, &linked_script);
+    let init = link_function(vm, &module.init, &linked_script);
+    Ok((body, init))
+}
+
 /// Links a script whose bytecode was already verified.
 fn link_verified_script(vm: &mut Vm, script: &CompiledScript) -> CodeId {
     let linked_script = Rc::new(LinkedScript {

@@ -203,6 +203,12 @@ pub(crate) fn create_top_level_closure(vm: &mut Vm, code: CodeId) -> ObjectRef {
     allocate_closure(vm, code, None, None)
 }
 
+/// A closure of module code (its body or its environment-instantiation code) whose
+/// environment is the module environment.
+pub(crate) fn create_module_closure(vm: &mut Vm, code: CodeId, env: EnvRef) -> ObjectRef {
+    allocate_closure(vm, code, Some(env), None)
+}
+
 /// `CreateClass` / `CreateDerivedClass`: returns `(F, F.prototype)`.
 pub(crate) fn create_class(
     vm: &mut Vm,
@@ -748,6 +754,24 @@ pub(crate) fn load_env(vm: &Vm, depth: u16, slot: u16) -> Value {
         .get(usize::from(slot))
         .copied()
         .unwrap_or(Value::Undefined)
+}
+
+/// `LoadImport`: follows a module import binding to the exporting module's slot (a namespace
+/// object stored directly is returned as is).
+#[inline]
+pub(crate) fn load_import(vm: &Vm, depth: u16, slot: u16) -> Value {
+    let value = load_env(vm, depth, slot);
+    if let Value::Object(object) = value
+        && let ObjectKind::ModuleBinding { env, slot } = vm.object(object).kind
+    {
+        return vm
+            .env(env)
+            .slots
+            .get(slot as usize)
+            .copied()
+            .unwrap_or(Value::Hole);
+    }
+    value
 }
 
 /// `StoreEnv`.

@@ -58,6 +58,7 @@ fn script(top_level: Rc<FunctionTemplate>) -> CompiledScript {
         top_level,
         file_name: Rc::from("unit.js"),
         source: Rc::from(""),
+        module: None,
     }
 }
 
