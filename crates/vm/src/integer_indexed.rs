@@ -55,7 +55,54 @@ pub fn decode_element(
         ElementType::Float64 => ElementValue::Number(f64::from_le_bytes(raw)),
         ElementType::BigInt64 => ElementValue::BigInt(i64::from_le_bytes(raw) as i128),
         ElementType::BigUint64 => ElementValue::BigInt(u64::from_le_bytes(raw) as i128),
+        ElementType::Float16 => {
+            ElementValue::Number(f16_bits_to_f64(u16::from_le_bytes([raw[0], raw[1]])))
+        }
     }
+}
+
+/// The value of IEEE 754 binary16 bits.
+pub fn f16_bits_to_f64(bits: u16) -> f64 {
+    let sign = if bits & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exponent = i32::from((bits >> 10) & 0x1f);
+    let mantissa = f64::from(bits & 0x3ff);
+    let magnitude = match exponent {
+        0 => mantissa * 2f64.powi(-24),
+        31 if mantissa == 0.0 => f64::INFINITY,
+        31 => return f64::NAN,
+        _ => (1.0 + mantissa / 1024.0) * 2f64.powi(exponent - 15),
+    };
+    sign * magnitude
+}
+
+/// Rounds a Number to IEEE 754 binary16 (round to nearest, ties to even) and returns the
+/// bits. The rounding is done once, from the double, so there is no double rounding.
+pub fn f64_to_f16_bits(value: f64) -> u16 {
+    let sign: u16 = if value.is_sign_negative() { 0x8000 } else { 0 };
+    if value.is_nan() {
+        return 0x7e00;
+    }
+    let magnitude = value.abs();
+    if magnitude.is_infinite() {
+        return sign | 0x7c00;
+    }
+    if magnitude < 2f64.powi(-14) {
+        // Subnormal (or zero): a multiple of 2^-24; scaling by a power of two is exact, so
+        // the only rounding is round_ties_even. 1024 is the smallest normal's encoding.
+        return sign | (magnitude * 2f64.powi(24)).round_ties_even() as u16;
+    }
+    let exponent = ((magnitude.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    let fraction = magnitude / 2f64.powi(exponent) - 1.0;
+    let mut mantissa = (fraction * 1024.0).round_ties_even() as u32;
+    let mut biased = exponent + 15;
+    if mantissa == 1024 {
+        mantissa = 0;
+        biased += 1;
+    }
+    if biased >= 31 {
+        return sign | 0x7c00;
+    }
+    sign | ((biased as u16) << 10) | mantissa as u16
 }
 
 /// ToUint8Clamp: NaN is 0, values are clamped to 0..=255 and rounded half to even.
@@ -96,6 +143,7 @@ pub fn encode_element(
             raw[..4].copy_from_slice(&(f64_to_int32(number) as u32).to_le_bytes())
         }
         ElementType::Float32 => raw[..4].copy_from_slice(&(number as f32).to_le_bytes()),
+        ElementType::Float16 => raw[..2].copy_from_slice(&f64_to_f16_bits(number).to_le_bytes()),
         ElementType::Float64 => raw.copy_from_slice(&number.to_le_bytes()),
         ElementType::BigInt64 | ElementType::BigUint64 => {
             raw.copy_from_slice(&(bigint as u64).to_le_bytes())
@@ -355,5 +403,66 @@ impl Vm {
                 self.throw_type_error(&format!("Cannot convert {text} to a BigInt"))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary16_rounding_matches_ieee_754() {
+        assert_eq!(f64_to_f16_bits(1.0), 0x3c00);
+        assert_eq!(f64_to_f16_bits(-2.0), 0xc000);
+        assert_eq!(f64_to_f16_bits(65504.0), 0x7bff);
+        assert_eq!(f64_to_f16_bits(65519.99), 0x7bff);
+        assert_eq!(f64_to_f16_bits(65520.0), 0x7c00);
+        assert_eq!(f64_to_f16_bits(2f64.powi(-24)), 0x0001);
+        assert_eq!(f64_to_f16_bits(2f64.powi(-25)), 0x0000);
+        assert_eq!(f64_to_f16_bits(3.0 * 2f64.powi(-25)), 0x0002);
+        assert_eq!(f64_to_f16_bits(-0.0), 0x8000);
+        // 1 + 2^-11 is exactly halfway between 1 and 1 + 2^-10: ties to even (down).
+        assert_eq!(f64_to_f16_bits(1.0 + 2f64.powi(-11)), 0x3c00);
+        // Slightly above the halfway point rounds up (no double rounding through f32).
+        assert_eq!(
+            f64_to_f16_bits(1.0 + 2f64.powi(-11) + 2f64.powi(-40)),
+            0x3c01
+        );
+        assert_eq!(f16_bits_to_f64(0x3555), 0.333251953125);
+        assert_eq!(f16_bits_to_f64(0x0001), 2f64.powi(-24));
+        assert!(f16_bits_to_f64(0x7e00).is_nan());
+    }
+
+    #[test]
+    fn elements_round_trip_in_both_byte_orders() {
+        let mut bytes = [0u8; 8];
+        encode_element(
+            ElementType::Int32,
+            ElementValue::Number(-2.0),
+            &mut bytes,
+            false,
+        );
+        assert_eq!(&bytes[..4], &[0xff, 0xff, 0xff, 0xfe]);
+        assert_eq!(
+            decode_element(ElementType::Int32, &bytes, false),
+            ElementValue::Number(-2.0)
+        );
+        encode_element(
+            ElementType::Uint8Clamped,
+            ElementValue::Number(2.5),
+            &mut bytes,
+            true,
+        );
+        assert_eq!(bytes[0], 2);
+        encode_element(
+            ElementType::BigUint64,
+            ElementValue::BigInt(-1),
+            &mut bytes,
+            true,
+        );
+        assert_eq!(
+            decode_element(ElementType::BigUint64, &bytes, true),
+            ElementValue::BigInt(u64::MAX as i128)
+        );
     }
 }

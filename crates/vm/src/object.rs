@@ -329,11 +329,13 @@ pub enum ElementType {
     BigInt64,
     /// BigUint64Array.
     BigUint64,
+    /// Float16Array (IEEE 754 binary16).
+    Float16,
 }
 
 impl ElementType {
     /// Every element type, in intrinsic order.
-    pub const ALL: [ElementType; 11] = [
+    pub const ALL: [ElementType; 12] = [
         ElementType::Int8,
         ElementType::Uint8,
         ElementType::Uint8Clamped,
@@ -345,6 +347,7 @@ impl ElementType {
         ElementType::Float64,
         ElementType::BigInt64,
         ElementType::BigUint64,
+        ElementType::Float16,
     ];
 
     /// The element size in bytes.
@@ -352,7 +355,7 @@ impl ElementType {
     pub fn size(self) -> usize {
         match self {
             ElementType::Int8 | ElementType::Uint8 | ElementType::Uint8Clamped => 1,
-            ElementType::Int16 | ElementType::Uint16 => 2,
+            ElementType::Int16 | ElementType::Uint16 | ElementType::Float16 => 2,
             ElementType::Int32 | ElementType::Uint32 | ElementType::Float32 => 4,
             ElementType::Float64 | ElementType::BigInt64 | ElementType::BigUint64 => 8,
         }
@@ -384,6 +387,7 @@ impl ElementType {
             ElementType::Float64 => "Float64Array",
             ElementType::BigInt64 => "BigInt64Array",
             ElementType::BigUint64 => "BigUint64Array",
+            ElementType::Float16 => "Float16Array",
         }
     }
 }

@@ -102,9 +102,9 @@ macro_rules! intrinsic_objects {
             pub symbols: WellKnownSymbols,
             /// The concrete typed array constructors (%Int8Array% ...), in
             /// `ElementType::ALL` order.
-            pub typed_array_constructors: [ObjectRef; 11],
+            pub typed_array_constructors: [ObjectRef; 12],
             /// Their prototypes (%Int8Array.prototype% ...), in the same order.
-            pub typed_array_prototypes: [ObjectRef; 11],
+            pub typed_array_prototypes: [ObjectRef; 12],
             $($(#[$meta])* pub $field: ObjectRef,)*
         }
 
@@ -1006,8 +1006,8 @@ impl Intrinsics {
             function_shape,
             empty_string,
             symbols,
-            typed_array_constructors: [object; 11],
-            typed_array_prototypes: [object; 11],
+            typed_array_constructors: [object; 12],
+            typed_array_prototypes: [object; 12],
             array_buffer_prototype: object,
             shared_array_buffer_prototype: object,
             typed_array_prototype: object,

@@ -67,7 +67,10 @@ fn validate_integer_typed_array(
     } else {
         !matches!(
             view.element_type,
-            ElementType::Uint8Clamped | ElementType::Float32 | ElementType::Float64
+            ElementType::Uint8Clamped
+                | ElementType::Float16
+                | ElementType::Float32
+                | ElementType::Float64
         )
     };
     if !allowed {

@@ -492,6 +492,7 @@ fn snapshot_kind(
         Promise(PromiseState, Value),
         Boxed(&'static str, Value),
         Arguments,
+        TypedArray(usize),
         Ordinary,
     }
     if super::collections::is_weak_map(vm, object) {
@@ -517,9 +518,38 @@ fn snapshot_kind(
         ObjectKind::SymbolWrapper(symbol) => Plan::Boxed("Symbol", Value::Symbol(*symbol)),
         ObjectKind::BigIntWrapper(bigint) => Plan::Boxed("BigInt", Value::BigInt(*bigint)),
         ObjectKind::Arguments => Plan::Arguments,
+        ObjectKind::TypedArray(view) => Plan::TypedArray(vm.typed_array_length(view).unwrap_or(0)),
         _ => Plan::Ordinary,
     };
     Ok(match plan {
+        Plan::TypedArray(length) => {
+            // Printed like an array (`Uint8Array(2) [ 1, 2 ]`): every element is a number or
+            // BigInt, so every position counts as numeric for column padding.
+            keys.retain(|key| !matches!(key, PropertyKey::Index(_)));
+            let shown = length.min(options.max_array_length);
+            let mut elements = Vec::with_capacity(shown);
+            for index in 0..shown {
+                if collect {
+                    let (_, content) = property_content(
+                        vm,
+                        object,
+                        PropertyKey::Index(index as u32),
+                        true,
+                        options,
+                        level,
+                        ancestors,
+                    )?;
+                    elements.push((index as u64, content));
+                } else {
+                    elements.push((index as u64, PropertyContent::NotCollected));
+                }
+            }
+            InspectObjectKind::Array {
+                length: length as u64,
+                elements,
+                leading_numeric_count: length as u64,
+            }
+        }
         Plan::Array(length) => {
             keys.retain(|key| !matches!(key, PropertyKey::Index(_)));
             let mut elements = Vec::new();

@@ -24,6 +24,7 @@ pub fn install(vm: &mut Vm) {
     let accessors: &[(&str, u32, crate::function::NativeFunction)] = &[
         ("getBigInt64", 1, get_big_int64),
         ("getBigUint64", 1, get_big_uint64),
+        ("getFloat16", 1, get_float16),
         ("getFloat32", 1, get_float32),
         ("getFloat64", 1, get_float64),
         ("getInt8", 1, get_int8),
@@ -34,6 +35,7 @@ pub fn install(vm: &mut Vm) {
         ("getUint32", 1, get_uint32),
         ("setBigInt64", 2, set_big_int64),
         ("setBigUint64", 2, set_big_uint64),
+        ("setFloat16", 2, set_float16),
         ("setFloat32", 2, set_float32),
         ("setFloat64", 2, set_float64),
         ("setInt8", 2, set_int8),
@@ -251,6 +253,7 @@ view_accessors! {
     get_uint16, set_uint16, Uint16, "getUint16", "setUint16";
     get_int32, set_int32, Int32, "getInt32", "setInt32";
     get_uint32, set_uint32, Uint32, "getUint32", "setUint32";
+    get_float16, set_float16, Float16, "getFloat16", "setFloat16";
     get_float32, set_float32, Float32, "getFloat32", "setFloat32";
     get_float64, set_float64, Float64, "getFloat64", "setFloat64";
     get_big_int64, set_big_int64, BigInt64, "getBigInt64", "setBigInt64";
