@@ -13,6 +13,13 @@ pub fn install(vm: &mut Vm) {
     let prototype = vm.intrinsics.error_prototype;
     method(vm, prototype, "toString", 0, error_to_string);
     let constructor = vm.intrinsics.error_constructor;
+    method(vm, constructor, "isError", 1, |vm, _, args| {
+        let value = args.get(vm, 0);
+        Ok(Value::Boolean(matches!(
+            value,
+            Value::Object(object) if matches!(vm.object(object).kind, crate::object::ObjectKind::Error)
+        )))
+    });
     method(
         vm,
         constructor,

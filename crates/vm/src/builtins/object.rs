@@ -113,6 +113,18 @@ pub fn install(vm: &mut Vm) {
         prototype_to_locale_string,
     );
     method(vm, prototype, "valueOf", 0, prototype_value_of);
+    method(vm, prototype, "__defineGetter__", 2, |vm, this, args| {
+        legacy_define_accessor(vm, this, &args, true)
+    });
+    method(vm, prototype, "__defineSetter__", 2, |vm, this, args| {
+        legacy_define_accessor(vm, this, &args, false)
+    });
+    method(vm, prototype, "__lookupGetter__", 1, |vm, this, args| {
+        legacy_lookup_accessor(vm, this, &args, true)
+    });
+    method(vm, prototype, "__lookupSetter__", 1, |vm, this, args| {
+        legacy_lookup_accessor(vm, this, &args, false)
+    });
     getter(vm, prototype, "__proto__", prototype_proto_getter);
     // `__proto__` also has a setter.
     let setter = vm.new_native_function("set __proto__", 1, prototype_proto_setter, false);
@@ -741,6 +753,45 @@ fn prototype_to_locale_string(vm: &mut Vm, this: Value, _args: Args) -> JsResult
 
 fn prototype_value_of(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     vm.to_object(this).map(Value::Object)
+}
+
+/// Annex B `Object.prototype.__defineGetter__` / `__defineSetter__`.
+fn legacy_define_accessor(vm: &mut Vm, this: Value, args: &Args, is_getter: bool) -> JsResult<Value> {
+    let object = vm.to_object(this)?;
+    let function = args.get(vm, 1);
+    if !vm.is_callable(function) {
+        return vm.throw_type_error("Object.prototype.__defineGetter__: Expecting function");
+    }
+    let key = vm.to_property_key(args.get(vm, 0))?;
+    let descriptor = PropertyDescriptor {
+        get: is_getter.then_some(function),
+        set: (!is_getter).then_some(function),
+        enumerable: Some(true),
+        configurable: Some(true),
+        ..PropertyDescriptor::default()
+    };
+    vm.define_property_or_throw(object, key, descriptor)?;
+    Ok(Value::Undefined)
+}
+
+/// Annex B `Object.prototype.__lookupGetter__` / `__lookupSetter__`.
+fn legacy_lookup_accessor(vm: &mut Vm, this: Value, args: &Args, is_getter: bool) -> JsResult<Value> {
+    let mut object = vm.to_object(this)?;
+    let key = vm.to_property_key(args.get(vm, 0))?;
+    loop {
+        if let Some(descriptor) = vm.get_own_property(object, key)? {
+            let accessor = if is_getter { descriptor.get } else { descriptor.set };
+            return Ok(if descriptor.is_accessor() {
+                accessor.unwrap_or(Value::Undefined)
+            } else {
+                Value::Undefined
+            });
+        }
+        match vm.get_prototype_of(object)? {
+            Some(prototype) => object = prototype,
+            None => return Ok(Value::Undefined),
+        }
+    }
 }
 
 fn prototype_proto_getter(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {

@@ -22,6 +22,7 @@ use crate::value::{JsResult, ObjectRef, Value};
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.regexp_constructor;
     super::install_constructor_behaviour(vm, constructor, regexp_constructor, 2);
+    method(vm, constructor, "escape", 1, regexp_escape);
     let prototype = vm.intrinsics.regexp_prototype;
     method(vm, prototype, "exec", 1, regexp_exec);
     method(vm, prototype, "test", 1, regexp_test);
@@ -1094,4 +1095,68 @@ fn regexp_symbol_split(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> 
     pieces.push(tail);
     vm.close_handle_scope(scope);
     Ok(Value::Object(vm.new_array(pieces)))
+}
+
+/// `RegExp.escape(string)`: EncodeForRegExpEscape over the code points of the string.
+fn regexp_escape(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let Value::String(string) = args.get(vm, 0) else {
+        return vm.throw_type_error("RegExp.escape requires a string");
+    };
+    let units = vm.string(string).to_utf16();
+    let mut escaped: Vec<u16> = Vec::with_capacity(units.len() * 2);
+    let push_text = |escaped: &mut Vec<u16>, text: &str| escaped.extend(text.encode_utf16());
+    for (index, code_point) in char::decode_utf16(units.iter().copied()).enumerate() {
+        let code_point: u32 = match code_point {
+            Ok(character) => character as u32,
+            Err(error) => error.unpaired_surrogate() as u32,
+        };
+        let ascii = char::from_u32(code_point).filter(char::is_ascii);
+        if index == 0 && ascii.is_some_and(|character| character.is_ascii_alphanumeric()) {
+            push_text(&mut escaped, &format!("\\x{code_point:02x}"));
+            continue;
+        }
+        if let Some(character) = ascii
+            && "^$\\.*+?()[]{}|/".contains(character)
+        {
+            escaped.push(u16::from(b'\\'));
+            escaped.push(code_point as u16);
+            continue;
+        }
+        let control = match code_point {
+            0x09 => Some("\\t"),
+            0x0A => Some("\\n"),
+            0x0B => Some("\\v"),
+            0x0C => Some("\\f"),
+            0x0D => Some("\\r"),
+            _ => None,
+        };
+        if let Some(control) = control {
+            push_text(&mut escaped, control);
+            continue;
+        }
+        let is_other_punctuator =
+            ascii.is_some_and(|character| ",-=<>#&!%:;@~'`\"".contains(character));
+        let is_white_space_or_line_terminator = matches!(
+            code_point,
+            0x20 | 0xA0 | 0x1680 | 0x2000
+                ..=0x200A | 0x202F | 0x205F | 0x3000 | 0xFEFF | 0x2028 | 0x2029
+        );
+        let is_surrogate = (0xD800..=0xDFFF).contains(&code_point);
+        if is_other_punctuator || is_white_space_or_line_terminator || is_surrogate {
+            if code_point <= 0xFF {
+                push_text(&mut escaped, &format!("\\x{code_point:02x}"));
+            } else {
+                push_text(&mut escaped, &format!("\\u{code_point:04x}"));
+            }
+            continue;
+        }
+        match char::from_u32(code_point) {
+            Some(character) => {
+                let mut buffer = [0u16; 2];
+                escaped.extend_from_slice(character.encode_utf16(&mut buffer));
+            }
+            None => escaped.push(code_point as u16),
+        }
+    }
+    Ok(super::utf16_value(vm, escaped))
 }

@@ -1,5 +1,6 @@
 //! `encodeURIComponent`, `encodeURI`, `decodeURIComponent`, `decodeURI` (UTF-8 percent
-//! encoding over UTF-16 code units; URIError on lone surrogates and malformed escapes).
+//! encoding over UTF-16 code units; URIError on lone surrogates and malformed escapes), and
+//! the Annex B `escape`/`unescape` pair.
 
 use super::{to_units, utf16_value};
 use crate::error::ErrorKind;
@@ -13,6 +14,8 @@ const URI_RESERVED: &str = ";/?:@&=+$,#";
 /// Installs the URI functions on the global object.
 pub fn install(vm: &mut Vm) {
     let global = vm.global_object();
+    super::method(vm, global, "escape", 1, annex_b_escape);
+    super::method(vm, global, "unescape", 1, annex_b_unescape);
     super::method(vm, global, "encodeURIComponent", 1, |vm, _, args| {
         encode(vm, args, "")
     });
@@ -128,4 +131,61 @@ fn decode(vm: &mut Vm, args: Args, reserved: &str) -> JsResult<Value> {
         index += length * 3;
     }
     Ok(utf16_value(vm, result))
+}
+
+/// Annex B `escape(string)`: `%XX` for code units below 256 and `%uXXXX` above, except the
+/// characters `A-Z a-z 0-9 @ * _ + - . /`.
+fn annex_b_escape(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let units = super::to_units(vm, args.get(vm, 0))?;
+    let mut output: Vec<u16> = Vec::with_capacity(units.len());
+    for unit in units {
+        let unescaped = u8::try_from(unit)
+            .is_ok_and(|byte| byte.is_ascii_alphanumeric() || b"@*_+-./".contains(&byte));
+        if unescaped {
+            output.push(unit);
+        } else if unit < 256 {
+            output.extend(format!("%{unit:02X}").encode_utf16());
+        } else {
+            output.extend(format!("%u{unit:04X}").encode_utf16());
+        }
+    }
+    Ok(super::utf16_value(vm, output))
+}
+
+/// Annex B `unescape(string)`: decodes `%XX` and `%uXXXX`; anything else is kept.
+fn annex_b_unescape(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let units = super::to_units(vm, args.get(vm, 0))?;
+    let hex_value = |slice: &[u16]| -> Option<u16> {
+        let mut value: u16 = 0;
+        for &unit in slice {
+            let digit = char::from_u32(u32::from(unit))?.to_digit(16)?;
+            value = value * 16 + digit as u16;
+        }
+        Some(value)
+    };
+    let mut output: Vec<u16> = Vec::with_capacity(units.len());
+    let mut position = 0;
+    while position < units.len() {
+        let unit = units[position];
+        if unit == u16::from(b'%') {
+            if units.get(position + 1) == Some(&u16::from(b'u'))
+                && let Some(slice) = units.get(position + 2..position + 6)
+                && let Some(decoded) = hex_value(slice)
+            {
+                output.push(decoded);
+                position += 6;
+                continue;
+            }
+            if let Some(slice) = units.get(position + 1..position + 3)
+                && let Some(decoded) = hex_value(slice)
+            {
+                output.push(decoded);
+                position += 3;
+                continue;
+            }
+        }
+        output.push(unit);
+        position += 1;
+    }
+    Ok(super::utf16_value(vm, output))
 }
