@@ -1619,10 +1619,8 @@ impl<'t> Compiler<'t> {
                         None => star_exports.push(request),
                     }
                 }
-                Statement::Import(import) => {
-                    if !self.import_is_elided(import) {
-                        request_index(self, import.source, import.attributes)?;
-                    }
+                Statement::Import(import) if !self.import_is_elided(import) => {
+                    request_index(self, import.source, import.attributes)?;
                 }
                 _ => {}
             }
