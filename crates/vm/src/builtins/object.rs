@@ -756,7 +756,12 @@ fn prototype_value_of(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> 
 }
 
 /// Annex B `Object.prototype.__defineGetter__` / `__defineSetter__`.
-fn legacy_define_accessor(vm: &mut Vm, this: Value, args: &Args, is_getter: bool) -> JsResult<Value> {
+fn legacy_define_accessor(
+    vm: &mut Vm,
+    this: Value,
+    args: &Args,
+    is_getter: bool,
+) -> JsResult<Value> {
     let object = vm.to_object(this)?;
     let function = args.get(vm, 1);
     if !vm.is_callable(function) {
@@ -775,12 +780,21 @@ fn legacy_define_accessor(vm: &mut Vm, this: Value, args: &Args, is_getter: bool
 }
 
 /// Annex B `Object.prototype.__lookupGetter__` / `__lookupSetter__`.
-fn legacy_lookup_accessor(vm: &mut Vm, this: Value, args: &Args, is_getter: bool) -> JsResult<Value> {
+fn legacy_lookup_accessor(
+    vm: &mut Vm,
+    this: Value,
+    args: &Args,
+    is_getter: bool,
+) -> JsResult<Value> {
     let mut object = vm.to_object(this)?;
     let key = vm.to_property_key(args.get(vm, 0))?;
     loop {
         if let Some(descriptor) = vm.get_own_property(object, key)? {
-            let accessor = if is_getter { descriptor.get } else { descriptor.set };
+            let accessor = if is_getter {
+                descriptor.get
+            } else {
+                descriptor.set
+            };
             return Ok(if descriptor.is_accessor() {
                 accessor.unwrap_or(Value::Undefined)
             } else {
