@@ -1447,7 +1447,7 @@ impl Resolver {
                 Ok(())
             }
             SimpleAssignmentTarget::Member(member) => self.visit_member(member),
-            SimpleAssignmentTarget::Call(call) => self.visit_expression(&Expression::Call(*call)),
+            SimpleAssignmentTarget::Call(call) => self.visit_expression(&Expression::Call(call)),
         }
     }
 

@@ -159,26 +159,41 @@ fn deeply_nested_programs(depth: usize) -> Vec<(&'static str, String)> {
 fn deeply_nested_input_is_a_syntax_error_not_a_crash() {
     for (name, source) in deeply_nested_programs(100_000) {
         let path = temporary_program(name, &source);
-        for mode in ["--check", "--dump-bytecode"] {
+        // Object type literals are skipped by a loop over balanced brackets, so any depth is
+        // accepted there; everything else hits the nesting limit. Either way no crash.
+        let expected_status = if name == "object_types.ts" { 0 } else { 1 };
+        for mode in ["--check", "--dump-bytecode", "--"] {
             let output = runner(&[mode, path.to_str().unwrap()]);
             let stderr = text(&output.stderr);
-            assert_eq!(output.status.code(), Some(1), "{name} {mode}: {stderr}");
+            assert_eq!(
+                output.status.code(),
+                Some(expected_status),
+                "{name} {mode}: {stderr}"
+            );
+            if expected_status == 0 {
+                continue;
+            }
             assert!(stderr.contains("SyntaxError"), "{name} {mode}: {stderr}");
             assert!(
                 stderr.len() < 2_000,
                 "the code frame shows a window of the long line: {stderr}"
             );
         }
-        let output = runner(&[path.to_str().unwrap()]);
-        assert_eq!(output.status.code(), Some(1), "{name}");
-        assert!(text(&output.stderr).contains("SyntaxError"), "{name}");
     }
     // A command-line argument is limited to 128 KiB, so `-e` gets 10,000 levels.
     for (name, source) in deeply_nested_programs(10_000) {
         let output = runner(&["-e", &source]);
         let stderr = text(&output.stderr);
-        assert_eq!(output.status.code(), Some(1), "{name} -e: {stderr}");
-        assert!(stderr.contains("SyntaxError"), "{name} -e: {stderr}");
+        let expected_status = if name == "object_types.ts" { 0 } else { 1 };
+        assert_eq!(
+            output.status.code(),
+            Some(expected_status),
+            "{name} -e: {stderr}"
+        );
+        assert!(
+            expected_status == 0 || stderr.contains("SyntaxError"),
+            "{name} -e: {stderr}"
+        );
     }
 }
 
