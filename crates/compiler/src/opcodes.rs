@@ -958,47 +958,6 @@ define_instruction_set! {
     /// marks it done.
     IteratorCollectRest { dst: Reg, iterator: Reg } window(iterator, 3)
         => "R[dst] := [...remaining values of R[iterator]]";
-    /// GetIterator(R[iterable], sync) without the fast array representation: the record always
-    /// holds the iterator object and its `next` method (used by `yield*`, which looks up
-    /// `throw` and `return` on the iterator).
-    GetProtocolIterator { dst: Reg, iterable: Reg } window(dst, 3)
-        => "R[dst], R[dst+1], R[dst+2] := iterator, iterator.next, false";
-    /// GetIterator(R[iterable], async): `R[iterable][Symbol.asyncIterator]()`, or when that
-    /// method is undefined/null, CreateAsyncFromSyncIterator of the sync iterator. TypeError if
-    /// neither method exists or the iterator is not an object.
-    GetAsyncIterator { dst: Reg, iterable: Reg } window(dst, 3)
-        => "R[dst], R[dst+1], R[dst+2] := async iterator, iterator.next, false";
-    /// Calls the record's `next` method with no arguments and stores the raw result (for
-    /// `for await`, which awaits it before `IteratorResultValue`).
-    IteratorNextCall { dst: Reg, iterator: Reg } window(iterator, 3)
-        => "R[dst] := Call(R[iterator+1], R[iterator])";
-    /// Unpacks an iterator result: TypeError if `R[dst]` is not an object; if its `done` is
-    /// truthy, `R[iterator+2] := true` and `R[dst] := undefined`, else `R[dst] := result.value`.
-    IteratorResultValue { dst: Reg, iterator: Reg } window(iterator, 3)
-        => "if !IsObject(R[dst]) throw; if R[dst].done { R[iterator+2] := true; R[dst] := undefined } else { R[dst] := R[dst].value }";
-    /// First half of AsyncIteratorClose: marks the record done; if it was not done and the
-    /// iterator has a `return` method, `R[dst] := Call(return, iterator)` and `R[dst+1] :=
-    /// true` (the compiler then awaits `R[dst]`), else `R[dst+1] := false`.
-    IteratorReturnCall { dst: Reg, iterator: Reg } window(dst, 2) window(iterator, 3)
-        => "R[dst], R[dst+1] := done ? (_, false) : (Call(iterator.return, iterator), true)";
-    /// TypeError ("Iterator result is not an object") if `R[value]` is not an object.
-    CheckIteratorResult { value: Reg } => "if !IsObject(R[value]) throw TypeError";
-    /// One step of `yield*`: `R[received]` is the value the generator was resumed with and
-    /// `R[received+1]` the resumption kind (0 next, 1 return, 2 throw). next: `R[dst] :=
-    /// Call(next, iterator, value)`, `R[dst+1] := 0`. throw: with a `throw` method, `R[dst] :=
-    /// Call(throw, iterator, value)`, `R[dst+1] := 0`; without, `R[dst+1] := 3` (the compiler
-    /// closes the iterator and throws a TypeError). return: with a `return` method, `R[dst] :=
-    /// Call(return, iterator, value)`, `R[dst+1] := 0`; without, `R[dst] := value`, `R[dst+1]
-    /// := 2` (return from the generator).
-    DelegateCall { dst: Reg, iterator: Reg, received: Reg } window(dst, 2) window(iterator, 3) window(received, 2)
-        => "R[dst], R[dst+1] := yield* step of R[iterator] for resumption R[received], R[received+1]";
-    /// Inspects the inner result `R[dst]` of a `yield*` step (after the await in async
-    /// generators): TypeError if not an object. If done: `R[dst] := result.value` and `R[dst+1]
-    /// := 2` when the resumption kind `R[received+1]` was return, else 1 (the value of the
-    /// `yield*` expression). If not done: `R[dst+1] := 0` and `R[dst]` stays the result object
-    /// (`unwrap` = 0) or becomes `result.value` (`unwrap` = 1, async generators).
-    DelegateResult { dst: Reg, received: Reg, unwrap: u16 } window(dst, 2) window(received, 2)
-        => "R[dst], R[dst+1] := inspect inner result R[dst]";
     /// for-in: creates a key iterator over the enumerable string keys of `R[object]` and its
     /// prototype chain (null/undefined give an empty iteration).
     ForInPrepare { dst: Reg, object: Reg } => "R[dst] := ForInIterator(R[object])";
@@ -1041,12 +1000,6 @@ define_instruction_set! {
     /// `R[dst] := v`, `R[dst+1] := true` (the compiler then runs finally blocks and returns v).
     /// With `throw(e)`: `e` is thrown at this instruction.
     Yield { dst: Reg, value: Reg } window(dst, 2) => "R[dst], R[dst+1] := yield R[value]";
-    /// The suspension of `yield*`: in a generator, the result object `R[value]` of the inner
-    /// iterator is returned as is by `next`/`return`/`throw`; in an async generator the value
-    /// `R[value]` settles the front request as `{ value, done: false }` without an await. On
-    /// resumption `R[dst] := v` and `R[dst+1] :=` the resumption kind (0 next, 1 return, 2
-    /// throw); a throw resumption does not throw here.
-    YieldDelegate { dst: Reg, value: Reg } window(dst, 2) => "R[dst], R[dst+1] := yield* R[value]";
     /// Marks the end of a generator's (or async generator's) parameter initialisation and
     /// function-declaration instantiation. Calling a generator function runs its code up to
     /// this instruction (so errors in parameter defaults and destructuring throw at the call,
@@ -1056,6 +1009,56 @@ define_instruction_set! {
     /// Suspends an async function until `R[value]` (PromiseResolve'd) settles: fulfilled gives
     /// `R[dst] := result`; rejected throws the reason at this instruction.
     Await { dst: Reg, value: Reg } => "R[dst] := await R[value]";
+
+    // ----- Async iteration and generator delegation ------------------------------------------
+
+    /// GetIterator(R[iterable], sync) without the fast array representation: the record always
+    /// holds the iterator object and its `next` method (used by `yield*`, which looks up
+    /// `throw` and `return` on the iterator).
+    GetProtocolIterator { dst: Reg, iterable: Reg } window(dst, 3)
+        => "R[dst], R[dst+1], R[dst+2] := iterator, iterator.next, false";
+    /// GetIterator(R[iterable], async): `R[iterable][Symbol.asyncIterator]()`, or when that
+    /// method is undefined/null, CreateAsyncFromSyncIterator of the sync iterator. TypeError if
+    /// neither method exists or the iterator is not an object.
+    GetAsyncIterator { dst: Reg, iterable: Reg } window(dst, 3)
+        => "R[dst], R[dst+1], R[dst+2] := async iterator, iterator.next, false";
+    /// Calls the record's `next` method with no arguments and stores the raw result (for
+    /// `for await`, which awaits it before `IteratorResultValue`).
+    IteratorNextCall { dst: Reg, iterator: Reg } window(iterator, 3)
+        => "R[dst] := Call(R[iterator+1], R[iterator])";
+    /// Unpacks an iterator result: TypeError if `R[dst]` is not an object; if its `done` is
+    /// truthy, `R[iterator+2] := true` and `R[dst] := undefined`, else `R[dst] := result.value`.
+    IteratorResultValue { dst: Reg, iterator: Reg } window(iterator, 3)
+        => "if !IsObject(R[dst]) throw; if R[dst].done { R[iterator+2] := true; R[dst] := undefined } else { R[dst] := R[dst].value }";
+    /// First half of AsyncIteratorClose: marks the record done; if it was not done and the
+    /// iterator has a `return` method, `R[dst] := Call(return, iterator)` and `R[dst+1] :=
+    /// true` (the compiler then awaits `R[dst]`), else `R[dst+1] := false`.
+    IteratorReturnCall { dst: Reg, iterator: Reg } window(dst, 2) window(iterator, 3)
+        => "R[dst], R[dst+1] := done ? (_, false) : (Call(iterator.return, iterator), true)";
+    /// TypeError ("Iterator result is not an object") if `R[value]` is not an object.
+    CheckIteratorResult { value: Reg } => "if !IsObject(R[value]) throw TypeError";
+    /// One step of `yield*`: `R[received]` is the value the generator was resumed with and
+    /// `R[received+1]` the resumption kind (0 next, 1 return, 2 throw). next: `R[dst] :=
+    /// Call(next, iterator, value)`, `R[dst+1] := 0`. throw: with a `throw` method, `R[dst] :=
+    /// Call(throw, iterator, value)`, `R[dst+1] := 0`; without, `R[dst+1] := 3` (the compiler
+    /// closes the iterator and throws a TypeError). return: with a `return` method, `R[dst] :=
+    /// Call(return, iterator, value)`, `R[dst+1] := 0`; without, `R[dst] := value`, `R[dst+1]
+    /// := 2` (return from the generator).
+    DelegateCall { dst: Reg, iterator: Reg, received: Reg } window(dst, 2) window(iterator, 3) window(received, 2)
+        => "R[dst], R[dst+1] := yield* step of R[iterator] for resumption R[received], R[received+1]";
+    /// Inspects the inner result `R[dst]` of a `yield*` step (after the await in async
+    /// generators): TypeError if not an object. If done: `R[dst] := result.value` and `R[dst+1]
+    /// := 2` when the resumption kind `R[received+1]` was return, else 1 (the value of the
+    /// `yield*` expression). If not done: `R[dst+1] := 0` and `R[dst]` stays the result object
+    /// (`unwrap` = 0) or becomes `result.value` (`unwrap` = 1, async generators).
+    DelegateResult { dst: Reg, received: Reg, unwrap: u16 } window(dst, 2) window(received, 2)
+        => "R[dst], R[dst+1] := inspect inner result R[dst]";
+    /// The suspension of `yield*`: in a generator, the result object `R[value]` of the inner
+    /// iterator is returned as is by `next`/`return`/`throw`; in an async generator the value
+    /// `R[value]` settles the front request as `{ value, done: false }` without an await. On
+    /// resumption `R[dst] := v` and `R[dst+1] :=` the resumption kind (0 next, 1 return, 2
+    /// throw); a throw resumption does not throw here.
+    YieldDelegate { dst: Reg, value: Reg } window(dst, 2) => "R[dst], R[dst+1] := yield* R[value]";
 }
 
 const _: () = assert!(std::mem::size_of::<Instruction>() <= 8);
