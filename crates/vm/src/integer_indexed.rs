@@ -331,12 +331,13 @@ impl Vm {
         let Some(view) = self.typed_array_data(object) else {
             return Value::Undefined;
         };
-        if index >= 0.0 && index.fract() == 0.0 && !(index == 0.0 && index.is_sign_negative()) {
-            if let Some(length) = self.typed_array_length(&view)
-                && index < length as f64
-            {
-                return self.typed_array_read(&view, index as usize);
-            }
+        if index >= 0.0
+            && index.fract() == 0.0
+            && !(index == 0.0 && index.is_sign_negative())
+            && let Some(length) = self.typed_array_length(&view)
+            && index < length as f64
+        {
+            return self.typed_array_read(&view, index as usize);
         }
         Value::Undefined
     }
