@@ -59,6 +59,7 @@ pub fn install(vm: &mut Vm) {
     });
     method(vm, constructor, "race", 1, promise_race);
     method(vm, constructor, "withResolvers", 0, promise_with_resolvers);
+    method(vm, constructor, "try", 1, promise_try);
     let species = vm.intrinsics.symbols.species;
     super::symbol_getter(
         vm,
@@ -641,6 +642,34 @@ fn promise_reject_static(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value
     let capability = new_promise_capability(vm, this)?;
     let reason = args.get(vm, 0);
     vm.call(capability.reject, Value::Undefined, &[reason])?;
+    Ok(capability.promise)
+}
+
+/// Promise.try(callback, ...args): calls the callback now and settles a new promise of `this`
+/// constructor with its result or its exception.
+fn promise_try(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    if !this.is_object() {
+        return vm.throw_type_error("Promise.try called on a non-object");
+    }
+    let capability = new_promise_capability(vm, this)?;
+    let scope = vm.open_handle_scope();
+    for value in [capability.promise, capability.resolve, capability.reject] {
+        vm.root(value);
+    }
+    let callback = args.get(vm, 0);
+    let arguments = args.rest(vm, 1);
+    for &argument in &arguments {
+        vm.root(argument);
+    }
+    match vm.call(callback, Value::Undefined, &arguments) {
+        Ok(value) => {
+            vm.call(capability.resolve, Value::Undefined, &[value])?;
+        }
+        Err(error) => {
+            vm.call(capability.reject, Value::Undefined, &[error])?;
+        }
+    }
+    vm.close_handle_scope(scope);
     Ok(capability.promise)
 }
 
