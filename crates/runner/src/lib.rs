@@ -91,6 +91,8 @@ pub enum EvalError {
     Syntax(Diagnostic),
     /// The program threw and nothing caught it.
     Uncaught(UncaughtException),
+    /// The program called `process.exit(code)`.
+    Exit(i32),
 }
 
 /// Parses and compiles `source`, returning the bytecode or a diagnostic.
@@ -357,12 +359,21 @@ impl Runtime {
         Ok(self.vm.inspect(value))
     }
 
+    /// The exit status of a program that completed normally: `process.exitCode` if the
+    /// program set it, else 0.
+    pub fn normal_exit_code(&mut self) -> i32 {
+        self.vm.normal_exit_code()
+    }
+
     /// Writes buffered `console` output.
     pub fn flush_output(&mut self) {
         self.vm.flush_output();
     }
 
     fn uncaught(&mut self, exception: Value) -> EvalError {
+        if let Some(code) = self.vm.exit_request() {
+            return EvalError::Exit(code);
+        }
         EvalError::Uncaught(UncaughtException {
             text: self.vm.describe_uncaught_exception(exception),
         })

@@ -156,13 +156,19 @@ fn run_command_line() -> ExitCode {
     let outcome = runtime.run_main(&source_text, &file_name, goal);
     runtime.flush_output();
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => exit_code(runtime.normal_exit_code()),
+        Err(EvalError::Exit(code)) => exit_code(code),
         Err(EvalError::Syntax(diagnostic)) => report_diagnostic(&diagnostic),
         Err(EvalError::Uncaught(uncaught)) => {
             eprintln!("{}", uncaught.render());
             ExitCode::from(1)
         }
     }
+}
+
+/// A process exit status from a JavaScript exit code (the low 8 bits, as on POSIX).
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from((code & 0xff) as u8)
 }
 
 fn report_diagnostic(diagnostic: &Diagnostic) -> ExitCode {
@@ -198,6 +204,10 @@ fn run_read_eval_print_loop() -> ExitCode {
             Err(EvalError::Uncaught(uncaught)) => {
                 runtime.flush_output();
                 eprintln!("{}", uncaught.render());
+            }
+            Err(EvalError::Exit(code)) => {
+                runtime.flush_output();
+                return exit_code(code);
             }
         }
     }

@@ -9,29 +9,11 @@ use crate::builtins::inspect::InspectOptions;
 use crate::value::{JsResult, Value};
 
 impl Vm {
-    /// Installs `process` (with `argv`, `platform` and an empty `env`) on the global object.
+    /// Installs `process` (with `argv` set to `arguments`, the real environment in `env`,
+    /// `stdout`/`stderr`, `exit`, `nextTick`, ...; see `crate::builtins::process`) on the
+    /// global object.
     pub fn set_process_arguments(&mut self, arguments: &[String]) {
-        let argument_values: Vec<Value> = arguments
-            .iter()
-            .map(|argument| Value::String(self.new_string(argument)))
-            .collect();
-        let argv = self.new_array(argument_values);
-        let process = self.new_object();
-        let scope = self.open_handle_scope();
-        self.root(Value::Object(process));
-        self.root(Value::Object(argv));
-        let platform = Value::String(self.new_string("linux"));
-        let environment = self.new_object();
-        for (name, value) in [
-            ("argv", Value::Object(argv)),
-            ("platform", platform),
-            ("env", Value::Object(environment)),
-        ] {
-            let key = self.property_key_from_str(name);
-            let _ = self.create_data_property(process, key, value);
-        }
-        self.define_global("process", Value::Object(process));
-        self.close_handle_scope(scope);
+        crate::builtins::process::install_process(self, arguments);
     }
 
     /// Runs queued microtasks and due timers until none remain, as Node's event loop does

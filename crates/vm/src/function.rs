@@ -350,6 +350,35 @@ impl Vm {
         }
     }
 
+    /// V8's description of an object in receiver and read-only-property errors: `#<Point>`
+    /// (the name of the `constructor` found along the prototype chain, read without running
+    /// code; `Object` when there is none) and `[object Array]` for arrays. Primitives are
+    /// described as by [`Vm::describe_value_for_error`], strings without quotes.
+    pub fn describe_receiver_for_error(&self, value: Value) -> String {
+        let Value::Object(object) = value else {
+            return match value {
+                Value::String(string) => self.string(string).to_rust_string_lossy(),
+                other => self.describe_value_for_error(other),
+            };
+        };
+        if self.object(object).is_array() {
+            return "[object Array]".to_string();
+        }
+        let constructor_name = match self
+            .get_data_property_no_side_effects(object, PropertyKey::Atom(atoms::CONSTRUCTOR))
+        {
+            Some(Value::Object(constructor)) if self.object(constructor).is_callable() => {
+                self.function_name_for_error(constructor)
+            }
+            _ => String::new(),
+        };
+        if constructor_name.is_empty() {
+            "#<Object>".to_string()
+        } else {
+            format!("#<{constructor_name}>")
+        }
+    }
+
     fn function_name_for_error(&self, object: ObjectRef) -> String {
         let shape = self.heap.shapes.get(self.object(object).shape);
         match shape.lookup(PropertyKey::Atom(atoms::NAME)) {

@@ -734,8 +734,9 @@ impl Vm {
         };
         if !succeeded && strict {
             let key_text = self.property_key_to_rust(key);
+            let description = self.describe_receiver_for_error(base);
             return self.throw_type_error(&format!(
-                "Cannot assign to read only property '{key_text}' of object"
+                "Cannot assign to read only property '{key_text}' of object '{description}'"
             ));
         }
         Ok(())
@@ -1860,6 +1861,10 @@ impl Vm {
 
     /// GetIterator(value, sync).
     pub fn get_iterator(&mut self, value: Value) -> JsResult<IteratorRecord> {
+        if value.is_nullish() {
+            let description = self.describe_value_for_error(value);
+            return self.throw_type_error(&format!("{description} is not iterable"));
+        }
         let key = PropertyKey::Symbol(self.intrinsics.symbols.iterator);
         let Some(method) = self.get_method(value, key)? else {
             let description = self.describe_value_for_error(value);

@@ -310,6 +310,9 @@ pub struct Vm {
     pub symbol_registry: FxHashMap<Atom, SymbolRef>,
     /// Pending jobs (promise reactions), run by the embedder/interpreter after the script.
     pub jobs: VecDeque<Job>,
+    /// The event loop's clock, the `process.nextTick` queue and the exit request (see
+    /// `crate::builtins::process`).
+    pub event_loop: crate::builtins::process::EventLoopState,
     /// Bumped whenever an object that inline caches depend on (as a prototype) changes
     /// layout; prototype-chain cache entries remember the epoch they were filled in.
     pub prototype_epoch: u32,
@@ -430,6 +433,7 @@ impl Vm {
             handles: Vec::new(),
             symbol_registry: FxHashMap::default(),
             jobs: VecDeque::new(),
+            event_loop: crate::builtins::process::EventLoopState::new(),
             prototype_epoch: 0,
             native_call_depth: 0,
             max_native_call_depth: 10_000,
@@ -944,6 +948,7 @@ impl Vm {
             job.this.trace(&mut tracer);
             trace_values(&job.arguments, &mut tracer);
         }
+        self.event_loop.trace(&mut tracer);
         crate::interpreter::trace_roots(&self.interpreter, &mut tracer);
         self.modules.trace(&mut tracer);
         self.heap.mark_from(&mut tracer);

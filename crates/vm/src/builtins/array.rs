@@ -434,12 +434,11 @@ fn iterate_with_callback(
     this: Value,
     args: &Args,
     kind: IterationMethod,
-    name: &str,
 ) -> JsResult<Value> {
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
     let callback = args.get(vm, 0);
-    require_callable(vm, callback, &format!(" (in Array.prototype.{name})"))?;
+    require_callable(vm, callback, "")?;
     let this_argument = args.get(vm, 1);
     let result = match kind {
         IterationMethod::Map => Some(array_create(vm, length, None)?),
@@ -502,23 +501,23 @@ fn iterate_with_callback(
 }
 
 fn array_every(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
-    iterate_with_callback(vm, this, &args, IterationMethod::Every, "every")
+    iterate_with_callback(vm, this, &args, IterationMethod::Every)
 }
 
 fn array_some(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
-    iterate_with_callback(vm, this, &args, IterationMethod::Some, "some")
+    iterate_with_callback(vm, this, &args, IterationMethod::Some)
 }
 
 fn array_for_each(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
-    iterate_with_callback(vm, this, &args, IterationMethod::ForEach, "forEach")
+    iterate_with_callback(vm, this, &args, IterationMethod::ForEach)
 }
 
 fn array_map(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
-    iterate_with_callback(vm, this, &args, IterationMethod::Map, "map")
+    iterate_with_callback(vm, this, &args, IterationMethod::Map)
 }
 
 fn array_filter(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
-    iterate_with_callback(vm, this, &args, IterationMethod::Filter, "filter")
+    iterate_with_callback(vm, this, &args, IterationMethod::Filter)
 }
 
 fn array_fill(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {

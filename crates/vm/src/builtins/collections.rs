@@ -259,8 +259,9 @@ fn this_branded(vm: &mut Vm, this: Value, brand: Brand, name: &str) -> JsResult<
     {
         return Ok(object);
     }
+    let receiver = vm.describe_receiver_for_error(this);
     vm.throw_type_error(&format!(
-        "Method {}.prototype.{name} called on incompatible receiver",
+        "Method {}.prototype.{name} called on incompatible receiver {receiver}",
         brand.name()
     ))
 }
@@ -349,11 +350,13 @@ fn map_get(vm: &mut Vm, this: Value, args: &Args, brand: Brand) -> JsResult<Valu
 
 fn require_weak_key(vm: &mut Vm, brand: Brand, key: Value) -> JsResult<()> {
     if brand.is_weak() && !can_be_held_weakly(vm, key) {
-        let text = vm.describe_value_for_error(key);
-        return vm.throw_type_error(&format!(
-            "Invalid value used as {} key: {text}",
-            brand.name()
-        ));
+        // V8's wording.
+        let message = if brand.name() == "WeakSet" {
+            "Invalid value used in weak set"
+        } else {
+            "Invalid value used as weak map key"
+        };
+        return vm.throw_type_error(message);
     }
     Ok(())
 }

@@ -393,6 +393,11 @@ struct Stringifier {
     gap: Vec<u16>,
     indent: Vec<u16>,
     stack: Vec<ObjectRef>,
+    /// The key under which each object of `stack` was reached (`None` for the root), for
+    /// the cycle description of the circular-structure error.
+    stack_keys: Vec<Option<PropertyKey>>,
+    /// The key of the property being serialized.
+    current_key: Option<PropertyKey>,
 }
 
 /// QuoteJSONString.
@@ -442,6 +447,7 @@ impl Stringifier {
         output: &mut Vec<u16>,
     ) -> JsResult<bool> {
         let value = vm.get(holder, key)?;
+        self.current_key = Some(key);
         self.serialize_value(vm, Some((holder, key)), value, output)
     }
 
@@ -509,14 +515,52 @@ impl Stringifier {
     }
 
     fn enter(&mut self, vm: &mut Vm, object: ObjectRef) -> JsResult<()> {
-        if self.stack.contains(&object) {
-            return vm.throw_type_error(CIRCULAR_MESSAGE);
+        if let Some(start) = self.stack.iter().position(|&entered| entered == object) {
+            let message = self.circular_message(vm, start);
+            return vm.throw_type_error(&message);
         }
         if !vm.native_stack_has_room() {
             return vm.throw_range_error("Maximum call stack size exceeded");
         }
         self.stack.push(object);
+        self.stack_keys.push(self.current_key);
         Ok(())
+    }
+
+    /// V8's circular-structure message: the object where the cycle starts, each property on
+    /// the way, and the property that closes the circle.
+    fn circular_message(&self, vm: &Vm, start: usize) -> String {
+        let constructor_name = |object: ObjectRef| {
+            let description = vm.describe_receiver_for_error(Value::Object(object));
+            match description.as_str() {
+                "[object Array]" => "Array".to_string(),
+                other => other
+                    .trim_start_matches("#<")
+                    .trim_end_matches('>')
+                    .to_string(),
+            }
+        };
+        let key_text = |key: Option<PropertyKey>| match key {
+            Some(PropertyKey::Index(index)) => format!("index {index}"),
+            Some(key) => format!("property '{}'", vm.property_key_to_rust(key)),
+            None => "property ''".to_string(),
+        };
+        let mut message = format!(
+            "{CIRCULAR_MESSAGE}\n    --> starting at object with constructor '{}'",
+            constructor_name(self.stack[start])
+        );
+        for position in start + 1..self.stack.len() {
+            message.push_str(&format!(
+                "\n    |     {} -> object with constructor '{}'",
+                key_text(self.stack_keys[position]),
+                constructor_name(self.stack[position])
+            ));
+        }
+        message.push_str(&format!(
+            "\n    --- {} closes the circle",
+            key_text(self.current_key)
+        ));
+        message
     }
 
     fn serialize_object(
@@ -565,6 +609,7 @@ impl Stringifier {
         }
         output.push(0x7d);
         self.stack.pop();
+        self.stack_keys.pop();
         self.indent = stepback;
         Ok(())
     }
@@ -599,6 +644,7 @@ impl Stringifier {
         }
         output.push(0x5d);
         self.stack.pop();
+        self.stack_keys.pop();
         self.indent = stepback;
         Ok(())
     }
@@ -620,6 +666,8 @@ pub fn stringify(
         gap: Vec::new(),
         indent: Vec::new(),
         stack: Vec::new(),
+        stack_keys: Vec::new(),
+        current_key: None,
     };
     if let Value::Object(replacer_object) = replacer {
         if vm.is_callable(replacer) {

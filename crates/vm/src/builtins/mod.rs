@@ -20,7 +20,8 @@
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
 //! `set_methods` (Set.prototype.union and friends), `iterators`, `iterator_helpers` (Iterator,
 //! Iterator.prototype helpers), `regexp`, `date`, `uri`, `promise` (Promise, microtasks,
-//! timers), `reflect` (Reflect and the Proxy constructor), `weak_refs` (WeakRef,
+//! timers), `process` (the Node-style `process` and `performance` globals and the event loop
+//! state), `structured_clone` (the global `structuredClone`), `reflect` (Reflect and the Proxy constructor), `weak_refs` (WeakRef,
 //! FinalizationRegistry), `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array`
 //! (%TypedArray% and the concrete typed array constructors), `data_view` (DataView), `atomics`
 //! (the Atomics namespace), `eval` (eval and the dynamic function constructors).
@@ -50,11 +51,13 @@ pub mod math;
 pub mod number;
 pub mod number_format;
 pub mod object;
+pub mod process;
 pub mod promise;
 pub mod reflect;
 pub mod regexp;
 pub mod set_methods;
 pub mod string;
+pub mod structured_clone;
 pub mod symbol;
 pub mod typed_array;
 pub mod uri;
@@ -89,6 +92,8 @@ pub fn install(vm: &mut Vm) {
     reflect::install(vm);
     weak_refs::install(vm);
     console::install(vm);
+    process::install(vm);
+    structured_clone::install(vm);
     eval::install(vm);
 }
 
@@ -296,7 +301,12 @@ pub(crate) fn require_callable(vm: &mut Vm, value: Value, what: &str) -> JsResul
     if vm.is_callable(value) {
         Ok(value)
     } else {
-        let description = vm.describe_value_for_error(value);
+        // V8 words it "#<Object> is not a function" for objects, "3 is not a function" and
+        // "\"abc\" is not a function" for primitives.
+        let description = match value {
+            Value::Object(_) => vm.describe_receiver_for_error(value),
+            _ => vm.describe_value_for_error(value),
+        };
         vm.throw_type_error(&format!("{description} is not a function{what}"))
     }
 }

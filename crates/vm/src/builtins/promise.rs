@@ -14,15 +14,14 @@
 //!   field in `Vm` would be cleaner (requested from the runtime owner).
 //! - Event loop order (node's, for a script): drain microtasks; then repeatedly run the
 //!   earliest due timer (ties in creation order), sleeping until it is due, draining
-//!   microtasks after each callback. Due times are virtual (see `VIRTUAL_NOW`), so the
+//!   microtasks after each callback. Due times are virtual (see `EventLoopState::virtual_now` in `process`), so the
 //!   order never depends on how long callbacks take. A rejected promise that is still unhandled once the
 //!   microtasks are drained becomes an uncaught exception, as in node.
 //! - Simplifications (stated honestly): `Symbol.species` is ignored by `then` (results are
 //!   %Promise% instances); timer functions return numeric ids instead of node's `Timeout`
 //!   objects.
 
-use std::cell::Cell;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{method, to_string_tag};
 use crate::atom::{PropertyKey, atoms};
@@ -32,15 +31,6 @@ use crate::realm::{Job, Vm};
 use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, Value};
 
-thread_local! {
-    /// When the first timer was created (the real-time origin of due times).
-    static CLOCK_START: Cell<Option<Instant>> = const { Cell::new(None) };
-    /// The event loop's virtual "now" in milliseconds: the due time of the timer being run.
-    /// Due times are computed from it, so timer order depends only on delays and creation
-    /// order, never on how long callbacks take (deterministic under gc-stress and on slow
-    /// machines); the loop still sleeps until each due time so wall-clock time advances.
-    static VIRTUAL_NOW: Cell<f64> = const { Cell::new(0.0) };
-}
 
 /// Installs Promise, queueMicrotask and the timer functions.
 pub fn install(vm: &mut Vm) {
@@ -482,6 +472,8 @@ fn promise_reaction_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
     }
     match outcome {
         Ok(value) => vm.call(resolve, Value::Undefined, &[value])?,
+        // `process.exit` in a handler terminates; no rejection handler may observe it.
+        Err(error) if vm.exit_requested() => return Err(error),
         Err(error) => vm.call(reject, Value::Undefined, &[error])?,
     };
     Ok(Value::Undefined)
@@ -511,6 +503,9 @@ fn promise_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value>
         Value::Undefined,
         &[Value::Object(resolve), Value::Object(reject)],
     ) {
+        if vm.exit_requested() {
+            return Err(error);
+        }
         vm.call(Value::Object(reject), Value::Undefined, &[error])?;
     }
     vm.close_handle_scope(scope);
@@ -665,6 +660,7 @@ fn promise_try(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         Ok(value) => {
             vm.call(capability.resolve, Value::Undefined, &[value])?;
         }
+        Err(error) if vm.exit_requested() => return Err(error),
         Err(error) => {
             vm.call(capability.reject, Value::Undefined, &[error])?;
         }
@@ -943,17 +939,6 @@ fn queue_microtask(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     Ok(Value::Undefined)
 }
 
-fn elapsed_milliseconds() -> f64 {
-    let start = CLOCK_START.with(|start| match start.get() {
-        Some(instant) => instant,
-        None => {
-            let now = Instant::now();
-            start.set(Some(now));
-            now
-        }
-    });
-    start.elapsed().as_secs_f64() * 1000.0
-}
 
 /// Timer record layout: [id, callback, arguments array, due time, interval (or -1), sequence].
 fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult<Value> {
@@ -982,9 +967,7 @@ fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult
     let id = record_get(vm, registry, 0).as_number().unwrap_or(1.0);
     record_set(vm, registry, 0, Value::Number(id + 1.0));
     let arguments = vm.new_array(extra);
-    // Start the real-time clock with the first timer.
-    elapsed_milliseconds();
-    let now = VIRTUAL_NOW.with(Cell::get);
+    let now = vm.event_loop.virtual_now;
     let due = if immediate { now } else { now + delay };
     let timer = record(
         vm,
@@ -1025,12 +1008,27 @@ fn clear_timer(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     Ok(Value::Undefined)
 }
 
-/// Runs every queued microtask.
+/// A microtask checkpoint: runs the `process.nextTick` queue, then every promise job, and
+/// repeats while either queue has work (Node's `processTicksAndRejections` order). Stops at
+/// once when the program called `process.exit`.
 pub fn run_microtasks(vm: &mut Vm) -> JsResult<()> {
-    while let Some(job) = vm.jobs.pop_front() {
-        vm.call(job.function, job.this, &job.arguments)?;
+    loop {
+        while let Some(tick) = vm.event_loop.ticks.pop_front() {
+            vm.call(tick.function, tick.this, &tick.arguments)?;
+        }
+        if vm.jobs.is_empty() {
+            return Ok(());
+        }
+        while let Some(job) = vm.jobs.pop_front() {
+            vm.call(job.function, job.this, &job.arguments)?;
+            if vm.exit_requested() {
+                return Err(Value::Undefined);
+            }
+        }
+        if vm.event_loop.ticks.is_empty() {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 fn check_unhandled_rejections(vm: &mut Vm) -> JsResult<()> {
@@ -1081,8 +1079,8 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
             return Ok(());
         };
         let timer = timers[offset];
-        VIRTUAL_NOW.with(|now| now.set(now.get().max(due)));
-        let wait = due - elapsed_milliseconds();
+        vm.event_loop.virtual_now = vm.event_loop.virtual_now.max(due);
+        let wait = due - vm.event_loop.elapsed_milliseconds();
         if wait > 0.0 {
             std::thread::sleep(Duration::from_secs_f64(wait / 1000.0));
         }
@@ -1105,5 +1103,8 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
         vm.root(Value::Object(timer));
         vm.call(callback, Value::Undefined, &arguments)?;
         vm.close_handle_scope(scope);
+        if vm.exit_requested() {
+            return Err(Value::Undefined);
+        }
     }
 }

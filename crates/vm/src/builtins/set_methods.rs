@@ -43,9 +43,12 @@ struct SetRecord {
 fn this_set(vm: &mut Vm, this: Value, name: &str) -> JsResult<ObjectRef> {
     match this {
         Value::Object(object) if matches!(vm.object(object).kind, ObjectKind::Set(_)) => Ok(object),
-        _ => vm.throw_type_error(&format!(
-            "Method Set.prototype.{name} called on incompatible receiver"
-        )),
+        _ => {
+            let receiver = vm.describe_receiver_for_error(this);
+            vm.throw_type_error(&format!(
+                "Method Set.prototype.{name} called on incompatible receiver {receiver}"
+            ))
+        }
     }
 }
 

@@ -223,6 +223,7 @@ fn settle_front(
             let iter_result = vm.create_iter_result_object(value, done);
             resolve_promise(vm, promise, Value::Object(iter_result))
         }
+        Err(reason) if vm.exit_requested() => Err(reason),
         Err(reason) => {
             reject_promise(vm, promise, reason);
             Ok(())

@@ -912,14 +912,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 ));
                 safepoint!();
             }
-            Instruction::RequireObjectCoercible { value } => {
-                let value = reg!(value);
+            Instruction::RequireObjectCoercible { value: register } => {
+                let value = reg!(register);
                 if value.is_nullish() {
                     save_pc!();
-                    let text = if value.is_null() { "null" } else { "undefined" };
-                    throw!(
-                        vm.new_type_error(&format!("Cannot destructure '{text}' as it is {text}."))
-                    );
+                    throw!(objects::destructure_error(vm, function, pc - 1, register.0, value));
                 }
             }
 

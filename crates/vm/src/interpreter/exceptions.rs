@@ -30,12 +30,17 @@ pub(crate) fn unwind(vm: &mut Vm, entry_depth: usize, thrown: Value) -> Result<(
         let faulting_pc = frame.pc.saturating_sub(1);
         let function = vm.interpreter.function(frame.code);
         let register_count = usize::from(function.register_count);
-        let handler = function
-            .template
-            .exception_handlers
-            .iter()
-            .find(|handler| handler.start <= faulting_pc && faulting_pc < handler.end)
-            .copied();
+        // After `process.exit` no `catch` or `finally` runs: the program is terminating.
+        let handler = if vm.event_loop.exit_request.is_some() {
+            None
+        } else {
+            function
+                .template
+                .exception_handlers
+                .iter()
+                .find(|handler| handler.start <= faulting_pc && faulting_pc < handler.end)
+                .copied()
+        };
         if let Some(handler) = handler {
             let frame = vm.interpreter.frames.last_mut().expect("checked above");
             let pops = frame.scope_depth.saturating_sub(handler.scope_depth);

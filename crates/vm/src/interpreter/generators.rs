@@ -299,6 +299,7 @@ fn async_step(
             Outcome::Returned(result) => {
                 return crate::builtins::promise::resolve_promise(vm, promise, result);
             }
+            Outcome::Threw(error) if vm.exit_requested() => return Err(error),
             Outcome::Threw(error) => {
                 crate::builtins::promise::reject_promise(vm, promise, error);
                 return Ok(());

@@ -998,6 +998,42 @@ pub(crate) fn improve_call_error(
     vm.new_type_error(&format!("{name} {suffix}"))
 }
 
+/// The TypeError of destructuring `null`/`undefined` (the `RequireObjectCoercible` at `pc`
+/// on register `register`), worded as V8 words it: "Cannot destructure property 'a' of
+/// 'undefined' as it is undefined." naming the pattern's first property when the following
+/// instructions read one from that register, else "Cannot destructure 'null' as it is null.".
+/// The source is named when the bytecode shows where it came from (a global or a property
+/// read), as V8 names the source expression.
+pub(crate) fn destructure_error(
+    vm: &mut Vm,
+    function: &LinkedFunction,
+    pc: usize,
+    register: u16,
+    value: Value,
+) -> Value {
+    let text = if value.is_null() { "null" } else { "undefined" };
+    let first_property = function
+        .code
+        .iter()
+        .skip(pc + 1)
+        .take(8)
+        .find_map(|instruction| match *instruction {
+            Instruction::GetNamed { object, ic, .. } if object.0 == register => Some(
+                vm.property_key_to_rust(function.inline_caches[usize::from(ic.0)].key),
+            ),
+            _ => None,
+        });
+    let source = describe_register_source(vm, function, pc, register, 0)
+        .unwrap_or_else(|| text.to_string());
+    let message = match first_property {
+        Some(property) => {
+            format!("Cannot destructure property '{property}' of '{source}' as it is {text}.")
+        }
+        None => format!("Cannot destructure '{source}' as it is {text}."),
+    };
+    vm.new_type_error(&message)
+}
+
 /// The source text of the callee of the call at `pc`, as V8 prints it in "x is not a function":
 /// the call's recorded source position is the start of the call expression (after `new`),
 /// and the callee is the following run of identifier characters, dots and `?.`, which must be
