@@ -269,8 +269,11 @@ impl Vm {
                     callee,
                     new_target,
                 };
+                // As in `call_native_with_args`: the native's own roots die with it.
+                let handles_length = self.handles.len();
                 let result = function(self, this, args);
                 self.stack.truncate(mark.0);
+                self.handles.truncate(handles_length);
                 result
             }
             Target::Bound(target, bound_this, bound_arguments) => {
@@ -309,8 +312,15 @@ impl Vm {
     ) -> JsResult<Value> {
         self.enter_native_call()?;
         let length = self.stack.len();
+        // Natives root what they hold with `vm.root`, often without a scope of their own:
+        // whatever they pushed is dead once they return. Dropping it here keeps a loop of
+        // native calls from growing the handle stack (and keeping garbage alive), and keeps
+        // callers that collect values on the handle stack (`iterable_to_list`) from seeing
+        // a callee's roots among their own.
+        let handles_length = self.handles.len();
         let result = function(self, this, args);
         self.stack.truncate(length);
+        self.handles.truncate(handles_length);
         self.leave_native_call();
         result
     }

@@ -556,6 +556,7 @@ pub(super) fn resume_raw(
     };
     vm.leave_native_call();
     vm.stack.truncate(base);
+    vm.handles.truncate(handles_len as usize);
     let yielded = std::mem::take(&mut vm.interpreter.generator_yielded);
     let delegated = std::mem::take(&mut vm.interpreter.generator_delegated);
     Ok(match result {
