@@ -373,15 +373,55 @@ fn string_locale_compare(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value
 fn string_normalize(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let string = this_string(vm, this, "normalize")?;
     let form = args.get(vm, 0);
-    if !form.is_undefined() {
-        let form = vm.to_rust_string(form)?;
-        if !matches!(form.as_str(), "NFC" | "NFD" | "NFKC" | "NFKD") {
-            return vm.throw_range_error(&format!(
-                "The normalization form should be one of NFC, NFD, NFKC, NFKD. Received {form}"
-            ));
+    let form = if form.is_undefined() {
+        "NFC".to_string()
+    } else {
+        vm.to_rust_string(form)?
+    };
+    if !matches!(form.as_str(), "NFC" | "NFD" | "NFKC" | "NFKD") {
+        return vm.throw_range_error(&format!(
+            "The normalization form should be one of NFC, NFD, NFKC, NFKD. Received {form}"
+        ));
+    }
+    let units: Vec<u16> = vm.string(string).to_utf16();
+    // ASCII is invariant under every normalization form: skip the work for the common case.
+    if units.iter().all(|&unit| unit < 0x80) {
+        return Ok(Value::String(string));
+    }
+    let normalized = normalize_utf16(&units, &form);
+    if normalized == units {
+        return Ok(Value::String(string));
+    }
+    Ok(Value::String(vm.alloc_string(crate::string::JsString::from_utf16_vec(normalized))))
+}
+
+/// Normalizes UTF-16 text to `form`. Lone surrogates are not characters: they are copied
+/// unchanged and split the text into separately normalized runs.
+fn normalize_utf16(units: &[u16], form: &str) -> Vec<u16> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut output = Vec::with_capacity(units.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, output: &mut Vec<u16>| {
+        let normalized: String = match form {
+            "NFD" => run.nfd().collect(),
+            "NFKC" => run.nfkc().collect(),
+            "NFKD" => run.nfkd().collect(),
+            _ => run.nfc().collect(),
+        };
+        output.extend(normalized.encode_utf16());
+        run.clear();
+    };
+    for decoded in char::decode_utf16(units.iter().copied()) {
+        match decoded {
+            Ok(character) => run.push(character),
+            Err(error) => {
+                flush(&mut run, &mut output);
+                output.push(error.unpaired_surrogate());
+            }
         }
     }
-    Ok(Value::String(string))
+    flush(&mut run, &mut output);
+    output
 }
 
 fn pad(vm: &mut Vm, this: Value, args: &Args, at_start: bool) -> JsResult<Value> {
