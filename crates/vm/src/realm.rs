@@ -313,6 +313,8 @@ pub struct Vm {
     /// The event loop's clock, the `process.nextTick` queue and the exit request (see
     /// `crate::builtins::process`).
     pub event_loop: crate::builtins::process::EventLoopState,
+    /// `console.group` depth, `console.count` counters and `console.time` timers.
+    pub console: crate::builtins::console_extras::ConsoleState,
     /// Bumped whenever an object that inline caches depend on (as a prototype) changes
     /// layout; prototype-chain cache entries remember the epoch they were filled in.
     pub prototype_epoch: u32,
@@ -434,6 +436,7 @@ impl Vm {
             symbol_registry: FxHashMap::default(),
             jobs: VecDeque::new(),
             event_loop: crate::builtins::process::EventLoopState::new(),
+            console: crate::builtins::console_extras::ConsoleState::default(),
             prototype_epoch: 0,
             native_call_depth: 0,
             max_native_call_depth: 10_000,

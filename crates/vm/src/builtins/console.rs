@@ -1,4 +1,5 @@
-//! `console` (log/info/debug to stdout, error/warn/trace to stderr) and the snapshot walk that
+//! `console` (log/info/debug to stdout, error/warn to stderr; the other methods are in
+//! `console_extras`) and the snapshot walk that
 //! turns live values into the [`InspectValue`] trees the `inspect` formatter prints.
 //!
 //! The snapshot follows node's reads exactly: `Symbol.toStringTag` and an error's `name`,
@@ -31,22 +32,20 @@ pub fn install(vm: &mut Vm) {
     method(vm, console, "debug", 0, console_log);
     method(vm, console, "error", 0, console_error);
     method(vm, console, "warn", 0, console_error);
-    method(vm, console, "trace", 0, console_error);
+    super::console_extras::install(vm, console);
 }
 
 fn console_log(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let arguments = args.to_vec(vm);
-    let mut text = format_log_arguments(vm, &arguments)?;
-    text.push('\n');
-    vm.host.write_stdout(&text);
+    let text = format_log_arguments(vm, &arguments)?;
+    super::console_extras::write_line(vm, &text, false);
     Ok(Value::Undefined)
 }
 
 fn console_error(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let arguments = args.to_vec(vm);
-    let mut text = format_log_arguments(vm, &arguments)?;
-    text.push('\n');
-    vm.host.write_stderr(&text);
+    let text = format_log_arguments(vm, &arguments)?;
+    super::console_extras::write_line(vm, &text, true);
     Ok(Value::Undefined)
 }
 

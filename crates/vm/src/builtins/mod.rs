@@ -14,7 +14,8 @@
 //!   (`vm.root`), because a collection may run at any safepoint inside that call.
 //! - Errors are thrown with `vm.throw_type_error(...)` and friends, never by panicking.
 //!
-//! Module map: `console` (console.log and the inspect snapshot), `inspect` (node's
+//! Module map: `console` (console.log and the inspect snapshot), `console_extras` (group,
+//! count, time, assert, dir, trace, table), `inspect` (node's
 //! util.inspect formatter), `number_format` (Number.prototype.toString/toFixed/...),
 //! `object`, `function`, `array`, `string`, `number` (Number, Boolean, global number
 //! functions), `symbol`, `math`, `json`, `error`, `collections` (Map/Set/WeakMap/WeakSet),
@@ -38,6 +39,7 @@ pub mod array_buffer;
 pub mod atomics;
 pub mod collections;
 pub mod console;
+pub mod console_extras;
 pub mod data_view;
 pub mod date;
 pub mod error;

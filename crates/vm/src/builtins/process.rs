@@ -289,8 +289,8 @@ fn invalid_chunk(vm: &mut Vm, chunk: Value) -> JsResult<Value> {
     ))
 }
 
-/// Node's "Received ..." suffix of argument-type errors.
-fn describe_received(vm: &mut Vm, value: Value) -> String {
+/// Node's "Received ..." suffix of argument-type errors (`ERR_INVALID_ARG_TYPE`).
+pub(crate) fn describe_received(vm: &mut Vm, value: Value) -> String {
     match value {
         Value::Undefined | Value::Hole => "Received undefined".to_string(),
         Value::Null => "Received null".to_string(),
@@ -304,8 +304,25 @@ fn describe_received(vm: &mut Vm, value: Value) -> String {
             format!("Received type bigint ({text}n)")
         }
         Value::Symbol(_) => "Received type symbol".to_string(),
-        Value::String(_) => "Received type string".to_string(),
-        Value::Object(_) => "Received an instance of Object".to_string(),
+        Value::String(string) => {
+            let text = vm.string_to_rust(string);
+            let shown: String = if text.chars().count() > 28 {
+                format!("{}...", text.chars().take(25).collect::<String>())
+            } else {
+                text
+            };
+            format!("Received type string ('{shown}')")
+        }
+        Value::Object(object) if vm.object(object).is_callable() => {
+            let description = vm.describe_value_for_error(value);
+            format!("Received {description}")
+        }
+        Value::Object(_) => {
+            let description = vm.describe_receiver_for_error(value);
+            let name = description.trim_start_matches("#<").trim_end_matches('>');
+            let name = if name == "[object Array]" { "Array" } else { name };
+            format!("Received an instance of {name}")
+        }
     }
 }
 
