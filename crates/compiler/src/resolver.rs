@@ -1936,11 +1936,39 @@ pub fn hoisted_function<'a>(statement: &Statement<'a>) -> Option<&'a Function<'a
 
 /// Collects `var` declared names (and TS enum/namespace names) of a statement list, without
 /// descending into nested functions, classes or namespaces.
+///
+/// A namespace (or enum) that merges with a class declared in the same statement list binds
+/// no variable of its own: TypeScript emits no `var` for it and extends the class object.
 pub fn collect_var_names(statements: &[Statement<'_>], out: &mut Vec<Identifier>, depth: u32) {
     if depth > MAX_RESOLVER_DEPTH {
         return;
     }
+    let class_names: Vec<Atom> = statements
+        .iter()
+        .filter_map(|statement| match statement {
+            Statement::ClassDeclaration(class) => class.id.map(|id| id.name),
+            Statement::ExportNamed(export) => match export.declaration {
+                Some(Declaration::Class(class)) => class.id.map(|id| id.name),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
     for statement in statements {
+        let merges_with_class = !class_names.is_empty()
+            && match statement {
+                Statement::Namespace(node) => class_names.contains(&node.id.name),
+                Statement::Enum(node) => class_names.contains(&node.id.name),
+                Statement::ExportNamed(export) => match export.declaration {
+                    Some(Declaration::Namespace(node)) => class_names.contains(&node.id.name),
+                    Some(Declaration::Enum(node)) => class_names.contains(&node.id.name),
+                    _ => false,
+                },
+                _ => false,
+            };
+        if merges_with_class {
+            continue;
+        }
         collect_var_names_in(statement, out, depth + 1);
     }
 }
