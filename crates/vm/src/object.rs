@@ -442,6 +442,10 @@ pub enum InternalTag {
     WeakRef,
     /// A FinalizationRegistry: `values = [cleanup callback]`.
     FinalizationRegistry,
+    /// A TextEncoder (no state).
+    TextEncoder,
+    /// A TextDecoder: `counter` holds its flags (see `builtins::web`).
+    TextDecoder,
 }
 
 /// Which Iterator.prototype method created an Iterator Helper object.

@@ -22,7 +22,8 @@
 //! `set_methods` (Set.prototype.union and friends), `iterators`, `iterator_helpers` (Iterator,
 //! Iterator.prototype helpers), `regexp`, `date`, `uri`, `promise` (Promise, microtasks,
 //! timers), `process` (the Node-style `process` and `performance` globals and the event loop
-//! state), `structured_clone` (the global `structuredClone`), `reflect` (Reflect and the Proxy constructor), `weak_refs` (WeakRef,
+//! state), `structured_clone` (the global `structuredClone`), `web` (`global`, `atob`/`btoa`,
+//! TextEncoder/TextDecoder), `reflect` (Reflect and the Proxy constructor), `weak_refs` (WeakRef,
 //! FinalizationRegistry), `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array`
 //! (%TypedArray% and the concrete typed array constructors), `data_view` (DataView), `atomics`
 //! (the Atomics namespace), `eval` (eval and the dynamic function constructors).
@@ -64,6 +65,7 @@ pub mod symbol;
 pub mod typed_array;
 pub mod uri;
 pub mod weak_refs;
+pub mod web;
 
 #[cfg(test)]
 mod snippet_tests;
@@ -96,6 +98,7 @@ pub fn install(vm: &mut Vm) {
     console::install(vm);
     process::install(vm);
     structured_clone::install(vm);
+    web::install(vm);
     eval::install(vm);
 }
 

@@ -34,7 +34,7 @@ pub fn install(vm: &mut Vm) {
 
 /// Creates a global constructor with its prototype object (linked both ways) and returns the
 /// prototype.
-fn install_constructor(
+pub(super) fn install_constructor(
     vm: &mut Vm,
     name: &str,
     length: u32,
@@ -66,7 +66,7 @@ fn install_constructor(
 }
 
 /// OrdinaryCreateFromConstructor(newTarget, the constructor's default prototype).
-fn create_from_constructor(
+pub(super) fn create_from_constructor(
     vm: &mut Vm,
     args: &Args,
     tag: InternalTag,
