@@ -770,26 +770,46 @@ impl Vm {
     }
 
     /// Stores `object[index] = value` without any lookup when that is observably identical to
-    /// [[Set]]: the element exists (overwrite), or it is an append to an extensible array whose
-    /// prototype chain has no indexed properties. Returns false when the slow path is needed.
+    /// [[Set]]: the element exists (overwrite), or the write creates an element of an
+    /// extensible array whose own shape and prototype chain have no indexed properties (so no
+    /// setter or read-only property can intercept it): filling a hole, appending, or writing
+    /// a little past the stored elements of an array whose `length` is already larger (as
+    /// after `new Array(n)`). Returns false when the slow path is needed.
     #[inline]
     pub fn try_fast_element_store(&mut self, object: ObjectRef, index: u32, value: Value) -> bool {
         let data = self.object_mut(object);
         let position = index as usize;
-        if let Some(slot) = data.elements.get_mut(position) {
-            if !slot.is_hole() {
-                *slot = value;
-                return true;
-            }
-            return false;
+        if let Some(slot) = data.elements.get_mut(position)
+            && !slot.is_hole()
+        {
+            *slot = value;
+            return true;
         }
-        if position != data.elements.len() || !data.extensible {
+        self.create_element_fast(object, index, value)
+    }
+
+    /// The element-creating half of [`Vm::try_fast_element_store`] (kept out of line: the
+    /// overwrite above is the hot case).
+    fn create_element_fast(&mut self, object: ObjectRef, index: u32, value: Value) -> bool {
+        /// How many holes a write may create past the stored elements; a sparser write goes
+        /// to the slow path, which keeps it out of the element vector.
+        const MAXIMUM_HOLES_CREATED: usize = 1024;
+        let data = self.object(object);
+        if !data.extensible {
             return false;
         }
         let ObjectKind::Array(array) = data.kind else {
             return false;
         };
-        if array.length as usize != position || !array.length_writable {
+        let position = index as usize;
+        let stored = data.elements.len();
+        let length = array.length as usize;
+        if position >= length {
+            // Growing `length`: only a plain append at the end keeps elements and length in step.
+            if position != stored || length != stored || !array.length_writable {
+                return false;
+            }
+        } else if position > stored + MAXIMUM_HOLES_CREATED {
             return false;
         }
         let shape = data.shape;
@@ -800,13 +820,22 @@ impl Vm {
             return false;
         }
         let data = self.object_mut(object);
-        data.elements.push(value);
-        if let ObjectKind::Array(array) = &mut data.kind {
+        let added = if position < stored {
+            data.elements[position] = value;
+            0
+        } else {
+            data.elements.resize(position, Value::Hole);
+            data.elements.push(value);
+            position + 1 - stored
+        };
+        if position >= length
+            && let ObjectKind::Array(array) = &mut data.kind
+        {
             array.length = index + 1;
         }
         self.heap
             .accounting
-            .note_extra_bytes(std::mem::size_of::<Value>());
+            .note_extra_bytes(added * std::mem::size_of::<Value>());
         true
     }
 

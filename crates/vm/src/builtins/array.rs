@@ -526,6 +526,13 @@ fn array_fill(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let start = resolve_relative_index(integer_argument_or(vm, &args, 1, 0.0)?, length);
     let end = resolve_relative_index(integer_argument_or(vm, &args, 2, length as f64)?, length);
     for index in start..end {
+        // Plain element stores where no setter or read-only element can intercept them.
+        if let Ok(index) = u32::try_from(index)
+            && index != u32::MAX
+            && vm.try_fast_element_store(object, index, value)
+        {
+            continue;
+        }
         set_index(vm, object, index, value)?;
     }
     Ok(Value::Object(object))
