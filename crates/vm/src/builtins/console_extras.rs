@@ -44,8 +44,12 @@ pub fn install(vm: &mut Vm, console: ObjectRef) {
     method(vm, console, "count", 0, console_count);
     method(vm, console, "countReset", 0, console_count_reset);
     method(vm, console, "time", 0, console_time);
-    method(vm, console, "timeLog", 0, |vm, _, args| console_time_end(vm, args, false));
-    method(vm, console, "timeEnd", 0, |vm, _, args| console_time_end(vm, args, true));
+    method(vm, console, "timeLog", 0, |vm, _, args| {
+        console_time_end(vm, args, false)
+    });
+    method(vm, console, "timeEnd", 0, |vm, _, args| {
+        console_time_end(vm, args, true)
+    });
     method(vm, console, "assert", 0, console_assert);
     method(vm, console, "dir", 0, console_dir);
     method(vm, console, "trace", 0, console_trace);
@@ -114,11 +118,17 @@ fn console_count_reset(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value>
 
 fn console_time(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let label = label_of(vm, &args)?;
-    if vm.console.timers.contains_key(&label) {
-        let warning = format!("Warning: Label '{label}' already exists for console.time()");
-        write_line(vm, &warning, true);
-    } else {
-        vm.console.timers.insert(label, Instant::now());
+    match vm.console.timers.entry(label) {
+        std::collections::hash_map::Entry::Occupied(existing) => {
+            let warning = format!(
+                "Warning: Label '{}' already exists for console.time()",
+                existing.key()
+            );
+            write_line(vm, &warning, true);
+        }
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(Instant::now());
+        }
     }
     Ok(Value::Undefined)
 }
@@ -137,7 +147,10 @@ fn console_time_end(vm: &mut Vm, args: Args, end: bool) -> JsResult<Value> {
         write_line(vm, &warning, true);
         return Ok(Value::Undefined);
     };
-    let mut text = format!("{label}: {}", format_duration(started.elapsed().as_secs_f64()));
+    let mut text = format!(
+        "{label}: {}",
+        format_duration(started.elapsed().as_secs_f64())
+    );
     if !end && args.len() > 1 {
         let extra = args.rest(vm, 1);
         let formatted = format_log_arguments(vm, &extra)?;

@@ -167,7 +167,12 @@ pub fn install_process(vm: &mut Vm, arguments: &[String]) {
     };
     let architecture = Value::String(vm.new_string(architecture));
     set(vm, process, "arch", architecture);
-    set(vm, process, "pid", Value::Number(f64::from(std::process::id())));
+    set(
+        vm,
+        process,
+        "pid",
+        Value::Number(f64::from(std::process::id())),
+    );
     let title = Value::String(vm.new_string("typescript-eval-runner"));
     set(vm, process, "title", title);
     set(vm, process, "exitCode", Value::Undefined);
@@ -267,8 +272,7 @@ fn write_chunk(vm: &mut Vm, args: Args, stream: OutputStream) -> JsResult<Value>
 
 fn uint8_array_bytes(vm: &mut Vm, object: ObjectRef) -> Option<Vec<u8>> {
     let view = vm.typed_array_data(object)?;
-    if !matches!(vm.object(object).kind, ObjectKind::TypedArray(_))
-        || view.element_type.size() != 1
+    if !matches!(vm.object(object).kind, ObjectKind::TypedArray(_)) || view.element_type.size() != 1
     {
         return None;
     }
@@ -320,7 +324,11 @@ pub(crate) fn describe_received(vm: &mut Vm, value: Value) -> String {
         Value::Object(_) => {
             let description = vm.describe_receiver_for_error(value);
             let name = description.trim_start_matches("#<").trim_end_matches('>');
-            let name = if name == "[object Array]" { "Array" } else { name };
+            let name = if name == "[object Array]" {
+                "Array"
+            } else {
+                name
+            };
             format!("Received an instance of {name}")
         }
     }

@@ -31,7 +31,6 @@ use crate::realm::{Job, Vm};
 use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, Value};
 
-
 /// Installs Promise, queueMicrotask and the timer functions.
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.promise_constructor;
@@ -938,7 +937,6 @@ fn queue_microtask(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     });
     Ok(Value::Undefined)
 }
-
 
 /// Timer record layout: [id, callback, arguments array, due time, interval (or -1), sequence].
 fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult<Value> {

@@ -392,7 +392,9 @@ fn string_normalize(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if normalized == units {
         return Ok(Value::String(string));
     }
-    Ok(Value::String(vm.alloc_string(crate::string::JsString::from_utf16_vec(normalized))))
+    Ok(Value::String(vm.alloc_string(
+        crate::string::JsString::from_utf16_vec(normalized),
+    )))
 }
 
 /// Normalizes UTF-16 text to `form`. Lone surrogates are not characters: they are copied

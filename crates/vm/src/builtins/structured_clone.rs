@@ -46,9 +46,9 @@ fn structured_clone(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 /// message is the value's text followed by "could not be cloned." (Node's DOMException).
 fn data_clone_error(vm: &mut Vm, value: Value) -> Value {
     let text = match value {
-        Value::Object(object) if vm.object(object).is_callable() => {
-            vm.to_rust_string(value).unwrap_or_else(|_| "function".to_string())
-        }
+        Value::Object(object) if vm.object(object).is_callable() => vm
+            .to_rust_string(value)
+            .unwrap_or_else(|_| "function".to_string()),
         Value::Object(object) => {
             let class_name = match &vm.object(object).kind {
                 ObjectKind::Promise(_) => "Promise",

@@ -24,26 +24,24 @@ pub fn install(vm: &mut Vm) {
     method(vm, global, "atob", 1, atob);
     method(vm, global, "btoa", 1, btoa);
 
-    let encoder_prototype = super::weak_refs::install_constructor(
-        vm,
-        "TextEncoder",
-        0,
-        text_encoder_constructor,
-    );
+    let encoder_prototype =
+        super::weak_refs::install_constructor(vm, "TextEncoder", 0, text_encoder_constructor);
     super::getter(vm, encoder_prototype, "encoding", |vm, this, _| {
         this_internal(vm, this, InternalTag::TextEncoder, "TextEncoder")?;
         Ok(Value::String(vm.new_string("utf-8")))
     });
     method(vm, encoder_prototype, "encode", 0, text_encoder_encode);
-    method(vm, encoder_prototype, "encodeInto", 2, text_encoder_encode_into);
+    method(
+        vm,
+        encoder_prototype,
+        "encodeInto",
+        2,
+        text_encoder_encode_into,
+    );
     super::to_string_tag(vm, encoder_prototype, "TextEncoder");
 
-    let decoder_prototype = super::weak_refs::install_constructor(
-        vm,
-        "TextDecoder",
-        0,
-        text_decoder_constructor,
-    );
+    let decoder_prototype =
+        super::weak_refs::install_constructor(vm, "TextDecoder", 0, text_decoder_constructor);
     super::getter(vm, decoder_prototype, "encoding", |vm, this, _| {
         this_internal(vm, this, InternalTag::TextDecoder, "TextDecoder")?;
         Ok(Value::String(vm.new_string("utf-8")))
@@ -90,7 +88,11 @@ fn btoa(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let mut bytes = Vec::with_capacity(units.len());
     for unit in units {
         let Ok(byte) = u8::try_from(unit) else {
-            return Err(dom_exception(vm, "InvalidCharacterError", "Invalid character"));
+            return Err(dom_exception(
+                vm,
+                "InvalidCharacterError",
+                "Invalid character",
+            ));
         };
         bytes.push(byte);
     }
@@ -132,7 +134,7 @@ fn atob(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         .filter(|&&unit| !matches!(unit, 0x09 | 0x0A | 0x0C | 0x0D | 0x20))
         .map(|&unit| u8::try_from(unit).unwrap_or(0xFF))
         .collect();
-    if symbols.len() % 4 == 0 {
+    if symbols.len().is_multiple_of(4) {
         if symbols.ends_with(b"==") {
             symbols.truncate(symbols.len() - 2);
         } else if symbols.ends_with(b"=") {
@@ -143,7 +145,11 @@ fn atob(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         .iter()
         .any(|symbol| !BASE64_ALPHABET.contains(symbol))
     {
-        return Err(dom_exception(vm, "InvalidCharacterError", "Invalid character"));
+        return Err(dom_exception(
+            vm,
+            "InvalidCharacterError",
+            "Invalid character",
+        ));
     }
     if symbols.len() % 4 == 1 {
         return invalid(vm);
@@ -183,7 +189,8 @@ fn this_internal(vm: &mut Vm, this: Value, tag: InternalTag, class: &str) -> JsR
 
 fn text_encoder_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     if !args.is_construct_call() {
-        return vm.throw_type_error("Class constructor TextEncoder cannot be invoked without 'new'");
+        return vm
+            .throw_type_error("Class constructor TextEncoder cannot be invoked without 'new'");
     }
     super::weak_refs::create_from_constructor(vm, &args, InternalTag::TextEncoder, Vec::new())
         .map(Value::Object)
@@ -270,7 +277,8 @@ fn text_encoder_encode_into(vm: &mut Vm, this: Value, args: Args) -> JsResult<Va
 
 fn text_decoder_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     if !args.is_construct_call() {
-        return vm.throw_type_error("Class constructor TextDecoder cannot be invoked without 'new'");
+        return vm
+            .throw_type_error("Class constructor TextDecoder cannot be invoked without 'new'");
     }
     let label = args.get(vm, 0);
     if !label.is_undefined() {

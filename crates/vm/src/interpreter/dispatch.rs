@@ -916,7 +916,13 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let value = reg!(register);
                 if value.is_nullish() {
                     save_pc!();
-                    throw!(objects::destructure_error(vm, function, pc - 1, register.0, value));
+                    throw!(objects::destructure_error(
+                        vm,
+                        function,
+                        pc - 1,
+                        register.0,
+                        value
+                    ));
                 }
             }
 

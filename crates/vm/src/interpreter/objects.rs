@@ -1018,13 +1018,13 @@ pub(crate) fn destructure_error(
         .skip(pc + 1)
         .take(8)
         .find_map(|instruction| match *instruction {
-            Instruction::GetNamed { object, ic, .. } if object.0 == register => Some(
-                vm.property_key_to_rust(function.inline_caches[usize::from(ic.0)].key),
-            ),
+            Instruction::GetNamed { object, ic, .. } if object.0 == register => {
+                Some(vm.property_key_to_rust(function.inline_caches[usize::from(ic.0)].key))
+            }
             _ => None,
         });
-    let source = describe_register_source(vm, function, pc, register, 0)
-        .unwrap_or_else(|| text.to_string());
+    let source =
+        describe_register_source(vm, function, pc, register, 0).unwrap_or_else(|| text.to_string());
     let message = match first_property {
         Some(property) => {
             format!("Cannot destructure property '{property}' of '{source}' as it is {text}.")
