@@ -12,9 +12,9 @@
 //!   interpreter, where every live value is in a register, frame, environment or handle).
 //! - `$262.evalScript(source)`: parses, compiles and runs `source` as a new script in this
 //!   realm, returning its completion value; a syntax error is thrown as a SyntaxError.
-//! - `$262.createRealm()`: throws a TypeError. Every heap handle belongs to exactly one `Vm`,
-//!   so a second realm sharing objects with the first needs multi-realm support in the object
-//!   model first.
+//! - `$262.createRealm()`: creates a new realm in the same `Vm` (`Vm::create_realm`), installs
+//!   `print` and a `$262` of its own there, and returns that `$262` (its `global`,
+//!   `evalScript`, ... act in the new realm, because calling them makes their realm current).
 //! - `$262.detachArrayBuffer(buffer)`: detaches a (non-shared) ArrayBuffer.
 //! - `$262.IsHTMLDDA` and `$262.agent` are deliberately absent, which the suite's feature
 //!   flags (`IsHTMLDDA`, `Atomics`/`SharedArrayBuffer` agents) treat as "not supported".
@@ -28,10 +28,16 @@ use tseval_parser::{Arena, Goal, Interner};
 
 use crate::function::Args;
 use crate::realm::Vm;
-use crate::value::{JsResult, Value};
+use crate::value::{JsResult, ObjectRef, Value};
 
-/// Installs `print` and `$262` on the global object of `vm`.
+/// Installs `print` and `$262` on the global object of `vm`'s current realm.
 pub fn install(vm: &mut Vm) {
+    install_in_current_realm(vm);
+}
+
+/// Installs `print` and `$262` in the current realm and returns the `$262` object (also kept
+/// as the realm's [[HostDefined]]).
+fn install_in_current_realm(vm: &mut Vm) -> ObjectRef {
     let print = vm.new_native_function("print", 1, print, false);
     vm.define_global("print", Value::Object(print));
 
@@ -46,7 +52,10 @@ pub fn install(vm: &mut Vm) {
     let global_key = vm.property_key_from_str("global");
     let _ = vm.create_data_property(host_object, global_key, global);
     vm.define_global("$262", Value::Object(host_object));
+    let realm = usize::from(vm.current_realm.0);
+    vm.realms[realm].host_defined = Value::Object(host_object);
     vm.close_handle_scope(scope);
+    host_object
 }
 
 /// `print(...values)`.
@@ -106,9 +115,13 @@ fn collect_garbage(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
     Ok(Value::Undefined)
 }
 
-/// `$262.createRealm()`: not supported (see the module documentation).
+/// `$262.createRealm()`: a new realm with its own `$262`, which is returned.
 fn create_realm(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
-    vm.throw_type_error("$262.createRealm is not supported (the engine has one realm per Vm)")
+    let realm = vm.create_realm()?;
+    let previous = vm.switch_realm(realm);
+    let host_object = install_in_current_realm(vm);
+    vm.switch_realm(previous);
+    Ok(Value::Object(host_object))
 }
 
 /// `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer (a TypeError for anything but a

@@ -274,7 +274,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let target = unsafe { &*target };
                 let inline_prologue = target.plain_call_prologue
                     || target.coerces_this_only && vm.stack[window + 1].is_object();
-                if inline_prologue && vm.interpreter.frames.len() < vm.interpreter.max_frames {
+                // A callee of another realm takes `call_from_window`, which switches realms.
+                if inline_prologue
+                    && vm.interpreter.frames.len() < vm.interpreter.max_frames
+                    && closure.realm == vm.current_realm
+                {
                     let new_base = window + 1;
                     let kept = usize::from(argc).min(usize::from(target.param_count));
                     vm.stack.truncate(new_base + 1 + kept);

@@ -96,6 +96,7 @@ pub(crate) fn allocate_closure(
         home_object,
         is_constructor: flags.contains(FunctionFlags::CONSTRUCTOR),
         is_class_constructor: flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
+        realm: vm.current_realm,
     };
     let prototype = closure_prototype(vm, flags);
     vm.new_function_object(ObjectKind::Closure(data), prototype, name, length)
@@ -164,6 +165,7 @@ pub(crate) fn create_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>) -> 
         home_object: None,
         is_constructor: flags.contains(FunctionFlags::CONSTRUCTOR),
         is_class_constructor: flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
+        realm: vm.current_realm,
     };
     let function_prototype = closure_prototype(vm, flags);
     let mut slots = vec![Value::Undefined; shapes.prototype_slot as usize + 1];
