@@ -396,6 +396,12 @@ pub struct Vm {
     pub interpreter: crate::interpreter::InterpreterState,
     /// The module map, the module records and the host's module loader.
     pub modules: crate::modules::ModuleRegistry,
+    /// The object with an [[IsHTMLDDA]] internal slot (Annex B), or `ObjectRef(u32::MAX)`
+    /// when there is none. Only the test262 host creates one (`$262.IsHTMLDDA`). A field
+    /// instead of an object kind or flag keeps the cost in ToBoolean / typeof / `==` at one
+    /// compare of an object handle with this field; the object is a GC root so its handle is
+    /// never reused.
+    pub html_dda_object: ObjectRef,
 }
 
 impl std::fmt::Debug for Vm {
@@ -509,6 +515,7 @@ impl Vm {
             stack_trace_hook: None,
             interpreter: Default::default(),
             modules: Default::default(),
+            html_dda_object: ObjectRef(u32::MAX),
         };
         for (number, text) in atoms::ALL.iter().enumerate() {
             let atom = vm.intern_str(text);
@@ -579,6 +586,12 @@ impl Vm {
         loaded.interpreter.restore(&mut self.interpreter);
         self.current_realm = target;
         previous
+    }
+
+    /// True for the object with an [[IsHTMLDDA]] internal slot (see `html_dda_object`).
+    #[inline]
+    pub fn is_html_dda(&self, object: ObjectRef) -> bool {
+        object == self.html_dda_object
     }
 
     /// The intrinsics of `realm` (the live copy for the current realm, the parked one
@@ -1066,6 +1079,9 @@ impl Vm {
                 realm.interpreter.trace(&mut tracer);
             }
             realm.host_defined.trace(&mut tracer);
+        }
+        if self.html_dda_object != ObjectRef(u32::MAX) {
+            tracer.push(self.html_dda_object);
         }
         self.atoms.trace(&mut tracer);
         trace_values(&self.stack, &mut tracer);

@@ -16,8 +16,11 @@
 //!   `print` and a `$262` of its own there, and returns that `$262` (its `global`,
 //!   `evalScript`, ... act in the new realm, because calling them makes their realm current).
 //! - `$262.detachArrayBuffer(buffer)`: detaches a (non-shared) ArrayBuffer.
-//! - `$262.IsHTMLDDA` and `$262.agent` are deliberately absent, which the suite's feature
-//!   flags (`IsHTMLDDA`, `Atomics`/`SharedArrayBuffer` agents) treat as "not supported".
+//! - `$262.IsHTMLDDA`: a callable object with the Annex B [[IsHTMLDDA]] internal slot
+//!   (`typeof` gives "undefined", ToBoolean gives false, `== null` holds); calling it with no
+//!   argument or `""` returns null. One per `Vm` (`Vm::html_dda_object`), shared by every
+//!   realm's `$262`.
+//! - `$262.agent` is deliberately absent, which the suite treats as "not supported".
 //!
 //! Nothing here is installed by default: the embedder (the test262 runner in `xtask`) calls
 //! [`install`] on each fresh realm.
@@ -48,6 +51,12 @@ fn install_in_current_realm(vm: &mut Vm) -> ObjectRef {
     vm.define_native_method(host_object, "gc", 0, collect_garbage);
     vm.define_native_method(host_object, "createRealm", 0, create_realm);
     vm.define_native_method(host_object, "detachArrayBuffer", 1, detach_array_buffer);
+    if vm.html_dda_object == ObjectRef(u32::MAX) {
+        vm.html_dda_object = vm.new_native_function("IsHTMLDDA", 0, call_html_dda, false);
+    }
+    let html_dda = Value::Object(vm.html_dda_object);
+    let html_dda_key = vm.property_key_from_str("IsHTMLDDA");
+    let _ = vm.create_data_property(host_object, html_dda_key, html_dda);
     let global = Value::Object(vm.global_object());
     let global_key = vm.property_key_from_str("global");
     let _ = vm.create_data_property(host_object, global_key, global);
@@ -107,6 +116,18 @@ fn eval_script(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
             Err(error) => return Err(vm.new_syntax_error(&error.message)),
         };
     crate::interpreter::run_script(vm, &script)
+}
+
+/// Calling `$262.IsHTMLDDA`: null for no argument or `""` (what test262 relies on, like
+/// `document.all("")`), undefined otherwise.
+fn call_html_dda(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let first = args.get(vm, 0);
+    let empty = match first {
+        Value::Undefined => args.is_empty(),
+        Value::String(string) => vm.string(string).is_empty(),
+        _ => false,
+    };
+    Ok(if empty { Value::Null } else { Value::Undefined })
 }
 
 /// `$262.gc()`.
