@@ -221,8 +221,14 @@ impl RealmInterpreterState {
             other.async_generator_intrinsics?,
         );
         [
-            (mine.async_iterator_prototype, theirs.async_iterator_prototype),
-            (mine.async_generator_prototype, theirs.async_generator_prototype),
+            (
+                mine.async_iterator_prototype,
+                theirs.async_iterator_prototype,
+            ),
+            (
+                mine.async_generator_prototype,
+                theirs.async_generator_prototype,
+            ),
             (
                 mine.async_generator_function_prototype,
                 theirs.async_generator_function_prototype,
