@@ -190,3 +190,90 @@ pub fn describe_thrown_value(vm: &mut Vm, thrown: Value) -> (Option<String>, Str
     vm.close_handle_scope(scope);
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use crate::host::CaptureHost;
+    use crate::realm::Vm;
+
+    /// Runs `source` as a script on a fresh VM with the test262 host installed and returns
+    /// what it printed (plus the message of an uncaught exception).
+    fn run_with_host(source: &str) -> String {
+        let (host, output) = CaptureHost::new();
+        let mut vm = Vm::with_host(Box::new(host));
+        super::install(&mut vm);
+        let arena = tseval_parser::Arena::new();
+        let mut interner = tseval_parser::Interner::new();
+        let program = tseval_parser::parse_program(
+            source,
+            "host.js",
+            &arena,
+            &mut interner,
+            tseval_parser::Goal::Script,
+        )
+        .expect("the test source parses");
+        let shared_source: Rc<str> = Rc::from(source);
+        let script =
+            tseval_compiler::compile_script(&program, &interner, "host.js", &shared_source)
+                .expect("the test source compiles");
+        let mut printed = String::new();
+        if let Err(thrown) = crate::interpreter::run_script(&mut vm, &script) {
+            let (_, message) = super::describe_thrown_value(&mut vm, thrown);
+            printed.push_str(&format!("uncaught: {message}\n"));
+        }
+        output.stdout.borrow().clone() + &printed
+    }
+
+    #[test]
+    fn created_realms_have_their_own_intrinsics_and_globals() {
+        let output = run_with_host(
+            r#"
+            var other = $262.createRealm();
+            var g = other.global;
+            print(g.Array === Array, g.Object.prototype === Object.prototype);
+            print(Object.getPrototypeOf(new g.Array()) === g.Array.prototype);
+            var C = new g.Function();
+            C.prototype = null;
+            print(Object.getPrototypeOf(Reflect.construct(Array, [], C)) === g.Array.prototype);
+            print(Object.getPrototypeOf(Reflect.construct(TypeError, [], C)) === g.TypeError.prototype);
+            try { g.eval("null.x"); } catch (e) { print(e instanceof g.TypeError, e instanceof TypeError); }
+            other.evalScript("var fromOther = 41;");
+            print(g.fromOther + 1, typeof fromOther);
+            g.eval("var f = function () { return globalThis; };");
+            print(g.f() === g, g.f() === globalThis);
+            print(g.Symbol.for("k") === Symbol.for("k"), g.Symbol.iterator === Symbol.iterator);
+            $262.gc();
+            print(g.Array.from([1, 2, 3]).map(function (x) { return x * 2; }).join());
+            var D = g.eval("0, class extends Object { constructor() { return null; } }");
+            try { new D(); } catch (e) { print(e.constructor === TypeError); }
+            print(other.createRealm().global.Array !== g.Array);
+            "#,
+        );
+        assert_eq!(
+            output,
+            "false false\ntrue\ntrue\ntrue\ntrue false\n42 undefined\ntrue false\ntrue true\n\
+             2,4,6\ntrue\ntrue\n"
+        );
+    }
+
+    #[test]
+    fn is_html_dda_is_falsy_undefined_typed_and_loosely_null() {
+        let output = run_with_host(
+            r#"
+            var dda = $262.IsHTMLDDA;
+            print(typeof dda, !dda, dda ? "truthy" : "falsy");
+            print(dda == null, dda == undefined, null == dda, dda === undefined);
+            print(dda(), dda(""), dda("x"));
+            print((dda ?? "nullish") === dda, typeof Object(dda));
+            print($262.createRealm().global.$262.IsHTMLDDA === dda);
+            "#,
+        );
+        assert_eq!(
+            output,
+            "undefined true falsy\ntrue true true false\nnull null undefined\n\
+             true undefined\ntrue\n"
+        );
+    }
+}
