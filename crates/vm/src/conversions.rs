@@ -369,7 +369,9 @@ impl Vm {
             Value::Undefined | Value::Null | Value::Hole => false,
             Value::Number(number) => !(number == 0.0 || number.is_nan()),
             Value::String(string) => !self.string(string).is_empty(),
-            Value::Symbol(_) | Value::Object(_) => true,
+            Value::Symbol(_) => true,
+            // [[IsHTMLDDA]] (Annex B): one compare with a Vm field.
+            Value::Object(object) => !self.is_html_dda(object),
             Value::BigInt(bigint) => self.heap.bigints.get(bigint).to_i128() != 0,
         }
     }
@@ -604,6 +606,9 @@ impl Vm {
             Value::BigInt(_) => atoms::BIGINT,
             Value::Object(object) => {
                 if self.object(object).is_callable() {
+                    if self.is_html_dda(object) {
+                        return atoms::UNDEFINED;
+                    }
                     atoms::FUNCTION
                 } else {
                     atoms::OBJECT

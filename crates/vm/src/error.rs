@@ -109,7 +109,14 @@ pub fn error_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsRe
     } else {
         Value::Object(args.callee())
     };
-    let fallback = vm.intrinsics.error_prototype;
+    // The intrinsic default is this constructor's own `prototype` (%NativeError.prototype%,
+    // a non-writable, non-configurable data property, so reading it has no side effects).
+    let fallback = match vm
+        .get_data_property_no_side_effects(args.callee(), PropertyKey::Atom(atoms::PROTOTYPE))
+    {
+        Some(Value::Object(prototype)) => prototype,
+        _ => vm.intrinsics.error_prototype,
+    };
     let prototype = vm.get_prototype_from_constructor(constructor, fallback)?;
     let is_aggregate = args.callee() == vm.intrinsics.aggregate_error_constructor;
     let (message, options) = if is_aggregate {

@@ -21,7 +21,7 @@ use tseval_gc::Tracer;
 
 use crate::atom::{PropertyKey, atoms};
 use crate::object::{ObjectKind, PropertyDescriptor};
-use crate::realm::Vm;
+use crate::realm::{RealmId, Vm};
 use crate::shape::Attributes;
 use crate::value::{EnvRef, JsResult, ObjectRef, StringRef, Value, trace_values};
 
@@ -47,6 +47,9 @@ pub struct ClosureData {
     pub is_constructor: bool,
     /// A class constructor: [[Call]] throws a TypeError.
     pub is_class_constructor: bool,
+    /// `[[Realm]]`: the realm that was current when the closure was created (a `u16` in the
+    /// struct's padding, so closures do not grow; see `realm.rs`).
+    pub realm: RealmId,
 }
 
 impl ClosureData {
@@ -69,6 +72,8 @@ pub struct NativeFunctionData {
     pub is_constructor: bool,
     /// Per-function data (for example the promise a resolving function settles).
     pub data: Value,
+    /// `[[Realm]]`: the realm that was current when the function was created.
+    pub realm: RealmId,
 }
 
 impl NativeFunctionData {
@@ -218,8 +223,11 @@ impl Vm {
         new_target: Value,
     ) -> JsResult<Value> {
         enum Target {
-            Closure { is_class_constructor: bool },
-            Native(NativeFunction),
+            Closure {
+                is_class_constructor: bool,
+                realm: RealmId,
+            },
+            Native(NativeFunction, RealmId),
             Bound(ObjectRef, Value, Box<[Value]>),
             Proxy,
             NotCallable,
@@ -227,8 +235,9 @@ impl Vm {
         let target = match &self.object(callee).kind {
             ObjectKind::Closure(closure) => Target::Closure {
                 is_class_constructor: closure.is_class_constructor,
+                realm: closure.realm,
             },
-            ObjectKind::NativeFunction(native) => Target::Native(native.function),
+            ObjectKind::NativeFunction(native) => Target::Native(native.function, native.realm),
             ObjectKind::BoundFunction(bound) => Target::Bound(
                 bound.target,
                 bound.bound_this,
@@ -240,7 +249,11 @@ impl Vm {
         match target {
             Target::Closure {
                 is_class_constructor,
+                realm,
             } => {
+                if realm != self.current_realm {
+                    return self.call_in_realm(realm, callee, this, arguments, new_target);
+                }
                 if is_class_constructor && new_target.is_undefined() {
                     return Err(
                         self.new_type_error("Class constructor cannot be invoked without 'new'")
@@ -260,7 +273,10 @@ impl Vm {
                 self.stack.truncate(mark.0);
                 result
             }
-            Target::Native(function) => {
+            Target::Native(function, realm) => {
+                if realm != self.current_realm {
+                    return self.call_in_realm(realm, callee, this, arguments, new_target);
+                }
                 let mark = StackMark(self.stack.len());
                 self.stack.extend_from_slice(arguments);
                 let args = Args {
@@ -299,6 +315,25 @@ impl Vm {
             }
             Target::NotCallable => Err(self.not_callable_error(Value::Object(callee))),
         }
+    }
+
+    /// A call of a function of another realm: makes `realm` current for the duration of the
+    /// call (PrepareForOrdinaryCall / the built-in [[Call]] steps that set the callee
+    /// context's Realm), then restores the caller's realm whatever the completion.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn call_in_realm(
+        &mut self,
+        realm: RealmId,
+        callee: ObjectRef,
+        this: Value,
+        arguments: &[Value],
+        new_target: Value,
+    ) -> JsResult<Value> {
+        let previous = self.switch_realm(realm);
+        let result = self.call_object(callee, this, arguments, new_target);
+        self.switch_realm(previous);
+        result
     }
 
     /// Calls a native function with arguments already on the stack (used by the interpreter's
@@ -450,6 +485,7 @@ impl Vm {
             function,
             is_constructor,
             data,
+            realm: self.current_realm,
         }));
         let prototype = self.intrinsics.function_prototype;
         self.new_function_object(kind, prototype, name, length)
@@ -507,7 +543,55 @@ impl Vm {
         };
         match self.get(constructor, PropertyKey::Atom(atoms::PROTOTYPE))? {
             Value::Object(prototype) => Ok(prototype),
-            _ => Ok(default_prototype),
+            _ => self.default_prototype_in_function_realm(constructor, default_prototype),
+        }
+    }
+
+    /// GetPrototypeFromConstructor step 4: `constructor.prototype` is not an object, so the
+    /// result is the intrinsic `default_prototype` names, taken from GetFunctionRealm of the
+    /// constructor (which differs from the current realm only for cross-realm constructors).
+    #[cold]
+    fn default_prototype_in_function_realm(
+        &mut self,
+        constructor: ObjectRef,
+        default_prototype: ObjectRef,
+    ) -> JsResult<ObjectRef> {
+        let realm = self.get_function_realm(constructor)?;
+        if realm == self.current_realm {
+            return Ok(default_prototype);
+        }
+        let record = &self.realms[usize::from(realm.0)];
+        if let Some(prototype) = self
+            .intrinsics
+            .corresponding_object(&record.intrinsics, default_prototype)
+        {
+            return Ok(prototype);
+        }
+        let current = crate::interpreter::RealmInterpreterState::park(&self.interpreter);
+        Ok(current
+            .corresponding_object(&record.interpreter, default_prototype)
+            .unwrap_or(default_prototype))
+    }
+
+    /// GetFunctionRealm(obj): the [[Realm]] of a function, looking through bound functions
+    /// and proxies (a TypeError for a revoked proxy); the current realm for anything else.
+    pub fn get_function_realm(&mut self, object: ObjectRef) -> JsResult<RealmId> {
+        let mut object = object;
+        loop {
+            match &self.object(object).kind {
+                ObjectKind::Closure(closure) => return Ok(closure.realm),
+                ObjectKind::NativeFunction(native) => return Ok(native.realm),
+                ObjectKind::BoundFunction(bound) => object = bound.target,
+                ObjectKind::Proxy(proxy) => match proxy.target {
+                    Some(target) if proxy.handler.is_some() => object = target,
+                    _ => {
+                        return Err(self.new_type_error(
+                            "cannot get the realm of a revoked proxy (GetFunctionRealm)",
+                        ));
+                    }
+                },
+                _ => return Ok(self.current_realm),
+            }
         }
     }
 

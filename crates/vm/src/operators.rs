@@ -409,6 +409,11 @@ impl Vm {
                     Value::Undefined | Value::Null | Value::Hole,
                     Value::Undefined | Value::Null | Value::Hole,
                 ) => return Ok(true),
+                // Annex B [[IsHTMLDDA]]: such an object is loosely equal to null and undefined.
+                (Value::Object(object), Value::Undefined | Value::Null | Value::Hole)
+                | (Value::Undefined | Value::Null | Value::Hole, Value::Object(object)) => {
+                    return Ok(self.is_html_dda(object));
+                }
                 (Value::Number(a), Value::String(b)) => {
                     return Ok(a == crate::conversions::string_to_number(self.string(b)));
                 }

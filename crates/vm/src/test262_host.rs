@@ -12,12 +12,15 @@
 //!   interpreter, where every live value is in a register, frame, environment or handle).
 //! - `$262.evalScript(source)`: parses, compiles and runs `source` as a new script in this
 //!   realm, returning its completion value; a syntax error is thrown as a SyntaxError.
-//! - `$262.createRealm()`: throws a TypeError. Every heap handle belongs to exactly one `Vm`,
-//!   so a second realm sharing objects with the first needs multi-realm support in the object
-//!   model first.
+//! - `$262.createRealm()`: creates a new realm in the same `Vm` (`Vm::create_realm`), installs
+//!   `print` and a `$262` of its own there, and returns that `$262` (its `global`,
+//!   `evalScript`, ... act in the new realm, because calling them makes their realm current).
 //! - `$262.detachArrayBuffer(buffer)`: detaches a (non-shared) ArrayBuffer.
-//! - `$262.IsHTMLDDA` and `$262.agent` are deliberately absent, which the suite's feature
-//!   flags (`IsHTMLDDA`, `Atomics`/`SharedArrayBuffer` agents) treat as "not supported".
+//! - `$262.IsHTMLDDA`: a callable object with the Annex B [[IsHTMLDDA]] internal slot
+//!   (`typeof` gives "undefined", ToBoolean gives false, `== null` holds); calling it with no
+//!   argument or `""` returns null. One per `Vm` (`Vm::html_dda_object`), shared by every
+//!   realm's `$262`.
+//! - `$262.agent` is deliberately absent, which the suite treats as "not supported".
 //!
 //! Nothing here is installed by default: the embedder (the test262 runner in `xtask`) calls
 //! [`install`] on each fresh realm.
@@ -28,10 +31,16 @@ use tseval_parser::{Arena, Goal, Interner};
 
 use crate::function::Args;
 use crate::realm::Vm;
-use crate::value::{JsResult, Value};
+use crate::value::{JsResult, ObjectRef, Value};
 
-/// Installs `print` and `$262` on the global object of `vm`.
+/// Installs `print` and `$262` on the global object of `vm`'s current realm.
 pub fn install(vm: &mut Vm) {
+    install_in_current_realm(vm);
+}
+
+/// Installs `print` and `$262` in the current realm and returns the `$262` object (also kept
+/// as the realm's [[HostDefined]]).
+fn install_in_current_realm(vm: &mut Vm) -> ObjectRef {
     let print = vm.new_native_function("print", 1, print, false);
     vm.define_global("print", Value::Object(print));
 
@@ -42,11 +51,20 @@ pub fn install(vm: &mut Vm) {
     vm.define_native_method(host_object, "gc", 0, collect_garbage);
     vm.define_native_method(host_object, "createRealm", 0, create_realm);
     vm.define_native_method(host_object, "detachArrayBuffer", 1, detach_array_buffer);
+    if vm.html_dda_object == ObjectRef(u32::MAX) {
+        vm.html_dda_object = vm.new_native_function("IsHTMLDDA", 0, call_html_dda, false);
+    }
+    let html_dda = Value::Object(vm.html_dda_object);
+    let html_dda_key = vm.property_key_from_str("IsHTMLDDA");
+    let _ = vm.create_data_property(host_object, html_dda_key, html_dda);
     let global = Value::Object(vm.global_object());
     let global_key = vm.property_key_from_str("global");
     let _ = vm.create_data_property(host_object, global_key, global);
     vm.define_global("$262", Value::Object(host_object));
+    let realm = usize::from(vm.current_realm.0);
+    vm.realms[realm].host_defined = Value::Object(host_object);
     vm.close_handle_scope(scope);
+    host_object
 }
 
 /// `print(...values)`.
@@ -100,15 +118,31 @@ fn eval_script(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     crate::interpreter::run_script(vm, &script)
 }
 
+/// Calling `$262.IsHTMLDDA`: null for no argument or `""` (what test262 relies on, like
+/// `document.all("")`), undefined otherwise.
+fn call_html_dda(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
+    let first = args.get(vm, 0);
+    let empty = match first {
+        Value::Undefined => args.is_empty(),
+        Value::String(string) => vm.string(string).is_empty(),
+        _ => false,
+    };
+    Ok(if empty { Value::Null } else { Value::Undefined })
+}
+
 /// `$262.gc()`.
 fn collect_garbage(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
     vm.collect_garbage();
     Ok(Value::Undefined)
 }
 
-/// `$262.createRealm()`: not supported (see the module documentation).
+/// `$262.createRealm()`: a new realm with its own `$262`, which is returned.
 fn create_realm(vm: &mut Vm, _this: Value, _args: Args) -> JsResult<Value> {
-    vm.throw_type_error("$262.createRealm is not supported (the engine has one realm per Vm)")
+    let realm = vm.create_realm()?;
+    let previous = vm.switch_realm(realm);
+    let host_object = install_in_current_realm(vm);
+    vm.switch_realm(previous);
+    Ok(Value::Object(host_object))
 }
 
 /// `$262.detachArrayBuffer(buffer)`: DetachArrayBuffer (a TypeError for anything but a
@@ -155,4 +189,91 @@ pub fn describe_thrown_value(vm: &mut Vm, thrown: Value) -> (Option<String>, Str
     };
     vm.close_handle_scope(scope);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use crate::host::CaptureHost;
+    use crate::realm::Vm;
+
+    /// Runs `source` as a script on a fresh VM with the test262 host installed and returns
+    /// what it printed (plus the message of an uncaught exception).
+    fn run_with_host(source: &str) -> String {
+        let (host, output) = CaptureHost::new();
+        let mut vm = Vm::with_host(Box::new(host));
+        super::install(&mut vm);
+        let arena = tseval_parser::Arena::new();
+        let mut interner = tseval_parser::Interner::new();
+        let program = tseval_parser::parse_program(
+            source,
+            "host.js",
+            &arena,
+            &mut interner,
+            tseval_parser::Goal::Script,
+        )
+        .expect("the test source parses");
+        let shared_source: Rc<str> = Rc::from(source);
+        let script =
+            tseval_compiler::compile_script(&program, &interner, "host.js", &shared_source)
+                .expect("the test source compiles");
+        let mut printed = String::new();
+        if let Err(thrown) = crate::interpreter::run_script(&mut vm, &script) {
+            let (_, message) = super::describe_thrown_value(&mut vm, thrown);
+            printed.push_str(&format!("uncaught: {message}\n"));
+        }
+        output.stdout.borrow().clone() + &printed
+    }
+
+    #[test]
+    fn created_realms_have_their_own_intrinsics_and_globals() {
+        let output = run_with_host(
+            r#"
+            var other = $262.createRealm();
+            var g = other.global;
+            print(g.Array === Array, g.Object.prototype === Object.prototype);
+            print(Object.getPrototypeOf(new g.Array()) === g.Array.prototype);
+            var C = new g.Function();
+            C.prototype = null;
+            print(Object.getPrototypeOf(Reflect.construct(Array, [], C)) === g.Array.prototype);
+            print(Object.getPrototypeOf(Reflect.construct(TypeError, [], C)) === g.TypeError.prototype);
+            try { g.eval("null.x"); } catch (e) { print(e instanceof g.TypeError, e instanceof TypeError); }
+            other.evalScript("var fromOther = 41;");
+            print(g.fromOther + 1, typeof fromOther);
+            g.eval("var f = function () { return globalThis; };");
+            print(g.f() === g, g.f() === globalThis);
+            print(g.Symbol.for("k") === Symbol.for("k"), g.Symbol.iterator === Symbol.iterator);
+            $262.gc();
+            print(g.Array.from([1, 2, 3]).map(function (x) { return x * 2; }).join());
+            var D = g.eval("0, class extends Object { constructor() { return null; } }");
+            try { new D(); } catch (e) { print(e.constructor === TypeError); }
+            print(other.createRealm().global.Array !== g.Array);
+            "#,
+        );
+        assert_eq!(
+            output,
+            "false false\ntrue\ntrue\ntrue\ntrue false\n42 undefined\ntrue false\ntrue true\n\
+             2,4,6\ntrue\ntrue\n"
+        );
+    }
+
+    #[test]
+    fn is_html_dda_is_falsy_undefined_typed_and_loosely_null() {
+        let output = run_with_host(
+            r#"
+            var dda = $262.IsHTMLDDA;
+            print(typeof dda, !dda, dda ? "truthy" : "falsy");
+            print(dda == null, dda == undefined, null == dda, dda === undefined);
+            print(dda(), dda(""), dda("x"));
+            print((dda ?? "nullish") === dda, typeof Object(dda));
+            print($262.createRealm().global.$262.IsHTMLDDA === dda);
+            "#,
+        );
+        assert_eq!(
+            output,
+            "undefined true falsy\ntrue true true false\nnull null undefined\n\
+             true undefined\ntrue\n"
+        );
+    }
 }

@@ -329,11 +329,16 @@ pub(crate) fn call_from_window(
         Bound,
         None,
     }
+    // A callee of another realm goes through `Vm::call` / `Vm::construct`, which switch the
+    // current realm around the call (cold; the same-realm paths pay one compare).
     let target = match &vm.object(callee).kind {
-        ObjectKind::Closure(closure) => Target::Closure(*closure),
-        ObjectKind::NativeFunction(native) => {
+        ObjectKind::Closure(closure) if closure.realm == vm.current_realm => {
+            Target::Closure(*closure)
+        }
+        ObjectKind::NativeFunction(native) if native.realm == vm.current_realm => {
             Target::Native(native.function, native.is_constructor)
         }
+        ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) => Target::Bound,
         ObjectKind::BoundFunction(_) => Target::Bound,
         ObjectKind::Proxy(proxy) if proxy.callable => Target::Bound,
         _ => Target::None,

@@ -272,8 +272,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let target: *const LinkedFunction = vm.interpreter.function_pointer(closure.code);
                 // SAFETY: see `load_frame!` (code-table invariant).
                 let target = unsafe { &*target };
-                let inline_prologue = target.plain_call_prologue
-                    || target.coerces_this_only && vm.stack[window + 1].is_object();
+                // A callee of another realm fails both compares and takes `call_from_window`,
+                // which switches realms (see `LinkedFunction::plain_call_realm`).
+                let inline_prologue = target.plain_call_realm == vm.current_realm
+                    || target.coerces_this_only_realm == vm.current_realm
+                        && vm.stack[window + 1].is_object();
                 if inline_prologue && vm.interpreter.frames.len() < vm.interpreter.max_frames {
                     let new_base = window + 1;
                     let kept = usize::from(argc).min(usize::from(target.param_count));

@@ -161,6 +161,7 @@ fn store_state(vm: &mut Vm, state: ObjectRef, new_state: f64) {
                 home_object: None,
                 is_constructor: false,
                 is_class_constructor: false,
+                realm: vm.current_realm,
             };
             let prototype = vm.intrinsics.function_prototype;
             let empty = Value::String(vm.intrinsics.empty_string);

@@ -25,7 +25,7 @@ use tseval_gc::Tracer;
 use crate::atom::PropertyKey;
 use crate::function::CodeId;
 use crate::property::InlineCache;
-use crate::realm::Vm;
+use crate::realm::{RealmId, Vm};
 use crate::string::JsString;
 use crate::value::{BigInt, ObjectRef, ShapeId, StringRef, Value};
 
@@ -161,19 +161,24 @@ pub struct LinkedFunction {
     pub register_count: u16,
     /// The script this function belongs to.
     pub script: Rc<LinkedScript>,
-    /// True when a [[Call]] of this function needs no prologue work beyond filling registers
-    /// with undefined (no arguments object, rest array, `this` coercion, class-constructor
-    /// check or generator/async setup); the dispatch loop then inlines the call.
-    pub plain_call_prologue: bool,
+    /// The realm the function was linked in (every closure of this code belongs to it) when
+    /// a [[Call]] of this function needs no prologue work beyond filling registers with
+    /// undefined (no arguments object, rest array, `this` coercion, class-constructor check
+    /// or generator/async setup), otherwise `RealmId::NONE`. The dispatch loop inlines the
+    /// call when this equals `vm.current_realm`: folding the realm into the flag keeps the
+    /// inline call path at one compare, as the plain boolean was (a call into another realm
+    /// must switch realms, so it takes the out-of-line path).
+    pub plain_call_realm: RealmId,
     /// Slack-tracking hint for [[Construct]]: the largest number of named-property slots an
     /// object constructed with this function as new.target had when its constructor returned.
     /// New receivers get slot vectors of this capacity, so the field stores of a constructor
     /// do not reallocate the vector once per field.
     pub construct_slot_hint: Cell<u16>,
-    /// True when the only extra prologue work of a [[Call]] is sloppy-mode `this` coercion,
-    /// which is a no-op when `this` is already an object (method calls): the dispatch loop
-    /// inlines those calls too.
-    pub coerces_this_only: bool,
+    /// The realm the function was linked in when the only extra prologue work of a [[Call]]
+    /// is sloppy-mode `this` coercion, which is a no-op when `this` is already an object
+    /// (method calls): the dispatch loop inlines those calls too. Otherwise
+    /// `RealmId::NONE` (see `plain_call_realm`).
+    pub coerces_this_only_realm: RealmId,
 }
 
 impl LinkedFunction {
@@ -355,11 +360,19 @@ pub fn link_function(
         register_count: template.register_count.max(1),
         script: script.clone(),
         construct_slot_hint: Cell::new(0),
-        plain_call_prologue: has_plain_call_prologue(template.flags),
-        coerces_this_only: !has_plain_call_prologue(template.flags)
+        plain_call_realm: if has_plain_call_prologue(template.flags) {
+            vm.current_realm
+        } else {
+            RealmId::NONE
+        },
+        coerces_this_only_realm: if !has_plain_call_prologue(template.flags)
             && has_plain_call_prologue(FunctionFlags(
                 template.flags.0 & !FunctionFlags::USES_THIS.0,
-            )),
+            )) {
+            vm.current_realm
+        } else {
+            RealmId::NONE
+        },
     };
     vm.interpreter.push_function(linked);
     id

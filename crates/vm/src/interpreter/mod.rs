@@ -177,6 +177,114 @@ impl Default for InterpreterState {
     }
 }
 
+/// The per-realm part of [`InterpreterState`] (intrinsics the interpreter creates lazily),
+/// as parked in a `RealmRecord` while its realm is not the current one (see `realm.rs`).
+#[derive(Clone, Debug, Default)]
+pub struct RealmInterpreterState {
+    closure_shapes: Option<objects::ClosureShapes>,
+    async_generator_intrinsics: Option<async_generators::AsyncGeneratorIntrinsics>,
+    original_array_iterator_function: Option<Value>,
+    original_array_iterator_next: Option<Value>,
+    iteration_snapshot_taken: bool,
+}
+
+impl RealmInterpreterState {
+    /// Copies the current realm's part out of `state`.
+    pub fn park(state: &InterpreterState) -> RealmInterpreterState {
+        RealmInterpreterState {
+            closure_shapes: state.closure_shapes,
+            async_generator_intrinsics: state.async_generator_intrinsics,
+            original_array_iterator_function: state.original_array_iterator_function,
+            original_array_iterator_next: state.original_array_iterator_next,
+            iteration_snapshot_taken: state.iteration_snapshot_taken,
+        }
+    }
+
+    /// Loads this parked part into `state` (the realm becomes the current one).
+    pub fn restore(&self, state: &mut InterpreterState) {
+        state.closure_shapes = self.closure_shapes;
+        state.async_generator_intrinsics = self.async_generator_intrinsics;
+        state.original_array_iterator_function = self.original_array_iterator_function;
+        state.original_array_iterator_next = self.original_array_iterator_next;
+        state.iteration_snapshot_taken = self.iteration_snapshot_taken;
+    }
+
+    /// The interpreter intrinsic of `other` corresponding to `object` of `self` (see
+    /// `Intrinsics::corresponding_object`).
+    pub fn corresponding_object(
+        &self,
+        other: &RealmInterpreterState,
+        object: ObjectRef,
+    ) -> Option<ObjectRef> {
+        let (mine, theirs) = (
+            self.async_generator_intrinsics?,
+            other.async_generator_intrinsics?,
+        );
+        [
+            (
+                mine.async_iterator_prototype,
+                theirs.async_iterator_prototype,
+            ),
+            (
+                mine.async_generator_prototype,
+                theirs.async_generator_prototype,
+            ),
+            (
+                mine.async_generator_function_prototype,
+                theirs.async_generator_function_prototype,
+            ),
+            (
+                mine.async_from_sync_iterator_prototype,
+                theirs.async_from_sync_iterator_prototype,
+            ),
+        ]
+        .into_iter()
+        .find(|(candidate, _)| *candidate == object)
+        .map(|(_, corresponding)| corresponding)
+    }
+
+    /// Marks the parked heap values.
+    pub fn trace(&self, tracer: &mut Tracer) {
+        trace_realm_part(
+            self.closure_shapes,
+            self.async_generator_intrinsics,
+            [
+                self.original_array_iterator_function,
+                self.original_array_iterator_next,
+            ],
+            tracer,
+        );
+    }
+}
+
+/// Marks the per-realm interpreter intrinsics (live or parked).
+fn trace_realm_part(
+    closure_shapes: Option<objects::ClosureShapes>,
+    async_generator_intrinsics: Option<async_generators::AsyncGeneratorIntrinsics>,
+    original_iteration_functions: [Option<Value>; 2],
+    tracer: &mut Tracer,
+) {
+    if let Some(intrinsics) = async_generator_intrinsics {
+        tracer.push(intrinsics.async_iterator_prototype);
+        tracer.push(intrinsics.async_generator_prototype);
+        tracer.push(intrinsics.async_generator_function_prototype);
+        tracer.push(intrinsics.async_from_sync_iterator_prototype);
+    }
+    if let Some(shapes) = closure_shapes {
+        tracer.push(shapes.with_prototype);
+        tracer.push(shapes.prototype_object);
+    }
+    for value in original_iteration_functions.into_iter().flatten() {
+        value.trace(tracer);
+    }
+}
+
+/// Creates the interpreter's intrinsics of a new current realm (the generator prototypes,
+/// the async-generator intrinsics) and snapshots its original iteration functions.
+pub(crate) fn install_realm_intrinsics(vm: &mut Vm) {
+    install_hooks(vm);
+}
+
 /// The slow part of the interrupt check, run when `interrupt_countdown` reaches zero: resets
 /// the countdown and returns the error to throw when the deadline has passed.
 #[cold]
@@ -242,25 +350,15 @@ pub fn trace_roots(state: &InterpreterState, tracer: &mut Tracer) {
     if let Some(symbol) = state.generator_state_symbol {
         tracer.push(symbol);
     }
-    if let Some(intrinsics) = state.async_generator_intrinsics {
-        tracer.push(intrinsics.async_iterator_prototype);
-        tracer.push(intrinsics.async_generator_prototype);
-        tracer.push(intrinsics.async_generator_function_prototype);
-        tracer.push(intrinsics.async_from_sync_iterator_prototype);
-    }
-    if let Some(shapes) = state.closure_shapes {
-        tracer.push(shapes.with_prototype);
-        tracer.push(shapes.prototype_object);
-    }
-    for value in [
-        state.original_array_iterator_function,
-        state.original_array_iterator_next,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        value.trace(tracer);
-    }
+    trace_realm_part(
+        state.closure_shapes,
+        state.async_generator_intrinsics,
+        [
+            state.original_array_iterator_function,
+            state.original_array_iterator_next,
+        ],
+        tracer,
+    );
 }
 
 /// Runs a bytecode closure (the entry point `Vm::call` / `Vm::construct` use).

@@ -96,6 +96,7 @@ pub(crate) fn allocate_closure(
         home_object,
         is_constructor: flags.contains(FunctionFlags::CONSTRUCTOR),
         is_class_constructor: flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
+        realm: vm.current_realm,
     };
     let prototype = closure_prototype(vm, flags);
     vm.new_function_object(ObjectKind::Closure(data), prototype, name, length)
@@ -164,6 +165,7 @@ pub(crate) fn create_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>) -> 
         home_object: None,
         is_constructor: flags.contains(FunctionFlags::CONSTRUCTOR),
         is_class_constructor: flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
+        realm: vm.current_realm,
     };
     let function_prototype = closure_prototype(vm, flags);
     let mut slots = vec![Value::Undefined; shapes.prototype_slot as usize + 1];
@@ -792,17 +794,37 @@ pub(crate) fn derived_constructor_result(
 ) -> JsResult<Value> {
     match result {
         Value::Object(_) => Ok(result),
-        Value::Undefined => {
-            if this.is_hole() {
-                Err(vm.new_reference_error(
-                    "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
-                ))
-            } else {
-                Ok(this)
-            }
-        }
-        _ => Err(vm.new_type_error("Derived constructors may only return object or undefined")),
+        Value::Undefined if !this.is_hole() => Ok(this),
+        _ => Err(derived_constructor_error(vm, result)),
     }
+}
+
+/// The error of a derived constructor's bad result. [[Construct]] (10.2.2 steps 10-13)
+/// raises it after restoring the caller's execution context, so it belongs to the caller's
+/// realm: the realm of the frame below (for an entry frame, the bytecode that called into
+/// the native code that constructs), which differs from the current realm only when the
+/// constructor came from another realm.
+#[cold]
+fn derived_constructor_error(vm: &mut Vm, result: Value) -> Value {
+    let frames = &vm.interpreter.frames;
+    let caller_realm = frames
+        .len()
+        .checked_sub(2)
+        .and_then(|index| match &vm.object(frames[index].callee).kind {
+            ObjectKind::Closure(closure) => Some(closure.realm),
+            _ => None,
+        })
+        .unwrap_or(vm.current_realm);
+    let callee_realm = vm.switch_realm(caller_realm);
+    let error = if result.is_undefined() {
+        vm.new_reference_error(
+            "Must call super constructor in derived class before accessing 'this' or returning from derived constructor",
+        )
+    } else {
+        vm.new_type_error("Derived constructors may only return object or undefined")
+    };
+    vm.switch_realm(callee_realm);
+    error
 }
 
 // ----- private names -----
