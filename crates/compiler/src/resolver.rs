@@ -327,6 +327,7 @@ pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError>
     let module = program.source_type == SourceType::Module;
     let mut resolver = Resolver::new();
     resolver.module = module;
+    resolver.strict = program.is_strict || module;
     let script_scope = resolver.new_scope(ScopeKind::Script, None);
     resolver.tree.global_functions = !module;
     resolver.current = script_scope;
@@ -367,6 +368,7 @@ pub fn resolve_eval_program(
     strict: bool,
 ) -> Result<ScopeTree, CompileError> {
     let mut resolver = Resolver::new();
+    resolver.strict = strict;
     let root_kind = if site.is_some() {
         ScopeKind::Function { arrow: true }
     } else {
@@ -447,6 +449,8 @@ struct Resolver {
     merged_namespace_exports: Vec<FxHashMap<Atom, Vec<Identifier>>>,
     /// The scopes containing a direct `eval(...)` call.
     direct_eval_scopes: Vec<ScopeId>,
+    /// True while resolving strict code (decides whether `arguments` is mapped).
+    strict: bool,
 }
 
 /// The names each namespace declared directly in `statements` exports, gathered over all of
@@ -517,6 +521,7 @@ impl Resolver {
             module: false,
             merged_namespace_exports: Vec::new(),
             direct_eval_scopes: Vec::new(),
+            strict: false,
         }
     }
 
@@ -1655,6 +1660,8 @@ impl Resolver {
     ) -> Result<(), CompileError> {
         self.descend(function.span)?;
         let previous = self.current;
+        let outer_strict = self.strict;
+        self.strict |= function.has_use_strict_directive;
         let scope = self.enter(
             ScopeKind::Function {
                 arrow: function.is_arrow,
@@ -1702,9 +1709,35 @@ impl Resolver {
             self.visit_binding_pattern(rest)?;
         }
         self.visit_statement_list(function.body.statements)?;
+        self.capture_parameters_for_mapped_arguments(function, scope);
+        self.strict = outer_strict;
         self.leave(previous);
         self.ascend();
         Ok(())
+    }
+
+    /// Mapped `arguments` (ECMAScript 10.4.4): in a sloppy function with a simple parameter
+    /// list that uses its `arguments` object, `arguments[i]` aliases the `i`-th parameter. The
+    /// parameters of such a function (and only of such a function) are moved to its
+    /// environment, so that the arguments object can address them as (environment, slot)
+    /// pairs; functions that do not mention `arguments` keep their parameters in registers.
+    fn capture_parameters_for_mapped_arguments(&mut self, function: &Function<'_>, scope: ScopeId) {
+        if self.strict || function.is_arrow || !function.params.is_simple {
+            return;
+        }
+        let bindings = &self.tree.scopes[scope as usize].bindings;
+        let uses_arguments = bindings
+            .iter()
+            .any(|&id| self.tree.bindings[id as usize].kind == BindingKind::Arguments);
+        if !uses_arguments {
+            return;
+        }
+        for &id in bindings {
+            let binding = &mut self.tree.bindings[id as usize];
+            if binding.kind == BindingKind::Parameter {
+                binding.captured = true;
+            }
+        }
     }
 
     fn visit_class(&mut self, class: &Class<'_>) -> Result<(), CompileError> {
@@ -1713,6 +1746,8 @@ impl Resolver {
         }
         self.descend(class.span)?;
         let previous = self.current;
+        let outer_strict = self.strict;
+        self.strict = true;
         let scope = self.enter(ScopeKind::Class, scope_key(TAG_CLASS, class));
         if let Some(id) = class.id {
             self.add_binding(scope, id.name, BindingKind::ClassInner);
@@ -1866,6 +1901,7 @@ impl Resolver {
         if let Some(id) = class.id {
             self.mark_initialized(id.name);
         }
+        self.strict = outer_strict;
         self.leave(previous);
         self.ascend();
         Ok(())

@@ -131,6 +131,7 @@ impl Compiler<'_> {
             self.function.derived_epilogue = Some((result, epilogue));
         }
         self.emit_function_scope_entry(scope)?;
+        self.emit_argument_mapping(params, scope)?;
         self.function.in_parameters = true;
         for (index, item) in params.items.iter().enumerate() {
             let register = Reg(index as u16 + 1);
@@ -193,6 +194,46 @@ impl Compiler<'_> {
             self.emit(Instruction::LoadUndefined { dst: register });
             self.emit_final_return(register)?;
             self.release(mark);
+        }
+        Ok(())
+    }
+
+    /// Mapped `arguments` (see `capture_parameters_for_mapped_arguments` in the resolver and
+    /// the VM's `arguments.rs`): one `MapArgument` per parameter name, for the last parameter
+    /// with that name (CreateMappedArgumentsObject step 17), after the function environment
+    /// holding the parameters has been pushed. The resolver captured the parameters exactly
+    /// when the arguments object is mapped.
+    fn emit_argument_mapping(&mut self, params: &FormalParameters<'_>, scope: u32) -> Result<()> {
+        let Some(arguments) = self.function.arguments_register else {
+            return Ok(());
+        };
+        if !params.is_simple
+            || self.is_strict()
+            || self.function.flags.contains(FunctionFlags::ARROW)
+        {
+            return Ok(());
+        }
+        let mut mapped_names: Vec<Atom> = Vec::new();
+        for (index, item) in params.items.iter().enumerate().rev() {
+            let BindingPattern::Identifier(identifier) = item.pattern else {
+                continue;
+            };
+            if mapped_names.contains(&identifier.name) {
+                continue;
+            }
+            mapped_names.push(identifier.name);
+            let Some(binding_id) = self.tree.lookup_local(scope, identifier.name) else {
+                continue;
+            };
+            let binding = &self.tree.bindings[binding_id as usize];
+            if binding.kind != BindingKind::Parameter || !binding.captured {
+                continue;
+            }
+            self.emit(Instruction::MapArgument {
+                arguments,
+                index: index as u16,
+                slot: binding.slot,
+            });
         }
         Ok(())
     }
