@@ -100,6 +100,9 @@ pub const TAG_DEFAULT_CONSTRUCTOR: u8 = 13;
 pub const TAG_STATIC_BLOCK: u8 = 14;
 /// Tag for the object-environment scope of a [`WithStatement`].
 pub const TAG_WITH: u8 = 15;
+/// Tag for the separate variable scope of a [`FunctionBody`] whose function has a non-simple
+/// parameter list (FunctionDeclarationInstantiation step 28).
+pub const TAG_FUNCTION_BODY: u8 = 16;
 
 /// Builds the key of a scope-introducing node.
 pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
@@ -251,6 +254,9 @@ pub struct Scope {
     /// bindings already live in the caller's environment at fixed slots, and nothing may be
     /// declared in it.
     pub ghost: bool,
+    /// The separate variable scope of a function body (a `VarBlock` child of the function
+    /// scope, present when the parameter list is not simple).
+    pub function_body: bool,
 }
 
 impl Scope {
@@ -548,7 +554,7 @@ impl Resolver {
                 break;
             }
             if data.kind.is_var_scope() {
-                if matches!(data.kind, ScopeKind::Function { .. })
+                if (matches!(data.kind, ScopeKind::Function { .. }) || data.function_body)
                     && !data.names.contains_key(&WITH_OBJECT_NAME)
                 {
                     self.add_binding(id, WITH_OBJECT_NAME, BindingKind::Synthetic);
@@ -688,6 +694,7 @@ impl Resolver {
             env_slot_count: 0,
             uses_this: false,
             ghost: false,
+            function_body: false,
         });
         id
     }
@@ -953,7 +960,7 @@ impl Resolver {
                         _ => binding.captured = true,
                     }
                 }
-                if binding.kind.is_lexical() {
+                if binding.kind.is_lexical() || binding.kind == BindingKind::Parameter {
                     let exempt = binding.kind == BindingKind::ClassInner && crossed_function;
                     if !exempt && (in_switch || !binding.initialized) {
                         binding.needs_tdz = true;
@@ -1683,13 +1690,65 @@ impl Resolver {
         if let Some(rest) = &function.params.rest {
             pattern_names(rest, &mut parameter_names);
         }
-        for identifier in parameter_names {
+        // A non-simple parameter list is evaluated left to right with the parameters in their
+        // temporal dead zone until bound (`function f(a = b, b) {}` throws); its body gets a
+        // separate variable scope, so closures in parameter expressions cannot see the body's
+        // `var`s (FunctionDeclarationInstantiation steps 20-28).
+        let separate_body_scope = !function.params.is_simple;
+        for identifier in &parameter_names {
             if self.tree.lookup_local(scope, identifier.name).is_none() {
-                self.add_binding(scope, identifier.name, BindingKind::Parameter);
+                let id = self.add_binding(scope, identifier.name, BindingKind::Parameter);
+                if separate_body_scope {
+                    self.tree.bindings[id as usize].initialized = false;
+                }
             }
         }
-        self.hoist_var_scope(function.body.statements, scope, false)?;
-        self.declare_lexical(function.body.statements, scope, true)?;
+        if !function.is_arrow
+            && self
+                .tree
+                .lookup_local(scope, tseval_lexer::well_known::ARGUMENTS)
+                .is_none()
+        {
+            // `var arguments` does not hide the arguments object: the variable starts as it
+            // (FunctionDeclarationInstantiation steps 22 and 28).
+            let mut var_names = Vec::new();
+            collect_var_names(function.body.statements, &mut var_names, 0);
+            if var_names
+                .iter()
+                .any(|identifier| identifier.name == tseval_lexer::well_known::ARGUMENTS)
+            {
+                self.add_binding(
+                    scope,
+                    tseval_lexer::well_known::ARGUMENTS,
+                    BindingKind::Arguments,
+                );
+            }
+        }
+        let body_scope = if separate_body_scope {
+            let body_scope = self.new_scope(ScopeKind::VarBlock, Some(scope));
+            self.tree.scopes[body_scope as usize].function_body = true;
+            self.tree
+                .scope_of_node
+                .insert(scope_key(TAG_FUNCTION_BODY, function.body), body_scope);
+            body_scope
+        } else {
+            scope
+        };
+        self.hoist_var_scope(function.body.statements, body_scope, false)?;
+        self.declare_lexical(function.body.statements, body_scope, true)?;
+        if separate_body_scope {
+            // A lexical declaration of the body may not redeclare a parameter (early error).
+            for identifier in &parameter_names {
+                if let Some(id) = self.tree.lookup_local(body_scope, identifier.name)
+                    && self.tree.bindings[id as usize].kind.is_lexical()
+                {
+                    return Err(CompileError::new(
+                        "Identifier has already been declared",
+                        identifier.span,
+                    ));
+                }
+            }
+        }
         if is_expression
             && let Some(id) = function.id
             && self.tree.lookup_local(scope, id.name).is_none()
@@ -1704,11 +1763,23 @@ impl Resolver {
             if item.parameter_property.is_some() {
                 self.reference_pseudo(THIS_NAME, BindingKind::This);
             }
+            let mut bound = Vec::new();
+            pattern_names(&item.pattern, &mut bound);
+            for identifier in bound {
+                self.mark_initialized(identifier.name);
+            }
         }
         if let Some(rest) = &function.params.rest {
             self.visit_binding_pattern(rest)?;
+            let mut bound = Vec::new();
+            pattern_names(rest, &mut bound);
+            for identifier in bound {
+                self.mark_initialized(identifier.name);
+            }
         }
+        self.current = body_scope;
         self.visit_statement_list(function.body.statements)?;
+        self.current = scope;
         self.capture_parameters_for_mapped_arguments(function, scope);
         self.strict = outer_strict;
         self.leave(previous);

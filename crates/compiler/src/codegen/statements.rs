@@ -15,7 +15,7 @@ use crate::bytecode::{ExceptionHandler, FunctionFlags, FunctionTemplate};
 use crate::opcodes::{Instruction, Reg};
 use crate::resolver::{
     self, BindingKind, DEFAULT_EXPORT_NAME, FIELDS_INITIALIZER_NAME, TAG_BLOCK, TAG_CATCH, TAG_FOR,
-    TAG_FOR_IN, TAG_FOR_OF, TAG_FUNCTION, TAG_SWITCH, THIS_NAME, scope_key,
+    TAG_FOR_IN, TAG_FOR_OF, TAG_FUNCTION, TAG_FUNCTION_BODY, TAG_SWITCH, THIS_NAME, scope_key,
 };
 
 impl Compiler<'_> {
@@ -102,9 +102,12 @@ impl Compiler<'_> {
         }
         // Simple identifier parameters live in their own registers unless captured.
         for (index, item) in params.items.iter().enumerate() {
+            // A parameter with TDZ checks starts as the hole, so it cannot share the register
+            // that holds the argument.
             if let BindingPattern::Identifier(identifier) = item.pattern
                 && let Some(binding_id) = self.tree.lookup_local(scope, identifier.name)
                 && !self.tree.bindings[binding_id as usize].captured
+                && !self.tree.bindings[binding_id as usize].needs_tdz
                 && self.tree.bindings[binding_id as usize].kind == BindingKind::Parameter
             {
                 self.binding_registers[binding_id as usize] = Some(Reg(index as u16 + 1));
@@ -117,6 +120,7 @@ impl Compiler<'_> {
             if let Some(BindingPattern::Identifier(identifier)) = params.rest
                 && let Some(binding_id) = self.tree.lookup_local(scope, identifier.name)
                 && !self.tree.bindings[binding_id as usize].captured
+                && !self.tree.bindings[binding_id as usize].needs_tdz
             {
                 self.binding_registers[binding_id as usize] = Some(register);
             }
@@ -175,6 +179,7 @@ impl Compiler<'_> {
             }
             _ => {}
         }
+        self.enter_function_body_scope(function.body, scope)?;
         self.instantiate_hoisted_functions(function.body.statements, false)?;
         if function.is_generator {
             // The call runs up to here; the body starts at the first `next()`.
@@ -193,6 +198,49 @@ impl Compiler<'_> {
             let register = self.alloc()?;
             self.emit(Instruction::LoadUndefined { dst: register });
             self.emit_final_return(register)?;
+            self.release(mark);
+        }
+        Ok(())
+    }
+
+    /// Enters the separate variable scope of the body of a function with a non-simple parameter
+    /// list (FunctionDeclarationInstantiation step 28), if the resolver made one: a body `var`
+    /// named like a parameter starts with the parameter's value.
+    fn enter_function_body_scope(
+        &mut self,
+        body: &FunctionBody<'_>,
+        function_scope: u32,
+    ) -> Result<()> {
+        let Some(body_scope) = self.tree.scope_for(scope_key(TAG_FUNCTION_BODY, body)) else {
+            return Ok(());
+        };
+        self.enter_scope(body_scope)?;
+        let parameter_depth = u16::from(self.tree.scopes[body_scope as usize].has_env());
+        let bindings = self.tree.scopes[body_scope as usize].bindings.clone();
+        for binding_id in bindings {
+            let binding = &self.tree.bindings[binding_id as usize];
+            let name = binding.name;
+            if binding.kind == BindingKind::Synthetic && name == resolver::WITH_OBJECT_NAME {
+                self.emit_eval_var_object(binding_id)?;
+                continue;
+            }
+            if binding.kind != BindingKind::Var {
+                continue;
+            }
+            let Some(parameter) = self.tree.lookup_local(function_scope, name) else {
+                continue;
+            };
+            if !matches!(
+                self.tree.bindings[parameter as usize].kind,
+                BindingKind::Parameter | BindingKind::Arguments
+            ) {
+                continue;
+            }
+            let mark = self.mark();
+            let value = self.alloc()?;
+            let place = self.place_of_binding(parameter, parameter_depth)?;
+            self.load_place(place, value)?;
+            self.initialize_binding(name, value)?;
             self.release(mark);
         }
         Ok(())
