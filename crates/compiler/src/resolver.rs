@@ -266,9 +266,22 @@ impl Scope {
     }
 }
 
+/// Where the Annex B (B.3.2) var binding of a block-level function declaration lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnexBFunctionTarget {
+    /// A `var`-like binding of the enclosing function's variable scope.
+    Binding(BindingId),
+    /// A global `var` (script code and sloppy global eval code).
+    Global,
+}
+
 /// The result of resolution.
 #[derive(Debug, Default)]
 pub struct ScopeTree {
+    /// Sloppy-mode function declarations in blocks that are also `var`-bound in the enclosing
+    /// variable scope (Annex B.3.2), keyed by the address of their [`Function`] node: when the
+    /// declaration is evaluated, the block's binding is copied to that var.
+    pub annex_b_functions: FxHashMap<usize, AnnexBFunctionTarget>,
     /// All scopes; scope 0 is the program scope.
     pub scopes: Vec<Scope>,
     /// All bindings.
@@ -339,6 +352,7 @@ pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError>
     resolver.current = script_scope;
     resolver.hoist_var_scope(program.body, script_scope, !module)?;
     resolver.declare_lexical(program.body, script_scope, true)?;
+    resolver.declare_annex_b_functions(program.body, script_scope, &[], !module);
     resolver.visit_statement_list(program.body)?;
     resolver.force_capture_for_direct_eval();
     if module {
@@ -433,6 +447,9 @@ pub fn resolve_eval_program(
         resolver.hoist_var_scope(program.body, root, global)?;
     }
     resolver.declare_lexical(program.body, root, true)?;
+    if global {
+        resolver.declare_annex_b_functions(program.body, root, &[], true);
+    }
     resolver.visit_statement_list(program.body)?;
     resolver.force_capture_for_direct_eval();
     resolver.tree.finish();
@@ -1736,6 +1753,17 @@ impl Resolver {
         };
         self.hoist_var_scope(function.body.statements, body_scope, false)?;
         self.declare_lexical(function.body.statements, body_scope, true)?;
+        let mut parameter_atoms: Vec<Atom> = parameter_names.iter().map(|id| id.name).collect();
+        if !function.is_arrow {
+            // The arguments object counts as a parameter name here (B.3.2.1 with step 22.f).
+            parameter_atoms.push(tseval_lexer::well_known::ARGUMENTS);
+        }
+        self.declare_annex_b_functions(
+            function.body.statements,
+            body_scope,
+            &parameter_atoms,
+            false,
+        );
         if separate_body_scope {
             // A lexical declaration of the body may not redeclare a parameter (early error).
             for identifier in &parameter_names {
@@ -1785,6 +1813,51 @@ impl Resolver {
         self.leave(previous);
         self.ascend();
         Ok(())
+    }
+
+    /// Annex B.3.2.1 / B.3.2.2: in sloppy code, a function declared in a block is also a `var`
+    /// of the enclosing function (or a global var of a script) when that `var` would not
+    /// conflict with a lexical declaration or (in functions) a parameter. The var is declared
+    /// here, before any reference is resolved; codegen copies the block binding into it when
+    /// the declaration is evaluated.
+    fn declare_annex_b_functions(
+        &mut self,
+        statements: &[Statement<'_>],
+        var_scope: ScopeId,
+        parameter_names: &[Atom],
+        global: bool,
+    ) {
+        if self.strict || self.module {
+            return;
+        }
+        let mut candidates = Vec::new();
+        let mut enclosing = vec![block_lexical_names(statements, false)];
+        collect_annex_b_functions(statements, &mut enclosing, false, &mut candidates, 0);
+        for (function, name) in candidates {
+            if parameter_names.contains(&name) {
+                continue;
+            }
+            let target = if global {
+                if !self.tree.global_var_names.contains(&name) {
+                    self.tree.global_var_names.push(name);
+                }
+                AnnexBFunctionTarget::Global
+            } else {
+                let binding = match self.tree.lookup_local(var_scope, name) {
+                    Some(existing) => {
+                        if self.tree.bindings[existing as usize].kind.is_lexical() {
+                            continue;
+                        }
+                        existing
+                    }
+                    None => self.add_binding(var_scope, name, BindingKind::Var),
+                };
+                AnnexBFunctionTarget::Binding(binding)
+            };
+            self.tree
+                .annex_b_functions
+                .insert(function as *const Function<'_> as usize, target);
+        }
     }
 
     /// Mapped `arguments` (ECMAScript 10.4.4): in a sloppy function with a simple parameter
@@ -2024,6 +2097,202 @@ fn first_class_decorator<'a>(class: &Class<'a>) -> Option<&'a Decorator<'a>> {
 /// have no run-time semantics yet, and ignoring them would run a different program.
 fn decorators_not_supported(decorator: &Decorator<'_>) -> CompileError {
     CompileError::new("decorators are not supported yet", decorator.span)
+}
+
+/// The names a statement list declares lexically as a block (let/const/class and function
+/// declarations).
+fn block_lexical_names(statements: &[Statement<'_>], with_functions: bool) -> Vec<Atom> {
+    let mut names = Vec::new();
+    for statement in statements {
+        match statement {
+            Statement::VariableDeclaration(declaration)
+                if declaration.kind != VariableKind::Var =>
+            {
+                let mut identifiers = Vec::new();
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, &mut identifiers);
+                }
+                names.extend(identifiers.iter().map(|identifier| identifier.name));
+            }
+            Statement::ClassDeclaration(class) => names.extend(class.id.map(|id| id.name)),
+            Statement::FunctionDeclaration(function) if with_functions => {
+                names.extend(function.id.map(|id| id.name))
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// Annex B.3.2 candidates: plain function declarations nested in blocks (not in nested
+/// functions) whose name could be `var`-declared at the function or script level without an
+/// early error, that is, no enclosing block or loop head declares it lexically. `enclosing`
+/// holds the lexically declared names of the enclosing statement lists, outermost first; the
+/// innermost entry is the list the statements belong to.
+fn collect_annex_b_functions<'a>(
+    statements: &[Statement<'a>],
+    enclosing: &mut Vec<Vec<Atom>>,
+    nested: bool,
+    out: &mut Vec<(&'a Function<'a>, Atom)>,
+    depth: u32,
+) {
+    if depth > MAX_RESOLVER_DEPTH {
+        return;
+    }
+    for statement in statements {
+        collect_annex_b_in_statement(statement, enclosing, nested, out, depth + 1);
+    }
+}
+
+/// Scans a statement list that forms its own lexical scope declaring `names`.
+fn collect_annex_b_scoped<'a>(
+    statements: &[Statement<'a>],
+    names: Vec<Atom>,
+    enclosing: &mut Vec<Vec<Atom>>,
+    out: &mut Vec<(&'a Function<'a>, Atom)>,
+    depth: u32,
+) {
+    enclosing.push(names);
+    collect_annex_b_functions(statements, enclosing, true, out, depth + 1);
+    enclosing.pop();
+}
+
+fn collect_annex_b_in_statement<'a>(
+    statement: &Statement<'a>,
+    enclosing: &mut Vec<Vec<Atom>>,
+    nested: bool,
+    out: &mut Vec<(&'a Function<'a>, Atom)>,
+    depth: u32,
+) {
+    if depth > MAX_RESOLVER_DEPTH {
+        return;
+    }
+    match statement {
+        Statement::FunctionDeclaration(function) if nested => {
+            if let Some(id) = function.id
+                && !function.is_async
+                && !function.is_generator
+            {
+                let outer = &enclosing[..enclosing.len().saturating_sub(1)];
+                if !outer.iter().any(|names| names.contains(&id.name)) {
+                    out.push((function, id.name));
+                }
+            }
+        }
+        Statement::Block(block) => collect_annex_b_scoped(
+            block.body,
+            block_lexical_names(block.body, true),
+            enclosing,
+            out,
+            depth,
+        ),
+        Statement::If(node) => {
+            // A function declaration as an `if` branch is treated as if in its own block
+            // (B.3.3).
+            let consequent = std::slice::from_ref(&node.consequent);
+            collect_annex_b_scoped(consequent, Vec::new(), enclosing, out, depth);
+            if let Some(alternate) = &node.alternate {
+                let alternate = std::slice::from_ref(alternate);
+                collect_annex_b_scoped(alternate, Vec::new(), enclosing, out, depth);
+            }
+        }
+        Statement::For(node) => {
+            let mut names = Vec::new();
+            if let Some(ForInit::VariableDeclaration(declaration)) = &node.init
+                && declaration.kind != VariableKind::Var
+            {
+                let mut identifiers = Vec::new();
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, &mut identifiers);
+                }
+                names.extend(identifiers.iter().map(|identifier| identifier.name));
+            }
+            collect_annex_b_scoped(
+                std::slice::from_ref(&node.body),
+                names,
+                enclosing,
+                out,
+                depth,
+            );
+        }
+        Statement::ForIn(ForInStatement { left, body, .. })
+        | Statement::ForOf(ForOfStatement { left, body, .. }) => {
+            let mut names = Vec::new();
+            if let ForInOfLeft::VariableDeclaration(declaration) = left
+                && declaration.kind != VariableKind::Var
+            {
+                let mut identifiers = Vec::new();
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, &mut identifiers);
+                }
+                names.extend(identifiers.iter().map(|identifier| identifier.name));
+            }
+            collect_annex_b_scoped(std::slice::from_ref(body), names, enclosing, out, depth);
+        }
+        Statement::While(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::DoWhile(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::Labeled(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::With(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::Switch(node) => {
+            let mut names = Vec::new();
+            for case in node.cases {
+                names.extend(block_lexical_names(case.consequent, true));
+            }
+            enclosing.push(names);
+            for case in node.cases {
+                collect_annex_b_functions(case.consequent, enclosing, true, out, depth + 1);
+            }
+            enclosing.pop();
+        }
+        Statement::Try(node) => {
+            collect_annex_b_scoped(
+                node.block.body,
+                block_lexical_names(node.block.body, true),
+                enclosing,
+                out,
+                depth,
+            );
+            if let Some(handler) = node.handler {
+                // A simple catch parameter does not block a var of the same name (B.3.4); a
+                // destructured one does.
+                let mut parameter_names = Vec::new();
+                if let Some(parameter) = &handler.param
+                    && !matches!(parameter, BindingPattern::Identifier(_))
+                {
+                    let mut identifiers = Vec::new();
+                    pattern_names(parameter, &mut identifiers);
+                    parameter_names.extend(identifiers.iter().map(|identifier| identifier.name));
+                }
+                enclosing.push(parameter_names);
+                collect_annex_b_scoped(
+                    handler.body.body,
+                    block_lexical_names(handler.body.body, true),
+                    enclosing,
+                    out,
+                    depth,
+                );
+                enclosing.pop();
+            }
+            if let Some(finalizer) = node.finalizer {
+                collect_annex_b_scoped(
+                    finalizer.body,
+                    block_lexical_names(finalizer.body, true),
+                    enclosing,
+                    out,
+                    depth,
+                );
+            }
+        }
+        _ => {}
+    }
 }
 
 pub fn hoisted_function<'a>(statement: &Statement<'a>) -> Option<&'a Function<'a>> {

@@ -203,6 +203,46 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// Evaluating a block-level function declaration that Annex B.3.2 also binds as a `var`
+    /// (see `declare_annex_b_functions` in the resolver): copies the block's binding to the var.
+    fn annex_b_function_copy(&mut self, function: &Function<'_>) -> Result<()> {
+        let key = function as *const Function<'_> as usize;
+        let (Some(&target), Some(id)) = (self.tree.annex_b_functions.get(&key), function.id) else {
+            return Ok(());
+        };
+        let mark = self.mark();
+        let value = self.alloc()?;
+        let source = self.resolve(id.name)?;
+        self.load_place(source.place, value)?;
+        let destination = match target {
+            resolver::AnnexBFunctionTarget::Global => Place::Global(id.name),
+            resolver::AnnexBFunctionTarget::Binding(binding_id) => {
+                let target_scope = self.tree.bindings[binding_id as usize].scope;
+                let mut scope = self.scope;
+                let mut depth: u16 = 0;
+                while scope != target_scope {
+                    let scope_data = &self.tree.scopes[scope as usize];
+                    if scope_data.has_env() {
+                        depth += 1;
+                    }
+                    match scope_data.parent {
+                        Some(parent) => scope = parent,
+                        None => {
+                            return Err(CompileError::new(
+                                "internal error: Annex B var scope not found",
+                                function.span,
+                            ));
+                        }
+                    }
+                }
+                self.place_of_binding(binding_id, depth)?
+            }
+        };
+        self.store_place(destination, value)?;
+        self.release(mark);
+        Ok(())
+    }
+
     /// Enters the separate variable scope of the body of a function with a non-simple parameter
     /// list (FunctionDeclarationInstantiation step 28), if the resolver made one: a body `var`
     /// named like a parameter starts with the parameter's value.
@@ -428,7 +468,7 @@ impl Compiler<'_> {
                 Ok(())
             }
             Statement::VariableDeclaration(declaration) => self.variable_declaration(declaration),
-            Statement::FunctionDeclaration(_) => Ok(()),
+            Statement::FunctionDeclaration(function) => self.annex_b_function_copy(function),
             Statement::ClassDeclaration(class) => self.class_declaration(class),
             Statement::If(node) => {
                 self.mark_position(node.span);
