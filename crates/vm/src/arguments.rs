@@ -208,15 +208,14 @@ impl Vm {
             );
         };
         // ValidateAndApplyPropertyDescriptor against a writable data property.
-        if !entry.configurable {
-            if descriptor.configurable == Some(true)
+        if !entry.configurable
+            && (descriptor.configurable == Some(true)
                 || descriptor
                     .enumerable
                     .is_some_and(|enumerable| enumerable != entry.enumerable)
-                || descriptor.is_accessor()
-            {
-                return Ok(false);
-            }
+                || descriptor.is_accessor())
+        {
+            return Ok(false);
         }
         let enumerable = descriptor.enumerable.unwrap_or(entry.enumerable);
         let configurable = descriptor.configurable.unwrap_or(entry.configurable);
