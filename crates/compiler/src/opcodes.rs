@@ -857,6 +857,11 @@ define_instruction_set! {
     LoadEnv { dst: Reg, depth: u16, slot: u16 } => "R[dst] := Env(depth).slots[slot]";
     /// Writes a slot of the environment `depth` parent links up from the current one.
     StoreEnv { src: Reg, depth: u16, slot: u16 } => "Env(depth).slots[slot] := R[src]";
+    /// Mapped `arguments` (sloppy function, simple parameter list): makes `R[arguments][index]`
+    /// an alias of the parameter in slot `slot` of the current environment (the function
+    /// environment), if the call passed argument `index`. Emitted once per mapped parameter
+    /// right after the function environment is pushed.
+    MapArgument { arguments: Reg, index: u16, slot: u16 } => "R[arguments][index] aliases E.slots[slot]";
 
     // ----- Modules ---------------------------------------------------------------------------------
 

@@ -100,6 +100,9 @@ pub const TAG_DEFAULT_CONSTRUCTOR: u8 = 13;
 pub const TAG_STATIC_BLOCK: u8 = 14;
 /// Tag for the object-environment scope of a [`WithStatement`].
 pub const TAG_WITH: u8 = 15;
+/// Tag for the separate variable scope of a [`FunctionBody`] whose function has a non-simple
+/// parameter list (FunctionDeclarationInstantiation step 28).
+pub const TAG_FUNCTION_BODY: u8 = 16;
 
 /// Builds the key of a scope-introducing node.
 pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
@@ -251,6 +254,9 @@ pub struct Scope {
     /// bindings already live in the caller's environment at fixed slots, and nothing may be
     /// declared in it.
     pub ghost: bool,
+    /// The separate variable scope of a function body (a `VarBlock` child of the function
+    /// scope, present when the parameter list is not simple).
+    pub function_body: bool,
 }
 
 impl Scope {
@@ -260,9 +266,22 @@ impl Scope {
     }
 }
 
+/// Where the Annex B (B.3.2) var binding of a block-level function declaration lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnexBFunctionTarget {
+    /// A `var`-like binding of the enclosing function's variable scope.
+    Binding(BindingId),
+    /// A global `var` (script code and sloppy global eval code).
+    Global,
+}
+
 /// The result of resolution.
 #[derive(Debug, Default)]
 pub struct ScopeTree {
+    /// Sloppy-mode function declarations in blocks that are also `var`-bound in the enclosing
+    /// variable scope (Annex B.3.2), keyed by the address of their [`Function`] node: when the
+    /// declaration is evaluated, the block's binding is copied to that var.
+    pub annex_b_functions: FxHashMap<usize, AnnexBFunctionTarget>,
     /// All scopes; scope 0 is the program scope.
     pub scopes: Vec<Scope>,
     /// All bindings.
@@ -327,11 +346,13 @@ pub fn resolve_program(program: &Program<'_>) -> Result<ScopeTree, CompileError>
     let module = program.source_type == SourceType::Module;
     let mut resolver = Resolver::new();
     resolver.module = module;
+    resolver.strict = program.is_strict || module;
     let script_scope = resolver.new_scope(ScopeKind::Script, None);
     resolver.tree.global_functions = !module;
     resolver.current = script_scope;
     resolver.hoist_var_scope(program.body, script_scope, !module)?;
     resolver.declare_lexical(program.body, script_scope, true)?;
+    resolver.declare_annex_b_functions(program.body, script_scope, &[], !module);
     resolver.visit_statement_list(program.body)?;
     resolver.force_capture_for_direct_eval();
     if module {
@@ -367,6 +388,7 @@ pub fn resolve_eval_program(
     strict: bool,
 ) -> Result<ScopeTree, CompileError> {
     let mut resolver = Resolver::new();
+    resolver.strict = strict;
     let root_kind = if site.is_some() {
         ScopeKind::Function { arrow: true }
     } else {
@@ -425,6 +447,9 @@ pub fn resolve_eval_program(
         resolver.hoist_var_scope(program.body, root, global)?;
     }
     resolver.declare_lexical(program.body, root, true)?;
+    if global {
+        resolver.declare_annex_b_functions(program.body, root, &[], true);
+    }
     resolver.visit_statement_list(program.body)?;
     resolver.force_capture_for_direct_eval();
     resolver.tree.finish();
@@ -447,6 +472,8 @@ struct Resolver {
     merged_namespace_exports: Vec<FxHashMap<Atom, Vec<Identifier>>>,
     /// The scopes containing a direct `eval(...)` call.
     direct_eval_scopes: Vec<ScopeId>,
+    /// True while resolving strict code (decides whether `arguments` is mapped).
+    strict: bool,
 }
 
 /// The names each namespace declared directly in `statements` exports, gathered over all of
@@ -517,6 +544,7 @@ impl Resolver {
             module: false,
             merged_namespace_exports: Vec::new(),
             direct_eval_scopes: Vec::new(),
+            strict: false,
         }
     }
 
@@ -543,7 +571,7 @@ impl Resolver {
                 break;
             }
             if data.kind.is_var_scope() {
-                if matches!(data.kind, ScopeKind::Function { .. })
+                if (matches!(data.kind, ScopeKind::Function { .. }) || data.function_body)
                     && !data.names.contains_key(&WITH_OBJECT_NAME)
                 {
                     self.add_binding(id, WITH_OBJECT_NAME, BindingKind::Synthetic);
@@ -683,6 +711,7 @@ impl Resolver {
             env_slot_count: 0,
             uses_this: false,
             ghost: false,
+            function_body: false,
         });
         id
     }
@@ -948,7 +977,7 @@ impl Resolver {
                         _ => binding.captured = true,
                     }
                 }
-                if binding.kind.is_lexical() {
+                if binding.kind.is_lexical() || binding.kind == BindingKind::Parameter {
                     let exempt = binding.kind == BindingKind::ClassInner && crossed_function;
                     if !exempt && (in_switch || !binding.initialized) {
                         binding.needs_tdz = true;
@@ -1655,6 +1684,8 @@ impl Resolver {
     ) -> Result<(), CompileError> {
         self.descend(function.span)?;
         let previous = self.current;
+        let outer_strict = self.strict;
+        self.strict |= function.has_use_strict_directive;
         let scope = self.enter(
             ScopeKind::Function {
                 arrow: function.is_arrow,
@@ -1676,13 +1707,76 @@ impl Resolver {
         if let Some(rest) = &function.params.rest {
             pattern_names(rest, &mut parameter_names);
         }
-        for identifier in parameter_names {
+        // A non-simple parameter list is evaluated left to right with the parameters in their
+        // temporal dead zone until bound (`function f(a = b, b) {}` throws); its body gets a
+        // separate variable scope, so closures in parameter expressions cannot see the body's
+        // `var`s (FunctionDeclarationInstantiation steps 20-28).
+        let separate_body_scope = !function.params.is_simple;
+        for identifier in &parameter_names {
             if self.tree.lookup_local(scope, identifier.name).is_none() {
-                self.add_binding(scope, identifier.name, BindingKind::Parameter);
+                let id = self.add_binding(scope, identifier.name, BindingKind::Parameter);
+                if separate_body_scope {
+                    self.tree.bindings[id as usize].initialized = false;
+                }
             }
         }
-        self.hoist_var_scope(function.body.statements, scope, false)?;
-        self.declare_lexical(function.body.statements, scope, true)?;
+        if !function.is_arrow
+            && self
+                .tree
+                .lookup_local(scope, tseval_lexer::well_known::ARGUMENTS)
+                .is_none()
+        {
+            // `var arguments` does not hide the arguments object: the variable starts as it
+            // (FunctionDeclarationInstantiation steps 22 and 28).
+            let mut var_names = Vec::new();
+            collect_var_names(function.body.statements, &mut var_names, 0);
+            if var_names
+                .iter()
+                .any(|identifier| identifier.name == tseval_lexer::well_known::ARGUMENTS)
+            {
+                self.add_binding(
+                    scope,
+                    tseval_lexer::well_known::ARGUMENTS,
+                    BindingKind::Arguments,
+                );
+            }
+        }
+        let body_scope = if separate_body_scope {
+            let body_scope = self.new_scope(ScopeKind::VarBlock, Some(scope));
+            self.tree.scopes[body_scope as usize].function_body = true;
+            self.tree
+                .scope_of_node
+                .insert(scope_key(TAG_FUNCTION_BODY, function.body), body_scope);
+            body_scope
+        } else {
+            scope
+        };
+        self.hoist_var_scope(function.body.statements, body_scope, false)?;
+        self.declare_lexical(function.body.statements, body_scope, true)?;
+        let mut parameter_atoms: Vec<Atom> = parameter_names.iter().map(|id| id.name).collect();
+        if !function.is_arrow {
+            // The arguments object counts as a parameter name here (B.3.2.1 with step 22.f).
+            parameter_atoms.push(tseval_lexer::well_known::ARGUMENTS);
+        }
+        self.declare_annex_b_functions(
+            function.body.statements,
+            body_scope,
+            &parameter_atoms,
+            false,
+        );
+        if separate_body_scope {
+            // A lexical declaration of the body may not redeclare a parameter (early error).
+            for identifier in &parameter_names {
+                if let Some(id) = self.tree.lookup_local(body_scope, identifier.name)
+                    && self.tree.bindings[id as usize].kind.is_lexical()
+                {
+                    return Err(CompileError::new(
+                        "Identifier has already been declared",
+                        identifier.span,
+                    ));
+                }
+            }
+        }
         if is_expression
             && let Some(id) = function.id
             && self.tree.lookup_local(scope, id.name).is_none()
@@ -1697,14 +1791,97 @@ impl Resolver {
             if item.parameter_property.is_some() {
                 self.reference_pseudo(THIS_NAME, BindingKind::This);
             }
+            let mut bound = Vec::new();
+            pattern_names(&item.pattern, &mut bound);
+            for identifier in bound {
+                self.mark_initialized(identifier.name);
+            }
         }
         if let Some(rest) = &function.params.rest {
             self.visit_binding_pattern(rest)?;
+            let mut bound = Vec::new();
+            pattern_names(rest, &mut bound);
+            for identifier in bound {
+                self.mark_initialized(identifier.name);
+            }
         }
+        self.current = body_scope;
         self.visit_statement_list(function.body.statements)?;
+        self.current = scope;
+        self.capture_parameters_for_mapped_arguments(function, scope);
+        self.strict = outer_strict;
         self.leave(previous);
         self.ascend();
         Ok(())
+    }
+
+    /// Annex B.3.2.1 / B.3.2.2: in sloppy code, a function declared in a block is also a `var`
+    /// of the enclosing function (or a global var of a script) when that `var` would not
+    /// conflict with a lexical declaration or (in functions) a parameter. The var is declared
+    /// here, before any reference is resolved; codegen copies the block binding into it when
+    /// the declaration is evaluated.
+    fn declare_annex_b_functions(
+        &mut self,
+        statements: &[Statement<'_>],
+        var_scope: ScopeId,
+        parameter_names: &[Atom],
+        global: bool,
+    ) {
+        if self.strict || self.module {
+            return;
+        }
+        let mut candidates = Vec::new();
+        let mut enclosing = vec![block_lexical_names(statements, false)];
+        collect_annex_b_functions(statements, &mut enclosing, false, &mut candidates, 0);
+        for (function, name) in candidates {
+            if parameter_names.contains(&name) {
+                continue;
+            }
+            let target = if global {
+                if !self.tree.global_var_names.contains(&name) {
+                    self.tree.global_var_names.push(name);
+                }
+                AnnexBFunctionTarget::Global
+            } else {
+                let binding = match self.tree.lookup_local(var_scope, name) {
+                    Some(existing) => {
+                        if self.tree.bindings[existing as usize].kind.is_lexical() {
+                            continue;
+                        }
+                        existing
+                    }
+                    None => self.add_binding(var_scope, name, BindingKind::Var),
+                };
+                AnnexBFunctionTarget::Binding(binding)
+            };
+            self.tree
+                .annex_b_functions
+                .insert(function as *const Function<'_> as usize, target);
+        }
+    }
+
+    /// Mapped `arguments` (ECMAScript 10.4.4): in a sloppy function with a simple parameter
+    /// list that uses its `arguments` object, `arguments[i]` aliases the `i`-th parameter. The
+    /// parameters of such a function (and only of such a function) are moved to its
+    /// environment, so that the arguments object can address them as (environment, slot)
+    /// pairs; functions that do not mention `arguments` keep their parameters in registers.
+    fn capture_parameters_for_mapped_arguments(&mut self, function: &Function<'_>, scope: ScopeId) {
+        if self.strict || function.is_arrow || !function.params.is_simple {
+            return;
+        }
+        let bindings = &self.tree.scopes[scope as usize].bindings;
+        let uses_arguments = bindings
+            .iter()
+            .any(|&id| self.tree.bindings[id as usize].kind == BindingKind::Arguments);
+        if !uses_arguments {
+            return;
+        }
+        for &id in bindings {
+            let binding = &mut self.tree.bindings[id as usize];
+            if binding.kind == BindingKind::Parameter {
+                binding.captured = true;
+            }
+        }
     }
 
     fn visit_class(&mut self, class: &Class<'_>) -> Result<(), CompileError> {
@@ -1713,6 +1890,8 @@ impl Resolver {
         }
         self.descend(class.span)?;
         let previous = self.current;
+        let outer_strict = self.strict;
+        self.strict = true;
         let scope = self.enter(ScopeKind::Class, scope_key(TAG_CLASS, class));
         if let Some(id) = class.id {
             self.add_binding(scope, id.name, BindingKind::ClassInner);
@@ -1866,6 +2045,7 @@ impl Resolver {
         if let Some(id) = class.id {
             self.mark_initialized(id.name);
         }
+        self.strict = outer_strict;
         self.leave(previous);
         self.ascend();
         Ok(())
@@ -1917,6 +2097,202 @@ fn first_class_decorator<'a>(class: &Class<'a>) -> Option<&'a Decorator<'a>> {
 /// have no run-time semantics yet, and ignoring them would run a different program.
 fn decorators_not_supported(decorator: &Decorator<'_>) -> CompileError {
     CompileError::new("decorators are not supported yet", decorator.span)
+}
+
+/// The names a statement list declares lexically as a block (let/const/class and function
+/// declarations).
+fn block_lexical_names(statements: &[Statement<'_>], with_functions: bool) -> Vec<Atom> {
+    let mut names = Vec::new();
+    for statement in statements {
+        match statement {
+            Statement::VariableDeclaration(declaration)
+                if declaration.kind != VariableKind::Var =>
+            {
+                let mut identifiers = Vec::new();
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, &mut identifiers);
+                }
+                names.extend(identifiers.iter().map(|identifier| identifier.name));
+            }
+            Statement::ClassDeclaration(class) => names.extend(class.id.map(|id| id.name)),
+            Statement::FunctionDeclaration(function) if with_functions => {
+                names.extend(function.id.map(|id| id.name))
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// Annex B.3.2 candidates: plain function declarations nested in blocks (not in nested
+/// functions) whose name could be `var`-declared at the function or script level without an
+/// early error, that is, no enclosing block or loop head declares it lexically. `enclosing`
+/// holds the lexically declared names of the enclosing statement lists, outermost first; the
+/// innermost entry is the list the statements belong to.
+fn collect_annex_b_functions<'a>(
+    statements: &[Statement<'a>],
+    enclosing: &mut Vec<Vec<Atom>>,
+    nested: bool,
+    out: &mut Vec<(&'a Function<'a>, Atom)>,
+    depth: u32,
+) {
+    if depth > MAX_RESOLVER_DEPTH {
+        return;
+    }
+    for statement in statements {
+        collect_annex_b_in_statement(statement, enclosing, nested, out, depth + 1);
+    }
+}
+
+/// Scans a statement list that forms its own lexical scope declaring `names`.
+fn collect_annex_b_scoped<'a>(
+    statements: &[Statement<'a>],
+    names: Vec<Atom>,
+    enclosing: &mut Vec<Vec<Atom>>,
+    out: &mut Vec<(&'a Function<'a>, Atom)>,
+    depth: u32,
+) {
+    enclosing.push(names);
+    collect_annex_b_functions(statements, enclosing, true, out, depth + 1);
+    enclosing.pop();
+}
+
+fn collect_annex_b_in_statement<'a>(
+    statement: &Statement<'a>,
+    enclosing: &mut Vec<Vec<Atom>>,
+    nested: bool,
+    out: &mut Vec<(&'a Function<'a>, Atom)>,
+    depth: u32,
+) {
+    if depth > MAX_RESOLVER_DEPTH {
+        return;
+    }
+    match statement {
+        Statement::FunctionDeclaration(function) if nested => {
+            if let Some(id) = function.id
+                && !function.is_async
+                && !function.is_generator
+            {
+                let outer = &enclosing[..enclosing.len().saturating_sub(1)];
+                if !outer.iter().any(|names| names.contains(&id.name)) {
+                    out.push((function, id.name));
+                }
+            }
+        }
+        Statement::Block(block) => collect_annex_b_scoped(
+            block.body,
+            block_lexical_names(block.body, true),
+            enclosing,
+            out,
+            depth,
+        ),
+        Statement::If(node) => {
+            // A function declaration as an `if` branch is treated as if in its own block
+            // (B.3.3).
+            let consequent = std::slice::from_ref(&node.consequent);
+            collect_annex_b_scoped(consequent, Vec::new(), enclosing, out, depth);
+            if let Some(alternate) = &node.alternate {
+                let alternate = std::slice::from_ref(alternate);
+                collect_annex_b_scoped(alternate, Vec::new(), enclosing, out, depth);
+            }
+        }
+        Statement::For(node) => {
+            let mut names = Vec::new();
+            if let Some(ForInit::VariableDeclaration(declaration)) = &node.init
+                && declaration.kind != VariableKind::Var
+            {
+                let mut identifiers = Vec::new();
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, &mut identifiers);
+                }
+                names.extend(identifiers.iter().map(|identifier| identifier.name));
+            }
+            collect_annex_b_scoped(
+                std::slice::from_ref(&node.body),
+                names,
+                enclosing,
+                out,
+                depth,
+            );
+        }
+        Statement::ForIn(ForInStatement { left, body, .. })
+        | Statement::ForOf(ForOfStatement { left, body, .. }) => {
+            let mut names = Vec::new();
+            if let ForInOfLeft::VariableDeclaration(declaration) = left
+                && declaration.kind != VariableKind::Var
+            {
+                let mut identifiers = Vec::new();
+                for declarator in declaration.declarators {
+                    pattern_names(&declarator.target, &mut identifiers);
+                }
+                names.extend(identifiers.iter().map(|identifier| identifier.name));
+            }
+            collect_annex_b_scoped(std::slice::from_ref(body), names, enclosing, out, depth);
+        }
+        Statement::While(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::DoWhile(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::Labeled(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::With(node) => {
+            collect_annex_b_in_statement(&node.body, enclosing, nested, out, depth + 1)
+        }
+        Statement::Switch(node) => {
+            let mut names = Vec::new();
+            for case in node.cases {
+                names.extend(block_lexical_names(case.consequent, true));
+            }
+            enclosing.push(names);
+            for case in node.cases {
+                collect_annex_b_functions(case.consequent, enclosing, true, out, depth + 1);
+            }
+            enclosing.pop();
+        }
+        Statement::Try(node) => {
+            collect_annex_b_scoped(
+                node.block.body,
+                block_lexical_names(node.block.body, true),
+                enclosing,
+                out,
+                depth,
+            );
+            if let Some(handler) = node.handler {
+                // A simple catch parameter does not block a var of the same name (B.3.4); a
+                // destructured one does.
+                let mut parameter_names = Vec::new();
+                if let Some(parameter) = &handler.param
+                    && !matches!(parameter, BindingPattern::Identifier(_))
+                {
+                    let mut identifiers = Vec::new();
+                    pattern_names(parameter, &mut identifiers);
+                    parameter_names.extend(identifiers.iter().map(|identifier| identifier.name));
+                }
+                enclosing.push(parameter_names);
+                collect_annex_b_scoped(
+                    handler.body.body,
+                    block_lexical_names(handler.body.body, true),
+                    enclosing,
+                    out,
+                    depth,
+                );
+                enclosing.pop();
+            }
+            if let Some(finalizer) = node.finalizer {
+                collect_annex_b_scoped(
+                    finalizer.body,
+                    block_lexical_names(finalizer.body, true),
+                    enclosing,
+                    out,
+                    depth,
+                );
+            }
+        }
+        _ => {}
+    }
 }
 
 pub fn hoisted_function<'a>(statement: &Statement<'a>) -> Option<&'a Function<'a>> {

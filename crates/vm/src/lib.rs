@@ -12,10 +12,12 @@
 //! - [`realm`]: the `Vm` struct, intrinsics, handle scopes, GC roots.
 //! - [`error`]: throwing errors from Rust; uncaught-exception descriptions.
 //! - [`env`]: captured-variable environments with pooled slot buffers.
+//! - [`arguments`]: mapped `arguments` objects (parameters aliased through the environment).
 //! - [`host`]: stdout/stderr sinks.
 //! - [`integer_indexed`]: typed array element access and the byte encoding of elements.
 //! - `interpreter`, `builtins`: owned by the interpreter and built-ins engineers.
 
+pub mod arguments;
 pub mod atom;
 pub mod builtins;
 pub mod conversions;

@@ -236,6 +236,9 @@ pub enum ObjectKind {
     BigIntWrapper(BigIntRef),
     /// An unmapped `arguments` object (elements hold the values).
     Arguments,
+    /// A mapped `arguments` object: mapped indices are the parameters' environment slots
+    /// (see `arguments.rs`); the other indices are ordinary properties.
+    MappedArguments(Box<crate::arguments::ParameterMap>),
     /// A Map.
     Map(Box<OrderedMap>),
     /// A Set (values are stored as keys; the map value is unused).
@@ -539,6 +542,7 @@ impl ObjectKind {
             }
             ObjectKind::ModuleNamespace(_) => {}
             ObjectKind::ModuleBinding { env, .. } => tracer.push(*env),
+            ObjectKind::MappedArguments(map) => tracer.push(map.env),
             ObjectKind::Promise(promise) => {
                 promise.result.trace(tracer);
                 trace_values(&promise.fulfill_reactions, tracer);

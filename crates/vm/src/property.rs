@@ -45,6 +45,9 @@ pub enum OwnLocation {
     TypedElement(u32),
     /// Export `index` of a module namespace object (a live binding).
     ModuleExport(u32),
+    /// A mapped index of a mapped arguments object: the parameter's environment slot (see
+    /// `arguments.rs`).
+    MappedArgument(u32),
 }
 
 /// A per-instruction inline cache.
@@ -123,6 +126,11 @@ impl Vm {
                         .typed_array_has_index(&view, index)
                         .then_some(OwnLocation::TypedElement(index));
                 }
+                if let ObjectKind::MappedArguments(_) = data.kind
+                    && self.mapped_parameter(object, index).is_some()
+                {
+                    return Some(OwnLocation::MappedArgument(index));
+                }
             }
             PropertyKey::Atom(atoms::LENGTH) => match data.kind {
                 ObjectKind::Array(_) => return Some(OwnLocation::ArrayLength),
@@ -190,6 +198,7 @@ impl Vm {
                 ObjectKind::ModuleNamespace(module) => self.namespace_export_value(module, index),
                 _ => Ok(Value::Undefined),
             },
+            OwnLocation::MappedArgument(index) => Ok(self.mapped_argument_value(holder, index)),
         }
     }
 
@@ -290,6 +299,7 @@ impl Vm {
             OwnLocation::ModuleExport(_) => {
                 PropertyDescriptor::data(Value::Undefined, true, true, false)
             }
+            OwnLocation::MappedArgument(index) => self.mapped_argument_descriptor(object, index),
         }
     }
 
@@ -312,6 +322,9 @@ impl Vm {
                     OwnLocation::ArrayLength => data
                         .array_data()
                         .map(|array| Value::Number(array.length as f64)),
+                    OwnLocation::MappedArgument(index) => {
+                        Some(self.mapped_argument_value(current, index))
+                    }
                     _ => None,
                 };
             }
@@ -703,6 +716,10 @@ impl Vm {
                 self.typed_array_set_element(object, index as f64, value)?;
                 Ok(true)
             }
+            OwnLocation::MappedArgument(index) => {
+                self.set_mapped_argument_value(object, index, value);
+                Ok(true)
+            }
             OwnLocation::StringIndex(_)
             | OwnLocation::StringLength
             | OwnLocation::ModuleExport(_) => Ok(false),
@@ -848,7 +865,9 @@ impl Vm {
                 || self.heap.shapes.get(data.shape).index_key_count() != 0
                 || matches!(
                     data.kind,
-                    ObjectKind::StringWrapper(_) | ObjectKind::TypedArray(_)
+                    ObjectKind::StringWrapper(_)
+                        | ObjectKind::TypedArray(_)
+                        | ObjectKind::MappedArguments(_)
                 )
             {
                 return false;
@@ -995,6 +1014,9 @@ impl Vm {
                     Value::Undefined,
                 );
             }
+            Some(OwnLocation::MappedArgument(index)) => {
+                self.set_mapped_argument_value(object, index, value);
+            }
             Some(
                 OwnLocation::ArrayLength
                 | OwnLocation::StringLength
@@ -1118,6 +1140,11 @@ impl Vm {
         if self.object(object).is_proxy() {
             return self.proxy_define_own_property(object, key, descriptor);
         }
+        if let (ObjectKind::MappedArguments(_), PropertyKey::Index(index)) =
+            (&self.object(object).kind, key)
+        {
+            return self.define_mapped_argument(object, index, descriptor);
+        }
         if let ObjectKind::ModuleNamespace(_) = self.object(object).kind
             && !matches!(key, PropertyKey::Symbol(_))
         {
@@ -1192,6 +1219,9 @@ impl Vm {
             }
             return Ok(true);
         };
+        if let OwnLocation::MappedArgument(index) = location {
+            return self.define_mapped_argument(object, index, descriptor);
+        }
         let current = self.descriptor_at(object, location);
         let current_configurable = current.configurable.unwrap_or(false);
         let current_enumerable = current.enumerable.unwrap_or(false);
@@ -1271,7 +1301,7 @@ impl Vm {
 
     /// Adds a new own property (the caller checked it does not exist and the object is
     /// extensible). `second` is the setter for accessors.
-    fn add_property(
+    pub(crate) fn add_property(
         &mut self,
         object: ObjectRef,
         key: PropertyKey,
@@ -1397,7 +1427,8 @@ impl Vm {
             | OwnLocation::StringLength
             | OwnLocation::StringIndex(_)
             | OwnLocation::TypedElement(_)
-            | OwnLocation::ModuleExport(_) => {}
+            | OwnLocation::ModuleExport(_)
+            | OwnLocation::MappedArgument(_) => {}
         }
     }
 
@@ -1627,6 +1658,7 @@ impl Vm {
                 self.remove_shape_property(object, key, entry);
                 Ok(true)
             }
+            OwnLocation::MappedArgument(index) => Ok(self.delete_mapped_argument(object, index)),
             OwnLocation::ArrayLength
             | OwnLocation::StringLength
             | OwnLocation::StringIndex(_)
@@ -1727,6 +1759,10 @@ impl Vm {
         if let ObjectKind::TypedArray(view) = data.kind {
             indices.extend(0..self.typed_array_length(&view).unwrap_or(0) as u32);
         }
+        let mapped_arguments = matches!(data.kind, ObjectKind::MappedArguments(_));
+        if mapped_arguments {
+            indices.extend(self.mapped_indices(object));
+        }
         indices.extend(
             data.elements
                 .iter()
@@ -1749,7 +1785,10 @@ impl Vm {
                 PropertyKey::Symbol(_) => symbols.push(entry.key),
             }
         }
-        if shape.index_key_count() != 0 || matches!(data.kind, ObjectKind::StringWrapper(_)) {
+        if shape.index_key_count() != 0
+            || mapped_arguments
+            || matches!(data.kind, ObjectKind::StringWrapper(_))
+        {
             indices.sort_unstable();
             indices.dedup();
         }
@@ -1797,6 +1836,9 @@ impl Vm {
                     | OwnLocation::StringIndex(_)
                     | OwnLocation::TypedElement(_) => true,
                     OwnLocation::Slot(entry) => entry.attributes.enumerable(),
+                    OwnLocation::MappedArgument(index) => self
+                        .mapped_parameter(object, index)
+                        .is_some_and(|entry| entry.enumerable),
                     OwnLocation::ArrayLength | OwnLocation::StringLength => false,
                 };
                 if enumerable {
@@ -1832,6 +1874,9 @@ impl Vm {
                     } else {
                         match self.find_own_property(current, key) {
                             Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
+                            Some(OwnLocation::MappedArgument(index)) => self
+                                .mapped_parameter(current, index)
+                                .is_some_and(|entry| entry.enumerable),
                             Some(
                                 OwnLocation::Element(_)
                                 | OwnLocation::StringIndex(_)

@@ -678,7 +678,7 @@ impl<'t> Compiler<'t> {
         self.scope = scope_data.parent.unwrap_or(0);
     }
 
-    fn place_of_binding(&self, binding_id: BindingId, depth: u16) -> Result<Place> {
+    pub(crate) fn place_of_binding(&self, binding_id: BindingId, depth: u16) -> Result<Place> {
         let binding = &self.tree.bindings[binding_id as usize];
         if binding.captured {
             return Ok(Place::Env {
@@ -1249,31 +1249,7 @@ impl<'t> Compiler<'t> {
                     }
                 }
                 BindingKind::Synthetic if binding.name == resolver::WITH_OBJECT_NAME => {
-                    // The eval variable object of a function containing a direct eval: an
-                    // object without prototype, so only eval-declared names are found on it.
-                    let mark = self.mark();
-                    let register = match self.place_of_binding(binding_id, 0)? {
-                        Place::Register(register) => register,
-                        _ => self.alloc()?,
-                    };
-                    let null = self.alloc()?;
-                    self.emit(Instruction::NewObject {
-                        dst: register,
-                        capacity: 0,
-                    });
-                    self.emit(Instruction::LoadNull { dst: null });
-                    self.emit(Instruction::SetPrototypeFromLiteral {
-                        object: register,
-                        value: null,
-                    });
-                    if binding.captured {
-                        self.emit(Instruction::StoreEnv {
-                            src: register,
-                            depth: 0,
-                            slot: binding.slot,
-                        });
-                    }
-                    self.release(mark);
+                    self.emit_eval_var_object(binding_id)?;
                     None
                 }
                 BindingKind::NewTarget
@@ -1314,6 +1290,37 @@ impl<'t> Compiler<'t> {
                 });
             }
         }
+        Ok(())
+    }
+
+    /// Creates the eval variable object of a variable scope containing a direct eval: an
+    /// object without prototype, so only eval-declared names are found on it.
+    pub(crate) fn emit_eval_var_object(&mut self, binding_id: BindingId) -> Result<()> {
+        let binding = &self.tree.bindings[binding_id as usize];
+        let (captured, slot) = (binding.captured, binding.slot);
+        let mark = self.mark();
+        let register = match self.place_of_binding(binding_id, 0)? {
+            Place::Register(register) => register,
+            _ => self.alloc()?,
+        };
+        let null = self.alloc()?;
+        self.emit(Instruction::NewObject {
+            dst: register,
+            capacity: 0,
+        });
+        self.emit(Instruction::LoadNull { dst: null });
+        self.emit(Instruction::SetPrototypeFromLiteral {
+            object: register,
+            value: null,
+        });
+        if captured {
+            self.emit(Instruction::StoreEnv {
+                src: register,
+                depth: 0,
+                slot,
+            });
+        }
+        self.release(mark);
         Ok(())
     }
 

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use tseval_parser::ast::*;
 
-use super::{Compiler, Result};
-use crate::bytecode::{ExceptionHandler, IcKind};
+use super::{Compiler, ControlEntry, ControlKind, Result};
+use crate::bytecode::{ExceptionHandler, FunctionFlags, IcKind};
 use crate::opcodes::{Instruction, Reg};
 
 /// The target of one destructuring step.
@@ -19,7 +19,20 @@ enum Target<'p, 'a> {
     BindingIdentifier(Identifier),
 }
 
-impl Target<'_, '_> {
+impl<'p, 'a> Target<'p, 'a> {
+    /// A property-reference target (`o.x`, `o[k]`) of an assignment pattern: its reference is
+    /// evaluated before the value is fetched (DestructuringAssignmentEvaluation evaluates the
+    /// DestructuringAssignmentTarget first).
+    fn member(&self) -> Option<&'p MemberExpression<'a>> {
+        match *self {
+            Target::Assignment(AssignmentTarget::Simple(SimpleAssignmentTarget::Member(
+                member,
+            )))
+            | Target::Simple(SimpleAssignmentTarget::Member(member)) => Some(member),
+            _ => None,
+        }
+    }
+
     /// The identifier name used for NamedEvaluation of defaults.
     fn identifier(&self) -> Option<Atom> {
         match self {
@@ -182,8 +195,12 @@ impl Compiler<'_> {
                 PropertyKey::String(string) => string.atom,
                 _ => None,
             };
+            let mut member_reference = None;
             match static_name {
                 Some(name) => {
+                    if let Some(member) = target.member() {
+                        member_reference = Some(self.member_reference(member)?);
+                    }
                     let ic = self.ic_site(IcKind::GetNamed, name)?;
                     self.emit(Instruction::GetNamed {
                         dst: element,
@@ -201,6 +218,9 @@ impl Compiler<'_> {
                         None => self.alloc()?,
                     };
                     self.load_static_key(key, key_register)?;
+                    if let Some(member) = target.member() {
+                        member_reference = Some(self.member_reference(member)?);
+                    }
                     self.emit(Instruction::GetKeyed {
                         dst: element,
                         object: value,
@@ -209,7 +229,10 @@ impl Compiler<'_> {
                 }
             }
             self.apply_default(element, *default, target.identifier())?;
-            self.bind_target(*target, element)?;
+            match member_reference {
+                Some((object, key)) => self.emit_member_set(object, key, element)?,
+                None => self.bind_target(*target, element)?,
+            }
             self.release(mark);
         }
         if let (Some(rest), Some(base)) = (rest, keys_base) {
@@ -228,6 +251,53 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// The element steps of an array pattern over the iterator record `iterator`. A property
+    /// reference target is evaluated before its IteratorStep (and the rest target before the
+    /// remaining values are collected), as DestructuringAssignmentEvaluation orders them.
+    fn array_pattern_elements(
+        &mut self,
+        elements: &[Option<(Target<'_, '_>, Option<&Expression<'_>>)>],
+        rest: Option<Target<'_, '_>>,
+        iterator: Reg,
+    ) -> Result<()> {
+        for element in elements {
+            let mark = self.mark();
+            let member_reference = match element.as_ref().and_then(|(target, _)| target.member()) {
+                Some(member) => Some(self.member_reference(member)?),
+                None => None,
+            };
+            let register = self.alloc()?;
+            self.emit(Instruction::IteratorNext {
+                dst: register,
+                iterator,
+            });
+            if let Some((target, default)) = element {
+                self.apply_default(register, *default, target.identifier())?;
+                match member_reference {
+                    Some((object, key)) => self.emit_member_set(object, key, register)?,
+                    None => self.bind_target(*target, register)?,
+                }
+            }
+            self.release(mark);
+        }
+        if let Some(rest) = rest {
+            let member_reference = match rest.member() {
+                Some(member) => Some(self.member_reference(member)?),
+                None => None,
+            };
+            let register = self.alloc()?;
+            self.emit(Instruction::IteratorCollectRest {
+                dst: register,
+                iterator,
+            });
+            match member_reference {
+                Some((object, key)) => self.emit_member_set(object, key, register)?,
+                None => self.bind_target(rest, register)?,
+            }
+        }
+        Ok(())
+    }
+
     fn array_pattern(
         &mut self,
         elements: &[Option<(Target<'_, '_>, Option<&Expression<'_>>)>],
@@ -240,27 +310,31 @@ impl Compiler<'_> {
             iterable: value,
         });
         let start = self.pc();
-        for element in elements {
-            let mark = self.mark();
-            let register = self.alloc()?;
-            self.emit(Instruction::IteratorNext {
-                dst: register,
-                iterator,
+        // In a generator, a `yield` inside the pattern can be resumed with a return
+        // completion: like a `return` inside a for-of body, it must close the iterator. A
+        // loop control entry carrying the record makes `emit_abrupt` do so.
+        let generator = self.function.flags.contains(FunctionFlags::GENERATOR);
+        if generator {
+            let break_label = self.new_label();
+            let continue_label = self.new_label();
+            let depth = self.function.scope_depth;
+            self.function.control.push(ControlEntry {
+                labels: Vec::new(),
+                kind: ControlKind::Loop {
+                    break_label,
+                    continue_label,
+                    iterator: Some(iterator),
+                    async_iterator: false,
+                },
+                break_depth: depth,
+                continue_depth: depth,
             });
-            if let Some((target, default)) = element {
-                self.apply_default(register, *default, target.identifier())?;
-                self.bind_target(*target, register)?;
-            }
-            self.release(mark);
         }
-        if let Some(rest) = rest {
-            let register = self.alloc()?;
-            self.emit(Instruction::IteratorCollectRest {
-                dst: register,
-                iterator,
-            });
-            self.bind_target(rest, register)?;
+        let result = self.array_pattern_elements(elements, rest, iterator);
+        if generator {
+            self.function.control.pop();
         }
+        result?;
         let end = self.pc();
         self.emit(Instruction::IteratorClose { iterator });
         if end > start {

@@ -15,7 +15,7 @@ use crate::bytecode::{ExceptionHandler, FunctionFlags, FunctionTemplate};
 use crate::opcodes::{Instruction, Reg};
 use crate::resolver::{
     self, BindingKind, DEFAULT_EXPORT_NAME, FIELDS_INITIALIZER_NAME, TAG_BLOCK, TAG_CATCH, TAG_FOR,
-    TAG_FOR_IN, TAG_FOR_OF, TAG_FUNCTION, TAG_SWITCH, THIS_NAME, scope_key,
+    TAG_FOR_IN, TAG_FOR_OF, TAG_FUNCTION, TAG_FUNCTION_BODY, TAG_SWITCH, THIS_NAME, scope_key,
 };
 
 impl Compiler<'_> {
@@ -102,9 +102,12 @@ impl Compiler<'_> {
         }
         // Simple identifier parameters live in their own registers unless captured.
         for (index, item) in params.items.iter().enumerate() {
+            // A parameter with TDZ checks starts as the hole, so it cannot share the register
+            // that holds the argument.
             if let BindingPattern::Identifier(identifier) = item.pattern
                 && let Some(binding_id) = self.tree.lookup_local(scope, identifier.name)
                 && !self.tree.bindings[binding_id as usize].captured
+                && !self.tree.bindings[binding_id as usize].needs_tdz
                 && self.tree.bindings[binding_id as usize].kind == BindingKind::Parameter
             {
                 self.binding_registers[binding_id as usize] = Some(Reg(index as u16 + 1));
@@ -117,6 +120,7 @@ impl Compiler<'_> {
             if let Some(BindingPattern::Identifier(identifier)) = params.rest
                 && let Some(binding_id) = self.tree.lookup_local(scope, identifier.name)
                 && !self.tree.bindings[binding_id as usize].captured
+                && !self.tree.bindings[binding_id as usize].needs_tdz
             {
                 self.binding_registers[binding_id as usize] = Some(register);
             }
@@ -131,6 +135,7 @@ impl Compiler<'_> {
             self.function.derived_epilogue = Some((result, epilogue));
         }
         self.emit_function_scope_entry(scope)?;
+        self.emit_argument_mapping(params, scope)?;
         self.function.in_parameters = true;
         for (index, item) in params.items.iter().enumerate() {
             let register = Reg(index as u16 + 1);
@@ -174,6 +179,7 @@ impl Compiler<'_> {
             }
             _ => {}
         }
+        self.enter_function_body_scope(function.body, scope)?;
         self.instantiate_hoisted_functions(function.body.statements, false)?;
         if function.is_generator {
             // The call runs up to here; the body starts at the first `next()`.
@@ -193,6 +199,129 @@ impl Compiler<'_> {
             self.emit(Instruction::LoadUndefined { dst: register });
             self.emit_final_return(register)?;
             self.release(mark);
+        }
+        Ok(())
+    }
+
+    /// Evaluating a block-level function declaration that Annex B.3.2 also binds as a `var`
+    /// (see `declare_annex_b_functions` in the resolver): copies the block's binding to the var.
+    fn annex_b_function_copy(&mut self, function: &Function<'_>) -> Result<()> {
+        let key = function as *const Function<'_> as usize;
+        let (Some(&target), Some(id)) = (self.tree.annex_b_functions.get(&key), function.id) else {
+            return Ok(());
+        };
+        let mark = self.mark();
+        let value = self.alloc()?;
+        let source = self.resolve(id.name)?;
+        self.load_place(source.place, value)?;
+        let destination = match target {
+            resolver::AnnexBFunctionTarget::Global => Place::Global(id.name),
+            resolver::AnnexBFunctionTarget::Binding(binding_id) => {
+                let target_scope = self.tree.bindings[binding_id as usize].scope;
+                let mut scope = self.scope;
+                let mut depth: u16 = 0;
+                while scope != target_scope {
+                    let scope_data = &self.tree.scopes[scope as usize];
+                    if scope_data.has_env() {
+                        depth += 1;
+                    }
+                    match scope_data.parent {
+                        Some(parent) => scope = parent,
+                        None => {
+                            return Err(CompileError::new(
+                                "internal error: Annex B var scope not found",
+                                function.span,
+                            ));
+                        }
+                    }
+                }
+                self.place_of_binding(binding_id, depth)?
+            }
+        };
+        self.store_place(destination, value)?;
+        self.release(mark);
+        Ok(())
+    }
+
+    /// Enters the separate variable scope of the body of a function with a non-simple parameter
+    /// list (FunctionDeclarationInstantiation step 28), if the resolver made one: a body `var`
+    /// named like a parameter starts with the parameter's value.
+    fn enter_function_body_scope(
+        &mut self,
+        body: &FunctionBody<'_>,
+        function_scope: u32,
+    ) -> Result<()> {
+        let Some(body_scope) = self.tree.scope_for(scope_key(TAG_FUNCTION_BODY, body)) else {
+            return Ok(());
+        };
+        self.enter_scope(body_scope)?;
+        let parameter_depth = u16::from(self.tree.scopes[body_scope as usize].has_env());
+        let bindings = self.tree.scopes[body_scope as usize].bindings.clone();
+        for binding_id in bindings {
+            let binding = &self.tree.bindings[binding_id as usize];
+            let name = binding.name;
+            if binding.kind == BindingKind::Synthetic && name == resolver::WITH_OBJECT_NAME {
+                self.emit_eval_var_object(binding_id)?;
+                continue;
+            }
+            if binding.kind != BindingKind::Var {
+                continue;
+            }
+            let Some(parameter) = self.tree.lookup_local(function_scope, name) else {
+                continue;
+            };
+            if !matches!(
+                self.tree.bindings[parameter as usize].kind,
+                BindingKind::Parameter | BindingKind::Arguments
+            ) {
+                continue;
+            }
+            let mark = self.mark();
+            let value = self.alloc()?;
+            let place = self.place_of_binding(parameter, parameter_depth)?;
+            self.load_place(place, value)?;
+            self.initialize_binding(name, value)?;
+            self.release(mark);
+        }
+        Ok(())
+    }
+
+    /// Mapped `arguments` (see `capture_parameters_for_mapped_arguments` in the resolver and
+    /// the VM's `arguments.rs`): one `MapArgument` per parameter name, for the last parameter
+    /// with that name (CreateMappedArgumentsObject step 17), after the function environment
+    /// holding the parameters has been pushed. The resolver captured the parameters exactly
+    /// when the arguments object is mapped.
+    fn emit_argument_mapping(&mut self, params: &FormalParameters<'_>, scope: u32) -> Result<()> {
+        let Some(arguments) = self.function.arguments_register else {
+            return Ok(());
+        };
+        if !params.is_simple
+            || self.is_strict()
+            || self.function.flags.contains(FunctionFlags::ARROW)
+        {
+            return Ok(());
+        }
+        let mut mapped_names: Vec<Atom> = Vec::new();
+        for (index, item) in params.items.iter().enumerate().rev() {
+            let BindingPattern::Identifier(identifier) = item.pattern else {
+                continue;
+            };
+            if mapped_names.contains(&identifier.name) {
+                continue;
+            }
+            mapped_names.push(identifier.name);
+            let Some(binding_id) = self.tree.lookup_local(scope, identifier.name) else {
+                continue;
+            };
+            let binding = &self.tree.bindings[binding_id as usize];
+            if binding.kind != BindingKind::Parameter || !binding.captured {
+                continue;
+            }
+            self.emit(Instruction::MapArgument {
+                arguments,
+                index: index as u16,
+                slot: binding.slot,
+            });
         }
         Ok(())
     }
@@ -339,7 +468,7 @@ impl Compiler<'_> {
                 Ok(())
             }
             Statement::VariableDeclaration(declaration) => self.variable_declaration(declaration),
-            Statement::FunctionDeclaration(_) => Ok(()),
+            Statement::FunctionDeclaration(function) => self.annex_b_function_copy(function),
             Statement::ClassDeclaration(class) => self.class_declaration(class),
             Statement::If(node) => {
                 self.mark_position(node.span);

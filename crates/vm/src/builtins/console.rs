@@ -350,6 +350,9 @@ fn enumerable_own_keys(
                 | OwnLocation::TypedElement(_),
             ) => true,
             Some(OwnLocation::Slot(entry)) => entry.attributes.enumerable(),
+            Some(OwnLocation::MappedArgument(index)) => vm
+                .mapped_parameter(object, index)
+                .is_some_and(|entry| entry.enumerable),
             _ => false,
         };
         if enumerable {
@@ -516,7 +519,7 @@ fn snapshot_kind(
         ObjectKind::BooleanWrapper(boolean) => Plan::Boxed("Boolean", Value::Boolean(*boolean)),
         ObjectKind::SymbolWrapper(symbol) => Plan::Boxed("Symbol", Value::Symbol(*symbol)),
         ObjectKind::BigIntWrapper(bigint) => Plan::Boxed("BigInt", Value::BigInt(*bigint)),
-        ObjectKind::Arguments => Plan::Arguments,
+        ObjectKind::Arguments | ObjectKind::MappedArguments(_) => Plan::Arguments,
         ObjectKind::TypedArray(view) => Plan::TypedArray(vm.typed_array_length(view).unwrap_or(0)),
         _ => Plan::Ordinary,
     };

@@ -712,7 +712,7 @@ fn builtin_tag(vm: &Vm, object: ObjectRef) -> &'static str {
     }
     match &vm.object(object).kind {
         ObjectKind::Array(_) => "Array",
-        ObjectKind::Arguments => "Arguments",
+        ObjectKind::Arguments | ObjectKind::MappedArguments(_) => "Arguments",
         ObjectKind::Closure(_) | ObjectKind::NativeFunction(_) | ObjectKind::BoundFunction(_) => {
             "Function"
         }

@@ -1058,6 +1058,11 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let value = reg!(src);
                 objects::store_env(vm, depth, slot, value);
             }
+            Instruction::MapArgument {
+                arguments,
+                index,
+                slot,
+            } => objects::map_argument(vm, reg!(arguments), index, slot),
 
             // ----- Modules -----
             Instruction::LoadImport { dst, depth, slot } => {

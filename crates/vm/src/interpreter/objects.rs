@@ -784,6 +784,13 @@ pub(crate) fn store_env(vm: &mut Vm, depth: u16, slot: u16, value: Value) {
     }
 }
 
+/// `MapArgument` (see `arguments.rs`).
+pub(crate) fn map_argument(vm: &mut Vm, arguments: Value, index: u16, slot: u16) {
+    if let (Value::Object(object), Some(env)) = (arguments, current_env(vm)) {
+        vm.map_argument(object, env, index, slot);
+    }
+}
+
 // ----- constructors -----
 
 /// `DerivedConstructorResult`.
