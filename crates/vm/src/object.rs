@@ -442,6 +442,9 @@ pub enum InternalTag {
     WeakRef,
     /// A FinalizationRegistry: `values = [cleanup callback]`.
     FinalizationRegistry,
+    /// An Intl service object: `values = [bound function, name, value, ...]`
+    /// (see `builtins::intl`).
+    Intl(crate::builtins::intl::IntlKind),
 }
 
 /// Which Iterator.prototype method created an Iterator Helper object.
