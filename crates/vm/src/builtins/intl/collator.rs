@@ -277,7 +277,6 @@ pub fn compare(left: &[u16], right: &[u16], options: &CollatorOptions) -> Orderi
 pub fn install(vm: &mut Vm, intl: ObjectRef) {
     let (_, prototype) =
         super::install_service_constructor(vm, intl, IntlKind::Collator, 0, collator_constructor);
-    super::super::getter(vm, prototype, "compare", collator_compare_getter);
     super::super::method(
         vm,
         prototype,
@@ -285,6 +284,7 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         0,
         collator_resolved_options,
     );
+    super::super::getter(vm, prototype, "compare", collator_compare_getter);
 }
 
 /// InitializeCollator.

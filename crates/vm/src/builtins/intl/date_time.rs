@@ -29,14 +29,6 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         0,
         date_time_format_constructor,
     );
-    super::super::getter(vm, prototype, "format", date_time_format_format_getter);
-    super::super::method(
-        vm,
-        prototype,
-        "formatToParts",
-        1,
-        date_time_format_format_to_parts,
-    );
     super::super::method(
         vm,
         prototype,
@@ -44,6 +36,14 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         0,
         date_time_format_resolved_options,
     );
+    super::super::method(
+        vm,
+        prototype,
+        "formatToParts",
+        1,
+        date_time_format_format_to_parts,
+    );
+    super::super::getter(vm, prototype, "format", date_time_format_format_getter);
 }
 
 /// Which fields a `toLocale*String` method requires and defaults (ToDateTimeOptions).
@@ -219,15 +219,19 @@ pub(crate) fn resolve_date_time_format_options(
         }
     }
     let has_hour = components.iter().any(|(name, _)| *name == "hour") || time_style.is_some();
+    // ECMA-402 as node 20 implements it: hour12 picks the 12- or 24-hour variant of the
+    // locale's default cycle (so `hour12: false` in en-US is "h24", midnight shows as 24).
+    let default_cycle = if locale_data::uses_twelve_hour_clock(&locale) {
+        "h12"
+    } else {
+        "h23"
+    };
     let hour_cycle = if let Some(twelve) = hour12 {
-        if twelve {
-            if locale_data::data_locale(&locale) == "ja-JP" {
-                "h11"
-            } else {
-                "h12"
-            }
-        } else {
-            "h23"
+        match (twelve, default_cycle) {
+            (true, "h23") => "h11",
+            (true, _) => "h12",
+            (false, "h23") => "h23",
+            (false, _) => "h24",
         }
     } else if let Some(cycle) = &hour_cycle_option {
         match cycle.as_str() {
@@ -236,15 +240,9 @@ pub(crate) fn resolve_date_time_format_options(
             "h24" => "h24",
             _ => "h23",
         }
-    } else if locale_data::uses_twelve_hour_clock(&locale) {
-        "h12"
     } else {
-        "h23"
+        default_cycle
     };
-    // ICU's patterns show minutes and seconds with two digits after an hour or minute.
-    let has_component = |name: &str| components.iter().any(|(component, _)| *component == name);
-    let pad_minute = has_component("hour") && has_component("minute");
-    let pad_second = has_component("minute") && has_component("second");
     let mut resolved = Resolved::default();
     resolved.push_text("locale", &locale);
     resolved.push_text("calendar", "gregory");
@@ -255,15 +253,10 @@ pub(crate) fn resolve_date_time_format_options(
         resolved.push("hour12", Field::Bool(matches!(hour_cycle, "h11" | "h12")));
     }
     for (name, value) in &components {
-        let value = if (*name == "minute" && pad_minute) || (*name == "second" && pad_second) {
-            "2-digit".to_string()
-        } else {
-            value.clone()
-        };
         if *name == "fractionalSecondDigits" {
             resolved.push_number(name, value.parse::<f64>().unwrap_or(1.0));
         } else {
-            resolved.push_text(name, &value);
+            resolved.push_text(name, value);
         }
     }
     if let Some(style) = &date_style {
@@ -271,6 +264,24 @@ pub(crate) fn resolve_date_time_format_options(
     }
     if let Some(style) = &time_style {
         resolved.push_text("timeStyle", style);
+    }
+    // The pattern decides which numeric fields really show two digits (resolvedOptions
+    // reports "2-digit" for them, as ICU's pattern-derived options do).
+    let pattern = pattern_for(&resolved);
+    for (name, token) in [
+        ("month", "{MM}"),
+        ("day", "{dd}"),
+        ("hour", "{hh}"),
+        ("minute", "{mm}"),
+        ("second", "{ss}"),
+    ] {
+        if resolved.text(name) == "numeric" && pattern.contains(token) {
+            for (field_name, field) in resolved.fields.iter_mut() {
+                if field_name == name {
+                    *field = Field::Text("2-digit".to_string());
+                }
+            }
+        }
     }
     vm.close_handle_scope(scope);
     Ok(resolved)
@@ -391,22 +402,22 @@ fn pattern_for(resolved: &Resolved) -> String {
     } else {
         locale_data::date_pattern(locale, &date_key).map(str::to_string)
     };
-    let mut time_pattern = if time_key.is_empty() {
-        None
+    let fractional = resolved.number("fractionalSecondDigits").is_some();
+    if fractional && !time_key.contains('s') {
+        time_key.push('s');
+    }
+    let time_pattern = if time_key.is_empty() {
+        has_zone.then(|| "{z}".to_string())
     } else {
-        if has_zone && date_key.is_empty() {
-            time_key.push('z');
+        if has_zone {
+            time_key.push(if resolved.text("timeZoneName") == "long" {
+                'Z'
+            } else {
+                'z'
+            });
         }
         locale_data::date_pattern(locale, &time_key).map(str::to_string)
     };
-    if has_zone && !date_key.is_empty() {
-        time_pattern = Some(match time_pattern {
-            Some(pattern) => format!("{pattern} {{z}}"),
-            None => "{z}".to_string(),
-        });
-    } else if has_zone && time_key.is_empty() {
-        time_pattern = Some("{z}".to_string());
-    }
     let mut pattern = match (date_pattern, time_pattern) {
         (Some(date), Some(time)) => {
             let join_key = if resolved.text("month") == "long" && !resolved.text("day").is_empty() {
@@ -422,19 +433,18 @@ fn pattern_for(resolved: &Resolved) -> String {
         (None, None) => String::new(),
     };
     if !resolved.text("era").is_empty() {
-        pattern = if locale_data::data_locale(locale) == "en-US" {
-            format!("{pattern} {{G}}")
+        pattern = if locale_data::data_locale(locale) == "ja-JP" {
+            format!("{{G}}{pattern}")
         } else {
-            format!("{{G}} {pattern}")
+            format!("{pattern} {{G}}")
         };
     }
-    if resolved.number("fractionalSecondDigits").is_some() {
+    if fractional {
+        let decimal = locale_data::number_symbols(locale).decimal;
         pattern = if pattern.contains("{ss}") {
-            pattern.replace("{ss}", "{ss}.{S}")
-        } else if pattern.contains("{s}") {
-            pattern.replace("{s}", "{s}.{S}")
+            pattern.replace("{ss}", &format!("{{ss}}{decimal}{{S}}"))
         } else {
-            format!("{pattern} {{S}}")
+            pattern.replace("{s}", &format!("{{s}}{decimal}{{S}}"))
         };
     }
     if !resolved.text("dayPeriod").is_empty() && !pattern.contains("{a}") {
@@ -491,17 +501,18 @@ pub fn format_to_parts(resolved: &Resolved, time: f64) -> Vec<(String, String)> 
                 pad(fields.month, token == "MM" || two_digit_option("month")),
             ),
             "L" => {
-                let width = match resolved.text("month") {
-                    "long" | "" => "long",
-                    "narrow" => "narrow",
+                let width = match (resolved.text("month"), resolved.text("dateStyle")) {
+                    ("", "medium") => "short",
+                    ("long" | "", _) => "long",
+                    ("narrow", _) => "narrow",
                     _ => "short",
                 };
-                let context =
-                    if resolved.text("day").is_empty() && resolved.text("dateStyle").is_empty() {
-                        "standalone"
-                    } else {
-                        "format"
-                    };
+                // A month shown alone uses the stand-alone names (German "Mär" vs "März").
+                let alone = resolved.text("dateStyle").is_empty()
+                    && ["day", "year", "weekday"]
+                        .iter()
+                        .all(|name| resolved.text(name).is_empty());
+                let context = if alone { "standalone" } else { "format" };
                 let names = locale_data::date_names(locale, &format!("month-{context}-{width}"));
                 let name = names
                     .get((fields.month - 1) as usize)
@@ -702,12 +713,7 @@ fn time_argument(vm: &mut Vm, value: Value) -> JsResult<f64> {
 }
 
 fn date_time_format_format_getter(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
-    super::this_service(
-        vm,
-        this,
-        IntlKind::DateTimeFormat,
-        "get Intl.DateTimeFormat.prototype.format",
-    )?;
+    super::this_service(vm, this, IntlKind::DateTimeFormat, "UnwrapDateTimeFormat")?;
     let Value::Object(object) = this else {
         return Ok(Value::Undefined);
     };
@@ -744,12 +750,7 @@ fn date_time_format_format_to_parts(vm: &mut Vm, this: Value, args: Args) -> JsR
 }
 
 fn date_time_format_resolved_options(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
-    let resolved = super::this_service(
-        vm,
-        this,
-        IntlKind::DateTimeFormat,
-        "Intl.DateTimeFormat.prototype.resolvedOptions",
-    )?;
+    let resolved = super::this_service(vm, this, IntlKind::DateTimeFormat, "UnwrapDateTimeFormat")?;
     super::resolved_options_object(vm, &resolved)
 }
 

@@ -18,7 +18,6 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         0,
         plural_rules_constructor,
     );
-    super::super::method(vm, plural_prototype, "select", 1, plural_rules_select);
     super::super::method(
         vm,
         plural_prototype,
@@ -26,12 +25,20 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         0,
         plural_rules_resolved_options,
     );
+    super::super::method(vm, plural_prototype, "select", 1, plural_rules_select);
     let (_, relative_prototype) = super::install_service_constructor(
         vm,
         intl,
         IntlKind::RelativeTimeFormat,
         0,
         relative_time_format_constructor,
+    );
+    super::super::method(
+        vm,
+        relative_prototype,
+        "resolvedOptions",
+        0,
+        relative_time_format_resolved_options,
     );
     super::super::method(
         vm,
@@ -47,19 +54,19 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         2,
         relative_time_format_format_to_parts,
     );
-    super::super::method(
-        vm,
-        relative_prototype,
-        "resolvedOptions",
-        0,
-        relative_time_format_resolved_options,
-    );
     let (_, list_prototype) = super::install_service_constructor(
         vm,
         intl,
         IntlKind::ListFormat,
         0,
         list_format_constructor,
+    );
+    super::super::method(
+        vm,
+        list_prototype,
+        "resolvedOptions",
+        0,
+        list_format_resolved_options,
     );
     super::super::method(vm, list_prototype, "format", 1, list_format_format);
     super::super::method(
@@ -68,13 +75,6 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         "formatToParts",
         1,
         list_format_format_to_parts,
-    );
-    super::super::method(
-        vm,
-        list_prototype,
-        "resolvedOptions",
-        0,
-        list_format_resolved_options,
     );
 }
 

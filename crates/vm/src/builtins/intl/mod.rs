@@ -141,8 +141,8 @@ pub fn install(vm: &mut Vm) {
     let intl = super::namespace_object(vm, "Intl");
     to_string_tag(vm, intl, "Intl");
     method(vm, intl, "getCanonicalLocales", 1, get_canonical_locales);
-    number::install(vm, intl);
     date_time::install(vm, intl);
+    number::install(vm, intl);
     collator::install(vm, intl);
     misc::install(vm, intl);
 }

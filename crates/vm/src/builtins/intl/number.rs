@@ -28,14 +28,6 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         0,
         number_format_constructor,
     );
-    super::super::getter(vm, prototype, "format", number_format_format_getter);
-    super::super::method(
-        vm,
-        prototype,
-        "formatToParts",
-        1,
-        number_format_format_to_parts,
-    );
     super::super::method(
         vm,
         prototype,
@@ -43,6 +35,14 @@ pub fn install(vm: &mut Vm, intl: ObjectRef) {
         0,
         number_format_resolved_options,
     );
+    super::super::method(
+        vm,
+        prototype,
+        "formatToParts",
+        1,
+        number_format_format_to_parts,
+    );
+    super::super::getter(vm, prototype, "format", number_format_format_getter);
 }
 
 // ----- decimal values -----
@@ -1017,13 +1017,19 @@ fn to_decimal_value(vm: &mut Vm, value: Value) -> JsResult<DecimalValue> {
     }
 }
 
+/// UnwrapNumberFormat, with V8's message (which names the receiver `undefined` whatever it
+/// is).
+fn unwrap_number_format(vm: &mut Vm, this: Value) -> JsResult<Resolved> {
+    match super::read_service(vm, this, IntlKind::NumberFormat) {
+        Some(resolved) => Ok(resolved),
+        None => vm.throw_type_error(
+            "Method UnwrapNumberFormat called on incompatible receiver undefined",
+        ),
+    }
+}
+
 fn number_format_format_getter(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
-    super::this_service(
-        vm,
-        this,
-        IntlKind::NumberFormat,
-        "get Intl.NumberFormat.prototype.format",
-    )?;
+    unwrap_number_format(vm, this)?;
     let Value::Object(object) = this else {
         return Ok(Value::Undefined);
     };
@@ -1060,12 +1066,7 @@ fn number_format_format_to_parts(vm: &mut Vm, this: Value, args: Args) -> JsResu
 }
 
 fn number_format_resolved_options(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
-    let resolved = super::this_service(
-        vm,
-        this,
-        IntlKind::NumberFormat,
-        "Intl.NumberFormat.prototype.resolvedOptions",
-    )?;
+    let resolved = unwrap_number_format(vm, this)?;
     super::resolved_options_object(vm, &resolved)
 }
 
