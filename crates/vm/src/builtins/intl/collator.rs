@@ -148,12 +148,12 @@ fn push_elements(character: char, spanish: bool, elements: &mut Vec<Element>) {
         return;
     }
     let special: Option<(&str, u16, u8)> = match character {
-        'ß' => Some(("ss", 0, 2)),
-        'ẞ' => Some(("ss", 0, 3)),
-        'æ' => Some(("ae", 0, 2)),
-        'Æ' => Some(("ae", 0, 3)),
-        'œ' => Some(("oe", 0, 2)),
-        'Œ' => Some(("oe", 0, 3)),
+        'ß' => Some(("ss", STROKE_WEIGHT + 1, 0)),
+        'ẞ' => Some(("ss", STROKE_WEIGHT + 1, 1)),
+        'æ' => Some(("ae", STROKE_WEIGHT + 1, 0)),
+        'Æ' => Some(("ae", STROKE_WEIGHT + 1, 1)),
+        'œ' => Some(("oe", STROKE_WEIGHT + 1, 0)),
+        'Œ' => Some(("oe", STROKE_WEIGHT + 1, 1)),
         'ø' => Some(("o", STROKE_WEIGHT, 0)),
         'Ø' => Some(("o", STROKE_WEIGHT, 1)),
         'ł' => Some(("l", STROKE_WEIGHT, 0)),
@@ -334,15 +334,33 @@ pub(crate) fn resolve_collator_options(
     )?
     .unwrap_or_default();
     let ignore_punctuation = get_boolean_option(vm, options, "ignorePunctuation")?.unwrap_or(false);
-    let numeric = numeric_option.unwrap_or_else(|| {
-        super::unicode_extension_value(&requested, "kn").is_some_and(|value| value == "true")
-    });
-    let case_first = case_first_option
-        .or_else(|| {
-            super::unicode_extension_value(&requested, "kf")
-                .filter(|value| matches!(value.as_str(), "upper" | "lower" | "false"))
-        })
-        .unwrap_or_else(|| "false".to_string());
+    // Unicode extension keys apply when the option does not override them, and then stay in
+    // the resolved locale (`en-u-kn-true` resolves to `en-u-kn`).
+    let mut locale = locale;
+    let mut extension = String::new();
+    let numeric = match numeric_option {
+        Some(numeric) => numeric,
+        None => match super::unicode_extension_value(&requested, "kn") {
+            Some(value) if value == "true" || value == "false" => {
+                extension.push_str(if value == "true" { "-kn" } else { "-kn-false" });
+                value == "true"
+            }
+            _ => false,
+        },
+    };
+    let case_first = match case_first_option {
+        Some(case_first) => case_first,
+        None => match super::unicode_extension_value(&requested, "kf") {
+            Some(value) if matches!(value.as_str(), "upper" | "lower" | "false") => {
+                extension.push_str(&format!("-kf-{value}"));
+                value
+            }
+            _ => "false".to_string(),
+        },
+    };
+    if !extension.is_empty() {
+        locale = format!("{locale}-u{extension}");
+    }
     let mut resolved = Resolved::default();
     resolved.push_text("locale", &locale);
     resolved.push_text("usage", &usage);

@@ -698,9 +698,13 @@ pub(crate) fn language_of(locale: &str) -> &str {
 
 /// The region subtag of a locale, if any.
 pub(crate) fn region_of(locale: &str) -> Option<&str> {
-    locale.split('-').skip(1).find(|subtag| {
-        subtag.len() == 2 || (subtag.len() == 3 && subtag.bytes().all(|b| b.is_ascii_digit()))
-    })
+    locale
+        .split('-')
+        .skip(1)
+        .take_while(|subtag| subtag.len() > 1)
+        .find(|subtag| {
+            subtag.len() == 2 || (subtag.len() == 3 && subtag.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 #[cfg(test)]
