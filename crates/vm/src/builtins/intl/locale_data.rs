@@ -120,7 +120,12 @@ pub fn is_known_unit(unit: &str) -> bool {
 
 /// The unit pattern for a locale, unit, display and plural category.
 pub fn unit_pattern(locale: &str, unit: &str, display: &str, plural_one: bool) -> String {
-    let language = super::language_of(data_locale(locale));
+    let table_locale = data_locale(locale);
+    let language = if table_locale == "en-GB" {
+        table_locale
+    } else {
+        super::language_of(table_locale)
+    };
     for &(entry_language, entry_unit, entry_display, one, other) in tables::UNIT_PATTERNS {
         if entry_language == language && entry_unit == unit && entry_display == display {
             return if plural_one { one } else { other }.to_string();

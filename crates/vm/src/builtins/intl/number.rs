@@ -398,7 +398,11 @@ impl NumberFormatter {
             }
             _ => {}
         }
-        if accounting && locale_data::data_locale(&self.locale).starts_with("en") {
+        let parenthesised_accounting = matches!(
+            locale_data::data_locale(&self.locale),
+            "en-US" | "en-GB" | "fr-FR" | "ja-JP"
+        );
+        if accounting && parenthesised_accounting {
             parts.insert(0, part("literal", "("));
             parts.push(part("literal", ")"));
         } else if let Some(sign) = sign {
