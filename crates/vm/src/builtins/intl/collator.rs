@@ -336,7 +336,13 @@ pub(crate) fn resolve_collator_options(
     let ignore_punctuation = get_boolean_option(vm, options, "ignorePunctuation")?.unwrap_or(false);
     // Unicode extension keys apply when the option does not override them, and then stay in
     // the resolved locale (`en-u-kn-true` resolves to `en-u-kn`).
-    let mut locale = locale;
+    // Collation data exists per language plus a few tailored regions; ICU reports the locale
+    // it found (en-US is kept as it is the root's default).
+    let mut locale = if matches!(locale.as_str(), "en-US" | "de-AT" | "fr-CA") {
+        locale
+    } else {
+        super::language_of(&locale).to_string()
+    };
     let mut extension = String::new();
     let numeric = match numeric_option {
         Some(numeric) => numeric,

@@ -420,10 +420,14 @@ fn pattern_for(resolved: &Resolved) -> String {
     };
     let mut pattern = match (date_pattern, time_pattern) {
         (Some(date), Some(time)) => {
-            let join_key = if resolved.text("month") == "long" && !resolved.text("day").is_empty() {
-                "join:components-long"
-            } else {
-                "join:components"
+            // ICU joins date and time by the length of the date: numeric months like the
+            // short style, abbreviated months like medium, full month names like long (full
+            // with a weekday).
+            let join_key = match resolved.text("month") {
+                "long" if !resolved.text("weekday").is_empty() => "join:full",
+                "long" => "join:long",
+                "short" | "narrow" => "join:medium",
+                _ => "join:short",
             };
             let join = locale_data::date_pattern(locale, join_key).unwrap_or("{0}, {1}");
             join.replace("{0}", &date).replace("{1}", &time)
@@ -531,7 +535,17 @@ pub fn format_to_parts(resolved: &Resolved, time: f64) -> Vec<(String, String)> 
                     "narrow" => "narrow",
                     _ => "long",
                 };
-                let names = locale_data::date_names(locale, &format!("weekday-{width}"));
+                // A weekday shown with other date fields uses the format names (German
+                // "Di." vs the stand-alone "Di").
+                let with_date = ["day", "month", "year"]
+                    .iter()
+                    .any(|name| !resolved.text(name).is_empty());
+                let kind = if with_date || !resolved.text("dateStyle").is_empty() {
+                    format!("weekday-format-{width}")
+                } else {
+                    format!("weekday-{width}")
+                };
+                let names = locale_data::date_names(locale, &kind);
                 let name = names
                     .get(fields.weekday as usize)
                     .copied()

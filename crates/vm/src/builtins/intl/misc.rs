@@ -210,7 +210,8 @@ fn plural_rules_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<V
     };
     let number_options =
         super::number::resolve_number_format_options(vm, Value::Undefined, options_for_digits)?;
-    let locale = super::resolve_locale(&requested);
+    // Plural rules are data of a language, so the resolved locale is the language alone.
+    let locale = super::language_of(&super::resolve_locale(&requested)).to_string();
     let mut resolved = Resolved::default();
     resolved.push_text("locale", &locale);
     resolved.push_text("type", &plural_type);
