@@ -79,3 +79,16 @@ for (const attempt of attempts) {
     console.log(`${(error as Error).name}: ${(error as Error).message}`);
   }
 }
+
+// IANA time zones with their daylight-saving rules and names.
+const summer = new Date(Date.UTC(2024, 6, 5, 14, 7));
+const winter = new Date(Date.UTC(2024, 0, 5, 14, 7));
+for (const timeZone of ["America/New_York", "America/Los_Angeles", "Europe/London", "Europe/Paris", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney"]) {
+  for (const locale of ["en-US", "en-GB", "de-DE"]) {
+    const zoned = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium", timeStyle: "long" });
+    console.log(timeZone, locale, "|", zoned.format(summer), "|", zoned.format(winter));
+  }
+}
+const transitions: number[] = [Date.UTC(2024, 2, 10, 6, 59), Date.UTC(2024, 2, 10, 7, 0), Date.UTC(2024, 10, 3, 5, 59), Date.UTC(2024, 10, 3, 6, 0)];
+console.log(transitions.map((time) => new Date(time).toLocaleTimeString("en-US", { timeZone: "America/New_York", timeZoneName: "short" })).join(" | "));
+console.log(new Intl.DateTimeFormat("en", { timeZone: "europe/berlin" }).resolvedOptions().timeZone);

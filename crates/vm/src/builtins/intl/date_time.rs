@@ -4,9 +4,10 @@
 //! Formatting picks a pattern from the measured tables: the date fields (weekday, year,
 //! month, day) and the time fields (hour cycle, minute, second, time zone name) each map to a
 //! skeleton whose pattern is looked up separately, and the two are joined with the locale's
-//! connector; `dateStyle`/`timeStyle` have their own patterns. Only UTC is supported as a time
-//! zone (this engine's local time zone is UTC, like the reference machines'); other IANA names
-//! are a RangeError, as for an unknown zone.
+//! connector; `dateStyle`/`timeStyle` have their own patterns. The local time zone is UTC (as
+//! on the reference machines); a small table of IANA zones (US, European, Asian and Australian
+//! ones) applies the current daylight-saving rules of their region to every year. Other zone
+//! names are a RangeError, as an unknown zone is.
 
 use super::locale_data;
 use super::{
@@ -82,14 +83,292 @@ const COMPONENTS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The canonical name of a supported time zone.
+/// Daylight-saving rules of the supported zones (the current rules, applied to every year).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DaylightRule {
+    /// No daylight saving time.
+    None,
+    /// United States since 2007: second Sunday of March 2:00 local to first Sunday of
+    /// November 2:00 local.
+    UnitedStates,
+    /// European Union: last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC.
+    Europe,
+    /// South-eastern Australia: first Sunday of October 2:00 local standard time to first
+    /// Sunday of April 3:00 local daylight time.
+    Australia,
+}
+
+/// A supported IANA time zone: name, standard offset in minutes, daylight rule, and English
+/// short and long names for standard and daylight time (empty short names show "GMT+h").
+struct TimeZone {
+    name: &'static str,
+    standard_offset: i64,
+    rule: DaylightRule,
+    short_names: [&'static str; 2],
+    long_names: [&'static str; 2],
+}
+
+const US_EASTERN: [&str; 2] = ["Eastern Standard Time", "Eastern Daylight Time"];
+const US_CENTRAL: [&str; 2] = ["Central Standard Time", "Central Daylight Time"];
+const US_MOUNTAIN: [&str; 2] = ["Mountain Standard Time", "Mountain Daylight Time"];
+const US_PACIFIC: [&str; 2] = ["Pacific Standard Time", "Pacific Daylight Time"];
+const CENTRAL_EUROPE: [&str; 2] = [
+    "Central European Standard Time",
+    "Central European Summer Time",
+];
+
+const TIME_ZONES: &[TimeZone] = &[
+    TimeZone {
+        name: "UTC",
+        standard_offset: 0,
+        rule: DaylightRule::None,
+        short_names: ["UTC", "UTC"],
+        long_names: ["Coordinated Universal Time", "Coordinated Universal Time"],
+    },
+    TimeZone {
+        name: "America/New_York",
+        standard_offset: -300,
+        rule: DaylightRule::UnitedStates,
+        short_names: ["EST", "EDT"],
+        long_names: US_EASTERN,
+    },
+    TimeZone {
+        name: "America/Chicago",
+        standard_offset: -360,
+        rule: DaylightRule::UnitedStates,
+        short_names: ["CST", "CDT"],
+        long_names: US_CENTRAL,
+    },
+    TimeZone {
+        name: "America/Denver",
+        standard_offset: -420,
+        rule: DaylightRule::UnitedStates,
+        short_names: ["MST", "MDT"],
+        long_names: US_MOUNTAIN,
+    },
+    TimeZone {
+        name: "America/Phoenix",
+        standard_offset: -420,
+        rule: DaylightRule::None,
+        short_names: ["MST", "MST"],
+        long_names: [US_MOUNTAIN[0], US_MOUNTAIN[0]],
+    },
+    TimeZone {
+        name: "America/Los_Angeles",
+        standard_offset: -480,
+        rule: DaylightRule::UnitedStates,
+        short_names: ["PST", "PDT"],
+        long_names: US_PACIFIC,
+    },
+    TimeZone {
+        name: "Europe/London",
+        standard_offset: 0,
+        rule: DaylightRule::Europe,
+        short_names: ["", ""],
+        long_names: ["Greenwich Mean Time", "British Summer Time"],
+    },
+    TimeZone {
+        name: "Europe/Paris",
+        standard_offset: 60,
+        rule: DaylightRule::Europe,
+        short_names: ["", ""],
+        long_names: CENTRAL_EUROPE,
+    },
+    TimeZone {
+        name: "Europe/Berlin",
+        standard_offset: 60,
+        rule: DaylightRule::Europe,
+        short_names: ["", ""],
+        long_names: CENTRAL_EUROPE,
+    },
+    TimeZone {
+        name: "Europe/Madrid",
+        standard_offset: 60,
+        rule: DaylightRule::Europe,
+        short_names: ["", ""],
+        long_names: CENTRAL_EUROPE,
+    },
+    TimeZone {
+        name: "Europe/Rome",
+        standard_offset: 60,
+        rule: DaylightRule::Europe,
+        short_names: ["", ""],
+        long_names: CENTRAL_EUROPE,
+    },
+    TimeZone {
+        name: "Europe/Amsterdam",
+        standard_offset: 60,
+        rule: DaylightRule::Europe,
+        short_names: ["", ""],
+        long_names: CENTRAL_EUROPE,
+    },
+    TimeZone {
+        name: "Asia/Tokyo",
+        standard_offset: 540,
+        rule: DaylightRule::None,
+        short_names: ["", ""],
+        long_names: ["Japan Standard Time", "Japan Standard Time"],
+    },
+    TimeZone {
+        name: "Asia/Shanghai",
+        standard_offset: 480,
+        rule: DaylightRule::None,
+        short_names: ["", ""],
+        long_names: ["China Standard Time", "China Standard Time"],
+    },
+    TimeZone {
+        name: "Asia/Singapore",
+        standard_offset: 480,
+        rule: DaylightRule::None,
+        short_names: ["", ""],
+        long_names: ["Singapore Standard Time", "Singapore Standard Time"],
+    },
+    TimeZone {
+        name: "Asia/Kolkata",
+        standard_offset: 330,
+        rule: DaylightRule::None,
+        short_names: ["", ""],
+        long_names: ["India Standard Time", "India Standard Time"],
+    },
+    TimeZone {
+        name: "Asia/Dubai",
+        standard_offset: 240,
+        rule: DaylightRule::None,
+        short_names: ["", ""],
+        long_names: ["Gulf Standard Time", "Gulf Standard Time"],
+    },
+    TimeZone {
+        name: "Australia/Sydney",
+        standard_offset: 600,
+        rule: DaylightRule::Australia,
+        short_names: ["", ""],
+        long_names: [
+            "Australian Eastern Standard Time",
+            "Australian Eastern Daylight Time",
+        ],
+    },
+];
+
+/// The canonical name of a supported time zone (case-insensitive; the UTC aliases map to
+/// "UTC").
 fn canonical_time_zone(name: &str) -> Option<&'static str> {
     let upper = name.to_ascii_uppercase();
     match upper.as_str() {
         "UTC" | "ETC/UTC" | "GMT" | "ETC/GMT" | "ETC/UCT" | "UCT" | "ETC/UNIVERSAL"
         | "UNIVERSAL" | "ETC/ZULU" | "ZULU" | "ETC/GMT0" | "GMT0" | "ETC/GMT+0" | "ETC/GMT-0"
         | "GMT+0" | "GMT-0" | "ETC/GREENWICH" | "GREENWICH" => Some("UTC"),
-        _ => None,
+        _ => TIME_ZONES
+            .iter()
+            .find(|zone| zone.name.eq_ignore_ascii_case(name))
+            .map(|zone| zone.name),
+    }
+}
+
+fn find_time_zone(name: &str) -> &'static TimeZone {
+    TIME_ZONES
+        .iter()
+        .find(|zone| zone.name == name)
+        .unwrap_or(&TIME_ZONES[0])
+}
+
+/// The UTC time of 00:00 on the `nth` (1-based; 0 means last) Sunday of a month.
+fn sunday_of_month(year: i64, month: i64, nth: i64) -> f64 {
+    const DAY: f64 = 86_400_000.0;
+    if nth == 0 {
+        let first_of_next = if month == 12 {
+            super::super::date::days_from_civil(year + 1, 1, 1)
+        } else {
+            super::super::date::days_from_civil(year, month + 1, 1)
+        };
+        let last = first_of_next - 1;
+        let weekday = (last + 4).rem_euclid(7);
+        return (last - weekday) as f64 * DAY;
+    }
+    let first = super::super::date::days_from_civil(year, month, 1);
+    let weekday = (first + 4).rem_euclid(7);
+    let first_sunday = first + (7 - weekday) % 7;
+    (first_sunday + 7 * (nth - 1)) as f64 * DAY
+}
+
+/// The offset from UTC in minutes of a zone at a UTC time, and whether it is daylight time.
+fn zone_offset(zone: &TimeZone, time: f64) -> (i64, bool) {
+    const HOUR: f64 = 3_600_000.0;
+    let standard = zone.standard_offset;
+    let standard_ms = standard as f64 * 60_000.0;
+    let year = fields_of(time).year;
+    let daylight = match zone.rule {
+        DaylightRule::None => false,
+        DaylightRule::UnitedStates => {
+            let start = sunday_of_month(year, 3, 2) + 2.0 * HOUR - standard_ms;
+            let end = sunday_of_month(year, 11, 1) + 2.0 * HOUR - standard_ms - HOUR;
+            time >= start && time < end
+        }
+        DaylightRule::Europe => {
+            let start = sunday_of_month(year, 3, 0) + HOUR;
+            let end = sunday_of_month(year, 10, 0) + HOUR;
+            time >= start && time < end
+        }
+        DaylightRule::Australia => {
+            let end = sunday_of_month(year, 4, 1) + 3.0 * HOUR - standard_ms - HOUR;
+            let start = sunday_of_month(year, 10, 1) + 2.0 * HOUR - standard_ms;
+            time < end || time >= start
+        }
+    };
+    (standard + if daylight { 60 } else { 0 }, daylight)
+}
+
+/// "GMT+5:30"-style offset names (French writes "UTC−5" with a minus sign).
+fn offset_name(locale: &str, minutes: i64) -> String {
+    let french = super::language_of(locale) == "fr";
+    let prefix = if french { "UTC" } else { "GMT" };
+    if minutes == 0 {
+        return match locale_data::data_locale(locale) {
+            "en-US" | "en-GB" | "es-ES" => prefix.to_string(),
+            _ => format!("{prefix}+0"),
+        };
+    }
+    let sign = match (minutes < 0, french) {
+        (true, true) => "\u{2212}",
+        (true, false) => "-",
+        _ => "+",
+    };
+    let hours = minutes.abs() / 60;
+    let rest = minutes.abs() % 60;
+    if rest == 0 {
+        format!("{prefix}{sign}{hours}")
+    } else {
+        format!("{prefix}{sign}{hours}:{rest:02}")
+    }
+}
+
+/// The time zone name shown for the `{z}` token.
+fn zone_display_name(locale: &str, zone: &TimeZone, time: f64, long: bool) -> String {
+    let (minutes, daylight) = zone_offset(zone, time);
+    let index = usize::from(daylight);
+    if zone.name == "UTC" {
+        let kind = if long {
+            "timezone-long"
+        } else {
+            "timezone-short"
+        };
+        return locale_data::date_names(locale, kind)
+            .first()
+            .copied()
+            .unwrap_or("UTC")
+            .to_string();
+    }
+    if long {
+        return zone.long_names[index].to_string();
+    }
+    let table_locale = locale_data::data_locale(locale);
+    let central_europe = zone.long_names == CENTRAL_EUROPE;
+    match table_locale {
+        "en-US" if !zone.short_names[index].is_empty() => zone.short_names[index].to_string(),
+        "en-GB" if zone.name == "Europe/London" => ["GMT", "BST"][index].to_string(),
+        "en-GB" | "es-ES" if central_europe => ["CET", "CEST"][index].to_string(),
+        "de-DE" if central_europe => ["MEZ", "MESZ"][index].to_string(),
+        "ja-JP" if zone.name == "Asia/Tokyo" => "JST".to_string(),
+        _ => offset_name(locale, minutes),
     }
 }
 
@@ -460,7 +739,9 @@ fn pattern_for(resolved: &Resolved) -> String {
 /// Formats a (valid, clipped) time value into typed parts.
 pub fn format_to_parts(resolved: &Resolved, time: f64) -> Vec<(String, String)> {
     let locale = resolved.text("locale");
-    let fields = fields_of(time);
+    let zone = find_time_zone(resolved.text("timeZone"));
+    let (offset_minutes, _) = zone_offset(zone, time);
+    let fields = fields_of(time + offset_minutes as f64 * 60_000.0);
     let pattern = pattern_for(resolved);
     let mut parts: Vec<(String, String)> = Vec::new();
     let mut rest = pattern.as_str();
@@ -597,30 +878,14 @@ pub fn format_to_parts(resolved: &Resolved, time: f64) -> Vec<(String, String)> 
             }
             "B" => ("dayPeriod", flexible_day_period(locale, fields.hour)),
             "z" => {
+                let long = match resolved.text("timeZoneName") {
+                    "long" | "longGeneric" => true,
+                    "" => resolved.text("timeStyle") == "full",
+                    _ => false,
+                };
                 let name = match resolved.text("timeZoneName") {
-                    "long" => locale_data::date_names(locale, "timezone-long")
-                        .first()
-                        .copied()
-                        .unwrap_or("UTC")
-                        .to_string(),
-                    "shortOffset" | "longOffset" => "GMT".to_string(),
-                    _ if !resolved.text("timeStyle").is_empty() => {
-                        let kind = if matches!(resolved.text("timeStyle"), "full") {
-                            "timezone-long"
-                        } else {
-                            "timezone-short"
-                        };
-                        locale_data::date_names(locale, kind)
-                            .first()
-                            .copied()
-                            .unwrap_or("UTC")
-                            .to_string()
-                    }
-                    _ => locale_data::date_names(locale, "timezone-short")
-                        .first()
-                        .copied()
-                        .unwrap_or("UTC")
-                        .to_string(),
+                    "shortOffset" | "longOffset" => offset_name(locale, offset_minutes),
+                    _ => zone_display_name(locale, zone, time, long),
                 };
                 ("timeZoneName", name)
             }
