@@ -124,7 +124,8 @@ pub fn plural_category(
         "fr" => {
             if integer_value <= 1 {
                 "one"
-            } else if integer_value != 0 && integer_value % 1_000_000 == 0 && visible == 0 {
+            } else if integer_value != 0 && integer_value.is_multiple_of(1_000_000) && visible == 0
+            {
                 "many"
             } else {
                 "other"
@@ -133,7 +134,8 @@ pub fn plural_category(
         "es" => {
             if integer_value == 1 && fraction_zero {
                 "one"
-            } else if integer_value != 0 && integer_value % 1_000_000 == 0 && visible == 0 {
+            } else if integer_value != 0 && integer_value.is_multiple_of(1_000_000) && visible == 0
+            {
                 "many"
             } else {
                 "other"

@@ -544,7 +544,11 @@ impl NumberFormatter {
         if grouped {
             let length = integer.len();
             let mut start = 0;
-            let first_group = if length % 3 == 0 { 3 } else { length % 3 };
+            let first_group = if length.is_multiple_of(3) {
+                3
+            } else {
+                length % 3
+            };
             let mut end = first_group;
             while start < length {
                 if start > 0 {
