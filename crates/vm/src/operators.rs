@@ -800,8 +800,10 @@ mod rope_tests {
         vm.handles.clear();
         vm.root(text);
         let counts = vm.collect_garbage();
+        // The bound leaves room for the built-ins' own strings (about 1,000 with Intl) while
+        // staying far below the 100,000 rope nodes.
         assert!(
-            counts.strings < 1_000,
+            counts.strings < 2_000,
             "rope nodes were freed after flattening: {}",
             counts.strings
         );
