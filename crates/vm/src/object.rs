@@ -449,6 +449,9 @@ pub enum InternalTag {
     TextEncoder,
     /// A TextDecoder: `counter` holds its flags (see `builtins::web`).
     TextDecoder,
+    /// An Intl service object: `values = [bound function, name, value, ...]`
+    /// (see `builtins::intl`).
+    Intl(crate::builtins::intl::IntlKind),
 }
 
 /// Which Iterator.prototype method created an Iterator Helper object.

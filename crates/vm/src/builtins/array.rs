@@ -803,7 +803,10 @@ fn array_to_string(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     Ok(string_value(vm, &text))
 }
 
-fn array_to_locale_string(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
+fn array_to_locale_string(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    // ECMA-402 passes `locales` and `options` on to every element's toLocaleString.
+    let locales = args.get(vm, 0);
+    let options = args.get(vm, 1);
     let scope = vm.open_handle_scope();
     let (object, length) = this_array_like(vm, this)?;
     let mut units = Vec::new();
@@ -813,7 +816,11 @@ fn array_to_locale_string(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Val
         }
         let element = get_index(vm, object, index)?;
         if !element.is_nullish() {
-            let text = vm.invoke(element, PropertyKey::Atom(atoms::TO_LOCALE_STRING), &[])?;
+            let text = vm.invoke(
+                element,
+                PropertyKey::Atom(atoms::TO_LOCALE_STRING),
+                &[locales, options],
+            )?;
             units.extend(super::to_units(vm, text)?);
         }
     }

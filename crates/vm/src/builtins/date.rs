@@ -6,6 +6,7 @@
 //! variable is not consulted (stated simplification); local and UTC accessors therefore agree.
 //! The calendar math uses the proleptic Gregorian days-from-civil formulas on `i64`.
 
+use super::intl::date_time::Defaults;
 use super::{method, string_value, symbol_method};
 use crate::atom::PropertyKey;
 use crate::function::Args;
@@ -150,16 +151,14 @@ pub fn install(vm: &mut Vm) {
         ("toGMTString", 0, |vm, this, _| {
             format_method(vm, this, to_utc_string)
         }),
-        ("toLocaleString", 0, |vm, this, _| {
-            format_method(vm, this, |t| {
-                format!("{}, {}", locale_date(t), locale_time(t))
-            })
+        ("toLocaleString", 0, |vm, this, args| {
+            locale_method(vm, this, args, Defaults::All, Defaults::All)
         }),
-        ("toLocaleDateString", 0, |vm, this, _| {
-            format_method(vm, this, locale_date)
+        ("toLocaleDateString", 0, |vm, this, args| {
+            locale_method(vm, this, args, Defaults::Date, Defaults::Date)
         }),
-        ("toLocaleTimeString", 0, |vm, this, _| {
-            format_method(vm, this, locale_time)
+        ("toLocaleTimeString", 0, |vm, this, args| {
+            locale_method(vm, this, args, Defaults::Time, Defaults::Time)
         }),
     ];
     for &(name, length, function) in methods {
@@ -649,6 +648,29 @@ fn field_getter(vm: &mut Vm, this: Value, field: fn(f64) -> f64) -> JsResult<Val
     } else {
         field(time)
     }))
+}
+
+/// The `toLocale*String` methods: the no-argument en-US forms directly, anything else through
+/// Intl.DateTimeFormat.
+fn locale_method(
+    vm: &mut Vm,
+    this: Value,
+    args: Args,
+    required: Defaults,
+    defaults: Defaults,
+) -> JsResult<Value> {
+    let time = this_time(vm, this)?;
+    let locales = args.get(vm, 0);
+    let options = args.get(vm, 1);
+    if locales.is_undefined() && options.is_undefined() && !time.is_nan() {
+        let text = match required {
+            Defaults::Date => locale_date(time),
+            Defaults::Time => locale_time(time),
+            Defaults::All => format!("{}, {}", locale_date(time), locale_time(time)),
+        };
+        return Ok(string_value(vm, &text));
+    }
+    super::intl::date_time::date_to_locale_string(vm, time, locales, options, required, defaults)
 }
 
 fn format_method(vm: &mut Vm, this: Value, format: fn(f64) -> String) -> JsResult<Value> {

@@ -26,7 +26,8 @@
 //! TextEncoder/TextDecoder), `reflect` (Reflect and the Proxy constructor), `weak_refs` (WeakRef,
 //! FinalizationRegistry), `array_buffer` (ArrayBuffer, SharedArrayBuffer), `typed_array`
 //! (%TypedArray% and the concrete typed array constructors), `data_view` (DataView), `atomics`
-//! (the Atomics namespace), `eval` (eval and the dynamic function constructors).
+//! (the Atomics namespace), `eval` (eval and the dynamic function constructors), `intl` (the
+//! ECMA-402 Intl namespace and the locale-sensitive formatting it backs).
 
 use crate::atom::PropertyKey;
 use crate::function::{Args, NativeFunction};
@@ -47,6 +48,7 @@ pub mod error;
 pub mod eval;
 pub mod function;
 pub mod inspect;
+pub mod intl;
 pub mod iterator_helpers;
 pub mod iterators;
 pub mod json;
@@ -95,6 +97,7 @@ pub fn install(vm: &mut Vm) {
     atomics::install(vm);
     reflect::install(vm);
     weak_refs::install(vm);
+    intl::install(vm);
     console::install(vm);
     process::install(vm);
     structured_clone::install(vm);

@@ -1,8 +1,8 @@
 //! `Number`, `Boolean`, `BigInt` (constructor and prototype basics), and the global
 //! functions `parseInt`, `parseFloat`, `isNaN`, `isFinite`.
 //!
-//! Number formatting goes through `number_format` (bit-exact with V8). `toLocaleString` is
-//! en-US only: grouping commas and at most three fraction digits (no ICU).
+//! Number formatting goes through `number_format` (bit-exact with V8). `toLocaleString`
+//! (Number and BigInt) goes through `intl::number`, the Intl.NumberFormat implementation.
 
 use super::number_format::{
     number_to_exponential, number_to_fixed, number_to_precision, number_to_string_radix,
@@ -84,7 +84,13 @@ pub fn install(vm: &mut Vm) {
     super::install_constructor_behaviour(vm, bigint, bigint_constructor, 1);
     let bigint_prototype = vm.intrinsics.bigint_prototype;
     method(vm, bigint_prototype, "toString", 0, bigint_to_string);
-    method(vm, bigint_prototype, "toLocaleString", 0, bigint_to_string);
+    method(
+        vm,
+        bigint_prototype,
+        "toLocaleString",
+        0,
+        bigint_to_locale_string,
+    );
     method(vm, bigint_prototype, "valueOf", 0, bigint_value_of);
     super::to_string_tag(vm, bigint_prototype, "BigInt");
 }
@@ -403,10 +409,19 @@ pub fn format_en_us(number: f64) -> String {
     text
 }
 
-fn number_to_locale_string(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
+fn number_to_locale_string(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let number = this_number(vm, this, "toLocaleString")?;
-    let text = format_en_us(number);
-    Ok(string_value(vm, &text))
+    let locales = args.get(vm, 0);
+    let options = args.get(vm, 1);
+    super::intl::number::number_to_locale_string(vm, number, locales, options)
+}
+
+fn bigint_to_locale_string(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let bigint = this_bigint(vm, this)?;
+    let text = vm.bigint(bigint).to_string_radix(10);
+    let locales = args.get(vm, 0);
+    let options = args.get(vm, 1);
+    super::intl::number::bigint_to_locale_string(vm, &text, locales, options)
 }
 
 fn number_value_of(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {

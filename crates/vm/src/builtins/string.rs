@@ -5,7 +5,8 @@
 //! argument's `Symbol.split`/`Symbol.replace`/... method when it has one (RegExps do), as the
 //! specification says; the string-pattern paths are implemented here.
 //!
-//! Simplifications (stated honestly): `localeCompare` compares code units (no ICU collation),
+//! Simplifications (stated honestly): `localeCompare` uses `intl::collator` (an approximation of
+//! the root collation for Latin text, not ICU),
 //! `normalize` returns the string unchanged (no Unicode normalization tables), and
 //! `toLocaleUpperCase`/`toLocaleLowerCase` are the locale-independent conversions.
 
@@ -363,11 +364,9 @@ fn string_to_well_formed(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Valu
 fn string_locale_compare(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let units = this_units(vm, this, "localeCompare")?;
     let other = to_units(vm, args.get(vm, 0))?;
-    Ok(Value::Number(match units.cmp(&other) {
-        std::cmp::Ordering::Less => -1.0,
-        std::cmp::Ordering::Equal => 0.0,
-        std::cmp::Ordering::Greater => 1.0,
-    }))
+    let locales = args.get(vm, 1);
+    let options = args.get(vm, 2);
+    super::intl::collator::locale_compare(vm, &units, &other, locales, options)
 }
 
 fn string_normalize(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
