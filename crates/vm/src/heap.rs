@@ -12,7 +12,7 @@ use crate::env::{Env, EnvSlotPool};
 use crate::object::Object;
 use crate::shape::Shape;
 use crate::string::JsString;
-use crate::value::{BigInt, spaces};
+use crate::value::{BigInt, ShapeId, spaces};
 
 /// Every arena of the VM.
 #[derive(Debug, Default)]
@@ -35,6 +35,13 @@ pub struct Heap {
     pub accounting: GcAccounting,
     /// Bytes found live by the current marking (reset by the sweep).
     pub live_bytes_during_marking: usize,
+    /// Set while the realm's built-ins are installed: properties added to an object then go
+    /// into a private dictionary shape, frozen at the end by
+    /// [`Heap::freeze_setup_dictionaries`] (shape.rs explains why).
+    pub building_realm: bool,
+    /// Shapes that are never freed (the frozen shapes of the built-in objects), traced as
+    /// roots by [`Heap::mark_from`].
+    pub pinned_shapes: Vec<ShapeId>,
 }
 
 /// Live-object counts after a collection (for statistics and tests).
@@ -77,6 +84,9 @@ impl Heap {
     /// which [`Heap::sweep`] hands to the accounting.
     pub fn mark_from(&mut self, tracer: &mut Tracer) {
         let mut live_bytes = 0;
+        for shape in &self.pinned_shapes {
+            tracer.push(*shape);
+        }
         while let Some((space, index)) = tracer.pop_any() {
             live_bytes += match space {
                 // Strings are traced: unflattened ropes refer to their pieces.
