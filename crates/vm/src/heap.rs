@@ -64,17 +64,19 @@ pub struct HeapCounts {
 impl Heap {
     /// An empty heap, with arenas pre-sized for a realm.
     ///
-    /// Performance decision: realm setup (`Vm::new`) creates about 700 strings, 375 objects
-    /// and 390 shapes. Growing the arenas by doubling from empty allocated every intermediate
-    /// vector too (~340 KB in total for these three, most of fib(30)'s allocations); reserving
-    /// a little more than the realm needs allocates each vector once (~140 KB), with headroom
-    /// for a small program before the first doubling.
+    /// Performance decision: realm setup (`Vm::new`) creates 986 strings, 581 objects and 113
+    /// shapes (counted 2026-12-07; 107 of the shapes are the frozen shapes of built-in
+    /// objects, see [`Heap::freeze_setup_dictionaries`]). Growing the arenas by doubling from
+    /// empty allocated every intermediate vector too; reserving a little more than the realm
+    /// needs allocates each vector once, with headroom for a small program before the first
+    /// doubling. (The realm had outgrown the previous reservations of 768 strings and 448
+    /// objects, so both vectors were allocated twice: 94 KB of fib(30)'s 567 KB.)
     pub fn new() -> Heap {
         Heap {
-            strings: Arena::with_capacity(768),
+            strings: Arena::with_capacity(1088),
             symbols: Arena::with_capacity(16),
-            objects: Arena::with_capacity(448),
-            shapes: Arena::with_capacity(448),
+            objects: Arena::with_capacity(640),
+            shapes: Arena::with_capacity(176),
             ..Heap::default()
         }
     }

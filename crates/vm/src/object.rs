@@ -197,6 +197,54 @@ impl SlotStorage {
         }
     }
 
+    /// The slot at `index`. An inherent method (it shadows the slice method reached through
+    /// `Deref`) so the inline-cache hit paths read a slot without building a slice first:
+    /// measured with callgrind, the slice route cost fib.js ~3% more instructions (its global
+    /// `fib` lookups).
+    #[inline(always)]
+    pub fn get(&self, index: usize) -> Option<&Value> {
+        match &self.0 {
+            SlotRepresentation::Inline { length, values } => {
+                if index < *length as usize {
+                    values.get(index)
+                } else {
+                    None
+                }
+            }
+            SlotRepresentation::Spilled(vector) => vector.get(index),
+        }
+    }
+
+    /// The slot at `index`, mutably (see [`SlotStorage::get`]).
+    #[inline(always)]
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut Value> {
+        match &mut self.0 {
+            SlotRepresentation::Inline { length, values } => {
+                if index < *length as usize {
+                    values.get_mut(index)
+                } else {
+                    None
+                }
+            }
+            SlotRepresentation::Spilled(vector) => vector.get_mut(index),
+        }
+    }
+
+    /// Number of slots.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            SlotRepresentation::Inline { length, .. } => *length as usize,
+            SlotRepresentation::Spilled(vector) => vector.len(),
+        }
+    }
+
+    /// True when there are no slots.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Drops the slots from `new_length` on (no-op when already shorter).
     pub fn truncate(&mut self, new_length: usize) {
         if new_length < self.len() {
@@ -215,6 +263,35 @@ impl std::ops::Deref for SlotStorage {
             SlotRepresentation::Spilled(vector) => vector,
         }
     }
+}
+
+impl std::ops::Index<usize> for SlotStorage {
+    type Output = Value;
+
+    #[inline(always)]
+    fn index(&self, index: usize) -> &Value {
+        match self.get(index) {
+            Some(value) => value,
+            None => slot_out_of_range(index),
+        }
+    }
+}
+
+impl std::ops::IndexMut<usize> for SlotStorage {
+    #[inline(always)]
+    fn index_mut(&mut self, index: usize) -> &mut Value {
+        match self.get_mut(index) {
+            Some(value) => value,
+            None => slot_out_of_range(index),
+        }
+    }
+}
+
+/// A slot index past the object's slots: the shape and the slots disagree, a VM bug.
+#[cold]
+#[inline(never)]
+fn slot_out_of_range(index: usize) -> ! {
+    panic!("object slot {index} out of range (shape and slots disagree)")
 }
 
 impl std::ops::DerefMut for SlotStorage {
@@ -1194,5 +1271,42 @@ impl Vm {
             map.remove_at(hash, position);
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(storage: &SlotStorage) -> Vec<f64> {
+        storage
+            .iter()
+            .map(|value| value.as_number().unwrap_or(f64::NAN))
+            .collect()
+    }
+
+    #[test]
+    fn slots_stay_inline_up_to_the_inline_count_then_spill_keeping_their_values() {
+        let mut storage = SlotStorage::from_slice(&[Value::Number(1.0), Value::Number(2.0)]);
+        assert_eq!(storage.spilled_capacity(), 0);
+        storage.resize(INLINE_SLOT_COUNT, Value::Number(3.0));
+        assert_eq!(storage.spilled_capacity(), 0, "three slots fit inline");
+        assert_eq!(numbers(&storage), vec![1.0, 2.0, 3.0]);
+        storage.resize(5, Value::Number(9.0));
+        assert!(storage.spilled_capacity() >= 5, "a fourth slot spills");
+        storage[4] = Value::Number(5.0);
+        assert_eq!(numbers(&storage), vec![1.0, 2.0, 3.0, 9.0, 5.0]);
+        storage.truncate(2);
+        assert_eq!(numbers(&storage), vec![1.0, 2.0]);
+    }
+
+    #[test]
+    fn shrinking_inline_slots_clears_the_dropped_values() {
+        let mut storage = SlotStorage::filled(3, Value::Number(7.0));
+        storage.truncate(1);
+        storage.resize(3, Value::Number(8.0));
+        assert_eq!(numbers(&storage), vec![7.0, 8.0, 8.0]);
+        assert_eq!(SlotStorage::with_capacity(2).len(), 0);
+        assert_eq!(SlotStorage::with_capacity(10).spilled_capacity(), 10);
     }
 }
