@@ -998,8 +998,7 @@ impl Vm {
         slots: SlotStorage,
     ) -> ObjectRef {
         self.heap.accounting.note_allocation(
-            std::mem::size_of::<Object>()
-                + slots.spilled_capacity() * std::mem::size_of::<Value>(),
+            std::mem::size_of::<Object>() + slots.spilled_capacity() * std::mem::size_of::<Value>(),
         );
         self.heap.objects.allocate(Object {
             shape,
