@@ -505,7 +505,7 @@ impl Vm {
             shape,
             Some(prototype),
             kind,
-            vec![Value::Number(length as f64), name],
+            crate::object::SlotStorage::from_slice(&[Value::Number(length as f64), name]),
         )
     }
 

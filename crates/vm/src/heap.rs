@@ -12,7 +12,7 @@ use crate::env::{Env, EnvSlotPool};
 use crate::object::Object;
 use crate::shape::Shape;
 use crate::string::JsString;
-use crate::value::{BigInt, spaces};
+use crate::value::{BigInt, ShapeId, spaces};
 
 /// Every arena of the VM.
 #[derive(Debug, Default)]
@@ -35,6 +35,13 @@ pub struct Heap {
     pub accounting: GcAccounting,
     /// Bytes found live by the current marking (reset by the sweep).
     pub live_bytes_during_marking: usize,
+    /// Set while the realm's built-ins are installed: properties added to an object then go
+    /// into a private dictionary shape, frozen at the end by
+    /// [`Heap::freeze_setup_dictionaries`] (shape.rs explains why).
+    pub building_realm: bool,
+    /// Shapes that are never freed (the frozen shapes of the built-in objects), traced as
+    /// roots by [`Heap::mark_from`].
+    pub pinned_shapes: Vec<ShapeId>,
 }
 
 /// Live-object counts after a collection (for statistics and tests).
@@ -57,17 +64,19 @@ pub struct HeapCounts {
 impl Heap {
     /// An empty heap, with arenas pre-sized for a realm.
     ///
-    /// Performance decision: realm setup (`Vm::new`) creates about 700 strings, 375 objects
-    /// and 390 shapes. Growing the arenas by doubling from empty allocated every intermediate
-    /// vector too (~340 KB in total for these three, most of fib(30)'s allocations); reserving
-    /// a little more than the realm needs allocates each vector once (~140 KB), with headroom
-    /// for a small program before the first doubling.
+    /// Performance decision: realm setup (`Vm::new`) creates 986 strings, 581 objects and 113
+    /// shapes (counted 2026-12-07; 107 of the shapes are the frozen shapes of built-in
+    /// objects, see [`Heap::freeze_setup_dictionaries`]). Growing the arenas by doubling from
+    /// empty allocated every intermediate vector too; reserving a little more than the realm
+    /// needs allocates each vector once, with headroom for a small program before the first
+    /// doubling. (The realm had outgrown the previous reservations of 768 strings and 448
+    /// objects, so both vectors were allocated twice: 94 KB of fib(30)'s 567 KB.)
     pub fn new() -> Heap {
         Heap {
-            strings: Arena::with_capacity(768),
+            strings: Arena::with_capacity(1088),
             symbols: Arena::with_capacity(16),
-            objects: Arena::with_capacity(448),
-            shapes: Arena::with_capacity(448),
+            objects: Arena::with_capacity(640),
+            shapes: Arena::with_capacity(176),
             ..Heap::default()
         }
     }
@@ -77,6 +86,9 @@ impl Heap {
     /// which [`Heap::sweep`] hands to the accounting.
     pub fn mark_from(&mut self, tracer: &mut Tracer) {
         let mut live_bytes = 0;
+        for shape in &self.pinned_shapes {
+            tracer.push(*shape);
+        }
         while let Some((space, index)) = tracer.pop_any() {
             live_bytes += match space {
                 // Strings are traced: unflattened ropes refer to their pieces.

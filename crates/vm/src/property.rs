@@ -1324,7 +1324,8 @@ impl Vm {
                 .get_mut(shape)
                 .dictionary_insert(key, attributes);
             (shape, slot)
-        } else if self.heap.shapes.get(shape).property_count() >= crate::shape::MAX_TREE_PROPERTIES
+        } else if self.heap.building_realm
+            || self.heap.shapes.get(shape).property_count() >= crate::shape::MAX_TREE_PROPERTIES
         {
             let dictionary = self.heap.shape_to_dictionary(shape);
             let slot = self

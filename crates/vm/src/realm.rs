@@ -543,9 +543,11 @@ impl Vm {
         }
         vm.create_shapes();
         vm.create_well_known_symbols();
+        vm.heap.building_realm = true;
         vm.create_prototypes();
         vm.create_constructors();
         crate::builtins::install(&mut vm);
+        vm.heap.freeze_setup_dictionaries();
         vm
     }
 

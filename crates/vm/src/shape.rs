@@ -324,6 +324,21 @@ impl Shape {
         }
     }
 
+    /// Turns a private dictionary shape into a standalone tree shape: no parent, no
+    /// transitions yet, immutable from now on (adding or deleting a property moves the object
+    /// to a new shape, as for any tree shape), so inline caches may key on it. Used once at
+    /// the end of realm setup (see [`Heap::freeze_setup_dictionaries`]).
+    fn freeze_into_standalone_tree(&mut self) {
+        debug_assert!(self.dictionary);
+        self.entries.retain(Option::is_some);
+        self.entries.shrink_to_fit();
+        self.index = OnceCell::new();
+        self.free_slots = Vec::new();
+        self.parent = None;
+        self.transitions = Transitions::None;
+        self.dictionary = false;
+    }
+
     /// Dictionary mode only: removes a property, returning its entry. Its slots go on the free
     /// list (accessor slot pairs are not reused, to keep the pairing simple).
     pub fn dictionary_remove(&mut self, key: PropertyKey) -> Option<ShapeEntry> {
@@ -435,6 +450,32 @@ impl Heap {
             }
         };
         (child, slot)
+    }
+
+    /// Ends realm setup: every dictionary shape built while [`Heap::building_realm`] was set
+    /// (one per built-in prototype, constructor and namespace object) becomes a standalone
+    /// tree shape and is pinned (kept alive for the life of the heap).
+    ///
+    /// Performance decision: a built-in object used to receive its properties one tree
+    /// transition at a time, and each tree shape owns a copy of its entry table, so building
+    /// %Array.prototype% alone (about 40 properties) created about 40 shapes holding
+    /// 1 + 2 + ... + 40 entries, all kept alive by the transition chain. Building in place in a dictionary and freezing it at the end makes one
+    /// shape per built-in object. Pinning replaces what the transition chain did: a shape an
+    /// inline cache may hold must never be freed and its id reused, even if its object dies
+    /// (`delete globalThis.Math`).
+    pub fn freeze_setup_dictionaries(&mut self) {
+        self.building_realm = false;
+        let dictionaries: Vec<ShapeId> = self
+            .shapes
+            .iter()
+            .filter(|(_, shape)| shape.dictionary)
+            .map(|(index, _)| ShapeId(index))
+            .collect();
+        for shape in dictionaries {
+            self.shapes.get_mut(shape).freeze_into_standalone_tree();
+            self.pinned_shapes.push(shape);
+        }
+        self.pinned_shapes.shrink_to_fit();
     }
 
     /// Allocates a private dictionary copy of `shape`.

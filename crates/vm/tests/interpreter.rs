@@ -320,3 +320,45 @@ fn async_generators_queue_requests_and_await_yields() {
         "0:false,1:false,end:true,undefined:true,42:true,awaited",
     );
 }
+
+#[test]
+fn built_in_objects_keep_one_frozen_pinned_shape_each() {
+    let mut vm = Vm::new();
+    assert!(
+        !vm.heap.pinned_shapes.is_empty(),
+        "realm setup pins the shapes of the built-in objects"
+    );
+    for shape in vm.heap.pinned_shapes.clone() {
+        assert!(
+            !vm.heap.shapes.get(shape).is_dictionary(),
+            "a frozen built-in shape is a cacheable tree shape"
+        );
+    }
+    let math_shape = {
+        let key = vm.property_key_from_str("Math");
+        let global = vm.global_object();
+        let math = vm
+            .get_data_property_no_side_effects(global, key)
+            .and_then(|value| value.as_object())
+            .expect("Math is a global object");
+        vm.object(math).shape
+    };
+    // An inline cache may hold Math's shape: deleting Math and collecting must not free it
+    // (a freed id could be reused by another layout and make the cache hit wrongly).
+    let script = compile(
+        "function floorOf(o) { return o.floor; } floorOf(Math); floorOf(Math);
+         delete globalThis.Math;
+         var objects = []; for (var i = 0; i < 1000; i++) { var o = {}; o['k' + i] = i; objects.push(o); }
+         var result = typeof floorOf(objects[0]) + ',' + typeof globalThis.Math;",
+    );
+    interpreter::run_script(&mut vm, &script).expect("script runs");
+    vm.collect_garbage();
+    assert!(vm.heap.shapes.try_get(math_shape).is_some());
+    assert_eq!(global_text(&mut vm, "result"), "undefined,undefined");
+    // Properties added to a built-in object later still work and keep their order.
+    check(
+        "Math.extra = 1; delete Math.abs; var names = Object.getOwnPropertyNames(Math);
+         var result = names[names.length - 1] + ',' + names.indexOf('abs') + ',' + Math.extra + ',' + Math.floor(2.5);",
+        "extra,-1,1,2",
+    );
+}

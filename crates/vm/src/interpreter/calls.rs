@@ -99,7 +99,7 @@ pub(crate) fn push_closure_frame(
                 root_shape,
                 Some(prototype),
                 ObjectKind::Ordinary,
-                Vec::with_capacity(capacity),
+                crate::object::SlotStorage::with_capacity(capacity),
             );
             vm.stack[base] = Value::Object(receiver);
         }

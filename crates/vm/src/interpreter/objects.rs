@@ -168,7 +168,8 @@ pub(crate) fn create_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>) -> 
         realm: vm.current_realm,
     };
     let function_prototype = closure_prototype(vm, flags);
-    let mut slots = vec![Value::Undefined; shapes.prototype_slot as usize + 1];
+    let mut slots =
+        crate::object::SlotStorage::filled(shapes.prototype_slot as usize + 1, Value::Undefined);
     slots[0] = length;
     slots[1] = name;
     let closure = vm.alloc_object_with_shape(
@@ -186,7 +187,10 @@ pub(crate) fn create_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>) -> 
         };
         vm.alloc_object(Some(generator_prototype), ObjectKind::Ordinary)
     } else {
-        let mut slots = vec![Value::Undefined; shapes.constructor_slot as usize + 1];
+        let mut slots = crate::object::SlotStorage::filled(
+            shapes.constructor_slot as usize + 1,
+            Value::Undefined,
+        );
         slots[shapes.constructor_slot as usize] = Value::Object(closure);
         let object_prototype = vm.intrinsics.object_prototype;
         vm.alloc_object_with_shape(
@@ -581,7 +585,7 @@ pub(crate) fn new_object_with_capacity(vm: &mut Vm, capacity: usize) -> ObjectRe
         shape,
         Some(prototype),
         ObjectKind::Ordinary,
-        Vec::with_capacity(capacity),
+        crate::object::SlotStorage::with_capacity(capacity),
     )
 }
 
