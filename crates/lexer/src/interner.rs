@@ -17,7 +17,7 @@
 //! interner per file.
 
 use hashbrown::HashTable;
-use std::hash::BuildHasher;
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// An interned string: an index into the [`Interner`]. Comparing atoms compares strings.
@@ -49,7 +49,6 @@ pub struct Interner {
     ranges: Vec<(u32, u32)>,
     /// Hash table of atoms keyed by the hash of their text.
     table: HashTable<TableEntry>,
-    hasher: rustc_hash::FxBuildHasher,
 }
 
 impl Default for Interner {
@@ -69,28 +68,47 @@ impl std::fmt::Debug for Interner {
 /// The interner holding only the well-known names, cloned by [`Interner::new`].
 static WELL_KNOWN_TEMPLATE: OnceLock<Interner> = OnceLock::new();
 
-/// Byte equality for the short strings identifiers are, without a call into `memcmp`: eight
-/// bytes at a time as `u64` words, then the tail byte by byte. The caller has compared the
-/// lengths already.
+/// Byte equality for the short strings identifiers are, without a call into `memcmp`: words
+/// loaded from both ends (overlapping when the length is not a multiple of the word size), so a
+/// name of up to 16 bytes costs two or four compares whatever its length. The caller has
+/// compared the lengths already.
 #[inline]
 fn same_bytes(left: &[u8], right: &[u8]) -> bool {
-    if left.len() != right.len() {
+    let length = left.len();
+    if length != right.len() {
         return false;
     }
-    let mut left_chunks = left.chunks_exact(8);
-    let mut right_chunks = right.chunks_exact(8);
-    for (left_chunk, right_chunk) in (&mut left_chunks).zip(&mut right_chunks) {
-        let left_word = u64::from_ne_bytes(left_chunk.try_into().unwrap_or([0; 8]));
-        let right_word = u64::from_ne_bytes(right_chunk.try_into().unwrap_or([0; 8]));
-        if left_word != right_word {
-            return false;
+    let word_at = |bytes: &[u8], at: usize| -> u64 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_ne_bytes(word)
+    };
+    let half_word_at = |bytes: &[u8], at: usize| -> u32 {
+        let mut word = [0u8; 4];
+        word.copy_from_slice(&bytes[at..at + 4]);
+        u32::from_ne_bytes(word)
+    };
+    match length {
+        0..4 => left == right,
+        4..8 => {
+            half_word_at(left, 0) == half_word_at(right, 0)
+                && half_word_at(left, length - 4) == half_word_at(right, length - 4)
         }
+        8..=16 => {
+            word_at(left, 0) == word_at(right, 0)
+                && word_at(left, length - 8) == word_at(right, length - 8)
+        }
+        _ => left == right,
     }
-    left_chunks
-        .remainder()
-        .iter()
-        .zip(right_chunks.remainder())
-        .all(|(left_byte, right_byte)| left_byte == right_byte)
+}
+
+/// The hash of a name: FxHash over its bytes (without the `0xFF` terminator that hashing a
+/// `str` adds, which only matters for hashing sequences of strings).
+#[inline]
+fn hash_text(text: &[u8]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text);
+    hasher.finish()
 }
 
 impl Interner {
@@ -106,7 +124,6 @@ impl Interner {
             buffer: String::with_capacity(4096),
             ranges: Vec::with_capacity(512),
             table: HashTable::with_capacity(512),
-            hasher: rustc_hash::FxBuildHasher,
         };
         for (index, name) in crate::well_known::WELL_KNOWN_NAMES.iter().enumerate() {
             let atom = interner.intern(name);
@@ -118,7 +135,7 @@ impl Interner {
     /// Returns the atom for `text`, interning it on first sight.
     #[inline]
     pub fn intern(&mut self, text: &str) -> Atom {
-        let hash = self.hasher.hash_one(text);
+        let hash = hash_text(text.as_bytes());
         let buffer = self.buffer.as_bytes();
         if let Some(entry) = self.table.find(hash, |entry| {
             entry.length as usize == text.len()
@@ -140,7 +157,6 @@ impl Interner {
         self.buffer.push_str(text);
         self.ranges.push((start, text.len() as u32));
         let buffer = &self.buffer;
-        let hasher = &self.hasher;
         self.table.insert_unique(
             hash,
             TableEntry {
@@ -149,8 +165,9 @@ impl Interner {
                 length: text.len() as u32,
             },
             |entry| {
-                hasher
-                    .hash_one(&buffer[entry.start as usize..(entry.start + entry.length) as usize])
+                hash_text(
+                    buffer[entry.start as usize..(entry.start + entry.length) as usize].as_bytes(),
+                )
             },
         );
         atom
@@ -158,7 +175,7 @@ impl Interner {
 
     /// Returns the atom for `text` if it was interned before, without interning it.
     pub fn lookup(&self, text: &str) -> Option<Atom> {
-        let hash = self.hasher.hash_one(text);
+        let hash = hash_text(text.as_bytes());
         self.table
             .find(hash, |entry| self.resolve(entry.atom) == text)
             .map(|entry| entry.atom)
