@@ -166,7 +166,7 @@ impl Interner {
             },
             |entry| {
                 hash_text(
-                    buffer[entry.start as usize..(entry.start + entry.length) as usize].as_bytes(),
+                    &buffer.as_bytes()[entry.start as usize..(entry.start + entry.length) as usize],
                 )
             },
         );

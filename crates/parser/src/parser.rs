@@ -483,8 +483,16 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         self.kind_is_identifier(self.token.kind)
     }
 
-    #[inline]
+    /// Plain identifiers, by far the most frequent case, are decided inline; keywords take
+    /// the out-of-line path (the whole `match` kept this from being inlined at all).
+    #[inline(always)]
     pub fn kind_is_identifier(&self, kind: TokenKind) -> bool {
+        kind == TokenKind::Identifier || (kind.is_keyword() && self.keyword_is_identifier(kind))
+    }
+
+    /// Whether the keyword `kind` can be an identifier here.
+    #[inline(never)]
+    fn keyword_is_identifier(&self, kind: TokenKind) -> bool {
         match kind {
             TokenKind::Identifier => true,
             TokenKind::Yield => !self.strict && !self.context.is_generator,
