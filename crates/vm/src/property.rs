@@ -868,6 +868,9 @@ impl Vm {
                     ObjectKind::StringWrapper(_)
                         | ObjectKind::TypedArray(_)
                         | ObjectKind::MappedArguments(_)
+                        // A proxy's traps (or a namespace's exports) can intercept any key.
+                        | ObjectKind::Proxy(_)
+                        | ObjectKind::ModuleNamespace(_)
                 )
             {
                 return false;
