@@ -64,22 +64,31 @@ pub struct HeapCounts {
 impl Heap {
     /// An empty heap, with arenas pre-sized for a realm.
     ///
-    /// Performance decision: realm setup (`Vm::new`) creates 986 strings, 581 objects and 113
-    /// shapes (counted 2026-12-07; 107 of the shapes are the frozen shapes of built-in
-    /// objects, see [`Heap::freeze_setup_dictionaries`]). Growing the arenas by doubling from
+    /// Performance decision: realm setup (`Vm::new`) creates 1087 strings, 644 objects and 131
+    /// shapes (counted 2026-12-07 after Intl and the host globals were added; most shapes are
+    /// the frozen shapes of built-in objects, see [`Heap::freeze_setup_dictionaries`]; the
+    /// test `realm_setup_fits_the_arena_reservations` keeps the reservations above them). Growing the arenas by doubling from
     /// empty allocated every intermediate vector too; reserving a little more than the realm
     /// needs allocates each vector once, with headroom for a small program before the first
     /// doubling. (The realm had outgrown the previous reservations of 768 strings and 448
     /// objects, so both vectors were allocated twice: 94 KB of fib(30)'s 567 KB.)
     pub fn new() -> Heap {
         Heap {
-            strings: Arena::with_capacity(1088),
+            strings: Arena::with_capacity(Heap::REALM_STRING_RESERVATION),
             symbols: Arena::with_capacity(16),
-            objects: Arena::with_capacity(640),
-            shapes: Arena::with_capacity(176),
+            objects: Arena::with_capacity(Heap::REALM_OBJECT_RESERVATION),
+            shapes: Arena::with_capacity(Heap::REALM_SHAPE_RESERVATION),
             ..Heap::default()
         }
     }
+
+    /// String slots reserved for realm setup (see [`Heap::new`]; a test checks the realm
+    /// fits).
+    pub const REALM_STRING_RESERVATION: usize = 1280;
+    /// Object slots reserved for realm setup.
+    pub const REALM_OBJECT_RESERVATION: usize = 768;
+    /// Shape slots reserved for realm setup.
+    pub const REALM_SHAPE_RESERVATION: usize = 192;
 
     /// Drains the tracer, marking and tracing every reachable value. Iterative: never recurses.
     /// Adds the approximate size of every newly marked value to `live_bytes_during_marking`,

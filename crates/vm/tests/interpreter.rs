@@ -362,3 +362,18 @@ fn built_in_objects_keep_one_frozen_pinned_shape_each() {
         "extra,-1,1,2",
     );
 }
+
+/// Realm setup must fit the arenas' initial reservations: outgrowing them doubles (and so
+/// re-allocates) the arena vectors, which shows up in every program's allocation total.
+#[test]
+fn realm_setup_fits_the_arena_reservations() {
+    use tseval_vm::heap::Heap;
+    let vm = Vm::new();
+    let strings = vm.heap.strings.capacity_slots();
+    let objects = vm.heap.objects.capacity_slots();
+    let shapes = vm.heap.shapes.capacity_slots();
+    let counts = format!("realm setup created {strings} strings, {objects} objects, {shapes} shapes");
+    assert!(strings <= Heap::REALM_STRING_RESERVATION, "{counts}");
+    assert!(objects <= Heap::REALM_OBJECT_RESERVATION, "{counts}");
+    assert!(shapes <= Heap::REALM_SHAPE_RESERVATION, "{counts}");
+}
