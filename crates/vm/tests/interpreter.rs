@@ -372,7 +372,8 @@ fn realm_setup_fits_the_arena_reservations() {
     let strings = vm.heap.strings.capacity_slots();
     let objects = vm.heap.objects.capacity_slots();
     let shapes = vm.heap.shapes.capacity_slots();
-    let counts = format!("realm setup created {strings} strings, {objects} objects, {shapes} shapes");
+    let counts =
+        format!("realm setup created {strings} strings, {objects} objects, {shapes} shapes");
     assert!(strings <= Heap::REALM_STRING_RESERVATION, "{counts}");
     assert!(objects <= Heap::REALM_OBJECT_RESERVATION, "{counts}");
     assert!(shapes <= Heap::REALM_SHAPE_RESERVATION, "{counts}");
