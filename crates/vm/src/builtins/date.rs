@@ -475,6 +475,7 @@ fn parse_loose(text: &str) -> Option<f64> {
     let mut month = None;
     let mut day = None;
     let mut time = (0i64, 0i64, 0i64);
+    let mut milliseconds = 0i64;
     let mut offset_minutes = 0i64;
     let cleaned = text.replace(',', " ");
     let mut tokens = cleaned.split_whitespace().peekable();
@@ -491,7 +492,10 @@ fn parse_loose(text: &str) -> Option<f64> {
         {
             continue;
         } else if token.contains(':') {
-            let parts: Vec<i64> = token
+            // "10:00", "10:00:05", "10:00:05.250" (the fraction is dropped, as V8's legacy
+            // parser keeps only whole milliseconds of it).
+            let (clock, fraction) = token.split_once('.').unwrap_or((token, ""));
+            let parts: Vec<i64> = clock
                 .split(':')
                 .map(|part| part.parse().ok())
                 .collect::<Option<Vec<_>>>()?;
@@ -500,6 +504,36 @@ fn parse_loose(text: &str) -> Option<f64> {
                 *parts.get(1).unwrap_or(&0),
                 *parts.get(2).unwrap_or(&0),
             );
+            let fraction_digits: String = fraction.chars().take(3).collect();
+            if !fraction_digits.is_empty() {
+                let scale = 10i64.pow(3 - fraction_digits.len() as u32);
+                milliseconds = fraction_digits.parse::<i64>().ok()? * scale;
+            }
+        } else if lower == "am" || lower == "pm" {
+            if time.0 > 12 {
+                return None;
+            }
+            time.0 = time.0 % 12 + if lower == "pm" { 12 } else { 0 };
+        } else if let Some((first, second, third)) = numeric_date_parts(token) {
+            // "2024/01/15", "2024-1-5" (year first) or "01/15/2024" (month first, as V8's
+            // legacy parser reads it).
+            let (numeric_year, numeric_month, numeric_day) =
+                if first > 31 || first_token_is_year(token) {
+                    (first, second, third)
+                } else {
+                    (third, first, second)
+                };
+            let numeric_year = match numeric_year {
+                0..=49 if !first_token_is_year(token) && third < 100 => numeric_year + 2000,
+                50..=99 if !first_token_is_year(token) && third < 100 => numeric_year + 1900,
+                other => other,
+            };
+            if !(1..=12).contains(&numeric_month) || !(1..=31).contains(&numeric_day) {
+                return None;
+            }
+            year = Some(numeric_year);
+            month = Some(numeric_month - 1);
+            day = Some(numeric_day);
         } else if lower == "gmt" || lower == "utc" || lower == "z" {
             continue;
         } else if (lower.starts_with("gmt+")
@@ -532,8 +566,40 @@ fn parse_loose(text: &str) -> Option<f64> {
     }
     let year = year?;
     let day_number = make_day(year as f64, month? as f64, day.unwrap_or(1) as f64);
-    let time_value = make_time(time.0 as f64, time.1 as f64, time.2 as f64, 0.0);
+    let time_value = make_time(
+        time.0 as f64,
+        time.1 as f64,
+        time.2 as f64,
+        milliseconds as f64,
+    );
     Some(make_date(day_number, time_value) - offset_minutes as f64 * 60_000.0)
+}
+
+/// The three numbers of a numeric date token ("2024/01/15", "1-5-2024"): all parts decimal,
+/// separated by one kind of separator, `/` or `-`.
+fn numeric_date_parts(token: &str) -> Option<(i64, i64, i64)> {
+    let separator = if token.contains('/') { '/' } else { '-' };
+    let parts: Vec<&str> = token.split(separator).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|part| part.is_empty() || !part.bytes().all(|byte| byte.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some((
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    ))
+}
+
+/// True when a numeric date token starts with a year of three or more digits.
+fn first_token_is_year(token: &str) -> bool {
+    token
+        .split(['/', '-'])
+        .next()
+        .is_some_and(|first| first.len() >= 3)
 }
 
 /// `Date.parse` on text.
