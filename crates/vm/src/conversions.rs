@@ -270,7 +270,8 @@ fn is_str_unsigned_decimal_literal(text: &str) -> bool {
 }
 
 /// StringToBigInt: `None` when the text is not a valid StringIntegerLiteral.
-pub fn string_to_bigint(view: StringView<'_>) -> Option<i128> {
+pub fn string_to_bigint(view: StringView<'_>) -> Option<crate::value::BigInt> {
+    use crate::value::BigInt;
     let text: String = view
         .code_units()
         .map(|unit| char::from_u32(unit as u32).unwrap_or('\u{FFFD}'))
@@ -279,7 +280,7 @@ pub fn string_to_bigint(view: StringView<'_>) -> Option<i128> {
         is_js_whitespace(character as u32 as u16) && (character as u32) < 0x10000
     });
     if trimmed.is_empty() {
-        return Some(0);
+        return Some(BigInt::from_i128(0));
     }
     let bytes = trimmed.as_bytes();
     if bytes.len() > 2 && bytes[0] == b'0' {
@@ -290,9 +291,11 @@ pub fn string_to_bigint(view: StringView<'_>) -> Option<i128> {
             _ => 0,
         };
         if radix != 0 {
-            return i128::from_str_radix(&trimmed[2..], radix)
-                .ok()
-                .filter(|_| !trimmed[2..].starts_with(['+', '-']));
+            let digits = &trimmed[2..];
+            if !digits.chars().all(|character| character.is_digit(radix)) {
+                return None;
+            }
+            return BigInt::parse_digits(digits, radix);
         }
     }
     let (negative, digits) = match bytes[0] {
@@ -303,8 +306,12 @@ pub fn string_to_bigint(view: StringView<'_>) -> Option<i128> {
     if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    let magnitude: i128 = digits.parse().ok()?;
-    Some(if negative { -magnitude } else { magnitude })
+    let magnitude = BigInt::parse_digits(digits, 10)?;
+    Some(if negative {
+        magnitude.negated()
+    } else {
+        magnitude
+    })
 }
 
 impl Vm {
@@ -372,7 +379,7 @@ impl Vm {
             Value::Symbol(_) => true,
             // [[IsHTMLDDA]] (Annex B): one compare with a Vm field.
             Value::Object(object) => !self.is_html_dda(object),
-            Value::BigInt(bigint) => self.heap.bigints.get(bigint).to_i128() != 0,
+            Value::BigInt(bigint) => !self.heap.bigints.get(bigint).is_zero(),
         }
     }
 
@@ -630,6 +637,12 @@ impl Vm {
         self.heap.bigints.allocate(BigInt::from_i128(value))
     }
 
+    /// Allocates a BigInt of any size (the caller checked [`BigInt::MAXIMUM_BITS`] where the
+    /// value can grow).
+    pub fn new_bigint_from(&mut self, value: BigInt) -> BigIntRef {
+        self.heap.bigints.allocate(value)
+    }
+
     /// The BigInt payload.
     pub fn bigint(&self, bigint: BigIntRef) -> &BigInt {
         self.heap.bigints.get(bigint)
@@ -749,13 +762,20 @@ mod tests {
 
     #[test]
     fn string_to_bigint_grammar() {
-        let parse = |text: &str| string_to_bigint(JsString::from_str(text).view());
-        assert_eq!(parse(" 123 "), Some(123));
-        assert_eq!(parse("-5"), Some(-5));
-        assert_eq!(parse(""), Some(0));
-        assert_eq!(parse("0x10"), Some(16));
+        let parse = |text: &str| {
+            string_to_bigint(JsString::from_str(text).view()).map(|value| value.to_string_radix(10))
+        };
+        assert_eq!(parse(" 123 ").as_deref(), Some("123"));
+        assert_eq!(parse("-5").as_deref(), Some("-5"));
+        assert_eq!(parse("").as_deref(), Some("0"));
+        assert_eq!(parse("0x10").as_deref(), Some("16"));
         assert_eq!(parse("1.5"), None);
         assert_eq!(parse("1e3"), None);
+        assert_eq!(parse("0x-1"), None);
+        assert_eq!(
+            parse("123456789012345678901234567890123456789012345678901234567890").as_deref(),
+            Some("123456789012345678901234567890123456789012345678901234567890")
+        );
     }
 
     #[test]

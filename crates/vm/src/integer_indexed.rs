@@ -376,7 +376,8 @@ impl Vm {
         }
     }
 
-    /// ToBigInt (ES2025 7.1.13), returning the value as `i128`.
+    /// ToBigInt (ES2025 7.1.13), returning the low 128 bits of the value (two's complement),
+    /// which is all ToBigInt64/ToBigUint64 need.
     pub fn to_bigint_value(&mut self, value: Value) -> JsResult<i128> {
         let primitive = match value {
             Value::Object(_) => {
@@ -388,7 +389,7 @@ impl Vm {
             Value::BigInt(bigint) => Ok(self.bigint(bigint).to_i128()),
             Value::Boolean(boolean) => Ok(boolean as i128),
             Value::String(string) => match string_to_bigint(self.string(string).view()) {
-                Some(parsed) => Ok(parsed),
+                Some(parsed) => Ok(parsed.to_i128()),
                 None => {
                     let text = self.string_to_rust(string);
                     self.throw_syntax_error(&format!("Cannot convert {text} to a BigInt"))

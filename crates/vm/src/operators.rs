@@ -103,11 +103,8 @@ impl Vm {
         match (self.to_numeric(left)?, self.to_numeric(right)?) {
             (Numeric::Number(a), Numeric::Number(b)) => Ok(Value::Number(a + b)),
             (Numeric::BigInt(a), Numeric::BigInt(b)) => {
-                let sum = self
-                    .bigint(a)
-                    .to_i128()
-                    .checked_add(self.bigint(b).to_i128());
-                self.bigint_result(sum)
+                let sum = self.bigint(a).big() + self.bigint(b).big();
+                self.bigint_result(Some(sum))
             }
             _ => self.throw_mixed_bigint(),
         }
@@ -164,53 +161,111 @@ impl Vm {
                 Ok(Value::Number(apply_number_operator(operator, a, b)))
             }
             (Numeric::BigInt(a), Numeric::BigInt(b)) => {
-                let a = self.bigint(a).to_i128();
-                let b = self.bigint(b).to_i128();
-                let result = match operator {
-                    NumericOperator::Subtract => a.checked_sub(b),
-                    NumericOperator::Multiply => a.checked_mul(b),
-                    NumericOperator::Divide => {
-                        if b == 0 {
-                            return self.throw_range_error("Division by zero");
-                        }
-                        a.checked_div(b)
-                    }
-                    NumericOperator::Remainder => {
-                        if b == 0 {
-                            return self.throw_range_error("Division by zero");
-                        }
-                        a.checked_rem(b)
-                    }
-                    NumericOperator::Exponentiate => {
-                        if b < 0 {
-                            return self.throw_range_error("Exponent must be non-negative");
-                        }
-                        u32::try_from(b)
-                            .ok()
-                            .and_then(|exponent| a.checked_pow(exponent))
-                    }
-                    NumericOperator::LeftShift => bigint_shift_left(a, b),
-                    NumericOperator::SignedRightShift => {
-                        bigint_shift_left(a, b.checked_neg().unwrap_or(i128::MAX))
-                    }
-                    NumericOperator::UnsignedRightShift => {
-                        return self.throw_type_error(
-                            "BigInts have no unsigned right shift, use >> instead",
-                        );
-                    }
-                    NumericOperator::BitwiseAnd => Some(a & b),
-                    NumericOperator::BitwiseOr => Some(a | b),
-                    NumericOperator::BitwiseXor => Some(a ^ b),
-                };
+                let result = self.bigint_operator(operator, a, b)?;
                 self.bigint_result(result)
             }
             _ => self.throw_mixed_bigint(),
         }
     }
 
-    fn bigint_result(&mut self, result: Option<i128>) -> JsResult<Value> {
-        match result {
-            Some(value) => Ok(Value::BigInt(self.new_bigint(value))),
+    /// A BigInt binary operator (`+` is handled by `add`). `Ok(None)` means the result would
+    /// exceed the size limit.
+    fn bigint_operator(
+        &mut self,
+        operator: NumericOperator,
+        a: crate::value::BigIntRef,
+        b: crate::value::BigIntRef,
+    ) -> JsResult<Option<num_bigint::BigInt>> {
+        use num_traits::{Signed, ToPrimitive, Zero};
+        let limit = crate::value::BigInt::MAXIMUM_BITS;
+        let a = self.bigint(a).big().clone();
+        let b = self.bigint(b).big().clone();
+        Ok(Some(match operator {
+            NumericOperator::Subtract => a - b,
+            NumericOperator::Multiply => {
+                if a.bits() + b.bits() > limit + 1 {
+                    return Ok(None);
+                }
+                a * b
+            }
+            NumericOperator::Divide => {
+                if b.is_zero() {
+                    return self.throw_range_error("Division by zero");
+                }
+                a / b
+            }
+            NumericOperator::Remainder => {
+                if b.is_zero() {
+                    return self.throw_range_error("Division by zero");
+                }
+                a % b
+            }
+            NumericOperator::Exponentiate => {
+                if b.is_negative() {
+                    return self.throw_range_error("Exponent must be non-negative");
+                }
+                if a.is_zero() || a.magnitude() == &num_bigint::BigUint::from(1u8) {
+                    // 0n ** b, 1n ** b and (-1n) ** b never grow.
+                    let exponent_is_odd = b.bit(0);
+                    if b.is_zero() {
+                        num_bigint::BigInt::from(1u8)
+                    } else if a.is_negative() && !exponent_is_odd {
+                        -a
+                    } else {
+                        a
+                    }
+                } else {
+                    let Some(exponent) = b.to_u64().filter(|&exponent| {
+                        exponent.saturating_mul(a.bits().saturating_sub(1).max(1)) <= limit
+                    }) else {
+                        return Ok(None);
+                    };
+                    num_traits::pow::Pow::pow(&a, exponent)
+                }
+            }
+            NumericOperator::LeftShift => match bigint_shift_amount(&b) {
+                Some(shift) if shift >= 0 => {
+                    if a.is_zero() {
+                        a
+                    } else if a.bits() + shift as u64 > limit {
+                        return Ok(None);
+                    } else {
+                        a << shift as u64
+                    }
+                }
+                Some(shift) => a >> shift.unsigned_abs(),
+                None if b.is_negative() => shift_out(&a),
+                None if a.is_zero() => a,
+                None => return Ok(None),
+            },
+            NumericOperator::SignedRightShift => match bigint_shift_amount(&b) {
+                Some(shift) if shift >= 0 => a >> shift as u64,
+                Some(shift) => {
+                    if a.is_zero() {
+                        a
+                    } else if a.bits() + shift.unsigned_abs() > limit {
+                        return Ok(None);
+                    } else {
+                        a << shift.unsigned_abs()
+                    }
+                }
+                None if !b.is_negative() => shift_out(&a),
+                None if a.is_zero() => a,
+                None => return Ok(None),
+            },
+            NumericOperator::UnsignedRightShift => {
+                return self
+                    .throw_type_error("BigInts have no unsigned right shift, use >> instead");
+            }
+            NumericOperator::BitwiseAnd => a & b,
+            NumericOperator::BitwiseOr => a | b,
+            NumericOperator::BitwiseXor => a ^ b,
+        }))
+    }
+
+    fn bigint_result(&mut self, result: Option<num_bigint::BigInt>) -> JsResult<Value> {
+        match result.and_then(crate::value::BigInt::from_big) {
+            Some(value) => Ok(Value::BigInt(self.heap.bigints.allocate(value))),
             None => self.throw_range_error("Maximum BigInt size exceeded"),
         }
     }
@@ -224,8 +279,8 @@ impl Vm {
         match self.to_numeric(value)? {
             Numeric::Number(number) => Ok(Value::Number(-number)),
             Numeric::BigInt(bigint) => {
-                let negated = self.bigint(bigint).to_i128().checked_neg();
-                self.bigint_result(negated)
+                let negated = -self.bigint(bigint).big();
+                self.bigint_result(Some(negated))
             }
         }
     }
@@ -240,7 +295,7 @@ impl Vm {
         match self.to_numeric(value)? {
             Numeric::Number(number) => Ok(Value::Number(!f64_to_int32(number) as f64)),
             Numeric::BigInt(bigint) => {
-                let inverted = !self.bigint(bigint).to_i128();
+                let inverted = !self.bigint(bigint).big();
                 self.bigint_result(Some(inverted))
             }
         }
@@ -251,8 +306,8 @@ impl Vm {
         match self.to_numeric(value)? {
             Numeric::Number(number) => Ok(Value::Number(number + delta as f64)),
             Numeric::BigInt(bigint) => {
-                let result = self.bigint(bigint).to_i128().checked_add(delta as i128);
-                self.bigint_result(result)
+                let result = self.bigint(bigint).big() + num_bigint::BigInt::from(delta);
+                self.bigint_result(Some(result))
             }
         }
     }
@@ -299,13 +354,13 @@ impl Vm {
             let Some(b) = string_to_bigint(self.string(b).view()) else {
                 return Ok(None);
             };
-            return Ok(Some(self.bigint(a).to_i128() < b));
+            return Ok(Some(self.bigint(a) < &b));
         }
         if let (Value::String(a), Value::BigInt(b)) = (px, py) {
             let Some(a) = string_to_bigint(self.string(a).view()) else {
                 return Ok(None);
             };
-            return Ok(Some(a < self.bigint(b).to_i128()));
+            return Ok(Some(&a < self.bigint(b)));
         }
         let nx = self.to_numeric(px)?;
         let ny = self.to_numeric(py)?;
@@ -317,21 +372,19 @@ impl Vm {
                     Some(a < b)
                 }
             }
-            (Numeric::BigInt(a), Numeric::BigInt(b)) => {
-                Some(self.bigint(a).to_i128() < self.bigint(b).to_i128())
-            }
+            (Numeric::BigInt(a), Numeric::BigInt(b)) => Some(self.bigint(a) < self.bigint(b)),
             (Numeric::BigInt(a), Numeric::Number(b)) => {
                 if b.is_nan() {
                     None
                 } else {
-                    Some((self.bigint(a).to_i128() as f64) < b)
+                    Some(self.bigint(a).compare_f64(b) == std::cmp::Ordering::Less)
                 }
             }
             (Numeric::Number(a), Numeric::BigInt(b)) => {
                 if a.is_nan() {
                     None
                 } else {
-                    Some(a < self.bigint(b).to_i128() as f64)
+                    Some(self.bigint(b).compare_f64(a) == std::cmp::Ordering::Greater)
                 }
             }
         })
@@ -422,11 +475,11 @@ impl Vm {
                 }
                 (Value::BigInt(a), Value::String(b)) => {
                     let parsed = string_to_bigint(self.string(b).view());
-                    return Ok(parsed == Some(self.bigint(a).to_i128()));
+                    return Ok(parsed.as_ref() == Some(self.bigint(a)));
                 }
                 (Value::String(a), Value::BigInt(b)) => {
                     let parsed = string_to_bigint(self.string(a).view());
-                    return Ok(parsed == Some(self.bigint(b).to_i128()));
+                    return Ok(parsed.as_ref() == Some(self.bigint(b)));
                 }
                 (Value::Boolean(boolean), _) => {
                     left = Value::Number(if boolean { 1.0 } else { 0.0 })
@@ -450,8 +503,7 @@ impl Vm {
                     if !b.is_finite() {
                         return Ok(false);
                     }
-                    let a = self.bigint(a).to_i128();
-                    return Ok(b.fract() == 0.0 && a as f64 == b && (a as f64) as i128 == a);
+                    return Ok(self.bigint(a).compare_f64(b) == std::cmp::Ordering::Equal);
                 }
                 _ => return Ok(false),
             }
@@ -525,14 +577,20 @@ impl Vm {
 }
 
 /// `a << b` for the i128 BigInt stub (negative `b` shifts right, flooring).
-fn bigint_shift_left(value: i128, shift: i128) -> Option<i128> {
-    if shift >= 0 {
-        let shift = u32::try_from(shift).ok().filter(|shift| *shift < 127)?;
-        let shifted = value.checked_shl(shift)?;
-        (shifted >> shift == value).then_some(shifted)
+/// A BigInt shift count as `i64`, or `None` when it is larger in magnitude (such a shift either
+/// exceeds the size limit or shifts every bit out).
+fn bigint_shift_amount(count: &num_bigint::BigInt) -> Option<i64> {
+    use num_traits::ToPrimitive;
+    count.to_i64()
+}
+
+/// The result of shifting every bit of `value` out to the right: 0n, or -1n for negatives.
+fn shift_out(value: &num_bigint::BigInt) -> num_bigint::BigInt {
+    use num_traits::Signed;
+    if value.is_negative() {
+        num_bigint::BigInt::from(-1)
     } else {
-        let shift = shift.checked_neg()?.min(127) as u32;
-        Some(value >> shift)
+        num_bigint::BigInt::from(0)
     }
 }
 

@@ -320,51 +320,138 @@ pub fn trace_values(values: &[Value], tracer: &mut Tracer) {
     }
 }
 
-/// A BigInt payload.
+/// A BigInt payload: an arbitrary-precision integer (`num_bigint::BigInt`), private to this
+/// type so the representation can change.
 ///
-/// Stub: stores an `i128`, enough for literals and small arithmetic. Arbitrary precision is
-/// future work; the representation is private to this type so it can change freely.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Size limit: results are refused above [`BigInt::MAXIMUM_BITS`] (V8 allows 2^30 bits), so a
+/// hostile `2n ** 10n ** 9n` is a RangeError instead of an attempt to allocate gigabytes.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct BigInt {
-    value: i128,
+    value: num_bigint::BigInt,
 }
 
 impl BigInt {
+    /// The largest BigInt this engine creates, in bits.
+    pub const MAXIMUM_BITS: u64 = 1 << 24;
+
     /// Creates a BigInt from an `i128`.
     pub fn from_i128(value: i128) -> BigInt {
-        BigInt { value }
+        BigInt {
+            value: num_bigint::BigInt::from(value),
+        }
     }
 
-    /// The value as `i128` (exact for every value the stub can hold).
+    /// Wraps an arbitrary-precision integer, or `None` when it exceeds [`BigInt::MAXIMUM_BITS`].
+    pub fn from_big(value: num_bigint::BigInt) -> Option<BigInt> {
+        (value.bits() <= BigInt::MAXIMUM_BITS).then_some(BigInt { value })
+    }
+
+    /// The integer value.
+    pub fn big(&self) -> &num_bigint::BigInt {
+        &self.value
+    }
+
+    /// The low 128 bits in two's complement (exact when the value fits in an `i128`); the
+    /// 64-bit typed-array conversions truncate this further.
     pub fn to_i128(&self) -> i128 {
-        self.value
+        use num_traits::ToPrimitive;
+        if let Some(small) = self.value.to_i128() {
+            return small;
+        }
+        let modulus = num_bigint::BigInt::from(1u8) << 128u32;
+        let mut low = &self.value % &modulus;
+        if low.sign() == num_bigint::Sign::Minus {
+            low += &modulus;
+        }
+        low.to_u128().map_or(0, |bits| bits as i128)
+    }
+
+    /// True for 0n.
+    pub fn is_zero(&self) -> bool {
+        self.value.sign() == num_bigint::Sign::NoSign
     }
 
     /// Decimal (or other radix) text without the `n` suffix.
     pub fn to_string_radix(&self, radix: u32) -> String {
-        if radix == 10 {
-            return self.value.to_string();
-        }
-        let negative = self.value < 0;
-        let mut magnitude = self.value.unsigned_abs();
-        if magnitude == 0 {
-            return "0".to_string();
-        }
-        let mut digits = Vec::new();
-        while magnitude > 0 {
-            let digit = (magnitude % radix as u128) as u32;
-            digits.push(std::char::from_digit(digit, radix).unwrap_or('?'));
-            magnitude /= radix as u128;
-        }
-        if negative {
-            digits.push('-');
-        }
-        digits.iter().rev().collect()
+        self.value.to_str_radix(radix)
     }
 
-    /// The value converted to the nearest double.
+    /// The value converted to the nearest double (ties to even), infinite when out of range.
     pub fn to_f64(&self) -> f64 {
-        self.value as f64
+        use num_traits::ToPrimitive;
+        self.value.to_f64().unwrap_or(f64::NAN)
+    }
+
+    /// The BigInt of an integral finite double (exact), or `None` for fractions and
+    /// non-finite values.
+    pub fn from_integral_f64(number: f64) -> Option<BigInt> {
+        use num_traits::FromPrimitive;
+        if !number.is_finite() || number.fract() != 0.0 {
+            return None;
+        }
+        num_bigint::BigInt::from_f64(number).map(|value| BigInt { value })
+    }
+
+    /// Parses digits (no sign, no prefix) in `radix`.
+    pub fn parse_digits(digits: &str, radix: u32) -> Option<BigInt> {
+        if digits.is_empty() || digits.len() as u64 > BigInt::MAXIMUM_BITS {
+            return None;
+        }
+        num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix).map(|value| BigInt { value })
+    }
+
+    /// The negated value.
+    pub fn negated(&self) -> BigInt {
+        BigInt {
+            value: -&self.value,
+        }
+    }
+
+    /// Compares with a double that is not NaN (infinities compare as expected).
+    pub fn compare_f64(&self, number: f64) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        if number == f64::INFINITY {
+            return Ordering::Less;
+        }
+        if number == f64::NEG_INFINITY {
+            return Ordering::Greater;
+        }
+        let floor = number.floor();
+        let Some(whole) = BigInt::from_integral_f64(floor) else {
+            return Ordering::Equal;
+        };
+        match self.value.cmp(&whole.value) {
+            // self == floor(number): less when number has a fraction.
+            Ordering::Equal if floor != number => Ordering::Less,
+            other => other,
+        }
+    }
+
+    /// BigInt::asIntN / asUintN: the value modulo 2^bits, read as signed or unsigned.
+    /// `None` when the result would exceed [`BigInt::MAXIMUM_BITS`].
+    pub fn wrap_to_bits(&self, bits: u64, signed: bool) -> Option<BigInt> {
+        if bits == 0 {
+            return Some(BigInt::from_i128(0));
+        }
+        let negative = self.value.sign() == num_bigint::Sign::Minus;
+        // Values that already fit are unchanged (this also keeps huge `bits` cheap).
+        if (signed && self.value.bits() < bits)
+            || (!signed && !negative && self.value.bits() <= bits)
+        {
+            return Some(self.clone());
+        }
+        if bits > BigInt::MAXIMUM_BITS {
+            return None;
+        }
+        let modulus = num_bigint::BigInt::from(1u8) << bits;
+        let mut value = &self.value % &modulus;
+        if value.sign() == num_bigint::Sign::Minus {
+            value += &modulus;
+        }
+        if signed && value.bit(bits - 1) {
+            value -= &modulus;
+        }
+        Some(BigInt { value })
     }
 }
 
@@ -390,6 +477,28 @@ mod tests {
         assert_eq!(number_to_array_index(1.5), None);
         assert_eq!(number_to_array_index(-1.0), None);
         assert_eq!(number_to_array_index(f64::NAN), None);
+    }
+
+    #[test]
+    fn bigint_beyond_128_bits() {
+        let big = BigInt::parse_digits("340282366920938463463374607431768211457", 10)
+            .expect("digits parse");
+        // 2^128 + 1: the low 128 bits are 1.
+        assert_eq!(big.to_i128(), 1);
+        assert_eq!(big.negated().to_i128(), -1);
+        assert_eq!(
+            big.wrap_to_bits(8, false)
+                .map(|value| value.to_string_radix(10)),
+            Some("1".to_string())
+        );
+        assert_eq!(big.compare_f64(3.4e38), std::cmp::Ordering::Greater);
+        assert_eq!(big.compare_f64(f64::INFINITY), std::cmp::Ordering::Less);
+        assert_eq!(
+            BigInt::from_i128(5).compare_f64(5.5),
+            std::cmp::Ordering::Less
+        );
+        assert!(BigInt::from_i128(1).wrap_to_bits(u64::MAX, true).is_some());
+        assert!(BigInt::from_i128(-1).wrap_to_bits(1 << 40, false).is_none());
     }
 
     #[test]

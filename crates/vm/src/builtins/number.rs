@@ -93,6 +93,49 @@ pub fn install(vm: &mut Vm) {
     );
     method(vm, bigint_prototype, "valueOf", 0, bigint_value_of);
     super::to_string_tag(vm, bigint_prototype, "BigInt");
+    method(vm, bigint, "asIntN", 2, |vm, _, args| {
+        bigint_as_n(vm, args, true)
+    });
+    method(vm, bigint, "asUintN", 2, |vm, _, args| {
+        bigint_as_n(vm, args, false)
+    });
+}
+
+/// ToBigInt (ES2025 7.1.13) keeping the full value.
+fn to_bigint(vm: &mut Vm, value: Value) -> JsResult<crate::value::BigIntRef> {
+    let primitive = match value {
+        Value::Object(_) => vm.to_primitive(value, crate::conversions::PreferredType::Number)?,
+        other => other,
+    };
+    match primitive {
+        Value::BigInt(bigint) => Ok(bigint),
+        Value::Boolean(boolean) => Ok(vm.new_bigint(i128::from(boolean))),
+        Value::String(string) => {
+            match crate::conversions::string_to_bigint(vm.string(string).view()) {
+                Some(parsed) => Ok(vm.new_bigint_from(parsed)),
+                None => {
+                    let text = vm.string_to_rust(string);
+                    vm.throw_syntax_error(&format!("Cannot convert {text} to a BigInt"))
+                }
+            }
+        }
+        other => {
+            let text = vm.describe_value_for_error(other);
+            vm.throw_type_error(&format!("Cannot convert {text} to a BigInt"))
+        }
+    }
+}
+
+/// `BigInt.asIntN(bits, bigint)` / `BigInt.asUintN(bits, bigint)`.
+fn bigint_as_n(vm: &mut Vm, args: Args, signed: bool) -> JsResult<Value> {
+    let bits = args.get(vm, 0);
+    let bits = vm.to_index(bits)?;
+    let value = args.get(vm, 1);
+    let value = to_bigint(vm, value)?;
+    match vm.bigint(value).wrap_to_bits(bits as u64, signed) {
+        Some(wrapped) => Ok(Value::BigInt(vm.new_bigint_from(wrapped))),
+        None => vm.throw_range_error("Maximum BigInt size exceeded"),
+    }
 }
 
 fn number_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
@@ -475,18 +518,16 @@ fn bigint_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
                     "The number {text} cannot be converted to a BigInt because it is not an integer"
                 ));
             }
-            if number.abs() >= 1.7e38 {
-                return vm.throw_range_error(
-                    "BigInt value is too large (this engine's BigInt is limited to 128 bits)",
-                );
+            match crate::value::BigInt::from_integral_f64(number) {
+                Some(value) => Ok(Value::BigInt(vm.new_bigint_from(value))),
+                None => vm.throw_range_error("The number cannot be converted to a BigInt"),
             }
-            Ok(Value::BigInt(vm.new_bigint(number as i128)))
         }
         Value::BigInt(_) => Ok(primitive),
         Value::Boolean(boolean) => Ok(Value::BigInt(vm.new_bigint(boolean as i128))),
         Value::String(string) => {
             match crate::conversions::string_to_bigint(vm.string(string).view()) {
-                Some(parsed) => Ok(Value::BigInt(vm.new_bigint(parsed))),
+                Some(parsed) => Ok(Value::BigInt(vm.new_bigint_from(parsed))),
                 None => {
                     let text = vm.string_to_rust(string);
                     vm.throw_syntax_error(&format!("Cannot convert {text} to a BigInt"))

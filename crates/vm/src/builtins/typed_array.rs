@@ -1237,9 +1237,7 @@ fn compare_elements(
                 }
             }
         }),
-        (Value::BigInt(x), Value::BigInt(y)) => {
-            Ok(vm.bigint(x).to_i128().cmp(&vm.bigint(y).to_i128()))
-        }
+        (Value::BigInt(x), Value::BigInt(y)) => Ok(vm.bigint(x).cmp(vm.bigint(y))),
         _ => Ok(Ordering::Equal),
     }
 }

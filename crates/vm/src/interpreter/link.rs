@@ -391,8 +391,9 @@ fn has_plain_call_prologue(flags: FunctionFlags) -> bool {
     flags.0 & special == 0 && !coerces_this
 }
 
-/// Parses a BigInt literal's decimal digits (the stub BigInt holds an `i128`; literals beyond
-/// that range saturate, which is a documented limitation of the BigInt stub).
+/// Parses a BigInt literal's digits (with its radix prefix, numeric separators already
+/// removed or skipped here). A literal beyond the BigInt size limit becomes 0n; the lexer's
+/// literals are source text, so such a literal would need megabytes of digits.
 fn link_bigint(vm: &mut Vm, digits: &str) -> Value {
     // The literal keeps its radix prefix (`0x`, `0o`, `0b`); decimal literals have none.
     let (radix, body) = match digits.get(..2) {
@@ -401,17 +402,13 @@ fn link_bigint(vm: &mut Vm, digits: &str) -> Value {
         Some("0b" | "0B") => (2, &digits[2..]),
         _ => (10, digits),
     };
-    let mut value: i128 = 0;
-    for digit in body
+    let clean: String = body
         .chars()
-        .filter_map(|character| character.to_digit(radix))
-    {
-        value = value
-            .saturating_mul(i128::from(radix))
-            .saturating_add(i128::from(digit));
-    }
+        .filter(|character| character.is_digit(radix))
+        .collect();
+    let value = BigInt::parse_digits(&clean, radix).unwrap_or_else(|| BigInt::from_i128(0));
     vm.heap
         .accounting
         .note_allocation(std::mem::size_of::<BigInt>());
-    Value::BigInt(vm.heap.bigints.allocate(BigInt::from_i128(value)))
+    Value::BigInt(vm.heap.bigints.allocate(value))
 }
