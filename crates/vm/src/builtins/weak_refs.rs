@@ -40,6 +40,20 @@ pub(super) fn install_constructor(
     length: u32,
     function: crate::function::NativeFunction,
 ) -> ObjectRef {
+    let (constructor, prototype) = new_constructor_with_prototype(vm, name, length, function);
+    vm.define_global(name, Value::Object(constructor));
+    prototype
+}
+
+/// Creates a native constructor and a fresh prototype object linked both ways
+/// (`constructor.prototype`, `prototype.constructor`). The constructor keeps the prototype as
+/// its native-function data, which [`create_from_constructor`] uses as the default prototype.
+pub(super) fn new_constructor_with_prototype(
+    vm: &mut Vm,
+    name: &str,
+    length: u32,
+    function: crate::function::NativeFunction,
+) -> (ObjectRef, ObjectRef) {
     let prototype = vm.new_object();
     let name_value = super::string_value(vm, name);
     let constructor = vm.new_native_function_with_data(
@@ -61,8 +75,7 @@ pub(super) fn install_constructor(
         Value::Object(constructor),
         Attributes::HIDDEN_DATA,
     );
-    vm.define_global(name, Value::Object(constructor));
-    prototype
+    (constructor, prototype)
 }
 
 /// OrdinaryCreateFromConstructor(newTarget, the constructor's default prototype).

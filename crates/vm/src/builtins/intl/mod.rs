@@ -18,7 +18,6 @@
 //! RelativeTimeFormat, ListFormat).
 
 use super::{method, to_string_tag};
-use crate::atom::{PropertyKey, atoms};
 use crate::function::{Args, NativeFunction};
 use crate::object::{InternalData, InternalTag, ObjectKind};
 use crate::realm::Vm;
@@ -157,27 +156,8 @@ pub(crate) fn install_service_constructor(
     length: u32,
     function: NativeFunction,
 ) -> (ObjectRef, ObjectRef) {
-    let prototype = vm.new_object();
-    let name_value = super::string_value(vm, kind.name());
-    let constructor = vm.new_native_function_with_data(
-        name_value,
-        length,
-        function,
-        true,
-        Value::Object(prototype),
-    );
-    vm.define_data_property(
-        constructor,
-        PropertyKey::Atom(atoms::PROTOTYPE),
-        Value::Object(prototype),
-        Attributes::FROZEN,
-    );
-    vm.define_data_property(
-        prototype,
-        PropertyKey::Atom(atoms::CONSTRUCTOR),
-        Value::Object(constructor),
-        Attributes::HIDDEN_DATA,
-    );
+    let (constructor, prototype) =
+        super::weak_refs::new_constructor_with_prototype(vm, kind.name(), length, function);
     let key = vm.property_key_from_str(kind.name());
     vm.define_data_property(
         intl,
