@@ -42,6 +42,10 @@ pub struct Heap {
     /// Shapes that are never freed (the frozen shapes of the built-in objects), traced as
     /// roots by [`Heap::mark_from`].
     pub pinned_shapes: Vec<ShapeId>,
+    /// The dictionary shapes created while [`Heap::building_realm`] was set, frozen by
+    /// [`Heap::freeze_recorded_setup_dictionaries`] when a deferred built-in global was
+    /// created (`crate::lazy_globals`).
+    pub setup_dictionaries: Vec<ShapeId>,
 }
 
 /// Live-object counts after a collection (for statistics and tests).
@@ -64,14 +68,17 @@ pub struct HeapCounts {
 impl Heap {
     /// An empty heap, with arenas pre-sized for a realm.
     ///
-    /// Performance decision: realm setup (`Vm::new`) creates 1087 strings, 644 objects and 131
-    /// shapes (counted 2026-12-07 after Intl and the host globals were added; most shapes are
-    /// the frozen shapes of built-in objects, see [`Heap::freeze_setup_dictionaries`]; the
-    /// test `realm_setup_fits_the_arena_reservations` keeps the reservations above them). Growing the arenas by doubling from
-    /// empty allocated every intermediate vector too; reserving a little more than the realm
-    /// needs allocates each vector once, with headroom for a small program before the first
-    /// doubling. (The realm had outgrown the previous reservations of 768 strings and 448
-    /// objects, so both vectors were allocated twice: 94 KB of fib(30)'s 567 KB.)
+    /// Performance decision: realm setup (`Vm::new`) creates 479 strings, 505 objects and 112
+    /// shapes, and `console` (read by almost every program, created on first use like the
+    /// other self-contained namespaces, see `crate::lazy_globals`) 16 strings, 18 objects and
+    /// one shape more (counted 2026-12-07; most shapes are the frozen shapes of built-in
+    /// objects, see [`Heap::freeze_setup_dictionaries`]; the test
+    /// `realm_setup_fits_the_arena_reservations` keeps the reservations above them). Growing
+    /// the arenas by doubling from empty allocated every intermediate vector too; reserving a
+    /// little more than the realm needs allocates each vector once, with headroom for a small
+    /// program before the first doubling. (Before the deferred globals and the shared
+    /// built-in function names the realm had 1087 strings and 644 objects, and the
+    /// reservations were 1280 / 768 / 192.)
     pub fn new() -> Heap {
         Heap {
             strings: Arena::with_capacity(Heap::REALM_STRING_RESERVATION),
@@ -84,11 +91,11 @@ impl Heap {
 
     /// String slots reserved for realm setup (see [`Heap::new`]; a test checks the realm
     /// fits).
-    pub const REALM_STRING_RESERVATION: usize = 1280;
+    pub const REALM_STRING_RESERVATION: usize = 576;
     /// Object slots reserved for realm setup.
-    pub const REALM_OBJECT_RESERVATION: usize = 768;
+    pub const REALM_OBJECT_RESERVATION: usize = 576;
     /// Shape slots reserved for realm setup.
-    pub const REALM_SHAPE_RESERVATION: usize = 192;
+    pub const REALM_SHAPE_RESERVATION: usize = 128;
 
     /// Drains the tracer, marking and tracing every reachable value. Iterative: never recurses.
     /// Adds the approximate size of every newly marked value to `live_bytes_during_marking`,

@@ -29,6 +29,7 @@ pub mod heap;
 pub mod host;
 pub mod integer_indexed;
 pub mod interpreter;
+pub mod lazy_globals;
 pub mod modules;
 pub mod object;
 pub mod operators;

@@ -169,10 +169,15 @@ impl Vm {
                     if getter.is_undefined() {
                         Ok(Value::Undefined)
                     } else {
+                        self.escape_if_global_object(receiver);
                         self.call(getter, receiver, &[])
                     }
                 } else {
-                    Ok(data.slots[entry.slot as usize])
+                    let value = data.slots[entry.slot as usize];
+                    if value.is_hole() {
+                        return Ok(self.value_after_materializing(holder, entry));
+                    }
+                    Ok(value)
                 }
             }
             OwnLocation::ArrayLength => match data.kind {
@@ -261,8 +266,12 @@ impl Vm {
                         attributes.configurable(),
                     )
                 } else {
+                    let mut value = data.slots[slot];
+                    if value.is_hole() {
+                        value = self.value_after_materializing(object, entry);
+                    }
                     PropertyDescriptor::data(
-                        data.slots[slot],
+                        value,
                         attributes.writable(),
                         attributes.enumerable(),
                         attributes.configurable(),
@@ -637,6 +646,7 @@ impl Vm {
                     if setter.is_undefined() {
                         return Ok(false);
                     }
+                    self.escape_if_global_object(receiver);
                     self.call(setter, receiver, &[value])?;
                     return Ok(true);
                 }

@@ -417,6 +417,8 @@ pub struct Vm {
     /// compare of an object handle with this field; the object is a GC root so its handle is
     /// never reused.
     pub html_dda_object: ObjectRef,
+    /// Built-in globals of the first realm not created yet (see `crate::lazy_globals`).
+    pub lazy_globals: crate::lazy_globals::LazyGlobals,
 }
 
 impl std::fmt::Debug for Vm {
@@ -513,9 +515,10 @@ impl Vm {
                 host_defined: Value::Undefined,
             }],
             // The register stack grows by doubling (amortised, and never inside a steady
-            // call/return pattern); starting at 1024 registers (16 KB) keeps small programs'
-            // total allocation low while deep recursion pays a handful of reallocations.
-            stack: Vec::with_capacity(1 << 10),
+            // call/return pattern); starting at 256 registers (4 KB; fib(30) needs about 150)
+            // keeps small programs' total allocation low while deep recursion pays a handful
+            // of reallocations (it started at 1024 registers, 16 KB, until 2026-12-07).
+            stack: Vec::with_capacity(1 << 8),
             handles: Vec::new(),
             symbol_registry: FxHashMap::default(),
             jobs: VecDeque::new(),
@@ -533,6 +536,7 @@ impl Vm {
             interpreter: Default::default(),
             modules: Default::default(),
             html_dda_object: ObjectRef(u32::MAX),
+            lazy_globals: Default::default(),
         };
         for (number, text) in atoms::ALL.iter().enumerate() {
             let atom = vm.intern_str(text);
@@ -859,13 +863,10 @@ impl Vm {
             self.create_constructor("RegExp", 2, placeholder, intrinsics.regexp_prototype);
         self.intrinsics.promise_constructor =
             self.create_constructor("Promise", 1, placeholder, intrinsics.promise_prototype);
+        // `globalThis` hands the global object to JavaScript, so its first read creates the
+        // deferred globals (see `crate::lazy_globals`).
+        self.define_lazy_global("globalThis", crate::lazy_globals::global_object_alias);
         let global = self.intrinsics.global_object;
-        self.define_data_property(
-            global,
-            PropertyKey::Atom(atoms::GLOBAL_THIS),
-            Value::Object(global),
-            Attributes::HIDDEN_DATA,
-        );
         for (name, value) in [("NaN", f64::NAN), ("Infinity", f64::INFINITY)] {
             let key = self.property_key_from_str(name);
             self.define_data_property(global, key, Value::Number(value), Attributes::FROZEN);

@@ -475,7 +475,26 @@ impl Heap {
             self.shapes.get_mut(shape).freeze_into_standalone_tree();
             self.pinned_shapes.push(shape);
         }
+        self.setup_dictionaries = Vec::new();
         self.pinned_shapes.shrink_to_fit();
+    }
+
+    /// Ends the creation of a deferred built-in global (`crate::lazy_globals`): freezes and
+    /// pins the dictionary shapes created since [`Heap::building_realm`] was set again, the
+    /// same way [`Heap::freeze_setup_dictionaries`] does for the whole realm. Only the shapes
+    /// recorded by [`Heap::shape_to_dictionary`] are frozen: the program's own dictionary
+    /// objects exist by then and must stay dictionaries.
+    pub fn freeze_recorded_setup_dictionaries(&mut self) {
+        self.building_realm = false;
+        for shape in std::mem::take(&mut self.setup_dictionaries) {
+            let Some(candidate) = self.shapes.try_get(shape) else {
+                continue;
+            };
+            if candidate.dictionary {
+                self.shapes.get_mut(shape).freeze_into_standalone_tree();
+                self.pinned_shapes.push(shape);
+            }
+        }
     }
 
     /// Allocates a private dictionary copy of `shape`.
@@ -483,7 +502,11 @@ impl Heap {
         let dictionary = self.shapes.get(shape).to_dictionary();
         self.accounting
             .note_allocation(std::mem::size_of::<Shape>() + 16 * dictionary.entries.len());
-        self.shapes.allocate(dictionary)
+        let dictionary = self.shapes.allocate(dictionary);
+        if self.building_realm {
+            self.setup_dictionaries.push(dictionary);
+        }
+        dictionary
     }
 }
 

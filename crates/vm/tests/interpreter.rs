@@ -337,11 +337,19 @@ fn built_in_objects_keep_one_frozen_pinned_shape_each() {
     let math_shape = {
         let key = vm.property_key_from_str("Math");
         let global = vm.global_object();
+        // Math is created on first use (tseval_vm::lazy_globals); its object gets a frozen,
+        // pinned shape like the objects made during realm setup.
+        assert!(vm.lazy_globals.is_pending(key));
+        vm.materialize_lazy_global(key);
+        assert!(!vm.lazy_globals.is_pending(key));
         let math = vm
             .get_data_property_no_side_effects(global, key)
             .and_then(|value| value.as_object())
             .expect("Math is a global object");
-        vm.object(math).shape
+        let shape = vm.object(math).shape;
+        assert!(vm.heap.pinned_shapes.contains(&shape));
+        assert!(!vm.heap.shapes.get(shape).is_dictionary());
+        shape
     };
     // An inline cache may hold Math's shape: deleting Math and collecting must not free it
     // (a freed id could be reused by another layout and make the cache hit wrongly).
@@ -368,13 +376,29 @@ fn built_in_objects_keep_one_frozen_pinned_shape_each() {
 #[test]
 fn realm_setup_fits_the_arena_reservations() {
     use tseval_vm::heap::Heap;
-    let vm = Vm::new();
-    let strings = vm.heap.strings.capacity_slots();
-    let objects = vm.heap.objects.capacity_slots();
-    let shapes = vm.heap.shapes.capacity_slots();
-    let counts =
-        format!("realm setup created {strings} strings, {objects} objects, {shapes} shapes");
-    assert!(strings <= Heap::REALM_STRING_RESERVATION, "{counts}");
-    assert!(objects <= Heap::REALM_OBJECT_RESERVATION, "{counts}");
-    assert!(shapes <= Heap::REALM_SHAPE_RESERVATION, "{counts}");
+    fn check_fits(vm: &Vm, when: &str) {
+        let strings = vm.heap.strings.capacity_slots();
+        let objects = vm.heap.objects.capacity_slots();
+        let shapes = vm.heap.shapes.capacity_slots();
+        let atoms = vm.atoms.len();
+        let counts =
+            format!("{when}: {strings} strings, {objects} objects, {shapes} shapes, {atoms} atoms");
+        eprintln!("{counts}");
+        assert!(strings <= Heap::REALM_STRING_RESERVATION, "{counts}");
+        assert!(objects <= Heap::REALM_OBJECT_RESERVATION, "{counts}");
+        assert!(shapes <= Heap::REALM_SHAPE_RESERVATION, "{counts}");
+        assert!(
+            atoms <= tseval_vm::atom::AtomTable::REALM_ATOM_RESERVATION,
+            "{counts}"
+        );
+    }
+    let mut vm = Vm::new();
+    // The self-contained namespaces are created on first use (tseval_vm::lazy_globals), so
+    // they are not part of realm setup.
+    assert!(vm.lazy_globals.pending_count() >= 8);
+    check_fits(&vm, "realm setup");
+    // Almost every program reads `console`: creating it must fit the reservations as well.
+    let console = vm.property_key_from_str("console");
+    vm.materialize_lazy_global(console);
+    check_fits(&vm, "realm setup and console");
 }

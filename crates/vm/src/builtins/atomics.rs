@@ -19,9 +19,15 @@ use crate::value::{JsResult, ObjectRef, Value};
 /// only end by timing out, so it is refused with a TypeError instead of hanging the process.
 const MAX_WAIT_MILLISECONDS: f64 = 10_000.0;
 
-/// Installs the `Atomics` namespace object.
+/// Installs the `Atomics` namespace object (created on first use, see
+/// `crate::lazy_globals`).
 pub fn install(vm: &mut Vm) {
-    let atomics = super::namespace_object(vm, "Atomics");
+    vm.define_lazy_global("Atomics", create_atomics);
+}
+
+/// Creates the `Atomics` namespace object.
+fn create_atomics(vm: &mut Vm) -> Value {
+    let atomics = super::namespace_object(vm);
     let functions: &[(&str, u32, crate::function::NativeFunction)] = &[
         ("add", 3, atomics_add),
         ("and", 3, atomics_and),
@@ -41,6 +47,7 @@ pub fn install(vm: &mut Vm) {
         method(vm, atomics, name, length, function);
     }
     super::to_string_tag(vm, atomics, "Atomics");
+    Value::Object(atomics)
 }
 
 /// ValidateIntegerTypedArray(typedArray, waitable): the view and its element type.

@@ -24,15 +24,21 @@ use crate::property::OwnLocation;
 use crate::realm::Vm;
 use crate::value::{JsResult, ObjectRef, Value};
 
-/// Installs `console`.
+/// Installs `console` (created on first use, see `crate::lazy_globals`).
 pub fn install(vm: &mut Vm) {
-    let console = namespace_object(vm, "console");
+    vm.define_lazy_global("console", create_console);
+}
+
+/// Creates the `console` namespace object.
+fn create_console(vm: &mut Vm) -> Value {
+    let console = namespace_object(vm);
     method(vm, console, "log", 0, console_log);
     method(vm, console, "info", 0, console_log);
     method(vm, console, "debug", 0, console_log);
     method(vm, console, "error", 0, console_error);
     method(vm, console, "warn", 0, console_error);
     super::console_extras::install(vm, console);
+    Value::Object(console)
 }
 
 fn console_log(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {

@@ -112,7 +112,7 @@ fn install_function_kind_constructor(
 /// `eval(x)` called as a function value (indirect eval): global scope.
 fn global_eval(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let argument = args.get(vm, 0);
-    let global = Value::Object(vm.global_object());
+    let global = Value::Object(vm.global_object_escaping());
     perform_eval(vm, argument, None, false, None, global)
 }
 
@@ -293,7 +293,7 @@ pub fn create_dynamic_function(
         Err(message) => return Err(vm.new_syntax_error(&message)),
     };
     let closure = allocate_closure(vm, code, None, None);
-    let global = Value::Object(vm.global_object());
+    let global = Value::Object(vm.global_object_escaping());
     let function = vm.call(Value::Object(closure), global, &[])?;
     let new_target = args.new_target();
     if let Value::Object(function_object) = function

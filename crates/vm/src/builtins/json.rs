@@ -17,12 +17,18 @@ use crate::value::{JsResult, ObjectRef, Value};
 /// The TypeError message for cycles (also recognised by console's `%j`).
 const CIRCULAR_MESSAGE: &str = "Converting circular structure to JSON";
 
-/// Installs `JSON`.
+/// Installs `JSON` (created on first use, see `crate::lazy_globals`).
 pub fn install(vm: &mut Vm) {
-    let json = namespace_object(vm, "JSON");
+    vm.define_lazy_global("JSON", create_json);
+}
+
+/// Creates the `JSON` namespace object.
+fn create_json(vm: &mut Vm) -> Value {
+    let json = namespace_object(vm);
     method(vm, json, "parse", 2, json_parse);
     method(vm, json, "stringify", 3, json_stringify);
     to_string_tag(vm, json, "JSON");
+    Value::Object(json)
 }
 
 // ----- parse -----

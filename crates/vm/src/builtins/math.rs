@@ -13,9 +13,14 @@ thread_local! {
     static RANDOM_STATE: Cell<u64> = const { Cell::new(0x9E37_79B9_7F4A_7C15) };
 }
 
-/// Installs `Math`.
+/// Installs `Math` (created on first use, see `crate::lazy_globals`).
 pub fn install(vm: &mut Vm) {
-    let math = namespace_object(vm, "Math");
+    vm.define_lazy_global("Math", create_math);
+}
+
+/// Creates the `Math` namespace object.
+fn create_math(vm: &mut Vm) -> Value {
+    let math = namespace_object(vm);
     for (name, value) in [
         ("E", std::f64::consts::E),
         ("LN10", std::f64::consts::LN_10),
@@ -44,6 +49,7 @@ pub fn install(vm: &mut Vm) {
     method(vm, math, "min", 2, math_min);
     method(vm, math, "hypot", 2, math_hypot);
     method(vm, math, "random", 0, math_random);
+    Value::Object(math)
 }
 
 fn clz32(value: f64) -> f64 {

@@ -228,11 +228,10 @@ pub(crate) fn install_constructor_behaviour(
     );
 }
 
-/// Creates a plain namespace object (`Math`, `JSON`, `console`) on the global object.
-pub(crate) fn namespace_object(vm: &mut Vm, name: &str) -> ObjectRef {
-    let object = vm.new_object();
-    vm.define_global(name, Value::Object(object));
-    object
+/// Creates a plain namespace object (`Math`, `JSON`, `console`); the caller is its global's
+/// deferred installer (see `crate::lazy_globals`), which returns it.
+pub(crate) fn namespace_object(vm: &mut Vm) -> ObjectRef {
+    vm.new_object()
 }
 
 // ----- small conversions used everywhere -----

@@ -41,6 +41,9 @@ pub struct EventLoopState {
     pub ticks: VecDeque<Job>,
     /// The code passed to `process.exit`, once it was called.
     pub exit_request: Option<i32>,
+    /// `process.argv`, kept until `process` is first read (it is created on first use, see
+    /// `crate::lazy_globals`).
+    pub process_arguments: Vec<String>,
 }
 
 impl EventLoopState {
@@ -51,6 +54,7 @@ impl EventLoopState {
             virtual_now: 0.0,
             ticks: VecDeque::new(),
             exit_request: None,
+            process_arguments: Vec::new(),
         }
     }
 
@@ -103,6 +107,10 @@ impl Vm {
     fn global_process_object(&mut self) -> Option<ObjectRef> {
         let global = self.global_object();
         let key = self.property_key_from_str("process");
+        if self.lazy_globals.is_pending(key) {
+            // Never read, so never given an exit code: not worth creating now.
+            return None;
+        }
         self.get(global, key).ok()?.as_object()
     }
 }
@@ -116,8 +124,14 @@ fn exit_code_from_value(value: Value) -> Option<i32> {
     }
 }
 
-/// Installs `performance` on the global object (every realm has it, as in Node and browsers).
+/// Installs `performance` on the global object (every realm has it, as in Node and browsers;
+/// created on first use, see `crate::lazy_globals`).
 pub fn install(vm: &mut Vm) {
+    vm.define_lazy_global("performance", create_performance);
+}
+
+/// Creates the `performance` object.
+fn create_performance(vm: &mut Vm) -> Value {
     let performance = vm.new_object();
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(performance));
@@ -139,17 +153,28 @@ pub fn install(vm: &mut Vm) {
         tag_value,
         crate::shape::Attributes::CONFIGURABLE_ONLY,
     );
-    vm.define_global("performance", Value::Object(performance));
     vm.close_handle_scope(scope);
+    Value::Object(performance)
 }
 
 /// Installs `process` on the global object with `argv` set to `arguments` and `env` holding
 /// the real environment of the process.
+///
+/// Performance decision: `process` is created on first use (see `crate::lazy_globals`); a
+/// program that never reads it does not pay for the copy of the environment in `env`
+/// (~115 KB of JS strings and properties in a typical shell).
 pub fn install_process(vm: &mut Vm, arguments: &[String]) {
+    vm.event_loop.process_arguments = arguments.to_vec();
+    vm.define_lazy_global("process", create_process);
+}
+
+/// Creates the `process` object from the arguments `install_process` kept.
+fn create_process(vm: &mut Vm) -> Value {
     let scope = vm.open_handle_scope();
     let process = vm.new_object();
     vm.root(Value::Object(process));
 
+    let arguments = std::mem::take(&mut vm.event_loop.process_arguments);
     let argument_values: Vec<Value> = arguments
         .iter()
         .map(|argument| Value::String(vm.new_string(argument)))
@@ -224,8 +249,8 @@ pub fn install_process(vm: &mut Vm, arguments: &[String]) {
     method(vm, process, "once", 2, |_, this, _| Ok(this));
     method(vm, process, "off", 2, |_, this, _| Ok(this));
 
-    vm.define_global("process", Value::Object(process));
     vm.close_handle_scope(scope);
+    Value::Object(process)
 }
 
 fn set(vm: &mut Vm, object: ObjectRef, name: &str, value: Value) {

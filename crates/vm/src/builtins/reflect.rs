@@ -7,9 +7,17 @@ use crate::function::Args;
 use crate::realm::Vm;
 use crate::value::{JsResult, ObjectRef, Value};
 
-/// Installs `Reflect` and `Proxy`.
+/// Installs `Reflect` (created on first use, see `crate::lazy_globals`) and `Proxy`.
 pub fn install(vm: &mut Vm) {
-    let reflect = super::namespace_object(vm, "Reflect");
+    vm.define_lazy_global("Reflect", create_reflect);
+    let proxy = vm.new_native_function("Proxy", 2, proxy_constructor, true);
+    method(vm, proxy, "revocable", 2, proxy_revocable);
+    vm.define_global("Proxy", Value::Object(proxy));
+}
+
+/// Creates the `Reflect` namespace object.
+fn create_reflect(vm: &mut Vm) -> Value {
+    let reflect = super::namespace_object(vm);
     method(vm, reflect, "apply", 3, reflect_apply);
     method(vm, reflect, "construct", 2, reflect_construct);
     method(vm, reflect, "defineProperty", 3, reflect_define_property);
@@ -36,10 +44,7 @@ pub fn install(vm: &mut Vm) {
     method(vm, reflect, "set", 3, reflect_set);
     method(vm, reflect, "setPrototypeOf", 2, reflect_set_prototype_of);
     to_string_tag(vm, reflect, "Reflect");
-
-    let proxy = vm.new_native_function("Proxy", 2, proxy_constructor, true);
-    method(vm, proxy, "revocable", 2, proxy_revocable);
-    vm.define_global("Proxy", Value::Object(proxy));
+    Value::Object(reflect)
 }
 
 /// The target argument of a Reflect function: a TypeError unless it is an object.

@@ -16,12 +16,27 @@ use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, Value};
 
 /// Installs `WeakRef` and `FinalizationRegistry`.
+///
+/// Nothing else refers to these constructors or their prototypes (each constructor keeps its
+/// prototype as native-function data), so both are created on first use (see
+/// `crate::lazy_globals`).
 pub fn install(vm: &mut Vm) {
-    let weak_ref_prototype = install_constructor(vm, "WeakRef", 1, weak_ref_constructor);
+    vm.define_lazy_global("WeakRef", create_weak_ref);
+    vm.define_lazy_global("FinalizationRegistry", create_finalization_registry);
+}
+
+/// Creates the `WeakRef` constructor and its prototype.
+fn create_weak_ref(vm: &mut Vm) -> Value {
+    let (constructor, weak_ref_prototype) =
+        new_constructor_with_prototype(vm, "WeakRef", 1, weak_ref_constructor);
     method(vm, weak_ref_prototype, "deref", 0, weak_ref_deref);
     to_string_tag(vm, weak_ref_prototype, "WeakRef");
+    Value::Object(constructor)
+}
 
-    let registry_prototype = install_constructor(
+/// Creates the `FinalizationRegistry` constructor and its prototype.
+fn create_finalization_registry(vm: &mut Vm) -> Value {
+    let (constructor, registry_prototype) = new_constructor_with_prototype(
         vm,
         "FinalizationRegistry",
         1,
@@ -30,19 +45,7 @@ pub fn install(vm: &mut Vm) {
     method(vm, registry_prototype, "register", 2, registry_register);
     method(vm, registry_prototype, "unregister", 1, registry_unregister);
     to_string_tag(vm, registry_prototype, "FinalizationRegistry");
-}
-
-/// Creates a global constructor with its prototype object (linked both ways) and returns the
-/// prototype.
-pub(super) fn install_constructor(
-    vm: &mut Vm,
-    name: &str,
-    length: u32,
-    function: crate::function::NativeFunction,
-) -> ObjectRef {
-    let (constructor, prototype) = new_constructor_with_prototype(vm, name, length, function);
-    vm.define_global(name, Value::Object(constructor));
-    prototype
+    Value::Object(constructor)
 }
 
 /// Creates a native constructor and a fresh prototype object linked both ways

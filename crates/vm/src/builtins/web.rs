@@ -20,12 +20,23 @@ const IGNORE_BOM_FLAG: f64 = 2.0;
 /// Installs the globals of this module.
 pub fn install(vm: &mut Vm) {
     let global = vm.global_object();
-    vm.define_global("global", Value::Object(global));
+    vm.define_lazy_global("global", crate::lazy_globals::global_object_alias);
     method(vm, global, "atob", 1, atob);
     method(vm, global, "btoa", 1, btoa);
+    // Nothing else refers to these constructors or their prototypes: created on first use
+    // (see `crate::lazy_globals`).
+    vm.define_lazy_global("TextEncoder", create_text_encoder);
+    vm.define_lazy_global("TextDecoder", create_text_decoder);
+}
 
-    let encoder_prototype =
-        super::weak_refs::install_constructor(vm, "TextEncoder", 0, text_encoder_constructor);
+/// Creates the `TextEncoder` constructor and its prototype.
+fn create_text_encoder(vm: &mut Vm) -> Value {
+    let (encoder, encoder_prototype) = super::weak_refs::new_constructor_with_prototype(
+        vm,
+        "TextEncoder",
+        0,
+        text_encoder_constructor,
+    );
     super::getter(vm, encoder_prototype, "encoding", |vm, this, _| {
         this_internal(vm, this, InternalTag::TextEncoder, "TextEncoder")?;
         Ok(Value::String(vm.new_string("utf-8")))
@@ -39,9 +50,17 @@ pub fn install(vm: &mut Vm) {
         text_encoder_encode_into,
     );
     super::to_string_tag(vm, encoder_prototype, "TextEncoder");
+    Value::Object(encoder)
+}
 
-    let decoder_prototype =
-        super::weak_refs::install_constructor(vm, "TextDecoder", 0, text_decoder_constructor);
+/// Creates the `TextDecoder` constructor and its prototype.
+fn create_text_decoder(vm: &mut Vm) -> Value {
+    let (decoder, decoder_prototype) = super::weak_refs::new_constructor_with_prototype(
+        vm,
+        "TextDecoder",
+        0,
+        text_decoder_constructor,
+    );
     super::getter(vm, decoder_prototype, "encoding", |vm, this, _| {
         this_internal(vm, this, InternalTag::TextDecoder, "TextDecoder")?;
         Ok(Value::String(vm.new_string("utf-8")))
@@ -56,6 +75,7 @@ pub fn install(vm: &mut Vm) {
     });
     method(vm, decoder_prototype, "decode", 0, text_decoder_decode);
     super::to_string_tag(vm, decoder_prototype, "TextDecoder");
+    Value::Object(decoder)
 }
 
 /// A `DOMException`-like error: an Error whose `name` is `name`.

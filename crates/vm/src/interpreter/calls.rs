@@ -116,7 +116,7 @@ pub(crate) fn push_closure_frame(
         {
             let this = vm.stack[base];
             vm.stack[base] = match this {
-                Value::Undefined | Value::Null => Value::Object(vm.global_object()),
+                Value::Undefined | Value::Null => Value::Object(vm.global_object_escaping()),
                 Value::Object(_) => this,
                 primitive => Value::Object(vm.to_object(primitive)?),
             };

@@ -405,7 +405,19 @@ pub fn run_script(vm: &mut Vm, script: &CompiledScript) -> Result<Value, Value> 
     };
     let closure = objects::create_top_level_closure(vm, code);
     let base = vm.stack.len();
-    let global = Value::Object(vm.global_object());
+    // `this` of a script is the global object; a script that uses it (directly, in an arrow
+    // function or through a direct eval) can reach every global property generically, so
+    // the deferred built-in globals are created first (see `crate::lazy_globals`).
+    let uses_this = vm
+        .interpreter
+        .function(code)
+        .flags
+        .contains(tseval_compiler::bytecode::FunctionFlags::USES_THIS);
+    let global = if uses_this {
+        Value::Object(vm.global_object_escaping())
+    } else {
+        Value::Object(vm.global_object())
+    };
     vm.stack.push(global);
     vm.enter_native_call()?;
     let result = call_closure(vm, closure, base, 0, Value::Undefined);

@@ -137,13 +137,20 @@ impl Resolved {
 
 /// Installs the `Intl` namespace and every service constructor.
 pub fn install(vm: &mut Vm) {
-    let intl = super::namespace_object(vm, "Intl");
+    vm.define_lazy_global("Intl", create_intl);
+}
+
+/// Creates the `Intl` namespace object with its service constructors (nothing outside it
+/// refers to them, so it is created on first use, see `crate::lazy_globals`).
+fn create_intl(vm: &mut Vm) -> Value {
+    let intl = super::namespace_object(vm);
     to_string_tag(vm, intl, "Intl");
     method(vm, intl, "getCanonicalLocales", 1, get_canonical_locales);
     date_time::install(vm, intl);
     number::install(vm, intl);
     collator::install(vm, intl);
     misc::install(vm, intl);
+    Value::Object(intl)
 }
 
 /// Creates `Intl.<name>` with its prototype (linked both ways), `supportedLocalesOf` and the
