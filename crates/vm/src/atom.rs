@@ -139,7 +139,7 @@ impl AtomTable {
     }
 
     /// Atoms reserved for realm setup (see [`AtomTable::new`]).
-    /// (427 atoms after realm setup, 443 once `console` exists, counted 2026-12-07; 448 is
+    /// (415 atoms after realm setup, 431 once `console` exists, counted 2026-12-07; 448 is
     /// the largest count the hash map holds in 512 buckets.)
     pub const REALM_ATOM_RESERVATION: usize = 448;
 

@@ -68,7 +68,7 @@ pub struct HeapCounts {
 impl Heap {
     /// An empty heap, with arenas pre-sized for a realm.
     ///
-    /// Performance decision: realm setup (`Vm::new`) creates 479 strings, 505 objects and 112
+    /// Performance decision: realm setup (`Vm::new`) creates 459 strings, 505 objects and 104
     /// shapes, and `console` (read by almost every program, created on first use like the
     /// other self-contained namespaces, see `crate::lazy_globals`) 16 strings, 18 objects and
     /// one shape more (counted 2026-12-07; most shapes are the frozen shapes of built-in
