@@ -1375,15 +1375,6 @@ impl Resolver {
         &mut self,
         declaration: &VariableDeclaration<'_>,
     ) -> Result<(), CompileError> {
-        if matches!(
-            declaration.kind,
-            VariableKind::Using | VariableKind::AwaitUsing
-        ) {
-            return Err(CompileError::new(
-                "'using' declarations are not supported yet",
-                declaration.span,
-            ));
-        }
         for declarator in declaration.declarators {
             if let Some(init) = &declarator.init {
                 self.visit_expression(init)?;

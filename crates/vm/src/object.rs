@@ -660,6 +660,9 @@ pub enum InternalTag {
     TextEncoder,
     /// A TextDecoder: `counter` holds its flags (see `builtins::web`).
     TextDecoder,
+    /// A resource list of explicit resource management (see `builtins::disposable`):
+    /// `values` holds (value, dispose method, hint) triples, `state` is 1 once disposed.
+    Disposable(crate::builtins::disposable::DisposableKind),
     /// An Intl service object: `values = [bound function, name, value, ...]`
     /// (see `builtins::intl`).
     Intl(crate::builtins::intl::IntlKind),

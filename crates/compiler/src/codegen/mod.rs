@@ -42,11 +42,9 @@ type Result<T> = std::result::Result<T, CompileError>;
 /// Maximum nesting of statements/expressions the code generator accepts.
 pub const MAX_CODEGEN_DEPTH: u32 = 1000;
 
-/// Completion kinds stored in a finally block's kind register.
-const COMPLETION_NORMAL: i32 = 0;
-const COMPLETION_THROW: i32 = 1;
-const COMPLETION_RETURN: i32 = 2;
-const COMPLETION_FIRST_JUMP: i32 = 3;
+use crate::opcodes::{
+    COMPLETION_FIRST_JUMP, COMPLETION_NORMAL, COMPLETION_RETURN, COMPLETION_THROW,
+};
 
 /// A jump target inside the function being compiled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,6 +165,9 @@ pub(crate) struct FunctionState {
     source_span: SourceSpan,
     /// Labels waiting to be attached to the next loop statement.
     pending_labels: Vec<Atom>,
+    /// The resource-list registers of the enclosing scopes with `using` declarations
+    /// (innermost last) and whether each one's finally part is async (`await using`).
+    disposal_scopes: Vec<(Reg, bool)>,
     /// Exit labels of the optional chains being compiled (innermost last).
     optional_chain_exits: Vec<Label>,
     /// The return value register used by generator `return()` resumption paths.
@@ -217,6 +218,7 @@ impl FunctionState {
                 end: span.end,
             },
             pending_labels: Vec::new(),
+            disposal_scopes: Vec::new(),
             optional_chain_exits: Vec::new(),
             completion_counter: COMPLETION_FIRST_JUMP,
             is_derived_constructor: false,
@@ -1415,9 +1417,7 @@ impl<'t> Compiler<'t> {
         self.function = FunctionState::new(Rc::from(""), flags, program.span);
         self.function.scope_id = 0;
         self.scope = 0;
-        for statement in program.body {
-            self.statement(statement)?;
-        }
+        self.statement_list(program.body)?;
         let has_top_level_await = self
             .function
             .instructions

@@ -1435,6 +1435,45 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 generators::suspend_at_generator_start(vm);
                 return Ok(Value::Undefined);
             }
+            Instruction::NewDisposeCapability { dst } => {
+                let list = crate::builtins::disposable::new_dispose_capability(vm);
+                set_reg!(dst, Value::Object(list));
+            }
+            Instruction::AddDisposable {
+                resources,
+                value,
+                hint,
+            } => {
+                let (list, value) = (reg!(resources), reg!(value));
+                slow!(crate::builtins::disposable::add_disposable_op(
+                    vm,
+                    list,
+                    value,
+                    hint != 0
+                ));
+            }
+            Instruction::DisposeResources {
+                resources,
+                completion,
+            } => {
+                let list = reg!(resources);
+                let window = base + usize::from(completion.0);
+                slow!(crate::builtins::disposable::dispose_resources_op(
+                    vm, list, window
+                ));
+            }
+            Instruction::DisposeResourcesAsync {
+                dst,
+                resources,
+                completion,
+            } => {
+                let list = reg!(resources);
+                let window = base + usize::from(completion.0);
+                let promise = slow!(crate::builtins::disposable::dispose_resources_async_op(
+                    vm, list, window
+                ));
+                set_reg!(dst, promise);
+            }
             Instruction::Await { value, .. } => {
                 // Async bodies run as coroutines (see `generators`): suspend and hand the
                 // awaited value to the driver, which subscribes to it.
