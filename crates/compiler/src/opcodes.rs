@@ -820,7 +820,11 @@ define_instruction_set! {
 
     // ----- Globals -------------------------------------------------------------------------------
 
-    /// Reads a global binding (global object property); ReferenceError if it does not exist.
+    /// Reads a global binding: the realm's global declarative record (top-level `let`,
+    /// `const` and `class` of scripts compiled with global lexical declarations; ReferenceError
+    /// in their temporal dead zone) first, then the global object; ReferenceError if missing.
+    /// The same order holds for `TypeOfGlobal`, `SetGlobal` (TypeError for a constant) and
+    /// `DeleteGlobal` (false for a lexical binding).
     GetGlobal { dst: Reg, ic: IcIdx } => "R[dst] := global.<ic key> (ReferenceError if missing)";
     /// `typeof name` for an unresolved name: never throws, gives "undefined" when missing.
     TypeOfGlobal { dst: Reg, ic: IcIdx } => "R[dst] := typeof global.<ic key>";
@@ -853,6 +857,17 @@ define_instruction_set! {
     /// CanDeclareGlobalVar check: TypeError unless the global object has an own property `name`
     /// or is extensible.
     CheckGlobalVarDeclaration { name: NameIdx } => "if !CanDeclareGlobalVar(K[name]) { throw TypeError }";
+    /// GlobalDeclarationInstantiation's check of a top-level `let`/`const`/`class` of a script
+    /// compiled with global lexical declarations: SyntaxError if the name already has a var
+    /// declaration (a script `var`/function or an eval var), a lexical declaration, or is a
+    /// non-configurable own property of the global object.
+    CheckGlobalLexicalDeclaration { name: NameIdx } => "if !CanDeclareGlobalLexical(K[name]) { throw SyntaxError }";
+    /// Creates the uninitialised binding `name` in the realm's global declarative record (the
+    /// bindings every script of the realm shares); `constant` 1 makes it immutable.
+    DeclareGlobalLexical { name: NameIdx, constant: u16 } => "GlobalLexical[K[name]] := uninitialised";
+    /// Initialises a binding of the global declarative record (the end of its temporal dead
+    /// zone); constants are written here once.
+    InitializeGlobalLexical { value: Reg, name: NameIdx } => "GlobalLexical[K[name]] := R[value]";
 
     // ----- Environments (captured bindings) ---------------------------------------------------
 

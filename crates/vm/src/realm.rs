@@ -216,6 +216,12 @@ intrinsic_objects! {
     aggregate_error_prototype,
     /// %SuppressedError.prototype%.
     suppressed_error_prototype,
+    /// The realm's global declarative record: top-level lexical bindings shared by its
+    /// scripts (see `interpreter::properties`); an internal object without prototype.
+    global_lexical_object,
+    /// The names of the realm's global var and function declarations (the global record's
+    /// [[VarNames]]); an internal object without prototype.
+    global_var_names_object,
     /// %DisposableStack.prototype%.
     disposable_stack_prototype,
     /// %AsyncDisposableStack.prototype%.
@@ -720,6 +726,8 @@ impl Vm {
         self.intrinsics.uri_error_prototype = ordinary(self, error_prototype);
         self.intrinsics.aggregate_error_prototype = ordinary(self, error_prototype);
         self.intrinsics.suppressed_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.global_lexical_object = self.alloc_object(None, ObjectKind::Ordinary);
+        self.intrinsics.global_var_names_object = self.alloc_object(None, ObjectKind::Ordinary);
         let iterator_prototype = ordinary(self, object_prototype);
         self.intrinsics.iterator_prototype = iterator_prototype;
         self.intrinsics.array_iterator_prototype = ordinary(self, iterator_prototype);
@@ -1233,6 +1241,8 @@ impl Intrinsics {
             uri_error_prototype: object,
             aggregate_error_prototype: object,
             suppressed_error_prototype: object,
+            global_lexical_object: object,
+            global_var_names_object: object,
             disposable_stack_prototype: object,
             async_disposable_stack_prototype: object,
             iterator_prototype: object,

@@ -924,10 +924,10 @@ impl Compiler<'_> {
                         {
                             self.expr_named(init, register, Some(&name))?;
                         }
-                        place => {
+                        _ => {
                             let value = self.alloc()?;
                             self.expr_named(init, value, Some(&name))?;
-                            self.store_place(place, value)?;
+                            self.initialize_resolved(resolved, identifier.name, value)?;
                         }
                     }
                 }

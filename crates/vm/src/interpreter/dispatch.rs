@@ -1026,6 +1026,19 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let key = objects::name_constant(function, name.0);
                 slow!(properties::check_global_declaration(vm, key, false));
             }
+            Instruction::CheckGlobalLexicalDeclaration { name } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::check_global_lexical_declaration(vm, key));
+            }
+            Instruction::DeclareGlobalLexical { name, constant } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::declare_global_lexical(vm, key, constant != 0));
+            }
+            Instruction::InitializeGlobalLexical { value, name } => {
+                let key = objects::name_constant(function, name.0);
+                let value = reg!(value);
+                properties::initialize_global_lexical(vm, key, value);
+            }
 
             // ----- Object environments (`with`) -----
             Instruction::ToObject { dst, src } => {
