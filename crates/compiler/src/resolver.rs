@@ -273,6 +273,9 @@ pub enum AnnexBFunctionTarget {
     Binding(BindingId),
     /// A global `var` (script code and sloppy global eval code).
     Global,
+    /// A property of the caller's eval variable object (sloppy direct eval in a function that
+    /// has one); the binding is that object's synthetic binding.
+    EvalVarObject(BindingId),
 }
 
 /// The result of resolution.
@@ -443,6 +446,7 @@ pub fn resolve_eval_program(
     }
     if site.is_some() && !strict && !global {
         resolver.hoist_eval_vars_into_caller(program.body, root)?;
+        resolver.declare_annex_b_functions_of_eval_in_function(program.body, root)?;
     } else {
         resolver.hoist_var_scope(program.body, root, global)?;
     }
@@ -696,6 +700,68 @@ impl Resolver {
             } else if self.tree.lookup_local(root, identifier.name).is_none() {
                 self.add_binding(root, identifier.name, BindingKind::Var);
             }
+        }
+        Ok(())
+    }
+
+    /// Annex B.3.2.3 (changes to EvalDeclarationInstantiation) for a sloppy direct eval whose
+    /// variable scope is a function's: a function declared in a block of the eval code is
+    /// also a var of that function, unless the name is declared lexically by the eval code
+    /// (the early-error test) or bound by any scope between the eval call and the function's
+    /// variable scope. The var is the function's existing binding of that name, else a new
+    /// property of its eval variable object, else (no such object) a var of the eval code.
+    fn declare_annex_b_functions_of_eval_in_function(
+        &mut self,
+        statements: &[Statement<'_>],
+        root: ScopeId,
+    ) -> Result<(), CompileError> {
+        let mut candidates = Vec::new();
+        let mut enclosing = vec![block_lexical_names(statements, false)];
+        collect_annex_b_functions(statements, &mut enclosing, false, &mut candidates, 0);
+        if candidates.is_empty() {
+            return Ok(());
+        }
+        let mut between = Vec::new();
+        let mut var_scope = self.tree.scopes[root as usize].parent;
+        while let Some(id) = var_scope {
+            if self.tree.scopes[id as usize].kind.is_var_scope() {
+                break;
+            }
+            between.push(id);
+            var_scope = self.tree.scopes[id as usize].parent;
+        }
+        let Some(var_scope) = var_scope else {
+            return Ok(());
+        };
+        let var_object = self.tree.lookup_local(var_scope, WITH_OBJECT_NAME);
+        for (function, name) in candidates {
+            if between
+                .iter()
+                .any(|&scope| self.tree.lookup_local(scope, name).is_some())
+            {
+                continue;
+            }
+            let target = if let Some(existing) = self.tree.lookup_local(root, name) {
+                if self.tree.bindings[existing as usize].kind.is_lexical() {
+                    continue;
+                }
+                AnnexBFunctionTarget::Binding(existing)
+            } else if let Some(existing) = self.tree.lookup_local(var_scope, name) {
+                if self.tree.bindings[existing as usize].kind.is_lexical() {
+                    continue;
+                }
+                AnnexBFunctionTarget::Binding(existing)
+            } else if let Some(object) = var_object {
+                if !self.tree.eval_var_object_names.contains(&name) {
+                    self.tree.eval_var_object_names.push(name);
+                }
+                AnnexBFunctionTarget::EvalVarObject(object)
+            } else {
+                AnnexBFunctionTarget::Binding(self.add_binding(root, name, BindingKind::Var))
+            };
+            self.tree
+                .annex_b_functions
+                .insert(function as *const Function<'_> as usize, target);
         }
         Ok(())
     }
@@ -1108,8 +1174,16 @@ impl Resolver {
             }
             Statement::If(node) => {
                 self.visit_expression(&node.test)?;
+                // `if (x) function f() {}` (Annex B.3.3): the function is created where the
+                // branch runs, so it is resolved here rather than at a scope entry.
+                if let Statement::FunctionDeclaration(function) = &node.consequent {
+                    self.visit_function(function, false)?;
+                }
                 self.visit_statement(&node.consequent)?;
                 if let Some(alternate) = &node.alternate {
+                    if let Statement::FunctionDeclaration(function) = alternate {
+                        self.visit_function(function, false)?;
+                    }
                     self.visit_statement(alternate)?;
                 }
             }

@@ -379,6 +379,9 @@ pub struct RegExpData {
     pub source: StringRef,
     /// `[[OriginalFlags]]`.
     pub flags: StringRef,
+    /// `[[LegacyFeaturesEnabled]]` (Annex B legacy RegExp features): true when %RegExp% of
+    /// this realm created the object itself, false for subclass instances.
+    pub legacy_features_enabled: bool,
 }
 
 /// Promise states.

@@ -212,33 +212,101 @@ impl Compiler<'_> {
         let value = self.alloc()?;
         let source = self.resolve(id.name)?;
         self.load_place(source.place, value)?;
-        let destination = match target {
-            resolver::AnnexBFunctionTarget::Global => Place::Global(id.name),
-            resolver::AnnexBFunctionTarget::Binding(binding_id) => {
-                let target_scope = self.tree.bindings[binding_id as usize].scope;
-                let mut scope = self.scope;
-                let mut depth: u16 = 0;
-                while scope != target_scope {
-                    let scope_data = &self.tree.scopes[scope as usize];
-                    if scope_data.has_env() {
-                        depth += 1;
-                    }
-                    match scope_data.parent {
-                        Some(parent) => scope = parent,
-                        None => {
-                            return Err(CompileError::new(
-                                "internal error: Annex B var scope not found",
-                                function.span,
-                            ));
-                        }
-                    }
-                }
-                self.place_of_binding(binding_id, depth)?
-            }
-        };
-        self.store_place(destination, value)?;
+        self.annex_b_store(function, target, id.name, value)?;
         self.release(mark);
         Ok(())
+    }
+
+    /// A branch of an `if` statement.
+    fn if_clause(&mut self, clause: &Statement<'_>) -> Result<()> {
+        match clause {
+            Statement::FunctionDeclaration(function) => {
+                self.if_clause_function_declaration(function)
+            }
+            _ => self.statement(clause),
+        }
+    }
+
+    /// `if (x) function f() {}` (Annex B.3.3, sloppy code): the declaration is evaluated as
+    /// if it were the only statement of a block: the function object is created here and
+    /// copied to its Annex B var binding (the implicit block's own binding of `f` is
+    /// observable only from inside the function, where `f` resolves to the var instead).
+    fn if_clause_function_declaration(&mut self, function: &Function<'_>) -> Result<()> {
+        let key = function as *const Function<'_> as usize;
+        let (Some(&target), Some(id)) = (self.tree.annex_b_functions.get(&key), function.id) else {
+            return Ok(());
+        };
+        let name = self.text_of(id.name);
+        let template = self.compile_function(function, Rc::clone(&name), FunctionRole::Normal)?;
+        let index = self.function_constant(template)?;
+        let mark = self.mark();
+        let value = self.alloc()?;
+        self.emit(Instruction::CreateClosure {
+            dst: value,
+            function: index,
+        });
+        self.annex_b_store(function, target, id.name, value)?;
+        self.release(mark);
+        Ok(())
+    }
+
+    /// Stores a block-level function into its Annex B var binding.
+    fn annex_b_store(
+        &mut self,
+        function: &Function<'_>,
+        target: resolver::AnnexBFunctionTarget,
+        name: Atom,
+        value: Reg,
+    ) -> Result<()> {
+        let id_name = name;
+        let destination = match target {
+            resolver::AnnexBFunctionTarget::Global => Place::Global(id_name),
+            resolver::AnnexBFunctionTarget::Binding(binding_id) => {
+                self.place_of_outer_binding(binding_id, function.span)?
+            }
+            resolver::AnnexBFunctionTarget::EvalVarObject(object_binding) => {
+                let object_place = self.place_of_outer_binding(object_binding, function.span)?;
+                let object = match object_place {
+                    Place::Register(register) => super::ObjectPlace::Register(register),
+                    Place::Env { depth, slot } => super::ObjectPlace::Env { depth, slot },
+                    _ => {
+                        return Err(CompileError::new(
+                            "internal error: eval variable object",
+                            function.span,
+                        ));
+                    }
+                };
+                Place::Member {
+                    object,
+                    key: id_name,
+                }
+            }
+        };
+        self.store_place(destination, value)
+    }
+
+    /// The place of a binding of an enclosing scope, seen from the current scope (even when
+    /// an inner scope shadows its name).
+    fn place_of_outer_binding(&self, binding_id: resolver::BindingId, span: Span) -> Result<Place> {
+        let target_scope = self.tree.bindings[binding_id as usize].scope;
+        let mut scope = self.scope;
+        let mut depth: u16 = 0;
+        while scope != target_scope {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if scope_data.has_env() {
+                depth += 1;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => {
+                    return Err(CompileError::new(
+                        "internal error: Annex B var scope not found",
+                        span,
+                    ));
+                }
+            }
+        }
+        self.place_of_binding(binding_id, depth)
     }
 
     /// Enters the separate variable scope of the body of a function with a non-simple parameter
@@ -472,13 +540,13 @@ impl Compiler<'_> {
                 self.mark_position(node.span);
                 let else_label = self.new_label();
                 self.condition_jump(&node.test, false, else_label)?;
-                self.statement(&node.consequent)?;
+                self.if_clause(&node.consequent)?;
                 match &node.alternate {
                     Some(alternate) => {
                         let end = self.new_label();
                         self.jump(end);
                         self.bind_label(else_label);
-                        self.statement(alternate)?;
+                        self.if_clause(alternate)?;
                         self.bind_label(end);
                     }
                     None => self.bind_label(else_label),
