@@ -103,6 +103,9 @@ pub const TAG_WITH: u8 = 15;
 /// Tag for the separate variable scope of a [`FunctionBody`] whose function has a non-simple
 /// parameter list (FunctionDeclarationInstantiation step 28).
 pub const TAG_FUNCTION_BODY: u8 = 16;
+/// Tag for the implicit block of a function declaration that is a branch of an `if`
+/// statement (Annex B.3.3), keyed by the [`Function`].
+pub const TAG_IF_CLAUSE_FUNCTION: u8 = 17;
 
 /// Builds the key of a scope-introducing node.
 pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
@@ -1141,6 +1144,25 @@ impl Resolver {
         Ok(())
     }
 
+    /// A branch of an `if` statement. `if (x) function f() {}` (Annex B.3.3) is evaluated
+    /// as if the declaration were the only statement of a block: it gets an implicit block
+    /// scope with its own binding of `f`.
+    fn visit_if_clause(&mut self, clause: &Statement<'_>) -> Result<(), CompileError> {
+        let Statement::FunctionDeclaration(function) = clause else {
+            return self.visit_statement(clause);
+        };
+        let previous = self.current;
+        let scope = self.enter(
+            ScopeKind::Block,
+            scope_key(TAG_IF_CLAUSE_FUNCTION, *function),
+        );
+        let statements = std::slice::from_ref(clause);
+        self.declare_lexical(statements, scope, false)?;
+        self.visit_statement_list(statements)?;
+        self.leave(previous);
+        Ok(())
+    }
+
     fn visit_block(&mut self, block: &BlockStatement<'_>) -> Result<(), CompileError> {
         let previous = self.current;
         let scope = self.enter(ScopeKind::Block, scope_key(TAG_BLOCK, block));
@@ -1174,17 +1196,9 @@ impl Resolver {
             }
             Statement::If(node) => {
                 self.visit_expression(&node.test)?;
-                // `if (x) function f() {}` (Annex B.3.3): the function is created where the
-                // branch runs, so it is resolved here rather than at a scope entry.
-                if let Statement::FunctionDeclaration(function) = &node.consequent {
-                    self.visit_function(function, false)?;
-                }
-                self.visit_statement(&node.consequent)?;
+                self.visit_if_clause(&node.consequent)?;
                 if let Some(alternate) = &node.alternate {
-                    if let Statement::FunctionDeclaration(function) = alternate {
-                        self.visit_function(function, false)?;
-                    }
-                    self.visit_statement(alternate)?;
+                    self.visit_if_clause(alternate)?;
                 }
             }
             Statement::For(node) => {

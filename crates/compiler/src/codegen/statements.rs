@@ -221,32 +221,27 @@ impl Compiler<'_> {
     fn if_clause(&mut self, clause: &Statement<'_>) -> Result<()> {
         match clause {
             Statement::FunctionDeclaration(function) => {
-                self.if_clause_function_declaration(function)
+                self.if_clause_function_declaration(clause, function)
             }
             _ => self.statement(clause),
         }
     }
 
-    /// `if (x) function f() {}` (Annex B.3.3, sloppy code): the declaration is evaluated as
-    /// if it were the only statement of a block: the function object is created here and
-    /// copied to its Annex B var binding (the implicit block's own binding of `f` is
-    /// observable only from inside the function, where `f` resolves to the var instead).
-    fn if_clause_function_declaration(&mut self, function: &Function<'_>) -> Result<()> {
-        let key = function as *const Function<'_> as usize;
-        let (Some(&target), Some(id)) = (self.tree.annex_b_functions.get(&key), function.id) else {
-            return Ok(());
-        };
-        let name = self.text_of(id.name);
-        let template = self.compile_function(function, Rc::clone(&name), FunctionRole::Normal)?;
-        let index = self.function_constant(template)?;
+    /// `if (x) function f() {}` (Annex B.3.3, sloppy code): compiled as the block
+    /// `{ function f() {} }` (the resolver made that implicit block's scope), so the function
+    /// is created in its own binding and then copied to its Annex B var binding.
+    fn if_clause_function_declaration(
+        &mut self,
+        clause: &Statement<'_>,
+        function: &Function<'_>,
+    ) -> Result<()> {
+        let scope = self.scope_for(scope_key(resolver::TAG_IF_CLAUSE_FUNCTION, function))?;
         let mark = self.mark();
-        let value = self.alloc()?;
-        self.emit(Instruction::CreateClosure {
-            dst: value,
-            function: index,
-        });
-        self.annex_b_store(function, target, id.name, value)?;
-        self.release(mark);
+        self.enter_scope(scope)?;
+        let statements = std::slice::from_ref(clause);
+        self.instantiate_hoisted_functions(statements, false)?;
+        self.statement_list(statements)?;
+        self.exit_scope(scope, mark);
         Ok(())
     }
 
