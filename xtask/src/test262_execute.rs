@@ -33,6 +33,14 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use tseval::SourceGoal;
+
+/// The harness files and the test are separate scripts of one realm: top-level lexical
+/// declarations of one (such as `const ctors` in resizableArrayBufferUtils.js) are visible
+/// to the next, as the specification requires.
+const SHARED_GLOBALS: tseval::ScriptOptions = tseval::ScriptOptions {
+    completion_value: false,
+    global_lexical_declarations: true,
+};
 use tseval_compiler::CompiledScript;
 use tseval_vm::Vm;
 use tseval_vm::host::{CaptureHost, CapturedOutput};
@@ -133,7 +141,7 @@ fn harness_script(
             let path = harness_directory.join(name);
             let source = std::fs::read_to_string(&path)
                 .map_err(|error| format!("cannot read harness {}: {error}", path.display()))?;
-            tseval::compile(&source, name, SourceGoal::Script)
+            tseval::compile_with_options(&source, name, SourceGoal::Script, SHARED_GLOBALS)
                 .map(Rc::new)
                 .map_err(|diagnostic| {
                     format!("harness {name} does not compile: {}", diagnostic.message)
@@ -273,33 +281,34 @@ fn run_in_mode(
     } else {
         SourceGoal::Script
     };
-    let test_script = match tseval::compile(&text, context.relative_path, goal) {
-        Ok(script) => script,
-        Err(diagnostic) => {
-            return match negative {
-                Some(negative) if negative.phase == NegativePhase::Parse => {
-                    if negative.error_type == diagnostic.name {
-                        Ok(())
-                    } else {
-                        Err(Failure::new(
-                            format!(
-                                "early error of the wrong type (expected {})",
-                                negative.error_type
-                            ),
-                            diagnostic.message,
-                        ))
+    let test_script =
+        match tseval::compile_with_options(&text, context.relative_path, goal, SHARED_GLOBALS) {
+            Ok(script) => script,
+            Err(diagnostic) => {
+                return match negative {
+                    Some(negative) if negative.phase == NegativePhase::Parse => {
+                        if negative.error_type == diagnostic.name {
+                            Ok(())
+                        } else {
+                            Err(Failure::new(
+                                format!(
+                                    "early error of the wrong type (expected {})",
+                                    negative.error_type
+                                ),
+                                diagnostic.message,
+                            ))
+                        }
                     }
-                }
-                _ => Err(Failure::new(
-                    shorten(&format!(
-                        "SyntaxError (compile): {}",
-                        normalised_failure_message(&diagnostic.message)
+                    _ => Err(Failure::new(
+                        shorten(&format!(
+                            "SyntaxError (compile): {}",
+                            normalised_failure_message(&diagnostic.message)
+                        )),
+                        format!("{}: {}", diagnostic.location, diagnostic.message),
                     )),
-                    format!("{}: {}", diagnostic.location, diagnostic.message),
-                )),
-            };
-        }
-    };
+                };
+            }
+        };
     if let Some(negative) = negative
         && negative.phase == NegativePhase::Parse
     {

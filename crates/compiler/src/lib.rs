@@ -94,6 +94,43 @@ pub fn compile_eval(
     })
 }
 
+/// How [`compile_script_with_options`] compiles a script.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScriptOptions {
+    /// The top level returns the completion value of its statements (`1 + 2` gives 3), as a
+    /// REPL, an embedder's `evaluate` and `$262.evalScript` need.
+    pub completion_value: bool,
+    /// Top-level `let`, `const` and `class` declarations go to the realm's global declarative
+    /// record, shared with every later script (the ECMAScript semantics of separate scripts
+    /// in one realm: a REPL's lines, test262's harness and test). Without it they are locals
+    /// of the script, which is faster and matches how Node runs a file (as a CommonJS
+    /// module, whose top-level bindings no other code sees).
+    pub global_lexical_declarations: bool,
+}
+
+/// Compiles a parsed script with the given options. A module compiles as [`compile_script`]
+/// does: the options concern scripts only.
+pub fn compile_script_with_options(
+    program: &ast::Program<'_>,
+    interner: &Interner,
+    file_name: &str,
+    source: &Rc<str>,
+    options: ScriptOptions,
+) -> Result<CompiledScript, CompileError> {
+    if program.source_type == ast::SourceType::Module {
+        return compile_script(program, interner, file_name, source);
+    }
+    let tree = resolver::resolve_program(program)?;
+    let top_level =
+        codegen::compile_script_program_with_options(program, &tree, interner, source, options)?;
+    Ok(CompiledScript {
+        top_level,
+        file_name: Rc::from(file_name),
+        source: Rc::clone(source),
+        module: None,
+    })
+}
+
 /// Compiles a parsed program.
 pub fn compile_script(
     program: &ast::Program<'_>,

@@ -67,6 +67,17 @@
 
 use std::fmt;
 
+/// Completion kinds kept in the kind register of a finally block (and of the finally part
+/// the compiler builds around a scope with `using` declarations): the code after the
+/// finally part dispatches on them, and `DisposeResources` reads and writes them.
+pub const COMPLETION_NORMAL: i32 = 0;
+/// A throw completion; the value register holds the thrown value.
+pub const COMPLETION_THROW: i32 = 1;
+/// A return completion; the value register holds the return value.
+pub const COMPLETION_RETURN: i32 = 2;
+/// The first kind used for the break/continue jumps that leave through a finally block.
+pub const COMPLETION_FIRST_JUMP: i32 = 3;
+
 /// A register operand: an index into the current frame's register window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Reg(pub u16);
@@ -809,7 +820,11 @@ define_instruction_set! {
 
     // ----- Globals -------------------------------------------------------------------------------
 
-    /// Reads a global binding (global object property); ReferenceError if it does not exist.
+    /// Reads a global binding: the realm's global declarative record (top-level `let`,
+    /// `const` and `class` of scripts compiled with global lexical declarations; ReferenceError
+    /// in their temporal dead zone) first, then the global object; ReferenceError if missing.
+    /// The same order holds for `TypeOfGlobal`, `SetGlobal` (TypeError for a constant) and
+    /// `DeleteGlobal` (false for a lexical binding).
     GetGlobal { dst: Reg, ic: IcIdx } => "R[dst] := global.<ic key> (ReferenceError if missing)";
     /// `typeof name` for an unresolved name: never throws, gives "undefined" when missing.
     TypeOfGlobal { dst: Reg, ic: IcIdx } => "R[dst] := typeof global.<ic key>";
@@ -842,6 +857,17 @@ define_instruction_set! {
     /// CanDeclareGlobalVar check: TypeError unless the global object has an own property `name`
     /// or is extensible.
     CheckGlobalVarDeclaration { name: NameIdx } => "if !CanDeclareGlobalVar(K[name]) { throw TypeError }";
+    /// GlobalDeclarationInstantiation's check of a top-level `let`/`const`/`class` of a script
+    /// compiled with global lexical declarations: SyntaxError if the name already has a var
+    /// declaration (a script `var`/function or an eval var), a lexical declaration, or is a
+    /// non-configurable own property of the global object.
+    CheckGlobalLexicalDeclaration { name: NameIdx } => "if !CanDeclareGlobalLexical(K[name]) { throw SyntaxError }";
+    /// Creates the uninitialised binding `name` in the realm's global declarative record (the
+    /// bindings every script of the realm shares); `constant` 1 makes it immutable.
+    DeclareGlobalLexical { name: NameIdx, constant: u16 } => "GlobalLexical[K[name]] := uninitialised";
+    /// Initialises a binding of the global declarative record (the end of its temporal dead
+    /// zone); constants are written here once.
+    InitializeGlobalLexical { value: Reg, name: NameIdx } => "GlobalLexical[K[name]] := R[value]";
 
     // ----- Environments (captured bindings) ---------------------------------------------------
 
@@ -1014,6 +1040,31 @@ define_instruction_set! {
     /// Suspends an async function until `R[value]` (PromiseResolve'd) settles: fulfilled gives
     /// `R[dst] := result`; rejected throws the reason at this instruction.
     Await { dst: Reg, value: Reg } => "R[dst] := await R[value]";
+
+    // ----- Explicit resource management (`using`, `await using`) -------------------------------
+
+    /// Starts the resource list of a block, function body or loop iteration that declares
+    /// `using` bindings (an internal DisposeCapability, never exposed to user code).
+    NewDisposeCapability { dst: Reg } => "R[dst] := new DisposeCapability";
+    /// AddDisposableResource(R[resources], R[value], hint) for a `using` (`hint` 0) or `await
+    /// using` (`hint` 1) declaration: null and undefined are skipped (recorded, for `await
+    /// using`, as a pending await); anything else must be an object with a callable
+    /// `[Symbol.dispose]` (or `[Symbol.asyncDispose]`) method, else TypeError.
+    AddDisposable { resources: Reg, value: Reg, hint: u16 }
+        => "AddDisposableResource(R[resources], R[value], hint)";
+    /// DisposeResources(R[resources], completion) for a scope with only `using` bindings, at
+    /// the entry of its finally part. `R[completion]` holds the completion kind
+    /// (COMPLETION_THROW for a throw) and `R[completion+1]` its value; a disposal error
+    /// becomes the new completion (`R[completion] := COMPLETION_THROW`, `R[completion+1] :=`
+    /// the error, a SuppressedError when the old completion was already a throw).
+    DisposeResources { resources: Reg, completion: Reg } window(completion, 2)
+        => "R[completion], R[completion+1] := DisposeResources(R[resources], completion)";
+    /// The async form, for scopes with `await using` bindings: starts DisposeResources and
+    /// `R[dst] :=` a promise that settles when it is done (rejected with the final error
+    /// when the completion ends as a throw), or undefined when the list is empty and no
+    /// await is needed. The compiler awaits the promise.
+    DisposeResourcesAsync { dst: Reg, resources: Reg, completion: Reg } window(completion, 2)
+        => "R[dst] := DisposeResourcesAsync(R[resources], completion) or undefined";
 
     // ----- Async iteration and generator delegation ------------------------------------------
 

@@ -103,6 +103,9 @@ pub const TAG_WITH: u8 = 15;
 /// Tag for the separate variable scope of a [`FunctionBody`] whose function has a non-simple
 /// parameter list (FunctionDeclarationInstantiation step 28).
 pub const TAG_FUNCTION_BODY: u8 = 16;
+/// Tag for the implicit block of a function declaration that is a branch of an `if`
+/// statement (Annex B.3.3), keyed by the [`Function`].
+pub const TAG_IF_CLAUSE_FUNCTION: u8 = 17;
 
 /// Builds the key of a scope-introducing node.
 pub fn scope_key<T>(tag: u8, node: &T) -> ScopeKey {
@@ -273,6 +276,9 @@ pub enum AnnexBFunctionTarget {
     Binding(BindingId),
     /// A global `var` (script code and sloppy global eval code).
     Global,
+    /// A property of the caller's eval variable object (sloppy direct eval in a function that
+    /// has one); the binding is that object's synthetic binding.
+    EvalVarObject(BindingId),
 }
 
 /// The result of resolution.
@@ -443,6 +449,7 @@ pub fn resolve_eval_program(
     }
     if site.is_some() && !strict && !global {
         resolver.hoist_eval_vars_into_caller(program.body, root)?;
+        resolver.declare_annex_b_functions_of_eval_in_function(program.body, root)?;
     } else {
         resolver.hoist_var_scope(program.body, root, global)?;
     }
@@ -696,6 +703,68 @@ impl Resolver {
             } else if self.tree.lookup_local(root, identifier.name).is_none() {
                 self.add_binding(root, identifier.name, BindingKind::Var);
             }
+        }
+        Ok(())
+    }
+
+    /// Annex B.3.2.3 (changes to EvalDeclarationInstantiation) for a sloppy direct eval whose
+    /// variable scope is a function's: a function declared in a block of the eval code is
+    /// also a var of that function, unless the name is declared lexically by the eval code
+    /// (the early-error test) or bound by any scope between the eval call and the function's
+    /// variable scope. The var is the function's existing binding of that name, else a new
+    /// property of its eval variable object, else (no such object) a var of the eval code.
+    fn declare_annex_b_functions_of_eval_in_function(
+        &mut self,
+        statements: &[Statement<'_>],
+        root: ScopeId,
+    ) -> Result<(), CompileError> {
+        let mut candidates = Vec::new();
+        let mut enclosing = vec![block_lexical_names(statements, false)];
+        collect_annex_b_functions(statements, &mut enclosing, false, &mut candidates, 0);
+        if candidates.is_empty() {
+            return Ok(());
+        }
+        let mut between = Vec::new();
+        let mut var_scope = self.tree.scopes[root as usize].parent;
+        while let Some(id) = var_scope {
+            if self.tree.scopes[id as usize].kind.is_var_scope() {
+                break;
+            }
+            between.push(id);
+            var_scope = self.tree.scopes[id as usize].parent;
+        }
+        let Some(var_scope) = var_scope else {
+            return Ok(());
+        };
+        let var_object = self.tree.lookup_local(var_scope, WITH_OBJECT_NAME);
+        for (function, name) in candidates {
+            if between
+                .iter()
+                .any(|&scope| self.tree.lookup_local(scope, name).is_some())
+            {
+                continue;
+            }
+            let target = if let Some(existing) = self.tree.lookup_local(root, name) {
+                if self.tree.bindings[existing as usize].kind.is_lexical() {
+                    continue;
+                }
+                AnnexBFunctionTarget::Binding(existing)
+            } else if let Some(existing) = self.tree.lookup_local(var_scope, name) {
+                if self.tree.bindings[existing as usize].kind.is_lexical() {
+                    continue;
+                }
+                AnnexBFunctionTarget::Binding(existing)
+            } else if let Some(object) = var_object {
+                if !self.tree.eval_var_object_names.contains(&name) {
+                    self.tree.eval_var_object_names.push(name);
+                }
+                AnnexBFunctionTarget::EvalVarObject(object)
+            } else {
+                AnnexBFunctionTarget::Binding(self.add_binding(root, name, BindingKind::Var))
+            };
+            self.tree
+                .annex_b_functions
+                .insert(function as *const Function<'_> as usize, target);
         }
         Ok(())
     }
@@ -1075,6 +1144,25 @@ impl Resolver {
         Ok(())
     }
 
+    /// A branch of an `if` statement. `if (x) function f() {}` (Annex B.3.3) is evaluated
+    /// as if the declaration were the only statement of a block: it gets an implicit block
+    /// scope with its own binding of `f`.
+    fn visit_if_clause(&mut self, clause: &Statement<'_>) -> Result<(), CompileError> {
+        let Statement::FunctionDeclaration(function) = clause else {
+            return self.visit_statement(clause);
+        };
+        let previous = self.current;
+        let scope = self.enter(
+            ScopeKind::Block,
+            scope_key(TAG_IF_CLAUSE_FUNCTION, *function),
+        );
+        let statements = std::slice::from_ref(clause);
+        self.declare_lexical(statements, scope, false)?;
+        self.visit_statement_list(statements)?;
+        self.leave(previous);
+        Ok(())
+    }
+
     fn visit_block(&mut self, block: &BlockStatement<'_>) -> Result<(), CompileError> {
         let previous = self.current;
         let scope = self.enter(ScopeKind::Block, scope_key(TAG_BLOCK, block));
@@ -1108,9 +1196,9 @@ impl Resolver {
             }
             Statement::If(node) => {
                 self.visit_expression(&node.test)?;
-                self.visit_statement(&node.consequent)?;
+                self.visit_if_clause(&node.consequent)?;
                 if let Some(alternate) = &node.alternate {
-                    self.visit_statement(alternate)?;
+                    self.visit_if_clause(alternate)?;
                 }
             }
             Statement::For(node) => {
@@ -1375,15 +1463,6 @@ impl Resolver {
         &mut self,
         declaration: &VariableDeclaration<'_>,
     ) -> Result<(), CompileError> {
-        if matches!(
-            declaration.kind,
-            VariableKind::Using | VariableKind::AwaitUsing
-        ) {
-            return Err(CompileError::new(
-                "'using' declarations are not supported yet",
-                declaration.span,
-            ));
-        }
         for declarator in declaration.declarators {
             if let Some(init) = &declarator.init {
                 self.visit_expression(init)?;

@@ -18,6 +18,7 @@ use tseval_parser::{Arena, Goal, Interner};
 use tseval_vm::Vm;
 use tseval_vm::modules::{LoadedSource, ModuleLoader};
 
+pub use tseval_compiler::ScriptOptions;
 pub use tseval_vm::Value;
 
 /// Which grammar a source text is parsed with.
@@ -101,6 +102,17 @@ pub fn compile(
     file_name: &str,
     goal: SourceGoal,
 ) -> Result<CompiledScript, Diagnostic> {
+    compile_with_options(source, file_name, goal, ScriptOptions::default())
+}
+
+/// [`compile`] with [`ScriptOptions`] for scripts (completion value, global lexical
+/// declarations); modules compile as [`compile`] does.
+pub fn compile_with_options(
+    source: &str,
+    file_name: &str,
+    goal: SourceGoal,
+    options: ScriptOptions,
+) -> Result<CompiledScript, Diagnostic> {
     let arena = Arena::new();
     let mut interner = Interner::new();
     let program =
@@ -112,25 +124,26 @@ pub fn compile(
                 rendered: error.render(source),
             })?;
     let shared_source: Rc<str> = Rc::from(source);
-    tseval_compiler::compile_script(&program, &interner, file_name, &shared_source).map_err(
-        |error| {
-            let syntax_error = tseval_parser::SyntaxError::new(
-                error.message.clone(),
-                error.span,
-                source,
-                file_name,
-            );
-            Diagnostic {
-                name: "SyntaxError".to_string(),
-                message: error.message,
-                location: format!(
-                    "{}:{}:{}",
-                    syntax_error.file_name, syntax_error.line, syntax_error.column
-                ),
-                rendered: syntax_error.render(source),
-            }
-        },
-    )
+    let compiled = tseval_compiler::compile_script_with_options(
+        &program,
+        &interner,
+        file_name,
+        &shared_source,
+        options,
+    );
+    compiled.map_err(|error| {
+        let syntax_error =
+            tseval_parser::SyntaxError::new(error.message.clone(), error.span, source, file_name);
+        Diagnostic {
+            name: "SyntaxError".to_string(),
+            message: error.message,
+            location: format!(
+                "{}:{}:{}",
+                syntax_error.file_name, syntax_error.line, syntax_error.column
+            ),
+            rendered: syntax_error.render(source),
+        }
+    })
 }
 
 /// Parses and compiles without running: the `--check` mode.
@@ -299,20 +312,40 @@ impl Runtime {
         file_name: &str,
         goal: SourceGoal,
     ) -> Result<(), EvalError> {
-        self.evaluate(source, file_name, goal)?;
+        // The main program's completion value is never read, so it is not tracked (tracking
+        // costs a register move per expression statement at top level, loops included).
+        self.evaluate_with(source, file_name, goal, ScriptOptions::default())?;
         self.vm
             .run_event_loop()
             .map_err(|exception| self.uncaught(exception))
     }
 
-    /// Compiles and runs `source`, returning its completion value.
+    /// Compiles and runs `source` as one more script of this runtime, returning its
+    /// completion value (`1 + 2` gives 3; a module gives undefined). Top-level `let`, `const`
+    /// and `class` declarations stay visible to later evaluations, as between the scripts of
+    /// one realm (or the lines of Node's REPL).
     pub fn evaluate(
         &mut self,
         source: &str,
         file_name: &str,
         goal: SourceGoal,
     ) -> Result<Value, EvalError> {
-        let script = compile(source, file_name, goal).map_err(EvalError::Syntax)?;
+        let options = ScriptOptions {
+            completion_value: true,
+            global_lexical_declarations: true,
+        };
+        self.evaluate_with(source, file_name, goal, options)
+    }
+
+    fn evaluate_with(
+        &mut self,
+        source: &str,
+        file_name: &str,
+        goal: SourceGoal,
+        options: ScriptOptions,
+    ) -> Result<Value, EvalError> {
+        let script =
+            compile_with_options(source, file_name, goal, options).map_err(EvalError::Syntax)?;
         if script.module.is_some() {
             return self.evaluate_module(script, file_name);
         }

@@ -236,3 +236,35 @@ fn unreadable_files_are_usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("cannot read"));
 }
+
+#[test]
+fn the_repl_prints_each_line_s_completion_value_as_node_does() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_typescript-eval-runner"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the runner binary starts");
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(
+            b"1 + 2\nlet list = [1, 'two']; list\nlet unused = 5\n'text'\n\
+              if (true) { 7 } else { 8 }\nlist.length + unused\nclass Point {}\nnew Point()\n\
+              let unused = 6\n",
+        )
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        text(&output.stdout),
+        "> 3\n> [ 1, 'two' ]\n> undefined\n> 'text'\n> 7\n> 7\n> undefined\n> Point {}\n> > \n"
+    );
+    // Redeclaring a line's `let` in a later line is an error, as in Node's REPL.
+    assert!(
+        text(&output.stderr).contains("Identifier 'unused' has already been declared"),
+        "stderr: {}",
+        text(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(0));
+}

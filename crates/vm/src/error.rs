@@ -34,11 +34,13 @@ pub enum ErrorKind {
     UriError,
     /// `AggregateError`.
     AggregateError,
+    /// `SuppressedError` (explicit resource management).
+    SuppressedError,
 }
 
 impl ErrorKind {
     /// Every kind, `Error` first.
-    pub const ALL: [ErrorKind; 8] = [
+    pub const ALL: [ErrorKind; 9] = [
         ErrorKind::Error,
         ErrorKind::TypeError,
         ErrorKind::RangeError,
@@ -47,6 +49,7 @@ impl ErrorKind {
         ErrorKind::EvalError,
         ErrorKind::UriError,
         ErrorKind::AggregateError,
+        ErrorKind::SuppressedError,
     ];
 
     /// The constructor name.
@@ -60,6 +63,7 @@ impl ErrorKind {
             ErrorKind::EvalError => "EvalError",
             ErrorKind::UriError => "URIError",
             ErrorKind::AggregateError => "AggregateError",
+            ErrorKind::SuppressedError => "SuppressedError",
         }
     }
 
@@ -74,6 +78,7 @@ impl ErrorKind {
             ErrorKind::EvalError => atoms::EVAL_ERROR,
             ErrorKind::UriError => atoms::URI_ERROR,
             ErrorKind::AggregateError => atoms::AGGREGATE_ERROR,
+            ErrorKind::SuppressedError => atoms::SUPPRESSED_ERROR,
         }
     }
 }
@@ -119,8 +124,12 @@ pub fn error_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsRe
     };
     let prototype = vm.get_prototype_from_constructor(constructor, fallback)?;
     let is_aggregate = args.callee() == vm.intrinsics.aggregate_error_constructor;
+    let is_suppressed = args.callee() == vm.intrinsics.suppressed_error_constructor;
+    // SuppressedError(error, suppressed, message) has no options argument.
     let (message, options) = if is_aggregate {
         (args.get(vm, 1), args.get(vm, 2))
+    } else if is_suppressed {
+        (args.get(vm, 2), Value::Undefined)
     } else {
         (args.get(vm, 0), args.get(vm, 1))
     };
@@ -143,6 +152,21 @@ pub fn error_constructor_function(vm: &mut Vm, _this: Value, args: Args) -> JsRe
             error,
             PropertyKey::Atom(atoms::CAUSE),
             cause,
+            Attributes::HIDDEN_DATA,
+        );
+    }
+    if is_suppressed {
+        let (error_value, suppressed) = (args.get(vm, 0), args.get(vm, 1));
+        vm.define_data_property(
+            error,
+            PropertyKey::Atom(atoms::ERROR_LOWERCASE),
+            error_value,
+            Attributes::HIDDEN_DATA,
+        );
+        vm.define_data_property(
+            error,
+            PropertyKey::Atom(atoms::SUPPRESSED),
+            suppressed,
             Attributes::HIDDEN_DATA,
         );
     }
@@ -174,6 +198,7 @@ impl Vm {
             ErrorKind::EvalError => self.intrinsics.eval_error_prototype,
             ErrorKind::UriError => self.intrinsics.uri_error_prototype,
             ErrorKind::AggregateError => self.intrinsics.aggregate_error_prototype,
+            ErrorKind::SuppressedError => self.intrinsics.suppressed_error_prototype,
         }
     }
 

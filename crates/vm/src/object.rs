@@ -379,6 +379,9 @@ pub struct RegExpData {
     pub source: StringRef,
     /// `[[OriginalFlags]]`.
     pub flags: StringRef,
+    /// `[[LegacyFeaturesEnabled]]` (Annex B legacy RegExp features): true when %RegExp% of
+    /// this realm created the object itself, false for subclass instances.
+    pub legacy_features_enabled: bool,
 }
 
 /// Promise states.
@@ -660,6 +663,9 @@ pub enum InternalTag {
     TextEncoder,
     /// A TextDecoder: `counter` holds its flags (see `builtins::web`).
     TextDecoder,
+    /// A resource list of explicit resource management (see `builtins::disposable`):
+    /// `values` holds (value, dispose method, hint) triples, `state` is 1 once disposed.
+    Disposable(crate::builtins::disposable::DisposableKind),
     /// An Intl service object: `values = [bound function, name, value, ...]`
     /// (see `builtins::intl`).
     Intl(crate::builtins::intl::IntlKind),

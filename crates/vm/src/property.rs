@@ -1446,6 +1446,12 @@ impl Vm {
         }
     }
 
+    /// Makes every inline cache entry that names `object`'s current shape miss from now on
+    /// (by moving the object to a private dictionary shape, which caches never match).
+    pub(crate) fn invalidate_inline_caches_of(&mut self, object: ObjectRef) {
+        self.ensure_dictionary(object);
+    }
+
     /// Switches an object to a private dictionary shape (if not already) and returns it.
     fn ensure_dictionary(&mut self, object: ObjectRef) -> ShapeId {
         let shape = self.object(object).shape;

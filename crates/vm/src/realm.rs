@@ -48,8 +48,12 @@ use crate::value::{JsResult, ObjectRef, ShapeId, StringRef, SymbolRef, Value, tr
 /// The well-known symbols (`Symbol.iterator`, ...).
 #[derive(Clone, Copy, Debug)]
 pub struct WellKnownSymbols {
+    /// `Symbol.asyncDispose`.
+    pub async_dispose: SymbolRef,
     /// `Symbol.asyncIterator`.
     pub async_iterator: SymbolRef,
+    /// `Symbol.dispose`.
+    pub dispose: SymbolRef,
     /// `Symbol.hasInstance`.
     pub has_instance: SymbolRef,
     /// `Symbol.isConcatSpreadable`.
@@ -77,9 +81,11 @@ pub struct WellKnownSymbols {
 }
 
 impl WellKnownSymbols {
-    fn all(&self) -> [SymbolRef; 13] {
+    fn all(&self) -> [SymbolRef; 15] {
         [
+            self.async_dispose,
             self.async_iterator,
+            self.dispose,
             self.has_instance,
             self.is_concat_spreadable,
             self.iterator,
@@ -208,6 +214,18 @@ intrinsic_objects! {
     uri_error_prototype,
     /// %AggregateError.prototype%.
     aggregate_error_prototype,
+    /// %SuppressedError.prototype%.
+    suppressed_error_prototype,
+    /// The realm's global declarative record: top-level lexical bindings shared by its
+    /// scripts (see `interpreter::properties`); an internal object without prototype.
+    global_lexical_object,
+    /// The names of the realm's global var and function declarations (the global record's
+    /// [[VarNames]]); an internal object without prototype.
+    global_var_names_object,
+    /// %DisposableStack.prototype%.
+    disposable_stack_prototype,
+    /// %AsyncDisposableStack.prototype%.
+    async_disposable_stack_prototype,
     /// %IteratorPrototype%.
     iterator_prototype,
     /// %ArrayIteratorPrototype%.
@@ -292,6 +310,8 @@ intrinsic_objects! {
     uri_error_constructor,
     /// %AggregateError%.
     aggregate_error_constructor,
+    /// %SuppressedError%.
+    suppressed_error_constructor,
     /// %Map%.
     map_constructor,
     /// %Set%.
@@ -483,7 +503,9 @@ impl Vm {
         let placeholder_object = ObjectRef(u32::MAX);
         let placeholder_symbol = SymbolRef(u32::MAX);
         let symbols = WellKnownSymbols {
+            async_dispose: placeholder_symbol,
             async_iterator: placeholder_symbol,
+            dispose: placeholder_symbol,
             has_instance: placeholder_symbol,
             is_concat_spreadable: placeholder_symbol,
             iterator: placeholder_symbol,
@@ -649,7 +671,9 @@ impl Vm {
     fn create_well_known_symbols(&mut self) {
         let make = |vm: &mut Vm, description: &str| vm.new_symbol(Some(description));
         self.intrinsics.symbols = WellKnownSymbols {
+            async_dispose: make(self, "Symbol.asyncDispose"),
             async_iterator: make(self, "Symbol.asyncIterator"),
+            dispose: make(self, "Symbol.dispose"),
             has_instance: make(self, "Symbol.hasInstance"),
             is_concat_spreadable: make(self, "Symbol.isConcatSpreadable"),
             iterator: make(self, "Symbol.iterator"),
@@ -705,6 +729,9 @@ impl Vm {
         self.intrinsics.eval_error_prototype = ordinary(self, error_prototype);
         self.intrinsics.uri_error_prototype = ordinary(self, error_prototype);
         self.intrinsics.aggregate_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.suppressed_error_prototype = ordinary(self, error_prototype);
+        self.intrinsics.global_lexical_object = self.alloc_object(None, ObjectKind::Ordinary);
+        self.intrinsics.global_var_names_object = self.alloc_object(None, ObjectKind::Ordinary);
         let iterator_prototype = ordinary(self, object_prototype);
         self.intrinsics.iterator_prototype = iterator_prototype;
         self.intrinsics.array_iterator_prototype = ordinary(self, iterator_prototype);
@@ -825,10 +852,10 @@ impl Vm {
                 continue;
             }
             let name = kind.name();
-            let length = if kind == ErrorKind::AggregateError {
-                2
-            } else {
-                1
+            let length = match kind {
+                ErrorKind::AggregateError => 2,
+                ErrorKind::SuppressedError => 3,
+                _ => 1,
             };
             let constructor =
                 self.create_constructor(name, length, error_constructor_function, prototype);
@@ -845,6 +872,9 @@ impl Vm {
                 ErrorKind::UriError => self.intrinsics.uri_error_constructor = constructor,
                 ErrorKind::AggregateError => {
                     self.intrinsics.aggregate_error_constructor = constructor
+                }
+                ErrorKind::SuppressedError => {
+                    self.intrinsics.suppressed_error_constructor = constructor
                 }
                 ErrorKind::Error => {}
             }
@@ -1211,6 +1241,11 @@ impl Intrinsics {
             eval_error_prototype: object,
             uri_error_prototype: object,
             aggregate_error_prototype: object,
+            suppressed_error_prototype: object,
+            global_lexical_object: object,
+            global_var_names_object: object,
+            disposable_stack_prototype: object,
+            async_disposable_stack_prototype: object,
             iterator_prototype: object,
             array_iterator_prototype: object,
             map_iterator_prototype: object,
@@ -1246,6 +1281,7 @@ impl Intrinsics {
             eval_error_constructor: object,
             uri_error_constructor: object,
             aggregate_error_constructor: object,
+            suppressed_error_constructor: object,
             map_constructor: object,
             set_constructor: object,
             weak_map_constructor: object,

@@ -123,11 +123,19 @@ fn eval_script(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         Err(error) => return Err(vm.new_syntax_error(&error.message)),
     };
     let shared_source: Rc<str> = Rc::from(source.as_str());
-    let script =
-        match tseval_compiler::compile_script(&program, &interner, "evalScript", &shared_source) {
-            Ok(script) => script,
-            Err(error) => return Err(vm.new_syntax_error(&error.message)),
-        };
+    let script = match tseval_compiler::compile_script_with_options(
+        &program,
+        &interner,
+        "evalScript",
+        &shared_source,
+        tseval_compiler::ScriptOptions {
+            completion_value: true,
+            global_lexical_declarations: true,
+        },
+    ) {
+        Ok(script) => script,
+        Err(error) => return Err(vm.new_syntax_error(&error.message)),
+    };
     crate::interpreter::run_script(vm, &script)
 }
 

@@ -489,9 +489,7 @@ impl Compiler<'_> {
                         let mark = self.mark();
                         self.enter_scope(block_scope)?;
                         self.instantiate_hoisted_functions(block.body, false)?;
-                        for statement in block.body {
-                            self.statement(statement)?;
-                        }
+                        self.statement_list(block.body)?;
                         self.exit_scope(block_scope, mark);
                     }
                     _ => {}

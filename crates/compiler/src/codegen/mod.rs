@@ -42,11 +42,9 @@ type Result<T> = std::result::Result<T, CompileError>;
 /// Maximum nesting of statements/expressions the code generator accepts.
 pub const MAX_CODEGEN_DEPTH: u32 = 1000;
 
-/// Completion kinds stored in a finally block's kind register.
-const COMPLETION_NORMAL: i32 = 0;
-const COMPLETION_THROW: i32 = 1;
-const COMPLETION_RETURN: i32 = 2;
-const COMPLETION_FIRST_JUMP: i32 = 3;
+use crate::opcodes::{
+    COMPLETION_FIRST_JUMP, COMPLETION_NORMAL, COMPLETION_RETURN, COMPLETION_THROW,
+};
 
 /// A jump target inside the function being compiled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,6 +165,9 @@ pub(crate) struct FunctionState {
     source_span: SourceSpan,
     /// Labels waiting to be attached to the next loop statement.
     pending_labels: Vec<Atom>,
+    /// The resource-list registers of the enclosing scopes with `using` declarations
+    /// (innermost last) and whether each one's finally part is async (`await using`).
+    disposal_scopes: Vec<(Reg, bool)>,
     /// Exit labels of the optional chains being compiled (innermost last).
     optional_chain_exits: Vec<Label>,
     /// The return value register used by generator `return()` resumption paths.
@@ -217,6 +218,7 @@ impl FunctionState {
                 end: span.end,
             },
             pending_labels: Vec::new(),
+            disposal_scopes: Vec::new(),
             optional_chain_exits: Vec::new(),
             completion_counter: COMPLETION_FIRST_JUMP,
             is_derived_constructor: false,
@@ -252,6 +254,9 @@ pub(crate) struct Compiler<'t> {
     module: bool,
     /// Drop module imports whose bindings nothing references (TypeScript's import elision).
     elide_unused_imports: bool,
+    /// Top-level lexical declarations of this script live in the realm's global declarative
+    /// record (see [`crate::ScriptOptions`]).
+    global_lexical_declarations: bool,
 }
 
 /// Compiles a resolved program into its top-level template.
@@ -262,7 +267,27 @@ pub fn compile_program(
     source: &Rc<str>,
     elide_unused_imports: bool,
 ) -> Result<(Rc<FunctionTemplate>, Option<ModuleInfo>)> {
-    compile_program_with(program, tree, interner, source, elide_unused_imports, false)
+    compile_program_with(
+        program,
+        tree,
+        interner,
+        source,
+        elide_unused_imports,
+        false,
+        crate::ScriptOptions::default(),
+    )
+}
+
+/// Compiles a resolved script with [`crate::ScriptOptions`].
+pub fn compile_script_program_with_options(
+    program: &Program<'_>,
+    tree: &ScopeTree,
+    interner: &Interner,
+    source: &Rc<str>,
+    options: crate::ScriptOptions,
+) -> Result<Rc<FunctionTemplate>> {
+    compile_program_with(program, tree, interner, source, false, false, options)
+        .map(|(template, _)| template)
 }
 
 /// Compiles resolved eval code: like a script, but the top level returns the completion value
@@ -273,7 +298,12 @@ pub fn compile_eval_program(
     interner: &Interner,
     source: &Rc<str>,
 ) -> Result<Rc<FunctionTemplate>> {
-    compile_program_with(program, tree, interner, source, false, true).map(|(template, _)| template)
+    let options = crate::ScriptOptions {
+        completion_value: true,
+        global_lexical_declarations: false,
+    };
+    compile_program_with(program, tree, interner, source, false, true, options)
+        .map(|(template, _)| template)
 }
 
 fn compile_program_with(
@@ -283,6 +313,7 @@ fn compile_program_with(
     source: &Rc<str>,
     elide_unused_imports: bool,
     eval: bool,
+    options: crate::ScriptOptions,
 ) -> Result<(Rc<FunctionTemplate>, Option<ModuleInfo>)> {
     let mut line_starts = vec![0u32];
     for (index, byte) in source.bytes().enumerate() {
@@ -314,12 +345,14 @@ fn compile_program_with(
         namespace_stack: Vec::new(),
         module: program.source_type == SourceType::Module,
         elide_unused_imports,
+        global_lexical_declarations: options.global_lexical_declarations
+            && program.source_type != SourceType::Module,
     };
     if compiler.module {
         let (body, info) = compiler.compile_module(program)?;
         return Ok((body, Some(info)));
     }
-    compiler.compile_top_level(program, eval)?;
+    compiler.compile_top_level(program, options.completion_value)?;
     Ok((Rc::new(compiler.finish_function()?), None))
 }
 
@@ -733,6 +766,11 @@ impl<'t> Compiler<'t> {
                         };
                         Place::Member { object, key: name }
                     }
+                    BindingKind::Let | BindingKind::Const | BindingKind::Class
+                        if scope == 0 && self.global_lexical_declarations =>
+                    {
+                        Place::Global(name)
+                    }
                     _ => self.place_of_binding(binding_id, depth)?,
                 };
                 return Ok(Resolved {
@@ -987,11 +1025,39 @@ impl<'t> Compiler<'t> {
     /// Initialises a declared binding by name from `value` (declarations: no TDZ/const checks).
     pub(crate) fn initialize_binding(&mut self, name: Atom, value: Reg) -> Result<()> {
         let resolved = self.resolve(name)?;
-        if let Place::Global(_) = resolved.place {
-            // Script-level var: a global property.
-            return self.store_place(resolved.place, value);
+        self.initialize_resolved(resolved, name, value)
+    }
+
+    /// Writes the initial value of a resolved binding: a plain store, except for a top-level
+    /// lexical declaration kept in the global declarative record, whose initialisation ends
+    /// its temporal dead zone.
+    pub(crate) fn initialize_resolved(
+        &mut self,
+        resolved: Resolved,
+        name: Atom,
+        value: Reg,
+    ) -> Result<()> {
+        if let (Place::Global(_), Some(binding)) = (resolved.place, resolved.binding)
+            && self.is_global_lexical_binding(binding)
+        {
+            let name = self.name_constant(name)?;
+            self.emit(Instruction::InitializeGlobalLexical { value, name });
+            return Ok(());
         }
+        // A script-level var is a global property.
         self.store_place(resolved.place, value)
+    }
+
+    /// Whether a binding is a top-level lexical declaration kept in the global declarative
+    /// record.
+    fn is_global_lexical_binding(&self, binding: BindingId) -> bool {
+        let binding = &self.tree.bindings[binding as usize];
+        self.global_lexical_declarations
+            && matches!(
+                binding.kind,
+                BindingKind::Let | BindingKind::Const | BindingKind::Class
+            )
+            && binding.scope == 0
     }
 
     /// Resolves a pseudo-binding (this, new.target, home object, active function).
@@ -1415,9 +1481,7 @@ impl<'t> Compiler<'t> {
         self.function = FunctionState::new(Rc::from(""), flags, program.span);
         self.function.scope_id = 0;
         self.scope = 0;
-        for statement in program.body {
-            self.statement(statement)?;
-        }
+        self.statement_list(program.body)?;
         let has_top_level_await = self
             .function
             .instructions
@@ -1657,14 +1721,14 @@ impl<'t> Compiler<'t> {
         })
     }
 
-    fn compile_top_level(&mut self, program: &Program<'_>, eval: bool) -> Result<()> {
+    fn compile_top_level(&mut self, program: &Program<'_>, completion_value: bool) -> Result<()> {
         self.function.scope_id = 0;
         let global = self.tree.global_functions;
         self.emit_function_scope_entry(0)?;
         if !self.tree.eval_var_object_names.is_empty() {
             self.define_eval_var_object_names()?;
         }
-        if eval {
+        if completion_value {
             let completion = self.alloc()?;
             // A directive prologue is made of expression statements: the last one gives the
             // completion value unless a later statement does.
@@ -1675,6 +1739,26 @@ impl<'t> Compiler<'t> {
                 _ => self.emit(Instruction::LoadUndefined { dst: completion }),
             }
             self.function.completion_register = Some(completion);
+        }
+        let lexical_names: Vec<(Atom, bool)> = if self.global_lexical_declarations {
+            self.tree.scopes[0]
+                .bindings
+                .iter()
+                .map(|&id| &self.tree.bindings[id as usize])
+                .filter(|binding| {
+                    matches!(
+                        binding.kind,
+                        BindingKind::Let | BindingKind::Const | BindingKind::Class
+                    )
+                })
+                .map(|binding| (binding.name, binding.kind == BindingKind::Const))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for &(name, _) in &lexical_names {
+            let name = self.name_constant(name)?;
+            self.emit(Instruction::CheckGlobalLexicalDeclaration { name });
         }
         if global {
             // GlobalDeclarationInstantiation / EvalDeclarationInstantiation: every function
@@ -1699,6 +1783,13 @@ impl<'t> Compiler<'t> {
                 let name = self.name_constant(name)?;
                 self.emit(Instruction::CheckGlobalVarDeclaration { name });
             }
+        }
+        for &(name, constant) in &lexical_names {
+            let name = self.name_constant(name)?;
+            self.emit(Instruction::DeclareGlobalLexical {
+                name,
+                constant: u16::from(constant),
+            });
         }
         for &name in &self.tree.global_var_names {
             let name = self.name_constant(name)?;

@@ -185,9 +185,7 @@ impl Compiler<'_> {
             // The call runs up to here; the body starts at the first `next()`.
             self.emit(Instruction::GeneratorStart {});
         }
-        for statement in function.body.statements {
-            self.statement(statement)?;
-        }
+        self.statement_list(function.body.statements)?;
         if let Some((result, _)) = self.function.derived_epilogue {
             if self.needs_implicit_return() {
                 self.emit(Instruction::LoadUndefined { dst: result });
@@ -214,33 +212,96 @@ impl Compiler<'_> {
         let value = self.alloc()?;
         let source = self.resolve(id.name)?;
         self.load_place(source.place, value)?;
-        let destination = match target {
-            resolver::AnnexBFunctionTarget::Global => Place::Global(id.name),
-            resolver::AnnexBFunctionTarget::Binding(binding_id) => {
-                let target_scope = self.tree.bindings[binding_id as usize].scope;
-                let mut scope = self.scope;
-                let mut depth: u16 = 0;
-                while scope != target_scope {
-                    let scope_data = &self.tree.scopes[scope as usize];
-                    if scope_data.has_env() {
-                        depth += 1;
-                    }
-                    match scope_data.parent {
-                        Some(parent) => scope = parent,
-                        None => {
-                            return Err(CompileError::new(
-                                "internal error: Annex B var scope not found",
-                                function.span,
-                            ));
-                        }
-                    }
-                }
-                self.place_of_binding(binding_id, depth)?
-            }
-        };
-        self.store_place(destination, value)?;
+        self.annex_b_store(function, target, id.name, value)?;
         self.release(mark);
         Ok(())
+    }
+
+    /// A branch of an `if` statement.
+    fn if_clause(&mut self, clause: &Statement<'_>) -> Result<()> {
+        match clause {
+            Statement::FunctionDeclaration(function) => {
+                self.if_clause_function_declaration(clause, function)
+            }
+            _ => self.statement(clause),
+        }
+    }
+
+    /// `if (x) function f() {}` (Annex B.3.3, sloppy code): compiled as the block
+    /// `{ function f() {} }` (the resolver made that implicit block's scope), so the function
+    /// is created in its own binding and then copied to its Annex B var binding.
+    fn if_clause_function_declaration(
+        &mut self,
+        clause: &Statement<'_>,
+        function: &Function<'_>,
+    ) -> Result<()> {
+        let scope = self.scope_for(scope_key(resolver::TAG_IF_CLAUSE_FUNCTION, function))?;
+        let mark = self.mark();
+        self.enter_scope(scope)?;
+        let statements = std::slice::from_ref(clause);
+        self.instantiate_hoisted_functions(statements, false)?;
+        self.statement_list(statements)?;
+        self.exit_scope(scope, mark);
+        Ok(())
+    }
+
+    /// Stores a block-level function into its Annex B var binding.
+    fn annex_b_store(
+        &mut self,
+        function: &Function<'_>,
+        target: resolver::AnnexBFunctionTarget,
+        name: Atom,
+        value: Reg,
+    ) -> Result<()> {
+        let id_name = name;
+        let destination = match target {
+            resolver::AnnexBFunctionTarget::Global => Place::Global(id_name),
+            resolver::AnnexBFunctionTarget::Binding(binding_id) => {
+                self.place_of_outer_binding(binding_id, function.span)?
+            }
+            resolver::AnnexBFunctionTarget::EvalVarObject(object_binding) => {
+                let object_place = self.place_of_outer_binding(object_binding, function.span)?;
+                let object = match object_place {
+                    Place::Register(register) => super::ObjectPlace::Register(register),
+                    Place::Env { depth, slot } => super::ObjectPlace::Env { depth, slot },
+                    _ => {
+                        return Err(CompileError::new(
+                            "internal error: eval variable object",
+                            function.span,
+                        ));
+                    }
+                };
+                Place::Member {
+                    object,
+                    key: id_name,
+                }
+            }
+        };
+        self.store_place(destination, value)
+    }
+
+    /// The place of a binding of an enclosing scope, seen from the current scope (even when
+    /// an inner scope shadows its name).
+    fn place_of_outer_binding(&self, binding_id: resolver::BindingId, span: Span) -> Result<Place> {
+        let target_scope = self.tree.bindings[binding_id as usize].scope;
+        let mut scope = self.scope;
+        let mut depth: u16 = 0;
+        while scope != target_scope {
+            let scope_data = &self.tree.scopes[scope as usize];
+            if scope_data.has_env() {
+                depth += 1;
+            }
+            match scope_data.parent {
+                Some(parent) => scope = parent,
+                None => {
+                    return Err(CompileError::new(
+                        "internal error: Annex B var scope not found",
+                        span,
+                    ));
+                }
+            }
+        }
+        self.place_of_binding(binding_id, depth)
     }
 
     /// Enters the separate variable scope of the body of a function with a non-simple parameter
@@ -474,13 +535,13 @@ impl Compiler<'_> {
                 self.mark_position(node.span);
                 let else_label = self.new_label();
                 self.condition_jump(&node.test, false, else_label)?;
-                self.statement(&node.consequent)?;
+                self.if_clause(&node.consequent)?;
                 match &node.alternate {
                     Some(alternate) => {
                         let end = self.new_label();
                         self.jump(end);
                         self.bind_label(else_label);
-                        self.statement(alternate)?;
+                        self.if_clause(alternate)?;
                         self.bind_label(end);
                     }
                     None => self.bind_label(else_label),
@@ -703,10 +764,148 @@ impl Compiler<'_> {
         let mark = self.mark();
         self.enter_scope(scope)?;
         self.instantiate_hoisted_functions(block.body, false)?;
-        for statement in block.body {
-            self.statement(statement)?;
-        }
+        self.statement_list(block.body)?;
         self.exit_scope(scope, mark);
+        Ok(())
+    }
+
+    /// Compiles the statements of a block, function body, static block or module. When the
+    /// list declares `using` or `await using` bindings directly, it runs inside a disposal
+    /// scope (see [`Compiler::disposal_scope`]).
+    pub(crate) fn statement_list(&mut self, statements: &[Statement<'_>]) -> Result<()> {
+        let Some(is_async) = using_declarations_in(statements) else {
+            for statement in statements {
+                self.statement(statement)?;
+            }
+            return Ok(());
+        };
+        self.disposal_scope(is_async, |compiler| {
+            for statement in statements {
+                compiler.statement(statement)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Compiles `body` as the protected part of an implicit try/finally whose finally part is
+    /// DisposeResources over a resource list that the `using` declarations in `body` add to.
+    /// Every way out of `body` (falling off its end, break, continue, return, a throw) runs
+    /// through the finally part, exactly as for a `try`/`finally` statement, so the code
+    /// after it dispatches on the same completion kinds. With `is_async`, disposal awaits.
+    fn disposal_scope(
+        &mut self,
+        is_async: bool,
+        body: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<()> {
+        let depth = self.function.scope_depth;
+        let resources = self.alloc()?;
+        self.emit(Instruction::NewDisposeCapability { dst: resources });
+        // The kind and value registers must be adjacent: the dispose instructions take
+        // them as one completion window.
+        let completion = self.alloc_n(2)?;
+        let (kind_register, value_register) = (completion, Reg(completion.0 + 1));
+        let finally_label = self.new_label();
+        self.function.control.push(ControlEntry {
+            labels: Vec::new(),
+            kind: ControlKind::Finally {
+                kind_register,
+                value_register,
+                finally_label,
+                pending: Vec::new(),
+            },
+            break_depth: depth,
+            continue_depth: depth,
+        });
+        self.function.disposal_scopes.push((resources, is_async));
+        let region_start = self.pc();
+        let result = body(self);
+        self.function.disposal_scopes.pop();
+        let entry = self.function.control.pop();
+        result?;
+        let region_end = self.pc();
+        self.emit(Instruction::LoadInt {
+            dst: kind_register,
+            value: COMPLETION_NORMAL,
+        });
+        self.jump(finally_label);
+        if region_end > region_start {
+            self.function.handlers.push(ExceptionHandler {
+                start: region_start as u32,
+                end: region_end as u32,
+                handler: self.pc() as u32,
+                scope_depth: depth,
+                exception_register: value_register,
+            });
+        }
+        self.emit(Instruction::LoadInt {
+            dst: kind_register,
+            value: COMPLETION_THROW,
+        });
+        self.bind_label(finally_label);
+        if is_async {
+            let mark = self.mark();
+            let promise = self.alloc()?;
+            let done = self.new_label();
+            self.emit(Instruction::DisposeResourcesAsync {
+                dst: promise,
+                resources,
+                completion,
+            });
+            self.emit_jump_to(done, |offset| Instruction::JumpIfUndefined {
+                value: promise,
+                offset,
+            });
+            let await_start = self.pc();
+            self.emit(Instruction::Await {
+                dst: promise,
+                value: promise,
+            });
+            let await_end = self.pc();
+            self.jump(done);
+            // A rejected disposal promise carries the final error of the completion.
+            self.function.handlers.push(ExceptionHandler {
+                start: await_start as u32,
+                end: await_end as u32,
+                handler: self.pc() as u32,
+                scope_depth: depth,
+                exception_register: value_register,
+            });
+            self.emit(Instruction::LoadInt {
+                dst: kind_register,
+                value: COMPLETION_THROW,
+            });
+            self.bind_label(done);
+            self.release(mark);
+        } else {
+            self.emit(Instruction::DisposeResources {
+                resources,
+                completion,
+            });
+        }
+        let pending = match entry {
+            Some(ControlEntry {
+                kind: ControlKind::Finally { pending, .. },
+                ..
+            }) => pending,
+            _ => Vec::new(),
+        };
+        self.emit_completion_dispatch(kind_register, value_register, pending)
+    }
+
+    /// Emits AddDisposableResource for the value just bound by a `using` declaration.
+    fn add_disposable_resource(&mut self, value: Reg, is_async: bool, span: Span) -> Result<()> {
+        let Some(&(resources, _)) = self.function.disposal_scopes.last() else {
+            return Err(CompileError::new(
+                "internal error: 'using' declaration outside a disposal scope",
+                span,
+            ));
+        };
+        let hint = u16::from(is_async);
+        self.emit(Instruction::AddDisposable {
+            resources,
+            value,
+            hint,
+        });
         Ok(())
     }
 
@@ -750,10 +949,25 @@ impl Compiler<'_> {
         &mut self,
         declaration: &VariableDeclaration<'_>,
     ) -> Result<()> {
+        let using_hint = match declaration.kind {
+            VariableKind::Using => Some(false),
+            VariableKind::AwaitUsing => Some(true),
+            _ => None,
+        };
         for declarator in declaration.declarators {
             self.mark_position(declarator.span);
             let mark = self.mark();
             match (&declarator.target, &declarator.init) {
+                (BindingPattern::Identifier(identifier), Some(init)) if using_hint.is_some() => {
+                    // InitializeBinding with a dispose hint: the resource is added before
+                    // the binding leaves its temporal dead zone.
+                    let name = self.text_of(identifier.name);
+                    let value = self.alloc()?;
+                    self.expr_named(init, value, Some(&name))?;
+                    self.mark_position(declarator.span);
+                    self.add_disposable_resource(value, using_hint == Some(true), declarator.span)?;
+                    self.initialize_binding(identifier.name, value)?;
+                }
                 (BindingPattern::Identifier(identifier), Some(init))
                     if declaration.kind == VariableKind::Var
                         && !self.with_objects_for(identifier.name)?.is_empty() =>
@@ -773,10 +987,10 @@ impl Compiler<'_> {
                         {
                             self.expr_named(init, register, Some(&name))?;
                         }
-                        place => {
+                        _ => {
                             let value = self.alloc()?;
                             self.expr_named(init, value, Some(&name))?;
-                            self.store_place(place, value)?;
+                            self.initialize_resolved(resolved, identifier.name, value)?;
                         }
                     }
                 }
@@ -858,6 +1072,32 @@ impl Compiler<'_> {
         let scope = self.scope_for(scope_key(TAG_FOR, node))?;
         let mark = self.mark();
         self.enter_scope(scope)?;
+        // `for (using x = r; ...)`: the resources live until the whole loop is left.
+        let using_head = match &node.init {
+            Some(ForInit::VariableDeclaration(declaration)) => match declaration.kind {
+                VariableKind::Using => Some(false),
+                VariableKind::AwaitUsing => Some(true),
+                _ => None,
+            },
+            _ => None,
+        };
+        match using_head {
+            Some(is_async) => self.disposal_scope(is_async, |compiler| {
+                compiler.for_statement_in_scope(node, labels, scope)
+            })?,
+            None => self.for_statement_in_scope(node, labels, scope)?,
+        }
+        self.exit_scope(scope, mark);
+        Ok(())
+    }
+
+    /// The part of a `for` statement inside its head scope.
+    fn for_statement_in_scope(
+        &mut self,
+        node: &ForStatement<'_>,
+        labels: Vec<Atom>,
+        scope: u32,
+    ) -> Result<()> {
         let mut lexical_head = false;
         if let Some(init) = &node.init {
             match init {
@@ -903,7 +1143,6 @@ impl Compiler<'_> {
             None => self.jump(body_label),
         }
         self.bind_label(break_label);
-        self.exit_scope(scope, mark);
         Ok(())
     }
 
@@ -918,6 +1157,25 @@ impl Compiler<'_> {
             }
             ForInOfLeft::Target(target) => self.assign_target(target, value),
         }
+    }
+
+    /// Binds the `using x` of a `for (using x of xs)` head to the iteration value and adds
+    /// it to the iteration's resource list.
+    fn using_for_left(&mut self, left: &ForInOfLeft<'_>, value: Reg, is_async: bool) -> Result<()> {
+        let ForInOfLeft::VariableDeclaration(declaration) = left else {
+            return Ok(());
+        };
+        let Some(declarator) = declaration.declarators.first() else {
+            return Ok(());
+        };
+        let BindingPattern::Identifier(identifier) = declarator.target else {
+            return Err(CompileError::new(
+                "a 'using' declaration binds an identifier",
+                declarator.span,
+            ));
+        };
+        self.add_disposable_resource(value, is_async, declarator.span)?;
+        self.initialize_binding(identifier.name, value)
     }
 
     fn for_of_statement(&mut self, node: &ForOfStatement<'_>) -> Result<()> {
@@ -974,17 +1232,52 @@ impl Compiler<'_> {
         let scope = self.scope_for(scope_key(TAG_FOR_OF, node))?;
         let mark = self.mark();
         self.enter_scope(scope)?;
-        self.bind_for_left(&node.left, value)?;
         let inner_depth = self.function.scope_depth;
-        self.loop_body_with_depths(
-            &node.body,
-            labels,
-            break_label,
-            continue_label,
-            Some((iterator, node.is_await)),
-            outer_depth,
-            inner_depth,
-        )?;
+        let using_left = match &node.left {
+            ForInOfLeft::VariableDeclaration(declaration) => match declaration.kind {
+                VariableKind::Using => Some(false),
+                VariableKind::AwaitUsing => Some(true),
+                _ => None,
+            },
+            ForInOfLeft::Target(_) => None,
+        };
+        match using_left {
+            None => {
+                self.bind_for_left(&node.left, value)?;
+                self.loop_body_with_depths(
+                    &node.body,
+                    labels,
+                    break_label,
+                    continue_label,
+                    Some((iterator, node.is_await)),
+                    outer_depth,
+                    inner_depth,
+                )?;
+            }
+            Some(is_async) => {
+                // `for (using x of xs)`: each iteration's resource is disposed when the
+                // iteration ends, before the loop moves on or closes the iterator, so the
+                // disposal scope sits inside the loop's control entry (a break or continue
+                // leaves through it first).
+                self.function.control.push(ControlEntry {
+                    labels,
+                    kind: ControlKind::Loop {
+                        break_label,
+                        continue_label,
+                        iterator: Some(iterator),
+                        async_iterator: node.is_await,
+                    },
+                    break_depth: outer_depth,
+                    continue_depth: inner_depth,
+                });
+                let result = self.disposal_scope(is_async, |compiler| {
+                    compiler.using_for_left(&node.left, value, is_async)?;
+                    compiler.statement(&node.body)
+                });
+                self.function.control.pop();
+                result?;
+            }
+        }
         self.bind_label(continue_label);
         self.exit_scope(scope, mark);
         self.jump(next_label);
@@ -1239,7 +1532,6 @@ impl Compiler<'_> {
         if let Some(finalizer) = node.finalizer {
             self.block(finalizer)?;
         }
-        // Dispatch on the completion kind.
         let pending = match entry {
             Some(ControlEntry {
                 kind: ControlKind::Finally { pending, .. },
@@ -1247,6 +1539,17 @@ impl Compiler<'_> {
             }) => pending,
             _ => Vec::new(),
         };
+        self.emit_completion_dispatch(kind_register, value_register, pending)
+    }
+
+    /// The end of a finally part: re-throws a throw completion, resumes each break, continue
+    /// or return that was routed through it, and falls through for a normal completion.
+    fn emit_completion_dispatch(
+        &mut self,
+        kind_register: Reg,
+        value_register: Reg,
+        pending: Vec<PendingJump>,
+    ) -> Result<()> {
         let mark = self.mark();
         let scratch = self.alloc()?;
         let not_throw = self.new_label();
@@ -1613,4 +1916,21 @@ pub(crate) fn _var_names(statements: &[Statement<'_>]) -> Vec<Identifier> {
     let mut names = Vec::new();
     resolver::collect_var_names(statements, &mut names, 0);
     names
+}
+
+/// Whether a statement list declares `using` bindings directly: `None` if not, else whether
+/// any of them is an `await using` (which makes the list's disposal asynchronous).
+fn using_declarations_in(statements: &[Statement<'_>]) -> Option<bool> {
+    let mut found = None;
+    for statement in statements {
+        // `using` cannot be exported, so only plain declaration statements matter.
+        if let Statement::VariableDeclaration(declaration) = statement {
+            match declaration.kind {
+                VariableKind::AwaitUsing => return Some(true),
+                VariableKind::Using => found = Some(false),
+                _ => {}
+            }
+        }
+    }
+    found
 }

@@ -501,6 +501,8 @@ fn snapshot_kind(
         Boxed(&'static str, Value),
         Arguments,
         TypedArray(usize),
+        ArrayBuffer(&'static str),
+        DataView,
         Ordinary,
     }
     if super::collections::is_weak_map(vm, object) {
@@ -527,9 +529,50 @@ fn snapshot_kind(
         ObjectKind::BigIntWrapper(bigint) => Plan::Boxed("BigInt", Value::BigInt(*bigint)),
         ObjectKind::Arguments | ObjectKind::MappedArguments(_) => Plan::Arguments,
         ObjectKind::TypedArray(view) => Plan::TypedArray(vm.typed_array_length(view).unwrap_or(0)),
+        ObjectKind::ArrayBuffer(buffer) => Plan::ArrayBuffer(if buffer.shared {
+            "SharedArrayBuffer"
+        } else {
+            "ArrayBuffer"
+        }),
+        ObjectKind::DataView(_) => Plan::DataView,
         _ => Plan::Ordinary,
     };
     Ok(match plan {
+        Plan::ArrayBuffer(type_name) => {
+            // Node lists `byteLength` (an inherited getter) before the own properties.
+            let byte_length_key = vm.property_key_from_str("byteLength");
+            keys.insert(0, byte_length_key);
+            let (contents, byte_length) = match &vm.object(object).kind {
+                ObjectKind::ArrayBuffer(buffer) if !buffer.detached => (
+                    Some(
+                        buffer
+                            .bytes
+                            .iter()
+                            .take(options.max_array_length)
+                            .copied()
+                            .collect(),
+                    ),
+                    buffer.bytes.len(),
+                ),
+                _ => (None, 0),
+            };
+            InspectObjectKind::ArrayBuffer {
+                type_name,
+                contents,
+                byte_length,
+            }
+        }
+        Plan::DataView => {
+            // `byteLength`, `byteOffset` and `buffer` (inherited getters) come first.
+            for (index, name) in ["byteLength", "byteOffset", "buffer"]
+                .into_iter()
+                .enumerate()
+            {
+                let key = vm.property_key_from_str(name);
+                keys.insert(index, key);
+            }
+            InspectObjectKind::Ordinary
+        }
         Plan::TypedArray(length) => {
             // Printed like an array (`Uint8Array(2) [ 1, 2 ]`): every element is a number or
             // BigInt, so every position counts as numeric for column padding.

@@ -148,9 +148,7 @@ pub fn install(vm: &mut Vm) {
         ("toUTCString", 0, |vm, this, _| {
             format_method(vm, this, to_utc_string)
         }),
-        ("toGMTString", 0, |vm, this, _| {
-            format_method(vm, this, to_utc_string)
-        }),
+        ("setYear", 1, date_set_year),
         ("toLocaleString", 0, |vm, this, args| {
             locale_method(vm, this, args, Defaults::All, Defaults::All)
         }),
@@ -163,6 +161,11 @@ pub fn install(vm: &mut Vm) {
     ];
     for &(name, length, function) in methods {
         method(vm, prototype, name, length, function);
+    }
+    // Annex B: `toGMTString` is the same function object as `toUTCString`.
+    let to_utc_string_key = vm.property_key_from_str("toUTCString");
+    if let Ok(function) = vm.get(prototype, to_utc_string_key) {
+        super::value_property(vm, prototype, "toGMTString", function);
     }
     let to_primitive = vm.intrinsics.symbols.to_primitive;
     let created = symbol_method(
@@ -769,6 +772,32 @@ enum Field {
     Date,
     Month,
     Year,
+}
+
+/// Annex B `Date.prototype.setYear(year)`: a two-digit year means 19xx.
+fn date_set_year(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
+    let object = this_date(vm, this)?;
+    let time = match vm.object(object).kind {
+        ObjectKind::Date(time) => time,
+        _ => f64::NAN,
+    };
+    let year = vm.to_number(args.get(vm, 0))?;
+    let time = if time.is_nan() { 0.0 } else { time };
+    // MakeFullYear.
+    let full_year = if year.is_nan() {
+        f64::NAN
+    } else {
+        let integer = year.trunc();
+        if (0.0..=99.0).contains(&integer) {
+            1900.0 + integer
+        } else {
+            year
+        }
+    };
+    let (_, month, day) = civil(time);
+    let day_number = make_day(full_year, month as f64 - 1.0, day as f64);
+    let date = make_date(day_number, time.rem_euclid(86_400_000.0));
+    Ok(set_time_value(vm, object, time_clip(date)))
 }
 
 fn set_fields(vm: &mut Vm, this: Value, args: Args, field: Field) -> JsResult<Value> {

@@ -18,7 +18,7 @@
 //!   does; column alignment uses a display width in which East Asian wide characters count
 //!   two columns (node asks ICU for this; the table here is an approximation of it).
 //! - Not modelled (they need node internals): custom `[util.inspect.custom]` methods,
-//!   proxies, typed arrays and array buffers, iterator previews, `showHidden` listings of
+//!   proxies, iterator previews, `showHidden` listings of
 //!   non-enumerable properties, `sorted`, `getters: true`, colours, and collapsing stack
 //!   frames shared with an error's `cause`.
 
@@ -152,6 +152,17 @@ pub enum InspectObjectKind {
     WeakSet,
     /// A Promise.
     Promise(PromiseSnapshot),
+    /// An ArrayBuffer or SharedArrayBuffer: its first bytes are listed as
+    /// `[Uint8Contents]: <00 01 ...>` before its properties (the snapshot puts `byteLength`
+    /// first among them, as node does).
+    ArrayBuffer {
+        /// `ArrayBuffer` or `SharedArrayBuffer`.
+        type_name: &'static str,
+        /// The first `max_array_length` bytes, or `None` for a detached buffer.
+        contents: Option<Vec<u8>>,
+        /// The byte length.
+        byte_length: usize,
+    },
     /// A boxed primitive (`new Number(3)`, `Object(Symbol())`, ...).
     Boxed {
         /// `Number`, `String`, `Boolean`, `BigInt` or `Symbol`.
@@ -431,6 +442,9 @@ impl InspectContext<'_> {
             InspectObjectKind::Promise(_) => {
                 opening_brace = format!("{}{{", get_prefix(constructor, tag, "Promise", ""));
             }
+            InspectObjectKind::ArrayBuffer { type_name, .. } => {
+                opening_brace = format!("{}{{", get_prefix(constructor, tag, type_name, ""));
+            }
             InspectObjectKind::WeakMap => {
                 opening_brace = format!("{}{{", get_prefix(constructor, tag, "WeakMap", ""));
             }
@@ -516,6 +530,15 @@ impl InspectContext<'_> {
             InspectObjectKind::WeakMap | InspectObjectKind::WeakSet => {
                 vec!["<items unknown>".to_string()]
             }
+            InspectObjectKind::ArrayBuffer {
+                contents,
+                byte_length,
+                ..
+            } => vec![array_buffer_contents(
+                contents.as_deref(),
+                *byte_length,
+                self.options.max_array_length,
+            )],
             _ => Vec::new(),
         };
         for property in &keys {
@@ -1192,3 +1215,25 @@ fn is_full_width_code_point(code: u32) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Node's `formatArrayBuffer`: `[Uint8Contents]: <00 ff ...>`, at most `max_bytes` bytes and
+/// then `... N more bytes`; `(detached)` for a detached buffer.
+fn array_buffer_contents(contents: Option<&[u8]>, byte_length: usize, max_bytes: usize) -> String {
+    let Some(bytes) = contents else {
+        return "(detached)".to_string();
+    };
+    let shown: Vec<String> = bytes
+        .iter()
+        .take(max_bytes)
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    let mut text = shown.join(" ");
+    let remaining = byte_length.saturating_sub(max_bytes);
+    if remaining > 0 {
+        text.push_str(&format!(
+            " ... {remaining} more byte{}",
+            if remaining > 1 { "s" } else { "" }
+        ));
+    }
+    format!("[Uint8Contents]: <{text}>")
+}

@@ -44,6 +44,7 @@ pub mod console;
 pub mod console_extras;
 pub mod data_view;
 pub mod date;
+pub mod disposable;
 pub mod error;
 pub mod eval;
 pub mod function;
@@ -97,6 +98,7 @@ pub fn install(vm: &mut Vm) {
     atomics::install(vm);
     reflect::install(vm);
     weak_refs::install(vm);
+    disposable::install(vm);
     intl::install(vm);
     console::install(vm);
     process::install(vm);

@@ -939,6 +939,9 @@ fn queue_microtask(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 }
 
 /// Timer record layout: [id, callback, arguments array, due time, interval (or -1), sequence].
+/// The interval field of a `setImmediate` record (a one-shot timer of the check phase).
+const IMMEDIATE_MARK: f64 = -2.0;
+
 fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult<Value> {
     let callback = args.get(vm, 0);
     if !vm.is_callable(callback) {
@@ -974,7 +977,13 @@ fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult
             callback,
             Value::Object(arguments),
             Value::Number(due),
-            Value::Number(if repeat { delay } else { -1.0 }),
+            Value::Number(if immediate {
+                IMMEDIATE_MARK
+            } else if repeat {
+                delay
+            } else {
+                -1.0
+            }),
             Value::Number(id),
         ],
     );
@@ -1050,6 +1059,11 @@ fn check_unhandled_rejections(vm: &mut Vm) -> JsResult<()> {
 
 /// The event loop (see the module documentation).
 pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
+    // The script that scheduled the timers took some time to run, and Node's loop starts
+    // with its timers phase: a `setTimeout(f, 0)` (a 1 ms timer) of the main script is
+    // normally due by then and runs before a `setImmediate` of the same script, which waits
+    // for the check phase. Virtual time models that millisecond.
+    vm.event_loop.virtual_now += 1.0;
     loop {
         run_microtasks(vm)?;
         check_unhandled_rejections(vm)?;
@@ -1063,14 +1077,29 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
             .skip(2)
             .filter_map(|value| value.as_object())
             .collect();
+        // Node's phases: timers that are due now run first (the timers phase), then
+        // immediates (the check phase); only when neither is ready does time advance to the
+        // earliest timer.
+        let now = vm.event_loop.virtual_now;
         let mut earliest: Option<(usize, f64, f64)> = None;
+        let mut earliest_rank = u8::MAX;
         for (offset, &timer) in timers.iter().enumerate() {
             let due = record_get(vm, timer, 3).as_number().unwrap_or(0.0);
             let sequence = record_get(vm, timer, 5).as_number().unwrap_or(0.0);
-            if earliest.is_none_or(|(_, best_due, best_sequence)| {
-                due < best_due || (due == best_due && sequence < best_sequence)
-            }) {
+            let is_immediate = record_get(vm, timer, 4).as_number() == Some(IMMEDIATE_MARK);
+            let rank = match (is_immediate, due <= now) {
+                (false, true) => 0,
+                (true, _) => 1,
+                (false, false) => 2,
+            };
+            if rank < earliest_rank
+                || (rank == earliest_rank
+                    && earliest.is_some_and(|(_, best_due, best_sequence)| {
+                        due < best_due || (due == best_due && sequence < best_sequence)
+                    }))
+            {
                 earliest = Some((offset, due, sequence));
+                earliest_rank = rank;
             }
         }
         let Some((offset, due, _)) = earliest else {

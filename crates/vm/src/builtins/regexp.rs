@@ -160,6 +160,7 @@ pub fn regexp_create(
             matcher,
             source,
             flags: flags_string,
+            legacy_features_enabled: true,
         })),
     );
     vm.define_data_property(
@@ -221,25 +222,63 @@ fn regexp_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     };
     let fallback = vm.intrinsics.regexp_prototype;
     let prototype = vm.get_prototype_from_constructor(new_target, fallback)?;
-    regexp_create(vm, &pattern_units, &flag_text, Some(prototype)).map(Value::Object)
+    let created = regexp_create(vm, &pattern_units, &flag_text, Some(prototype))?;
+    // [[LegacyFeaturesEnabled]]: false for instances of subclasses (and of another realm's
+    // constructor used as new.target).
+    let legacy = new_target.is_identical(Value::Object(vm.intrinsics.regexp_constructor));
+    if let ObjectKind::RegExp(data) = &mut vm.object_mut(created).kind {
+        data.legacy_features_enabled = legacy;
+    }
+    Ok(Value::Object(created))
 }
 
 fn regexp_compile(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let object = this_regexp(vm, this)?;
+    // Legacy RegExp features: only instances made by %RegExp% itself may be recompiled.
+    let legacy_enabled = matches!(
+        &vm.object(object).kind,
+        ObjectKind::RegExp(data) if data.legacy_features_enabled
+    );
+    if !legacy_enabled {
+        return vm.throw_type_error(
+            "RegExp.prototype.compile cannot be used on a RegExp subclass instance",
+        );
+    }
     let pattern = args.get(vm, 0);
-    let pattern_units = if pattern.is_undefined() {
-        Vec::new()
-    } else {
-        to_units(vm, pattern)?
-    };
     let flags = args.get(vm, 1);
-    let flags_text = if flags.is_undefined() {
-        String::new()
-    } else {
-        vm.to_rust_string(flags)?
+    let existing = match pattern {
+        Value::Object(pattern_object) => match &vm.object(pattern_object).kind {
+            ObjectKind::RegExp(data) => Some((data.source, data.flags)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let (pattern_units, flags_text) = match existing {
+        Some((source, original_flags)) => {
+            if !flags.is_undefined() {
+                return vm.throw_type_error(
+                    "Cannot supply flags when constructing one RegExp from another",
+                );
+            }
+            (units_of(vm, source), vm.string_to_rust(original_flags))
+        }
+        None => {
+            let units = if pattern.is_undefined() {
+                Vec::new()
+            } else {
+                to_units(vm, pattern)?
+            };
+            let text = if flags.is_undefined() {
+                String::new()
+            } else {
+                vm.to_rust_string(flags)?
+            };
+            (units, text)
+        }
     };
     let fresh = regexp_create(vm, &pattern_units, &flags_text, None)?;
     let data = std::mem::replace(&mut vm.object_mut(fresh).kind, ObjectKind::Ordinary);
+    // The recompiled object keeps its identity; LastIndex is reset below.
     vm.object_mut(object).kind = data;
     vm.put_value(
         this,

@@ -71,6 +71,55 @@ pub fn install(vm: &mut Vm) {
     for &(name, length, function) in methods {
         method(vm, prototype, name, length, function);
     }
+    // Annex B HTML methods (CreateHTML): `"x".bold()` is `<b>x</b>`.
+    let html_methods: &[(&str, crate::function::NativeFunction)] = &[
+        ("anchor", |vm, this, args| {
+            create_html(vm, this, &args, "anchor", "a", "name")
+        }),
+        ("big", |vm, this, args| {
+            create_html(vm, this, &args, "big", "big", "")
+        }),
+        ("blink", |vm, this, args| {
+            create_html(vm, this, &args, "blink", "blink", "")
+        }),
+        ("bold", |vm, this, args| {
+            create_html(vm, this, &args, "bold", "b", "")
+        }),
+        ("fixed", |vm, this, args| {
+            create_html(vm, this, &args, "fixed", "tt", "")
+        }),
+        ("fontcolor", |vm, this, args| {
+            create_html(vm, this, &args, "fontcolor", "font", "color")
+        }),
+        ("fontsize", |vm, this, args| {
+            create_html(vm, this, &args, "fontsize", "font", "size")
+        }),
+        ("italics", |vm, this, args| {
+            create_html(vm, this, &args, "italics", "i", "")
+        }),
+        ("link", |vm, this, args| {
+            create_html(vm, this, &args, "link", "a", "href")
+        }),
+        ("small", |vm, this, args| {
+            create_html(vm, this, &args, "small", "small", "")
+        }),
+        ("strike", |vm, this, args| {
+            create_html(vm, this, &args, "strike", "strike", "")
+        }),
+        ("sub", |vm, this, args| {
+            create_html(vm, this, &args, "sub", "sub", "")
+        }),
+        ("sup", |vm, this, args| {
+            create_html(vm, this, &args, "sup", "sup", "")
+        }),
+    ];
+    for &(name, function) in html_methods {
+        let length = match name {
+            "anchor" | "fontcolor" | "fontsize" | "link" => 1,
+            _ => 0,
+        };
+        method(vm, prototype, name, length, function);
+    }
     // Annex B aliases share the function objects.
     for (alias, original) in [("trimLeft", "trimStart"), ("trimRight", "trimEnd")] {
         let key = vm.property_key_from_str(original);
@@ -169,6 +218,41 @@ fn this_string(vm: &mut Vm, this: Value, method_name: &str) -> JsResult<StringRe
         )),
         other => vm.to_string(other),
     }
+}
+
+/// CreateHTML(string, tag, attribute, value) of Annex B.
+fn create_html(
+    vm: &mut Vm,
+    this: Value,
+    args: &Args,
+    method_name: &str,
+    tag: &str,
+    attribute: &str,
+) -> JsResult<Value> {
+    let text = this_units(vm, this, method_name)?;
+    let mut html: Vec<u16> = Vec::with_capacity(text.len() + 2 * tag.len() + 5);
+    html.push(u16::from(b'<'));
+    html.extend(tag.encode_utf16());
+    if !attribute.is_empty() {
+        let value = to_units(vm, args.get(vm, 0))?;
+        html.push(u16::from(b' '));
+        html.extend(attribute.encode_utf16());
+        html.extend("=\"".encode_utf16());
+        for unit in value {
+            if unit == u16::from(b'"') {
+                html.extend("&quot;".encode_utf16());
+            } else {
+                html.push(unit);
+            }
+        }
+        html.push(u16::from(b'"'));
+    }
+    html.push(u16::from(b'>'));
+    html.extend(text);
+    html.extend("</".encode_utf16());
+    html.extend(tag.encode_utf16());
+    html.push(u16::from(b'>'));
+    Ok(utf16_value(vm, html))
 }
 
 fn this_units(vm: &mut Vm, this: Value, method_name: &str) -> JsResult<Vec<u16>> {

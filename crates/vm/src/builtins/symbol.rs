@@ -16,7 +16,9 @@ pub fn install(vm: &mut Vm) {
     // Symbol is not a constructor: `new Symbol()` throws (handled in the function body).
     let symbols = vm.intrinsics.symbols;
     for (name, symbol) in [
+        ("asyncDispose", symbols.async_dispose),
         ("asyncIterator", symbols.async_iterator),
+        ("dispose", symbols.dispose),
         ("hasInstance", symbols.has_instance),
         ("isConcatSpreadable", symbols.is_concat_spreadable),
         ("iterator", symbols.iterator),

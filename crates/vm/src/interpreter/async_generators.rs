@@ -66,6 +66,7 @@ pub(crate) fn intrinsics(vm: &mut Vm) -> AsyncGeneratorIntrinsics {
         Value::Object(return_this_function),
         Attributes::HIDDEN_DATA,
     );
+    crate::builtins::disposable::install_async_iterator_dispose(vm, async_iterator_prototype);
     let async_generator_prototype =
         vm.alloc_object(Some(async_iterator_prototype), ObjectKind::Ordinary);
     for (name, function) in [

@@ -1026,6 +1026,19 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 let key = objects::name_constant(function, name.0);
                 slow!(properties::check_global_declaration(vm, key, false));
             }
+            Instruction::CheckGlobalLexicalDeclaration { name } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::check_global_lexical_declaration(vm, key));
+            }
+            Instruction::DeclareGlobalLexical { name, constant } => {
+                let key = objects::name_constant(function, name.0);
+                slow!(properties::declare_global_lexical(vm, key, constant != 0));
+            }
+            Instruction::InitializeGlobalLexical { value, name } => {
+                let key = objects::name_constant(function, name.0);
+                let value = reg!(value);
+                properties::initialize_global_lexical(vm, key, value);
+            }
 
             // ----- Object environments (`with`) -----
             Instruction::ToObject { dst, src } => {
@@ -1434,6 +1447,45 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 save_pc!();
                 generators::suspend_at_generator_start(vm);
                 return Ok(Value::Undefined);
+            }
+            Instruction::NewDisposeCapability { dst } => {
+                let list = crate::builtins::disposable::new_dispose_capability(vm);
+                set_reg!(dst, Value::Object(list));
+            }
+            Instruction::AddDisposable {
+                resources,
+                value,
+                hint,
+            } => {
+                let (list, value) = (reg!(resources), reg!(value));
+                slow!(crate::builtins::disposable::add_disposable_op(
+                    vm,
+                    list,
+                    value,
+                    hint != 0
+                ));
+            }
+            Instruction::DisposeResources {
+                resources,
+                completion,
+            } => {
+                let list = reg!(resources);
+                let window = base + usize::from(completion.0);
+                slow!(crate::builtins::disposable::dispose_resources_op(
+                    vm, list, window
+                ));
+            }
+            Instruction::DisposeResourcesAsync {
+                dst,
+                resources,
+                completion,
+            } => {
+                let list = reg!(resources);
+                let window = base + usize::from(completion.0);
+                let promise = slow!(crate::builtins::disposable::dispose_resources_async_op(
+                    vm, list, window
+                ));
+                set_reg!(dst, promise);
             }
             Instruction::Await { value, .. } => {
                 // Async bodies run as coroutines (see `generators`): suspend and hand the

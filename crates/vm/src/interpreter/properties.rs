@@ -12,7 +12,7 @@
 use super::link::InlineCacheSite;
 use crate::atom::{PropertyKey, atoms};
 use crate::object::{ObjectKind, PropertyDescriptor};
-use crate::property::InlineCache;
+use crate::property::{InlineCache, OwnLocation};
 use crate::realm::Vm;
 use crate::shape::Attributes;
 use crate::value::{JsResult, Value};
@@ -225,9 +225,116 @@ pub(crate) fn get_global_fast(vm: &Vm, site: &InlineCacheSite) -> Option<Value> 
     get_named_fast(vm, global, site)
 }
 
+// ----- The global declarative record -----
+//
+// Top-level `let`, `const` and `class` declarations of scripts compiled with global lexical
+// declarations (the REPL, `Runtime::evaluate`, test262's harness and tests, `$262.evalScript`)
+// live in the realm's global declarative record, shared by every later script: an internal
+// object without prototype (`Intrinsics::global_lexical_object`) whose properties are the
+// bindings, non-writable for constants and holding the hole until initialised. Global
+// references consult it before the global object, on their slow paths only: declaring a
+// binding whose name the global object also has switches the global object to a dictionary
+// shape, so no inline cache can keep answering for the shadowed property. The names of
+// global var and function declarations are recorded in `Intrinsics::global_var_names_object`
+// for the redeclaration checks.
+
+/// The binding `key` of the global declarative record: its value (the hole while
+/// uninitialised) and whether it is mutable.
+pub(crate) fn global_lexical_binding(vm: &Vm, key: PropertyKey) -> Option<(Value, bool)> {
+    let lexical = vm.intrinsics.global_lexical_object;
+    match vm.find_own_property(lexical, key)? {
+        OwnLocation::Slot(entry) => Some((
+            vm.object(lexical).slots[entry.slot as usize],
+            entry.attributes.writable(),
+        )),
+        _ => None,
+    }
+}
+
+fn uninitialized_binding_error(vm: &mut Vm, key: PropertyKey) -> Value {
+    let name = vm.property_key_to_rust(key);
+    vm.new_reference_error(&format!("Cannot access '{name}' before initialization"))
+}
+
+/// CheckGlobalLexicalDeclaration: HasVarDeclaration, HasLexicalDeclaration and
+/// HasRestrictedGlobalProperty of GlobalDeclarationInstantiation.
+pub(crate) fn check_global_lexical_declaration(vm: &mut Vm, key: PropertyKey) -> JsResult<()> {
+    let var_names = vm.intrinsics.global_var_names_object;
+    let global = vm.intrinsics.global_object;
+    let restricted = matches!(
+        vm.get_own_property(global, key)?,
+        Some(descriptor) if descriptor.configurable == Some(false)
+    );
+    if vm.find_own_property(var_names, key).is_some()
+        || global_lexical_binding(vm, key).is_some()
+        || restricted
+    {
+        let name = vm.property_key_to_rust(key);
+        return Err(vm.new_syntax_error(&format!("Identifier '{name}' has already been declared")));
+    }
+    Ok(())
+}
+
+/// DeclareGlobalLexical: an uninitialised binding in the global declarative record.
+pub(crate) fn declare_global_lexical(
+    vm: &mut Vm,
+    key: PropertyKey,
+    constant: bool,
+) -> JsResult<()> {
+    let lexical = vm.intrinsics.global_lexical_object;
+    let global = vm.intrinsics.global_object;
+    vm.define_data_property(
+        lexical,
+        key,
+        Value::Hole,
+        Attributes::new(!constant, false, false),
+    );
+    // A cached global-object answer for this name would now be wrong.
+    if vm.has_property(global, key)? {
+        vm.invalidate_inline_caches_of(global);
+    }
+    Ok(())
+}
+
+/// InitializeGlobalLexical.
+pub(crate) fn initialize_global_lexical(vm: &mut Vm, key: PropertyKey, value: Value) {
+    let lexical = vm.intrinsics.global_lexical_object;
+    if let Some(OwnLocation::Slot(entry)) = vm.find_own_property(lexical, key) {
+        vm.object_mut(lexical).slots[entry.slot as usize] = value;
+    }
+}
+
+/// Records a global var or function declaration's name (the global record's [[VarNames]]).
+fn record_global_var_name(vm: &mut Vm, key: PropertyKey) {
+    let var_names = vm.intrinsics.global_var_names_object;
+    if vm.find_own_property(var_names, key).is_none() {
+        vm.define_data_property(
+            var_names,
+            key,
+            Value::TRUE,
+            Attributes::new(false, false, false),
+        );
+    }
+}
+
+/// A var, function or eval var declaration of a name with a global lexical binding.
+fn global_lexical_conflict(vm: &mut Vm, key: PropertyKey) -> JsResult<()> {
+    if global_lexical_binding(vm, key).is_some() {
+        let name = vm.property_key_to_rust(key);
+        return Err(vm.new_syntax_error(&format!("Identifier '{name}' has already been declared")));
+    }
+    Ok(())
+}
+
 /// Slow read of a global binding: ReferenceError when it does not exist.
 #[inline(never)]
 pub(crate) fn get_global_slow(vm: &mut Vm, site: &InlineCacheSite) -> JsResult<Value> {
+    if let Some((value, _)) = global_lexical_binding(vm, site.key) {
+        if value.is_hole() {
+            return Err(uninitialized_binding_error(vm, site.key));
+        }
+        return Ok(value);
+    }
     let global = vm.intrinsics.global_object;
     if !vm.has_property(global, site.key)? {
         let name = vm.property_key_to_rust(site.key);
@@ -238,6 +345,12 @@ pub(crate) fn get_global_slow(vm: &mut Vm, site: &InlineCacheSite) -> JsResult<V
 
 /// `typeof name` for an unresolved name: "undefined" when the global does not exist.
 pub(crate) fn typeof_global(vm: &mut Vm, site: &InlineCacheSite) -> JsResult<Value> {
+    if let Some((value, _)) = global_lexical_binding(vm, site.key) {
+        if value.is_hole() {
+            return Err(uninitialized_binding_error(vm, site.key));
+        }
+        return Ok(vm.typeof_value(value));
+    }
     if let Some(value) = get_global_fast(vm, site) {
         return Ok(vm.typeof_value(value));
     }
@@ -265,6 +378,16 @@ pub(crate) fn set_global_slow(
     value: Value,
     strict: bool,
 ) -> JsResult<()> {
+    if let Some((current, writable)) = global_lexical_binding(vm, site.key) {
+        if current.is_hole() {
+            return Err(uninitialized_binding_error(vm, site.key));
+        }
+        if !writable {
+            return Err(vm.new_type_error("Assignment to constant variable."));
+        }
+        initialize_global_lexical(vm, site.key, value);
+        return Ok(());
+    }
     let global = vm.intrinsics.global_object;
     if strict && !vm.has_property(global, site.key)? {
         let name = vm.property_key_to_rust(site.key);
@@ -275,6 +398,9 @@ pub(crate) fn set_global_slow(
 
 /// `delete name` for an unresolved name (sloppy code only).
 pub(crate) fn delete_global(vm: &mut Vm, key: PropertyKey, strict: bool) -> JsResult<bool> {
+    if global_lexical_binding(vm, key).is_some() {
+        return Ok(false);
+    }
     let global = vm.intrinsics.global_object;
     vm.delete_property_or_throw(Value::Object(global), key, strict)
 }
@@ -286,6 +412,7 @@ pub(crate) fn declare_global_var(
     key: PropertyKey,
     configurable: bool,
 ) -> JsResult<()> {
+    record_global_var_name(vm, key);
     let global = vm.intrinsics.global_object;
     if vm.find_own_property(global, key).is_none() {
         let mut attributes = Attributes(Attributes::WRITABLE | Attributes::ENUMERABLE);
@@ -305,6 +432,7 @@ pub(crate) fn declare_global_function(
     value: Value,
     configurable: bool,
 ) -> JsResult<()> {
+    record_global_var_name(vm, key);
     let global = vm.intrinsics.global_object;
     let existing = vm.get_own_property(global, key)?;
     let descriptor = match existing {
@@ -342,6 +470,7 @@ pub(crate) fn check_global_declaration(
     key: PropertyKey,
     function_declaration: bool,
 ) -> JsResult<()> {
+    global_lexical_conflict(vm, key)?;
     let global = vm.intrinsics.global_object;
     let existing = vm.get_own_property(global, key)?;
     let definable = match existing {
