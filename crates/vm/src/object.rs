@@ -109,6 +109,11 @@ pub const INLINE_SLOT_COUNT: usize = 3;
 /// The named-property slots of an object: up to [`INLINE_SLOT_COUNT`] values inline, or a heap
 /// vector once an object needs more. It dereferences to a slice, so slot reads and writes are
 /// `slots[index]` either way; only growth (`resize`) and shrinking (`truncate`) are methods.
+///
+/// Performance decision: slots are reached only through `Deref`/`DerefMut`; inherent
+/// `get`/`get_mut`/`len`/`Index` accessors (tried after the first inline-slot commit) changed
+/// how LLVM allocated registers in `dispatch::run` and cost fib.js instructions, so they were
+/// removed again (callgrind figures in docs/PERFORMANCE.md, "Interpreter speed").
 #[derive(Clone, Debug)]
 pub struct SlotStorage(SlotRepresentation);
 
