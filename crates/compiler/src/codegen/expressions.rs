@@ -1514,8 +1514,9 @@ impl Compiler<'_> {
                 callee: window,
                 argc: (call.arguments.len() - 1) as u16,
             }),
-            ArgumentLayout::Registers if !call.optional
-                && matches!(call.callee, Expression::Identifier(identifier)
+            ArgumentLayout::Registers
+                if !call.optional
+                    && matches!(call.callee, Expression::Identifier(identifier)
                     if identifier.name == tseval_lexer::well_known::EVAL) =>
             {
                 let site = self.eval_site(call.arguments.len() as u16)?;
@@ -1526,11 +1527,13 @@ impl Compiler<'_> {
                     site: crate::opcodes::EvalSiteIdx(site),
                 })
             }
-            ArgumentLayout::Registers if undefined_this => self.emit(Instruction::CallUndefinedThis {
-                dst,
-                callee: window,
-                argc: call.arguments.len() as u16,
-            }),
+            ArgumentLayout::Registers if undefined_this => {
+                self.emit(Instruction::CallUndefinedThis {
+                    dst,
+                    callee: window,
+                    argc: call.arguments.len() as u16,
+                })
+            }
             ArgumentLayout::Registers => self.emit(Instruction::Call {
                 dst,
                 callee: window,

@@ -998,9 +998,9 @@ pub(crate) fn improve_call_error(
             | Instruction::CallUndefinedThis { callee, .. }
             | Instruction::CallSpreadTail { callee, .. },
         ) => (*callee, false),
-        Some(Instruction::Construct { callee, .. } | Instruction::ConstructSpreadTail { callee, .. }) => {
-            (*callee, true)
-        }
+        Some(
+            Instruction::Construct { callee, .. } | Instruction::ConstructSpreadTail { callee, .. },
+        ) => (*callee, true),
         _ => return error,
     };
     let Some(frame) = vm.interpreter.frames.last() else {
