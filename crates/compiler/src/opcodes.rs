@@ -946,6 +946,13 @@ define_instruction_set! {
     /// as arguments (the array was built with `SpreadIntoArray`; it is read without iteration).
     CallSpread { dst: Reg, callee: Reg, arguments: Reg } window(callee, 2)
         => "R[dst] := R[callee].[[Call]](R[callee+1], ...elements of R[arguments])";
+    /// A call whose only spread is its last argument, `f(a, ...values)`: calls `R[callee]` with
+    /// `this = R[callee+1]`, the `argc` arguments `R[callee+2 .. callee+2+argc]` and then every
+    /// value of iterating `R[callee+2+argc]`. An Array with the built-in iterator is copied
+    /// straight onto the register stack (no allocation, no iterator object); anything else goes
+    /// through the iteration protocol before the callee is checked, as the specification orders.
+    CallSpreadTail { dst: Reg, callee: Reg, argc: u16 } window(callee, 3 + argc as usize)
+        => "R[dst] := R[callee].[[Call]](R[callee+1], R[callee+2 .. callee+2+argc], ...R[callee+2+argc])";
     /// `new`: constructs `R[callee]` with `new.target = R[callee+1]` and `argc` arguments from
     /// `R[callee+2]`. Also used for `super(...)`, where `R[callee]` is the parent constructor and
     /// `R[callee+1]` the current `new.target`. TypeError if not a constructor.
@@ -954,6 +961,10 @@ define_instruction_set! {
     /// `new` / `super(...)` with spread arguments taken from the array `R[arguments]`.
     ConstructSpread { dst: Reg, callee: Reg, arguments: Reg } window(callee, 2)
         => "R[dst] := R[callee].[[Construct]](...elements of R[arguments], newTarget = R[callee+1])";
+    /// `new` / `super(...)` whose only spread is the last argument (see `CallSpreadTail`), with
+    /// `new.target = R[callee+1]`.
+    ConstructSpreadTail { dst: Reg, callee: Reg, argc: u16 } window(callee, 3 + argc as usize)
+        => "R[dst] := R[callee].[[Construct]](R[callee+2 .. callee+2+argc], ...R[callee+2+argc], newTarget = R[callee+1])";
     /// Returns from the function. For a base-class or plain constructor called with `new`, a
     /// non-object result is replaced by the receiver `R[0]`. A derived constructor's result is
     /// already checked by `DerivedConstructorResult`.

@@ -109,6 +109,11 @@ pub const INLINE_SLOT_COUNT: usize = 3;
 /// The named-property slots of an object: up to [`INLINE_SLOT_COUNT`] values inline, or a heap
 /// vector once an object needs more. It dereferences to a slice, so slot reads and writes are
 /// `slots[index]` either way; only growth (`resize`) and shrinking (`truncate`) are methods.
+///
+/// Performance decision: slots are reached only through `Deref`/`DerefMut`; inherent
+/// `get`/`get_mut`/`len`/`Index` accessors (tried after the first inline-slot commit) changed
+/// how LLVM allocated registers in `dispatch::run` and cost fib.js instructions, so they were
+/// removed again (callgrind figures in docs/PERFORMANCE.md, "Interpreter speed").
 #[derive(Clone, Debug)]
 pub struct SlotStorage(SlotRepresentation);
 
@@ -197,54 +202,6 @@ impl SlotStorage {
         }
     }
 
-    /// The slot at `index`. An inherent method (it shadows the slice method reached through
-    /// `Deref`) so the inline-cache hit paths read a slot without building a slice first.
-    /// (Callgrind could not tell the two routes apart beyond code-layout noise: fib.js
-    /// measured 1.075 G instructions with the slice route and 1.086 G with this one.)
-    #[inline(always)]
-    pub fn get(&self, index: usize) -> Option<&Value> {
-        match &self.0 {
-            SlotRepresentation::Inline { length, values } => {
-                if index < *length as usize {
-                    values.get(index)
-                } else {
-                    None
-                }
-            }
-            SlotRepresentation::Spilled(vector) => vector.get(index),
-        }
-    }
-
-    /// The slot at `index`, mutably (see [`SlotStorage::get`]).
-    #[inline(always)]
-    pub fn get_mut(&mut self, index: usize) -> Option<&mut Value> {
-        match &mut self.0 {
-            SlotRepresentation::Inline { length, values } => {
-                if index < *length as usize {
-                    values.get_mut(index)
-                } else {
-                    None
-                }
-            }
-            SlotRepresentation::Spilled(vector) => vector.get_mut(index),
-        }
-    }
-
-    /// Number of slots.
-    #[inline(always)]
-    pub fn len(&self) -> usize {
-        match &self.0 {
-            SlotRepresentation::Inline { length, .. } => *length as usize,
-            SlotRepresentation::Spilled(vector) => vector.len(),
-        }
-    }
-
-    /// True when there are no slots.
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Drops the slots from `new_length` on (no-op when already shorter).
     pub fn truncate(&mut self, new_length: usize) {
         if new_length < self.len() {
@@ -263,35 +220,6 @@ impl std::ops::Deref for SlotStorage {
             SlotRepresentation::Spilled(vector) => vector,
         }
     }
-}
-
-impl std::ops::Index<usize> for SlotStorage {
-    type Output = Value;
-
-    #[inline(always)]
-    fn index(&self, index: usize) -> &Value {
-        match self.get(index) {
-            Some(value) => value,
-            None => slot_out_of_range(index),
-        }
-    }
-}
-
-impl std::ops::IndexMut<usize> for SlotStorage {
-    #[inline(always)]
-    fn index_mut(&mut self, index: usize) -> &mut Value {
-        match self.get_mut(index) {
-            Some(value) => value,
-            None => slot_out_of_range(index),
-        }
-    }
-}
-
-/// A slot index past the object's slots: the shape and the slots disagree, a VM bug.
-#[cold]
-#[inline(never)]
-fn slot_out_of_range(index: usize) -> ! {
-    panic!("object slot {index} out of range (shape and slots disagree)")
 }
 
 impl std::ops::DerefMut for SlotStorage {
@@ -807,12 +735,19 @@ pub enum MapKeyHash {
 /// Deleted entries leave tombstones so live iterators (which hold a position) keep working;
 /// the entry list is compacted only when no iteration was ever started on this map (a
 /// conservative rule; see `iteration_started`).
+///
+/// Performance decision (callgrind on `map.set(i, v)` loops): entries with the same hash are
+/// chained through `next_with_same_hash` instead of a `Vec` of positions per hash, so an
+/// insertion allocates nothing beyond the amortised growth of three vectors and the table.
 #[derive(Debug, Default)]
 pub struct OrderedMap {
     /// Entries in insertion order; `None` is a deleted entry.
     entries: Vec<Option<(Value, Value)>>,
-    /// Hash -> entry positions with that hash.
-    buckets: rustc_hash::FxHashMap<MapKeyHash, Vec<u32>>,
+    /// For each live entry, the position of the next live entry with the same hash (inserted
+    /// earlier), or [`NO_ENTRY`]; index-aligned with `entries`.
+    next_with_same_hash: Vec<u32>,
+    /// Hash -> position of the newest live entry with that hash (the head of its chain).
+    buckets: rustc_hash::FxHashMap<MapKeyHash, u32>,
     live: usize,
     /// Set by iterators and `forEach`; disables compaction (positions must stay stable).
     pub iteration_started: bool,
@@ -850,11 +785,15 @@ impl OrderedMap {
     /// Finds the position of a key. `same_key(stored)` decides equality for candidates with
     /// the same hash (content comparison for strings).
     pub fn find(&self, hash: MapKeyHash, mut same_key: impl FnMut(Value) -> bool) -> Option<usize> {
-        let positions = self.buckets.get(&hash)?;
-        positions
-            .iter()
-            .map(|&position| position as usize)
-            .find(|&position| self.entries[position].is_some_and(|(stored, _)| same_key(stored)))
+        let mut position = *self.buckets.get(&hash)?;
+        while position != NO_ENTRY {
+            let index = position as usize;
+            if self.entries[index].is_some_and(|(stored, _)| same_key(stored)) {
+                return Some(index);
+            }
+            position = self.next_with_same_hash[index];
+        }
+        None
     }
 
     /// Sets the value of an existing position.
@@ -869,7 +808,9 @@ impl OrderedMap {
         self.maybe_compact();
         let position = self.entries.len() as u32;
         self.entries.push(Some((key, value)));
-        self.buckets.entry(hash).or_default().push(position);
+        let head = self.buckets.entry(hash).or_insert(NO_ENTRY);
+        self.next_with_same_hash.push(*head);
+        *head = position;
         self.live += 1;
     }
 
@@ -878,12 +819,34 @@ impl OrderedMap {
         if self.entries.get(position).is_some_and(Option::is_some) {
             self.entries[position] = None;
             self.live -= 1;
-            if let Some(positions) = self.buckets.get_mut(&hash) {
-                positions.retain(|&candidate| candidate as usize != position);
-                if positions.is_empty() {
-                    self.buckets.remove(&hash);
-                }
+            self.unlink(hash, position as u32);
+        }
+    }
+
+    /// Takes `position` out of the chain of `hash` (chains are short: one entry per distinct
+    /// key with that hash).
+    fn unlink(&mut self, hash: MapKeyHash, position: u32) {
+        let next = self.next_with_same_hash[position as usize];
+        self.next_with_same_hash[position as usize] = NO_ENTRY;
+        let Some(head) = self.buckets.get_mut(&hash) else {
+            return;
+        };
+        if *head == position {
+            if next == NO_ENTRY {
+                self.buckets.remove(&hash);
+            } else {
+                *head = next;
             }
+            return;
+        }
+        let mut previous = *head;
+        while previous != NO_ENTRY {
+            let following = self.next_with_same_hash[previous as usize];
+            if following == position {
+                self.next_with_same_hash[previous as usize] = next;
+                return;
+            }
+            previous = following;
         }
     }
 
@@ -893,9 +856,11 @@ impl OrderedMap {
             *entry = None;
         }
         self.buckets.clear();
+        self.next_with_same_hash.fill(NO_ENTRY);
         self.live = 0;
         if !self.iteration_started {
             self.entries.clear();
+            self.next_with_same_hash.clear();
         }
     }
 
@@ -904,22 +869,34 @@ impl OrderedMap {
         {
             return;
         }
-        // Renumber: rebuild entries and buckets without tombstones. Hashes are not stored, so
-        // the buckets are rebuilt by remapping old positions.
-        let mut new_position_of_old = vec![u32::MAX; self.entries.len()];
+        // Renumber: rebuild entries and chains without tombstones. Hashes are not stored, so
+        // the chains are rebuilt by remapping old positions (deleted entries were unlinked, so
+        // every position a chain or bucket holds is live and has a new position).
+        let mut new_position_of_old = vec![NO_ENTRY; self.entries.len()];
         let mut compacted = Vec::with_capacity(self.live);
+        let mut compacted_chains = Vec::with_capacity(self.live);
         for (old, entry) in self.entries.iter().enumerate() {
             if let Some(entry) = entry {
                 new_position_of_old[old] = compacted.len() as u32;
                 compacted.push(Some(*entry));
+                compacted_chains.push(self.next_with_same_hash[old]);
             }
         }
-        for positions in self.buckets.values_mut() {
-            for position in positions.iter_mut() {
-                *position = new_position_of_old[*position as usize];
+        let remap = |position: u32| {
+            if position == NO_ENTRY {
+                NO_ENTRY
+            } else {
+                new_position_of_old[position as usize]
             }
+        };
+        for next in compacted_chains.iter_mut() {
+            *next = remap(*next);
+        }
+        for head in self.buckets.values_mut() {
+            *head = remap(*head);
         }
         self.entries = compacted;
+        self.next_with_same_hash = compacted_chains;
     }
 
     fn trace(&self, tracer: &mut Tracer) {
@@ -929,6 +906,9 @@ impl OrderedMap {
         }
     }
 }
+
+/// The end of a same-hash chain in [`OrderedMap`].
+const NO_ENTRY: u32 = u32::MAX;
 
 /// A property descriptor as used by `[[DefineOwnProperty]]` and `[[GetOwnProperty]]`.
 /// Absent fields are `None`.

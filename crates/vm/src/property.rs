@@ -2072,21 +2072,39 @@ impl Vm {
     }
 
     /// Creates `{ value, done }` (CreateIterResultObject).
+    ///
+    /// Performance decision: every step of a generator, a Map/Set iterator or a string
+    /// iterator creates one of these, so the `{ value, done }` shape is computed once per realm
+    /// (`InterpreterState::iterator_result_shape`) and the object is allocated with both slots
+    /// filled, instead of two property definitions with a transition lookup each. Tree shapes
+    /// are immortal (their parent's transition table keeps them), so caching the id is safe.
     pub fn create_iter_result_object(&mut self, value: Value, done: bool) -> ObjectRef {
-        let result = self.new_object();
-        self.define_data_property(
-            result,
-            PropertyKey::Atom(atoms::VALUE),
-            value,
-            Attributes::DEFAULT_DATA,
-        );
-        self.define_data_property(
-            result,
-            PropertyKey::Atom(atoms::DONE),
-            Value::Boolean(done),
-            Attributes::DEFAULT_DATA,
-        );
-        result
+        let shape = match self.interpreter.iterator_result_shape {
+            Some(shape) => shape,
+            None => {
+                let root_shape = self.intrinsics.root_shape;
+                let (with_value, value_slot) = self.heap.shape_add_transition(
+                    root_shape,
+                    PropertyKey::Atom(atoms::VALUE),
+                    Attributes::DEFAULT_DATA,
+                );
+                let (with_done, done_slot) = self.heap.shape_add_transition(
+                    with_value,
+                    PropertyKey::Atom(atoms::DONE),
+                    Attributes::DEFAULT_DATA,
+                );
+                debug_assert_eq!((value_slot, done_slot), (0, 1));
+                self.interpreter.iterator_result_shape = Some(with_done);
+                with_done
+            }
+        };
+        let prototype = self.intrinsics.object_prototype;
+        self.alloc_object_with_shape(
+            shape,
+            Some(prototype),
+            ObjectKind::Ordinary,
+            crate::object::SlotStorage::from_slice(&[value, Value::Boolean(done)]),
+        )
     }
 }
 

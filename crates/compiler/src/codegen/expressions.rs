@@ -1377,46 +1377,61 @@ impl Compiler<'_> {
 
     // ----- Calls -----------------------------------------------------------------------------------
 
-    /// Fills `R[window+2..]` with arguments; returns `Some(array)` when spread forces an array.
-    fn arguments_into(&mut self, arguments: &[Argument<'_>], window: Reg) -> Result<Option<Reg>> {
-        let has_spread = arguments
-            .iter()
-            .any(|argument| matches!(argument, Argument::Spread(_)));
-        if has_spread {
-            let array = self.alloc()?;
-            self.emit(Instruction::NewArray {
-                dst: array,
-                capacity: arguments.len().min(u16::MAX as usize) as u16,
-            });
-            for argument in arguments {
-                let mark = self.mark();
-                match argument {
-                    Argument::Expression(expression) => {
-                        let value = self.expr_reg(expression)?;
-                        self.emit(Instruction::ArrayPush { array, value });
-                    }
-                    Argument::Spread(spread) => {
-                        let iterable = self.expr_reg(&spread.argument)?;
-                        self.emit(Instruction::SpreadIntoArray { array, iterable });
+    /// Fills `R[window+2..]` with arguments (see [`ArgumentLayout`] for where a spread goes).
+    fn arguments_into(
+        &mut self,
+        arguments: &[Argument<'_>],
+        window: Reg,
+    ) -> Result<ArgumentLayout> {
+        let kind = argument_spread_kind(arguments);
+        match kind {
+            SpreadKind::None | SpreadKind::TrailingOnly => {
+                for (index, argument) in arguments.iter().enumerate() {
+                    let target = Reg(window.0 + 2 + index as u16);
+                    match argument {
+                        Argument::Expression(expression) => self.expr(expression, target)?,
+                        Argument::Spread(spread) => self.expr(&spread.argument, target)?,
                     }
                 }
-                self.release(mark);
+                Ok(if kind == SpreadKind::None {
+                    ArgumentLayout::Registers
+                } else {
+                    ArgumentLayout::TrailingSpread
+                })
             }
-            return Ok(Some(array));
-        }
-        for (index, argument) in arguments.iter().enumerate() {
-            if let Argument::Expression(expression) = argument {
-                self.expr(expression, Reg(window.0 + 2 + index as u16))?;
+            SpreadKind::General => {
+                let array = self.alloc()?;
+                self.emit(Instruction::NewArray {
+                    dst: array,
+                    capacity: arguments.len().min(u16::MAX as usize) as u16,
+                });
+                for argument in arguments {
+                    let mark = self.mark();
+                    match argument {
+                        Argument::Expression(expression) => {
+                            let value = self.expr_reg(expression)?;
+                            self.emit(Instruction::ArrayPush { array, value });
+                        }
+                        Argument::Spread(spread) => {
+                            let iterable = self.expr_reg(&spread.argument)?;
+                            self.emit(Instruction::SpreadIntoArray { array, iterable });
+                        }
+                    }
+                    self.release(mark);
+                }
+                Ok(ArgumentLayout::Array(array))
             }
         }
-        Ok(None)
     }
 
+    /// Allocates the call window `callee, this, arguments...`: one register per argument (a
+    /// trailing spread's iterable included), or just the first two when the arguments go
+    /// through an array.
     fn argument_window(&mut self, arguments: &[Argument<'_>]) -> Result<Reg> {
-        let has_spread = arguments
-            .iter()
-            .any(|argument| matches!(argument, Argument::Spread(_)));
-        let count = if has_spread { 0 } else { arguments.len() };
+        let count = match argument_spread_kind(arguments) {
+            SpreadKind::General => 0,
+            SpreadKind::None | SpreadKind::TrailingOnly => arguments.len(),
+        };
         if count > u16::MAX as usize - 4 {
             return Err(CompileError::new("too many arguments", Span::new(0, 0)));
         }
@@ -1483,19 +1498,25 @@ impl Compiler<'_> {
                 offset,
             });
         }
-        let spread = self.arguments_into(call.arguments, window)?;
-        if undefined_this && spread.is_some() {
+        let layout = self.arguments_into(call.arguments, window)?;
+        if undefined_this && layout != ArgumentLayout::Registers {
             self.emit(Instruction::LoadUndefined { dst: this_register });
         }
         self.mark_position(call.span);
-        match spread {
-            Some(arguments) => self.emit(Instruction::CallSpread {
+        match layout {
+            ArgumentLayout::Array(arguments) => self.emit(Instruction::CallSpread {
                 dst,
                 callee: window,
                 arguments,
             }),
-            None if !call.optional
-                && matches!(call.callee, Expression::Identifier(identifier)
+            ArgumentLayout::TrailingSpread => self.emit(Instruction::CallSpreadTail {
+                dst,
+                callee: window,
+                argc: (call.arguments.len() - 1) as u16,
+            }),
+            ArgumentLayout::Registers
+                if !call.optional
+                    && matches!(call.callee, Expression::Identifier(identifier)
                     if identifier.name == tseval_lexer::well_known::EVAL) =>
             {
                 let site = self.eval_site(call.arguments.len() as u16)?;
@@ -1506,12 +1527,14 @@ impl Compiler<'_> {
                     site: crate::opcodes::EvalSiteIdx(site),
                 })
             }
-            None if undefined_this => self.emit(Instruction::CallUndefinedThis {
-                dst,
-                callee: window,
-                argc: call.arguments.len() as u16,
-            }),
-            None => self.emit(Instruction::Call {
+            ArgumentLayout::Registers if undefined_this => {
+                self.emit(Instruction::CallUndefinedThis {
+                    dst,
+                    callee: window,
+                    argc: call.arguments.len() as u16,
+                })
+            }
+            ArgumentLayout::Registers => self.emit(Instruction::Call {
                 dst,
                 callee: window,
                 argc: call.arguments.len() as u16,
@@ -1527,15 +1550,20 @@ impl Compiler<'_> {
             dst: Reg(window.0 + 1),
             src: window,
         });
-        let spread = self.arguments_into(new.arguments, window)?;
+        let layout = self.arguments_into(new.arguments, window)?;
         self.mark_position(new.span);
-        match spread {
-            Some(arguments) => self.emit(Instruction::ConstructSpread {
+        match layout {
+            ArgumentLayout::Array(arguments) => self.emit(Instruction::ConstructSpread {
                 dst,
                 callee: window,
                 arguments,
             }),
-            None => self.emit(Instruction::Construct {
+            ArgumentLayout::TrailingSpread => self.emit(Instruction::ConstructSpreadTail {
+                dst,
+                callee: window,
+                argc: (new.arguments.len() - 1) as u16,
+            }),
+            ArgumentLayout::Registers => self.emit(Instruction::Construct {
                 dst,
                 callee: window,
                 argc: new.arguments.len() as u16,
@@ -1559,16 +1587,21 @@ impl Compiler<'_> {
             Some(resolved) => self.load_place(resolved.place, new_target)?,
             None => self.emit(Instruction::LoadNewTarget { dst: new_target }),
         }
-        let spread = self.arguments_into(call.arguments, window)?;
+        let layout = self.arguments_into(call.arguments, window)?;
         let result = self.alloc()?;
         self.mark_position(call.span);
-        match spread {
-            Some(arguments) => self.emit(Instruction::ConstructSpread {
+        match layout {
+            ArgumentLayout::Array(arguments) => self.emit(Instruction::ConstructSpread {
                 dst: result,
                 callee: window,
                 arguments,
             }),
-            None => self.emit(Instruction::Construct {
+            ArgumentLayout::TrailingSpread => self.emit(Instruction::ConstructSpreadTail {
+                dst: result,
+                callee: window,
+                argc: (call.arguments.len() - 1) as u16,
+            }),
+            ArgumentLayout::Registers => self.emit(Instruction::Construct {
                 dst: result,
                 callee: window,
                 argc: call.arguments.len() as u16,
@@ -1927,5 +1960,42 @@ impl Compiler<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Where the arguments of a call end up (see `arguments_into`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ArgumentLayout {
+    /// No spread: `R[window+2..]` hold the arguments (`Call`/`Construct`).
+    Registers,
+    /// Only the last argument is a spread: `R[window+2..]` hold the plain arguments and then
+    /// the spread's iterable, which `CallSpreadTail`/`ConstructSpreadTail` expand in place.
+    TrailingSpread,
+    /// Any other spread: the arguments were collected into the array in this register.
+    Array(Reg),
+}
+
+/// How a call's argument list uses spread.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SpreadKind {
+    None,
+    TrailingOnly,
+    General,
+}
+
+/// Performance decision: `f(...args)`, `f(a, ...rest)`, `Math.max(...values)` and `super(...args)`
+/// (one spread, in last position) are by far the most common spread calls. Their iterable is
+/// evaluated straight into the call window and expanded there by the call instruction, which for
+/// an array with the built-in iterator copies the elements onto the register stack without
+/// allocating; every other shape of spread collects the arguments into a fresh array first.
+fn argument_spread_kind(arguments: &[Argument<'_>]) -> SpreadKind {
+    let spread_count = arguments
+        .iter()
+        .filter(|argument| matches!(argument, Argument::Spread(_)))
+        .count();
+    match (spread_count, arguments.last()) {
+        (0, _) => SpreadKind::None,
+        (1, Some(Argument::Spread(_))) => SpreadKind::TrailingOnly,
+        _ => SpreadKind::General,
     }
 }

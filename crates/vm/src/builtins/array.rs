@@ -264,14 +264,90 @@ fn this_array_like(vm: &mut Vm, this: Value) -> JsResult<(ObjectRef, u64)> {
     Ok((object, length))
 }
 
+/// The element at `index` when it is certainly an own plain data property of `object`: arrays
+/// and ordinary objects keep their dense indexed properties in `elements`, where every value is
+/// a writable, enumerable, configurable data property (a hole means absent; see object.rs).
+///
+/// Performance decision: the generic methods call HasProperty and then Get for every index;
+/// for such an element both are unobservable and give `true` and the stored value, so this
+/// one vector read replaces two property-key conversions and two lookups (about a third of the
+/// time of `indexOf`, `slice` and the callback methods on arrays, measured with callgrind).
+/// Other kinds (arguments objects, typed arrays, proxies, string wrappers) take the general
+/// path.
+#[inline]
+fn own_dense_element(vm: &Vm, object: ObjectRef, index: u64) -> Option<Value> {
+    let data = vm.object(object);
+    if !matches!(data.kind, ObjectKind::Array(_) | ObjectKind::Ordinary) {
+        return None;
+    }
+    let value = *data.elements.get(usize::try_from(index).ok()?)?;
+    (!value.is_hole()).then_some(value)
+}
+
 fn get_index(vm: &mut Vm, object: ObjectRef, index: u64) -> JsResult<Value> {
+    if let Some(value) = own_dense_element(vm, object, index) {
+        return Ok(value);
+    }
     let key = index_key(vm, index);
     vm.get(object, key)
 }
 
 fn has_index(vm: &mut Vm, object: ObjectRef, index: u64) -> JsResult<bool> {
+    if own_dense_element(vm, object, index).is_some() {
+        return Ok(true);
+    }
     let key = index_key(vm, index);
     vm.has_property(object, key)
+}
+
+/// CreateDataPropertyOrThrow(array, index, value) for an array this method created and has not
+/// yet shown to any JavaScript code.
+///
+/// Performance decision: CreateDataProperty never consults the prototype chain, so appending
+/// to such an array (extensible, no index keys in its shape, the index right after its stored
+/// elements) is a plain push: no prototype walk as in `Vm::try_fast_element_store`, which
+/// cost map/filter ~130 instructions per element under callgrind. Anything else takes the
+/// full definition.
+fn define_result_element(vm: &mut Vm, array: ObjectRef, index: u64, value: Value) -> JsResult<()> {
+    if index < u64::from(u32::MAX) {
+        let shape = vm.object(array).shape;
+        let shape_has_indices = vm.heap.shapes.get(shape).index_key_count() != 0;
+        let data = vm.object_mut(array);
+        let stored = data.elements.len() as u64;
+        if let ObjectKind::Array(array_data) = &mut data.kind
+            && data.extensible
+            && !shape_has_indices
+            && stored == index
+            && (index < u64::from(array_data.length) || array_data.length_writable)
+        {
+            data.elements.push(value);
+            if index >= u64::from(array_data.length) {
+                array_data.length = index as u32 + 1;
+            }
+            vm.heap
+                .accounting
+                .note_extra_bytes(std::mem::size_of::<Value>());
+            return Ok(());
+        }
+    }
+    let key = index_key(vm, index);
+    vm.create_data_property_or_throw(array, key, value)
+}
+
+/// A copy of `elements[start..end]` of an Array whose elements in that range are all present
+/// (no holes), which is exactly what reading them one by one with [[Get]] would give.
+fn dense_array_range(vm: &Vm, object: ObjectRef, start: u64, end: u64) -> Option<Vec<Value>> {
+    let data = vm.object(object);
+    if !matches!(data.kind, ObjectKind::Array(_)) {
+        return None;
+    }
+    let range = data
+        .elements
+        .get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)?;
+    if range.iter().any(|value| value.is_hole()) {
+        return None;
+    }
+    Some(range.to_vec())
 }
 
 fn set_index(vm: &mut Vm, object: ObjectRef, index: u64, value: Value) -> JsResult<()> {
@@ -475,15 +551,14 @@ fn iterate_with_callback(
             IterationMethod::ForEach => {}
             IterationMethod::Map => {
                 if let Some(result) = result {
-                    let key = index_key(vm, index);
-                    vm.create_data_property_or_throw(result, key, outcome)?;
+                    define_result_element(vm, result, index, outcome)?;
                 }
             }
             IterationMethod::Filter => {
                 if vm.to_boolean(outcome)
                     && let Some(result) = result
                 {
-                    vm.create_data_property_or_throw(result, PropertyKey::Index(filtered), value)?;
+                    define_result_element(vm, result, u64::from(filtered), value)?;
                     filtered += 1;
                 }
             }
@@ -829,6 +904,11 @@ fn array_to_locale_string(vm: &mut Vm, this: Value, args: Args) -> JsResult<Valu
 }
 
 fn array_pop(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
+    if let Value::Object(object) = this
+        && let Some(value) = pop_dense_array(vm, object)
+    {
+        return Ok(value);
+    }
     let (object, length) = this_array_like(vm, this)?;
     if length == 0 {
         set_length(vm, object, 0)?;
@@ -838,6 +918,26 @@ fn array_pop(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     delete_index(vm, object, length - 1)?;
     set_length(vm, object, length - 1)?;
     Ok(value)
+}
+
+/// `pop` of an Array whose elements fill its whole `length` (last one present) and whose
+/// `length` is writable: Get, DeletePropertyOrThrow and Set("length") of the general algorithm
+/// cannot be intercepted there (elements are configurable data properties), so the element is
+/// simply removed. `None` leaves the array untouched for the general path.
+fn pop_dense_array(vm: &mut Vm, object: ObjectRef) -> Option<Value> {
+    let data = vm.object_mut(object);
+    let ObjectKind::Array(array) = &mut data.kind else {
+        return None;
+    };
+    if !array.length_writable
+        || array.length == 0
+        || data.elements.len() != array.length as usize
+        || data.elements.last().is_none_or(|value| value.is_hole())
+    {
+        return None;
+    }
+    array.length -= 1;
+    data.elements.pop()
 }
 
 fn array_push(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
@@ -1027,6 +1127,13 @@ fn array_slice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     let start = resolve_relative_index(integer_argument_or(vm, &args, 0, 0.0)?, length);
     let end = resolve_relative_index(integer_argument_or(vm, &args, 1, length as f64)?, length);
     let count = end.saturating_sub(start);
+    // A dense range of an Array is copied as one block (the result is a plain array:
+    // `Symbol.species` is not consulted, see the module documentation).
+    if let Some(values) = dense_array_range(vm, object, start, start + count) {
+        let result = vm.new_array(values);
+        vm.close_handle_scope(scope);
+        return Ok(Value::Object(result));
+    }
     let result = array_create(vm, count, None)?;
     vm.root(Value::Object(result));
     for offset in 0..count {

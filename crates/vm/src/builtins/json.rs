@@ -11,7 +11,7 @@ use crate::function::Args;
 use crate::object::ObjectKind;
 use crate::realm::Vm;
 use crate::shape::Attributes;
-use crate::string::JsString;
+use crate::string::{JsString, StringView};
 use crate::value::{JsResult, ObjectRef, Value};
 
 /// The TypeError message for cycles (also recognised by console's `%j`).
@@ -442,6 +442,63 @@ pub fn quote_json_string(units: &[u16], output: &mut Vec<u16>) {
     output.push(0x22);
 }
 
+/// QuoteJSONString of a string as stored: a Latin-1 string (no surrogates possible) is quoted
+/// byte by byte without first being widened into a temporary UTF-16 vector.
+fn quote_json_view(view: StringView<'_>, output: &mut Vec<u16>) {
+    match view {
+        StringView::TwoByte(units) => quote_json_string(units, output),
+        StringView::OneByte(bytes) => {
+            output.reserve(bytes.len() + 2);
+            output.push(0x22);
+            for &byte in bytes {
+                match byte {
+                    0x00..=0x1f | 0x22 | 0x5c => quote_json_string_unit(u16::from(byte), output),
+                    _ => output.push(u16::from(byte)),
+                }
+            }
+            output.push(0x22);
+        }
+    }
+}
+
+/// The escape of one code unit below 0x20, a quote or a backslash (see `quote_json_string`).
+fn quote_json_string_unit(unit: u16, output: &mut Vec<u16>) {
+    match unit {
+        0x08 => output.extend_from_slice(&[0x5c, 0x62]),
+        0x09 => output.extend_from_slice(&[0x5c, 0x74]),
+        0x0a => output.extend_from_slice(&[0x5c, 0x6e]),
+        0x0c => output.extend_from_slice(&[0x5c, 0x66]),
+        0x0d => output.extend_from_slice(&[0x5c, 0x72]),
+        0x22 => output.extend_from_slice(&[0x5c, 0x22]),
+        0x5c => output.extend_from_slice(&[0x5c, 0x5c]),
+        _ => output.extend(format!("\\u{unit:04x}").encode_utf16()),
+    }
+}
+
+/// A finite Number as JSON text. Integers of up to 15 digits (the common case: ids, counts,
+/// coordinates) are written digit by digit; others go through Number::toString.
+fn push_json_number(number: f64, output: &mut Vec<u16>) {
+    if number.fract() == 0.0 && number.abs() < 1e15 {
+        let mut magnitude = number.abs() as u64;
+        if number < 0.0 {
+            output.push(u16::from(b'-'));
+        }
+        let mut digits = [0u16; 16];
+        let mut count = 0;
+        loop {
+            digits[count] = u16::from(b'0') + (magnitude % 10) as u16;
+            count += 1;
+            magnitude /= 10;
+            if magnitude == 0 {
+                break;
+            }
+        }
+        output.extend(digits[..count].iter().rev());
+    } else {
+        output.extend(crate::conversions::number_to_rust_string(number).encode_utf16());
+    }
+}
+
 impl Stringifier {
     /// SerializeJSONProperty: appends the text and returns false when the value is
     /// not serializable (undefined, functions, symbols).
@@ -497,10 +554,10 @@ impl Stringifier {
             Value::Null => output.extend("null".encode_utf16()),
             Value::Boolean(true) => output.extend("true".encode_utf16()),
             Value::Boolean(false) => output.extend("false".encode_utf16()),
-            Value::String(string) => quote_json_string(&units_of(vm, string), output),
+            Value::String(string) => quote_json_view(vm.string(string).view(), output),
             Value::Number(number) => {
                 if number.is_finite() {
-                    output.extend(crate::conversions::number_to_rust_string(number).encode_utf16());
+                    push_json_number(number, output);
                 } else {
                     output.extend("null".encode_utf16());
                 }
@@ -585,29 +642,38 @@ impl Stringifier {
         output.push(0x7b);
         let mut first = true;
         for key in keys {
-            let mut member = Vec::new();
-            let key_units: Vec<u16> = match key {
-                PropertyKey::Atom(atom) => units_of(vm, vm.atom_string(atom)),
-                PropertyKey::Index(index) => index.to_string().encode_utf16().collect(),
-                PropertyKey::Symbol(_) => continue,
-            };
-            quote_json_string(&key_units, &mut member);
-            member.push(0x3a);
-            if !self.gap.is_empty() {
-                member.push(0x20);
-            }
-            if !self.serialize_property(vm, object, key, &mut member)? {
-                continue;
-            }
+            // Performance decision: each member is written straight into `output` and cut off
+            // again when its value turns out not to be serializable (undefined, a function),
+            // instead of being built in a buffer of its own and copied (one allocation and one
+            // copy per member and nesting level; callgrind showed vector growth and malloc as
+            // a third of json.js).
+            let member_start = output.len();
             if !first {
                 output.push(0x2c);
             }
-            first = false;
             if !self.gap.is_empty() {
                 output.push(0x0a);
                 output.extend_from_slice(&self.indent);
             }
-            output.extend_from_slice(&member);
+            match key {
+                PropertyKey::Atom(atom) => {
+                    quote_json_view(vm.string(vm.atom_string(atom)).view(), output)
+                }
+                PropertyKey::Index(index) => {
+                    let text: Vec<u16> = index.to_string().encode_utf16().collect();
+                    quote_json_string(&text, output);
+                }
+                PropertyKey::Symbol(_) => continue,
+            }
+            output.push(0x3a);
+            if !self.gap.is_empty() {
+                output.push(0x20);
+            }
+            if !self.serialize_property(vm, object, key, output)? {
+                output.truncate(member_start);
+                continue;
+            }
+            first = false;
         }
         if !first && !self.gap.is_empty() {
             output.push(0x0a);

@@ -410,6 +410,37 @@ pub(crate) fn call_spread_from_window(
     call_from_window(vm, window, arguments.len(), dst, construct)
 }
 
+/// `CallSpreadTail`/`ConstructSpreadTail`: replaces the iterable at absolute stack index
+/// `position` (the register after the plain arguments) by the values it produces, leaving the
+/// stack exactly `position + count` long, and returns `count`.
+///
+/// Performance decision: an Array whose iteration is the built-in one and which has no holes
+/// (see `iteration::is_fast_iterable_array`) yields exactly its elements, so they are copied
+/// from the element vector straight onto the register stack: no iterator object, no
+/// intermediate array, no `Vec` (`f(...args)` allocates nothing beyond stack growth). Other
+/// iterables go through the protocol into a list first; the callee is checked afterwards, as
+/// ArgumentListEvaluation comes before the IsCallable test.
+pub(crate) fn expand_trailing_spread(vm: &mut Vm, position: usize) -> JsResult<usize> {
+    let iterable = vm.stack[position];
+    if let Some(array) = super::iteration::is_fast_iterable_array(vm, iterable) {
+        let object = vm.heap.objects.get(array);
+        let length = match object.kind {
+            ObjectKind::Array(data) => data.length as usize,
+            _ => usize::MAX,
+        };
+        let elements = &object.elements;
+        if elements.len() == length && !elements.iter().any(|value| value.is_hole()) {
+            vm.stack.truncate(position);
+            vm.stack.extend_from_slice(elements);
+            return Ok(length);
+        }
+    }
+    let values = vm.iterable_to_list(iterable)?;
+    vm.stack.truncate(position);
+    vm.stack.extend_from_slice(&values);
+    Ok(values.len())
+}
+
 /// The elements of an array built by `SpreadIntoArray` (holes read as undefined).
 pub(crate) fn array_like_elements(vm: &Vm, array: Value) -> Vec<Value> {
     let Value::Object(object) = array else {

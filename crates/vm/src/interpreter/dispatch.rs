@@ -329,6 +329,30 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
         };
     }
 
+    // `CallSpreadTail` / `ConstructSpreadTail`: expands the trailing spread in place, then calls
+    // (errors of the expansion pass through; only the call's own TypeError names the callee).
+    // Not `check!` after the expansion: the arguments may reach past the window, which is
+    // restored below once a native callee completed.
+    macro_rules! spread_tail_arm {
+        ($dst:expr, $callee:expr, $argc:expr, $construct:expr) => {{
+            let (dst, callee, argc) = ($dst, $callee, $argc);
+            save_pc!();
+            let window = base + usize::from(callee.0);
+            let count = match calls::expand_trailing_spread(vm, window + 2 + usize::from(argc)) {
+                Ok(count) => usize::from(argc) + count,
+                Err(error) => throw!(error),
+            };
+            let outcome = match calls::call_from_window(vm, window, count, dst.0, $construct) {
+                Ok(outcome) => outcome,
+                Err(error) => throw!(objects::improve_call_error(vm, function, pc - 1, error)),
+            };
+            if let CallOutcome::Completed(_) = outcome {
+                restore_window(vm, base, function);
+            }
+            finish_call!(outcome, dst);
+        }};
+    }
+
     load_frame!();
     loop {
         // SAFETY: verified code ends with a terminator and every jump and handler target is
@@ -1202,6 +1226,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     restore_window(vm, base, function);
                 }
                 finish_call!(outcome, dst);
+            }
+            Instruction::CallSpreadTail { dst, callee, argc } => {
+                spread_tail_arm!(dst, callee, argc, false)
+            }
+            Instruction::ConstructSpreadTail { dst, callee, argc } => {
+                spread_tail_arm!(dst, callee, argc, true)
             }
             Instruction::Construct { dst, callee, argc } => {
                 save_pc!();

@@ -143,6 +143,9 @@ pub struct InterpreterState {
     pub generator_delegated: bool,
     /// Cached shapes for closures with a `prototype` property (see `objects`).
     pub closure_shapes: Option<objects::ClosureShapes>,
+    /// Cached shape of iterator result objects `{ value, done }` (see
+    /// `Vm::create_iter_result_object`).
+    pub iterator_result_shape: Option<crate::value::ShapeId>,
     /// The async-generator intrinsics (see `async_generators`).
     pub async_generator_intrinsics: Option<async_generators::AsyncGeneratorIntrinsics>,
     /// An embedder's deadline (the test262 runner's per-test time limit): once it has passed,
@@ -168,6 +171,7 @@ impl Default for InterpreterState {
             generator_state_symbol: None,
             generator_yielded: false,
             closure_shapes: None,
+            iterator_result_shape: None,
             async_generator_intrinsics: None,
             generator_delegated: false,
             interrupt_deadline: None,
@@ -182,6 +186,7 @@ impl Default for InterpreterState {
 #[derive(Clone, Debug, Default)]
 pub struct RealmInterpreterState {
     closure_shapes: Option<objects::ClosureShapes>,
+    iterator_result_shape: Option<crate::value::ShapeId>,
     async_generator_intrinsics: Option<async_generators::AsyncGeneratorIntrinsics>,
     original_array_iterator_function: Option<Value>,
     original_array_iterator_next: Option<Value>,
@@ -193,6 +198,7 @@ impl RealmInterpreterState {
     pub fn park(state: &InterpreterState) -> RealmInterpreterState {
         RealmInterpreterState {
             closure_shapes: state.closure_shapes,
+            iterator_result_shape: state.iterator_result_shape,
             async_generator_intrinsics: state.async_generator_intrinsics,
             original_array_iterator_function: state.original_array_iterator_function,
             original_array_iterator_next: state.original_array_iterator_next,
@@ -203,6 +209,7 @@ impl RealmInterpreterState {
     /// Loads this parked part into `state` (the realm becomes the current one).
     pub fn restore(&self, state: &mut InterpreterState) {
         state.closure_shapes = self.closure_shapes;
+        state.iterator_result_shape = self.iterator_result_shape;
         state.async_generator_intrinsics = self.async_generator_intrinsics;
         state.original_array_iterator_function = self.original_array_iterator_function;
         state.original_array_iterator_next = self.original_array_iterator_next;

@@ -993,10 +993,14 @@ pub(crate) fn improve_call_error(
     error: Value,
 ) -> Value {
     let (callee, construct) = match function.code.get(pc) {
-        Some(Instruction::Call { callee, .. } | Instruction::CallUndefinedThis { callee, .. }) => {
-            (*callee, false)
-        }
-        Some(Instruction::Construct { callee, .. }) => (*callee, true),
+        Some(
+            Instruction::Call { callee, .. }
+            | Instruction::CallUndefinedThis { callee, .. }
+            | Instruction::CallSpreadTail { callee, .. },
+        ) => (*callee, false),
+        Some(
+            Instruction::Construct { callee, .. } | Instruction::ConstructSpreadTail { callee, .. },
+        ) => (*callee, true),
         _ => return error,
     };
     let Some(frame) = vm.interpreter.frames.last() else {
