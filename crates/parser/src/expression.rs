@@ -712,29 +712,44 @@ impl<'a> Parser<'a, '_, '_> {
         }
     }
 
+    /// `( arguments )`. The items are collected on the shared `scratch_arguments` stack (see
+    /// `Parser::scratch_statements` for why).
     pub fn parse_arguments(&mut self) -> ParseResult<&'a [Argument<'a>]> {
         self.expect(TokenKind::LeftParen)?;
-        let mut arguments = self.new_vec();
+        if self.eat(TokenKind::RightParen) {
+            return Ok(&[]);
+        }
+        let mark = self.scratch_arguments.len();
+        let result = self.parse_argument_items();
+        let arguments = match result {
+            Ok(()) => Ok(&*self.arena.alloc_slice_copy(&self.scratch_arguments[mark..])),
+            Err(failed) => Err(failed),
+        };
+        self.scratch_arguments.truncate(mark);
+        arguments
+    }
+
+    /// The items of an argument list up to and including its `)`, pushed onto
+    /// `scratch_arguments`.
+    fn parse_argument_items(&mut self) -> ParseResult<()> {
         while !self.at(TokenKind::RightParen) {
-            if self.at(TokenKind::Ellipsis) {
+            let argument = if self.at(TokenKind::Ellipsis) {
                 let start = self.token.span.start;
                 self.bump();
                 let argument = self.parse_assignment_expression(true)?;
-                arguments.push(Argument::Spread(self.alloc(SpreadElement {
+                Argument::Spread(self.alloc(SpreadElement {
                     span: self.span_from(start),
                     argument,
-                })));
+                }))
             } else {
-                arguments.push(Argument::Expression(
-                    self.parse_assignment_expression(true)?,
-                ));
-            }
+                Argument::Expression(self.parse_assignment_expression(true)?)
+            };
+            self.scratch_arguments.push(argument);
             if !self.eat(TokenKind::Comma) {
                 break;
             }
         }
-        self.expect(TokenKind::RightParen)?;
-        Ok(arguments.into_bump_slice())
+        self.expect(TokenKind::RightParen)
     }
 
     /// `#name` after `.` or `?.`: a reference that must resolve to an enclosing class.
