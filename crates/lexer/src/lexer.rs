@@ -76,6 +76,40 @@ pub fn is_identifier_part(character: char) -> bool {
         || is_other_id_continue(character)
 }
 
+/// What the wrapper must still do with a token the DFA produced (see [`Lexer::next_token`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Attention {
+    /// The DFA's token is final.
+    None,
+    /// Identifier-like: final unless a non-ASCII character or a backslash follows.
+    IdentifierContinuation,
+    /// Numbers, strings, `?.` and the rest: finished by [`Lexer::finish_token_slow`].
+    Slow,
+}
+
+/// Classifies a DFA token kind for the fast path of [`Lexer::next_token`]. The kinds are
+/// declared so that two compares decide it: keywords, `Identifier` and `PrivateName` come
+/// first, then `NumericLiteral`, `BigIntLiteral` and `StringLiteral` (checked by the constant
+/// assertions below).
+#[inline(always)]
+fn needs_wrapper_attention(kind: TokenKind) -> Attention {
+    if kind > TokenKind::StringLiteral && kind != TokenKind::QuestionDot {
+        Attention::None
+    } else if kind <= TokenKind::PrivateName {
+        Attention::IdentifierContinuation
+    } else {
+        Attention::Slow
+    }
+}
+
+const _: () = {
+    assert!(TokenKind::LAST_KEYWORD as u8 + 1 == TokenKind::Identifier as u8);
+    assert!(TokenKind::Identifier as u8 + 1 == TokenKind::PrivateName as u8);
+    assert!(TokenKind::PrivateName as u8 + 1 == TokenKind::NumericLiteral as u8);
+    assert!(TokenKind::NumericLiteral as u8 + 1 == TokenKind::BigIntLiteral as u8);
+    assert!(TokenKind::BigIntLiteral as u8 + 1 == TokenKind::StringLiteral as u8);
+};
+
 impl<'source> Lexer<'source> {
     /// Creates a lexer. Sources of 4 GiB or more are truncated to fit `u32` offsets (the
     /// parser reports such a source as an error before lexing).
@@ -159,8 +193,52 @@ impl<'source> Lexer<'source> {
     }
 
     /// Produces the next token; at the end of input, `EndOfFile` tokens forever.
+    ///
+    /// Performance design: this is the hot path of the whole front end (one call per token),
+    /// so it is kept small enough to inline into the parser's `bump`: one DFA call, then a
+    /// single table lookup ([`needs_wrapper_attention`]) decides whether the token is final.
+    /// Punctuators and most literals are; identifiers and keywords take one more byte compare
+    /// (the Unicode/escape continuation check). Everything else (numbers, strings, `?.`,
+    /// HTML-like comments, errors, end of input) goes to the out-of-line
+    /// [`Lexer::finish_token_slow`], so the fast path keeps few live registers.
+    #[inline]
     pub fn next_token(&mut self) -> Token {
-        let token = self.next_token_unflagged();
+        self.inner.extras.newline_before = false;
+        let result = self.inner.next();
+        let flags = self.inner.extras.newline_before as u8 * Token::NEWLINE_BEFORE;
+        let range = self.inner.span();
+        let start = self.base + range.start as u32;
+        let end = self.base + range.end as u32;
+        if let Some(Ok(kind)) = result {
+            match needs_wrapper_attention(kind) {
+                Attention::None if !self.html_comments || !kind.may_open_html_comment() => {
+                    self.at_first_token = false;
+                    return Token {
+                        kind,
+                        flags,
+                        span: Span { start, end },
+                    };
+                }
+                Attention::IdentifierContinuation => {
+                    // Slow path only when the identifier continues with a non-ASCII character
+                    // or an escape.
+                    let continues = match self.source.as_bytes().get(end as usize) {
+                        Some(&byte) => byte >= 0x80 || byte == b'\\',
+                        None => false,
+                    };
+                    if !continues {
+                        self.at_first_token = false;
+                        return Token {
+                            kind,
+                            flags,
+                            span: Span { start, end },
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        let token = self.finish_token_slow(result, start, end, flags != 0);
         self.at_first_token = false;
         token
     }
@@ -168,6 +246,7 @@ impl<'source> Lexer<'source> {
     /// Skips an HTML-like comment running from `start` to the end of its line and lexes the
     /// token after it, keeping a line break seen before the comment.
     #[cold]
+    #[inline(never)]
     fn skip_html_comment(&mut self, start: u32, newline_before: bool) -> Token {
         let rest = &self.source[start as usize..];
         let length = rest
@@ -181,6 +260,8 @@ impl<'source> Lexer<'source> {
         token
     }
 
+    /// The next token without updating `at_first_token` (used after skipping an HTML-like
+    /// comment, which does not count as a token).
     fn next_token_unflagged(&mut self) -> Token {
         self.inner.extras.newline_before = false;
         let result = self.inner.next();
@@ -188,6 +269,20 @@ impl<'source> Lexer<'source> {
         let range = self.inner.span();
         let start = self.base + range.start as u32;
         let end = self.base + range.end as u32;
+        self.finish_token_slow(result, start, end, newline_before)
+    }
+
+    /// Everything the fast path of [`Lexer::next_token`] does not finish: end of input,
+    /// number follow checks, string escape flags, `?.5`, HTML-like comments, identifiers that
+    /// continue with Unicode or escapes, and DFA failures.
+    #[inline(never)]
+    fn finish_token_slow(
+        &mut self,
+        result: Option<Result<TokenKind, LexErrorKind>>,
+        start: u32,
+        end: u32,
+        newline_before: bool,
+    ) -> Token {
         match result {
             None => {
                 let end_of_file = self.source.len() as u32;

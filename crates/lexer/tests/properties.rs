@@ -82,4 +82,22 @@ proptest! {
     fn javascript_like_strings_tile(source in "([a-z_$]{1,4}|[0-9._xXn]{1,4}|[ \\t\\n]|[-+*/%=<>!?.&|^~(){}\\[\\];:,'\"`\\\\#@]|\u{e9}|\u{2028}|/\\*|\\*/|//){0,40}") {
         check_tiling(&source)?;
     }
+
+    /// The token after a block comment has the newline flag exactly when the comment contains
+    /// a line terminator (LF, CR, U+2028, U+2029; other characters starting with the byte 0xE2,
+    /// such as U+2022 and U+20AC, must not count), and the comment ends at the first `*/`.
+    #[test]
+    fn block_comments_flag_line_terminators_exactly(body in "([a-z */]|\n|\r|\u{2028}|\u{2029}|\u{2022}|\u{20ac}|\u{e9}){0,24}") {
+        prop_assume!(!body.contains("*/"));
+        let source = format!("x /*{body}*/ y");
+        let mut lexer = Lexer::new(&source);
+        let first = lexer.next_token();
+        prop_assert_eq!(first.kind, TokenKind::Identifier);
+        let second = lexer.next_token();
+        prop_assert_eq!(second.kind, TokenKind::Identifier);
+        prop_assert_eq!(second.span.start as usize, source.len() - 1);
+        let has_line_terminator = body.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
+        prop_assert_eq!(second.has_newline_before(), has_line_terminator);
+        prop_assert_eq!(lexer.next_token().kind, TokenKind::EndOfFile);
+    }
 }

@@ -43,6 +43,26 @@ fn binary_precedence(kind: TokenKind, allow_in: bool) -> u8 {
     }
 }
 
+/// Tokens with which `parse_unary` does something other than parse a postfix expression:
+/// prefix operators, `await` and (TypeScript) the `<T>expr` type assertion.
+#[inline(always)]
+fn starts_unary_expression(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::Delete
+            | TokenKind::Void
+            | TokenKind::Typeof
+            | TokenKind::Plus
+            | TokenKind::Minus
+            | TokenKind::Tilde
+            | TokenKind::Bang
+            | TokenKind::PlusPlus
+            | TokenKind::MinusMinus
+            | TokenKind::Await
+            | TokenKind::Less
+    )
+}
+
 impl<'a> Parser<'a, '_, '_> {
     /// Expression (comma-separated sequence).
     pub fn parse_expression(&mut self, allow_in: bool) -> ParseResult<Expression<'a>> {
@@ -120,6 +140,18 @@ impl<'a> Parser<'a, '_, '_> {
                     return Ok(Expression::Function(function));
                 }
                 self.rewind(checkpoint);
+            }
+            TokenKind::Identifier => {
+                // Performance: a plain identifier (the most frequent start of an expression)
+                // is parsed once as an identifier reference and only reinterpreted as the
+                // parameter of `x => ...` when `=>` follows, instead of peeking at the next
+                // token first (a peek lexes it on a cloned lexer and makes the next `bump`
+                // restart the DFA).
+                let identifier = self.parse_identifier()?;
+                if self.at(TokenKind::Arrow) && !self.token.has_newline_before() {
+                    return self.finish_single_parameter_arrow(start, identifier, false, allow_in);
+                }
+                primary = Some(self.identifier_reference_expression(identifier)?);
             }
             _ => {
                 if self.at_identifier() {
@@ -206,6 +238,7 @@ impl<'a> Parser<'a, '_, '_> {
         })))
     }
 
+    #[inline(always)]
     fn parse_conditional(
         &mut self,
         primary: Option<Expression<'a>>,
@@ -260,6 +293,10 @@ impl<'a> Parser<'a, '_, '_> {
                 name,
                 right,
             }))
+        } else if primary.is_none() && !starts_unary_expression(self.token.kind) {
+            // Performance: most operands have no prefix operator; going straight to the
+            // (inlined) postfix level skips a call frame of the recursive unary parser.
+            self.parse_postfix(None)?
         } else {
             self.parse_unary(primary)?
         };
@@ -469,6 +506,7 @@ impl<'a> Parser<'a, '_, '_> {
         })))
     }
 
+    #[inline(always)]
     fn parse_postfix(&mut self, primary: Option<Expression<'a>>) -> ParseResult<Expression<'a>> {
         let start = primary.map_or(self.token.span.start, |expression| expression.span().start);
         let expression = self.parse_call_member(primary, true)?;
@@ -674,29 +712,44 @@ impl<'a> Parser<'a, '_, '_> {
         }
     }
 
+    /// `( arguments )`. The items are collected on the shared `scratch_arguments` stack (see
+    /// `Parser::scratch_statements` for why).
     pub fn parse_arguments(&mut self) -> ParseResult<&'a [Argument<'a>]> {
         self.expect(TokenKind::LeftParen)?;
-        let mut arguments = self.new_vec();
+        if self.eat(TokenKind::RightParen) {
+            return Ok(&[]);
+        }
+        let mark = self.scratch_arguments.len();
+        let result = self.parse_argument_items();
+        let arguments = match result {
+            Ok(()) => Ok(&*self.arena.alloc_slice_copy(&self.scratch_arguments[mark..])),
+            Err(failed) => Err(failed),
+        };
+        self.scratch_arguments.truncate(mark);
+        arguments
+    }
+
+    /// The items of an argument list up to and including its `)`, pushed onto
+    /// `scratch_arguments`.
+    fn parse_argument_items(&mut self) -> ParseResult<()> {
         while !self.at(TokenKind::RightParen) {
-            if self.at(TokenKind::Ellipsis) {
+            let argument = if self.at(TokenKind::Ellipsis) {
                 let start = self.token.span.start;
                 self.bump();
                 let argument = self.parse_assignment_expression(true)?;
-                arguments.push(Argument::Spread(self.alloc(SpreadElement {
+                Argument::Spread(self.alloc(SpreadElement {
                     span: self.span_from(start),
                     argument,
-                })));
+                }))
             } else {
-                arguments.push(Argument::Expression(
-                    self.parse_assignment_expression(true)?,
-                ));
-            }
+                Argument::Expression(self.parse_assignment_expression(true)?)
+            };
+            self.scratch_arguments.push(argument);
             if !self.eat(TokenKind::Comma) {
                 break;
             }
         }
-        self.expect(TokenKind::RightParen)?;
-        Ok(arguments.into_bump_slice())
+        self.expect(TokenKind::RightParen)
     }
 
     /// `#name` after `.` or `?.`: a reference that must resolve to an enclosing class.
@@ -863,13 +916,7 @@ impl<'a> Parser<'a, '_, '_> {
             }
             _ if self.at_identifier() => {
                 let identifier = self.parse_identifier()?;
-                if identifier.name == well_known::ARGUMENTS && self.context.forbid_arguments {
-                    return self.error_at(
-                        "'arguments' is not allowed in class field initializer or static initialization block",
-                        identifier.span,
-                    );
-                }
-                Ok(Expression::Identifier(identifier))
+                self.identifier_reference_expression(identifier)
             }
             _ => self.unexpected(),
         }
@@ -1352,6 +1399,21 @@ impl<'a> Parser<'a, '_, '_> {
     // Arrow functions and the parenthesised cover
     // -----------------------------------------------------------------------------------
 
+    /// An identifier used as an IdentifierReference expression, with its early errors.
+    #[inline]
+    fn identifier_reference_expression(
+        &mut self,
+        identifier: Identifier,
+    ) -> ParseResult<Expression<'a>> {
+        if identifier.name == well_known::ARGUMENTS && self.context.forbid_arguments {
+            return self.error_at(
+                "'arguments' is not allowed in class field initializer or static initialization block",
+                identifier.span,
+            );
+        }
+        Ok(Expression::Identifier(identifier))
+    }
+
     fn parse_single_parameter_arrow(
         &mut self,
         start: u32,
@@ -1359,6 +1421,26 @@ impl<'a> Parser<'a, '_, '_> {
         allow_in: bool,
     ) -> ParseResult<Expression<'a>> {
         let parameter = self.parse_binding_identifier()?;
+        self.finish_single_parameter_arrow(start, parameter, is_async, allow_in)
+    }
+
+    /// The arrow `x => ...` after its parameter `x` (parsed as an identifier; the binding
+    /// identifier's strict-mode restriction is checked here), at `=>`.
+    fn finish_single_parameter_arrow(
+        &mut self,
+        start: u32,
+        parameter: Identifier,
+        is_async: bool,
+        allow_in: bool,
+    ) -> ParseResult<Expression<'a>> {
+        if self.strict
+            && (parameter.name == well_known::EVAL || parameter.name == well_known::ARGUMENTS)
+        {
+            return self.error_at(
+                "Unexpected eval or arguments in strict mode",
+                parameter.span,
+            );
+        }
         if is_async && parameter.name == well_known::AWAIT {
             return self.error_at(
                 "'await' is not a valid identifier in async arrow parameters",

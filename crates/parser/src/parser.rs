@@ -116,6 +116,15 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub validated_regexps: rustc_hash::FxHashSet<&'source str>,
     /// The closer stack of `skip_balanced`, reused so that skipping allocates nothing.
     pub scratch_closers: Vec<TokenKind>,
+    /// One stack shared by all statement lists being parsed (nested lists push above the
+    /// items of the lists around them): a finished list is copied into an exactly sized arena
+    /// slice and popped. Growing an arena vector per list copied every list of more than a
+    /// few statements several times and left the outgrown buffers in the arena. A list that
+    /// fails truncates the stack back to where it started, so failed speculation leaves
+    /// nothing behind.
+    pub scratch_statements: Vec<Statement<'a>>,
+    /// The same for call and `new` argument lists.
+    pub scratch_arguments: Vec<Argument<'a>>,
     /// Nesting of TS namespace bodies (export there means "namespace member").
     pub namespace_depth: u32,
     /// Declared names per scope, for redeclaration early errors (see `scope.rs`).
@@ -198,6 +207,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_utf16: Vec::new(),
             scratch_string: String::new(),
             scratch_closers: Vec::new(),
+            scratch_statements: Vec::new(),
+            scratch_arguments: Vec::new(),
             validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
             scopes: ScopeTracker::default(),
@@ -692,16 +703,27 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
 
     /// Parses statements until `end` (not consumed).
     pub fn parse_statement_list(&mut self, end: TokenKind) -> ParseResult<&'a [Statement<'a>]> {
-        let mut statements = self.new_vec();
+        let mark = self.scratch_statements.len();
         while !self.at(end) {
-            if self.at(TokenKind::EndOfFile) {
-                return self.unexpected();
-            }
-            if let Some(statement) = self.parse_statement_list_item()? {
-                statements.push(statement);
+            let item = if self.at(TokenKind::EndOfFile) {
+                self.unexpected()
+            } else {
+                self.parse_statement_list_item()
+            };
+            match item {
+                Ok(Some(statement)) => self.scratch_statements.push(statement),
+                Ok(None) => {}
+                Err(failed) => {
+                    self.scratch_statements.truncate(mark);
+                    return Err(failed);
+                }
             }
         }
-        Ok(statements.into_bump_slice())
+        let statements = self
+            .arena
+            .alloc_slice_copy(&self.scratch_statements[mark..]);
+        self.scratch_statements.truncate(mark);
+        Ok(statements)
     }
 
     /// Parses one statement or declaration; `None` for dropped TypeScript declarations.
