@@ -222,10 +222,6 @@ intrinsic_objects! {
     /// The names of the realm's global var and function declarations (the global record's
     /// [[VarNames]]); an internal object without prototype.
     global_var_names_object,
-    /// %DisposableStack.prototype%.
-    disposable_stack_prototype,
-    /// %AsyncDisposableStack.prototype%.
-    async_disposable_stack_prototype,
     /// %IteratorPrototype%.
     iterator_prototype,
     /// %ArrayIteratorPrototype%.
@@ -1244,8 +1240,6 @@ impl Intrinsics {
             suppressed_error_prototype: object,
             global_lexical_object: object,
             global_var_names_object: object,
-            disposable_stack_prototype: object,
-            async_disposable_stack_prototype: object,
             iterator_prototype: object,
             array_iterator_prototype: object,
             map_iterator_prototype: object,

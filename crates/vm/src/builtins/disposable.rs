@@ -49,18 +49,55 @@ pub enum DisposableKind {
     AsyncStack,
 }
 
-/// Installs `DisposableStack`, `AsyncDisposableStack` and `Iterator.prototype[Symbol.dispose]`
-/// (`%AsyncIteratorPrototype%[Symbol.asyncDispose]` is installed when that prototype is created,
-/// see `install_async_iterator_dispose`).
+/// Installs `DisposableStack` and `AsyncDisposableStack` (created on first use, see
+/// `crate::lazy_globals`: nothing else in the realm refers to them) and
+/// `Iterator.prototype[Symbol.dispose]` (`%AsyncIteratorPrototype%[Symbol.asyncDispose]` is
+/// installed when that prototype is created, see `install_async_iterator_dispose`).
 pub fn install(vm: &mut Vm) {
+    vm.define_lazy_global("DisposableStack", create_disposable_stack_constructor);
+    vm.define_lazy_global(
+        "AsyncDisposableStack",
+        create_async_disposable_stack_constructor,
+    );
+    let iterator_prototype = vm.intrinsics.iterator_prototype;
+    let dispose_symbol = vm.intrinsics.symbols.dispose;
+    super::symbol_method(
+        vm,
+        iterator_prototype,
+        dispose_symbol,
+        "[Symbol.dispose]",
+        0,
+        iterator_dispose,
+    );
+}
+
+/// Defines `move` on a stack prototype. The method keeps the prototype as its native data:
+/// `move()` creates its new stack with the intrinsic prototype, whatever `this` inherits from.
+fn define_move_method(
+    vm: &mut Vm,
+    prototype: ObjectRef,
+    function: crate::function::NativeFunction,
+) {
+    let name = super::string_value(vm, "move");
+    let created =
+        vm.new_native_function_with_data(name, 0, function, false, Value::Object(prototype));
+    let key = vm.property_key_from_str("move");
+    vm.define_data_property(
+        prototype,
+        key,
+        Value::Object(created),
+        Attributes::HIDDEN_DATA,
+    );
+}
+
+/// Creates `DisposableStack` and its prototype.
+fn create_disposable_stack_constructor(vm: &mut Vm) -> Value {
     let (stack_constructor, stack_prototype) = super::weak_refs::new_constructor_with_prototype(
         vm,
         "DisposableStack",
         0,
         disposable_stack_constructor,
     );
-    vm.define_global("DisposableStack", Value::Object(stack_constructor));
-    vm.intrinsics.disposable_stack_prototype = stack_prototype;
     getter(vm, stack_prototype, "disposed", |vm, this, _| {
         stack_disposed(vm, this, DisposableKind::Stack)
     });
@@ -74,7 +111,7 @@ pub fn install(vm: &mut Vm) {
     method(vm, stack_prototype, "defer", 1, |vm, this, args| {
         stack_defer(vm, this, args, DisposableKind::Stack)
     });
-    method(vm, stack_prototype, "move", 0, |vm, this, args| {
+    define_move_method(vm, stack_prototype, |vm, this, args| {
         stack_move(vm, this, args, DisposableKind::Stack)
     });
     // `DisposableStack.prototype[Symbol.dispose]` is the same function object as `dispose`.
@@ -86,15 +123,17 @@ pub fn install(vm: &mut Vm) {
         Attributes::HIDDEN_DATA,
     );
     to_string_tag(vm, stack_prototype, "DisposableStack");
+    Value::Object(stack_constructor)
+}
 
+/// Creates `AsyncDisposableStack` and its prototype.
+fn create_async_disposable_stack_constructor(vm: &mut Vm) -> Value {
     let (async_constructor, async_prototype) = super::weak_refs::new_constructor_with_prototype(
         vm,
         "AsyncDisposableStack",
         0,
         async_disposable_stack_constructor,
     );
-    vm.define_global("AsyncDisposableStack", Value::Object(async_constructor));
-    vm.intrinsics.async_disposable_stack_prototype = async_prototype;
     getter(vm, async_prototype, "disposed", |vm, this, _| {
         stack_disposed(vm, this, DisposableKind::AsyncStack)
     });
@@ -114,7 +153,7 @@ pub fn install(vm: &mut Vm) {
     method(vm, async_prototype, "defer", 1, |vm, this, args| {
         stack_defer(vm, this, args, DisposableKind::AsyncStack)
     });
-    method(vm, async_prototype, "move", 0, |vm, this, args| {
+    define_move_method(vm, async_prototype, |vm, this, args| {
         stack_move(vm, this, args, DisposableKind::AsyncStack)
     });
     let async_dispose_symbol = vm.intrinsics.symbols.async_dispose;
@@ -125,16 +164,7 @@ pub fn install(vm: &mut Vm) {
         Attributes::HIDDEN_DATA,
     );
     to_string_tag(vm, async_prototype, "AsyncDisposableStack");
-
-    let iterator_prototype = vm.intrinsics.iterator_prototype;
-    super::symbol_method(
-        vm,
-        iterator_prototype,
-        dispose_symbol,
-        "[Symbol.dispose]",
-        0,
-        iterator_dispose,
-    );
+    Value::Object(async_constructor)
 }
 
 /// Defines `%AsyncIteratorPrototype%[Symbol.asyncDispose]` (called when the async-iteration
@@ -777,20 +807,18 @@ fn stack_defer(vm: &mut Vm, this: Value, args: Args, kind: DisposableKind) -> Js
     Ok(Value::Undefined)
 }
 
-fn stack_move(vm: &mut Vm, this: Value, _args: Args, kind: DisposableKind) -> JsResult<Value> {
+fn stack_move(vm: &mut Vm, this: Value, args: Args, kind: DisposableKind) -> JsResult<Value> {
     let stack = require_pending_stack(vm, this, kind, "move")?;
     // OrdinaryCreateFromConstructor(%DisposableStack%, "%DisposableStack.prototype%"): the
-    // intrinsic prototype, whatever `this`'s prototype is.
-    let prototype = match kind {
-        DisposableKind::AsyncStack => vm.intrinsics.async_disposable_stack_prototype,
-        _ => vm.intrinsics.disposable_stack_prototype,
-    };
+    // intrinsic prototype (kept by the method, see `define_move_method`), whatever `this`'s
+    // prototype is.
+    let prototype = vm.native_function_data(args.callee()).as_object();
     let resources = any_list_data(vm, stack)
         .map(|data| std::mem::take(&mut data.values))
         .unwrap_or_default();
     mark_disposed(vm, stack);
     let moved = vm.alloc_object(
-        Some(prototype),
+        prototype,
         ObjectKind::Internal(Box::new(InternalData {
             tag: tag_of(kind),
             values: resources,
