@@ -822,26 +822,13 @@ impl Compiler<'_> {
         self.function.disposal_scopes.pop();
         let entry = self.function.control.pop();
         result?;
-        let region_end = self.pc();
-        self.emit(Instruction::LoadInt {
-            dst: kind_register,
-            value: COMPLETION_NORMAL,
-        });
-        self.jump(finally_label);
-        if region_end > region_start {
-            self.function.handlers.push(ExceptionHandler {
-                start: region_start as u32,
-                end: region_end as u32,
-                handler: self.pc() as u32,
-                scope_depth: depth,
-                exception_register: value_register,
-            });
-        }
-        self.emit(Instruction::LoadInt {
-            dst: kind_register,
-            value: COMPLETION_THROW,
-        });
-        self.bind_label(finally_label);
+        self.enter_finally_part(
+            region_start,
+            depth,
+            kind_register,
+            value_register,
+            finally_label,
+        );
         if is_async {
             let mark = self.mark();
             let promise = self.alloc()?;
@@ -882,14 +869,7 @@ impl Compiler<'_> {
                 completion,
             });
         }
-        let pending = match entry {
-            Some(ControlEntry {
-                kind: ControlKind::Finally { pending, .. },
-                ..
-            }) => pending,
-            _ => Vec::new(),
-        };
-        self.emit_completion_dispatch(kind_register, value_register, pending)
+        self.emit_completion_dispatch(kind_register, value_register, pending_jumps(entry))
     }
 
     /// Emits AddDisposableResource for the value just bound by a `using` declaration.
@@ -949,11 +929,7 @@ impl Compiler<'_> {
         &mut self,
         declaration: &VariableDeclaration<'_>,
     ) -> Result<()> {
-        let using_hint = match declaration.kind {
-            VariableKind::Using => Some(false),
-            VariableKind::AwaitUsing => Some(true),
-            _ => None,
-        };
+        let using_hint = using_hint(declaration.kind);
         for declarator in declaration.declarators {
             self.mark_position(declarator.span);
             let mark = self.mark();
@@ -1074,11 +1050,7 @@ impl Compiler<'_> {
         self.enter_scope(scope)?;
         // `for (using x = r; ...)`: the resources live until the whole loop is left.
         let using_head = match &node.init {
-            Some(ForInit::VariableDeclaration(declaration)) => match declaration.kind {
-                VariableKind::Using => Some(false),
-                VariableKind::AwaitUsing => Some(true),
-                _ => None,
-            },
+            Some(ForInit::VariableDeclaration(declaration)) => using_hint(declaration.kind),
             _ => None,
         };
         match using_head {
@@ -1234,11 +1206,7 @@ impl Compiler<'_> {
         self.enter_scope(scope)?;
         let inner_depth = self.function.scope_depth;
         let using_left = match &node.left {
-            ForInOfLeft::VariableDeclaration(declaration) => match declaration.kind {
-                VariableKind::Using => Some(false),
-                VariableKind::AwaitUsing => Some(true),
-                _ => None,
-            },
+            ForInOfLeft::VariableDeclaration(declaration) => using_hint(declaration.kind),
             ForInOfLeft::Target(_) => None,
         };
         match using_left {
@@ -1509,6 +1477,31 @@ impl Compiler<'_> {
         };
         let entry = self.function.control.pop();
         result?;
+        self.enter_finally_part(
+            region_start,
+            depth,
+            kind_register,
+            value_register,
+            finally_label,
+        );
+        if let Some(finalizer) = node.finalizer {
+            self.block(finalizer)?;
+        }
+        self.emit_completion_dispatch(kind_register, value_register, pending_jumps(entry))
+    }
+
+    /// Closes the protected region `region_start..pc` of a try/finally (or of a disposal
+    /// scope): a normal completion falls into the finally part with COMPLETION_NORMAL, an
+    /// exception in the region lands there with COMPLETION_THROW and the thrown value in
+    /// `value_register`. Leaves code generation at the start of the finally part.
+    fn enter_finally_part(
+        &mut self,
+        region_start: usize,
+        depth: u16,
+        kind_register: Reg,
+        value_register: Reg,
+        finally_label: Label,
+    ) {
         let region_end = self.pc();
         self.emit(Instruction::LoadInt {
             dst: kind_register,
@@ -1529,17 +1522,6 @@ impl Compiler<'_> {
             value: COMPLETION_THROW,
         });
         self.bind_label(finally_label);
-        if let Some(finalizer) = node.finalizer {
-            self.block(finalizer)?;
-        }
-        let pending = match entry {
-            Some(ControlEntry {
-                kind: ControlKind::Finally { pending, .. },
-                ..
-            }) => pending,
-            _ => Vec::new(),
-        };
-        self.emit_completion_dispatch(kind_register, value_register, pending)
     }
 
     /// The end of a finally part: re-throws a throw completion, resumes each break, continue
@@ -1925,12 +1907,32 @@ fn using_declarations_in(statements: &[Statement<'_>]) -> Option<bool> {
     for statement in statements {
         // `using` cannot be exported, so only plain declaration statements matter.
         if let Statement::VariableDeclaration(declaration) = statement {
-            match declaration.kind {
-                VariableKind::AwaitUsing => return Some(true),
-                VariableKind::Using => found = Some(false),
-                _ => {}
+            match using_hint(declaration.kind) {
+                Some(true) => return Some(true),
+                Some(false) => found = Some(false),
+                None => {}
             }
         }
     }
     found
+}
+
+/// The jumps routed through a finally part, from its popped control entry.
+fn pending_jumps(entry: Option<ControlEntry>) -> Vec<PendingJump> {
+    match entry {
+        Some(ControlEntry {
+            kind: ControlKind::Finally { pending, .. },
+            ..
+        }) => pending,
+        _ => Vec::new(),
+    }
+}
+
+/// For a `using` declaration, whether it is `await using`; `None` for other kinds.
+fn using_hint(kind: VariableKind) -> Option<bool> {
+    match kind {
+        VariableKind::Using => Some(false),
+        VariableKind::AwaitUsing => Some(true),
+        _ => None,
+    }
 }
