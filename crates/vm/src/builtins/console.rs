@@ -19,7 +19,7 @@ use super::inspect::{
 use super::{method, namespace_object};
 use crate::atom::{PropertyKey, atoms};
 use crate::function::Args;
-use crate::object::{ObjectKind, PromiseState};
+use crate::object::{CollectionIteratorData, IterationKind, ObjectKind, PromiseState};
 use crate::property::OwnLocation;
 use crate::realm::Vm;
 use crate::value::{JsResult, ObjectRef, Value};
@@ -497,6 +497,7 @@ fn snapshot_kind(
         Date(f64),
         Map,
         Set,
+        CollectionIterator(&'static str, CollectionIteratorData),
         Promise(PromiseState, Value),
         Boxed(&'static str, Value),
         Arguments,
@@ -521,6 +522,8 @@ fn snapshot_kind(
         ObjectKind::Date(time) => Plan::Date(*time),
         ObjectKind::Map(_) => Plan::Map,
         ObjectKind::Set(_) => Plan::Set,
+        ObjectKind::MapIterator(iterator) => Plan::CollectionIterator("Map", *iterator),
+        ObjectKind::SetIterator(iterator) => Plan::CollectionIterator("Set", *iterator),
         ObjectKind::Promise(promise) => Plan::Promise(promise.state, promise.result),
         ObjectKind::NumberWrapper(number) => Plan::Boxed("Number", Value::Number(*number)),
         ObjectKind::StringWrapper(string) => Plan::Boxed("String", Value::String(*string)),
@@ -780,6 +783,51 @@ fn snapshot_kind(
                     }
                 }
                 InspectObjectKind::Set { size, entries }
+            }
+        }
+        Plan::CollectionIterator(type_name, iterator) => {
+            // A preview of what the iterator has not produced yet; reading it does not
+            // advance the iterator.
+            let key_value = iterator.kind == IterationKind::Entries;
+            let pending: Vec<(Value, Value)> = match iterator.iterated {
+                Some(iterated) => match &vm.object(iterated).kind {
+                    ObjectKind::Map(map) | ObjectKind::Set(map) => (iterator.position as usize
+                        ..map.entry_list_len())
+                        .filter_map(|position| map.entry_at(position))
+                        .collect(),
+                    _ => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            let remaining = pending.len();
+            let mut entries = Vec::new();
+            if collect {
+                let values: Vec<Value> = pending
+                    .into_iter()
+                    .take(options.max_array_length)
+                    .flat_map(|(key, value)| {
+                        // A Set stores each value as the key; `entries()` yields it twice.
+                        let value = if type_name == "Set" { key } else { value };
+                        match iterator.kind {
+                            IterationKind::Keys => vec![key],
+                            IterationKind::Values if type_name == "Set" => vec![key],
+                            IterationKind::Values => vec![value],
+                            IterationKind::Entries => vec![key, value],
+                        }
+                    })
+                    .collect();
+                for value in &values {
+                    vm.root(*value);
+                }
+                for value in values {
+                    entries.push(snapshot(vm, value, options, level + 1, ancestors)?);
+                }
+            }
+            InspectObjectKind::CollectionIterator {
+                type_name,
+                key_value,
+                entries,
+                remaining,
             }
         }
         Plan::Promise(state, result) => InspectObjectKind::Promise(match state {

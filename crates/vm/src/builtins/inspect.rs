@@ -146,6 +146,19 @@ pub enum InspectObjectKind {
         /// The first `max_array_length` values in insertion order.
         entries: Vec<InspectValue>,
     },
+    /// A Map Iterator or Set Iterator, previewing the entries it has not yet produced
+    /// (node's `[Map Iterator] { 'a' }`, `[Map Entries] { [ 'a', 1 ] }`).
+    CollectionIterator {
+        /// `Map` or `Set`.
+        type_name: &'static str,
+        /// Whether the iterator yields `[key, value]` pairs (`entries()`): then `entries`
+        /// holds keys and values alternately.
+        key_value: bool,
+        /// The entries still to come (at most `max_array_length` of them, or pairs).
+        entries: Vec<InspectValue>,
+        /// How many entries (pairs for `key_value`) are still to come in total.
+        remaining: usize,
+    },
     /// A WeakMap (contents are never listed).
     WeakMap,
     /// A WeakSet (contents are never listed).
@@ -403,6 +416,25 @@ impl InspectContext<'_> {
                     return base;
                 }
             }
+            InspectObjectKind::CollectionIterator {
+                type_name,
+                key_value,
+                ..
+            } => {
+                // Node's `getIteratorBraces`: the tag, with ` Entries` for pair iterators.
+                let iterator_tag = format!("{type_name} Iterator");
+                let mut braces_tag = tag.to_string();
+                if braces_tag != iterator_tag {
+                    if !braces_tag.is_empty() {
+                        braces_tag.push_str("] [");
+                    }
+                    braces_tag.push_str(&iterator_tag);
+                }
+                opening_brace = format!("[{braces_tag}] {{");
+                if *key_value && let Some(stem) = opening_brace.strip_suffix(" Iterator] {") {
+                    opening_brace = format!("{stem} Entries] {{");
+                }
+            }
             _ if constructor == Some("Object") => {
                 if matches!(object.kind, InspectObjectKind::Arguments) {
                     opening_brace = "[Arguments] {".to_string();
@@ -527,6 +559,12 @@ impl InspectContext<'_> {
                     }
                 }
             },
+            InspectObjectKind::CollectionIterator {
+                key_value,
+                entries,
+                remaining,
+                ..
+            } => self.format_collection_iterator(*key_value, entries, *remaining, recurse_times),
             InspectObjectKind::WeakMap | InspectObjectKind::WeakSet => {
                 vec!["<items unknown>".to_string()]
             }
@@ -575,6 +613,47 @@ impl InspectContext<'_> {
             recurse_times,
             leading_numeric_count,
         )
+    }
+
+    /// Node's `formatIterator` for Map and Set iterators: each value still to come, or each
+    /// `[ key, value ]` pair (formatted as a short array) for `entries()` iterators.
+    fn format_collection_iterator(
+        &mut self,
+        key_value: bool,
+        entries: &[InspectValue],
+        remaining: usize,
+        recurse_times: usize,
+    ) -> Vec<String> {
+        let max_length = self.options.max_array_length.min(remaining);
+        let mut output = Vec::with_capacity(max_length + 1);
+        self.indentation_level += 2;
+        if key_value {
+            for pair in entries.chunks(2).take(max_length) {
+                let parts: Vec<String> = pair
+                    .iter()
+                    .map(|item| self.format_value(item, recurse_times))
+                    .collect();
+                let text = self.reduce_to_single_string(
+                    parts,
+                    "",
+                    "[",
+                    "]",
+                    ExtrasType::ArrayExtras,
+                    recurse_times,
+                    None,
+                );
+                output.push(text);
+            }
+        } else {
+            for item in entries.iter().take(max_length) {
+                output.push(self.format_value(item, recurse_times));
+            }
+        }
+        self.indentation_level -= 2;
+        if remaining > max_length {
+            output.push(remaining_items_text((remaining - max_length) as u64));
+        }
+        output
     }
 
     /// Node's `formatArray`/`formatSpecialArray`: elements, runs of holes, and the
