@@ -67,6 +67,44 @@
 
 use std::fmt;
 
+/// Operand encodings of the decorator instructions (`DecorateElement`, `RunInitializers`) and
+/// the layout of a decoration record, shared by the compiler and the VM.
+pub mod decoration {
+    /// Record index of the instance-method extra initializers.
+    pub const INSTANCE_EXTRA_INITIALIZERS: u16 = 0;
+    /// Record index of the static-method extra initializers.
+    pub const STATIC_EXTRA_INITIALIZERS: u16 = 1;
+    /// Record index of the class extra initializers.
+    pub const CLASS_EXTRA_INITIALIZERS: u16 = 2;
+    /// Record index of the decorated class.
+    pub const DECORATED_CLASS: u16 = 3;
+    /// Record index of the first per-field list: field `j` owns `FIRST_FIELD_LIST + 2 * j` (its
+    /// initializers) and the next index (its extra initializers).
+    pub const FIRST_FIELD_LIST: u16 = 4;
+    /// The most decorated fields and accessors one class may have (the list index must fit
+    /// below the `RunInitializers` flag bits, and the field index in `DecorateElement`'s
+    /// operand above its kind bits).
+    pub const MAX_DECORATED_FIELDS: usize = 4000;
+    /// `RunInitializers` flag: the list maps a value (field initializers).
+    pub const RUN_WITH_VALUE: u16 = 0x8000;
+    /// `RunInitializers` flag: call the initializers with the decorated class as `this`.
+    pub const RUN_ON_DECORATED_CLASS: u16 = 0x4000;
+    /// `DecorateElement` kind (bits 0-2): a method.
+    pub const ELEMENT_METHOD: u16 = 0;
+    /// A getter.
+    pub const ELEMENT_GETTER: u16 = 1;
+    /// A setter.
+    pub const ELEMENT_SETTER: u16 = 2;
+    /// A field.
+    pub const ELEMENT_FIELD: u16 = 3;
+    /// An `accessor` field.
+    pub const ELEMENT_ACCESSOR: u16 = 4;
+    /// `DecorateElement` flag: a static element.
+    pub const ELEMENT_STATIC: u16 = 8;
+    /// `DecorateElement`: the field index `j` is stored from this bit on.
+    pub const ELEMENT_FIELD_INDEX_SHIFT: u16 = 4;
+}
+
 /// Completion kinds kept in the kind register of a finally block (and of the finally part
 /// the compiler builds around a scope with `using` declarations): the code after the
 /// finally part dispatches on them, and `DisposeResources` reads and writes them.
@@ -1076,6 +1114,33 @@ define_instruction_set! {
     /// await is needed. The compiler awaits the promise.
     DisposeResourcesAsync { dst: Reg, resources: Reg, completion: Reg } window(completion, 2)
         => "R[dst] := DisposeResourcesAsync(R[resources], completion) or undefined";
+
+    // ----- Decorators and auto-accessors (see tseval_vm::builtins::decorators) ---------------
+
+    /// The per-class decoration record: the extra-initializer lists of instance methods,
+    /// static methods and the class, the decorated class, and an (initializers, extra
+    /// initializers) list pair for each of `fields` decorated fields or accessors.
+    NewDecorationRecord { dst: Reg, fields: u16 } => "R[dst] := new DecorationRecord(fields)";
+    /// Applies the decorators `R[window+3]` (an array, in source order) of one class element:
+    /// `R[window]` is the record, `R[window+1]` the home object (prototype or class),
+    /// `R[window+2]` the key. `element` packs the kind (method 0, getter 1, setter 2, field 3,
+    /// accessor 4), the static flag (8) and, from bit 4, the field's index in the record.
+    DecorateElement { window: Reg, element: u16 } window(window, 4)
+        => "ApplyDecorators(R[window+3], record R[window], home R[window+1], key R[window+2])";
+    /// Applies the class decorators `R[window+2]` to the class `R[window+1]` and records the
+    /// result in the record `R[window]`: `R[window+1] :=` the decorated class.
+    DecorateClass { window: Reg } window(window, 3)
+        => "R[window+1] := ApplyClassDecorators(R[window+2], R[window+1], record R[window])";
+    /// Calls each initializer of list `list` (low 14 bits) of the record `R[window]` with
+    /// `this` = `R[window+1]` (or, with flag 0x4000, the decorated class); with flag 0x8000 each
+    /// maps the value `R[window+2]` and the result is written back to `R[window+2]`.
+    RunInitializers { window: Reg, list: u16 } window(window, 3)
+        => "R[window+2] := RunInitializers(record R[window], list, this R[window+1], R[window+2])";
+    /// `accessor key = value`: defines on `R[window]` (prototype or class) a getter and a
+    /// setter named by the key `R[window+1]` that read and write the private name
+    /// `R[window+2]` of their receiver.
+    DefineAutoAccessor { window: Reg } window(window, 3)
+        => "R[window].[R[window+1]] := { get/set this.[[PrivateElements]][R[window+2]] }";
 
     // ----- Async iteration and generator delegation ------------------------------------------
 

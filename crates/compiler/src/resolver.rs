@@ -53,8 +53,25 @@ pub const WITH_OBJECT_NAME: Atom = Atom(u32::MAX - 5);
 /// Module-scope binding of `export default <expression>` and of anonymous default-exported
 /// functions and classes (the spec's `*default*`).
 pub const DEFAULT_EXPORT_NAME: Atom = Atom(u32::MAX - 6);
+/// Class-scope binding of a class with decorators: its decoration record (see
+/// `tseval_vm::builtins::decorators`), read by the class's initializer functions.
+pub const DECORATION_RECORD_NAME: Atom = Atom(u32::MAX - 7);
 /// Class-scope bindings holding evaluated computed field keys: `Atom(BASE - element index)`.
 pub const COMPUTED_FIELD_KEY_BASE: u32 = u32::MAX - 100;
+/// Class-scope private names holding the storage of `accessor` fields:
+/// `Atom(BASE - element index)`. Far below the computed-key range, far above any interned atom.
+pub const ACCESSOR_STORAGE_BASE: u32 = u32::MAX - 0x4000_0000;
+
+/// The name of the class-scope private name that stores the value of the `accessor` field at
+/// element `index`.
+pub fn accessor_storage_name(index: usize) -> Atom {
+    Atom(ACCESSOR_STORAGE_BASE - index as u32)
+}
+
+/// Whether `name` is the storage private name of an `accessor` field (it has no source text).
+pub fn is_accessor_storage_name(name: Atom) -> bool {
+    (ACCESSOR_STORAGE_BASE - 0x1000_0000..=ACCESSOR_STORAGE_BASE).contains(&name.0)
+}
 
 /// The name of the class-scope binding that holds the computed key of class element `index`.
 pub fn computed_field_key_name(index: usize) -> Atom {
@@ -1777,7 +1794,7 @@ impl Resolver {
             .iter()
             .find_map(|item| item.decorators.first())
         {
-            return Err(decorators_not_supported(decorator));
+            return Err(decorators_not_supported(decorator, "on parameters"));
         }
         let mut parameter_names = Vec::new();
         for item in function.params.items {
@@ -1964,8 +1981,11 @@ impl Resolver {
     }
 
     fn visit_class(&mut self, class: &Class<'_>) -> Result<(), CompileError> {
-        if let Some(decorator) = first_class_decorator(class) {
-            return Err(decorators_not_supported(decorator));
+        check_supported_decorators(class)?;
+        // Class decorators are evaluated before the class scope exists (TypeScript evaluates
+        // them before the heritage clause).
+        for decorator in class.decorators {
+            self.visit_expression(&decorator.expression)?;
         }
         self.descend(class.span)?;
         let previous = self.current;
@@ -1978,7 +1998,28 @@ impl Resolver {
         let mut has_instance_initializer = false;
         let mut has_static_initializer = false;
         let mut has_constructor = false;
+        if class_has_decorators(class) {
+            let id = self.add_binding(scope, DECORATION_RECORD_NAME, BindingKind::Synthetic);
+            // Read by the initializer functions.
+            self.tree.bindings[id as usize].captured = true;
+        }
         for (index, element) in class.body.iter().enumerate() {
+            // Decorated methods may register extra initializers, which run when instances
+            // (or, for static methods, the class) are initialized.
+            if let ClassElement::Method(method) = element
+                && !method.decorators.is_empty()
+            {
+                if method.is_static {
+                    has_static_initializer = true;
+                } else {
+                    has_instance_initializer = true;
+                }
+            }
+            if let ClassElement::Field(field) = element
+                && field.is_accessor
+            {
+                self.add_private_name_binding(scope, accessor_storage_name(index));
+            }
             match element {
                 ClassElement::Method(method) => {
                     if method.kind == MethodKind::Constructor {
@@ -2055,6 +2096,14 @@ impl Resolver {
             self.visit_expression(super_class)?;
         }
         for element in class.body {
+            let decorators = match element {
+                ClassElement::Method(method) => method.decorators,
+                ClassElement::Field(field) => field.decorators,
+                ClassElement::StaticBlock(_) => &[],
+            };
+            for decorator in decorators {
+                self.visit_expression(&decorator.expression)?;
+            }
             match element {
                 ClassElement::Method(method) => {
                     if let PropertyKey::Computed(key) = &method.key {
@@ -2130,6 +2179,18 @@ impl Resolver {
         Ok(())
     }
 
+    /// Declares the storage private name of an `accessor` field (no source name; never
+    /// referenced by user code, always captured like every private name).
+    fn add_private_name_binding(&mut self, scope: ScopeId, name: Atom) {
+        self.declare_private(
+            scope,
+            PrivateIdentifier {
+                name,
+                span: Span::new(0, 0),
+            },
+        );
+    }
+
     fn declare_private(&mut self, scope: ScopeId, private: PrivateIdentifier) {
         if self.tree.scopes[scope as usize]
             .private_names
@@ -2159,23 +2220,50 @@ impl Resolver {
 }
 
 /// The function declared by a statement that is hoisted to the start of its scope.
-/// The first decorator written on a class or one of its members (parameter decorators are
-/// found when the method itself is visited).
-fn first_class_decorator<'a>(class: &Class<'a>) -> Option<&'a Decorator<'a>> {
-    if let Some(decorator) = class.decorators.first() {
-        return Some(decorator);
-    }
-    class.body.iter().find_map(|element| match element {
-        ClassElement::Method(method) => method.decorators.first(),
-        ClassElement::Field(field) => field.decorators.first(),
-        ClassElement::StaticBlock(_) => None,
-    })
+/// Whether a class or any of its members has a decorator.
+pub fn class_has_decorators(class: &Class<'_>) -> bool {
+    !class.decorators.is_empty()
+        || class.body.iter().any(|element| match element {
+            ClassElement::Method(method) => !method.decorators.is_empty(),
+            ClassElement::Field(field) => !field.decorators.is_empty(),
+            ClassElement::StaticBlock(_) => false,
+        })
 }
 
-/// The error for a decorator: they are parsed (standard and TypeScript legacy positions) but
-/// have no run-time semantics yet, and ignoring them would run a different program.
-fn decorators_not_supported(decorator: &Decorator<'_>) -> CompileError {
-    CompileError::new("decorators are not supported yet", decorator.span)
+/// Rejects the decorator and auto-accessor forms that have no run-time semantics yet:
+/// decorators on private members and `accessor` fields with private names (running the program
+/// without them would run a different program).
+fn check_supported_decorators(class: &Class<'_>) -> Result<(), CompileError> {
+    for element in class.body {
+        let (key, decorators) = match element {
+            ClassElement::Method(method) => (&method.key, method.decorators),
+            ClassElement::Field(field) => {
+                if field.is_accessor && matches!(field.key, PropertyKey::Private(_)) {
+                    return Err(CompileError::new(
+                        "auto-accessors with private names are not supported yet",
+                        field.span,
+                    ));
+                }
+                (&field.key, field.decorators)
+            }
+            ClassElement::StaticBlock(_) => continue,
+        };
+        if let (PropertyKey::Private(_), Some(decorator)) = (key, decorators.first()) {
+            return Err(decorators_not_supported(
+                decorator,
+                "on private class members",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The error for a decorator form that has no run-time semantics yet.
+fn decorators_not_supported(decorator: &Decorator<'_>, form: &str) -> CompileError {
+    CompileError::new(
+        format!("decorators {form} are not supported yet"),
+        decorator.span,
+    )
 }
 
 /// The names a statement list declares lexically as a block (let/const/class and function

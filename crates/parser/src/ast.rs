@@ -560,8 +560,9 @@ pub struct FormalParameter<'a> {
 
 /// `@expression` before a class, a class member or (TypeScript) a parameter: a
 /// DecoratorMemberExpression (`@a.b.#c`), DecoratorCallExpression (`@a.b(args)`) or
-/// DecoratorParenthesizedExpression (`@(expr)`). Decorators are parsed and kept so that the
-/// compiler can report "decorators are not supported yet" at the right place.
+/// DecoratorParenthesizedExpression (`@(expr)`). The compiler gives class and member decorators
+/// their standard (TC39) semantics and reports the forms it does not support yet (parameter
+/// decorators, decorators on private members) at the decorator.
 #[derive(Debug, Clone, Copy)]
 pub struct Decorator<'a> {
     pub span: Span,
@@ -648,8 +649,7 @@ pub struct ClassField<'a> {
     pub value: Option<Expression<'a>>,
     pub is_static: bool,
     /// `accessor key = value;` (an auto-accessor: a private storage slot plus a getter and a
-    /// setter on the prototype). The compiler must not treat it as a plain field; until it
-    /// implements auto-accessors it should report them as not supported.
+    /// setter on the prototype, or on the class for `static accessor`).
     pub is_accessor: bool,
     /// Decorators written before the field (see [`Decorator`]).
     pub decorators: &'a [Decorator<'a>],

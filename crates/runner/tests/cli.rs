@@ -106,10 +106,10 @@ fn check_mode_parses_without_running() {
 }
 
 #[test]
-fn decorators_are_a_syntax_error_at_the_decorator() {
+fn parameter_decorators_are_a_syntax_error_at_the_decorator() {
     let path = temporary_program(
         "decorated.ts",
-        "console.log('must not print');\nclass Widget {\n  @Input() name = 'w';\n}\n",
+        "console.log('must not print');\nclass Widget {\n  constructor(@Inject() name: string) {}\n}\n",
     );
     for mode in [&["--check"][..], &[][..]] {
         let mut arguments = mode.to_vec();
@@ -119,10 +119,10 @@ fn decorators_are_a_syntax_error_at_the_decorator() {
         assert!(output.stdout.is_empty(), "nothing runs");
         let stderr = text(&output.stderr);
         assert!(
-            stderr.contains("SyntaxError: decorators are not supported yet"),
+            stderr.contains("SyntaxError: decorators on parameters are not supported yet"),
             "{stderr}"
         );
-        assert!(stderr.contains("decorated.ts:3:3"), "{stderr}");
+        assert!(stderr.contains("decorated.ts:3:15"), "{stderr}");
     }
 }
 

@@ -19,11 +19,18 @@ use tseval_parser::ast::*;
 use super::{Compiler, FunctionRole, Place, Result};
 use crate::CompileError;
 use crate::bytecode::{FunctionFlags, FunctionTemplate, IcKind, SourceSpan};
+use crate::opcodes::decoration::{
+    CLASS_EXTRA_INITIALIZERS, ELEMENT_ACCESSOR, ELEMENT_FIELD, ELEMENT_FIELD_INDEX_SHIFT,
+    ELEMENT_GETTER, ELEMENT_METHOD, ELEMENT_SETTER, ELEMENT_STATIC, FIRST_FIELD_LIST,
+    INSTANCE_EXTRA_INITIALIZERS, MAX_DECORATED_FIELDS, RUN_ON_DECORATED_CLASS, RUN_WITH_VALUE,
+    STATIC_EXTRA_INITIALIZERS,
+};
 use crate::opcodes::{Instruction, MethodKind as OpMethodKind, PrivateKind, Reg};
 use crate::resolver::{
-    BindingKind, FIELDS_INITIALIZER_NAME, TAG_CLASS, TAG_DEFAULT_CONSTRUCTOR, TAG_ENUM,
-    TAG_INSTANCE_INITIALIZER, TAG_NAMESPACE, TAG_STATIC_BLOCK, TAG_STATIC_INITIALIZER,
-    computed_field_key_name, scope_key,
+    BindingKind, DECORATION_RECORD_NAME, FIELDS_INITIALIZER_NAME, TAG_CLASS,
+    TAG_DEFAULT_CONSTRUCTOR, TAG_ENUM, TAG_INSTANCE_INITIALIZER, TAG_NAMESPACE, TAG_STATIC_BLOCK,
+    TAG_STATIC_INITIALIZER, accessor_storage_name, class_has_decorators, computed_field_key_name,
+    is_accessor_storage_name, scope_key,
 };
 
 /// Number::toString for property keys written as numeric literals.
@@ -70,6 +77,15 @@ impl Compiler<'_> {
             None => name.cloned().unwrap_or_else(|| Rc::from("")),
         };
         let mark = self.mark();
+        // Class decorators are evaluated first, outside the class scope (as TypeScript does,
+        // before the heritage clause).
+        let class_decorators = if class.decorators.is_empty() {
+            None
+        } else {
+            let array = self.alloc()?;
+            self.decorator_array(class.decorators, array)?;
+            Some(array)
+        };
         self.enter_scope(scope)?;
         // Fresh private names for this class evaluation.
         let private_bindings: Vec<u32> = self.tree.scopes[scope as usize]
@@ -83,11 +99,12 @@ impl Compiler<'_> {
         for binding in private_bindings {
             let inner = self.mark();
             let register = self.alloc()?;
-            let description: Rc<str> = Rc::from(format!(
-                "#{}",
-                self.interner
-                    .resolve(self.tree.bindings[binding as usize].name)
-            ));
+            let binding_name = self.tree.bindings[binding as usize].name;
+            let description: Rc<str> = if is_accessor_storage_name(binding_name) {
+                Rc::from("#accessor storage")
+            } else {
+                Rc::from(format!("#{}", self.interner.resolve(binding_name)))
+            };
             let description = self.name_constant_text(&description)?;
             self.emit(Instruction::NewPrivateName {
                 dst: register,
@@ -95,6 +112,20 @@ impl Compiler<'_> {
             });
             let place = self.private_binding_place(binding)?;
             self.store_place(place, register)?;
+            self.release(inner);
+        }
+        let has_decorators = class_has_decorators(class);
+        let field_indices = decorated_field_indices(class)?;
+        if has_decorators {
+            let fields = field_indices.iter().flatten().count() as u16;
+            let inner = self.mark();
+            let record = self.alloc()?;
+            self.emit(Instruction::NewDecorationRecord {
+                dst: record,
+                fields,
+            });
+            let place = self.resolve(DECORATION_RECORD_NAME)?.place;
+            self.store_place(place, record)?;
             self.release(inner);
         }
         let parent = match &class.super_class {
@@ -143,8 +174,31 @@ impl Compiler<'_> {
                 constructor: constructor_index,
             }),
         }
+        // Each decorated element keeps two registers until the decorators are applied: its
+        // decorator array and its key.
+        let decorated_elements: Vec<usize> = class
+            .body
+            .iter()
+            .enumerate()
+            .filter(|(_, element)| !element_decorators(element).is_empty())
+            .map(|(index, _)| index)
+            .collect();
+        let decorated_slots = if decorated_elements.is_empty() {
+            None
+        } else {
+            Some(self.alloc_n(2 * decorated_elements.len() as u32)?)
+        };
+        let slot_of = |index: usize| -> Option<(Reg, Reg)> {
+            let position = decorated_elements.iter().position(|&item| item == index)?;
+            let base = decorated_slots?.0 + 2 * position as u16;
+            Some((Reg(base), Reg(base + 1)))
+        };
         for (index, element) in class.body.iter().enumerate() {
             let inner = self.mark();
+            let slots = slot_of(index);
+            if let Some((decorators, _)) = slots {
+                self.decorator_array(element_decorators(element), decorators)?;
+            }
             match element {
                 ClassElement::Method(method) if method.kind != MethodKind::Constructor => {
                     let target = if method.is_static { pair } else { prototype };
@@ -169,6 +223,12 @@ impl Compiler<'_> {
                     } else {
                         let key = self.alloc()?;
                         self.load_static_key(&method.key, key)?;
+                        if let Some((_, saved_key)) = slots {
+                            self.emit(Instruction::Move {
+                                dst: saved_key,
+                                src: key,
+                            });
+                        }
                         let closure = self.class_method_closure(method)?;
                         let kind = match method.kind {
                             MethodKind::Get => OpMethodKind::ClassGetter,
@@ -184,19 +244,137 @@ impl Compiler<'_> {
                     }
                 }
                 ClassElement::Field(field) => {
+                    let key = self.alloc()?;
                     if let PropertyKey::Computed(_) = field.key {
-                        let key = self.alloc()?;
                         self.load_static_key(&field.key, key)?;
                         let resolved = self.resolve(computed_field_key_name(index))?;
                         self.store_place(resolved.place, key)?;
+                    } else if field.is_accessor || slots.is_some() {
+                        self.load_static_key(&field.key, key)?;
+                    }
+                    if let Some((_, saved_key)) = slots {
+                        self.emit(Instruction::Move {
+                            dst: saved_key,
+                            src: key,
+                        });
+                    }
+                    if field.is_accessor {
+                        let window = self.alloc_n(3)?;
+                        let target = if field.is_static { pair } else { prototype };
+                        self.emit(Instruction::Move {
+                            dst: window,
+                            src: target,
+                        });
+                        self.emit(Instruction::Move {
+                            dst: Reg(window.0 + 1),
+                            src: key,
+                        });
+                        let storage =
+                            self.resolve_private(accessor_storage_name(index), field.span)?;
+                        self.load_place(storage, Reg(window.0 + 2))?;
+                        self.emit(Instruction::DefineAutoAccessor { window });
                     }
                 }
                 _ => {}
             }
             self.release(inner);
         }
+        // Decorators are applied once every element is defined: static methods and accessors,
+        // instance methods and accessors, static fields, instance fields, then the class.
+        let mut class_value = pair;
+        if has_decorators {
+            class_value = self.alloc()?;
+            for pass in 0..4 {
+                for (index, element) in class.body.iter().enumerate() {
+                    let Some((decorators, key)) = slot_of(index) else {
+                        continue;
+                    };
+                    let (is_static, kind) = match element {
+                        ClassElement::Method(method) => (
+                            method.is_static,
+                            match method.kind {
+                                MethodKind::Get => ELEMENT_GETTER,
+                                MethodKind::Set => ELEMENT_SETTER,
+                                _ => ELEMENT_METHOD,
+                            },
+                        ),
+                        ClassElement::Field(field) => (
+                            field.is_static,
+                            if field.is_accessor {
+                                ELEMENT_ACCESSOR
+                            } else {
+                                ELEMENT_FIELD
+                            },
+                        ),
+                        ClassElement::StaticBlock(_) => continue,
+                    };
+                    let is_field = kind == ELEMENT_FIELD;
+                    let wanted = match pass {
+                        0 => is_static && !is_field,
+                        1 => !is_static && !is_field,
+                        2 => is_static && is_field,
+                        _ => !is_static && is_field,
+                    };
+                    if !wanted {
+                        continue;
+                    }
+                    let mut operand = kind;
+                    if is_static {
+                        operand |= ELEMENT_STATIC;
+                    }
+                    if let Some(field_index) = field_indices[index] {
+                        operand |= field_index << ELEMENT_FIELD_INDEX_SHIFT;
+                    }
+                    let inner = self.mark();
+                    let window = self.alloc_n(4)?;
+                    let record = self.resolve(DECORATION_RECORD_NAME)?.place;
+                    self.load_place(record, window)?;
+                    let home = if is_static { pair } else { prototype };
+                    self.emit(Instruction::Move {
+                        dst: Reg(window.0 + 1),
+                        src: home,
+                    });
+                    self.emit(Instruction::Move {
+                        dst: Reg(window.0 + 2),
+                        src: key,
+                    });
+                    self.emit(Instruction::Move {
+                        dst: Reg(window.0 + 3),
+                        src: decorators,
+                    });
+                    self.emit(Instruction::DecorateElement {
+                        window,
+                        element: operand,
+                    });
+                    self.release(inner);
+                }
+            }
+            let inner = self.mark();
+            let window = self.alloc_n(3)?;
+            let record = self.resolve(DECORATION_RECORD_NAME)?.place;
+            self.load_place(record, window)?;
+            self.emit(Instruction::Move {
+                dst: Reg(window.0 + 1),
+                src: pair,
+            });
+            match class_decorators {
+                Some(array) => self.emit(Instruction::Move {
+                    dst: Reg(window.0 + 2),
+                    src: array,
+                }),
+                None => self.emit(Instruction::LoadUndefined {
+                    dst: Reg(window.0 + 2),
+                }),
+            }
+            self.emit(Instruction::DecorateClass { window });
+            self.emit(Instruction::Move {
+                dst: class_value,
+                src: Reg(window.0 + 1),
+            });
+            self.release(inner);
+        }
         if let Some(id) = class.id {
-            self.initialize_binding(id.name, pair)?;
+            self.initialize_binding(id.name, class_value)?;
         }
         let fields = self.resolve(FIELDS_INITIALIZER_NAME)?;
         if fields.binding.is_some()
@@ -245,8 +423,75 @@ impl Compiler<'_> {
             });
             self.release(inner);
         }
-        self.emit(Instruction::Move { dst, src: pair });
+        if class_decorators.is_some() {
+            self.emit_run_initializers(
+                CLASS_EXTRA_INITIALIZERS | RUN_ON_DECORATED_CLASS,
+                None,
+                None,
+            )?;
+        }
+        self.emit(Instruction::Move {
+            dst,
+            src: class_value,
+        });
         self.exit_scope(scope, mark);
+        Ok(())
+    }
+
+    /// Evaluates decorator expressions in order into an array in `dst`.
+    fn decorator_array(&mut self, decorators: &[Decorator<'_>], dst: Reg) -> Result<()> {
+        let inner = self.mark();
+        let first = self.alloc_n(decorators.len() as u32)?;
+        for (offset, decorator) in decorators.iter().enumerate() {
+            self.expr(&decorator.expression, Reg(first.0 + offset as u16))?;
+        }
+        self.emit(Instruction::NewArrayFromRegisters {
+            dst,
+            first,
+            count: decorators.len() as u16,
+        });
+        self.release(inner);
+        Ok(())
+    }
+
+    /// Emits `RunInitializers` for list `list` of the class's decoration record with `this` =
+    /// `this` (or `undefined`) and, for value-mapping lists, the value in `value` (updated).
+    fn emit_run_initializers(
+        &mut self,
+        list: u16,
+        this: Option<Reg>,
+        value: Option<Reg>,
+    ) -> Result<()> {
+        let inner = self.mark();
+        let window = self.alloc_n(3)?;
+        let record = self.resolve(DECORATION_RECORD_NAME)?.place;
+        self.load_place(record, window)?;
+        match this {
+            Some(this) => self.emit(Instruction::Move {
+                dst: Reg(window.0 + 1),
+                src: this,
+            }),
+            None => self.emit(Instruction::LoadUndefined {
+                dst: Reg(window.0 + 1),
+            }),
+        }
+        match value {
+            Some(value) => self.emit(Instruction::Move {
+                dst: Reg(window.0 + 2),
+                src: value,
+            }),
+            None => self.emit(Instruction::LoadUndefined {
+                dst: Reg(window.0 + 2),
+            }),
+        }
+        self.emit(Instruction::RunInitializers { window, list });
+        if let Some(value) = value {
+            self.emit(Instruction::Move {
+                dst: value,
+                src: Reg(window.0 + 2),
+            });
+        }
+        self.release(inner);
         Ok(())
     }
 
@@ -370,25 +615,6 @@ impl Compiler<'_> {
             self.emit_function_scope_entry(scope)?;
             let receiver = Reg(0);
             if !is_static {
-                // Parameter properties are declared first (as `x;` fields).
-                if let Some(constructor) = constructor {
-                    for item in constructor.value.params.items {
-                        if item.parameter_property.is_some()
-                            && let BindingPattern::Identifier(identifier) = item.pattern
-                        {
-                            let mark = self.mark();
-                            let value = self.alloc()?;
-                            self.emit(Instruction::LoadUndefined { dst: value });
-                            let ic = self.ic_site(IcKind::DefineNamed, identifier.name)?;
-                            self.emit(Instruction::DefineNamed {
-                                object: receiver,
-                                value,
-                                ic,
-                            });
-                            self.release(mark);
-                        }
-                    }
-                }
                 // Private methods and accessors are installed before fields.
                 for element in class.body {
                     if let ClassElement::Method(method) = element
@@ -416,6 +642,43 @@ impl Compiler<'_> {
                     }
                 }
             }
+            // Extra initializers registered by the decorators of methods and accessors run
+            // before the first field is defined.
+            let has_decorated_methods = class.body.iter().any(|element| {
+                matches!(element, ClassElement::Method(method)
+                    if method.is_static == is_static && !method.decorators.is_empty())
+            });
+            if has_decorated_methods {
+                let list = if is_static {
+                    STATIC_EXTRA_INITIALIZERS | RUN_ON_DECORATED_CLASS
+                } else {
+                    INSTANCE_EXTRA_INITIALIZERS
+                };
+                self.emit_run_initializers(list, Some(receiver), None)?;
+            }
+            if !is_static {
+                // Parameter properties are declared next, before the other fields (TypeScript
+                // emits them as the first fields, after the decorators' extra initializers).
+                if let Some(constructor) = constructor {
+                    for item in constructor.value.params.items {
+                        if item.parameter_property.is_some()
+                            && let BindingPattern::Identifier(identifier) = item.pattern
+                        {
+                            let mark = self.mark();
+                            let value = self.alloc()?;
+                            self.emit(Instruction::LoadUndefined { dst: value });
+                            let ic = self.ic_site(IcKind::DefineNamed, identifier.name)?;
+                            self.emit(Instruction::DefineNamed {
+                                object: receiver,
+                                value,
+                                ic,
+                            });
+                            self.release(mark);
+                        }
+                    }
+                }
+            }
+            let field_indices = decorated_field_indices(class)?;
             for (index, element) in class.body.iter().enumerate() {
                 match element {
                     ClassElement::Field(field) if field.is_static == is_static => {
@@ -429,7 +692,31 @@ impl Compiler<'_> {
                             }
                             None => self.emit(Instruction::LoadUndefined { dst: value }),
                         }
+                        let decorated_lists = field_indices[index].map(|field_index| {
+                            let first = FIRST_FIELD_LIST + 2 * field_index;
+                            let flags = if is_static { RUN_ON_DECORATED_CLASS } else { 0 };
+                            (first | flags, (first + 1) | flags)
+                        });
+                        if let Some((initializers, _)) = decorated_lists {
+                            self.emit_run_initializers(
+                                initializers | RUN_WITH_VALUE,
+                                Some(receiver),
+                                Some(value),
+                            )?;
+                        }
                         match &field.key {
+                            _ if field.is_accessor => {
+                                let key = self.alloc()?;
+                                let place =
+                                    self.resolve_private(accessor_storage_name(index), field.span)?;
+                                self.load_place(place, key)?;
+                                self.emit(Instruction::DefinePrivate {
+                                    object: receiver,
+                                    key,
+                                    value,
+                                    kind: PrivateKind::Field,
+                                });
+                            }
                             PropertyKey::Private(private) => {
                                 let key = self.alloc()?;
                                 let place = self.resolve_private(private.name, private.span)?;
@@ -481,6 +768,9 @@ impl Compiler<'_> {
                                     value,
                                 });
                             }
+                        }
+                        if let Some((_, extra_initializers)) = decorated_lists {
+                            self.emit_run_initializers(extra_initializers, Some(receiver), None)?;
                         }
                         self.release(mark);
                     }
@@ -715,6 +1005,38 @@ impl Compiler<'_> {
         }
         Ok(())
     }
+}
+
+/// The decorators written on a class element.
+fn element_decorators<'a>(element: &ClassElement<'a>) -> &'a [Decorator<'a>] {
+    match element {
+        ClassElement::Method(method) => method.decorators,
+        ClassElement::Field(field) => field.decorators,
+        ClassElement::StaticBlock(_) => &[],
+    }
+}
+
+/// For each class element, its index among the decorated fields and accessors (which own a
+/// pair of initializer lists in the decoration record).
+fn decorated_field_indices(class: &Class<'_>) -> Result<Vec<Option<u16>>> {
+    let mut next = 0usize;
+    let mut indices = Vec::with_capacity(class.body.len());
+    for element in class.body {
+        match element {
+            ClassElement::Field(field) if !field.decorators.is_empty() => {
+                if next >= MAX_DECORATED_FIELDS {
+                    return Err(CompileError::new(
+                        "too many decorated fields in one class",
+                        field.span,
+                    ));
+                }
+                indices.push(Some(next as u16));
+                next += 1;
+            }
+            _ => indices.push(None),
+        }
+    }
+    Ok(indices)
 }
 
 fn private_kind(kind: MethodKind) -> PrivateKind {

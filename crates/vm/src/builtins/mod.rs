@@ -44,6 +44,7 @@ pub mod console;
 pub mod console_extras;
 pub mod data_view;
 pub mod date;
+pub mod decorators;
 pub mod disposable;
 pub mod error;
 pub mod eval;

@@ -22,7 +22,7 @@
 
 use std::rc::Rc;
 
-use tseval_compiler::opcodes::Instruction;
+use tseval_compiler::opcodes::{Instruction, Reg};
 
 use super::calls::{self, CallOutcome};
 use super::exceptions;
@@ -1516,6 +1516,55 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     vm, list, window
                 ));
                 set_reg!(dst, promise);
+            }
+            Instruction::NewDecorationRecord { dst, fields } => {
+                let record = crate::builtins::decorators::new_decoration_record(vm, fields);
+                set_reg!(dst, record);
+            }
+            Instruction::DecorateElement { window, element } => {
+                let (record, home, key, decorators) = (
+                    reg!(window),
+                    reg!(Reg(window.0 + 1)),
+                    reg!(Reg(window.0 + 2)),
+                    reg!(Reg(window.0 + 3)),
+                );
+                slow!(crate::builtins::decorators::decorate_element(
+                    vm, record, home, key, decorators, element
+                ));
+            }
+            Instruction::DecorateClass { window } => {
+                let (record, class, decorators) = (
+                    reg!(window),
+                    reg!(Reg(window.0 + 1)),
+                    reg!(Reg(window.0 + 2)),
+                );
+                let decorated = slow!(crate::builtins::decorators::decorate_class(
+                    vm, record, class, decorators
+                ));
+                set_reg!(Reg(window.0 + 1), decorated);
+            }
+            Instruction::RunInitializers { window, list } => {
+                let (record, this, value) = (
+                    reg!(window),
+                    reg!(Reg(window.0 + 1)),
+                    reg!(Reg(window.0 + 2)),
+                );
+                let result = slow!(crate::builtins::decorators::run_initializers(
+                    vm, record, list, this, value
+                ));
+                if list & tseval_compiler::opcodes::decoration::RUN_WITH_VALUE != 0 {
+                    set_reg!(Reg(window.0 + 2), result);
+                }
+            }
+            Instruction::DefineAutoAccessor { window } => {
+                let (home, key, storage) = (
+                    reg!(window),
+                    reg!(Reg(window.0 + 1)),
+                    reg!(Reg(window.0 + 2)),
+                );
+                slow!(crate::builtins::decorators::define_auto_accessor(
+                    vm, home, key, storage
+                ));
             }
             Instruction::Await { value, .. } => {
                 // Async bodies run as coroutines (see `generators`): suspend and hand the
