@@ -68,6 +68,17 @@ pub fn accessor_storage_name(index: usize) -> Atom {
     Atom(ACCESSOR_STORAGE_BASE - index as u32)
 }
 
+/// Class-scope bindings holding the function objects of instance private methods and
+/// accessors, created once per class evaluation and installed on every instance:
+/// `Atom(BASE - element index)`.
+pub const PRIVATE_METHOD_FUNCTION_BASE: u32 = u32::MAX - 0x2000_0000;
+
+/// The name of the class-scope binding that holds the function of the instance private method
+/// or accessor at element `index`.
+pub fn private_method_function_name(index: usize) -> Atom {
+    Atom(PRIVATE_METHOD_FUNCTION_BASE - index as u32)
+}
+
 /// Whether `name` is the storage private name of an `accessor` field (it has no source text).
 pub fn is_accessor_storage_name(name: Atom) -> bool {
     (ACCESSOR_STORAGE_BASE - 0x1000_0000..=ACCESSOR_STORAGE_BASE).contains(&name.0)
@@ -2037,6 +2048,14 @@ impl Resolver {
                     if let PropertyKey::Private(private) = method.key {
                         if !method.is_static {
                             has_instance_initializer = true;
+                            // The method's function object, created once per class evaluation
+                            // (every instance shares it), read by the instance initializer.
+                            let id = self.add_binding(
+                                scope,
+                                private_method_function_name(index),
+                                BindingKind::Synthetic,
+                            );
+                            self.tree.bindings[id as usize].captured = true;
                         }
                         self.declare_private(scope, private);
                     }

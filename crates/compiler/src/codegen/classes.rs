@@ -30,7 +30,7 @@ use crate::resolver::{
     BindingKind, DECORATION_RECORD_NAME, FIELDS_INITIALIZER_NAME, TAG_CLASS,
     TAG_DEFAULT_CONSTRUCTOR, TAG_ENUM, TAG_INSTANCE_INITIALIZER, TAG_NAMESPACE, TAG_STATIC_BLOCK,
     TAG_STATIC_INITIALIZER, accessor_storage_name, class_has_decorators, computed_field_key_name,
-    is_accessor_storage_name, scope_key,
+    is_accessor_storage_name, private_method_function_name, scope_key,
 };
 
 /// Number::toString for property keys written as numeric literals.
@@ -219,6 +219,16 @@ impl Compiler<'_> {
                                 value: closure,
                                 kind,
                             });
+                        } else {
+                            // Instance private methods are created once, here, and installed
+                            // on each instance by the fields initializer.
+                            let closure = self.class_method_closure(method)?;
+                            self.emit(Instruction::SetHomeObject {
+                                function: closure,
+                                home: prototype,
+                            });
+                            let place = self.resolve(private_method_function_name(index))?.place;
+                            self.store_place(place, closure)?;
                         }
                     } else {
                         let key = self.alloc()?;
@@ -615,20 +625,17 @@ impl Compiler<'_> {
             self.emit_function_scope_entry(scope)?;
             let receiver = Reg(0);
             if !is_static {
-                // Private methods and accessors are installed before fields.
-                for element in class.body {
+                // Private methods and accessors are installed before fields (the functions
+                // were created once, when the class was evaluated).
+                for (index, element) in class.body.iter().enumerate() {
                     if let ClassElement::Method(method) = element
                         && !method.is_static
                         && let PropertyKey::Private(private) = method.key
                     {
                         let mark = self.mark();
-                        let closure = self.class_method_closure(method)?;
-                        let home = self.alloc()?;
-                        self.emit(Instruction::LoadHomeObject { dst: home });
-                        self.emit(Instruction::SetHomeObject {
-                            function: closure,
-                            home,
-                        });
+                        let closure = self.alloc()?;
+                        let function = self.resolve(private_method_function_name(index))?.place;
+                        self.load_place(function, closure)?;
                         let key = self.alloc()?;
                         let place = self.resolve_private(private.name, private.span)?;
                         self.load_place(place, key)?;
