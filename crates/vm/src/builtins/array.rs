@@ -203,6 +203,7 @@ fn array_from(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         construct_result(vm, this, &[Value::Number(length as f64)])?
     };
     vm.root(Value::Object(result));
+    let map_function = vm.prepare_call(map_function);
     if let Some(iterator_method) = iterator_method {
         let mut record = vm.get_iterator_from_method(items, iterator_method)?;
         vm.root(Value::Object(record.iterator));
@@ -210,8 +211,8 @@ fn array_from(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         let mut index = 0u32;
         while let Some(value) = vm.iterator_step_value(&mut record)? {
             let value = if mapping {
-                match vm.call(
-                    map_function,
+                match vm.call_prepared(
+                    &map_function,
                     this_argument,
                     &[value, Value::Number(index as f64)],
                 ) {
@@ -232,8 +233,8 @@ fn array_from(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
             let key = index_key(vm, index);
             let mut value = vm.get(array_like, key)?;
             if mapping {
-                value = vm.call(
-                    map_function,
+                value = vm.call_prepared(
+                    &map_function,
                     this_argument,
                     &[value, Value::Number(index as f64)],
                 )?;
@@ -525,13 +526,14 @@ fn iterate_with_callback(
         vm.root(Value::Object(result));
     }
     let mut filtered = 0u32;
+    let callback = vm.prepare_call(callback);
     for index in 0..length {
         if !has_index(vm, object, index)? {
             continue;
         }
         let value = get_index(vm, object, index)?;
-        let outcome = vm.call(
-            callback,
+        let outcome = vm.call_prepared(
+            &callback,
             this_argument,
             &[value, Value::Number(index as f64), Value::Object(object)],
         )?;
@@ -626,12 +628,13 @@ fn find_generic(
     let predicate = args.get(vm, 0);
     require_callable(vm, predicate, "")?;
     let this_argument = args.get(vm, 1);
+    let predicate = vm.prepare_call(predicate);
     for step in 0..length {
         let index = if from_end { length - 1 - step } else { step };
         let value = get_index(vm, object, index)?;
         vm.root(value);
-        let outcome = vm.call(
-            predicate,
+        let outcome = vm.call_prepared(
+            &predicate,
             this_argument,
             &[value, Value::Number(index as f64), Value::Object(object)],
         )?;
@@ -680,13 +683,15 @@ fn flatten_into_array(
     mapper: Option<(Value, Value)>,
 ) -> JsResult<u64> {
     let mut target_index = start;
+    let mapper = mapper.map(|(function, this_argument)| (vm.prepare_call(function), this_argument));
     for index in 0..source_length {
         if !has_index(vm, source, index)? {
             continue;
         }
         let mut element = get_index(vm, source, index)?;
-        if let Some((function, this_argument)) = mapper {
-            element = vm.call(
+        if let Some((function, this_argument)) = &mapper {
+            let this_argument = *this_argument;
+            element = vm.call_prepared(
                 function,
                 this_argument,
                 &[element, Value::Number(index as f64), Value::Object(source)],
@@ -990,14 +995,15 @@ fn reduce_generic(vm: &mut Vm, this: Value, args: &Args, from_end: bool) -> JsRe
             None => return vm.throw_type_error("Reduce of empty array with no initial value"),
         }
     };
+    let callback = vm.prepare_call(callback);
     for index in order {
         if !has_index(vm, object, index)? {
             continue;
         }
         let value = get_index(vm, object, index)?;
         vm.root(accumulator);
-        accumulator = vm.call(
-            callback,
+        accumulator = vm.call_prepared(
+            &callback,
             Value::Undefined,
             &[
                 accumulator,
@@ -1274,8 +1280,9 @@ pub fn sort_values(vm: &mut Vm, values: &mut Vec<Value>, comparator: Value) -> J
         keyed.sort_by(|left, right| left.0.cmp(&right.0));
         *values = keyed.into_iter().map(|(_, value)| value).collect();
     } else {
+        let comparator = vm.prepare_call(comparator);
         let mut compare = |vm: &mut Vm, left: Value, right: Value| -> JsResult<bool> {
-            let result = vm.call(comparator, Value::Undefined, &[left, right])?;
+            let result = vm.call_prepared(&comparator, Value::Undefined, &[left, right])?;
             let number = vm.to_number(result)?;
             Ok(number > 0.0)
         };

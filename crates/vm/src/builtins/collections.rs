@@ -458,6 +458,7 @@ fn collection_for_each(vm: &mut Vm, this: Value, args: &Args, brand: Brand) -> J
     }
     let scope = vm.open_handle_scope();
     vm.root(this);
+    let callback = vm.prepare_call(callback);
     let mut position = 0;
     loop {
         let (entry, bound) = match &vm.object(collection).kind {
@@ -472,7 +473,7 @@ fn collection_for_each(vm: &mut Vm, this: Value, args: &Args, brand: Brand) -> J
         position += 1;
         let Some((key, value)) = entry else { continue };
         let value = if is_map { value } else { key };
-        vm.call(callback, this_argument, &[value, key, this])?;
+        vm.call_prepared(&callback, this_argument, &[value, key, this])?;
     }
     vm.close_handle_scope(scope);
     Ok(Value::Undefined)

@@ -60,8 +60,10 @@ use tseval_compiler::bytecode::CompiledScript;
 use tseval_gc::{Trace, Tracer};
 
 use crate::function::CodeId;
+use crate::object::ObjectKind;
 use crate::realm::Vm;
 use crate::value::{EnvRef, JsResult, ObjectRef, SymbolRef, Value};
+use tseval_compiler::bytecode::FunctionFlags;
 
 pub use exceptions::{capture_stack_trace, format_uncaught_exception};
 pub use link::{LinkedFunction, link_script};
@@ -398,6 +400,107 @@ pub fn call_closure(
         Err(error) => Err(error),
     };
     vm.stack.truncate(base);
+    result
+}
+
+/// A bytecode closure resolved once for repeated calls from one native loop (see
+/// [`crate::function::PreparedCall`]): everything [`call_closure`] and `push_closure_frame`
+/// look up per call (the closure's code and environment, the register and parameter counts,
+/// the checks of the function kind) is read here, once.
+#[derive(Clone, Copy, Debug)]
+pub struct PreparedClosure {
+    callee: ObjectRef,
+    code: CodeId,
+    environment: Option<EnvRef>,
+    param_count: usize,
+    register_count: usize,
+}
+
+/// Resolves `callee` for [`call_prepared_closure`], or `None` when its calls need the general
+/// path: another realm, a class constructor, a generator or async function (their prologue
+/// creates an object), a function with a rest parameter or an `arguments` object, or a sloppy
+/// function that reads `this` (which coerces `this` per call).
+pub(crate) fn prepare_closure(vm: &mut Vm, callee: ObjectRef) -> Option<PreparedClosure> {
+    let ObjectKind::Closure(closure) = &vm.object(callee).kind else {
+        return None;
+    };
+    let closure = *closure;
+    if closure.realm != vm.current_realm || closure.is_class_constructor {
+        return None;
+    }
+    let function = vm.interpreter.function(closure.code);
+    let flags = function.flags;
+    const GENERAL_PATH: u32 = FunctionFlags::CLASS_CONSTRUCTOR.0
+        | FunctionFlags::USES_ARGUMENTS.0
+        | FunctionFlags::HAS_REST.0
+        | FunctionFlags::GENERATOR.0
+        | FunctionFlags::ASYNC.0;
+    if flags.0 & GENERAL_PATH != 0
+        || (flags.contains(FunctionFlags::USES_THIS)
+            && !flags.contains(FunctionFlags::STRICT)
+            && !flags.contains(FunctionFlags::ARROW))
+    {
+        return None;
+    }
+    let prepared = PreparedClosure {
+        callee,
+        code: closure.code,
+        environment: closure.environment,
+        param_count: usize::from(function.param_count),
+        register_count: usize::from(function.register_count),
+    };
+    install_hooks(vm);
+    Some(prepared)
+}
+
+/// Calls a prepared closure with `this` and `arguments`: the same effects as
+/// [`call_closure`] (native depth and stack checks, the interrupt countdown, the frame limit,
+/// a GC safepoint, a nested dispatch loop), without resolving the callee again.
+pub(crate) fn call_prepared_closure(
+    vm: &mut Vm,
+    prepared: &PreparedClosure,
+    this: Value,
+    arguments: &[Value],
+) -> JsResult<Value> {
+    vm.enter_native_call()?;
+    vm.interpreter.interrupt_countdown -= 1;
+    if vm.interpreter.interrupt_countdown == 0
+        && let Some(error) = check_interrupt(vm)
+    {
+        vm.leave_native_call();
+        return Err(error);
+    }
+    if vm.interpreter.frames.len() >= vm.interpreter.max_frames {
+        vm.leave_native_call();
+        return Err(vm.new_range_error("Maximum call stack size exceeded"));
+    }
+    let base = vm.stack.len();
+    let kept = arguments.len().min(prepared.param_count);
+    vm.stack.push(this);
+    vm.stack.extend_from_slice(&arguments[..kept]);
+    vm.stack
+        .resize(base + prepared.register_count, Value::Undefined);
+    let entry_depth = vm.interpreter.frames.len();
+    let handles_len = vm.handles.len() as u32;
+    vm.interpreter.frames.push(Frame {
+        code: prepared.code,
+        callee: prepared.callee,
+        env: prepared.environment,
+        new_target: None,
+        base: base as u32,
+        pc: 0,
+        handles_len,
+        scope_depth: 0,
+        return_register: 0,
+        flags: frame_flags::ENTRY,
+    });
+    // A call is a GC safepoint: every live value is now in registers or frames.
+    if vm.should_collect_garbage() {
+        vm.collect_garbage();
+    }
+    let result = dispatch::run(vm, entry_depth);
+    vm.stack.truncate(base);
+    vm.leave_native_call();
     result
 }
 
