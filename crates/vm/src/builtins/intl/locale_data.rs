@@ -68,6 +68,15 @@ pub fn number_symbols(locale: &str) -> NumberSymbols {
     }
 }
 
+/// The size of the integer groups before the last one: 2 for the Indian numbering system of
+/// the locales of India (`en-IN` formats 12345678 as "1,23,45,678"), 3 elsewhere.
+pub fn secondary_grouping_size(locale: &str) -> usize {
+    match super::region_of(locale) {
+        Some("IN") => 2,
+        _ => 3,
+    }
+}
+
 /// The number of fraction digits of a currency (ISO 4217 minor units).
 pub fn currency_digits(code: &str) -> u32 {
     match code {

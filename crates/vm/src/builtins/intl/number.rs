@@ -542,21 +542,29 @@ impl NumberFormatter {
         let grouped = exponent.is_none()
             && minimum_grouping.is_some_and(|minimum| integer.len() >= 3 + minimum);
         if grouped {
+            // The last group has the primary size (3); the groups before it the secondary
+            // size (3, or 2 in the Indian system: 1,23,45,678).
+            let secondary = super::locale_data::secondary_grouping_size(&self.locale);
             let length = integer.len();
-            let mut start = 0;
-            let first_group = if length.is_multiple_of(3) {
-                3
+            let leading = length - 3;
+            let mut boundaries = Vec::new();
+            let mut position = if leading.is_multiple_of(secondary) {
+                secondary.min(leading)
             } else {
-                length % 3
+                leading % secondary
             };
-            let mut end = first_group;
-            while start < length {
+            while position < leading {
+                boundaries.push(position);
+                position += secondary;
+            }
+            boundaries.push(leading);
+            let mut start = 0;
+            for end in boundaries.into_iter().chain(std::iter::once(length)) {
                 if start > 0 {
                     parts.push(part("group", symbols.group));
                 }
                 parts.push(part("integer", &integer[start..end]));
                 start = end;
-                end += 3;
             }
         } else {
             parts.push(part("integer", &integer));
