@@ -4,12 +4,13 @@
 //! Performance decision (measured on gc-stress.js and stress-test.ts, see docs/PERFORMANCE.md,
 //! "Smaller objects"): every object carries an element vector, but most objects (records,
 //! class instances, closures, built-ins) never have indexed properties. A `Vec<Value>` costs
-//! 24 bytes in every object even when empty; [`ElementVector`] costs 8 (a null pointer when
-//! there are no elements), with the length and capacity stored as two `u32` in front of the
-//! values in the heap block. The block of a two-element array is then 8 + 32 = 40 bytes, which
-//! malloc serves from the same 48-byte chunk as the 32-byte block of a `Vec`, so arrays pay
-//! nothing for the header. Element counts are bounded by `u32` anyway (array indices are
-//! below 2^32 - 1).
+//! 24 bytes in every object even when empty; [`ElementVector`] costs 8, with the length and
+//! capacity stored as two `u32` in front of the values in the heap block. The block of a
+//! two-element array is then 8 + 32 = 40 bytes, which malloc serves from the same 48-byte chunk
+//! as the 32-byte buffer of a `Vec`, so arrays pay nothing for the header. Element counts are
+//! bounded by `u32` anyway (array indices are below 2^32 - 1). An empty vector points at a
+//! shared static header of capacity 0 rather than being null, so reading the length is one
+//! load without a branch on every element access.
 //!
 //! The vector dereferences to a slice, so reads, writes and iteration are the slice's; the
 //! methods below are the `Vec` operations the engine uses.
@@ -19,44 +20,52 @@ use std::ptr::NonNull;
 
 use crate::value::Value;
 
-/// The fields in front of the values in an element block.
-#[repr(C)]
+/// The fields in front of the values in an element block (aligned like `Value`, so the
+/// values follow it directly).
+#[repr(C, align(8))]
 struct BlockHeader {
     length: u32,
     capacity: u32,
 }
 
-/// The bytes from the start of a block to its first value (the header, padded to the
-/// alignment of `Value`).
-const VALUES_OFFSET: usize = {
-    let header = std::mem::size_of::<BlockHeader>();
-    let align = std::mem::align_of::<Value>();
-    header.div_ceil(align) * align
-};
+/// The bytes from the start of a block to its first value.
+const VALUES_OFFSET: usize = std::mem::size_of::<BlockHeader>();
 
 /// The smallest capacity a growing vector allocates (as `Vec` does for 16-byte elements).
 const MINIMUM_GROWN_CAPACITY: usize = 4;
 
+/// The header every empty vector points at. It is never written: every operation that stores
+/// a value first moves the vector to an allocated block (capacity 0 means "this static"), and
+/// lengths are only written while the length is or was non-zero.
+static EMPTY_BLOCK: BlockHeader = BlockHeader {
+    length: 0,
+    capacity: 0,
+};
+
 /// A vector of values behind one pointer (see the module documentation).
 pub struct ElementVector {
-    /// The block, or `None` while the capacity is zero.
-    block: Option<NonNull<BlockHeader>>,
+    /// [`EMPTY_BLOCK`] while the capacity is zero, else an allocation made with
+    /// [`block_layout`] of its capacity.
+    block: NonNull<BlockHeader>,
 }
 
-// The vector owns its block exclusively, like `Vec<Value>` owns its buffer, and `Value` is
-// plain data (`Copy` handles and numbers), so moving or sharing it across threads is as safe
-// as moving or sharing a `Vec<Value>`.
+// The vector owns its block exclusively, like `Vec<Value>` owns its buffer (the shared empty
+// header is never written), and `Value` is plain data (`Copy` handles and numbers), so moving
+// or sharing it across threads is as safe as moving or sharing a `Vec<Value>`.
 unsafe impl Send for ElementVector {}
 unsafe impl Sync for ElementVector {}
 
 const _: () = assert!(std::mem::size_of::<ElementVector>() == 8);
-const _: () = assert!(std::mem::size_of::<Option<ElementVector>>() == 16);
+const _: () = assert!(VALUES_OFFSET == 8 && std::mem::align_of::<Value>() <= 8);
 
 impl ElementVector {
     /// An empty vector (allocates nothing).
     #[inline]
     pub const fn new() -> ElementVector {
-        ElementVector { block: None }
+        // SAFETY: a pointer to a static is never null; it is only read (see `EMPTY_BLOCK`).
+        ElementVector {
+            block: unsafe { NonNull::new_unchecked((&raw const EMPTY_BLOCK).cast_mut()) },
+        }
     }
 
     /// An empty vector with room for `capacity` values.
@@ -75,14 +84,18 @@ impl ElementVector {
         vector
     }
 
+    /// The block's header.
+    #[inline]
+    fn header(&self) -> &BlockHeader {
+        // SAFETY: the block is the static empty header or a live allocation that starts with
+        // an initialised header, and it lives as long as `self`.
+        unsafe { self.block.as_ref() }
+    }
+
     /// The number of values.
     #[inline]
     pub fn len(&self) -> usize {
-        match self.block {
-            // SAFETY: a present block always starts with an initialised header.
-            Some(block) => unsafe { (*block.as_ptr()).length as usize },
-            None => 0,
-        }
+        self.header().length as usize
     }
 
     /// True when there are no values.
@@ -94,39 +107,24 @@ impl ElementVector {
     /// How many values fit before the block must grow.
     #[inline]
     pub fn capacity(&self) -> usize {
-        match self.block {
-            // SAFETY: as in `len`.
-            Some(block) => unsafe { (*block.as_ptr()).capacity as usize },
-            None => 0,
-        }
+        self.header().capacity as usize
     }
 
     /// The values as a slice.
     #[inline]
     pub fn as_slice(&self) -> &[Value] {
-        match self.block {
-            // SAFETY: the first `length` values of a block are initialised, and the block
-            // lives as long as `self`.
-            Some(block) => unsafe {
-                std::slice::from_raw_parts(values_pointer(block), (*block.as_ptr()).length as usize)
-            },
-            None => &[],
-        }
+        // SAFETY: the first `length` values of a block are initialised and the block lives as
+        // long as `self`; for the static empty header the slice is empty and its pointer (just
+        // past the header) is non-null and aligned.
+        unsafe { std::slice::from_raw_parts(values_pointer(self.block), self.len()) }
     }
 
     /// The values as a mutable slice.
     #[inline]
     pub fn as_mut_slice(&mut self) -> &mut [Value] {
-        match self.block {
-            // SAFETY: as in `as_slice`; `&mut self` makes the access exclusive.
-            Some(block) => unsafe {
-                std::slice::from_raw_parts_mut(
-                    values_pointer(block),
-                    (*block.as_ptr()).length as usize,
-                )
-            },
-            None => &mut [],
-        }
+        // SAFETY: as in `as_slice`; `&mut self` makes the access exclusive, and an empty slice
+        // over the static header gives access to no byte.
+        unsafe { std::slice::from_raw_parts_mut(values_pointer(self.block), self.len()) }
     }
 
     /// Appends a value, growing the block (doubling) when it is full.
@@ -136,12 +134,11 @@ impl ElementVector {
         if length == self.capacity() {
             self.grow_for(1);
         }
-        // SAFETY: `grow_for` left room for one more value, so the block exists and slot
+        // SAFETY: the block has room for one more value, so it is an allocation and slot
         // `length` is inside its capacity.
         unsafe {
-            let block = self.block.unwrap_unchecked();
-            values_pointer(block).add(length).write(value);
-            (*block.as_ptr()).length = length as u32 + 1;
+            values_pointer(self.block).add(length).write(value);
+            (*self.block.as_ptr()).length = length as u32 + 1;
         }
     }
 
@@ -212,14 +209,14 @@ impl ElementVector {
             return;
         }
         self.reserve(new_length - length);
-        // SAFETY: `reserve` made room for `new_length` values.
+        // SAFETY: `reserve` made room for `new_length > 0` values, so the block is an
+        // allocation.
         unsafe {
-            let block = self.block.unwrap_unchecked();
-            let values = values_pointer(block);
+            let values = values_pointer(self.block);
             for index in length..new_length {
                 values.add(index).write(value);
             }
-            (*block.as_ptr()).length = new_length as u32;
+            (*self.block.as_ptr()).length = new_length as u32;
         }
     }
 
@@ -230,16 +227,16 @@ impl ElementVector {
         }
         let length = self.len();
         self.reserve(values.len());
-        // SAFETY: `reserve` made room for `length + values.len()` values; the source is a
-        // different allocation (a shared borrow cannot alias `&mut self`'s block).
+        // SAFETY: `reserve` made room for `length + values.len() > 0` values, so the block is
+        // an allocation; the source cannot overlap it (a shared borrow cannot alias
+        // `&mut self`'s block).
         unsafe {
-            let block = self.block.unwrap_unchecked();
             std::ptr::copy_nonoverlapping(
                 values.as_ptr(),
-                values_pointer(block).add(length),
+                values_pointer(self.block).add(length),
                 values.len(),
             );
-            (*block.as_ptr()).length = (length + values.len()) as u32;
+            (*self.block.as_ptr()).length = (length + values.len()) as u32;
         }
     }
 
@@ -258,6 +255,9 @@ impl ElementVector {
             range.start <= range.end && range.end <= length,
             "element range {range:?} out of bounds ({length})"
         );
+        if range.is_empty() {
+            return Vec::new();
+        }
         let removed = self.as_slice()[range.clone()].to_vec();
         self.as_mut_slice().copy_within(range.end.., range.start);
         self.set_length(length - removed.len());
@@ -270,14 +270,14 @@ impl ElementVector {
         self.as_slice().to_vec()
     }
 
-    /// Sets the length; the caller guarantees `new_length <= capacity` and that the values
-    /// below it are initialised.
+    /// Sets the length. The caller guarantees that the length is non-zero now (so the block
+    /// is an allocation, not the static empty header), that `new_length <= capacity`, and
+    /// that the values below it are initialised.
     #[inline]
     fn set_length(&mut self, new_length: usize) {
-        if let Some(block) = self.block {
-            // SAFETY: the block's header is initialised; see the contract above.
-            unsafe { (*block.as_ptr()).length = new_length as u32 };
-        }
+        debug_assert!(!self.is_empty());
+        // SAFETY: see the contract above.
+        unsafe { (*self.block.as_ptr()).length = new_length as u32 };
     }
 
     /// Grows the block so at least `additional` more values fit.
@@ -292,32 +292,33 @@ impl ElementVector {
         self.reallocate(required.max(doubled).max(MINIMUM_GROWN_CAPACITY));
     }
 
-    /// Moves the values into a block of exactly `new_capacity` (at least the length).
+    /// Moves the values into an allocated block of exactly `new_capacity` (at least the
+    /// length, and at least 1).
     fn reallocate(&mut self, new_capacity: usize) {
-        debug_assert!(new_capacity >= self.len());
+        debug_assert!(new_capacity >= self.len() && new_capacity > 0);
         if new_capacity > u32::MAX as usize {
             capacity_overflow();
         }
         let new_layout = block_layout(new_capacity);
-        // SAFETY: the layout has a non-zero size (it includes the header); an existing block
-        // was allocated with `block_layout` of its recorded capacity.
+        let old_capacity = self.capacity();
+        // SAFETY: the layout has a non-zero size (it includes the header); a block of
+        // non-zero capacity was allocated with `block_layout` of that capacity.
         let pointer = unsafe {
-            match self.block {
-                Some(block) => realloc(
-                    block.as_ptr().cast::<u8>(),
-                    block_layout((*block.as_ptr()).capacity as usize),
+            if old_capacity > 0 {
+                realloc(
+                    self.block.as_ptr().cast::<u8>(),
+                    block_layout(old_capacity),
                     new_layout.size(),
-                ),
-                None => {
-                    let pointer = alloc(new_layout);
-                    if !pointer.is_null() {
-                        pointer.cast::<BlockHeader>().write(BlockHeader {
-                            length: 0,
-                            capacity: 0,
-                        });
-                    }
-                    pointer
+                )
+            } else {
+                let pointer = alloc(new_layout);
+                if !pointer.is_null() {
+                    pointer.cast::<BlockHeader>().write(BlockHeader {
+                        length: 0,
+                        capacity: 0,
+                    });
                 }
+                pointer
             }
         };
         let Some(block) = NonNull::new(pointer.cast::<BlockHeader>()) else {
@@ -325,7 +326,7 @@ impl ElementVector {
         };
         // SAFETY: the header was initialised at allocation and kept by `realloc`.
         unsafe { (*block.as_ptr()).capacity = new_capacity as u32 };
-        self.block = Some(block);
+        self.block = block;
     }
 }
 
@@ -335,17 +336,18 @@ fn block_layout(capacity: usize) -> Layout {
         .checked_mul(std::mem::size_of::<Value>())
         .and_then(|bytes| bytes.checked_add(VALUES_OFFSET))
         .unwrap_or_else(|| capacity_overflow());
-    Layout::from_size_align(bytes, std::mem::align_of::<Value>())
+    Layout::from_size_align(bytes, std::mem::align_of::<BlockHeader>())
         .unwrap_or_else(|_| capacity_overflow())
 }
 
-/// The first value of a block.
+/// The first value of a block (for the static empty header: the address just past it).
 ///
 /// # Safety
-/// `block` must point to a live block.
+/// `block` must be the static empty header or point to a live block.
 #[inline]
 unsafe fn values_pointer(block: NonNull<BlockHeader>) -> *mut Value {
-    // SAFETY: the values start `VALUES_OFFSET` bytes into the block (see `block_layout`).
+    // SAFETY: the values start `VALUES_OFFSET` bytes into the block (see `block_layout`); for
+    // the static header this is one past its end, which is in bounds for pointer arithmetic.
     unsafe {
         block
             .as_ptr()
@@ -363,13 +365,11 @@ fn capacity_overflow() -> ! {
 
 impl Drop for ElementVector {
     fn drop(&mut self) {
-        if let Some(block) = self.block {
-            // SAFETY: the block was allocated with `block_layout` of its recorded capacity;
-            // `Value` needs no drop.
-            unsafe {
-                let layout = block_layout((*block.as_ptr()).capacity as usize);
-                dealloc(block.as_ptr().cast::<u8>(), layout);
-            }
+        let capacity = self.capacity();
+        if capacity > 0 {
+            // SAFETY: a block of non-zero capacity was allocated with `block_layout` of that
+            // capacity; `Value` needs no drop.
+            unsafe { dealloc(self.block.as_ptr().cast::<u8>(), block_layout(capacity)) };
         }
     }
 }
@@ -443,9 +443,19 @@ mod tests {
         let vector = ElementVector::new();
         assert_eq!(vector.len(), 0);
         assert_eq!(vector.capacity(), 0);
-        assert!(vector.block.is_none());
+        assert_eq!(vector.block.as_ptr().cast_const(), &raw const EMPTY_BLOCK);
         assert!(vector.as_slice().is_empty());
-        assert!(ElementVector::with_capacity(0).block.is_none());
+        let mut empty = ElementVector::with_capacity(0);
+        assert_eq!(empty.capacity(), 0);
+        // Operations that store nothing must leave the shared empty header alone.
+        empty.truncate(0);
+        empty.clear();
+        empty.resize(0, Value::Hole);
+        empty.extend_from_slice(&[]);
+        assert!(empty.drain(0..0).is_empty());
+        assert!(empty.pop().is_none());
+        assert!(empty.as_mut_slice().is_empty());
+        assert_eq!((EMPTY_BLOCK.length, EMPTY_BLOCK.capacity), (0, 0));
     }
 
     #[test]
