@@ -35,14 +35,21 @@ pub type NativeFunction = fn(vm: &mut Vm, this: Value, args: Args) -> JsResult<V
 pub struct CodeId(pub u32);
 
 /// Internal slots of a bytecode closure.
+///
+/// Performance decision: the two optional handles are stored as plain handles with
+/// `u32::MAX` for "none" (no arena hands out that index) and read through
+/// [`ClosureData::environment`] and [`ClosureData::home_object`]. With `Option` each took 8
+/// bytes and the struct 24; now it is 16 with a `bool` niche that holds `ObjectKind`'s tag, so
+/// `ObjectKind` and every object are 8 bytes smaller (docs/PERFORMANCE.md, "Smaller objects").
 #[derive(Clone, Copy, Debug)]
 pub struct ClosureData {
     /// The linked function template.
     pub code: CodeId,
-    /// The environment captured at creation (`None` when the function captures nothing).
-    pub environment: Option<EnvRef>,
-    /// `[[HomeObject]]` for methods (used by `super`).
-    pub home_object: Option<ObjectRef>,
+    /// The environment captured at creation, or [`ClosureData::NO_ENVIRONMENT`] when the
+    /// function captures nothing.
+    environment: EnvRef,
+    /// `[[HomeObject]]` for methods (used by `super`), or [`ClosureData::NO_HOME_OBJECT`].
+    home_object: ObjectRef,
     /// Has a [[Construct]] (plain `function`s and classes; not arrows or methods).
     pub is_constructor: bool,
     /// A class constructor: [[Call]] throws a TypeError.
@@ -53,15 +60,66 @@ pub struct ClosureData {
 }
 
 impl ClosureData {
+    /// The stored `environment` of a closure that captures nothing.
+    const NO_ENVIRONMENT: EnvRef = EnvRef(u32::MAX);
+    /// The stored `home_object` of a closure without a [[HomeObject]].
+    const NO_HOME_OBJECT: ObjectRef = ObjectRef(u32::MAX);
+
+    /// Closure data with the given captured environment and [[HomeObject]].
+    #[inline]
+    pub fn new(
+        code: CodeId,
+        environment: Option<EnvRef>,
+        home_object: Option<ObjectRef>,
+        is_constructor: bool,
+        is_class_constructor: bool,
+        realm: RealmId,
+    ) -> ClosureData {
+        ClosureData {
+            code,
+            environment: environment.unwrap_or(Self::NO_ENVIRONMENT),
+            home_object: home_object.unwrap_or(Self::NO_HOME_OBJECT),
+            is_constructor,
+            is_class_constructor,
+            realm,
+        }
+    }
+
+    /// The environment captured at creation (`None` when the function captures nothing).
+    #[inline]
+    pub fn environment(&self) -> Option<EnvRef> {
+        (self.environment != Self::NO_ENVIRONMENT).then_some(self.environment)
+    }
+
+    /// Replaces the captured environment.
+    #[inline]
+    pub fn set_environment(&mut self, environment: Option<EnvRef>) {
+        self.environment = environment.unwrap_or(Self::NO_ENVIRONMENT);
+    }
+
+    /// `[[HomeObject]]`, for methods.
+    #[inline]
+    pub fn home_object(&self) -> Option<ObjectRef> {
+        (self.home_object != Self::NO_HOME_OBJECT).then_some(self.home_object)
+    }
+
+    /// Sets `[[HomeObject]]`.
+    #[inline]
+    pub fn set_home_object(&mut self, home_object: ObjectRef) {
+        self.home_object = home_object;
+    }
+
     pub(crate) fn trace(&self, tracer: &mut Tracer) {
-        if let Some(environment) = self.environment {
+        if let Some(environment) = self.environment() {
             tracer.push(environment);
         }
-        if let Some(home_object) = self.home_object {
+        if let Some(home_object) = self.home_object() {
             tracer.push(home_object);
         }
     }
 }
+
+const _: () = assert!(std::mem::size_of::<ClosureData>() == 16);
 
 /// Internal slots of a native function.
 #[derive(Clone, Copy, Debug)]

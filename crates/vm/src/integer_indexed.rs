@@ -219,8 +219,8 @@ impl Vm {
     /// The typed array slots of `object`, if it is a typed array.
     #[inline]
     pub fn typed_array_data(&self, object: ObjectRef) -> Option<TypedArrayData> {
-        match self.object(object).kind {
-            ObjectKind::TypedArray(view) => Some(view),
+        match &self.object(object).kind {
+            ObjectKind::TypedArray(view) => Some(**view),
             _ => None,
         }
     }

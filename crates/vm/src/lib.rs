@@ -7,6 +7,7 @@
 //! - [`string`], [`atom`]: UTF-16 strings and interned property keys.
 //! - [`shape`], [`object`], [`property`]: hidden classes, objects, property operations and
 //!   inline caches.
+//! - [`elements`]: the one-word dense element vector of objects.
 //! - [`function`]: native/closure/bound functions, `Vm::call`, `Vm::construct`, `Args`.
 //! - [`conversions`], [`operators`]: the abstract operations of ECMA-262 §7 and the operators.
 //! - [`realm`]: the `Vm` struct, intrinsics, handle scopes, GC roots.
@@ -21,6 +22,7 @@ pub mod arguments;
 pub mod atom;
 pub mod builtins;
 pub mod conversions;
+pub mod elements;
 mod embedding;
 pub mod env;
 pub mod error;

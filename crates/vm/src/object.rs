@@ -17,6 +17,7 @@
 use regress::Regex;
 use tseval_gc::{Trace, Tracer};
 
+use crate::elements::ElementVector;
 use crate::function::{BoundFunctionData, ClosureData, NativeFunctionData};
 use crate::realm::Vm;
 use crate::value::{
@@ -32,8 +33,8 @@ pub struct Object {
     pub prototype: Option<ObjectRef>,
     /// Named property storage, laid out by `shape` (the first few inline, see [`SlotStorage`]).
     pub slots: SlotStorage,
-    /// Dense indexed properties (`Value::Hole` = absent).
-    pub elements: Vec<Value>,
+    /// Dense indexed properties (`Value::Hole` = absent); one word (see [`ElementVector`]).
+    pub elements: ElementVector,
     /// `[[Extensible]]`.
     pub extensible: bool,
     /// Set when an inline cache depends on this object's layout as a prototype; any layout
@@ -233,7 +234,12 @@ impl std::ops::DerefMut for SlotStorage {
 }
 
 const _: () = assert!(std::mem::size_of::<SlotStorage>() == 56);
-const _: () = assert!(std::mem::size_of::<Object>() <= 120);
+// Object layout (docs/PERFORMANCE.md, "Smaller objects"): shape 4 + prototype 8 + two flags
+// + slots 56 + elements 8 + kind 16 = 94 bytes, padded to 96 (120 before the one-word element
+// vector and the 16-byte `ObjectKind`). Two bytes of padding remain for further flags.
+const _: () = assert!(std::mem::size_of::<ObjectKind>() == 16);
+const _: () = assert!(std::mem::size_of::<Object>() == 96);
+const _: () = assert!(std::mem::size_of::<Option<Object>>() == 96);
 
 /// Array internal state.
 #[derive(Clone, Copy, Debug)]
@@ -255,26 +261,84 @@ pub enum IterationKind {
     Entries,
 }
 
+/// The stored `iterated` handle of an exhausted Array, Map or Set iterator.
+///
+/// Performance decision: an `Option<ObjectRef>` takes 8 bytes, which made the iterator
+/// states 16 bytes and `ObjectKind` 24; a plain handle with `u32::MAX` (an index no arena
+/// hands out) for "exhausted" keeps them at 12, so `ObjectKind` fits in 16 (see
+/// [`ObjectKind`] and docs/PERFORMANCE.md, "Smaller objects").
+const EXHAUSTED_ITERATOR: ObjectRef = ObjectRef(u32::MAX);
+
 /// State of an Array Iterator (`[].values()`, `for-of` over arrays and typed sequences).
 #[derive(Clone, Copy, Debug)]
 pub struct ArrayIteratorData {
-    /// The iterated object, or `None` once exhausted.
-    pub iterated: Option<ObjectRef>,
+    /// The iterated object, or [`EXHAUSTED_ITERATOR`]; read through
+    /// [`ArrayIteratorData::iterated`].
+    iterated: ObjectRef,
     /// The next index.
     pub next_index: u32,
     /// What to yield.
     pub kind: IterationKind,
 }
 
+impl ArrayIteratorData {
+    /// A fresh iterator over `iterated`.
+    #[inline]
+    pub fn new(iterated: ObjectRef, kind: IterationKind) -> ArrayIteratorData {
+        ArrayIteratorData {
+            iterated,
+            next_index: 0,
+            kind,
+        }
+    }
+
+    /// The iterated object, or `None` once exhausted.
+    #[inline]
+    pub fn iterated(&self) -> Option<ObjectRef> {
+        (self.iterated != EXHAUSTED_ITERATOR).then_some(self.iterated)
+    }
+
+    /// Marks the iterator exhausted (it no longer refers to the iterated object).
+    #[inline]
+    pub fn finish(&mut self) {
+        self.iterated = EXHAUSTED_ITERATOR;
+    }
+}
+
 /// State of a Map or Set iterator.
 #[derive(Clone, Copy, Debug)]
 pub struct CollectionIteratorData {
-    /// The iterated Map/Set, or `None` once exhausted.
-    pub iterated: Option<ObjectRef>,
+    /// The iterated Map/Set, or [`EXHAUSTED_ITERATOR`]; read through
+    /// [`CollectionIteratorData::iterated`].
+    iterated: ObjectRef,
     /// The next entry position in the map's entry list.
     pub position: u32,
     /// What to yield.
     pub kind: IterationKind,
+}
+
+impl CollectionIteratorData {
+    /// A fresh iterator over the Map or Set `iterated`.
+    #[inline]
+    pub fn new(iterated: ObjectRef, kind: IterationKind) -> CollectionIteratorData {
+        CollectionIteratorData {
+            iterated,
+            position: 0,
+            kind,
+        }
+    }
+
+    /// The iterated Map or Set, or `None` once exhausted.
+    #[inline]
+    pub fn iterated(&self) -> Option<ObjectRef> {
+        (self.iterated != EXHAUSTED_ITERATOR).then_some(self.iterated)
+    }
+
+    /// Marks the iterator exhausted (it no longer refers to the collection).
+    #[inline]
+    pub fn finish(&mut self) {
+        self.iterated = EXHAUSTED_ITERATOR;
+    }
 }
 
 /// State of a String Iterator (iterates code points).
@@ -403,8 +467,9 @@ pub enum ObjectKind {
     Promise(Box<PromiseData>),
     /// An ArrayBuffer or SharedArrayBuffer (its byte storage).
     ArrayBuffer(Box<ArrayBufferData>),
-    /// An integer-indexed exotic object (Int8Array ... BigUint64Array).
-    TypedArray(TypedArrayData),
+    /// An integer-indexed exotic object (Int8Array ... BigUint64Array). Boxed: its 13 bytes of
+    /// state would make every `ObjectKind` 24 bytes instead of 16.
+    TypedArray(Box<TypedArrayData>),
     /// A DataView.
     DataView(DataViewData),
     /// A Proxy exotic object. Its own storage is always empty and its `prototype` field is
@@ -670,12 +735,12 @@ impl ObjectKind {
                 tracer.push(regexp.flags);
             }
             ObjectKind::ArrayIterator(iterator) => {
-                if let Some(iterated) = iterator.iterated {
+                if let Some(iterated) = iterator.iterated() {
                     tracer.push(iterated);
                 }
             }
             ObjectKind::MapIterator(iterator) | ObjectKind::SetIterator(iterator) => {
-                if let Some(iterated) = iterator.iterated {
+                if let Some(iterated) = iterator.iterated() {
                     tracer.push(iterated);
                 }
             }
@@ -1001,7 +1066,7 @@ impl Vm {
             shape,
             prototype,
             slots,
-            elements: Vec::new(),
+            elements: ElementVector::new(),
             extensible: true,
             guards_inline_caches: false,
             kind,
@@ -1015,7 +1080,11 @@ impl Vm {
     }
 
     /// A new array inheriting from %Array.prototype% with the given elements (holes allowed).
-    pub fn new_array(&mut self, elements: Vec<Value>) -> ObjectRef {
+    ///
+    /// Takes a `Vec` (copied into the element block, see `crate::elements`) or an
+    /// [`ElementVector`] (moved).
+    pub fn new_array(&mut self, elements: impl Into<ElementVector>) -> ObjectRef {
+        let elements = elements.into();
         let prototype = self.intrinsics.array_prototype;
         let length = elements.len() as u32;
         self.heap
@@ -1159,7 +1228,7 @@ impl Vm {
     pub fn prevent_extensions(&mut self, object: ObjectRef) -> JsResult<bool> {
         // A typed array whose length can change (length-tracking, or on a resizable
         // non-shared buffer) cannot be made non-extensible (ES2025 10.4.5.2).
-        if let ObjectKind::TypedArray(view) = self.object(object).kind {
+        if let ObjectKind::TypedArray(view) = &self.object(object).kind {
             let fixed_buffer = self
                 .array_buffer_data(view.buffer)
                 .is_some_and(|buffer| buffer.max_byte_length.is_none() || buffer.shared);

@@ -121,9 +121,9 @@ impl Vm {
                 {
                     return Some(OwnLocation::StringIndex(index));
                 }
-                if let ObjectKind::TypedArray(view) = data.kind {
+                if let ObjectKind::TypedArray(view) = &data.kind {
                     return self
-                        .typed_array_has_index(&view, index)
+                        .typed_array_has_index(view, index)
                         .then_some(OwnLocation::TypedElement(index));
                 }
                 if let ObjectKind::MappedArguments(_) = data.kind
@@ -1776,8 +1776,8 @@ impl Vm {
         if let ObjectKind::StringWrapper(string) = data.kind {
             indices.extend(0..self.string(string).len() as u32);
         }
-        if let ObjectKind::TypedArray(view) = data.kind {
-            indices.extend(0..self.typed_array_length(&view).unwrap_or(0) as u32);
+        if let ObjectKind::TypedArray(view) = &data.kind {
+            indices.extend(0..self.typed_array_length(view).unwrap_or(0) as u32);
         }
         let mapped_arguments = matches!(data.kind, ObjectKind::MappedArguments(_));
         if mapped_arguments {

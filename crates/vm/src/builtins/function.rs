@@ -115,7 +115,7 @@ pub fn list_from_array_like(vm: &mut Vm, value: Value) -> JsResult<Vec<Value>> {
             .iter()
             .any(|element| element.is_hole())
     {
-        return Ok(vm.object(object).elements.clone());
+        return Ok(vm.object(object).elements.to_vec());
     }
     let length = length_of_array_like(vm, object)?;
     let mut list = Vec::with_capacity(length.min(1 << 16) as usize);

@@ -53,11 +53,7 @@ pub fn create_array_iterator(vm: &mut Vm, iterated: ObjectRef, kind: IterationKi
     let prototype = vm.intrinsics.array_iterator_prototype;
     vm.alloc_object(
         Some(prototype),
-        ObjectKind::ArrayIterator(ArrayIteratorData {
-            iterated: Some(iterated),
-            next_index: 0,
-            kind,
-        }),
+        ObjectKind::ArrayIterator(ArrayIteratorData::new(iterated, kind)),
     )
 }
 
@@ -71,11 +67,7 @@ pub fn create_collection_iterator(
     if let ObjectKind::Map(map) | ObjectKind::Set(map) = &mut vm.object_mut(collection).kind {
         map.iteration_started = true;
     }
-    let data = CollectionIteratorData {
-        iterated: Some(collection),
-        position: 0,
-        kind,
-    };
+    let data = CollectionIteratorData::new(collection, kind);
     if is_map {
         let prototype = vm.intrinsics.map_iterator_prototype;
         vm.alloc_object(Some(prototype), ObjectKind::MapIterator(data))
@@ -108,13 +100,13 @@ fn array_iterator_next(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value>
     let ObjectKind::ArrayIterator(state) = vm.object(iterator).kind else {
         return vm.throw_type_error("next method called on incompatible receiver");
     };
-    let Some(iterated) = state.iterated else {
+    let Some(iterated) = state.iterated() else {
         return Ok(iter_result(vm, Value::Undefined, true));
     };
     let index = state.next_index;
-    let length = match vm.object(iterated).kind {
+    let length = match &vm.object(iterated).kind {
         ObjectKind::Array(array) => array.length as u64,
-        ObjectKind::TypedArray(view) => match vm.typed_array_length(&view) {
+        ObjectKind::TypedArray(view) => match vm.typed_array_length(view) {
             Some(length) => length as u64,
             None => {
                 return vm.throw_type_error(
@@ -126,7 +118,7 @@ fn array_iterator_next(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value>
     };
     if index as u64 >= length {
         if let ObjectKind::ArrayIterator(state) = &mut vm.object_mut(iterator).kind {
-            state.iterated = None;
+            state.finish();
         }
         return Ok(iter_result(vm, Value::Undefined, true));
     }
@@ -152,7 +144,7 @@ fn collection_iterator_next(vm: &mut Vm, this: Value, is_map: bool) -> JsResult<
         (ObjectKind::MapIterator(state), true) | (ObjectKind::SetIterator(state), false) => *state,
         _ => return vm.throw_type_error("next method called on incompatible receiver"),
     };
-    let Some(collection) = state.iterated else {
+    let Some(collection) = state.iterated() else {
         return Ok(iter_result(vm, Value::Undefined, true));
     };
     let mut position = state.position as usize;
@@ -175,7 +167,7 @@ fn collection_iterator_next(vm: &mut Vm, this: Value, is_map: bool) -> JsResult<
         ObjectKind::MapIterator(state) | ObjectKind::SetIterator(state) => {
             state.position = position as u32;
             if found.is_none() {
-                state.iterated = None;
+                state.finish();
             }
         }
         _ => {}

@@ -1045,7 +1045,7 @@ fn check_unhandled_rejections(vm: &mut Vm) -> JsResult<()> {
     let Value::Object(unhandled) = record_get(vm, registry, 1) else {
         return Ok(());
     };
-    let pending: Vec<Value> = std::mem::take(&mut vm.object_mut(unhandled).elements);
+    let pending = std::mem::take(&mut vm.object_mut(unhandled).elements).to_vec();
     for promise in pending {
         if let Value::Object(promise) = promise
             && let ObjectKind::Promise(data) = &vm.object(promise).kind
@@ -1123,7 +1123,7 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
         }
         let callback = record_get(vm, timer, 1);
         let arguments = match record_get(vm, timer, 2) {
-            Value::Object(arguments) => vm.object(arguments).elements.clone(),
+            Value::Object(arguments) => vm.object(arguments).elements.to_vec(),
             _ => Vec::new(),
         };
         let scope = vm.open_handle_scope();

@@ -182,12 +182,12 @@ fn new_typed_array_object(
 ) -> ObjectRef {
     vm.alloc_object(
         Some(prototype),
-        ObjectKind::TypedArray(TypedArrayData {
+        ObjectKind::TypedArray(Box::new(TypedArrayData {
             buffer,
             element_type,
             byte_offset: byte_offset as u32,
             length,
-        }),
+        })),
     )
 }
 
@@ -241,7 +241,8 @@ fn concrete_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(prototype));
     let result = match vm.object(source).kind {
-        ObjectKind::TypedArray(source_view) => {
+        ObjectKind::TypedArray(ref source_view) => {
+            let source_view = **source_view;
             initialize_from_typed_array(vm, element_type, prototype, source_view)?
         }
         ObjectKind::ArrayBuffer(_) => {

@@ -16,6 +16,7 @@ use crate::atom::{PropertyKey, atoms};
 use crate::builtins::promise::{
     new_promise, perform_then_into, promise_resolve, reject_promise, resolve_promise,
 };
+use crate::elements::ElementVector;
 use crate::function::{Args, NativeFunction};
 use crate::object::ObjectKind;
 use crate::property::IteratorRecord;
@@ -30,7 +31,7 @@ pub(crate) fn create_async_from_sync_iterator(
     let prototype = async_generators::intrinsics(vm).async_from_sync_iterator_prototype;
     let object = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
     vm.object_mut(object).elements =
-        vec![Value::Object(sync_record.iterator), sync_record.next_method];
+        ElementVector::from_slice(&[Value::Object(sync_record.iterator), sync_record.next_method]);
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(object));
     let next_method = vm.get(object, PropertyKey::Atom(atoms::NEXT));

@@ -21,6 +21,7 @@ use tseval_compiler::bytecode::FunctionFlags;
 
 use super::{Frame, frame_flags};
 use crate::atom::{PropertyKey, atoms};
+use crate::elements::ElementVector;
 use crate::function::{Args, ClosureData};
 use crate::object::ObjectKind;
 use crate::realm::Vm;
@@ -154,7 +155,7 @@ pub(crate) fn push_closure_frame(
     vm.interpreter.frames.push(Frame {
         code: closure.code,
         callee,
-        env: closure.environment,
+        env: closure.environment(),
         new_target: new_target.as_object(),
         base: base as u32,
         pc: 0,
@@ -234,7 +235,7 @@ fn create_arguments_object(
     argc: usize,
     flags: FunctionFlags,
 ) -> ObjectRef {
-    let elements = vm.stack[base + 1..base + 1 + argc].to_vec();
+    let elements = ElementVector::from_slice(&vm.stack[base + 1..base + 1 + argc]);
     let prototype = vm.intrinsics.object_prototype;
     let arguments = vm.alloc_object(Some(prototype), ObjectKind::Arguments);
     vm.object_mut(arguments).elements = elements;

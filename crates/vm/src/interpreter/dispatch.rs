@@ -28,6 +28,7 @@ use super::calls::{self, CallOutcome};
 use super::exceptions;
 use super::link::LinkedFunction;
 use super::{Frame, generators, iteration, objects, properties};
+use crate::elements::ElementVector;
 use crate::object::ObjectKind;
 use crate::operators::NumericOperator;
 use crate::realm::Vm;
@@ -289,7 +290,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     vm.interpreter.frames.push(Frame {
                         code: closure.code,
                         callee: callee_object,
-                        env: closure.environment,
+                        env: closure.environment(),
                         new_target: None,
                         base: new_base as u32,
                         pc: 0,
@@ -960,13 +961,14 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 safepoint!();
             }
             Instruction::NewArray { dst, capacity } => {
-                let array = vm.new_array(Vec::with_capacity(usize::from(capacity)));
+                let array = vm.new_array(ElementVector::with_capacity(usize::from(capacity)));
                 set_reg!(dst, Value::Object(array));
                 safepoint!();
             }
             Instruction::NewArrayFromRegisters { dst, first, count } => {
                 let start = base + usize::from(first.0);
-                let elements = vm.stack[start..start + usize::from(count)].to_vec();
+                let elements =
+                    ElementVector::from_slice(&vm.stack[start..start + usize::from(count)]);
                 let array = vm.new_array(elements);
                 set_reg!(dst, Value::Object(array));
                 safepoint!();

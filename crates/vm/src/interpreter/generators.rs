@@ -123,7 +123,7 @@ fn load_state(vm: &Vm, state: ObjectRef) -> Option<SuspendedState> {
     };
     let env = match elements.get(slot::ENV_HOLDER).copied() {
         Some(Value::Object(holder)) => match &vm.object(holder).kind {
-            ObjectKind::Closure(closure) => closure.environment,
+            ObjectKind::Closure(closure) => closure.environment(),
             _ => None,
         },
         _ => None,
@@ -155,21 +155,14 @@ fn store_state(vm: &mut Vm, state: ObjectRef, new_state: f64) {
         Some(Value::Object(holder)) => holder,
         _ => {
             // The holder is an internal closure over the frame's code; it is never called.
-            let data = ClosureData {
-                code: frame.code,
-                environment: None,
-                home_object: None,
-                is_constructor: false,
-                is_class_constructor: false,
-                realm: vm.current_realm,
-            };
+            let data = ClosureData::new(frame.code, None, None, false, false, vm.current_realm);
             let prototype = vm.intrinsics.function_prototype;
             let empty = Value::String(vm.intrinsics.empty_string);
             vm.new_function_object(ObjectKind::Closure(data), prototype, empty, 0)
         }
     };
     if let ObjectKind::Closure(closure) = &mut vm.object_mut(holder).kind {
-        closure.environment = frame.env;
+        closure.set_environment(frame.env);
     }
     let end = (base + register_count).min(vm.stack.len());
     let mut elements = std::mem::take(&mut vm.object_mut(state).elements);

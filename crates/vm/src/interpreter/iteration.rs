@@ -239,7 +239,7 @@ pub(crate) fn spread_into_array(vm: &mut Vm, target: Value, iterable: Value) -> 
         let length = array_length(vm, array) as usize;
         let elements = &vm.object(array).elements;
         if elements.len() == length && elements.iter().all(|value| !value.is_hole()) {
-            elements.clone()
+            elements.to_vec()
         } else {
             // Holes read through the prototype chain, where a getter may run and collect:
             // every value read so far stays rooted on the handle stack.

@@ -90,14 +90,14 @@ pub(crate) fn allocate_closure(
     let flags = function.flags;
     let name = Value::String(function.name);
     let length = u32::from(function.template.length);
-    let data = ClosureData {
+    let data = ClosureData::new(
         code,
-        environment: env,
+        env,
         home_object,
-        is_constructor: flags.contains(FunctionFlags::CONSTRUCTOR),
-        is_class_constructor: flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
-        realm: vm.current_realm,
-    };
+        flags.contains(FunctionFlags::CONSTRUCTOR),
+        flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
+        vm.current_realm,
+    );
     let prototype = closure_prototype(vm, flags);
     vm.new_function_object(ObjectKind::Closure(data), prototype, name, length)
 }
@@ -159,14 +159,14 @@ pub(crate) fn create_closure(vm: &mut Vm, code: CodeId, env: Option<EnvRef>) -> 
     let function = vm.interpreter.function(code);
     let name = Value::String(function.name);
     let length = Value::Number(f64::from(function.template.length));
-    let data = ClosureData {
+    let data = ClosureData::new(
         code,
-        environment: env,
-        home_object: None,
-        is_constructor: flags.contains(FunctionFlags::CONSTRUCTOR),
-        is_class_constructor: flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
-        realm: vm.current_realm,
-    };
+        env,
+        None,
+        flags.contains(FunctionFlags::CONSTRUCTOR),
+        flags.contains(FunctionFlags::CLASS_CONSTRUCTOR),
+        vm.current_realm,
+    );
     let function_prototype = closure_prototype(vm, flags);
     let mut slots =
         crate::object::SlotStorage::filled(shapes.prototype_slot as usize + 1, Value::Undefined);
@@ -276,7 +276,9 @@ pub(crate) fn current_home_object(vm: &Vm) -> Value {
         return Value::Undefined;
     };
     match &vm.object(frame.callee).kind {
-        ObjectKind::Closure(closure) => closure.home_object.map_or(Value::Undefined, Value::Object),
+        ObjectKind::Closure(closure) => closure
+            .home_object()
+            .map_or(Value::Undefined, Value::Object),
         _ => Value::Undefined,
     }
 }
@@ -286,7 +288,7 @@ pub(crate) fn set_home_object(vm: &mut Vm, function: Value, home: Value) {
     if let (Value::Object(function), Value::Object(home)) = (function, home)
         && let ObjectKind::Closure(closure) = &mut vm.object_mut(function).kind
     {
-        closure.home_object = Some(home);
+        closure.set_home_object(home);
     }
 }
 
