@@ -789,7 +789,7 @@ fn snapshot_kind(
             // A preview of what the iterator has not produced yet; reading it does not
             // advance the iterator.
             let key_value = iterator.kind == IterationKind::Entries;
-            let pending: Vec<(Value, Value)> = match iterator.iterated {
+            let pending: Vec<(Value, Value)> = match iterator.iterated() {
                 Some(iterated) => match &vm.object(iterated).kind {
                     ObjectKind::Map(map) | ObjectKind::Set(map) => (iterator.position as usize
                         ..map.entry_list_len())

@@ -445,7 +445,7 @@ pub(crate) fn prepare_closure(vm: &mut Vm, callee: ObjectRef) -> Option<Prepared
     let prepared = PreparedClosure {
         callee,
         code: closure.code,
-        environment: closure.environment,
+        environment: closure.environment(),
         param_count: usize::from(function.param_count),
         register_count: usize::from(function.register_count),
     };
