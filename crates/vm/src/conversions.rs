@@ -33,6 +33,34 @@ pub enum Numeric {
 }
 
 /// Formats a number as ECMAScript Number::toString(10) does.
+/// The decimal digits of an integral Number below 2^53 in magnitude (what ToString gives for
+/// it, `-0` included as "0"), written into `buffer`; `None` for any other number.
+///
+/// Performance decision: `'x' + i` and `String(i)` for integers are the common number-to-string
+/// conversions; writing the digits into a stack buffer saves the intermediate `String` of
+/// `i64::to_string` (one malloc and free per conversion).
+pub fn integer_decimal_digits(number: f64, buffer: &mut [u8; 24]) -> Option<&[u8]> {
+    if number.fract() != 0.0 || number.abs() >= 9_007_199_254_740_992.0 {
+        return None;
+    }
+    let negative = number < 0.0;
+    let mut magnitude = number.abs() as u64;
+    let mut position = buffer.len();
+    loop {
+        position -= 1;
+        buffer[position] = b'0' + (magnitude % 10) as u8;
+        magnitude /= 10;
+        if magnitude == 0 {
+            break;
+        }
+    }
+    if negative {
+        position -= 1;
+        buffer[position] = b'-';
+    }
+    Some(&buffer[position..])
+}
+
 pub fn number_to_rust_string(number: f64) -> String {
     if number.is_nan() {
         return "NaN".to_string();
@@ -463,6 +491,10 @@ impl Vm {
             }
             return self.small_integer_strings[small as usize];
         }
+        let mut buffer = [0u8; 24];
+        if let Some(digits) = integer_decimal_digits(number, &mut buffer) {
+            return self.alloc_string(JsString::from_latin1(digits.to_vec()));
+        }
         match number {
             _ if number.is_nan() => self.atom_string(atoms::NAN),
             f64::INFINITY => self.atom_string(atoms::INFINITY),
@@ -676,6 +708,46 @@ pub fn f64_to_int32(number: f64) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integer_digits_agree_with_number_to_string_and_refuse_the_rest() {
+        let mut buffer = [0u8; 24];
+        let integers = [
+            0.0,
+            -0.0,
+            7.0,
+            -42.0,
+            255.0,
+            256.0,
+            1e15,
+            123_456_789_012_345.0,
+            -9_007_199_254_740_991.0,
+            9_007_199_254_740_991.0,
+        ];
+        for number in integers {
+            let digits = integer_decimal_digits(number, &mut buffer).expect("an integer");
+            assert_eq!(
+                std::str::from_utf8(digits).unwrap(),
+                number_to_rust_string(number),
+                "{number}"
+            );
+        }
+        assert_eq!(integer_decimal_digits(-0.0, &mut buffer), Some(&b"0"[..]));
+        for number in [
+            0.5,
+            -1.25,
+            f64::NAN,
+            f64::INFINITY,
+            9_007_199_254_740_992.0,
+            1e21,
+        ] {
+            assert_eq!(
+                integer_decimal_digits(number, &mut buffer),
+                None,
+                "{number}"
+            );
+        }
+    }
 
     #[test]
     fn number_to_string_follows_ecmascript_formatting() {

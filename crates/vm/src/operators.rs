@@ -93,6 +93,21 @@ impl Vm {
         if let (Value::String(a), Value::String(b)) = (left, right) {
             return Ok(Value::String(self.concat_strings(a, b)));
         }
+        // `string + integer` and `integer + string` (`'item' + i`): the digits go straight into
+        // the result, one allocation instead of three (digits, their string, the result).
+        if let (Value::String(string), Value::Number(number))
+        | (Value::Number(number), Value::String(string)) = (left, right)
+        {
+            let mut buffer = [0u8; 24];
+            if let Some(digits) = crate::conversions::integer_decimal_digits(number, &mut buffer)
+                && self.string(string).len() + digits.len() < crate::string::ROPE_THRESHOLD
+                && let Some(joined) = self
+                    .string(string)
+                    .concat_ascii(digits, matches!(left, Value::Number(_)))
+            {
+                return Ok(Value::String(self.alloc_string(joined)));
+            }
+        }
         let left = self.to_primitive(left, PreferredType::Default)?;
         let right = self.to_primitive(right, PreferredType::Default)?;
         if left.is_string() || right.is_string() {

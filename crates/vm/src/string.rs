@@ -364,6 +364,38 @@ impl JsString {
         }
     }
 
+    /// This flat string followed (or, with `ascii_first`, preceded) by ASCII text, in one
+    /// allocation; `None` for an unflattened rope (the caller takes the general path).
+    pub fn concat_ascii(&self, ascii: &[u8], ascii_first: bool) -> Option<JsString> {
+        match self.flat.get()? {
+            StringData::OneByte(bytes) => {
+                let mut joined = Vec::with_capacity(bytes.len() + ascii.len());
+                if ascii_first {
+                    joined.extend_from_slice(ascii);
+                    joined.extend_from_slice(bytes);
+                } else {
+                    joined.extend_from_slice(bytes);
+                    joined.extend_from_slice(ascii);
+                }
+                Some(JsString::from_latin1(joined))
+            }
+            StringData::TwoByte(units) => {
+                let mut joined = Vec::with_capacity(units.len() + ascii.len());
+                let ascii_units = ascii.iter().map(|&byte| u16::from(byte));
+                if ascii_first {
+                    joined.extend(ascii_units);
+                    joined.extend_from_slice(units);
+                } else {
+                    joined.extend_from_slice(units);
+                    joined.extend(ascii_units);
+                }
+                Some(JsString::from_data(StringData::TwoByte(
+                    joined.into_boxed_slice(),
+                )))
+            }
+        }
+    }
+
     /// The substring of code units `start .. end` (clamped to the length).
     pub fn substring(&self, start: usize, end: usize) -> JsString {
         let end = end.min(self.len());
