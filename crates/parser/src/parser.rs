@@ -498,13 +498,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             }
             return Ok(atom);
         }
-        // By bytes: see `Interner::intern_utf8` (no character-boundary checks per token).
-        let bytes = self
-            .source
-            .as_bytes()
-            .get(token.span.start as usize..token.span.end as usize)
-            .unwrap_or(b"");
-        Ok(self.interner.intern_utf8(bytes))
+        // By span: see `Interner::intern_span` (no character-boundary checks per token).
+        Ok(self.interner.intern_span(self.source, token.span))
     }
 
     /// True when the current token can be an IdentifierReference / BindingIdentifier here.
