@@ -213,6 +213,22 @@ impl<'source> Lexer<'source> {
     /// [`Lexer::finish_token_slow`], so the fast path keeps few live registers.
     #[inline]
     pub fn next_token(&mut self) -> Token {
+        let mut token = Token {
+            kind: TokenKind::EndOfFile,
+            flags: 0,
+            span: Span { start: 0, end: 0 },
+        };
+        self.next_token_into(&mut token);
+        token
+    }
+
+    /// [`Lexer::next_token`] storing the token into `token` (the parser's current token).
+    ///
+    /// Performance design: returning the token by value made every fast path store it to a
+    /// stack slot shared with the slow path's result and copy it from there into the parser
+    /// (eight instructions per token); each path now stores into `token` itself.
+    #[inline]
+    pub fn next_token_into(&mut self, token: &mut Token) {
         self.inner.extras.newline_before = false;
         let result = self.inner.next();
         let flags = self.inner.extras.newline_before as u8 * Token::NEWLINE_BEFORE;
@@ -223,19 +239,21 @@ impl<'source> Lexer<'source> {
             match needs_wrapper_attention(kind) {
                 Attention::None => {
                     self.at_first_token = false;
-                    return Token {
+                    *token = Token {
                         kind,
                         flags,
                         span: Span { start, end },
                     };
+                    return;
                 }
                 Attention::HtmlCommentCandidate if !self.html_comments => {
                     self.at_first_token = false;
-                    return Token {
+                    *token = Token {
                         kind,
                         flags,
                         span: Span { start, end },
                     };
+                    return;
                 }
                 Attention::IdentifierContinuation => {
                     // Slow path only when the identifier continues with a non-ASCII character
@@ -246,19 +264,19 @@ impl<'source> Lexer<'source> {
                     };
                     if !continues {
                         self.at_first_token = false;
-                        return Token {
+                        *token = Token {
                             kind,
                             flags,
                             span: Span { start, end },
                         };
+                        return;
                     }
                 }
                 _ => {}
             }
         }
-        let token = self.finish_token_slow(result, start, end, flags != 0);
+        *token = self.finish_token_slow(result, start, end, flags != 0);
         self.at_first_token = false;
-        token
     }
 
     /// Skips an HTML-like comment running from `start` to the end of its line and lexes the

@@ -323,7 +323,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
     pub fn bump(&mut self) {
         self.previous_token_end = self.token.span.end;
         if self.peeked.get().is_none() {
-            self.token = self.lexer.next_token();
+            self.lexer.next_token_into(&mut self.token);
         } else {
             self.bump_to_peeked();
         }
