@@ -83,20 +83,26 @@ enum Attention {
     None,
     /// Identifier-like: final unless a non-ASCII character or a backslash follows.
     IdentifierContinuation,
+    /// `<` and `--`: final unless HTML-like comments are enabled.
+    HtmlCommentCandidate,
     /// Numbers, strings, `?.` and the rest: finished by [`Lexer::finish_token_slow`].
     Slow,
 }
 
 /// Classifies a DFA token kind for the fast path of [`Lexer::next_token`]. The kinds are
-/// declared so that two compares decide it: keywords, `Identifier` and `PrivateName` come
-/// first, then `NumericLiteral`, `BigIntLiteral` and `StringLiteral` (checked by the constant
-/// assertions below).
+/// declared so that one compare decides the common case: keywords, `Identifier` and
+/// `PrivateName` come first, then `NumericLiteral`, `BigIntLiteral`, `StringLiteral`,
+/// `QuestionDot`, `Less` and `MinusMinus`, and every later kind is final (checked by the
+/// constant assertions below). Before `?.`, `<` and `--` were moved next to the literals, the
+/// common case took two compares and a third test for HTML-like comments on every token.
 #[inline(always)]
 fn needs_wrapper_attention(kind: TokenKind) -> Attention {
-    if kind > TokenKind::StringLiteral && kind != TokenKind::QuestionDot {
+    if kind > TokenKind::MinusMinus {
         Attention::None
     } else if kind <= TokenKind::PrivateName {
         Attention::IdentifierContinuation
+    } else if kind >= TokenKind::Less {
+        Attention::HtmlCommentCandidate
     } else {
         Attention::Slow
     }
@@ -108,6 +114,9 @@ const _: () = {
     assert!(TokenKind::PrivateName as u8 + 1 == TokenKind::NumericLiteral as u8);
     assert!(TokenKind::NumericLiteral as u8 + 1 == TokenKind::BigIntLiteral as u8);
     assert!(TokenKind::BigIntLiteral as u8 + 1 == TokenKind::StringLiteral as u8);
+    assert!(TokenKind::StringLiteral as u8 + 1 == TokenKind::QuestionDot as u8);
+    assert!(TokenKind::QuestionDot as u8 + 1 == TokenKind::Less as u8);
+    assert!(TokenKind::Less as u8 + 1 == TokenKind::MinusMinus as u8);
 };
 
 impl<'source> Lexer<'source> {
@@ -195,14 +204,31 @@ impl<'source> Lexer<'source> {
     /// Produces the next token; at the end of input, `EndOfFile` tokens forever.
     ///
     /// Performance design: this is the hot path of the whole front end (one call per token),
-    /// so it is kept small enough to inline into the parser's `bump`: one DFA call, then a
-    /// single table lookup ([`needs_wrapper_attention`]) decides whether the token is final.
+    /// so it is kept small enough to inline into the parser's `bump`: one DFA call, then one
+    /// compare of the kind ([`needs_wrapper_attention`]) decides whether the token is final.
     /// Punctuators and most literals are; identifiers and keywords take one more byte compare
-    /// (the Unicode/escape continuation check). Everything else (numbers, strings, `?.`,
-    /// HTML-like comments, errors, end of input) goes to the out-of-line
+    /// (the Unicode/escape continuation check), `<` and `--` a test of the HTML-comment flag.
+    /// Everything else (numbers, strings, `?.`, HTML-like comments, errors, end of input) goes
+    /// to the out-of-line
     /// [`Lexer::finish_token_slow`], so the fast path keeps few live registers.
     #[inline]
     pub fn next_token(&mut self) -> Token {
+        let mut token = Token {
+            kind: TokenKind::EndOfFile,
+            flags: 0,
+            span: Span { start: 0, end: 0 },
+        };
+        self.next_token_into(&mut token);
+        token
+    }
+
+    /// [`Lexer::next_token`] storing the token into `token` (the parser's current token).
+    ///
+    /// Performance design: returning the token by value made every fast path store it to a
+    /// stack slot shared with the slow path's result and copy it from there into the parser
+    /// (eight instructions per token); each path now stores into `token` itself.
+    #[inline]
+    pub fn next_token_into(&mut self, token: &mut Token) {
         self.inner.extras.newline_before = false;
         let result = self.inner.next();
         let flags = self.inner.extras.newline_before as u8 * Token::NEWLINE_BEFORE;
@@ -211,13 +237,23 @@ impl<'source> Lexer<'source> {
         let end = self.base + range.end as u32;
         if let Some(Ok(kind)) = result {
             match needs_wrapper_attention(kind) {
-                Attention::None if !self.html_comments || !kind.may_open_html_comment() => {
+                Attention::None => {
                     self.at_first_token = false;
-                    return Token {
+                    *token = Token {
                         kind,
                         flags,
                         span: Span { start, end },
                     };
+                    return;
+                }
+                Attention::HtmlCommentCandidate if !self.html_comments => {
+                    self.at_first_token = false;
+                    *token = Token {
+                        kind,
+                        flags,
+                        span: Span { start, end },
+                    };
+                    return;
                 }
                 Attention::IdentifierContinuation => {
                     // Slow path only when the identifier continues with a non-ASCII character
@@ -228,19 +264,19 @@ impl<'source> Lexer<'source> {
                     };
                     if !continues {
                         self.at_first_token = false;
-                        return Token {
+                        *token = Token {
                             kind,
                             flags,
                             span: Span { start, end },
                         };
+                        return;
                     }
                 }
                 _ => {}
             }
         }
-        let token = self.finish_token_slow(result, start, end, flags != 0);
+        *token = self.finish_token_slow(result, start, end, flags != 0);
         self.at_first_token = false;
-        token
     }
 
     /// Skips an HTML-like comment running from `start` to the end of its line and lexes the

@@ -358,6 +358,18 @@ pub enum TokenKind {
     #[regex(r#""([^"\\\n\r]|\\[^\r]|\\\r\n?)*""#)]
     #[regex(r#"'([^'\\\n\r]|\\[^\r]|\\\r\n?)*'"#)]
     StringLiteral,
+    // The three punctuators the lexer wrapper may have to finish follow the literals, so that
+    // one compare (`kind > MinusMinus`) tells every other token final (see
+    // `needs_wrapper_attention` in crate::lexer).
+    /// `?.` (the wrapper splits `?.5` into `?` and `.5`).
+    #[token("?.")]
+    QuestionDot,
+    /// `<` (`<!--` opens an HTML-like comment in scripts).
+    #[token("<")]
+    Less,
+    /// `--` (`-->` at the start of a line is an HTML-like comment in scripts).
+    #[token("--")]
+    MinusMinus,
     /// `/pattern/flags`: only produced by [`crate::Lexer::rescan_as_regexp`].
     RegExpLiteral,
     /// `` `text` ``
@@ -391,8 +403,6 @@ pub enum TokenKind {
     Semicolon,
     #[token(",")]
     Comma,
-    #[token("<")]
-    Less,
     #[token(">")]
     Greater,
     #[token("<=")]
@@ -421,8 +431,6 @@ pub enum TokenKind {
     StarStar,
     #[token("++")]
     PlusPlus,
-    #[token("--")]
-    MinusMinus,
     #[token("<<")]
     ShiftLeft,
     #[token(">>")]
@@ -447,9 +455,6 @@ pub enum TokenKind {
     QuestionQuestion,
     #[token("?")]
     Question,
-    /// `?.` (the wrapper splits `?.5` into `?` and `.5`).
-    #[token("?.")]
-    QuestionDot,
     #[token(":")]
     Colon,
     #[token("=")]
@@ -547,12 +552,6 @@ impl TokenKind {
     #[inline]
     pub fn keyword_from_atom(atom: Atom) -> Option<TokenKind> {
         KEYWORD_KINDS.get(atom.0 as usize).copied()
-    }
-
-    /// `<` and `--`, which may start an Annex B HTML-like comment (`<!--`, `-->`).
-    #[inline]
-    pub fn may_open_html_comment(self) -> bool {
-        self == TokenKind::Less || self == TokenKind::MinusMinus
     }
 
     /// True for the assignment operators `=`, `+=`, ..., `??=`.
