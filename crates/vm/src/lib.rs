@@ -21,6 +21,7 @@ pub mod arguments;
 pub mod atom;
 pub mod builtins;
 pub mod conversions;
+pub mod deferred_contents;
 mod embedding;
 pub mod env;
 pub mod error;

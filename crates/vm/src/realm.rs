@@ -435,6 +435,9 @@ pub struct Vm {
     pub html_dda_object: ObjectRef,
     /// Built-in globals of the first realm not created yet (see `crate::lazy_globals`).
     pub lazy_globals: crate::lazy_globals::LazyGlobals,
+    /// Built-in objects of the first realm whose properties are not installed yet (see
+    /// `crate::deferred_contents`).
+    pub deferred_contents: crate::deferred_contents::DeferredContents,
 }
 
 impl std::fmt::Debug for Vm {
@@ -555,6 +558,7 @@ impl Vm {
             modules: Default::default(),
             html_dda_object: ObjectRef(u32::MAX),
             lazy_globals: Default::default(),
+            deferred_contents: Default::default(),
         };
         for (number, text) in atoms::ALL.iter().enumerate() {
             let atom = vm.intern_str(text);
@@ -1131,6 +1135,9 @@ impl Vm {
             tracer.push(self.html_dda_object);
         }
         self.atoms.trace(&mut tracer);
+        for object in self.deferred_contents.pending_objects() {
+            tracer.push(object);
+        }
         trace_values(&self.stack, &mut tracer);
         trace_values(&self.handles, &mut tracer);
         for string in self

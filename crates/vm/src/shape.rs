@@ -153,6 +153,9 @@ pub struct Shape {
     free_slots: Vec<u32>,
     /// Number of live `PropertyKey::Index` entries (element fast paths require zero).
     index_key_count: u32,
+    /// Set on the private shape of a built-in object whose remaining properties are installed
+    /// on first touch (see `crate::deferred_contents`): a lookup must run the installer first.
+    pub deferred_contents: bool,
 }
 
 impl Trace for Shape {
@@ -203,6 +206,7 @@ impl Shape {
             dictionary: false,
             free_slots: Vec::new(),
             index_key_count: 0,
+            deferred_contents: false,
         }
     }
 
@@ -321,6 +325,7 @@ impl Shape {
             dictionary: true,
             free_slots: self.free_slots.clone(),
             index_key_count: self.index_key_count,
+            deferred_contents: false,
         }
     }
 
@@ -430,6 +435,7 @@ impl Heap {
             dictionary: false,
             free_slots: Vec::new(),
             index_key_count: parent.index_key_count,
+            deferred_contents: false,
         };
         let slot = child_shape.push_entry(key, attributes);
         self.accounting

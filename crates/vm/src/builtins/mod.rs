@@ -79,7 +79,6 @@ pub fn install(vm: &mut Vm) {
     function::install(vm);
     symbol::install(vm);
     error::install(vm);
-    iterators::install(vm);
     iterator_helpers::install(vm);
     array::install(vm);
     string::install(vm);
