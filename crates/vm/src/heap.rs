@@ -68,7 +68,7 @@ pub struct HeapCounts {
 impl Heap {
     /// An empty heap, with arenas pre-sized for a realm.
     ///
-    /// Performance decision: realm setup (`Vm::new`) creates 191 strings, 141 objects and 106
+    /// Performance decision: realm setup (`Vm::new`) creates 179 strings, 141 objects and 73
     /// shapes, and `console` (read by almost every program, created on first use like the
     /// other self-contained namespaces, see `crate::lazy_globals`) 15 strings, 18 objects and
     /// one shape more (counted 2026-12-07; most shapes are the frozen shapes of built-in
@@ -93,11 +93,11 @@ impl Heap {
 
     /// String slots reserved for realm setup (see [`Heap::new`]; a test checks the realm
     /// fits).
-    pub const REALM_STRING_RESERVATION: usize = 256;
+    pub const REALM_STRING_RESERVATION: usize = 224;
     /// Object slots reserved for realm setup.
     pub const REALM_OBJECT_RESERVATION: usize = 192;
     /// Shape slots reserved for realm setup.
-    pub const REALM_SHAPE_RESERVATION: usize = 128;
+    pub const REALM_SHAPE_RESERVATION: usize = 96;
 
     /// Drains the tracer, marking and tracing every reachable value. Iterative: never recurses.
     /// Adds the approximate size of every newly marked value to `live_bytes_during_marking`,

@@ -1072,6 +1072,30 @@ impl Vm {
 
     // ----- [[DefineOwnProperty]] -----
 
+    /// [`Vm::define_data_property`] through the shared tree-shape transitions even during
+    /// realm setup, which otherwise gives each built-in object a private shape (see
+    /// `Heap::freeze_setup_dictionaries`).
+    ///
+    /// Performance decision: families of built-in objects with the same keys in the same
+    /// order (the eight NativeError constructors and prototypes, the twelve typed array
+    /// constructors and prototypes) share one shape per step instead of a private property
+    /// table each: 40 objects' tables, dictionaries and frozen shapes fewer at startup (see
+    /// docs/PERFORMANCE.md, "Intrinsics' contents on first use"). An object built this way
+    /// must never have its contents deferred (`crate::deferred_contents` needs a private
+    /// shape, which `Vm::defer_contents` gives it anyway).
+    pub(crate) fn define_data_property_in_shared_shape(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        value: Value,
+        attributes: Attributes,
+    ) {
+        let was_building = self.heap.building_realm;
+        self.heap.building_realm = false;
+        self.define_data_property(object, key, value, attributes);
+        self.heap.building_realm = was_building;
+    }
+
     /// Defines (or overwrites) a data property without validation or user code. For setting
     /// up built-ins and fresh objects (literals, closures); never fails.
     pub fn define_data_property(

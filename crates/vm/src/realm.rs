@@ -776,14 +776,45 @@ impl Vm {
         function: crate::function::NativeFunction,
         prototype: ObjectRef,
     ) -> ObjectRef {
+        self.create_constructor_with(name, length, function, prototype, false)
+    }
+
+    /// [`Vm::create_constructor`] for a family of constructors and prototypes with the same
+    /// keys (the NativeErrors): their properties follow shared tree-shape transitions instead
+    /// of one private shape per object (see [`Vm::define_data_property_in_shared_shape`]).
+    fn create_constructor_sharing_shapes(
+        &mut self,
+        name: &str,
+        length: u32,
+        function: crate::function::NativeFunction,
+        prototype: ObjectRef,
+    ) -> ObjectRef {
+        self.create_constructor_with(name, length, function, prototype, true)
+    }
+
+    fn create_constructor_with(
+        &mut self,
+        name: &str,
+        length: u32,
+        function: crate::function::NativeFunction,
+        prototype: ObjectRef,
+        share_shapes: bool,
+    ) -> ObjectRef {
         let constructor = self.new_native_function(name, length, function, true);
-        self.define_data_property(
+        let define = if share_shapes {
+            Vm::define_data_property_in_shared_shape
+        } else {
+            Vm::define_data_property
+        };
+        define(
+            self,
             constructor,
             PropertyKey::Atom(atoms::PROTOTYPE),
             Value::Object(prototype),
             Attributes::FROZEN,
         );
-        self.define_data_property(
+        define(
+            self,
             prototype,
             PropertyKey::Atom(atoms::CONSTRUCTOR),
             Value::Object(constructor),
@@ -835,14 +866,14 @@ impl Vm {
             let prototype = self.error_prototype_for(kind);
             let name_atom = kind.name_atom();
             let name_value = Value::String(self.atom_string(name_atom));
-            self.define_data_property(
+            self.define_data_property_in_shared_shape(
                 prototype,
                 PropertyKey::Atom(atoms::NAME),
                 name_value,
                 Attributes::HIDDEN_DATA,
             );
             let empty = Value::String(self.intrinsics.empty_string);
-            self.define_data_property(
+            self.define_data_property_in_shared_shape(
                 prototype,
                 PropertyKey::Atom(atoms::MESSAGE),
                 empty,
@@ -857,8 +888,12 @@ impl Vm {
                 ErrorKind::SuppressedError => 3,
                 _ => 1,
             };
-            let constructor =
-                self.create_constructor(name, length, error_constructor_function, prototype);
+            let constructor = self.create_constructor_sharing_shapes(
+                name,
+                length,
+                error_constructor_function,
+                prototype,
+            );
             // NativeError constructors inherit from %Error%.
             self.object_mut(constructor).prototype = Some(error);
             match kind {

@@ -336,7 +336,11 @@ impl Shape {
     fn freeze_into_standalone_tree(&mut self) {
         debug_assert!(self.dictionary);
         self.entries.retain(Option::is_some);
-        self.entries.shrink_to_fit();
+        // Shrinking is a reallocation (a copy and a second block in the allocation total);
+        // a table at most a quarter empty keeps its slack.
+        if self.entries.capacity() > self.entries.len() + self.entries.len() / 4 + 1 {
+            self.entries.shrink_to_fit();
+        }
         self.index = OnceCell::new();
         self.free_slots = Vec::new();
         self.parent = None;

@@ -45,7 +45,13 @@ pub fn install(vm: &mut Vm) {
     let bytes_key = vm.property_key_from_str("BYTES_PER_ELEMENT");
     for element_type in ElementType::ALL {
         let concrete_prototype = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
-        let name = vm.new_string(element_type.constructor_name());
+        // The name shares the heap string of the global's atom (as `new_native_function`
+        // does for the other built-ins).
+        let global_key = vm.property_key_from_str(element_type.constructor_name());
+        let name = match global_key {
+            PropertyKey::Atom(atom) => vm.atom_string(atom),
+            _ => vm.new_string(element_type.constructor_name()),
+        };
         let concrete = vm.new_native_function_with_data(
             Value::String(name),
             3,
@@ -54,22 +60,28 @@ pub fn install(vm: &mut Vm) {
             Value::Number(element_type.index() as f64),
         );
         vm.object_mut(concrete).prototype = Some(constructor);
-        vm.define_data_property(
+        // The twelve constructors (and the twelve prototypes) have the same keys: they share
+        // tree shapes instead of a private property table each.
+        vm.define_data_property_in_shared_shape(
             concrete,
             PropertyKey::Atom(atoms::PROTOTYPE),
             Value::Object(concrete_prototype),
             Attributes::FROZEN,
         );
-        vm.define_data_property(
+        vm.define_data_property_in_shared_shape(
             concrete_prototype,
             PropertyKey::Atom(atoms::CONSTRUCTOR),
             Value::Object(concrete),
             Attributes::HIDDEN_DATA,
         );
         let size = Value::Number(element_type.size() as f64);
-        vm.define_data_property(concrete, bytes_key, size, Attributes::FROZEN);
-        vm.define_data_property(concrete_prototype, bytes_key, size, Attributes::FROZEN);
-        let global_key = vm.property_key_from_str(element_type.constructor_name());
+        vm.define_data_property_in_shared_shape(concrete, bytes_key, size, Attributes::FROZEN);
+        vm.define_data_property_in_shared_shape(
+            concrete_prototype,
+            bytes_key,
+            size,
+            Attributes::FROZEN,
+        );
         vm.define_data_property(
             global,
             global_key,
