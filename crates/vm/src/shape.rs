@@ -372,6 +372,12 @@ impl Shape {
         Some(entry)
     }
 
+    /// Dictionary mode only: makes room for `additional` more entries at once.
+    pub fn reserve_entries(&mut self, additional: usize) {
+        debug_assert!(self.dictionary);
+        self.entries.reserve_exact(additional);
+    }
+
     /// Dictionary mode only: inserts a new property, returning its slot.
     pub fn dictionary_insert(&mut self, key: PropertyKey, attributes: Attributes) -> u32 {
         debug_assert!(self.dictionary);
