@@ -142,8 +142,10 @@ impl AtomTable {
     /// (438 atoms after realm setup, 453 once `console` exists, counted 2026-12-07 after the
     /// Annex B string methods and explicit resource management were added; 448, what the
     /// hash map holds in 512 buckets, no longer fits, and 896 is what 1024 buckets hold: about
-    /// 6 KB more than before, allocated once.)
-    pub const REALM_ATOM_RESERVATION: usize = 896;
+    /// 6 KB more than before, allocated once. Since the intrinsic constructors' and
+    /// prototypes' contents are installed on first use, `crate::deferred_contents`, realm
+    /// setup interns 160 atoms, 175 with `console`; 224 is what 256 buckets hold.)
+    pub const REALM_ATOM_RESERVATION: usize = 224;
 
     /// The heap string of an atom.
     #[inline]

@@ -68,9 +68,9 @@ pub struct HeapCounts {
 impl Heap {
     /// An empty heap, with arenas pre-sized for a realm.
     ///
-    /// Performance decision: realm setup (`Vm::new`) creates 459 strings, 505 objects and 104
+    /// Performance decision: realm setup (`Vm::new`) creates 179 strings, 141 objects and 73
     /// shapes, and `console` (read by almost every program, created on first use like the
-    /// other self-contained namespaces, see `crate::lazy_globals`) 16 strings, 18 objects and
+    /// other self-contained namespaces, see `crate::lazy_globals`) 15 strings, 18 objects and
     /// one shape more (counted 2026-12-07; most shapes are the frozen shapes of built-in
     /// objects, see [`Heap::freeze_setup_dictionaries`]; the test
     /// `realm_setup_fits_the_arena_reservations` keeps the reservations above them). Growing
@@ -78,7 +78,9 @@ impl Heap {
     /// little more than the realm needs allocates each vector once, with headroom for a small
     /// program before the first doubling. (Before the deferred globals and the shared
     /// built-in function names the realm had 1087 strings and 644 objects, and the
-    /// reservations were 1280 / 768 / 192.)
+    /// reservations were 1280 / 768 / 192; before the contents of the intrinsic constructors
+    /// and prototypes were installed on first use, `crate::deferred_contents`, the realm had
+    /// 459 strings, 505 objects and 104 shapes, and the reservations were 576 / 576 / 128.)
     pub fn new() -> Heap {
         Heap {
             strings: Arena::with_capacity(Heap::REALM_STRING_RESERVATION),
@@ -91,11 +93,11 @@ impl Heap {
 
     /// String slots reserved for realm setup (see [`Heap::new`]; a test checks the realm
     /// fits).
-    pub const REALM_STRING_RESERVATION: usize = 576;
+    pub const REALM_STRING_RESERVATION: usize = 224;
     /// Object slots reserved for realm setup.
-    pub const REALM_OBJECT_RESERVATION: usize = 576;
+    pub const REALM_OBJECT_RESERVATION: usize = 192;
     /// Shape slots reserved for realm setup.
-    pub const REALM_SHAPE_RESERVATION: usize = 128;
+    pub const REALM_SHAPE_RESERVATION: usize = 96;
 
     /// Drains the tracer, marking and tracing every reachable value. Iterative: never recurses.
     /// Adds the approximate size of every newly marked value to `live_bytes_during_marking`,

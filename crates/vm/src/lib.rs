@@ -22,6 +22,7 @@ pub mod arguments;
 pub mod atom;
 pub mod builtins;
 pub mod conversions;
+pub mod deferred_contents;
 pub mod elements;
 mod embedding;
 pub mod env;

@@ -1239,6 +1239,8 @@ impl Vm {
         if self.object(object).is_proxy() {
             return self.proxy_prevent_extensions(object);
         }
+        // A non-extensible object could no longer receive its deferred built-in properties.
+        self.ensure_contents_installed(object);
         self.object_mut(object).extensible = false;
         Ok(true)
     }

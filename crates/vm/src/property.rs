@@ -18,6 +18,7 @@
 //! Dictionary shapes are never cached as receivers (they mutate in place).
 
 use crate::atom::{PropertyKey, atoms};
+use crate::deferred_contents::ContentsDeferred;
 use crate::object::{ArrayData, ObjectKind, PropertyDescriptor};
 use crate::realm::Vm;
 use crate::shape::{Attributes, ShapeEntry};
@@ -105,36 +106,98 @@ pub struct IteratorRecord {
 impl Vm {
     // ----- lookup -----
 
-    /// Finds where an own property lives, without running user code.
+    /// Finds where an own property lives, without running user code. A built-in object whose
+    /// remaining properties are installed on first touch gets them first (see
+    /// `crate::deferred_contents`), so no caller ever sees it half-built.
     #[inline]
-    pub fn find_own_property(&self, object: ObjectRef, key: PropertyKey) -> Option<OwnLocation> {
+    pub fn find_own_property(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+    ) -> Option<OwnLocation> {
+        match self.find_own_property_if_installed(object, key) {
+            Ok(location) => location,
+            Err(ContentsDeferred) => self.find_own_property_after_installing(object, key),
+        }
+    }
+
+    /// [`Vm::find_own_property`] for an object whose contents were deferred (cold).
+    #[cold]
+    #[inline(never)]
+    fn find_own_property_after_installing(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+    ) -> Option<OwnLocation> {
+        self.install_deferred_contents(object);
+        self.find_own_property_if_installed(object, key)
+            .ok()
+            .flatten()
+    }
+
+    /// Finds an own property among those an object has now, without installing deferred
+    /// built-in contents (for side-effect-free readers holding only `&Vm`).
+    pub fn find_own_property_installed_so_far(
+        &self,
+        object: ObjectRef,
+        key: PropertyKey,
+    ) -> Option<OwnLocation> {
+        match self.find_own_property_if_installed(object, key) {
+            Ok(location) => location,
+            Err(ContentsDeferred) => self
+                .heap
+                .shapes
+                .get(self.object(object).shape)
+                .lookup(key)
+                .map(OwnLocation::Slot),
+        }
+    }
+
+    /// Whether `object` still waits for its deferred built-in contents.
+    #[inline]
+    pub fn contents_deferred(&self, object: ObjectRef) -> bool {
+        self.heap
+            .shapes
+            .get(self.object(object).shape)
+            .deferred_contents
+    }
+
+    /// Finds where an own property lives without installing deferred built-in contents:
+    /// `Err(ContentsDeferred)` when the object's shape still waits for them (for the few
+    /// callers that only hold `&Vm` and can answer conservatively).
+    #[inline]
+    pub fn find_own_property_if_installed(
+        &self,
+        object: ObjectRef,
+        key: PropertyKey,
+    ) -> Result<Option<OwnLocation>, ContentsDeferred> {
         let data = self.object(object);
         match key {
             PropertyKey::Index(index) => {
                 if let Some(value) = data.elements.get(index as usize)
                     && !value.is_hole()
                 {
-                    return Some(OwnLocation::Element(index));
+                    return Ok(Some(OwnLocation::Element(index)));
                 }
                 if let ObjectKind::StringWrapper(string) = data.kind
                     && (index as usize) < self.string(string).len()
                 {
-                    return Some(OwnLocation::StringIndex(index));
+                    return Ok(Some(OwnLocation::StringIndex(index)));
                 }
                 if let ObjectKind::TypedArray(view) = &data.kind {
-                    return self
+                    return Ok(self
                         .typed_array_has_index(view, index)
-                        .then_some(OwnLocation::TypedElement(index));
+                        .then_some(OwnLocation::TypedElement(index)));
                 }
                 if let ObjectKind::MappedArguments(_) = data.kind
                     && self.mapped_parameter(object, index).is_some()
                 {
-                    return Some(OwnLocation::MappedArgument(index));
+                    return Ok(Some(OwnLocation::MappedArgument(index)));
                 }
             }
             PropertyKey::Atom(atoms::LENGTH) => match data.kind {
-                ObjectKind::Array(_) => return Some(OwnLocation::ArrayLength),
-                ObjectKind::StringWrapper(_) => return Some(OwnLocation::StringLength),
+                ObjectKind::Array(_) => return Ok(Some(OwnLocation::ArrayLength)),
+                ObjectKind::StringWrapper(_) => return Ok(Some(OwnLocation::StringLength)),
                 _ => {}
             },
             _ => {}
@@ -142,15 +205,15 @@ impl Vm {
         if let ObjectKind::ModuleNamespace(module) = data.kind
             && !matches!(key, PropertyKey::Symbol(_))
         {
-            return self
+            return Ok(self
                 .namespace_export_index(module, key)
-                .map(OwnLocation::ModuleExport);
+                .map(OwnLocation::ModuleExport));
         }
-        self.heap
-            .shapes
-            .get(data.shape)
-            .lookup(key)
-            .map(OwnLocation::Slot)
+        let shape = self.heap.shapes.get(data.shape);
+        if shape.deferred_contents {
+            return Err(ContentsDeferred);
+        }
+        Ok(shape.lookup(key).map(OwnLocation::Slot))
     }
 
     /// Reads the value at an own location (calling getters with `receiver`).
@@ -314,6 +377,11 @@ impl Vm {
 
     /// Reads a data property along the chain without running user code (getters are not
     /// called; an accessor yields `None`). For error reporting and printing.
+    ///
+    /// It does not install deferred built-in contents (it only holds `&Vm`): an object whose
+    /// contents wait shows the properties it has so far (`constructor`, `name`, `prototype`,
+    /// the errors' `name` and `message`, which are defined at realm setup), which is what
+    /// these readers look for (see `crate::deferred_contents`).
     pub fn get_data_property_no_side_effects(
         &self,
         object: ObjectRef,
@@ -321,7 +389,7 @@ impl Vm {
     ) -> Option<Value> {
         let mut current = object;
         for _ in 0..10_000 {
-            if let Some(location) = self.find_own_property(current, key) {
+            if let Some(location) = self.find_own_property_installed_so_far(current, key) {
                 let data = self.object(current);
                 return match location {
                     OwnLocation::Element(index) => Some(data.elements[index as usize]),
@@ -992,7 +1060,7 @@ impl Vm {
 
     /// True when no object on the chain has an own property `key` (so an assignment creates
     /// an own data property on the receiver).
-    fn chain_lacks_key(&self, mut cursor: Option<ObjectRef>, key: PropertyKey) -> bool {
+    fn chain_lacks_key(&mut self, mut cursor: Option<ObjectRef>, key: PropertyKey) -> bool {
         while let Some(link) = cursor {
             if self.find_own_property(link, key).is_some() {
                 return false;
@@ -1003,6 +1071,30 @@ impl Vm {
     }
 
     // ----- [[DefineOwnProperty]] -----
+
+    /// [`Vm::define_data_property`] through the shared tree-shape transitions even during
+    /// realm setup, which otherwise gives each built-in object a private shape (see
+    /// `Heap::freeze_setup_dictionaries`).
+    ///
+    /// Performance decision: families of built-in objects with the same keys in the same
+    /// order (the eight NativeError constructors and prototypes, the twelve typed array
+    /// constructors and prototypes) share one shape per step instead of a private property
+    /// table each: 40 objects' tables, dictionaries and frozen shapes fewer at startup (see
+    /// docs/PERFORMANCE.md, "Intrinsics' contents on first use"). An object built this way
+    /// must never have its contents deferred (`crate::deferred_contents` needs a private
+    /// shape, which `Vm::defer_contents` gives it anyway).
+    pub(crate) fn define_data_property_in_shared_shape(
+        &mut self,
+        object: ObjectRef,
+        key: PropertyKey,
+        value: Value,
+        attributes: Attributes,
+    ) {
+        let was_building = self.heap.building_realm;
+        self.heap.building_realm = false;
+        self.define_data_property(object, key, value, attributes);
+        self.heap.building_realm = was_building;
+    }
 
     /// Defines (or overwrites) a data property without validation or user code. For setting
     /// up built-ins and fresh objects (literals, closures); never fails.
@@ -1452,6 +1544,12 @@ impl Vm {
         self.ensure_dictionary(object);
     }
 
+    /// Gives `object` a shape no other object has (a private dictionary, which realm setup
+    /// freezes into a standalone tree shape) and returns it (see `crate::deferred_contents`).
+    pub(crate) fn give_private_shape(&mut self, object: ObjectRef) -> ShapeId {
+        self.ensure_dictionary(object)
+    }
+
     /// Switches an object to a private dictionary shape (if not already) and returns it.
     fn ensure_dictionary(&mut self, object: ObjectRef) -> ShapeId {
         let shape = self.object(object).shape;
@@ -1767,6 +1865,7 @@ impl Vm {
     /// [[OwnPropertyKeys]]: integer indices ascending, then strings in insertion order, then
     /// symbols in insertion order.
     pub fn own_property_keys(&mut self, object: ObjectRef) -> JsResult<Vec<PropertyKey>> {
+        self.ensure_contents_installed(object);
         let data = self.object(object);
         if data.is_proxy() {
             return self.proxy_own_property_keys(object);

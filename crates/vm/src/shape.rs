@@ -153,6 +153,9 @@ pub struct Shape {
     free_slots: Vec<u32>,
     /// Number of live `PropertyKey::Index` entries (element fast paths require zero).
     index_key_count: u32,
+    /// Set on the private shape of a built-in object whose remaining properties are installed
+    /// on first touch (see `crate::deferred_contents`): a lookup must run the installer first.
+    pub deferred_contents: bool,
 }
 
 impl Trace for Shape {
@@ -203,6 +206,7 @@ impl Shape {
             dictionary: false,
             free_slots: Vec::new(),
             index_key_count: 0,
+            deferred_contents: false,
         }
     }
 
@@ -321,6 +325,7 @@ impl Shape {
             dictionary: true,
             free_slots: self.free_slots.clone(),
             index_key_count: self.index_key_count,
+            deferred_contents: false,
         }
     }
 
@@ -331,7 +336,11 @@ impl Shape {
     fn freeze_into_standalone_tree(&mut self) {
         debug_assert!(self.dictionary);
         self.entries.retain(Option::is_some);
-        self.entries.shrink_to_fit();
+        // Shrinking is a reallocation (a copy and a second block in the allocation total);
+        // a table at most a quarter empty keeps its slack.
+        if self.entries.capacity() > self.entries.len() + self.entries.len() / 4 + 1 {
+            self.entries.shrink_to_fit();
+        }
         self.index = OnceCell::new();
         self.free_slots = Vec::new();
         self.parent = None;
@@ -361,6 +370,12 @@ impl Shape {
             self.invalidate_index();
         }
         Some(entry)
+    }
+
+    /// Dictionary mode only: makes room for `additional` more entries at once.
+    pub fn reserve_entries(&mut self, additional: usize) {
+        debug_assert!(self.dictionary);
+        self.entries.reserve_exact(additional);
     }
 
     /// Dictionary mode only: inserts a new property, returning its slot.
@@ -430,6 +445,7 @@ impl Heap {
             dictionary: false,
             free_slots: Vec::new(),
             index_key_count: parent.index_key_count,
+            deferred_contents: false,
         };
         let slot = child_shape.push_entry(key, attributes);
         self.accounting

@@ -396,6 +396,9 @@ fn realm_setup_fits_the_arena_reservations() {
     // The self-contained namespaces are created on first use (tseval_vm::lazy_globals), so
     // they are not part of realm setup.
     assert!(vm.lazy_globals.pending_count() >= 8);
+    // So are the contents of the intrinsic constructors and prototypes
+    // (tseval_vm::deferred_contents): setup itself touches none of the 14 groups.
+    assert_eq!(vm.deferred_contents.pending_count(), 14);
     check_fits(&vm, "realm setup");
     // Almost every program reads `console`: creating it must fit the reservations as well.
     let console = vm.property_key_from_str("console");

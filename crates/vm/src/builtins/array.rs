@@ -23,10 +23,19 @@ use crate::realm::Vm;
 use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, Value};
 
-/// Installs `Array` and `Array.prototype`.
+/// Installs `Array` and `Array.prototype`: the constructor's behaviour now, their methods on
+/// first touch (see `crate::deferred_contents`).
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.array_constructor;
     super::install_constructor_behaviour(vm, constructor, array_constructor, 1);
+    // The methods are installed on first touch together with %TypedArray%'s, whose
+    // `toString` is Array.prototype's (`typed_array::install` records the group).
+}
+
+/// Installs the properties of `Array` and `Array.prototype` after the ones realm setup gave
+/// them (`length`, `name`, `prototype`; `constructor`).
+pub(crate) fn install_contents(vm: &mut Vm) {
+    let constructor = vm.intrinsics.array_constructor;
     method(vm, constructor, "isArray", 1, array_is_array);
     method(vm, constructor, "of", 0, array_of);
     method(vm, constructor, "from", 1, array_from);
@@ -90,6 +99,10 @@ pub fn install(vm: &mut Vm) {
         Value::Object(values),
         Attributes::HIDDEN_DATA,
     );
+    // The original %Array.prototype%[Symbol.iterator] of the fast array iteration path
+    // (`interpreter::iteration`), recorded here because the contents may be installed after
+    // the interpreter's snapshot of the realm's iteration functions.
+    vm.interpreter.original_array_iterator_function = Some(Value::Object(values));
 }
 
 fn return_this(_vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {

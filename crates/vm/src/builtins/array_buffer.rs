@@ -18,12 +18,29 @@ use crate::value::{JsResult, ObjectRef, Value};
 /// Installs `ArrayBuffer`, `SharedArrayBuffer` and their prototypes.
 pub fn install(vm: &mut Vm) {
     let object_prototype = vm.intrinsics.object_prototype;
-    let species = vm.intrinsics.symbols.species;
-
     let prototype = vm.alloc_object(Some(object_prototype), ObjectKind::Ordinary);
     vm.intrinsics.array_buffer_prototype = prototype;
     let constructor = vm.create_constructor("ArrayBuffer", 1, array_buffer_constructor, prototype);
     vm.intrinsics.array_buffer_constructor = constructor;
+    let shared_prototype = vm.alloc_object(Some(object_prototype), ObjectKind::Ordinary);
+    vm.intrinsics.shared_array_buffer_prototype = shared_prototype;
+    let shared_constructor = vm.create_constructor(
+        "SharedArrayBuffer",
+        1,
+        shared_array_buffer_constructor,
+        shared_prototype,
+    );
+    vm.intrinsics.shared_array_buffer_constructor = shared_constructor;
+    let members = [constructor, prototype, shared_constructor, shared_prototype];
+    vm.defer_contents(&members, install_contents);
+}
+
+/// Installs the properties of `ArrayBuffer`, `SharedArrayBuffer` and their prototypes (on
+/// first touch, see `crate::deferred_contents`).
+fn install_contents(vm: &mut Vm) {
+    let species = vm.intrinsics.symbols.species;
+    let prototype = vm.intrinsics.array_buffer_prototype;
+    let constructor = vm.intrinsics.array_buffer_constructor;
     method(vm, constructor, "isView", 1, array_buffer_is_view);
     super::symbol_getter(
         vm,
@@ -48,15 +65,8 @@ pub fn install(vm: &mut Vm) {
     );
     super::to_string_tag(vm, prototype, "ArrayBuffer");
 
-    let prototype = vm.alloc_object(Some(object_prototype), ObjectKind::Ordinary);
-    vm.intrinsics.shared_array_buffer_prototype = prototype;
-    let constructor = vm.create_constructor(
-        "SharedArrayBuffer",
-        1,
-        shared_array_buffer_constructor,
-        prototype,
-    );
-    vm.intrinsics.shared_array_buffer_constructor = constructor;
+    let prototype = vm.intrinsics.shared_array_buffer_prototype;
+    let constructor = vm.intrinsics.shared_array_buffer_constructor;
     super::symbol_getter(
         vm,
         constructor,

@@ -62,16 +62,31 @@ pub fn brand_of(vm: &Vm, object: ObjectRef) -> Option<Brand> {
 
 /// Installs Map, Set, WeakMap and WeakSet.
 pub fn install(vm: &mut Vm) {
+    let brands = [
+        (vm.intrinsics.map_constructor, Brand::Map),
+        (vm.intrinsics.set_constructor, Brand::Set),
+        (vm.intrinsics.weak_map_constructor, Brand::WeakMap),
+        (vm.intrinsics.weak_set_constructor, Brand::WeakSet),
+    ];
+    for (constructor, brand) in brands {
+        let behaviour: crate::function::NativeFunction = match brand {
+            Brand::Map => |vm, _, args| construct_collection(vm, &args, Brand::Map),
+            Brand::Set => |vm, _, args| construct_collection(vm, &args, Brand::Set),
+            Brand::WeakMap => |vm, _, args| construct_collection(vm, &args, Brand::WeakMap),
+            Brand::WeakSet => |vm, _, args| construct_collection(vm, &args, Brand::WeakSet),
+        };
+        super::install_constructor_behaviour(vm, constructor, behaviour, 0);
+    }
+    // The methods are installed on first touch together with `super::set_methods`, which
+    // records the group (see `crate::deferred_contents`).
+}
+
+/// Installs the properties of the collection constructors and prototypes.
+pub(crate) fn install_contents(vm: &mut Vm) {
     let species = vm.intrinsics.symbols.species;
     let iterator = vm.intrinsics.symbols.iterator;
 
     let map_constructor = vm.intrinsics.map_constructor;
-    super::install_constructor_behaviour(
-        vm,
-        map_constructor,
-        |vm, _, args| construct_collection(vm, &args, Brand::Map),
-        0,
-    );
     method(vm, map_constructor, "groupBy", 2, map_group_by);
     super::symbol_getter(
         vm,
@@ -130,12 +145,6 @@ pub fn install(vm: &mut Vm) {
     to_string_tag(vm, map_prototype, "Map");
 
     let set_constructor = vm.intrinsics.set_constructor;
-    super::install_constructor_behaviour(
-        vm,
-        set_constructor,
-        |vm, _, args| construct_collection(vm, &args, Brand::Set),
-        0,
-    );
     super::symbol_getter(
         vm,
         set_constructor,
@@ -177,13 +186,6 @@ pub fn install(vm: &mut Vm) {
     });
     to_string_tag(vm, set_prototype, "Set");
 
-    let weak_map_constructor = vm.intrinsics.weak_map_constructor;
-    super::install_constructor_behaviour(
-        vm,
-        weak_map_constructor,
-        |vm, _, args| construct_collection(vm, &args, Brand::WeakMap),
-        0,
-    );
     let weak_map_prototype = vm.intrinsics.weak_map_prototype;
     method(vm, weak_map_prototype, "get", 1, |vm, this, args| {
         map_get(vm, this, &args, Brand::WeakMap)
@@ -213,13 +215,6 @@ pub fn install(vm: &mut Vm) {
     );
     to_string_tag(vm, weak_map_prototype, "WeakMap");
 
-    let weak_set_constructor = vm.intrinsics.weak_set_constructor;
-    super::install_constructor_behaviour(
-        vm,
-        weak_set_constructor,
-        |vm, _, args| construct_collection(vm, &args, Brand::WeakSet),
-        0,
-    );
     let weak_set_prototype = vm.intrinsics.weak_set_prototype;
     method(vm, weak_set_prototype, "add", 1, |vm, this, args| {
         set_add(vm, this, &args, Brand::WeakSet)

@@ -195,6 +195,8 @@ fn has_user_defined_to_string(vm: &mut Vm, object: ObjectRef) -> bool {
     }
     let mut cursor = Some(object);
     while let Some(current) = cursor {
+        // A built-in prototype's `toString` may still wait (see `crate::deferred_contents`).
+        vm.ensure_contents_installed(current);
         if let Some(Value::Object(function)) =
             vm.get_data_property_no_side_effects(current, PropertyKey::Atom(atoms::TO_STRING))
             && vm

@@ -18,6 +18,13 @@ pub fn install(vm: &mut Vm) {
     let prototype = vm.alloc_object(Some(object_prototype), ObjectKind::Ordinary);
     vm.intrinsics.data_view_prototype = prototype;
     vm.create_constructor("DataView", 1, data_view_constructor, prototype);
+    vm.defer_contents(&[prototype], install_contents);
+}
+
+/// Installs the methods of `DataView.prototype` (on first touch, see
+/// `crate::deferred_contents`).
+fn install_contents(vm: &mut Vm) {
+    let prototype = vm.intrinsics.data_view_prototype;
     super::getter(vm, prototype, "buffer", get_buffer);
     super::getter(vm, prototype, "byteLength", get_byte_length);
     super::getter(vm, prototype, "byteOffset", get_byte_offset);

@@ -25,6 +25,15 @@ const MONTH_NAMES: [&str; 12] = [
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.date_constructor;
     super::install_constructor_behaviour(vm, constructor, date_constructor, 7);
+    let prototype = vm.intrinsics.date_prototype;
+    vm.defer_contents(&[constructor, prototype], install_contents);
+}
+
+/// Installs the properties of `Date` and `Date.prototype` (on first touch, see `crate::deferred_contents`;
+/// setting the constructor's behaviour again is harmless).
+fn install_contents(vm: &mut Vm) {
+    let constructor = vm.intrinsics.date_constructor;
+    super::install_constructor_behaviour(vm, constructor, date_constructor, 7);
     method(vm, constructor, "now", 0, date_now);
     method(vm, constructor, "parse", 1, date_parse);
     method(vm, constructor, "UTC", 7, date_utc);

@@ -59,6 +59,13 @@ pub fn install(vm: &mut Vm) {
         "AsyncDisposableStack",
         create_async_disposable_stack_constructor,
     );
+    // %IteratorPrototype%[Symbol.dispose] is installed with the rest of %IteratorPrototype%
+    // on first touch (`iterator_helpers::install` records the group and calls
+    // `install_iterator_dispose` last, where eager installation defined it).
+}
+
+/// Defines %IteratorPrototype%[Symbol.dispose].
+pub(crate) fn install_iterator_dispose(vm: &mut Vm) {
     let iterator_prototype = vm.intrinsics.iterator_prototype;
     let dispose_symbol = vm.intrinsics.symbols.dispose;
     super::symbol_method(

@@ -11,6 +11,14 @@ use crate::value::{JsResult, ObjectRef, Value};
 /// Installs the Error prototype methods.
 pub fn install(vm: &mut Vm) {
     let prototype = vm.intrinsics.error_prototype;
+    let constructor = vm.intrinsics.error_constructor;
+    vm.defer_contents(&[prototype, constructor], install_contents);
+}
+
+/// Installs the properties of `Error` and `Error.prototype` (on first touch, see
+/// `crate::deferred_contents`).
+fn install_contents(vm: &mut Vm) {
+    let prototype = vm.intrinsics.error_prototype;
     method(vm, prototype, "toString", 0, error_to_string);
     let constructor = vm.intrinsics.error_constructor;
     method(vm, constructor, "isError", 1, |vm, _, args| {

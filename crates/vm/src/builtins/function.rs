@@ -18,6 +18,15 @@ use crate::value::{JsResult, ObjectRef, Value};
 
 /// Installs `Function.prototype` methods.
 pub fn install(vm: &mut Vm) {
+    let constructor = vm.intrinsics.function_constructor;
+    super::install_constructor_behaviour(vm, constructor, function_constructor, 1);
+    let prototype = vm.intrinsics.function_prototype;
+    vm.defer_contents(&[prototype], install_contents);
+}
+
+/// Installs the methods of `Function.prototype` (on first touch, see
+/// `crate::deferred_contents`; setting the constructor's behaviour again is harmless).
+fn install_contents(vm: &mut Vm) {
     let prototype = vm.intrinsics.function_prototype;
     method(vm, prototype, "call", 1, function_call);
     method(vm, prototype, "apply", 2, function_apply);

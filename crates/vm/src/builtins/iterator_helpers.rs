@@ -40,6 +40,27 @@ pub fn install(vm: &mut Vm) {
         Attributes::FROZEN,
     );
     vm.define_global("Iterator", Value::Object(constructor));
+    let members = [
+        prototype,
+        vm.intrinsics.array_iterator_prototype,
+        vm.intrinsics.map_iterator_prototype,
+        vm.intrinsics.set_iterator_prototype,
+        vm.intrinsics.string_iterator_prototype,
+        constructor,
+        vm.intrinsics.iterator_helper_prototype,
+        vm.intrinsics.wrap_for_valid_iterator_prototype,
+    ];
+    vm.defer_contents(&members, install_contents);
+}
+
+/// Installs the properties of the iterator prototypes (`super::iterators`), then of
+/// `Iterator` and the iterator helpers, then %IteratorPrototype%[Symbol.dispose]
+/// (`super::disposable`), in the order of eager installation (on first touch, see
+/// `crate::deferred_contents`).
+fn install_contents(vm: &mut Vm) {
+    super::iterators::install_contents(vm);
+    let prototype = vm.intrinsics.iterator_prototype;
+    let constructor = vm.intrinsics.iterator_constructor;
     method(vm, constructor, "from", 1, iterator_from);
     method(vm, constructor, "concat", 0, iterator_concat);
 
@@ -136,6 +157,7 @@ pub fn install(vm: &mut Vm) {
     let wrap_prototype = vm.intrinsics.wrap_for_valid_iterator_prototype;
     method(vm, wrap_prototype, "next", 0, wrapper_next);
     method(vm, wrap_prototype, "return", 0, wrapper_return);
+    super::disposable::install_iterator_dispose(vm);
 }
 
 /// SetterThatIgnoresPrototypeProperties(this, %Iterator.prototype%, key, value).

@@ -15,7 +15,11 @@ use crate::realm::Vm;
 use crate::value::{JsResult, ObjectRef, StringRef, Value};
 
 /// Installs the iterator prototypes.
-pub fn install(vm: &mut Vm) {
+///
+/// Installed on first touch together with the iterator helpers, which add to
+/// %IteratorPrototype% too (`iterator_helpers::install` records the group, see
+/// `crate::deferred_contents`).
+pub(crate) fn install_contents(vm: &mut Vm) {
     let iterator_prototype = vm.intrinsics.iterator_prototype;
     let iterator_symbol = vm.intrinsics.symbols.iterator;
     symbol_method(
@@ -28,7 +32,10 @@ pub fn install(vm: &mut Vm) {
     );
 
     let array_iterator = vm.intrinsics.array_iterator_prototype;
-    method(vm, array_iterator, "next", 0, array_iterator_next);
+    let next = method(vm, array_iterator, "next", 0, array_iterator_next);
+    // The original %ArrayIteratorPrototype%.next of the fast array iteration path
+    // (`interpreter::iteration`): this may run after the interpreter's snapshot.
+    vm.interpreter.original_array_iterator_next = Some(Value::Object(next));
     to_string_tag(vm, array_iterator, "Array Iterator");
 
     let map_iterator = vm.intrinsics.map_iterator_prototype;

@@ -3,7 +3,10 @@
 //! `install(vm)` runs at the end of `Vm::new()`. The runtime core has already created the
 //! intrinsic prototypes and placeholder constructors (so that object identities are fixed
 //! early); installation swaps the real Rust implementation into each placeholder constructor
-//! and fills the prototypes with methods.
+//! and arranges for the constructors and prototypes to be filled with their methods on first
+//! touch (`Vm::defer_contents`, see `crate::deferred_contents`; at once in realms made by
+//! `Vm::create_realm`). Self-contained globals are created on first use
+//! (`crate::lazy_globals`).
 //!
 //! Conventions used by every module here:
 //! - Built-in methods are writable, non-enumerable, configurable data properties; their
@@ -80,7 +83,6 @@ pub fn install(vm: &mut Vm) {
     function::install(vm);
     symbol::install(vm);
     error::install(vm);
-    iterators::install(vm);
     iterator_helpers::install(vm);
     array::install(vm);
     string::install(vm);

@@ -60,6 +60,25 @@ pub fn install(vm: &mut Vm) {
     method(vm, global, "isNaN", 1, global_is_nan);
     method(vm, global, "isFinite", 1, global_is_finite);
 
+    // The prototypes' methods and `BigInt`'s statics are installed on first touch (see
+    // `crate::deferred_contents`); `Number` itself stays eager because its `parseFloat` and
+    // `parseInt` are the same function objects as the globals defined above.
+    let boolean = vm.intrinsics.boolean_constructor;
+    super::install_constructor_behaviour(vm, boolean, boolean_constructor, 1);
+    let bigint = vm.intrinsics.bigint_constructor;
+    super::install_constructor_behaviour(vm, bigint, bigint_constructor, 1);
+    let members = [
+        vm.intrinsics.number_prototype,
+        vm.intrinsics.boolean_prototype,
+        vm.intrinsics.bigint_prototype,
+        bigint,
+    ];
+    vm.defer_contents(&members, install_contents);
+}
+
+/// Installs the methods of `Number.prototype`, `Boolean.prototype`, `BigInt.prototype` and
+/// the statics of `BigInt`, in the order of eager installation.
+fn install_contents(vm: &mut Vm) {
     let prototype = vm.intrinsics.number_prototype;
     method(vm, prototype, "toString", 1, number_to_string_method);
     method(vm, prototype, "toFixed", 1, number_to_fixed_method);
@@ -74,14 +93,11 @@ pub fn install(vm: &mut Vm) {
     method(vm, prototype, "toLocaleString", 0, number_to_locale_string);
     method(vm, prototype, "valueOf", 0, number_value_of);
 
-    let boolean = vm.intrinsics.boolean_constructor;
-    super::install_constructor_behaviour(vm, boolean, boolean_constructor, 1);
     let boolean_prototype = vm.intrinsics.boolean_prototype;
     method(vm, boolean_prototype, "toString", 0, boolean_to_string);
     method(vm, boolean_prototype, "valueOf", 0, boolean_value_of);
 
     let bigint = vm.intrinsics.bigint_constructor;
-    super::install_constructor_behaviour(vm, bigint, bigint_constructor, 1);
     let bigint_prototype = vm.intrinsics.bigint_prototype;
     method(vm, bigint_prototype, "toString", 0, bigint_to_string);
     method(

@@ -16,6 +16,15 @@ use crate::value::{JsResult, ObjectRef, Value};
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.object_constructor;
     super::install_constructor_behaviour(vm, constructor, object_constructor, 1);
+    let prototype = vm.intrinsics.object_prototype;
+    vm.defer_contents(&[constructor, prototype], install_contents);
+}
+
+/// Installs the properties of `Object` and `Object.prototype` (on first touch, see `crate::deferred_contents`;
+/// setting the constructor's behaviour again is harmless).
+fn install_contents(vm: &mut Vm) {
+    let constructor = vm.intrinsics.object_constructor;
+    super::install_constructor_behaviour(vm, constructor, object_constructor, 1);
     method(vm, constructor, "keys", 1, object_keys);
     method(vm, constructor, "values", 1, object_values);
     method(vm, constructor, "entries", 1, object_entries);

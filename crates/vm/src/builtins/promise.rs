@@ -35,6 +35,35 @@ use crate::value::{JsResult, ObjectRef, Value};
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.promise_constructor;
     super::install_constructor_behaviour(vm, constructor, promise_constructor, 1);
+    let prototype = vm.intrinsics.promise_prototype;
+    vm.defer_contents(&[constructor, prototype], install_contents);
+    let global = vm.global_object();
+    method(vm, global, "queueMicrotask", 1, queue_microtask);
+    method(vm, global, "setTimeout", 2, |vm, _, args| {
+        add_timer(vm, args, false, false)
+    });
+    method(vm, global, "setInterval", 2, |vm, _, args| {
+        add_timer(vm, args, true, false)
+    });
+    method(vm, global, "setImmediate", 1, |vm, _, args| {
+        add_timer(vm, args, false, true)
+    });
+    method(vm, global, "clearTimeout", 1, clear_timer);
+    method(vm, global, "clearInterval", 1, clear_timer);
+    method(vm, global, "clearImmediate", 1, clear_timer);
+
+    let registry = vm.new_array(vec![Value::Number(1.0), Value::Undefined]);
+    let unhandled = vm.new_array(Vec::new());
+    vm.object_mut(registry).elements[1] = Value::Object(unhandled);
+    let key = registry_key(vm);
+    let holder = vm.intrinsics.throw_type_error;
+    vm.define_data_property(holder, key, Value::Object(registry), Attributes::FROZEN);
+}
+
+/// Installs the properties of `Promise` and `Promise.prototype` (on first touch, see
+/// `crate::deferred_contents`).
+fn install_contents(vm: &mut Vm) {
+    let constructor = vm.intrinsics.promise_constructor;
     method(vm, constructor, "resolve", 1, promise_resolve_static);
     method(vm, constructor, "reject", 1, promise_reject_static);
     method(vm, constructor, "all", 1, |vm, this, args| {
@@ -62,28 +91,6 @@ pub fn install(vm: &mut Vm) {
     method(vm, prototype, "catch", 1, promise_catch);
     method(vm, prototype, "finally", 1, promise_finally);
     to_string_tag(vm, prototype, "Promise");
-
-    let global = vm.global_object();
-    method(vm, global, "queueMicrotask", 1, queue_microtask);
-    method(vm, global, "setTimeout", 2, |vm, _, args| {
-        add_timer(vm, args, false, false)
-    });
-    method(vm, global, "setInterval", 2, |vm, _, args| {
-        add_timer(vm, args, true, false)
-    });
-    method(vm, global, "setImmediate", 1, |vm, _, args| {
-        add_timer(vm, args, false, true)
-    });
-    method(vm, global, "clearTimeout", 1, clear_timer);
-    method(vm, global, "clearInterval", 1, clear_timer);
-    method(vm, global, "clearImmediate", 1, clear_timer);
-
-    let registry = vm.new_array(vec![Value::Number(1.0), Value::Undefined]);
-    let unhandled = vm.new_array(Vec::new());
-    vm.object_mut(registry).elements[1] = Value::Object(unhandled);
-    let key = registry_key(vm);
-    let holder = vm.intrinsics.throw_type_error;
-    vm.define_data_property(holder, key, Value::Object(registry), Attributes::FROZEN);
 }
 
 /// The key of the timer registry on %ThrowTypeError% (a string key no program looks up).

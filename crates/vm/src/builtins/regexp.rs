@@ -22,6 +22,15 @@ use crate::value::{JsResult, ObjectRef, Value};
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.regexp_constructor;
     super::install_constructor_behaviour(vm, constructor, regexp_constructor, 2);
+    let prototype = vm.intrinsics.regexp_prototype;
+    vm.defer_contents(&[constructor, prototype], install_contents);
+}
+
+/// Installs the properties of `RegExp` and `RegExp.prototype` (on first touch, see `crate::deferred_contents`;
+/// setting the constructor's behaviour again is harmless).
+fn install_contents(vm: &mut Vm) {
+    let constructor = vm.intrinsics.regexp_constructor;
+    super::install_constructor_behaviour(vm, constructor, regexp_constructor, 2);
     method(vm, constructor, "escape", 1, regexp_escape);
     let prototype = vm.intrinsics.regexp_prototype;
     method(vm, prototype, "exec", 1, regexp_exec);

@@ -16,6 +16,22 @@ use crate::value::{JsResult, ObjectRef, Value};
 
 /// Installs the Set methods on %Set.prototype%.
 pub fn install(vm: &mut Vm) {
+    let members = [
+        vm.intrinsics.map_constructor,
+        vm.intrinsics.map_prototype,
+        vm.intrinsics.set_constructor,
+        vm.intrinsics.set_prototype,
+        vm.intrinsics.weak_map_prototype,
+        vm.intrinsics.weak_set_prototype,
+    ];
+    vm.defer_contents(&members, install_contents);
+}
+
+/// Installs the collections' properties (`super::collections`) and then the Set methods of
+/// this module, in the order of eager installation (on first touch, see
+/// `crate::deferred_contents`).
+fn install_contents(vm: &mut Vm) {
+    super::collections::install_contents(vm);
     let prototype = vm.intrinsics.set_prototype;
     method(vm, prototype, "union", 1, set_union);
     method(vm, prototype, "intersection", 1, set_intersection);

@@ -26,6 +26,15 @@ use crate::value::{JsResult, StringRef, Value};
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.string_constructor;
     super::install_constructor_behaviour(vm, constructor, string_constructor, 1);
+    let prototype = vm.intrinsics.string_prototype;
+    vm.defer_contents(&[constructor, prototype], install_contents);
+}
+
+/// Installs the properties of `String` and `String.prototype` (on first touch, see `crate::deferred_contents`;
+/// setting the constructor's behaviour again is harmless).
+fn install_contents(vm: &mut Vm) {
+    let constructor = vm.intrinsics.string_constructor;
+    super::install_constructor_behaviour(vm, constructor, string_constructor, 1);
     method(vm, constructor, "fromCharCode", 1, string_from_char_code);
     method(vm, constructor, "fromCodePoint", 1, string_from_code_point);
     method(vm, constructor, "raw", 1, string_raw);

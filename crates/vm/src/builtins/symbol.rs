@@ -13,6 +13,15 @@ use crate::value::{JsResult, SymbolRef, Value};
 pub fn install(vm: &mut Vm) {
     let constructor = vm.intrinsics.symbol_constructor;
     super::install_constructor_behaviour(vm, constructor, symbol_constructor, 0);
+    let prototype = vm.intrinsics.symbol_prototype;
+    vm.defer_contents(&[constructor, prototype], install_contents);
+}
+
+/// Installs the properties of `Symbol` and `Symbol.prototype` (on first touch, see `crate::deferred_contents`;
+/// setting the constructor's behaviour again is harmless).
+fn install_contents(vm: &mut Vm) {
+    let constructor = vm.intrinsics.symbol_constructor;
+    super::install_constructor_behaviour(vm, constructor, symbol_constructor, 0);
     // Symbol is not a constructor: `new Symbol()` throws (handled in the function body).
     let symbols = vm.intrinsics.symbols;
     for (name, symbol) in [

@@ -41,6 +41,73 @@ pub fn install(vm: &mut Vm) {
         Attributes::HIDDEN_DATA,
     );
     vm.intrinsics.typed_array_constructor = constructor;
+    let global = vm.intrinsics.global_object;
+    let bytes_key = vm.property_key_from_str("BYTES_PER_ELEMENT");
+    for element_type in ElementType::ALL {
+        let concrete_prototype = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
+        // The name shares the heap string of the global's atom (as `new_native_function`
+        // does for the other built-ins).
+        let global_key = vm.property_key_from_str(element_type.constructor_name());
+        let name = match global_key {
+            PropertyKey::Atom(atom) => vm.atom_string(atom),
+            _ => vm.new_string(element_type.constructor_name()),
+        };
+        let concrete = vm.new_native_function_with_data(
+            Value::String(name),
+            3,
+            concrete_constructor,
+            true,
+            Value::Number(element_type.index() as f64),
+        );
+        vm.object_mut(concrete).prototype = Some(constructor);
+        // The twelve constructors (and the twelve prototypes) have the same keys: they share
+        // tree shapes instead of a private property table each.
+        vm.define_data_property_in_shared_shape(
+            concrete,
+            PropertyKey::Atom(atoms::PROTOTYPE),
+            Value::Object(concrete_prototype),
+            Attributes::FROZEN,
+        );
+        vm.define_data_property_in_shared_shape(
+            concrete_prototype,
+            PropertyKey::Atom(atoms::CONSTRUCTOR),
+            Value::Object(concrete),
+            Attributes::HIDDEN_DATA,
+        );
+        let size = Value::Number(element_type.size() as f64);
+        vm.define_data_property_in_shared_shape(concrete, bytes_key, size, Attributes::FROZEN);
+        vm.define_data_property_in_shared_shape(
+            concrete_prototype,
+            bytes_key,
+            size,
+            Attributes::FROZEN,
+        );
+        vm.define_data_property(
+            global,
+            global_key,
+            Value::Object(concrete),
+            Attributes::HIDDEN_DATA,
+        );
+        vm.intrinsics.typed_array_constructors[element_type.index()] = concrete;
+        vm.intrinsics.typed_array_prototypes[element_type.index()] = concrete_prototype;
+    }
+    let members = [
+        vm.intrinsics.array_constructor,
+        vm.intrinsics.array_prototype,
+        constructor,
+        prototype,
+    ];
+    vm.defer_contents(&members, install_contents);
+}
+
+/// Installs the properties of `Array` and `Array.prototype` (`super::array`) and then of
+/// %TypedArray% and %TypedArray.prototype%, in the order of eager installation (on first
+/// touch, see `crate::deferred_contents`). The concrete constructors and prototypes keep
+/// their eager properties (`prototype`, `constructor`, `BYTES_PER_ELEMENT`).
+fn install_contents(vm: &mut Vm) {
+    super::array::install_contents(vm);
+    let constructor = vm.intrinsics.typed_array_constructor;
+    let prototype = vm.intrinsics.typed_array_prototype;
     method(vm, constructor, "from", 1, typed_array_from);
     method(vm, constructor, "of", 0, typed_array_of);
     let species = vm.intrinsics.symbols.species;
@@ -118,45 +185,6 @@ pub fn install(vm: &mut Vm) {
             array_to_string,
             Attributes::HIDDEN_DATA,
         );
-    }
-
-    let global = vm.intrinsics.global_object;
-    let bytes_key = vm.property_key_from_str("BYTES_PER_ELEMENT");
-    for element_type in ElementType::ALL {
-        let concrete_prototype = vm.alloc_object(Some(prototype), ObjectKind::Ordinary);
-        let name = vm.new_string(element_type.constructor_name());
-        let concrete = vm.new_native_function_with_data(
-            Value::String(name),
-            3,
-            concrete_constructor,
-            true,
-            Value::Number(element_type.index() as f64),
-        );
-        vm.object_mut(concrete).prototype = Some(constructor);
-        vm.define_data_property(
-            concrete,
-            PropertyKey::Atom(atoms::PROTOTYPE),
-            Value::Object(concrete_prototype),
-            Attributes::FROZEN,
-        );
-        vm.define_data_property(
-            concrete_prototype,
-            PropertyKey::Atom(atoms::CONSTRUCTOR),
-            Value::Object(concrete),
-            Attributes::HIDDEN_DATA,
-        );
-        let size = Value::Number(element_type.size() as f64);
-        vm.define_data_property(concrete, bytes_key, size, Attributes::FROZEN);
-        vm.define_data_property(concrete_prototype, bytes_key, size, Attributes::FROZEN);
-        let global_key = vm.property_key_from_str(element_type.constructor_name());
-        vm.define_data_property(
-            global,
-            global_key,
-            Value::Object(concrete),
-            Attributes::HIDDEN_DATA,
-        );
-        vm.intrinsics.typed_array_constructors[element_type.index()] = concrete;
-        vm.intrinsics.typed_array_prototypes[element_type.index()] = concrete_prototype;
     }
 }
 

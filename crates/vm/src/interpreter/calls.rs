@@ -247,6 +247,8 @@ fn create_arguments_object(
     );
     let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
     let array_prototype = vm.intrinsics.array_prototype;
+    // %Array.prototype.values% must exist before it is read (see `crate::deferred_contents`).
+    vm.ensure_contents_installed(array_prototype);
     if let Some(values) =
         vm.get_data_property_no_side_effects(array_prototype, PropertyKey::Atom(atoms::VALUES))
     {

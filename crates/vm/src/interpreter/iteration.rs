@@ -66,15 +66,24 @@ pub(crate) fn is_fast_iterable_array(vm: &Vm, value: Value) -> Option<ObjectRef>
         return None;
     }
     let iterator_key = PropertyKey::Symbol(vm.intrinsics.symbols.iterator);
-    if vm.find_own_property(array, iterator_key).is_some() {
+    // An array whose contents are deferred (none is, but the answer must be safe) counts as
+    // having its own iterator.
+    if !matches!(
+        vm.find_own_property_if_installed(array, iterator_key),
+        Ok(None)
+    ) {
         return None;
     }
     if !vm.interpreter.iteration_snapshot_taken {
         return None;
     }
+    // A holder whose built-in contents are still deferred holds the original function by
+    // definition (its installer records it as the original, see `crate::deferred_contents`).
     let (values, next) = current_iteration_functions(vm);
-    if same_function(values, vm.interpreter.original_array_iterator_function)
-        && same_function(next, vm.interpreter.original_array_iterator_next)
+    if (vm.contents_deferred(vm.intrinsics.array_prototype)
+        || same_function(values, vm.interpreter.original_array_iterator_function))
+        && (vm.contents_deferred(vm.intrinsics.array_iterator_prototype)
+            || same_function(next, vm.interpreter.original_array_iterator_next))
     {
         Some(array)
     } else {

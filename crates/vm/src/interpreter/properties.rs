@@ -242,7 +242,8 @@ pub(crate) fn get_global_fast(vm: &Vm, site: &InlineCacheSite) -> Option<Value> 
 /// uninitialised) and whether it is mutable.
 pub(crate) fn global_lexical_binding(vm: &Vm, key: PropertyKey) -> Option<(Value, bool)> {
     let lexical = vm.intrinsics.global_lexical_object;
-    match vm.find_own_property(lexical, key)? {
+    // The global declarative record is an internal object whose contents are never deferred.
+    match vm.find_own_property_if_installed(lexical, key).ok()?? {
         OwnLocation::Slot(entry) => Some((
             vm.object(lexical).slots[entry.slot as usize],
             entry.attributes.writable(),
