@@ -2095,6 +2095,16 @@ impl Vm {
         if record.done {
             return Ok(None);
         }
+        if let Some(step) = crate::interpreter::generators::iteration_step(
+            self,
+            record.iterator,
+            record.next_method,
+        ) {
+            if !matches!(step, Ok(Some(_))) {
+                record.done = true;
+            }
+            return step;
+        }
         let result = match self.call(record.next_method, Value::Object(record.iterator), &[]) {
             Ok(result) => result,
             Err(error) => {

@@ -102,8 +102,15 @@ pub(super) fn state_object(vm: &mut Vm, generator: Value) -> Option<ObjectRef> {
         return None;
     };
     let key = state_key(vm);
-    match vm.get_data_property_no_side_effects(generator, key) {
-        Some(Value::Object(state)) if vm.find_own_property(generator, key).is_some() => Some(state),
+    // One own-property lookup: the state is an own data property (never inherited), and a
+    // generator object is never an object whose contents are installed on first use.
+    match vm.find_own_property_installed_so_far(generator, key)? {
+        crate::property::OwnLocation::Slot(entry) if !entry.attributes.is_accessor() => {
+            match vm.object(generator).slots[entry.slot as usize] {
+                Value::Object(state) => Some(state),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -165,20 +172,29 @@ fn store_state(vm: &mut Vm, state: ObjectRef, new_state: f64) {
         closure.set_environment(frame.env);
     }
     let end = (base + register_count).min(vm.stack.len());
+    let header = [
+        Value::Number(new_state),
+        Value::Number(f64::from(frame.pc)),
+        Value::Number(f64::from(frame.scope_depth)),
+        Value::Object(frame.callee),
+        Value::Object(holder),
+    ];
+    // A generator suspended before keeps its layout: overwrite the header and the registers in
+    // place (the heap and the register stack are separate fields, so no copy in between).
+    let elements = vm.heap.objects.get_mut(state).elements.as_mut_slice();
+    if elements.len() == slot::REGISTERS + (end - base) {
+        elements[..slot::PROMISE].copy_from_slice(&header);
+        elements[slot::REGISTERS..].copy_from_slice(&vm.stack[base..end]);
+        return;
+    }
     let mut elements = std::mem::take(&mut vm.object_mut(state).elements);
     let promise = elements
         .get(slot::PROMISE)
         .copied()
         .unwrap_or(Value::Undefined);
     elements.clear();
-    elements.extend_from_slice(&[
-        Value::Number(new_state),
-        Value::Number(f64::from(frame.pc)),
-        Value::Number(f64::from(frame.scope_depth)),
-        Value::Object(frame.callee),
-        Value::Object(holder),
-        promise,
-    ]);
+    elements.extend_from_slice(&header);
+    elements.push(promise);
     elements.extend_from_slice(&vm.stack[base..end]);
     vm.object_mut(state).elements = elements;
 }
@@ -485,15 +501,12 @@ pub(super) fn resume_raw(
     };
     let code = closure.code;
     vm.enter_native_call()?;
-    // Rebuild the frame on top of the register stack.
+    // Rebuild the frame on top of the register stack (copied straight from the state
+    // object: the heap and the register stack are separate fields).
     let base = vm.stack.len();
-    let registers = vm
-        .object(state)
-        .elements
-        .get(slot::REGISTERS..)
-        .map(<[Value]>::to_vec)
-        .unwrap_or_default();
-    vm.stack.extend_from_slice(&registers);
+    if let Some(registers) = vm.heap.objects.get(state).elements.get(slot::REGISTERS..) {
+        vm.stack.extend_from_slice(registers);
+    }
     let register_count = usize::from(vm.interpreter.function(code).register_count);
     vm.stack.resize(base + register_count, Value::Undefined);
     set_state(vm, state, state::EXECUTING);
@@ -571,6 +584,60 @@ pub(super) fn resume_raw(
 pub(super) fn complete(vm: &mut Vm, state: ObjectRef) {
     set_state(vm, state, state::COMPLETED);
     vm.object_mut(state).elements.truncate(slot::REGISTERS);
+}
+
+/// One step of an iteration (for-of, spread, destructuring, `Array.from`, ...) over a generator
+/// object whose `next` method is the intrinsic `%GeneratorPrototype%.next`: resumes the body
+/// directly and unpacks the outcome, without the `{ value, done }` object that `next` would
+/// create and the iteration would then read back. `None` when the fast path does not apply
+/// (another `next`, or not a generator object); otherwise the step's result: `Ok(Some(value))`,
+/// `Ok(None)` when the generator is done, or the exception.
+///
+/// Performance decision: a `for (const x of gen())` step used to cost ~2,400 instructions, a
+/// third of them the call of the native `next`, the result object's allocation and the two
+/// generic property reads of `done` and `value`.
+pub(crate) fn iteration_step(
+    vm: &mut Vm,
+    iterator: ObjectRef,
+    next_method: Value,
+) -> Option<JsResult<Option<Value>>> {
+    let Value::Object(next_function) = next_method else {
+        return None;
+    };
+    match &vm.object(next_function).kind {
+        ObjectKind::NativeFunction(native)
+            if std::ptr::fn_addr_eq(
+                native.function,
+                generator_next as crate::function::NativeFunction,
+            ) && native.realm == vm.current_realm => {}
+        _ => return None,
+    }
+    let state = state_object(vm, Value::Object(iterator))?;
+    // Async functions share the coroutine state layout; `next` on their state is not a
+    // generator step (the general path reports the incompatible receiver).
+    if is_async_function_state(vm, state) {
+        return None;
+    }
+    Some(
+        match resume_raw(vm, state, ResumeMode::Next, Value::Undefined) {
+            Err(error) | Ok(Outcome::Threw(error)) => Err(error),
+            Ok(Outcome::Suspended(value)) => Ok(Some(value)),
+            Ok(Outcome::Returned(_)) => Ok(None),
+            Ok(Outcome::Delegated(result)) => unpack_iterator_result(vm, result),
+        },
+    )
+}
+
+/// IteratorComplete and IteratorValue of a result object passed through by `yield*`.
+fn unpack_iterator_result(vm: &mut Vm, result: Value) -> JsResult<Option<Value>> {
+    let Value::Object(result) = result else {
+        return vm.throw_type_error("Iterator result is not an object");
+    };
+    let done = vm.get(result, PropertyKey::Atom(atoms::DONE))?;
+    if vm.to_boolean(done) {
+        return Ok(None);
+    }
+    vm.get(result, PropertyKey::Atom(atoms::VALUE)).map(Some)
 }
 
 /// `%GeneratorPrototype%.next(value)`.
