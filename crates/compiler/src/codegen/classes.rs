@@ -271,14 +271,7 @@ impl Compiler<'_> {
                     if field.is_accessor {
                         let window = self.alloc_n(3)?;
                         let target = if field.is_static { pair } else { prototype };
-                        self.emit(Instruction::Move {
-                            dst: window,
-                            src: target,
-                        });
-                        self.emit(Instruction::Move {
-                            dst: Reg(window.0 + 1),
-                            src: key,
-                        });
+                        self.move_into_window(window, &[target, key]);
                         let storage =
                             self.resolve_private(accessor_storage_name(index), field.span)?;
                         self.load_place(storage, Reg(window.0 + 2))?;
@@ -340,18 +333,7 @@ impl Compiler<'_> {
                     let record = self.resolve(DECORATION_RECORD_NAME)?.place;
                     self.load_place(record, window)?;
                     let home = if is_static { pair } else { prototype };
-                    self.emit(Instruction::Move {
-                        dst: Reg(window.0 + 1),
-                        src: home,
-                    });
-                    self.emit(Instruction::Move {
-                        dst: Reg(window.0 + 2),
-                        src: key,
-                    });
-                    self.emit(Instruction::Move {
-                        dst: Reg(window.0 + 3),
-                        src: decorators,
-                    });
+                    self.move_into_window(Reg(window.0 + 1), &[home, key, decorators]);
                     self.emit(Instruction::DecorateElement {
                         window,
                         element: operand,
@@ -363,10 +345,7 @@ impl Compiler<'_> {
             let window = self.alloc_n(3)?;
             let record = self.resolve(DECORATION_RECORD_NAME)?.place;
             self.load_place(record, window)?;
-            self.emit(Instruction::Move {
-                dst: Reg(window.0 + 1),
-                src: pair,
-            });
+            self.move_into_window(Reg(window.0 + 1), &[pair]);
             match class_decorators {
                 Some(array) => self.emit(Instruction::Move {
                     dst: Reg(window.0 + 2),
@@ -446,6 +425,16 @@ impl Compiler<'_> {
         });
         self.exit_scope(scope, mark);
         Ok(())
+    }
+
+    /// `R[window + i] := R[sources[i]]` for each source (filling an instruction's window).
+    fn move_into_window(&mut self, window: Reg, sources: &[Reg]) {
+        for (offset, &source) in sources.iter().enumerate() {
+            self.emit(Instruction::Move {
+                dst: Reg(window.0 + offset as u16),
+                src: source,
+            });
+        }
     }
 
     /// Evaluates decorator expressions in order into an array in `dst`.

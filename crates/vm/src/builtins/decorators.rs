@@ -43,6 +43,14 @@ use tseval_compiler::opcodes::decoration::{
 /// Record index of the decorated class, as a property index.
 const DECORATED_CLASS: u32 = tseval_compiler::opcodes::decoration::DECORATED_CLASS as u32;
 
+/// Runs `operation` inside a handle scope: the values it roots are released when it returns.
+fn in_handle_scope<T>(vm: &mut Vm, operation: impl FnOnce(&mut Vm) -> JsResult<T>) -> JsResult<T> {
+    let scope = vm.open_handle_scope();
+    let result = operation(vm);
+    vm.close_handle_scope(scope);
+    result
+}
+
 /// `NewDecorationRecord`: a record with `field_count` per-field list pairs.
 pub fn new_decoration_record(vm: &mut Vm, field_count: u16) -> Value {
     let scope = vm.open_handle_scope();
@@ -234,10 +242,9 @@ pub fn decorate_element(
     decorators: Value,
     element: u16,
 ) -> JsResult<()> {
-    let scope = vm.open_handle_scope();
-    let result = decorate_element_inner(vm, record, home, key, decorators, element);
-    vm.close_handle_scope(scope);
-    result
+    in_handle_scope(vm, |vm| {
+        decorate_element_inner(vm, record, home, key, decorators, element)
+    })
 }
 
 fn decorate_element_inner(
@@ -365,10 +372,7 @@ pub fn decorate_class(
     class: Value,
     decorators: Value,
 ) -> JsResult<Value> {
-    let scope = vm.open_handle_scope();
-    let result = decorate_class_inner(vm, record, class, decorators);
-    vm.close_handle_scope(scope);
-    result
+    in_handle_scope(vm, |vm| decorate_class_inner(vm, record, class, decorators))
 }
 
 fn decorate_class_inner(
@@ -420,10 +424,9 @@ pub fn run_initializers(
     this: Value,
     value: Value,
 ) -> JsResult<Value> {
-    let scope = vm.open_handle_scope();
-    let result = run_initializers_inner(vm, record, list, this, value);
-    vm.close_handle_scope(scope);
-    result
+    in_handle_scope(vm, |vm| {
+        run_initializers_inner(vm, record, list, this, value)
+    })
 }
 
 fn run_initializers_inner(
@@ -459,8 +462,7 @@ pub fn define_auto_accessor(vm: &mut Vm, home: Value, key: Value, storage: Value
     let Some(home) = home.as_object() else {
         return Ok(());
     };
-    let scope = vm.open_handle_scope();
-    let result = (|| {
+    in_handle_scope(vm, |vm| {
         let key = vm.to_property_key(key)?;
         let base_name = match key {
             PropertyKey::Symbol(symbol) => {
@@ -488,9 +490,7 @@ pub fn define_auto_accessor(vm: &mut Vm, home: Value, key: Value, storage: Value
             ..PropertyDescriptor::default()
         };
         vm.define_property_or_throw(home, key, descriptor)
-    })();
-    vm.close_handle_scope(scope);
-    result
+    })
 }
 
 fn auto_accessor_get(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
