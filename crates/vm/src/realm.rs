@@ -355,15 +355,77 @@ pub struct RealmRecord {
     pub host_defined: Value,
 }
 
-/// A pending job (microtask): `function.call(this, ...arguments)`.
+/// A job the VM runs itself, without a function object: the promise reaction and
+/// thenable-resolution jobs, with up to three values.
+pub type InternalJob = fn(&mut Vm, [Value; 3]) -> JsResult<()>;
+
+/// A pending job (microtask): `function.call(this, ...arguments)`, or an internal job.
+///
+/// Performance decision: every `await` and every settled `then` queues a promise reaction job;
+/// as a native function object plus an argument vector that cost three allocations per job.
+/// Internal jobs carry their function pointer and values inline.
 #[derive(Clone, Debug)]
 pub struct Job {
-    /// The callable to run.
+    /// The callable to run (undefined for an internal job).
     pub function: Value,
     /// Its `this`.
     pub this: Value,
     /// Its arguments.
     pub arguments: Vec<Value>,
+    /// An internal job's function, run with `values` instead of calling `function`.
+    pub internal: Option<InternalJob>,
+    /// An internal job's values.
+    pub values: [Value; 3],
+}
+
+impl Job {
+    /// A job that calls `function` with `this` and `arguments`.
+    pub fn call(function: Value, this: Value, arguments: Vec<Value>) -> Job {
+        Job {
+            function,
+            this,
+            arguments,
+            internal: None,
+            values: [Value::Undefined; 3],
+        }
+    }
+
+    /// An internal job.
+    pub fn internal(function: InternalJob, values: [Value; 3]) -> Job {
+        Job {
+            function: Value::Undefined,
+            this: Value::Undefined,
+            arguments: Vec::new(),
+            internal: Some(function),
+            values,
+        }
+    }
+
+    /// Traces the values the job holds.
+    pub fn trace(&self, tracer: &mut tseval_gc::Tracer) {
+        self.function.trace(tracer);
+        self.this.trace(tracer);
+        trace_values(&self.arguments, tracer);
+        trace_values(&self.values, tracer);
+    }
+
+    /// Runs the job.
+    pub fn run(self, vm: &mut Vm) -> JsResult<()> {
+        match self.internal {
+            Some(function) => {
+                let scope = vm.open_handle_scope();
+                for value in self.values {
+                    vm.root(value);
+                }
+                let result = function(vm, self.values);
+                vm.close_handle_scope(scope);
+                result
+            }
+            None => vm
+                .call(self.function, self.this, &self.arguments)
+                .map(|_| ()),
+        }
+    }
 }
 
 /// Marks the handle stack depth at scope entry; see [`Vm::open_handle_scope`].
@@ -1204,9 +1266,7 @@ impl Vm {
             tracer.push(*symbol);
         }
         for job in &self.jobs {
-            job.function.trace(&mut tracer);
-            job.this.trace(&mut tracer);
-            trace_values(&job.arguments, &mut tracer);
+            job.trace(&mut tracer);
         }
         self.event_loop.trace(&mut tracer);
         crate::interpreter::trace_roots(&self.interpreter, &mut tracer);

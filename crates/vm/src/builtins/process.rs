@@ -17,13 +17,13 @@
 use std::collections::VecDeque;
 use std::time::Instant;
 
-use tseval_gc::{Trace, Tracer};
+use tseval_gc::Tracer;
 
 use super::method;
 use crate::function::Args;
 use crate::object::ObjectKind;
 use crate::realm::{Job, Vm};
-use crate::value::{JsResult, ObjectRef, Value, trace_values};
+use crate::value::{JsResult, ObjectRef, Value};
 
 /// Event loop state owned by the VM (never thread-local or global: two VMs on one thread
 /// keep separate clocks and queues).
@@ -66,9 +66,7 @@ impl EventLoopState {
     /// Reports the queued tick callbacks to the collector.
     pub fn trace(&self, tracer: &mut Tracer) {
         for job in &self.ticks {
-            job.function.trace(tracer);
-            job.this.trace(tracer);
-            trace_values(&job.arguments, tracer);
+            job.trace(tracer);
         }
     }
 }
@@ -286,11 +284,9 @@ fn write_chunk(vm: &mut Vm, args: Args, stream: OutputStream) -> JsResult<Value>
         .into_iter()
         .find(|candidate| vm.is_callable(*candidate));
     if let Some(callback) = callback {
-        vm.event_loop.ticks.push_back(Job {
-            function: callback,
-            this: Value::Undefined,
-            arguments: Vec::new(),
-        });
+        vm.event_loop
+            .ticks
+            .push_back(Job::call(callback, Value::Undefined, Vec::new()));
     }
     Ok(Value::Boolean(true))
 }
@@ -384,11 +380,9 @@ fn next_tick(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         ));
     }
     let arguments = args.rest(vm, 1);
-    vm.event_loop.ticks.push_back(Job {
-        function: callback,
-        this: Value::Undefined,
-        arguments,
-    });
+    vm.event_loop
+        .ticks
+        .push_back(Job::call(callback, Value::Undefined, arguments));
     Ok(Value::Undefined)
 }
 

@@ -3,8 +3,9 @@
 //! `setImmediate` and their `clear*`), and the event loop the runner drives after the script.
 //!
 //! Design:
-//! - Jobs (microtasks) go to `Vm::jobs`, which the runtime core traces as GC roots. A job is a
-//!   native function plus arguments; the job functions here take their state from arguments.
+//! - Jobs (microtasks) go to `Vm::jobs`, which the runtime core traces as GC roots. The promise
+//!   reaction and thenable jobs are internal jobs (`crate::realm::InternalJob`: a function
+//!   pointer and three values, no function object); `queueMicrotask` queues a call.
 //! - Internal records (resolving-function state, reaction records, `Promise.all` element
 //!   state) are small arrays whose dense elements are read and written directly; they are
 //!   reachable from the functions' `data` slots or from queued jobs, so the GC sees them.
@@ -109,8 +110,10 @@ fn registry(vm: &mut Vm) -> Option<ObjectRef> {
 
 // ----- records -----
 
-fn record(vm: &mut Vm, values: Vec<Value>) -> ObjectRef {
-    vm.new_array(values)
+/// An internal record (reaction, resolving-function state, combinator state) kept as an array
+/// object; built straight from the values, with no intermediate vector.
+fn record(vm: &mut Vm, values: &[Value]) -> ObjectRef {
+    vm.new_array(crate::elements::ElementVector::from_slice(values))
 }
 
 fn record_get(vm: &Vm, record: ObjectRef, index: usize) -> Value {
@@ -132,13 +135,8 @@ fn data_record(vm: &Vm, args: &Args) -> Option<ObjectRef> {
     vm.native_function_data(args.callee()).as_object()
 }
 
-fn enqueue(vm: &mut Vm, function: crate::function::NativeFunction, arguments: Vec<Value>) {
-    let job = vm.new_native_function("", 0, function, false);
-    vm.jobs.push_back(Job {
-        function: Value::Object(job),
-        this: Value::Undefined,
-        arguments,
-    });
+fn enqueue(vm: &mut Vm, function: crate::realm::InternalJob, values: [Value; 3]) {
+    vm.jobs.push_back(Job::internal(function, values));
 }
 
 // ----- promise core -----
@@ -162,7 +160,7 @@ pub fn new_promise(vm: &mut Vm, prototype: Option<ObjectRef>) -> ObjectRef {
 
 /// CreateResolvingFunctions: (resolve, reject) sharing one "already resolved" record.
 fn create_resolving_functions(vm: &mut Vm, promise: ObjectRef) -> (ObjectRef, ObjectRef) {
-    let state = record(vm, vec![Value::Object(promise), Value::FALSE]);
+    let state = record(vm, &[Value::Object(promise), Value::FALSE]);
     let empty = Value::String(vm.intrinsics.empty_string);
     let resolve =
         vm.new_native_function_with_data(empty, 1, resolve_function, false, Value::Object(state));
@@ -224,19 +222,18 @@ pub fn resolve_promise(vm: &mut Vm, promise: ObjectRef, resolution: Value) -> Js
         enqueue(
             vm,
             resolve_thenable_job,
-            vec![Value::Object(promise), resolution, then],
+            [Value::Object(promise), resolution, then],
         );
     }
     vm.close_handle_scope(scope);
     Ok(())
 }
 
-fn resolve_thenable_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let Value::Object(promise) = args.get(vm, 0) else {
-        return Ok(Value::Undefined);
+/// NewPromiseResolveThenableJob: `[promise, thenable, then]`.
+fn resolve_thenable_job(vm: &mut Vm, [promise, thenable, then]: [Value; 3]) -> JsResult<()> {
+    let Value::Object(promise) = promise else {
+        return Ok(());
     };
-    let thenable = args.get(vm, 1);
-    let then = args.get(vm, 2);
     let (resolve, reject) = create_resolving_functions(vm, promise);
     if let Err(error) = vm.call(
         then,
@@ -245,7 +242,7 @@ fn resolve_thenable_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
     ) {
         vm.call(Value::Object(reject), Value::Undefined, &[error])?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 fn settle(vm: &mut Vm, promise: ObjectRef, state: PromiseState, result: Value) -> Vec<Value> {
@@ -269,7 +266,11 @@ fn settle(vm: &mut Vm, promise: ObjectRef, state: PromiseState, result: Value) -
 fn fulfill_promise(vm: &mut Vm, promise: ObjectRef, value: Value) {
     let reactions = settle(vm, promise, PromiseState::Fulfilled, value);
     for reaction in reactions {
-        enqueue(vm, promise_reaction_job, vec![reaction, value]);
+        enqueue(
+            vm,
+            promise_reaction_job,
+            [reaction, value, Value::Undefined],
+        );
     }
 }
 
@@ -286,7 +287,11 @@ pub fn reject_promise(vm: &mut Vm, promise: ObjectRef, reason: Value) {
             .push(Value::Object(promise));
     }
     for reaction in reactions {
-        enqueue(vm, promise_reaction_job, vec![reaction, reason]);
+        enqueue(
+            vm,
+            promise_reaction_job,
+            [reaction, reason, Value::Undefined],
+        );
     }
 }
 
@@ -328,7 +333,7 @@ fn new_promise_capability(vm: &mut Vm, constructor: Value) -> JsResult<Capabilit
     if !vm.is_constructor(constructor) {
         return vm.throw_type_error("Promise resolve or reject function is not callable");
     }
-    let state = record(vm, vec![Value::Undefined, Value::Undefined]);
+    let state = record(vm, &[Value::Undefined, Value::Undefined]);
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(state));
     let empty = Value::String(vm.intrinsics.empty_string);
@@ -391,7 +396,7 @@ fn perform_then(
     };
     let fulfill_reaction = record(
         vm,
-        vec![
+        &[
             result,
             resolve,
             reject,
@@ -401,7 +406,7 @@ fn perform_then(
     );
     let reject_reaction = record(
         vm,
-        vec![
+        &[
             result,
             resolve,
             reject,
@@ -426,12 +431,12 @@ fn perform_then(
         PromiseState::Fulfilled => enqueue(
             vm,
             promise_reaction_job,
-            vec![Value::Object(fulfill_reaction), value],
+            [Value::Object(fulfill_reaction), value, Value::Undefined],
         ),
         PromiseState::Rejected => enqueue(
             vm,
             promise_reaction_job,
-            vec![Value::Object(reject_reaction), value],
+            [Value::Object(reject_reaction), value, Value::Undefined],
         ),
     }
 }
@@ -454,11 +459,11 @@ pub(crate) fn perform_then_into(
     perform_then(vm, promise, on_fulfilled, on_rejected, Some(capability));
 }
 
-fn promise_reaction_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let Value::Object(reaction) = args.get(vm, 0) else {
-        return Ok(Value::Undefined);
+/// NewPromiseReactionJob: `[reaction record, argument, unused]`.
+fn promise_reaction_job(vm: &mut Vm, [reaction, argument, _]: [Value; 3]) -> JsResult<()> {
+    let Value::Object(reaction) = reaction else {
+        return Ok(());
     };
-    let argument = args.get(vm, 1);
     let result_promise = record_get(vm, reaction, 0);
     let resolve = record_get(vm, reaction, 1);
     let reject = record_get(vm, reaction, 2);
@@ -474,7 +479,7 @@ fn promise_reaction_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
         vm.call(handler, Value::Undefined, &[argument])
     };
     if result_promise.is_undefined() && resolve.is_undefined() {
-        return Ok(Value::Undefined);
+        return Ok(());
     }
     match outcome {
         Ok(value) => vm.call(resolve, Value::Undefined, &[value])?,
@@ -482,7 +487,7 @@ fn promise_reaction_job(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
         Err(error) if vm.exit_requested() => return Err(error),
         Err(error) => vm.call(reject, Value::Undefined, &[error])?,
     };
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 // ----- constructor and prototype -----
@@ -555,7 +560,7 @@ fn finally_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let result = vm.call(on_finally, Value::Undefined, &[])?;
     let constructor = Value::Object(vm.intrinsics.promise_constructor);
     let promise = promise_resolve(vm, constructor, result)?;
-    let value_record = record(vm, vec![value, Value::Boolean(is_reject)]);
+    let value_record = record(vm, &[value, Value::Boolean(is_reject)]);
     let empty = Value::String(vm.intrinsics.empty_string);
     let continuation = vm.new_native_function_with_data(
         empty,
@@ -593,7 +598,7 @@ fn promise_finally(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         );
     }
     let empty = Value::String(vm.intrinsics.empty_string);
-    let fulfilled_state = record(vm, vec![on_finally, Value::FALSE]);
+    let fulfilled_state = record(vm, &[on_finally, Value::FALSE]);
     let then_finally = vm.new_native_function_with_data(
         empty,
         1,
@@ -601,7 +606,7 @@ fn promise_finally(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         false,
         Value::Object(fulfilled_state),
     );
-    let rejected_state = record(vm, vec![on_finally, Value::TRUE]);
+    let rejected_state = record(vm, &[on_finally, Value::TRUE]);
     let catch_finally = vm.new_native_function_with_data(
         empty,
         1,
@@ -829,7 +834,7 @@ fn perform_promise_combinator(
     *iterator_record = Some(iterator);
     let values = vm.new_array(Vec::new());
     vm.root(Value::Object(values));
-    let counter = record(vm, vec![Value::Number(1.0)]);
+    let counter = record(vm, &[Value::Number(1.0)]);
     vm.root(Value::Object(counter));
     let empty = Value::String(vm.intrinsics.empty_string);
     let mut index = 0usize;
@@ -853,7 +858,7 @@ fn perform_promise_combinator(
         let make = |vm: &mut Vm, mode: f64, settle: Value| {
             let state = record(
                 vm,
-                vec![
+                &[
                     Value::Number(index as f64),
                     Value::Object(values),
                     Value::Object(counter),
@@ -937,11 +942,8 @@ fn queue_microtask(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     if !vm.is_callable(callback) {
         return vm.throw_type_error("The \"callback\" argument must be of type function.");
     }
-    vm.jobs.push_back(Job {
-        function: callback,
-        this: Value::Undefined,
-        arguments: Vec::new(),
-    });
+    vm.jobs
+        .push_back(Job::call(callback, Value::Undefined, Vec::new()));
     Ok(Value::Undefined)
 }
 
@@ -979,7 +981,7 @@ fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult
     let due = if immediate { now } else { now + delay };
     let timer = record(
         vm,
-        vec![
+        &[
             Value::Number(id),
             callback,
             Value::Object(arguments),
@@ -1028,13 +1030,13 @@ fn clear_timer(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 pub fn run_microtasks(vm: &mut Vm) -> JsResult<()> {
     loop {
         while let Some(tick) = vm.event_loop.ticks.pop_front() {
-            vm.call(tick.function, tick.this, &tick.arguments)?;
+            tick.run(vm)?;
         }
         if vm.jobs.is_empty() {
             return Ok(());
         }
         while let Some(job) = vm.jobs.pop_front() {
-            vm.call(job.function, job.this, &job.arguments)?;
+            job.run(vm)?;
             if vm.exit_requested() {
                 return Err(Value::Undefined);
             }
