@@ -55,6 +55,7 @@ pub mod function;
 pub mod inspect;
 pub mod intl;
 pub mod iterator_helpers;
+pub mod iterator_zip;
 pub mod iterators;
 pub mod json;
 pub mod math;
