@@ -41,6 +41,7 @@ use crate::value::{JsResult, ObjectRef, StringRef, SymbolRef, Value};
 
 pub mod array;
 pub mod array_buffer;
+pub mod array_from_async;
 pub mod atomics;
 pub mod collections;
 pub mod console;
