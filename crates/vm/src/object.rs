@@ -679,6 +679,9 @@ pub enum IteratorHelperKind {
     FlatMap,
     /// `Iterator.concat(...iterables)`.
     Concat,
+    /// `Iterator.zip(iterables, options)` and `Iterator.zipKeyed(iterables, options)` (see
+    /// `builtins::iterator_zip` for the layout of `values`).
+    Zip,
 }
 
 impl ObjectKind {

@@ -39,6 +39,13 @@ pub(crate) fn install_contents(vm: &mut Vm) {
     method(vm, constructor, "isArray", 1, array_is_array);
     method(vm, constructor, "of", 0, array_of);
     method(vm, constructor, "from", 1, array_from);
+    method(
+        vm,
+        constructor,
+        "fromAsync",
+        1,
+        super::array_from_async::array_from_async,
+    );
     let species = vm.intrinsics.symbols.species;
     super::symbol_getter(
         vm,
@@ -159,7 +166,11 @@ fn array_is_array(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 
 /// The result object of `Array.from`/`Array.of` called on `this`: a plain array for
 /// %Array% (or a non-constructor), otherwise `new this(...arguments)`.
-fn construct_result(vm: &mut Vm, this: Value, arguments: &[Value]) -> JsResult<ObjectRef> {
+pub(super) fn construct_result(
+    vm: &mut Vm,
+    this: Value,
+    arguments: &[Value],
+) -> JsResult<ObjectRef> {
     if vm.is_constructor(this) && !this.is_identical(Value::Object(vm.intrinsics.array_constructor))
     {
         let created = vm.construct(this, arguments, None)?;

@@ -1,6 +1,7 @@
 //! The `Iterator` constructor and the iterator helpers: `Iterator.from`, `Iterator.concat`,
 //! `Iterator.prototype.{map, filter, take, drop, flatMap, reduce, toArray, forEach, some,
-//! every, find}`, %IteratorHelperPrototype% and %WrapForValidIteratorPrototype%.
+//! every, find}`, `Iterator.zip`/`Iterator.zipKeyed` (their closure lives in
+//! `super::iterator_zip`), %IteratorHelperPrototype% and %WrapForValidIteratorPrototype%.
 //!
 //! The specification describes an iterator helper as a generator running an abstract
 //! closure. Every such closure here only yields at the end of a loop iteration (or inside
@@ -63,6 +64,14 @@ fn install_contents(vm: &mut Vm) {
     let constructor = vm.intrinsics.iterator_constructor;
     method(vm, constructor, "from", 1, iterator_from);
     method(vm, constructor, "concat", 0, iterator_concat);
+    method(vm, constructor, "zip", 1, super::iterator_zip::iterator_zip);
+    method(
+        vm,
+        constructor,
+        "zipKeyed",
+        1,
+        super::iterator_zip::iterator_zip_keyed,
+    );
 
     // `constructor` and `@@toStringTag` are accessors whose setters ignore the prototype.
     let constructor_getter = vm.new_native_function(
@@ -601,6 +610,7 @@ fn helper_step(
             data.values[4] = inner.next_method;
             data.state |= INNER_ACTIVE;
         },
+        IteratorHelperKind::Zip => super::iterator_zip::zip_step(vm, helper),
         IteratorHelperKind::Concat => loop {
             if helper_data(vm, helper).state & INNER_ACTIVE != 0 {
                 let mut inner = stored_record(vm, helper, 0);
@@ -646,7 +656,9 @@ fn helper_return(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
         COMPLETED => return Ok(iter_result(vm, Value::Undefined, true)),
         SUSPENDED_START => {
             set_generator_state(vm, helper, COMPLETED);
-            if kind != IteratorHelperKind::Concat {
+            if kind == IteratorHelperKind::Zip {
+                super::iterator_zip::zip_return(vm, helper)?;
+            } else if kind != IteratorHelperKind::Concat {
                 let record = stored_record(vm, helper, 0);
                 vm.iterator_close(&record)?;
             }
@@ -657,6 +669,7 @@ fn helper_return(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     set_generator_state(vm, helper, EXECUTING);
     let inner_active = state & INNER_ACTIVE != 0;
     let outcome = match kind {
+        IteratorHelperKind::Zip => super::iterator_zip::zip_return(vm, helper),
         IteratorHelperKind::Concat => {
             if inner_active {
                 let inner = stored_record(vm, helper, 0);

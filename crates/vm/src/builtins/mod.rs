@@ -41,6 +41,7 @@ use crate::value::{JsResult, ObjectRef, StringRef, SymbolRef, Value};
 
 pub mod array;
 pub mod array_buffer;
+pub mod array_from_async;
 pub mod atomics;
 pub mod collections;
 pub mod console;
@@ -55,6 +56,7 @@ pub mod function;
 pub mod inspect;
 pub mod intl;
 pub mod iterator_helpers;
+pub mod iterator_zip;
 pub mod iterators;
 pub mod json;
 pub mod math;

@@ -1,5 +1,6 @@
 //! `Promise` (constructor, `then`/`catch`/`finally`, `resolve`/`reject`/`all`/`allSettled`/
-//! `race`/`any`/`withResolvers`), `queueMicrotask`, timers (`setTimeout`, `setInterval`,
+//! `race`/`any`/`withResolvers`, and the await-dictionary combinators `allKeyed`/
+//! `allSettledKeyed`), `queueMicrotask`, timers (`setTimeout`, `setInterval`,
 //! `setImmediate` and their `clear*`), and the event loop the runner drives after the script.
 //!
 //! Design:
@@ -77,6 +78,12 @@ fn install_contents(vm: &mut Vm) {
         promise_combinator(vm, this, args, Combinator::Any)
     });
     method(vm, constructor, "race", 1, promise_race);
+    method(vm, constructor, "allKeyed", 1, |vm, this, args| {
+        promise_keyed_combinator(vm, this, args, false)
+    });
+    method(vm, constructor, "allSettledKeyed", 1, |vm, this, args| {
+        promise_keyed_combinator(vm, this, args, true)
+    });
     method(vm, constructor, "withResolvers", 0, promise_with_resolvers);
     method(vm, constructor, "try", 1, promise_try);
     let species = vm.intrinsics.symbols.species;
@@ -716,16 +723,28 @@ enum Combinator {
 }
 
 /// Element function data: [index, values, counter record, capability resolve/reject,
-/// already called, mode]. Modes: 0 all-fulfilled, 1 settled-fulfilled, 2 settled-rejected,
-/// 3 any-rejected.
+/// already called, mode, keys]. Modes: 0 all-fulfilled, 1 settled-fulfilled, 2
+/// settled-rejected, 3 any-rejected. "Already called" is a boolean, or (for the keyed
+/// combinators, whose fulfilled and rejected element functions of one key share the flag) a
+/// one-element record holding it. `keys` (present for `allKeyed`/`allSettledKeyed`) is the
+/// array of the result object's keys; without it the result is an array.
 fn combinator_element(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let Some(state) = data_record(vm, &args) else {
         return Ok(Value::Undefined);
     };
-    if record_get(vm, state, 4).is_identical(Value::TRUE) {
-        return Ok(Value::Undefined);
+    let already_called = record_get(vm, state, 4);
+    if let Value::Object(shared_flag) = already_called {
+        if record_get(vm, shared_flag, 0).is_identical(Value::TRUE) {
+            return Ok(Value::Undefined);
+        }
+        record_set(vm, shared_flag, 0, Value::TRUE);
+    } else {
+        if already_called.is_identical(Value::TRUE) {
+            return Ok(Value::Undefined);
+        }
+        record_set(vm, state, 4, Value::TRUE);
     }
-    record_set(vm, state, 4, Value::TRUE);
+    let keys = record_get(vm, state, 6);
     let index = record_get(vm, state, 0).as_number().unwrap_or(0.0) as usize;
     let Value::Object(values) = record_get(vm, state, 1) else {
         return Ok(Value::Undefined);
@@ -763,6 +782,11 @@ fn combinator_element(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
     record_set(vm, counter, 0, Value::Number(remaining));
     if remaining == 0.0 {
+        if let Value::Object(keys) = keys {
+            let result = keyed_result_object(vm, keys, values)?;
+            vm.call(settle_function, Value::Undefined, &[Value::Object(result)])?;
+            return Ok(Value::Undefined);
+        }
         let elements = vm.object(values).elements.clone();
         let array = vm.new_array(elements);
         if mode == 3 {
@@ -927,6 +951,146 @@ fn perform_promise_combinator(
                 &[Value::Object(array)],
             )?;
         }
+    }
+    Ok(())
+}
+
+/// CreateKeyedPromiseCombinatorResultObject(keys, values): a null-prototype object with
+/// `keys[i]: values[i]` in key order.
+fn keyed_result_object(vm: &mut Vm, keys: ObjectRef, values: ObjectRef) -> JsResult<ObjectRef> {
+    let scope = vm.open_handle_scope();
+    let result = vm.alloc_object(None, ObjectKind::Ordinary);
+    vm.root(Value::Object(result));
+    let count = vm.object(keys).elements.len();
+    for index in 0..count {
+        let key = record_get(vm, keys, index);
+        let value = record_get(vm, values, index);
+        let key = vm.to_property_key(key)?;
+        vm.create_data_property_or_throw(result, key, value)?;
+    }
+    vm.close_handle_scope(scope);
+    Ok(result)
+}
+
+/// `Promise.allKeyed(promises)` (`settled == false`) and `Promise.allSettledKeyed(promises)`
+/// (await dictionary): NewPromiseCapability, GetPromiseResolve, the object check, then
+/// PerformPromiseAllKeyed; an abrupt completion of the last two rejects the capability.
+fn promise_keyed_combinator(
+    vm: &mut Vm,
+    this: Value,
+    args: Args,
+    settled: bool,
+) -> JsResult<Value> {
+    let capability = new_promise_capability(vm, this)?;
+    let scope = vm.open_handle_scope();
+    for value in [capability.promise, capability.resolve, capability.reject] {
+        vm.root(value);
+    }
+    let promises = args.get(vm, 0);
+    vm.root(promises);
+    let result = perform_promise_all_keyed(vm, this, promises, settled, &capability);
+    if let Err(error) = result {
+        vm.root(error);
+        vm.call(capability.reject, Value::Undefined, &[error])?;
+    }
+    vm.close_handle_scope(scope);
+    Ok(capability.promise)
+}
+
+/// GetPromiseResolve, the object check and PerformPromiseAllKeyed up to their abrupt
+/// completions (which the caller turns into a rejection).
+fn perform_promise_all_keyed(
+    vm: &mut Vm,
+    this: Value,
+    promises: Value,
+    settled: bool,
+    capability: &Capability,
+) -> JsResult<()> {
+    let resolve_key = vm.intern_str("resolve");
+    let resolve_method = vm.get_value(this, PropertyKey::Atom(resolve_key))?;
+    if !vm.is_callable(resolve_method) {
+        return vm.throw_type_error("Promise resolve is not a function");
+    }
+    vm.root(resolve_method);
+    let Value::Object(promises) = promises else {
+        return vm.throw_type_error("Promise keyed combinator: the argument is not an object");
+    };
+    let all_keys = vm.own_property_keys(promises)?;
+    let keys = vm.new_array(Vec::new());
+    vm.root(Value::Object(keys));
+    let values = vm.new_array(Vec::new());
+    vm.root(Value::Object(values));
+    let counter = record(vm, vec![Value::Number(1.0)]);
+    vm.root(Value::Object(counter));
+    let empty = Value::String(vm.intrinsics.empty_string);
+    for key in all_keys {
+        let Some(descriptor) = vm.get_own_property(promises, key)? else {
+            continue;
+        };
+        if descriptor.enumerable != Some(true) {
+            continue;
+        }
+        let scope = vm.open_handle_scope();
+        let value = vm.get(promises, key)?;
+        vm.root(value);
+        let index = vm.object(keys).elements.len();
+        let key_value = vm.property_key_to_value(key);
+        vm.object_mut(keys).elements.push(key_value);
+        vm.object_mut(values).elements.push(Value::Undefined);
+        let next = vm.call(resolve_method, this, &[value])?;
+        vm.root(next);
+        let already_called = record(vm, vec![Value::FALSE]);
+        vm.root(Value::Object(already_called));
+        let make = |vm: &mut Vm, mode: f64, settle: Value| {
+            let state = record(
+                vm,
+                vec![
+                    Value::Number(index as f64),
+                    Value::Object(values),
+                    Value::Object(counter),
+                    settle,
+                    Value::Object(already_called),
+                    Value::Number(mode),
+                    Value::Object(keys),
+                ],
+            );
+            vm.root(Value::Object(state));
+            let function = Value::Object(vm.new_native_function_with_data(
+                empty,
+                1,
+                combinator_element,
+                false,
+                Value::Object(state),
+            ));
+            vm.root(function);
+            function
+        };
+        let (on_fulfilled, on_rejected) = if settled {
+            (
+                make(vm, 1.0, capability.resolve),
+                make(vm, 2.0, capability.resolve),
+            )
+        } else {
+            (make(vm, 0.0, capability.resolve), capability.reject)
+        };
+        let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) + 1.0;
+        record_set(vm, counter, 0, Value::Number(remaining));
+        vm.invoke(
+            next,
+            PropertyKey::Atom(atoms::THEN),
+            &[on_fulfilled, on_rejected],
+        )?;
+        vm.close_handle_scope(scope);
+    }
+    let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
+    record_set(vm, counter, 0, Value::Number(remaining));
+    if remaining == 0.0 {
+        let result = keyed_result_object(vm, keys, values)?;
+        vm.call(
+            capability.resolve,
+            Value::Undefined,
+            &[Value::Object(result)],
+        )?;
     }
     Ok(())
 }
