@@ -80,7 +80,9 @@ impl Heap {
     /// built-in function names the realm had 1087 strings and 644 objects, and the
     /// reservations were 1280 / 768 / 192; before the contents of the intrinsic constructors
     /// and prototypes were installed on first use, `crate::deferred_contents`, the realm had
-    /// 459 strings, 505 objects and 104 shapes, and the reservations were 576 / 576 / 128.)
+    /// 459 strings, 505 objects and 104 shapes, and the reservations were 576 / 576 / 128;
+    /// then 224 / 192 / 96 until the headroom was cut to about 15 slots each, 3.2 KB less
+    /// for every program, on the way to fib(30)'s < 100 KB total.)
     pub fn new() -> Heap {
         Heap {
             strings: Arena::with_capacity(Heap::REALM_STRING_RESERVATION),
@@ -93,11 +95,11 @@ impl Heap {
 
     /// String slots reserved for realm setup (see [`Heap::new`]; a test checks the realm
     /// fits).
-    pub const REALM_STRING_RESERVATION: usize = 224;
+    pub const REALM_STRING_RESERVATION: usize = 208;
     /// Object slots reserved for realm setup.
-    pub const REALM_OBJECT_RESERVATION: usize = 192;
+    pub const REALM_OBJECT_RESERVATION: usize = 176;
     /// Shape slots reserved for realm setup.
-    pub const REALM_SHAPE_RESERVATION: usize = 96;
+    pub const REALM_SHAPE_RESERVATION: usize = 88;
 
     /// Drains the tracer, marking and tracing every reachable value. Iterative: never recurses.
     /// Adds the approximate size of every newly marked value to `live_bytes_during_marking`,

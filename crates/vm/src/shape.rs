@@ -129,10 +129,17 @@ enum Transitions {
     #[default]
     None,
     One(PropertyKey, Attributes, ShapeId),
-    Many(FxHashMap<(PropertyKey, Attributes), ShapeId>),
+    /// Boxed so that the common variants keep `Shape` small (see [`Shape`]).
+    Many(Box<FxHashMap<(PropertyKey, Attributes), ShapeId>>),
 }
 
 /// A hidden class.
+///
+/// Performance decision: the key index and the many-transitions table are boxed, so a shape
+/// is 96 bytes instead of 144 (most shapes have neither: small shapes scan linearly and most
+/// have at most one child). Realm setup allocates about 80 shapes, and the shape arena's
+/// reservation is paid by every program; the extra indirection is on slow paths only (inline
+/// caches never consult the index).
 #[derive(Clone, Debug)]
 pub struct Shape {
     /// The shape this one was derived from (tree shapes only).
@@ -141,7 +148,7 @@ pub struct Shape {
     entries: Vec<Option<ShapeEntry>>,
     /// Key -> position in `entries`, built by the first lookup on a shape with more than
     /// `LINEAR_LOOKUP_LIMIT` entries. When initialised it maps every live key.
-    index: OnceCell<FxHashMap<PropertyKey, u32>>,
+    index: OnceCell<Box<FxHashMap<PropertyKey, u32>>>,
     transitions: Transitions,
     /// Number of slots an object of this shape needs.
     slot_count: u32,
@@ -158,6 +165,9 @@ pub struct Shape {
     pub deferred_contents: bool,
 }
 
+const _: () = assert!(std::mem::size_of::<Shape>() == 96);
+const _: () = assert!(std::mem::size_of::<Option<Shape>>() == 96);
+
 impl Trace for Shape {
     fn trace(&self, tracer: &mut Tracer) {
         if let Some(parent) = self.parent {
@@ -173,7 +183,7 @@ impl Trace for Shape {
                 tracer.push(*child);
             }
             Transitions::Many(map) => {
-                for ((key, _), child) in map {
+                for ((key, _), child) in map.iter() {
                     key.trace(tracer);
                     tracer.push(*child);
                 }
@@ -258,8 +268,11 @@ impl Shape {
                 .position(|entry| entry.is_some_and(|e| e.key == key));
         }
         let index = self.index.get_or_init(|| {
-            let mut index = FxHashMap::default();
-            index.reserve(self.entries.len());
+            // Sized for the table's capacity, not its length: a dictionary being filled
+            // (a built-in object during realm setup, the global object) would otherwise grow
+            // the index through every power of two as its table grows.
+            let mut index = Box::<FxHashMap<PropertyKey, u32>>::default();
+            index.reserve(self.entries.capacity().max(self.entries.len()));
             for (position, entry) in self.entries.iter().enumerate() {
                 if let Some(entry) = entry {
                     index.insert(entry.key, position as u32);
@@ -335,13 +348,17 @@ impl Shape {
     /// the end of realm setup (see [`Heap::freeze_setup_dictionaries`]).
     fn freeze_into_standalone_tree(&mut self) {
         debug_assert!(self.dictionary);
-        self.entries.retain(Option::is_some);
+        // The key index stays valid unless removing tombstones moves entries; keeping it
+        // saves rebuilding it on the first lookup after setup (1.7 KB for the global object).
+        if self.live_entries as usize != self.entries.len() {
+            self.entries.retain(Option::is_some);
+            self.index = OnceCell::new();
+        }
         // Shrinking is a reallocation (a copy and a second block in the allocation total);
         // a table at most a quarter empty keeps its slack.
         if self.entries.capacity() > self.entries.len() + self.entries.len() / 4 + 1 {
             self.entries.shrink_to_fit();
         }
-        self.index = OnceCell::new();
         self.free_slots = Vec::new();
         self.parent = None;
         self.transitions = Transitions::None;
@@ -435,10 +452,23 @@ impl Heap {
                 .map_or(0, |entry| entry.slot);
             return (child, slot);
         }
+        // Performance decision: a tree child holds exactly its parent's entries plus one, so
+        // its table is allocated at that size. Cloning the parent's table and pushing onto it
+        // reallocated it to twice the length: for the global object (81 entries at startup),
+        // every new global function or variable copied the table twice.
+        let mut child_entries = Vec::with_capacity(parent.entries.len() + 1);
+        child_entries.extend_from_slice(&parent.entries);
+        // Performance decision: the child takes over the parent's key index, if it has one
+        // (positions are the same; `push_entry` adds the new key). Large objects that grow
+        // one property at a time, the global object above all (one new shape per global
+        // declaration), otherwise rebuilt a whole index for every new shape; the parent
+        // rebuilds its own on its next large lookup, which is rare once it has a child.
+        let index = std::mem::take(&mut self.shapes.get_mut(shape).index);
+        let parent = self.shapes.get(shape);
         let mut child_shape = Shape {
             parent: Some(shape),
-            entries: parent.entries.clone(),
-            index: OnceCell::new(),
+            entries: child_entries,
+            index,
             transitions: Transitions::None,
             slot_count: parent.slot_count,
             live_entries: parent.live_entries,
@@ -455,7 +485,7 @@ impl Heap {
         parent.transitions = match std::mem::take(&mut parent.transitions) {
             Transitions::None => Transitions::One(key, attributes, child),
             Transitions::One(old_key, old_attributes, old_child) => {
-                let mut map = FxHashMap::default();
+                let mut map = Box::<FxHashMap<_, _>>::default();
                 map.insert((old_key, old_attributes), old_child);
                 map.insert((key, attributes), child);
                 Transitions::Many(map)

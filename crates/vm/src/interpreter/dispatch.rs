@@ -282,9 +282,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                     let new_base = window + 1;
                     let kept = usize::from(argc).min(usize::from(target.param_count));
                     vm.stack.truncate(new_base + 1 + kept);
-                    vm.stack.resize(
+                    super::calls::grow_register_stack(
+                        &mut vm.stack,
                         new_base + usize::from(target.register_count),
-                        Value::Undefined,
                     );
                     let handles_len = vm.handles.len() as u32;
                     vm.interpreter.frames.push(Frame {
@@ -1291,7 +1291,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
                 if top <= vm.stack.len() {
                     vm.stack.truncate(top);
                 } else {
-                    vm.stack.resize(top, Value::Undefined);
+                    super::calls::grow_register_stack(&mut vm.stack, top);
                 }
                 vm.stack[base + return_register] = result;
             }
