@@ -138,13 +138,15 @@ impl Interner {
     }
 
     fn build_well_known_template() -> Interner {
-        // Room for the 100 well-known names (580 bytes) and about as many names of a small
-        // program before the first doubling: 224 is what 256 hash buckets hold. (It was 512
-        // names and 4 KB of text, 21 KB in all, when realm setup allocated ~300 KB and this
-        // mattered less; see docs/PERFORMANCE.md, "Intrinsics' contents on first use".)
+        // Room for the 100 well-known names (580 bytes of text) and the names of a small
+        // program before the first doubling: 224 is what 256 hash buckets hold; the text and
+        // range vectors start smaller (1 KB of text, 128 names) and double as a larger program
+        // needs. (It was 512 names and 4 KB of text, 21 KB in all, when realm setup allocated
+        // ~300 KB and this mattered less; see docs/PERFORMANCE.md, "Intrinsics' contents on
+        // first use" and "fib(30) under 100 KB".)
         let mut interner = Interner {
-            buffer: String::with_capacity(2048),
-            ranges: Vec::with_capacity(224),
+            buffer: String::with_capacity(1024),
+            ranges: Vec::with_capacity(128),
             table: HashTable::with_capacity(224),
         };
         for (index, name) in crate::well_known::WELL_KNOWN_NAMES.iter().enumerate() {

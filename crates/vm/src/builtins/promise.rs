@@ -1020,7 +1020,7 @@ fn perform_promise_all_keyed(
     vm.root(Value::Object(keys));
     let values = vm.new_array(Vec::new());
     vm.root(Value::Object(values));
-    let counter = record(vm, vec![Value::Number(1.0)]);
+    let counter = record(vm, &[Value::Number(1.0)]);
     vm.root(Value::Object(counter));
     let empty = Value::String(vm.intrinsics.empty_string);
     for key in all_keys {
@@ -1039,12 +1039,12 @@ fn perform_promise_all_keyed(
         vm.object_mut(values).elements.push(Value::Undefined);
         let next = vm.call(resolve_method, this, &[value])?;
         vm.root(next);
-        let already_called = record(vm, vec![Value::FALSE]);
+        let already_called = record(vm, &[Value::FALSE]);
         vm.root(Value::Object(already_called));
         let make = |vm: &mut Vm, mode: f64, settle: Value| {
             let state = record(
                 vm,
-                vec![
+                &[
                     Value::Number(index as f64),
                     Value::Object(values),
                     Value::Object(counter),
