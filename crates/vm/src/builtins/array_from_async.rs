@@ -12,7 +12,7 @@
 
 use super::array::construct_result;
 use super::promise::{new_promise, promise_resolve, react_to_promise, reject_promise};
-use super::{index_key, length_of_array_like};
+use super::{index_key, internal_record_get, internal_record_set, length_of_array_like};
 use crate::atom::{PropertyKey, atoms};
 use crate::function::Args;
 use crate::interpreter::async_from_sync::create_async_from_sync_iterator;
@@ -61,22 +61,10 @@ enum Step {
     Finished(Value),
 }
 
-fn field(vm: &Vm, state: ObjectRef, index: usize) -> Value {
-    vm.object(state)
-        .elements
-        .get(index)
-        .copied()
-        .unwrap_or(Value::Undefined)
-}
-
-fn set_field(vm: &mut Vm, state: ObjectRef, index: usize, value: Value) {
-    if let Some(slot) = vm.object_mut(state).elements.get_mut(index) {
-        *slot = value;
-    }
-}
-
 fn number_field(vm: &Vm, state: ObjectRef, index: usize) -> f64 {
-    field(vm, state, index).as_number().unwrap_or(0.0)
+    internal_record_get(vm, state, index)
+        .as_number()
+        .unwrap_or(0.0)
 }
 
 /// `Array.fromAsync(asyncItems, mapper, thisArg)`.
@@ -105,7 +93,7 @@ fn resume(vm: &mut Vm, state: ObjectRef, resumed: Result<Value, Value>) {
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(state));
     let outcome = run(vm, state, resumed);
-    if let Value::Object(promise) = field(vm, state, FIELD_PROMISE) {
+    if let Value::Object(promise) = internal_record_get(vm, state, FIELD_PROMISE) {
         match outcome {
             Ok(Step::Suspended) => {}
             Ok(Step::Finished(result)) => {
@@ -142,7 +130,7 @@ fn await_value(vm: &mut Vm, state: ObjectRef, value: Value, phase: f64) -> JsRes
     let Value::Object(promise) = promise_resolve(vm, constructor, value)? else {
         return vm.throw_type_error("Array.fromAsync: PromiseResolve returned a non-object");
     };
-    set_field(vm, state, FIELD_PHASE, Value::Number(phase));
+    internal_record_set(vm, state, FIELD_PHASE, Value::Number(phase));
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(promise));
     let empty = Value::String(vm.intrinsics.empty_string);
@@ -162,10 +150,10 @@ fn await_value(vm: &mut Vm, state: ObjectRef, value: Value, phase: f64) -> JsRes
 }
 
 fn iterator_record(vm: &Vm, state: ObjectRef) -> Option<IteratorRecord> {
-    match field(vm, state, FIELD_ITERATOR) {
+    match internal_record_get(vm, state, FIELD_ITERATOR) {
         Value::Object(iterator) => Some(IteratorRecord {
             iterator,
-            next_method: field(vm, state, FIELD_NEXT_METHOD),
+            next_method: internal_record_get(vm, state, FIELD_NEXT_METHOD),
             done: false,
         }),
         _ => None,
@@ -188,7 +176,7 @@ fn close_with_error(vm: &mut Vm, state: ObjectRef, error: Value) -> JsResult<Ste
     let Ok(inner) = vm.call(return_method, Value::Object(record.iterator), &[]) else {
         return Err(error);
     };
-    set_field(vm, state, FIELD_ERROR, error);
+    internal_record_set(vm, state, FIELD_ERROR, error);
     match await_value(vm, state, inner, PHASE_CLOSING) {
         Ok(step) => Ok(step),
         Err(_) => Err(error),
@@ -200,9 +188,9 @@ fn run(vm: &mut Vm, state: ObjectRef, resumed: Result<Value, Value>) -> JsResult
     let mut resumed = Some(resumed);
     loop {
         let phase = number_field(vm, state, FIELD_PHASE);
-        let mapper = field(vm, state, FIELD_MAPPER);
+        let mapper = internal_record_get(vm, state, FIELD_MAPPER);
         let mapping = !mapper.is_undefined();
-        let result = field(vm, state, FIELD_RESULT);
+        let result = internal_record_get(vm, state, FIELD_RESULT);
         let index = number_field(vm, state, FIELD_INDEX);
         if phase == PHASE_START {
             start(vm, state)?;
@@ -233,7 +221,7 @@ fn run(vm: &mut Vm, state: ObjectRef, resumed: Result<Value, Value>) -> JsResult
             let value = vm.get(next_result, PropertyKey::Atom(atoms::VALUE))?;
             vm.root(value);
             if mapping {
-                let this_argument = field(vm, state, FIELD_THIS_ARGUMENT);
+                let this_argument = internal_record_get(vm, state, FIELD_THIS_ARGUMENT);
                 let mapped = match vm.call(mapper, this_argument, &[value, Value::Number(index)]) {
                     Ok(mapped) => mapped,
                     Err(error) => return close_with_error(vm, state, error),
@@ -257,7 +245,7 @@ fn run(vm: &mut Vm, state: ObjectRef, resumed: Result<Value, Value>) -> JsResult
                 return close_with_error(vm, state, error);
             }
         } else if phase == PHASE_CLOSING {
-            return Err(field(vm, state, FIELD_ERROR));
+            return Err(internal_record_get(vm, state, FIELD_ERROR));
         } else if phase == PHASE_ARRAY_LIKE_GET {
             let length = number_field(vm, state, FIELD_LENGTH);
             let Value::Object(result) = result else {
@@ -267,7 +255,7 @@ fn run(vm: &mut Vm, state: ObjectRef, resumed: Result<Value, Value>) -> JsResult
                 set_length(vm, result, length)?;
                 return Ok(Step::Finished(Value::Object(result)));
             }
-            let Value::Object(array_like) = field(vm, state, FIELD_ITEMS) else {
+            let Value::Object(array_like) = internal_record_get(vm, state, FIELD_ITEMS) else {
                 return vm.throw_type_error("Array.fromAsync: no array-like");
             };
             let key = index_key(vm, index as u64);
@@ -277,7 +265,7 @@ fn run(vm: &mut Vm, state: ObjectRef, resumed: Result<Value, Value>) -> JsResult
             let value = resumed.take().unwrap_or(Ok(Value::Undefined))?;
             vm.root(value);
             if mapping {
-                let this_argument = field(vm, state, FIELD_THIS_ARGUMENT);
+                let this_argument = internal_record_get(vm, state, FIELD_THIS_ARGUMENT);
                 let mapped = vm.call(mapper, this_argument, &[value, Value::Number(index)])?;
                 return await_value(vm, state, mapped, PHASE_ARRAY_LIKE_MAPPED);
             }
@@ -299,14 +287,14 @@ fn define_and_advance(
     value: Value,
     next_phase: f64,
 ) -> JsResult<()> {
-    let Value::Object(result) = field(vm, state, FIELD_RESULT) else {
+    let Value::Object(result) = internal_record_get(vm, state, FIELD_RESULT) else {
         return vm.throw_type_error("Array.fromAsync: no result object");
     };
     let index = number_field(vm, state, FIELD_INDEX);
     let key = index_key(vm, index as u64);
     vm.create_data_property_or_throw(result, key, value)?;
-    set_field(vm, state, FIELD_INDEX, Value::Number(index + 1.0));
-    set_field(vm, state, FIELD_PHASE, Value::Number(next_phase));
+    internal_record_set(vm, state, FIELD_INDEX, Value::Number(index + 1.0));
+    internal_record_set(vm, state, FIELD_PHASE, Value::Number(next_phase));
     Ok(())
 }
 
@@ -324,12 +312,12 @@ fn set_length(vm: &mut Vm, result: ObjectRef, length: f64) -> JsResult<()> {
 /// iterator, the sync iterator (wrapped by CreateAsyncFromSyncIterator) or the array-like
 /// path, and the construction of the result object.
 fn start(vm: &mut Vm, state: ObjectRef) -> JsResult<()> {
-    let mapper = field(vm, state, FIELD_MAPPER);
+    let mapper = internal_record_get(vm, state, FIELD_MAPPER);
     if !mapper.is_undefined() && !vm.is_callable(mapper) {
         return vm.throw_type_error("Array.fromAsync: the mapper is not a function");
     }
-    let items = field(vm, state, FIELD_ITEMS);
-    let constructor = field(vm, state, FIELD_CONSTRUCTOR);
+    let items = internal_record_get(vm, state, FIELD_ITEMS);
+    let constructor = internal_record_get(vm, state, FIELD_CONSTRUCTOR);
     if items.is_nullish() {
         let text = vm.describe_value_for_error(items);
         return vm.throw_type_error(&format!("{text} is not iterable"));
@@ -353,19 +341,19 @@ fn start(vm: &mut Vm, state: ObjectRef) -> JsResult<()> {
         None
     };
     if let Some(record) = record {
-        set_field(vm, state, FIELD_ITERATOR, Value::Object(record.iterator));
-        set_field(vm, state, FIELD_NEXT_METHOD, record.next_method);
+        internal_record_set(vm, state, FIELD_ITERATOR, Value::Object(record.iterator));
+        internal_record_set(vm, state, FIELD_NEXT_METHOD, record.next_method);
         let result = construct_result(vm, constructor, &[])?;
-        set_field(vm, state, FIELD_RESULT, Value::Object(result));
-        set_field(vm, state, FIELD_PHASE, Value::Number(PHASE_ITERATOR_NEXT));
+        internal_record_set(vm, state, FIELD_RESULT, Value::Object(result));
+        internal_record_set(vm, state, FIELD_PHASE, Value::Number(PHASE_ITERATOR_NEXT));
         return Ok(());
     }
     let array_like = vm.to_object(items)?;
-    set_field(vm, state, FIELD_ITEMS, Value::Object(array_like));
+    internal_record_set(vm, state, FIELD_ITEMS, Value::Object(array_like));
     let length = length_of_array_like(vm, array_like)?;
-    set_field(vm, state, FIELD_LENGTH, Value::Number(length as f64));
+    internal_record_set(vm, state, FIELD_LENGTH, Value::Number(length as f64));
     let result = construct_result(vm, constructor, &[Value::Number(length as f64)])?;
-    set_field(vm, state, FIELD_RESULT, Value::Object(result));
-    set_field(vm, state, FIELD_PHASE, Value::Number(PHASE_ARRAY_LIKE_GET));
+    internal_record_set(vm, state, FIELD_RESULT, Value::Object(result));
+    internal_record_set(vm, state, FIELD_PHASE, Value::Number(PHASE_ARRAY_LIKE_GET));
     Ok(())
 }

@@ -74,7 +74,7 @@ fn record_entry(vm: &mut Vm, record: Value, index: u32) -> JsResult<Value> {
     let Value::Object(record) = record else {
         return vm.throw_type_error("internal error: decoration record");
     };
-    vm.get(record, PropertyKey::Index(index))
+    Ok(super::internal_record_get(vm, record, index as usize))
 }
 
 fn list_values(vm: &mut Vm, list: Value) -> JsResult<Vec<Value>> {
@@ -409,7 +409,7 @@ fn decorate_class_inner(
         }
     }
     if let Value::Object(record) = record {
-        vm.create_data_property_or_throw(record, PropertyKey::Index(DECORATED_CLASS), current)?;
+        super::internal_record_set(vm, record, DECORATED_CLASS as usize, current);
     }
     Ok(current)
 }

@@ -25,7 +25,7 @@
 use super::promise::{
     new_promise, promise_resolve, react_to_promise, reject_promise, resolve_promise,
 };
-use super::{getter, method, to_string_tag};
+use super::{getter, internal_record_get, internal_record_set, method, to_string_tag};
 use crate::atom::{PropertyKey, atoms};
 use crate::error::ErrorKind;
 use crate::function::Args;
@@ -454,33 +454,19 @@ const STATE_NEXT_INDEX: usize = 4;
 const STATE_NEEDS_AWAIT: usize = 5;
 const STATE_HAS_AWAITED: usize = 6;
 
-fn state_get(vm: &Vm, state: ObjectRef, field: usize) -> Value {
-    vm.object(state)
-        .elements
-        .get(field)
-        .copied()
-        .unwrap_or(Value::Undefined)
-}
-
-fn state_set(vm: &mut Vm, state: ObjectRef, field: usize, value: Value) {
-    if let Some(slot) = vm.object_mut(state).elements.get_mut(field) {
-        *slot = value;
-    }
-}
-
 fn state_flag(vm: &Vm, state: ObjectRef, field: usize) -> bool {
-    state_get(vm, state, field).is_identical(Value::TRUE)
+    internal_record_get(vm, state, field).is_identical(Value::TRUE)
 }
 
 fn state_completion(vm: &Vm, state: ObjectRef) -> Option<Value> {
-    state_flag(vm, state, STATE_HAS_ERROR).then(|| state_get(vm, state, STATE_ERROR))
+    state_flag(vm, state, STATE_HAS_ERROR).then(|| internal_record_get(vm, state, STATE_ERROR))
 }
 
 fn state_record_error(vm: &mut Vm, state: ObjectRef, error: Value) {
     let completion = state_completion(vm, state);
     let combined = combine_error(vm, completion, error);
-    state_set(vm, state, STATE_HAS_ERROR, Value::TRUE);
-    state_set(vm, state, STATE_ERROR, combined);
+    internal_record_set(vm, state, STATE_HAS_ERROR, Value::TRUE);
+    internal_record_set(vm, state, STATE_ERROR, combined);
 }
 
 /// Starts DisposeResources(list, completion) with awaits; returns the promise that settles
@@ -571,12 +557,12 @@ fn async_disposal_rejected(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Va
 fn continue_async_disposal(vm: &mut Vm, state: ObjectRef) {
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(state));
-    let Some(list) = state_get(vm, state, STATE_LIST).as_object() else {
+    let Some(list) = internal_record_get(vm, state, STATE_LIST).as_object() else {
         vm.close_handle_scope(scope);
         return;
     };
     loop {
-        let next_index = state_get(vm, state, STATE_NEXT_INDEX)
+        let next_index = internal_record_get(vm, state, STATE_NEXT_INDEX)
             .as_number()
             .unwrap_or(0.0) as usize;
         if next_index == 0 {
@@ -589,26 +575,26 @@ fn continue_async_disposal(vm: &mut Vm, state: ObjectRef) {
         let has_awaited = state_flag(vm, state, STATE_HAS_AWAITED);
         if !is_async && needs_await && !has_awaited {
             // A sync resource after an `await using x = null`: Await(undefined) first.
-            state_set(vm, state, STATE_NEEDS_AWAIT, Value::FALSE);
+            internal_record_set(vm, state, STATE_NEEDS_AWAIT, Value::FALSE);
             if await_then_continue(vm, state, Value::Undefined) {
                 vm.close_handle_scope(scope);
                 return;
             }
             continue;
         }
-        state_set(
+        internal_record_set(
             vm,
             state,
             STATE_NEXT_INDEX,
             Value::Number((next_index - 1) as f64),
         );
         if method.is_undefined() {
-            state_set(vm, state, STATE_NEEDS_AWAIT, Value::TRUE);
+            internal_record_set(vm, state, STATE_NEEDS_AWAIT, Value::TRUE);
             continue;
         }
         match vm.call(method, value, &[]) {
             Ok(result) if is_async => {
-                state_set(vm, state, STATE_HAS_AWAITED, Value::TRUE);
+                internal_record_set(vm, state, STATE_HAS_AWAITED, Value::TRUE);
                 if await_then_continue(vm, state, result) {
                     vm.close_handle_scope(scope);
                     return;
@@ -619,15 +605,15 @@ fn continue_async_disposal(vm: &mut Vm, state: ObjectRef) {
         }
     }
     if state_flag(vm, state, STATE_NEEDS_AWAIT) && !state_flag(vm, state, STATE_HAS_AWAITED) {
-        state_set(vm, state, STATE_NEEDS_AWAIT, Value::FALSE);
-        state_set(vm, state, STATE_HAS_AWAITED, Value::TRUE);
+        internal_record_set(vm, state, STATE_NEEDS_AWAIT, Value::FALSE);
+        internal_record_set(vm, state, STATE_HAS_AWAITED, Value::TRUE);
         if await_then_continue(vm, state, Value::Undefined) {
             vm.close_handle_scope(scope);
             return;
         }
     }
     clear_resources(vm, list);
-    if let Some(promise) = state_get(vm, state, STATE_PROMISE).as_object() {
+    if let Some(promise) = internal_record_get(vm, state, STATE_PROMISE).as_object() {
         match state_completion(vm, state) {
             Some(error) => reject_promise(vm, promise, error),
             None => {
@@ -793,8 +779,8 @@ fn adopted_dispose(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let Value::Object(record) = vm.native_function_data(args.callee()) else {
         return Ok(Value::Undefined);
     };
-    let value = state_get(vm, record, 0);
-    let on_dispose = state_get(vm, record, 1);
+    let value = internal_record_get(vm, record, 0);
+    let on_dispose = internal_record_get(vm, record, 1);
     vm.call(on_dispose, Value::Undefined, &[value])
 }
 

@@ -427,14 +427,14 @@ fn helper_kind(vm: &mut Vm, this: Value) -> JsResult<(ObjectRef, IteratorHelperK
     vm.throw_type_error("not an Iterator Helper object")
 }
 
-fn helper_data(vm: &Vm, helper: ObjectRef) -> &InternalData {
+pub(super) fn helper_data(vm: &Vm, helper: ObjectRef) -> &InternalData {
     match &vm.object(helper).kind {
         ObjectKind::Internal(data) => data,
         _ => unreachable!("helper_kind validated the object"),
     }
 }
 
-fn helper_data_mut(vm: &mut Vm, helper: ObjectRef) -> &mut InternalData {
+pub(super) fn helper_data_mut(vm: &mut Vm, helper: ObjectRef) -> &mut InternalData {
     match &mut vm.object_mut(helper).kind {
         ObjectKind::Internal(data) => data,
         _ => unreachable!("helper_kind validated the object"),

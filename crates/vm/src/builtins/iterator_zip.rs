@@ -315,28 +315,17 @@ fn new_zip_helper(
     )
 }
 
-fn zip_data(vm: &Vm, helper: ObjectRef) -> &InternalData {
-    match &vm.object(helper).kind {
-        ObjectKind::Internal(data) => data,
-        _ => unreachable!("the caller validated the Iterator Helper"),
-    }
-}
-
-fn zip_data_mut(vm: &mut Vm, helper: ObjectRef) -> &mut InternalData {
-    match &mut vm.object_mut(helper).kind {
-        ObjectKind::Internal(data) => data,
-        _ => unreachable!("the caller validated the Iterator Helper"),
-    }
-}
-
 /// The number of underlying iterators (`iterCount`).
 fn iterator_count(vm: &Vm, helper: ObjectRef) -> usize {
-    zip_data(vm, helper).values.len() / ZIP_SLOTS
+    super::iterator_helpers::helper_data(vm, helper)
+        .values
+        .len()
+        / ZIP_SLOTS
 }
 
 /// The record of underlying iterator `index`, or `None` once it was removed.
 fn zip_record(vm: &Vm, helper: ObjectRef, index: usize) -> Option<IteratorRecord> {
-    let data = zip_data(vm, helper);
+    let data = super::iterator_helpers::helper_data(vm, helper);
     let base = index * ZIP_SLOTS;
     match data.values.get(base + SLOT_ITERATOR) {
         Some(Value::Object(iterator)) => Some(IteratorRecord {
@@ -351,7 +340,7 @@ fn zip_record(vm: &Vm, helper: ObjectRef, index: usize) -> Option<IteratorRecord
 /// Removes underlying iterator `index` from `openIters` (and sets `iters[index]` to null).
 fn remove_open_iterator(vm: &mut Vm, helper: ObjectRef, index: usize) {
     let base = index * ZIP_SLOTS;
-    let data = zip_data_mut(vm, helper);
+    let data = super::iterator_helpers::helper_data_mut(vm, helper);
     data.values[base + SLOT_ITERATOR] = Value::Null;
     data.values[base + SLOT_NEXT] = Value::Undefined;
 }
@@ -395,11 +384,14 @@ pub(super) fn zip_step(vm: &mut Vm, helper: ObjectRef) -> JsResult<Option<Value>
     if count == 0 {
         return Ok(None);
     }
-    let mode = zip_data(vm, helper).counter;
+    let mode = super::iterator_helpers::helper_data(vm, helper).counter;
     let mut results = Vec::with_capacity(count);
     for index in 0..count {
         let result = match zip_record(vm, helper, index) {
-            None => zip_data(vm, helper).values[index * ZIP_SLOTS + SLOT_PADDING],
+            None => {
+                super::iterator_helpers::helper_data(vm, helper).values
+                    [index * ZIP_SLOTS + SLOT_PADDING]
+            }
             Some(mut record) => match vm.iterator_step_value(&mut record) {
                 Err(error) => {
                     vm.root(error);
@@ -420,18 +412,20 @@ pub(super) fn zip_step(vm: &mut Vm, helper: ObjectRef) -> JsResult<Option<Value>
                     if open_records(vm, helper).is_empty() {
                         return Ok(None);
                     }
-                    zip_data(vm, helper).values[index * ZIP_SLOTS + SLOT_PADDING]
+                    super::iterator_helpers::helper_data(vm, helper).values
+                        [index * ZIP_SLOTS + SLOT_PADDING]
                 }
             },
         };
         vm.root(result);
         results.push(result);
     }
-    let row = if zip_data(vm, helper).state & KEYED != 0 {
+    let row = if super::iterator_helpers::helper_data(vm, helper).state & KEYED != 0 {
         let row = vm.alloc_object(None, ObjectKind::Ordinary);
         vm.root(Value::Object(row));
         for (index, &result) in results.iter().enumerate() {
-            let key = zip_data(vm, helper).values[index * ZIP_SLOTS + SLOT_KEY];
+            let key = super::iterator_helpers::helper_data(vm, helper).values
+                [index * ZIP_SLOTS + SLOT_KEY];
             let key = vm.to_property_key(key)?;
             vm.create_data_property_or_throw(row, key, result)?;
         }

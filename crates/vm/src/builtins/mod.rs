@@ -310,6 +310,26 @@ pub(crate) fn integer_argument_or(
     }
 }
 
+/// Element `index` of an internal record: an array object that only built-in code holds (a
+/// promise reaction, a resolving-function state, a disposal or `Array.fromAsync` state, a
+/// decoration record), read directly from its dense elements; `undefined` when absent.
+pub(crate) fn internal_record_get(vm: &Vm, record: ObjectRef, index: usize) -> Value {
+    vm.object(record)
+        .elements
+        .get(index)
+        .copied()
+        .unwrap_or(Value::Undefined)
+        .hole_to_undefined()
+}
+
+/// Overwrites element `index` of an internal record (see [`internal_record_get`]); records are
+/// created at their final length, so an index past it is ignored.
+pub(crate) fn internal_record_set(vm: &mut Vm, record: ObjectRef, index: usize, value: Value) {
+    if let Some(slot) = vm.object_mut(record).elements.get_mut(index) {
+        *slot = value;
+    }
+}
+
 /// Calls `callback` after checking it is callable (TypeError naming `what` otherwise).
 pub(crate) fn require_callable(vm: &mut Vm, value: Value, what: &str) -> JsResult<Value> {
     if vm.is_callable(value) {

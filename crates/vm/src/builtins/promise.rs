@@ -25,7 +25,7 @@
 
 use std::time::Duration;
 
-use super::{method, to_string_tag};
+use super::{internal_record_get, internal_record_set, method, to_string_tag};
 use crate::atom::{PropertyKey, atoms};
 use crate::function::Args;
 use crate::object::{ObjectKind, PromiseData, PromiseState};
@@ -123,21 +123,6 @@ fn record(vm: &mut Vm, values: &[Value]) -> ObjectRef {
     vm.new_array(crate::elements::ElementVector::from_slice(values))
 }
 
-fn record_get(vm: &Vm, record: ObjectRef, index: usize) -> Value {
-    vm.object(record)
-        .elements
-        .get(index)
-        .copied()
-        .unwrap_or(Value::Undefined)
-        .hole_to_undefined()
-}
-
-fn record_set(vm: &mut Vm, record: ObjectRef, index: usize, value: Value) {
-    if let Some(slot) = vm.object_mut(record).elements.get_mut(index) {
-        *slot = value;
-    }
-}
-
 fn data_record(vm: &Vm, args: &Args) -> Option<ObjectRef> {
     vm.native_function_data(args.callee()).as_object()
 }
@@ -178,11 +163,11 @@ fn create_resolving_functions(vm: &mut Vm, promise: ObjectRef) -> (ObjectRef, Ob
 
 fn take_resolution_state(vm: &mut Vm, args: &Args) -> Option<ObjectRef> {
     let state = data_record(vm, args)?;
-    if record_get(vm, state, 1).is_identical(Value::TRUE) {
+    if internal_record_get(vm, state, 1).is_identical(Value::TRUE) {
         return None;
     }
-    record_set(vm, state, 1, Value::TRUE);
-    record_get(vm, state, 0).as_object()
+    internal_record_set(vm, state, 1, Value::TRUE);
+    internal_record_get(vm, state, 0).as_object()
 }
 
 fn resolve_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
@@ -287,7 +272,7 @@ pub fn reject_promise(vm: &mut Vm, promise: ObjectRef, reason: Value) {
     let handled = matches!(&vm.object(promise).kind, ObjectKind::Promise(data) if data.is_handled);
     if !handled
         && let Some(registry) = registry(vm)
-        && let Value::Object(unhandled) = record_get(vm, registry, 1)
+        && let Value::Object(unhandled) = internal_record_get(vm, registry, 1)
     {
         vm.object_mut(unhandled)
             .elements
@@ -314,15 +299,17 @@ fn capability_executor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value>
     let Some(state) = data_record(vm, &args) else {
         return Ok(Value::Undefined);
     };
-    if !record_get(vm, state, 0).is_undefined() || !record_get(vm, state, 1).is_undefined() {
+    if !internal_record_get(vm, state, 0).is_undefined()
+        || !internal_record_get(vm, state, 1).is_undefined()
+    {
         return vm.throw_type_error(
             "Promise executor has already been invoked with non-undefined arguments",
         );
     }
     let resolve = args.get(vm, 0);
     let reject = args.get(vm, 1);
-    record_set(vm, state, 0, resolve);
-    record_set(vm, state, 1, reject);
+    internal_record_set(vm, state, 0, resolve);
+    internal_record_set(vm, state, 1, reject);
     Ok(Value::Undefined)
 }
 
@@ -352,8 +339,8 @@ fn new_promise_capability(vm: &mut Vm, constructor: Value) -> JsResult<Capabilit
         Value::Object(state),
     );
     let promise = vm.construct(constructor, &[Value::Object(executor)], None)?;
-    let resolve = record_get(vm, state, 0);
-    let reject = record_get(vm, state, 1);
+    let resolve = internal_record_get(vm, state, 0);
+    let reject = internal_record_get(vm, state, 1);
     vm.close_handle_scope(scope);
     if !vm.is_callable(resolve) || !vm.is_callable(reject) {
         return vm.throw_type_error("Promise resolve or reject function is not callable");
@@ -471,11 +458,11 @@ fn promise_reaction_job(vm: &mut Vm, [reaction, argument, _]: [Value; 3]) -> JsR
     let Value::Object(reaction) = reaction else {
         return Ok(());
     };
-    let result_promise = record_get(vm, reaction, 0);
-    let resolve = record_get(vm, reaction, 1);
-    let reject = record_get(vm, reaction, 2);
-    let handler = record_get(vm, reaction, 3);
-    let is_reject = record_get(vm, reaction, 4).as_number() == Some(REACTION_REJECT);
+    let result_promise = internal_record_get(vm, reaction, 0);
+    let resolve = internal_record_get(vm, reaction, 1);
+    let reject = internal_record_get(vm, reaction, 2);
+    let handler = internal_record_get(vm, reaction, 3);
+    let is_reject = internal_record_get(vm, reaction, 4).as_number() == Some(REACTION_REJECT);
     let outcome = if handler.is_undefined() {
         if is_reject {
             Err(argument)
@@ -561,8 +548,8 @@ fn finally_function(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let Some(state) = data_record(vm, &args) else {
         return Ok(Value::Undefined);
     };
-    let on_finally = record_get(vm, state, 0);
-    let is_reject = record_get(vm, state, 1).is_identical(Value::TRUE);
+    let on_finally = internal_record_get(vm, state, 0);
+    let is_reject = internal_record_get(vm, state, 1).is_identical(Value::TRUE);
     let value = args.get(vm, 0);
     let result = vm.call(on_finally, Value::Undefined, &[])?;
     let constructor = Value::Object(vm.intrinsics.promise_constructor);
@@ -587,8 +574,8 @@ fn finally_continuation(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value
     let Some(state) = data_record(vm, &args) else {
         return Ok(Value::Undefined);
     };
-    let value = record_get(vm, state, 0);
-    if record_get(vm, state, 1).is_identical(Value::TRUE) {
+    let value = internal_record_get(vm, state, 0);
+    if internal_record_get(vm, state, 1).is_identical(Value::TRUE) {
         Err(value)
     } else {
         Ok(value)
@@ -732,28 +719,28 @@ fn combinator_element(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     let Some(state) = data_record(vm, &args) else {
         return Ok(Value::Undefined);
     };
-    let already_called = record_get(vm, state, 4);
+    let already_called = internal_record_get(vm, state, 4);
     if let Value::Object(shared_flag) = already_called {
-        if record_get(vm, shared_flag, 0).is_identical(Value::TRUE) {
+        if internal_record_get(vm, shared_flag, 0).is_identical(Value::TRUE) {
             return Ok(Value::Undefined);
         }
-        record_set(vm, shared_flag, 0, Value::TRUE);
+        internal_record_set(vm, shared_flag, 0, Value::TRUE);
     } else {
         if already_called.is_identical(Value::TRUE) {
             return Ok(Value::Undefined);
         }
-        record_set(vm, state, 4, Value::TRUE);
+        internal_record_set(vm, state, 4, Value::TRUE);
     }
-    let keys = record_get(vm, state, 6);
-    let index = record_get(vm, state, 0).as_number().unwrap_or(0.0) as usize;
-    let Value::Object(values) = record_get(vm, state, 1) else {
+    let keys = internal_record_get(vm, state, 6);
+    let index = internal_record_get(vm, state, 0).as_number().unwrap_or(0.0) as usize;
+    let Value::Object(values) = internal_record_get(vm, state, 1) else {
         return Ok(Value::Undefined);
     };
-    let Value::Object(counter) = record_get(vm, state, 2) else {
+    let Value::Object(counter) = internal_record_get(vm, state, 2) else {
         return Ok(Value::Undefined);
     };
-    let settle_function = record_get(vm, state, 3);
-    let mode = record_get(vm, state, 5).as_number().unwrap_or(0.0) as u8;
+    let settle_function = internal_record_get(vm, state, 3);
+    let mode = internal_record_get(vm, state, 5).as_number().unwrap_or(0.0) as u8;
     let argument = args.get(vm, 0);
     let stored = match mode {
         1 | 2 => {
@@ -779,8 +766,11 @@ fn combinator_element(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     if let Some(slot) = vm.object_mut(values).elements.get_mut(index) {
         *slot = stored;
     }
-    let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
-    record_set(vm, counter, 0, Value::Number(remaining));
+    let remaining = internal_record_get(vm, counter, 0)
+        .as_number()
+        .unwrap_or(1.0)
+        - 1.0;
+    internal_record_set(vm, counter, 0, Value::Number(remaining));
     if remaining == 0.0 {
         if let Value::Object(keys) = keys {
             let result = keyed_result_object(vm, keys, values)?;
@@ -911,8 +901,11 @@ fn perform_promise_combinator(
         vm.root(on_fulfilled);
         vm.root(on_rejected);
         if kind != Combinator::Race {
-            let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) + 1.0;
-            record_set(vm, counter, 0, Value::Number(remaining));
+            let remaining = internal_record_get(vm, counter, 0)
+                .as_number()
+                .unwrap_or(1.0)
+                + 1.0;
+            internal_record_set(vm, counter, 0, Value::Number(remaining));
         }
         vm.invoke(
             next,
@@ -925,8 +918,11 @@ fn perform_promise_combinator(
     if kind == Combinator::Race {
         return Ok(());
     }
-    let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
-    record_set(vm, counter, 0, Value::Number(remaining));
+    let remaining = internal_record_get(vm, counter, 0)
+        .as_number()
+        .unwrap_or(1.0)
+        - 1.0;
+    internal_record_set(vm, counter, 0, Value::Number(remaining));
     if remaining == 0.0 {
         let elements = vm.object(values).elements.clone();
         let array = vm.new_array(elements);
@@ -963,8 +959,8 @@ fn keyed_result_object(vm: &mut Vm, keys: ObjectRef, values: ObjectRef) -> JsRes
     vm.root(Value::Object(result));
     let count = vm.object(keys).elements.len();
     for index in 0..count {
-        let key = record_get(vm, keys, index);
-        let value = record_get(vm, values, index);
+        let key = internal_record_get(vm, keys, index);
+        let value = internal_record_get(vm, values, index);
         let key = vm.to_property_key(key)?;
         vm.create_data_property_or_throw(result, key, value)?;
     }
@@ -1073,8 +1069,11 @@ fn perform_promise_all_keyed(
         } else {
             (make(vm, 0.0, capability.resolve), capability.reject)
         };
-        let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) + 1.0;
-        record_set(vm, counter, 0, Value::Number(remaining));
+        let remaining = internal_record_get(vm, counter, 0)
+            .as_number()
+            .unwrap_or(1.0)
+            + 1.0;
+        internal_record_set(vm, counter, 0, Value::Number(remaining));
         vm.invoke(
             next,
             PropertyKey::Atom(atoms::THEN),
@@ -1082,8 +1081,11 @@ fn perform_promise_all_keyed(
         )?;
         vm.close_handle_scope(scope);
     }
-    let remaining = record_get(vm, counter, 0).as_number().unwrap_or(1.0) - 1.0;
-    record_set(vm, counter, 0, Value::Number(remaining));
+    let remaining = internal_record_get(vm, counter, 0)
+        .as_number()
+        .unwrap_or(1.0)
+        - 1.0;
+    internal_record_set(vm, counter, 0, Value::Number(remaining));
     if remaining == 0.0 {
         let result = keyed_result_object(vm, keys, values)?;
         vm.call(
@@ -1138,8 +1140,10 @@ fn add_timer(vm: &mut Vm, args: Args, repeat: bool, immediate: bool) -> JsResult
     let Some(registry) = registry(vm) else {
         return Ok(Value::Undefined);
     };
-    let id = record_get(vm, registry, 0).as_number().unwrap_or(1.0);
-    record_set(vm, registry, 0, Value::Number(id + 1.0));
+    let id = internal_record_get(vm, registry, 0)
+        .as_number()
+        .unwrap_or(1.0);
+    internal_record_set(vm, registry, 0, Value::Number(id + 1.0));
     let arguments = vm.new_array(extra);
     let now = vm.event_loop.virtual_now;
     let due = if immediate { now } else { now + delay };
@@ -1178,7 +1182,7 @@ fn clear_timer(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
             .collect();
         for (offset, timer) in timers.into_iter().enumerate() {
             if let Value::Object(timer) = timer
-                && record_get(vm, timer, 0).as_number() == Some(id)
+                && internal_record_get(vm, timer, 0).as_number() == Some(id)
             {
                 vm.object_mut(registry).elements.remove(offset + 2);
                 break;
@@ -1215,7 +1219,7 @@ fn check_unhandled_rejections(vm: &mut Vm) -> JsResult<()> {
     let Some(registry) = registry(vm) else {
         return Ok(());
     };
-    let Value::Object(unhandled) = record_get(vm, registry, 1) else {
+    let Value::Object(unhandled) = internal_record_get(vm, registry, 1) else {
         return Ok(());
     };
     let pending = std::mem::take(&mut vm.object_mut(unhandled).elements).to_vec();
@@ -1257,9 +1261,10 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
         let mut earliest: Option<(usize, f64, f64)> = None;
         let mut earliest_rank = u8::MAX;
         for (offset, &timer) in timers.iter().enumerate() {
-            let due = record_get(vm, timer, 3).as_number().unwrap_or(0.0);
-            let sequence = record_get(vm, timer, 5).as_number().unwrap_or(0.0);
-            let is_immediate = record_get(vm, timer, 4).as_number() == Some(IMMEDIATE_MARK);
+            let due = internal_record_get(vm, timer, 3).as_number().unwrap_or(0.0);
+            let sequence = internal_record_get(vm, timer, 5).as_number().unwrap_or(0.0);
+            let is_immediate =
+                internal_record_get(vm, timer, 4).as_number() == Some(IMMEDIATE_MARK);
             let rank = match (is_immediate, due <= now) {
                 (false, true) => 0,
                 (true, _) => 1,
@@ -1284,18 +1289,22 @@ pub fn run_event_loop(vm: &mut Vm) -> JsResult<()> {
         if wait > 0.0 {
             std::thread::sleep(Duration::from_secs_f64(wait / 1000.0));
         }
-        let interval = record_get(vm, timer, 4).as_number().unwrap_or(-1.0);
+        let interval = internal_record_get(vm, timer, 4)
+            .as_number()
+            .unwrap_or(-1.0);
         if interval >= 0.0 {
             let next_due = due + interval.max(1.0);
-            record_set(vm, timer, 3, Value::Number(next_due));
-            let sequence = record_get(vm, registry, 0).as_number().unwrap_or(1.0);
-            record_set(vm, registry, 0, Value::Number(sequence + 1.0));
-            record_set(vm, timer, 5, Value::Number(sequence));
+            internal_record_set(vm, timer, 3, Value::Number(next_due));
+            let sequence = internal_record_get(vm, registry, 0)
+                .as_number()
+                .unwrap_or(1.0);
+            internal_record_set(vm, registry, 0, Value::Number(sequence + 1.0));
+            internal_record_set(vm, timer, 5, Value::Number(sequence));
         } else {
             vm.object_mut(registry).elements.remove(offset + 2);
         }
-        let callback = record_get(vm, timer, 1);
-        let arguments = match record_get(vm, timer, 2) {
+        let callback = internal_record_get(vm, timer, 1);
+        let arguments = match internal_record_get(vm, timer, 2) {
             Value::Object(arguments) => vm.object(arguments).elements.to_vec(),
             _ => Vec::new(),
         };
