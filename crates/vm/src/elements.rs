@@ -264,6 +264,45 @@ impl ElementVector {
         removed
     }
 
+    /// Replaces the values in `range` by copies of `items`, moving the values after the range
+    /// so they follow the new ones: the element-vector form of `Vec::splice`, one `memmove` of
+    /// the tail instead of one shift per inserted or removed value (`unshift`, `splice`).
+    ///
+    /// # Panics
+    /// When `range` is out of bounds or reversed.
+    pub fn replace_range(&mut self, range: std::ops::Range<usize>, items: &[Value]) {
+        let length = self.len();
+        assert!(
+            range.start <= range.end && range.end <= length,
+            "element range {range:?} out of bounds ({length})"
+        );
+        let tail_length = length - range.end;
+        let new_length = range.start + items.len() + tail_length;
+        if new_length == 0 {
+            // Nothing stays: either the block is the static empty header (length 0) or it
+            // is an allocation whose length becomes 0.
+            self.truncate(0);
+            return;
+        }
+        if new_length > length {
+            self.reserve(new_length - length);
+        }
+        // SAFETY: `new_length > 0`, so the block is an allocation (it either held `length > 0`
+        // values or `reserve` allocated it) with room for `new_length` values; the tail move
+        // may overlap itself (`ptr::copy`), and `items` cannot alias the block (a shared
+        // borrow cannot alias `&mut self`).
+        unsafe {
+            let values = values_pointer(self.block);
+            std::ptr::copy(
+                values.add(range.end),
+                values.add(range.start + items.len()),
+                tail_length,
+            );
+            std::ptr::copy_nonoverlapping(items.as_ptr(), values.add(range.start), items.len());
+            (*self.block.as_ptr()).length = new_length as u32;
+        }
+    }
+
     /// The values as a `Vec` (a copy).
     #[inline]
     pub fn to_vec(&self) -> Vec<Value> {
@@ -499,6 +538,38 @@ mod tests {
         assert_eq!(numbers(&from_vec), [4.]);
         assert!(from_vec.pop().is_some());
         assert!(from_vec.pop().is_none());
+    }
+
+    #[test]
+    fn replace_range_matches_vec_splice() {
+        let values = |numbers: &[f64]| -> Vec<Value> {
+            numbers
+                .iter()
+                .map(|number| Value::Number(*number))
+                .collect()
+        };
+        let mut vector = ElementVector::new();
+        vector.replace_range(0..0, &[]);
+        assert_eq!((vector.len(), vector.capacity()), (0, 0));
+        vector.replace_range(0..0, &values(&[3., 4.]));
+        assert_eq!(numbers(&vector), [3., 4.]);
+        // Insertion at the front (`unshift`), growing the block.
+        vector.replace_range(0..0, &values(&[1., 2.]));
+        assert_eq!(numbers(&vector), [1., 2., 3., 4.]);
+        // More removed than inserted, in the middle.
+        vector.replace_range(1..3, &values(&[9.]));
+        assert_eq!(numbers(&vector), [1., 9., 4.]);
+        // More inserted than removed, at the end.
+        vector.replace_range(2..3, &values(&[5., 6., 7.]));
+        assert_eq!(numbers(&vector), [1., 9., 5., 6., 7.]);
+        // Everything removed keeps an allocated, empty block.
+        vector.replace_range(0..5, &[]);
+        assert!(vector.is_empty());
+        let mut reference: Vec<f64> = (0..20).map(f64::from).collect();
+        let mut vector = ElementVector::from(values(&reference));
+        reference.splice(3..10, [100., 101.]);
+        vector.replace_range(3..10, &values(&[100., 101.]));
+        assert_eq!(numbers(&vector), reference);
     }
 
     #[test]

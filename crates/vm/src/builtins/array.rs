@@ -375,6 +375,47 @@ fn dense_array_range(vm: &Vm, object: ObjectRef, start: u64, end: u64) -> Option
     Some(range.to_vec())
 }
 
+/// The length of `object` when it is a packed Array: extensible, `length` writable, every
+/// index below `length` stored in the element vector (no holes) and none in its shape.
+///
+/// Performance decision: on such an array every HasProperty, Get, Set and DeletePropertyOrThrow
+/// that `reverse`, `shift`, `unshift` and `splice` perform on an index below the length meets an
+/// own writable, configurable data property, so the generic algorithms' effects are exactly a
+/// rearrangement of the element vector and a new `length`: one `memmove` instead of two
+/// property operations per moved element (500 `unshift` calls on a 10,000-element array took
+/// 4.1 s against QuickJS's 0.3 s before this). Writes at or past the length (the growing half
+/// of `unshift`/`splice`) can still reach setters on the prototype chain, so those callers also
+/// require [`Vm::chain_has_no_indexed_properties`].
+fn packed_array_length(vm: &Vm, object: ObjectRef) -> Option<usize> {
+    let data = vm.object(object);
+    let ObjectKind::Array(array) = data.kind else {
+        return None;
+    };
+    let length = array.length as usize;
+    (array.length_writable
+        && data.extensible
+        && data.elements.len() == length
+        && vm.heap.shapes.get(data.shape).index_key_count() == 0
+        && !data.elements.iter().any(|value| value.is_hole()))
+    .then_some(length)
+}
+
+/// Stores `length` as the `length` of an Array that [`packed_array_length`] accepted, after
+/// its element vector was rearranged to hold exactly that many values.
+fn set_packed_array_length(vm: &mut Vm, object: ObjectRef, length: usize) {
+    let data = vm.object_mut(object);
+    debug_assert_eq!(data.elements.len(), length);
+    if let ObjectKind::Array(array) = &mut data.kind {
+        array.length = length as u32;
+    }
+}
+
+/// True when the prototype chain of `object` has no indexed properties, so creating elements
+/// past its length cannot meet a setter or a read-only index there.
+fn prototype_chain_has_no_indices(vm: &Vm, object: ObjectRef) -> bool {
+    vm.chain_has_no_indexed_properties(vm.object(object).prototype)
+}
+
 fn set_index(vm: &mut Vm, object: ObjectRef, index: u64, value: Value) -> JsResult<()> {
     let key = index_key(vm, index);
     vm.put_value(Value::Object(object), key, value, true)
@@ -1051,6 +1092,10 @@ fn array_reduce_right(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
 
 fn array_reverse(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
     let (object, length) = this_array_like(vm, this)?;
+    if packed_array_length(vm, object) == Some(length as usize) {
+        vm.object_mut(object).elements.as_mut_slice().reverse();
+        return Ok(Value::Object(object));
+    }
     let middle = length / 2;
     for lower in 0..middle {
         let upper = length - 1 - lower;
@@ -1091,22 +1136,11 @@ fn array_shift(vm: &mut Vm, this: Value, _args: Args) -> JsResult<Value> {
         set_length(vm, object, 0)?;
         return Ok(Value::Undefined);
     }
-    // Fast path: a dense array without holes shifts its element vector directly.
-    if let ObjectKind::Array(array) = vm.object(object).kind
-        && array.length_writable
-        && vm.object(object).elements.len() == array.length as usize
-        && !vm
-            .object(object)
-            .elements
-            .iter()
-            .any(|value| value.is_hole())
-        && vm.object(object).extensible
-    {
+    // Fast path: a packed array shifts its element vector directly.
+    if packed_array_length(vm, object) == Some(length as usize) {
         let data = vm.object_mut(object);
         let first = data.elements.remove(0);
-        if let ObjectKind::Array(array) = &mut data.kind {
-            array.length -= 1;
-        }
+        set_packed_array_length(vm, object, length as usize - 1);
         return Ok(first);
     }
     let first = get_index(vm, object, 0)?;
@@ -1129,6 +1163,18 @@ fn array_unshift(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if count > 0 {
         if length + count > MAX_SAFE_LENGTH {
             return vm.throw_type_error("Invalid array length: unshift exceeds 2^53 - 1");
+        }
+        if length + count < u64::from(u32::MAX)
+            && packed_array_length(vm, object) == Some(length as usize)
+            && prototype_chain_has_no_indices(vm, object)
+        {
+            let items = args.rest(vm, 0);
+            vm.object_mut(object).elements.replace_range(0..0, &items);
+            vm.heap
+                .accounting
+                .note_extra_bytes(items.len() * std::mem::size_of::<Value>());
+            set_packed_array_length(vm, object, (length + count) as usize);
+            return Ok(Value::Number((length + count) as f64));
         }
         let mut index = length;
         while index > 0 {
@@ -1198,6 +1244,25 @@ fn array_splice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     if length + items.len() as u64 - delete_count > MAX_SAFE_LENGTH {
         return vm.throw_type_error("Invalid array length: splice exceeds 2^53 - 1");
     }
+    let item_count = items.len() as u64;
+    let new_length = length - delete_count + item_count;
+    if new_length < u64::from(u32::MAX)
+        && packed_array_length(vm, object) == Some(length as usize)
+        && (item_count <= delete_count || prototype_chain_has_no_indices(vm, object))
+    {
+        let range = start as usize..(start + delete_count) as usize;
+        let removed_values = vm.object(object).elements[range.clone()].to_vec();
+        let removed = vm.new_array(removed_values);
+        vm.object_mut(object).elements.replace_range(range, &items);
+        if item_count > delete_count {
+            vm.heap.accounting.note_extra_bytes(
+                (item_count - delete_count) as usize * std::mem::size_of::<Value>(),
+            );
+        }
+        set_packed_array_length(vm, object, new_length as usize);
+        vm.close_handle_scope(scope);
+        return Ok(Value::Object(removed));
+    }
     let removed = array_create(vm, delete_count, None)?;
     vm.root(Value::Object(removed));
     for offset in 0..delete_count {
@@ -1208,7 +1273,6 @@ fn array_splice(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
         }
     }
     set_length(vm, removed, delete_count)?;
-    let item_count = items.len() as u64;
     if item_count < delete_count {
         for index in start..(length - delete_count) {
             let from = index + delete_count;
