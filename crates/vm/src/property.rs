@@ -610,12 +610,43 @@ impl Vm {
             }
             _ => {}
         }
-        self.get_named_slow(object, key, cache)
+        self.get_named_slow(object, Value::Object(object), key, cache)
     }
 
+    /// [`Vm::get_named_cached`] for a primitive `base` other than undefined and null: the
+    /// lookup starts at the primitive's prototype (%String.prototype% and so on), getters
+    /// receive the primitive itself, and a data property fills `cache` keyed by that
+    /// prototype's shape.
+    ///
+    /// Performance decision: a method call on a primitive (`text.charCodeAt(i)`,
+    /// `number.toFixed(2)`) then hits the site's cache on the prototype object instead of
+    /// walking it through the generic [[Get]] every time: about 600 instructions per call
+    /// before (callgrind), so string methods ran at 1.5-2x QuickJS's time.
+    pub fn get_named_cached_primitive(
+        &mut self,
+        base: Value,
+        key: PropertyKey,
+        cache: &mut InlineCache,
+    ) -> JsResult<Value> {
+        let primitive_own_key = matches!(base, Value::String(_))
+            && matches!(
+                key,
+                PropertyKey::Index(_) | PropertyKey::Atom(atoms::LENGTH)
+            );
+        if primitive_own_key || matches!(base, Value::Undefined | Value::Null | Value::Hole) {
+            return self.get_value(base, key);
+        }
+        let prototype = self.prototype_for_primitive(base);
+        self.get_named_slow(prototype, base, key, cache)
+    }
+
+    /// The lookup of `key` starting at `object`, with `receiver` as the `this` of getters
+    /// (the object itself, or the primitive whose prototype `object` is); fills `cache` when
+    /// the property is a data property of a cacheable shape.
     fn get_named_slow(
         &mut self,
         object: ObjectRef,
+        receiver: Value,
         key: PropertyKey,
         cache: &mut InlineCache,
     ) -> JsResult<Value> {
@@ -654,7 +685,7 @@ impl Vm {
                         };
                     }
                 }
-                return self.read_location(current, location, Value::Object(object));
+                return self.read_location(current, location, receiver);
             }
             if self.is_typed_array_numeric_key(current, key) {
                 return Ok(Value::Undefined);
@@ -664,7 +695,7 @@ impl Vm {
                     current = prototype;
                     depth += 1;
                 }
-                None => return self.get_at_chain_end(current, key, Value::Object(object)),
+                None => return self.get_at_chain_end(current, key, receiver),
             }
         }
     }

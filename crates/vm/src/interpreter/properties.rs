@@ -59,8 +59,16 @@ pub(crate) fn get_named_fast_into(
     site: &InlineCacheSite,
     destination: usize,
 ) -> bool {
-    let Value::Object(object) = receiver else {
-        return false;
+    let object = match receiver {
+        Value::Object(object) => object,
+        // A string primitive's named properties other than `length` are those of
+        // %String.prototype%, so its methods hit the site's cache for that object's shape
+        // (`length` is answered by the slow path, and must not meet an entry that
+        // %String.prototype%'s own `length` could have left at this site).
+        Value::String(_) if site.key != PropertyKey::Atom(atoms::LENGTH) => {
+            vm.intrinsics.string_prototype
+        }
+        _ => return false,
     };
     let objects = &vm.heap.objects;
     let data = objects.get(object);
@@ -131,7 +139,20 @@ pub(crate) fn get_named_slow(
         }
     }
     let mut cache = InlineCache::Empty;
-    let result = vm.get_named_cached(receiver, site.key, &mut cache);
+    let result = match receiver {
+        Value::Object(_) | Value::Undefined | Value::Null | Value::Hole => {
+            vm.get_named_cached(receiver, site.key, &mut cache)
+        }
+        _ => {
+            // A primitive: its methods live on its prototype, whose shape the site caches
+            // (see `Vm::get_named_cached_primitive`).
+            let prototype = vm.prototype_for_primitive(receiver);
+            if let Some(value) = get_named_fast(vm, Value::Object(prototype), site) {
+                return Ok(value);
+            }
+            vm.get_named_cached_primitive(receiver, site.key, &mut cache)
+        }
+    };
     site.remember(cache);
     result
 }
