@@ -394,12 +394,49 @@ pub struct PromiseData {
     pub state: PromiseState,
     /// `[[PromiseResult]]`.
     pub result: Value,
-    /// `[[PromiseFulfillReactions]]` (opaque reaction records, e.g. objects).
-    pub fulfill_reactions: Vec<Value>,
-    /// `[[PromiseRejectReactions]]`.
-    pub reject_reactions: Vec<Value>,
+    /// `[[PromiseFulfillReactions]]` and `[[PromiseRejectReactions]]`, which always grow
+    /// together (PerformPromiseThen appends one of each): one entry per pair.
+    pub reactions: Vec<PromiseReaction>,
     /// `[[PromiseIsHandled]]`.
     pub is_handled: bool,
+}
+
+/// One PerformPromiseThen's pair of reactions on a pending promise.
+#[derive(Clone, Copy, Debug)]
+pub enum PromiseReaction {
+    /// The PromiseReaction records of a `then` (internal record objects read by the promise
+    /// reaction job): one for fulfilment, one for rejection.
+    Records {
+        /// The fulfil reaction record.
+        fulfill: Value,
+        /// The reject reaction record.
+        reject: Value,
+    },
+    /// A built-in continuation with no result capability and no handler function objects:
+    /// the settlement enqueues `on_fulfilled` or `on_rejected` as an internal job with
+    /// `[data, value, undefined]`. `await` uses this (its onFulfilled/onRejected closures
+    /// are not observable), so an `await` allocates no function objects.
+    Internal {
+        /// The continuation's state (an async function's or generator's state object).
+        data: Value,
+        /// The job run when the promise fulfils.
+        on_fulfilled: crate::realm::InternalJob,
+        /// The job run when the promise rejects.
+        on_rejected: crate::realm::InternalJob,
+    },
+}
+
+impl PromiseReaction {
+    /// The values this reaction keeps alive.
+    fn trace(&self, tracer: &mut Tracer) {
+        match self {
+            PromiseReaction::Records { fulfill, reject } => {
+                fulfill.trace(tracer);
+                reject.trace(tracer);
+            }
+            PromiseReaction::Internal { data, .. } => data.trace(tracer),
+        }
+    }
 }
 
 /// Proxy internal slots. `target` and `handler` become `None` when the proxy is revoked.
@@ -706,8 +743,7 @@ impl ObjectKind {
             }
             ObjectKind::Promise(promise) => {
                 std::mem::size_of::<PromiseData>()
-                    + (promise.fulfill_reactions.capacity() + promise.reject_reactions.capacity())
-                        * VALUE
+                    + promise.reactions.capacity() * std::mem::size_of::<PromiseReaction>()
             }
             ObjectKind::Proxy(_) => std::mem::size_of::<ProxyData>(),
             ObjectKind::Internal(internal) => {
@@ -761,8 +797,9 @@ impl ObjectKind {
             ObjectKind::MappedArguments(map) => tracer.push(map.env),
             ObjectKind::Promise(promise) => {
                 promise.result.trace(tracer);
-                trace_values(&promise.fulfill_reactions, tracer);
-                trace_values(&promise.reject_reactions, tracer);
+                for reaction in &promise.reactions {
+                    reaction.trace(tracer);
+                }
             }
             ObjectKind::ArrayBuffer(_) => {}
             ObjectKind::TypedArray(view) => tracer.push(view.buffer),

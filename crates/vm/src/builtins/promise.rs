@@ -28,7 +28,7 @@ use std::time::Duration;
 use super::{internal_record_get, internal_record_set, method, to_string_tag};
 use crate::atom::{PropertyKey, atoms};
 use crate::function::Args;
-use crate::object::{ObjectKind, PromiseData, PromiseState};
+use crate::object::{ObjectKind, PromiseData, PromiseReaction, PromiseState};
 use crate::realm::{Job, Vm};
 use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, Value};
@@ -143,8 +143,7 @@ pub fn new_promise(vm: &mut Vm, prototype: Option<ObjectRef>) -> ObjectRef {
     let data = PromiseData {
         state: PromiseState::Pending,
         result: Value::Undefined,
-        fulfill_reactions: Vec::new(),
-        reject_reactions: Vec::new(),
+        reactions: Vec::new(),
         is_handled: false,
     };
     vm.alloc_object(Some(prototype), ObjectKind::Promise(Box::new(data)))
@@ -237,7 +236,12 @@ fn resolve_thenable_job(vm: &mut Vm, [promise, thenable, then]: [Value; 3]) -> J
     Ok(())
 }
 
-fn settle(vm: &mut Vm, promise: ObjectRef, state: PromiseState, result: Value) -> Vec<Value> {
+fn settle(
+    vm: &mut Vm,
+    promise: ObjectRef,
+    state: PromiseState,
+    result: Value,
+) -> Vec<PromiseReaction> {
     let ObjectKind::Promise(data) = &mut vm.object_mut(promise).kind else {
         return Vec::new();
     };
@@ -246,24 +250,46 @@ fn settle(vm: &mut Vm, promise: ObjectRef, state: PromiseState, result: Value) -
     }
     data.state = state;
     data.result = result;
-    let fulfill = std::mem::take(&mut data.fulfill_reactions);
-    let reject = std::mem::take(&mut data.reject_reactions);
-    if state == PromiseState::Fulfilled {
-        fulfill
-    } else {
-        reject
+    std::mem::take(&mut data.reactions)
+}
+
+/// TriggerPromiseReactions: one job per reaction, in the order they were added.
+fn trigger_reactions(
+    vm: &mut Vm,
+    reactions: Vec<PromiseReaction>,
+    rejected: bool,
+    argument: Value,
+) {
+    for reaction in reactions {
+        enqueue_reaction(vm, reaction, rejected, argument);
+    }
+}
+
+/// NewPromiseReactionJob for the fulfil or reject half of `reaction`, enqueued.
+fn enqueue_reaction(vm: &mut Vm, reaction: PromiseReaction, rejected: bool, argument: Value) {
+    match reaction {
+        PromiseReaction::Records { fulfill, reject } => {
+            let record = if rejected { reject } else { fulfill };
+            enqueue(
+                vm,
+                promise_reaction_job,
+                [record, argument, Value::Undefined],
+            );
+        }
+        PromiseReaction::Internal {
+            data,
+            on_fulfilled,
+            on_rejected,
+        } => {
+            let job = if rejected { on_rejected } else { on_fulfilled };
+            enqueue(vm, job, [data, argument, Value::Undefined]);
+        }
     }
 }
 
 fn fulfill_promise(vm: &mut Vm, promise: ObjectRef, value: Value) {
     let reactions = settle(vm, promise, PromiseState::Fulfilled, value);
-    for reaction in reactions {
-        enqueue(
-            vm,
-            promise_reaction_job,
-            [reaction, value, Value::Undefined],
-        );
-    }
+    trigger_reactions(vm, reactions, false, value);
 }
 
 /// RejectPromise, tracking unhandled rejections.
@@ -278,13 +304,7 @@ pub fn reject_promise(vm: &mut Vm, promise: ObjectRef, reason: Value) {
             .elements
             .push(Value::Object(promise));
     }
-    for reaction in reactions {
-        enqueue(
-            vm,
-            promise_reaction_job,
-            [reaction, reason, Value::Undefined],
-        );
-    }
+    trigger_reactions(vm, reactions, true, reason);
 }
 
 /// A promise capability: the promise and its resolving functions.
@@ -408,12 +428,24 @@ fn perform_then(
             Value::Number(REACTION_REJECT),
         ],
     );
+    add_reaction(
+        vm,
+        promise,
+        PromiseReaction::Records {
+            fulfill: Value::Object(fulfill_reaction),
+            reject: Value::Object(reject_reaction),
+        },
+    );
+}
+
+/// The end of PerformPromiseThen: appends `reaction` to a pending promise, or enqueues its
+/// job at once when the promise is already settled; marks the promise handled.
+fn add_reaction(vm: &mut Vm, promise: ObjectRef, reaction: PromiseReaction) {
     let (state, value) = match &mut vm.object_mut(promise).kind {
         ObjectKind::Promise(data) => {
             let snapshot = (data.state, data.result);
             if data.state == PromiseState::Pending {
-                data.fulfill_reactions.push(Value::Object(fulfill_reaction));
-                data.reject_reactions.push(Value::Object(reject_reaction));
+                data.reactions.push(reaction);
             }
             data.is_handled = true;
             snapshot
@@ -422,17 +454,32 @@ fn perform_then(
     };
     match state {
         PromiseState::Pending => {}
-        PromiseState::Fulfilled => enqueue(
-            vm,
-            promise_reaction_job,
-            [Value::Object(fulfill_reaction), value, Value::Undefined],
-        ),
-        PromiseState::Rejected => enqueue(
-            vm,
-            promise_reaction_job,
-            [Value::Object(reject_reaction), value, Value::Undefined],
-        ),
+        PromiseState::Fulfilled => enqueue_reaction(vm, reaction, false, value),
+        PromiseState::Rejected => enqueue_reaction(vm, reaction, true, value),
     }
+}
+
+/// PerformPromiseThen(promise, onFulfilled, onRejected) with no result capability, where the
+/// two handlers are built-in continuations: when `promise` settles, `on_fulfilled` or
+/// `on_rejected` runs as a job with `[data, value, undefined]`. This is step 6 of Await: its
+/// closures are never visible to JavaScript, so none is created, and `then` is not looked
+/// up (a patched `Promise.prototype.then` does not observe `await`, as the spec requires).
+pub(crate) fn perform_then_internal(
+    vm: &mut Vm,
+    promise: ObjectRef,
+    data: Value,
+    on_fulfilled: crate::realm::InternalJob,
+    on_rejected: crate::realm::InternalJob,
+) {
+    add_reaction(
+        vm,
+        promise,
+        PromiseReaction::Internal {
+            data,
+            on_fulfilled,
+            on_rejected,
+        },
+    );
 }
 
 /// PerformPromiseThen(promise, onFulfilled, onRejected, capability) where the capability is

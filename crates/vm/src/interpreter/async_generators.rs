@@ -26,7 +26,7 @@ use crate::atom::{PropertyKey, atoms};
 use crate::builtins::promise::{new_promise, reject_promise, resolve_promise};
 use crate::function::{Args, NativeFunction};
 use crate::object::ObjectKind;
-use crate::realm::Vm;
+use crate::realm::{InternalJob, Vm};
 use crate::shape::Attributes;
 use crate::value::{JsResult, ObjectRef, Value};
 
@@ -335,21 +335,19 @@ fn drain(vm: &mut Vm, state_object: ObjectRef) -> JsResult<()> {
 
 /// The operand of a `return(value)` request at a `yield` was awaited: resume the body with a
 /// return completion carrying the awaited value.
-fn resume_return_fulfilled(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let value = args.get(vm, 0);
-    if let Some(state_object) = data_state(vm, &args) {
+fn resume_return_fulfilled(vm: &mut Vm, [data, value, _]: [Value; 3]) -> JsResult<()> {
+    if let Some(state_object) = data.as_object() {
         step(vm, state_object, ResumeMode::Return, value)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// The operand of a `return(value)` request at a `yield` rejected: throw it into the body.
-fn resume_return_rejected(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let reason = args.get(vm, 0);
-    if let Some(state_object) = data_state(vm, &args) {
+fn resume_return_rejected(vm: &mut Vm, [data, reason, _]: [Value; 3]) -> JsResult<()> {
+    if let Some(state_object) = data.as_object() {
         step(vm, state_object, ResumeMode::Throw, reason)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// Reacts to the end of a body run. Returns whether the queue should keep draining.
@@ -363,7 +361,7 @@ fn handle_outcome(
         Outcome::Suspended(value) => {
             let at_yield = suspended_at_yield(vm, state_object);
             set_state(vm, state_object, state::AWAITING);
-            let (on_fulfilled, on_rejected): (NativeFunction, NativeFunction) = if at_yield {
+            let (on_fulfilled, on_rejected): (InternalJob, InternalJob) = if at_yield {
                 (yield_fulfilled, yield_rejected)
             } else {
                 AWAIT_CONTINUATIONS
@@ -424,57 +422,49 @@ pub(super) fn step(
     Ok(())
 }
 
-fn data_state(vm: &Vm, args: &Args) -> Option<ObjectRef> {
-    vm.native_function_data(args.callee()).as_object()
-}
-
 /// A yielded value was awaited: the front request receives it and the body stays suspended
 /// at the `yield`.
-fn yield_fulfilled(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let value = args.get(vm, 0);
-    if let Some(state_object) = data_state(vm, &args)
+fn yield_fulfilled(vm: &mut Vm, [data, value, _]: [Value; 3]) -> JsResult<()> {
+    if let Some(state_object) = data.as_object()
         && let Some(queue) = queue_of(vm, state_object)
     {
         set_state(vm, state_object, state::SUSPENDED_YIELD);
         settle_front(vm, queue, Ok((value, false)))?;
         drain(vm, state_object)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// A yielded promise rejected: the reason is thrown into the body at the `yield`.
-fn yield_rejected(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let reason = args.get(vm, 0);
-    if let Some(state_object) = data_state(vm, &args) {
+fn yield_rejected(vm: &mut Vm, [data, reason, _]: [Value; 3]) -> JsResult<()> {
+    if let Some(state_object) = data.as_object() {
         step(vm, state_object, ResumeMode::Throw, reason)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// The operand of a `return(value)` request on a completed generator was awaited.
-fn return_fulfilled(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let value = args.get(vm, 0);
-    if let Some(state_object) = data_state(vm, &args)
+fn return_fulfilled(vm: &mut Vm, [data, value, _]: [Value; 3]) -> JsResult<()> {
+    if let Some(state_object) = data.as_object()
         && let Some(queue) = queue_of(vm, state_object)
     {
         set_state(vm, state_object, state::COMPLETED);
         settle_front(vm, queue, Ok((value, true)))?;
         drain(vm, state_object)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// The operand of a `return(value)` request rejected.
-fn return_rejected(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let reason = args.get(vm, 0);
-    if let Some(state_object) = data_state(vm, &args)
+fn return_rejected(vm: &mut Vm, [data, reason, _]: [Value; 3]) -> JsResult<()> {
+    if let Some(state_object) = data.as_object()
         && let Some(queue) = queue_of(vm, state_object)
     {
         set_state(vm, state_object, state::COMPLETED);
         settle_front(vm, queue, Err(reason))?;
         drain(vm, state_object)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// `%AsyncGeneratorPrototype%.next(value)`.

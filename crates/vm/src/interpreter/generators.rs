@@ -31,7 +31,7 @@ use super::{Frame, dispatch, exceptions, frame_flags};
 use crate::atom::{PropertyKey, atoms};
 use crate::function::{Args, ClosureData};
 use crate::object::ObjectKind;
-use crate::realm::Vm;
+use crate::realm::{InternalJob, Vm};
 use crate::shape::Attributes;
 use crate::value::{EnvRef, JsResult, ObjectRef, Value};
 use tseval_compiler::opcodes::Instruction;
@@ -315,30 +315,15 @@ fn async_step(
                 return Ok(());
             }
             Outcome::Suspended(awaited) | Outcome::Delegated(awaited) => {
-                let constructor = Value::Object(vm.intrinsics.promise_constructor);
-                let awaited_promise =
-                    match crate::builtins::promise::promise_resolve(vm, constructor, awaited) {
-                        Ok(awaited_promise) => awaited_promise,
-                        Err(error) => {
-                            // PromiseResolve threw: the exception is thrown at the await.
-                            mode = ResumeMode::Throw;
-                            value = error;
-                            continue;
-                        }
-                    };
-                let empty = Value::String(vm.intrinsics.empty_string);
-                let data = Value::Object(state);
-                let on_fulfilled =
-                    vm.new_native_function_with_data(empty, 1, async_fulfilled, false, data);
-                let on_rejected =
-                    vm.new_native_function_with_data(empty, 1, async_rejected, false, data);
-                let then_key = PropertyKey::Atom(atoms::THEN);
-                vm.invoke(
-                    awaited_promise,
-                    then_key,
-                    &[Value::Object(on_fulfilled), Value::Object(on_rejected)],
-                )?;
-                return Ok(());
+                match subscribe(vm, state, awaited, async_fulfilled, async_rejected) {
+                    Ok(subscribed) => return subscribed,
+                    Err(error) => {
+                        // PromiseResolve threw: the exception is thrown at the await.
+                        mode = ResumeMode::Throw;
+                        value = error;
+                        continue;
+                    }
+                }
             }
         }
     }
@@ -373,53 +358,53 @@ pub(super) fn suspended_at_yield(vm: &Vm, state: ObjectRef) -> bool {
     )
 }
 
-/// Subscribes native continuations (with `state` as their data) to `value` resolved with
-/// PromiseResolve. `Err(error)` when PromiseResolve itself threw (nothing was subscribed).
+/// Await's steps 1-6 for `value`: PromiseResolve(%Promise%, value), then PerformPromiseThen
+/// with the built-in continuations `on_fulfilled`/`on_rejected`, which run as jobs with
+/// `[state, settled value, undefined]` (see `promise::perform_then_internal`: no function
+/// objects, no result capability). `Err(error)` when PromiseResolve itself threw (nothing was
+/// subscribed).
 pub(super) fn subscribe(
     vm: &mut Vm,
     state: ObjectRef,
     value: Value,
-    on_fulfilled: crate::function::NativeFunction,
-    on_rejected: crate::function::NativeFunction,
+    on_fulfilled: InternalJob,
+    on_rejected: InternalJob,
 ) -> Result<JsResult<()>, Value> {
     let constructor = Value::Object(vm.intrinsics.promise_constructor);
     let awaited = crate::builtins::promise::promise_resolve(vm, constructor, value)?;
-    let empty = Value::String(vm.intrinsics.empty_string);
-    let data = Value::Object(state);
-    let fulfilled = vm.new_native_function_with_data(empty, 1, on_fulfilled, false, data);
-    let rejected = vm.new_native_function_with_data(empty, 1, on_rejected, false, data);
-    let then_key = PropertyKey::Atom(atoms::THEN);
-    Ok(vm
-        .invoke(
-            awaited,
-            then_key,
-            &[Value::Object(fulfilled), Value::Object(rejected)],
-        )
-        .map(|_| ()))
+    let Value::Object(awaited) = awaited else {
+        return Ok(Err(vm.new_type_error(
+            "internal error: PromiseResolve gave a non-object",
+        )));
+    };
+    crate::builtins::promise::perform_then_internal(
+        vm,
+        awaited,
+        Value::Object(state),
+        on_fulfilled,
+        on_rejected,
+    );
+    Ok(Ok(()))
 }
 
 /// The continuations of an `await` inside an async function or async generator body.
-pub(super) const AWAIT_CONTINUATIONS: (
-    crate::function::NativeFunction,
-    crate::function::NativeFunction,
-) = (async_fulfilled, async_rejected);
+pub(super) const AWAIT_CONTINUATIONS: (InternalJob, InternalJob) =
+    (async_fulfilled, async_rejected);
 
 /// Continuation of an `await` whose promise fulfilled.
-fn async_fulfilled(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let value = args.get(vm, 0);
-    if let Value::Object(state) = vm.native_function_data(args.callee()) {
+fn async_fulfilled(vm: &mut Vm, [state, value, _]: [Value; 3]) -> JsResult<()> {
+    if let Value::Object(state) = state {
         async_step(vm, state, ResumeMode::Next, value)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// Continuation of an `await` whose promise rejected.
-fn async_rejected(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
-    let reason = args.get(vm, 0);
-    if let Value::Object(state) = vm.native_function_data(args.callee()) {
+fn async_rejected(vm: &mut Vm, [state, reason, _]: [Value; 3]) -> JsResult<()> {
+    if let Value::Object(state) = state {
         async_step(vm, state, ResumeMode::Throw, reason)?;
     }
-    Ok(Value::Undefined)
+    Ok(())
 }
 
 /// The `Yield` and `Await` instructions: save the running coroutine frame (the innermost frame, an entry
