@@ -251,6 +251,25 @@ fn object_assign(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
         }
         let from = vm.to_object(source)?;
         vm.root(Value::Object(from));
+        if let Some((shape, properties)) = vm.plain_data_property_slots(from) {
+            // A setter on the target may change the source: each value is read from its
+            // slot only while the source keeps the shape the keys came from.
+            for property in properties {
+                let data = vm.object(from);
+                let value = if data.shape == shape {
+                    if !property.enumerable {
+                        continue;
+                    }
+                    data.slots[property.slot as usize]
+                } else if own_property_is_enumerable(vm, from, property.key)? == Some(true) {
+                    vm.get(from, property.key)?
+                } else {
+                    continue;
+                };
+                vm.put_value(Value::Object(target), property.key, value, true)?;
+            }
+            continue;
+        }
         let keys = vm.own_property_keys(from)?;
         for key in keys {
             if own_property_is_enumerable(vm, from, key)? == Some(true) {

@@ -557,6 +557,17 @@ pub(crate) fn copy_data_properties(
         excluded_keys.push(vm.to_property_key(key)?);
     }
     let from = vm.to_object(source)?;
+    // Nothing below can run JavaScript (the target is a fresh ordinary object), so the
+    // source's shape cannot change while its slots are copied.
+    if let Some((_, properties)) = vm.plain_data_property_slots(from) {
+        for property in properties {
+            if property.enumerable && !excluded_keys.contains(&property.key) {
+                let value = vm.object(from).slots[property.slot as usize];
+                vm.create_data_property_or_throw(target, property.key, value)?;
+            }
+        }
+        return Ok(());
+    }
     let scope = vm.open_handle_scope();
     vm.root(Value::Object(from));
     let keys = vm.own_property_keys(from)?;
