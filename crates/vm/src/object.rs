@@ -365,8 +365,8 @@ pub struct ForInIteratorData {
 /// RegExp internal slots.
 #[derive(Debug)]
 pub struct RegExpData {
-    /// The compiled matcher.
-    pub matcher: Regex,
+    /// The compiled matcher (shared by the objects of one regular-expression literal).
+    pub matcher: std::rc::Rc<Regex>,
     /// `[[OriginalSource]]`.
     pub source: StringRef,
     /// `[[OriginalFlags]]`.

@@ -16,7 +16,7 @@ use crate::object::{IterationKind, ObjectKind, RegExpData};
 use crate::realm::Vm;
 use crate::shape::Attributes;
 use crate::string::JsString;
-use crate::value::{JsResult, ObjectRef, Value};
+use crate::value::{JsResult, ObjectRef, StringRef, Value};
 
 /// Installs `RegExp` and `RegExp.prototype`.
 pub fn install(vm: &mut Vm) {
@@ -162,13 +162,31 @@ pub fn regexp_create(
     };
     let source = vm.alloc_string(JsString::from_utf16(pattern));
     let flags_string = vm.new_string(flags);
+    Ok(regexp_object(
+        vm,
+        std::rc::Rc::new(matcher),
+        source,
+        flags_string,
+        prototype,
+    ))
+}
+
+/// A RegExp object around an already compiled `matcher` (RegExpAlloc + the end of
+/// RegExpInitialize: `lastIndex` is 0).
+pub(crate) fn regexp_object(
+    vm: &mut Vm,
+    matcher: std::rc::Rc<Regex>,
+    source: StringRef,
+    flags: StringRef,
+    prototype: Option<ObjectRef>,
+) -> ObjectRef {
     let prototype = prototype.unwrap_or(vm.intrinsics.regexp_prototype);
     let object = vm.alloc_object(
         Some(prototype),
         ObjectKind::RegExp(Box::new(RegExpData {
             matcher,
             source,
-            flags: flags_string,
+            flags,
             legacy_features_enabled: true,
         })),
     );
@@ -178,7 +196,7 @@ pub fn regexp_create(
         Value::Number(0.0),
         Attributes::WRITABLE_ONLY,
     );
-    Ok(object)
+    object
 }
 
 fn regexp_constructor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {

@@ -696,17 +696,38 @@ fn freeze_array(vm: &mut Vm, array: ObjectRef) -> JsResult<()> {
 
 /// `NewRegExp`: `new RegExp(pattern, flags)` through the realm's RegExp constructor.
 pub(crate) fn new_regexp(vm: &mut Vm, function: &LinkedFunction, index: u16) -> JsResult<Value> {
-    let Some(LinkedConstant::RegExp { pattern, flags }) =
-        function.constants.get(usize::from(index))
+    let Some(LinkedConstant::RegExp {
+        pattern,
+        flags,
+        compiled,
+    }) = function.constants.get(usize::from(index))
     else {
         return Err(vm.new_type_error("internal error: bad regexp constant"));
     };
-    let constructor = Value::Object(vm.intrinsics.regexp_constructor);
-    vm.construct(
-        constructor,
-        &[Value::String(*pattern), Value::String(*flags)],
-        None,
-    )
+    // RegExpCreate(pattern, flags): RegExpAlloc(%RegExp%) reads %RegExp%.prototype, which is
+    // non-writable and non-configurable, so the intrinsic prototype is used directly.
+    let matcher = match compiled.get() {
+        Some(matcher) => matcher.clone(),
+        None => {
+            let pattern_units = vm.string(*pattern).to_utf16();
+            let flags_text = vm.string_to_rust(*flags);
+            // The parser validated the literal; a failure here is still reported, not unwrapped.
+            let matcher = match crate::builtins::regexp::compile_regex(&pattern_units, &flags_text)
+            {
+                Ok(matcher) => std::rc::Rc::new(matcher),
+                Err(message) => {
+                    return Err(vm.new_syntax_error(&format!(
+                        "Invalid regular expression: /{}/{flags_text}: {message}",
+                        String::from_utf16_lossy(&pattern_units)
+                    )));
+                }
+            };
+            compiled.get_or_init(|| matcher).clone()
+        }
+    };
+    Ok(Value::Object(crate::builtins::regexp::regexp_object(
+        vm, matcher, *pattern, *flags, None,
+    )))
 }
 
 // ----- environments -----
