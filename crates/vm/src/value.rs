@@ -299,7 +299,9 @@ impl From<SymbolRef> for Value {
 }
 
 impl Trace for Value {
-    #[inline]
+    /// Forced inline: it is the body of every slot and element loop of the marking (see
+    /// `tseval_gc::SlotBits::test_and_set`).
+    #[inline(always)]
     fn trace(&self, tracer: &mut Tracer) {
         match *self {
             Value::String(string) => tracer.push(string),
