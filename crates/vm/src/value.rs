@@ -314,8 +314,9 @@ impl Trace for Value {
     }
 }
 
-/// Traces every value of a slice.
-#[inline]
+/// Traces every value of a slice. Forced inline like [`Value::trace`] (the object tracing
+/// loop calls it for every marked object).
+#[inline(always)]
 pub fn trace_values(values: &[Value], tracer: &mut Tracer) {
     for value in values {
         value.trace(tracer);
