@@ -422,8 +422,8 @@ pub struct GcStatistics {
 ///
 /// Every allocation adds its approximate size in bytes to the debt. When the debt exceeds the
 /// threshold, [`GcAccounting::should_collect`] returns true. After a collection, the threshold
-/// is set to `max(MIN_THRESHOLD, live_bytes * GROWTH_FACTOR)`, so heaps with many live objects
-/// collect proportionally less often (amortised linear cost).
+/// is set to `max(MIN_THRESHOLD, live_bytes * GROWTH_PERCENT / 100)`, so heaps with many
+/// live objects collect proportionally less often (amortised linear cost).
 #[derive(Clone, Debug)]
 pub struct GcAccounting {
     /// A `Cell` so that code holding only `&Heap` (lazy rope flattening behind `Vm::string`)
@@ -447,15 +447,18 @@ impl GcAccounting {
     /// is cheap) and cuts the peak RSS of small-heap programs, e.g. closures.js 15 -> 8 MiB,
     /// richards-like.js 14 -> 7 MiB, objects.js 17 -> 10 MiB.
     pub const MIN_THRESHOLD_BYTES: usize = 2 * 1024 * 1024;
-    /// How many times the live size may be allocated before the next collection, so the
-    /// heap peaks at about `(1 + GROWTH_FACTOR) * live`.
+    /// How much of the live size may be allocated before the next collection, in percent, so
+    /// the heap peaks at about `(1 + GROWTH_PERCENT / 100) * live`.
     ///
     /// Measured with the live size counted for real (string contents and object vectors
     /// included): factor 2 -> 1 cut peak RSS of stress-test.ts 42 -> 29 MiB, json.js
     /// 51 -> 36 MiB, arrays.js 59 -> 49 MiB, at a CPU cost only on json.js (0.37 -> 0.43 s,
-    /// it keeps a large live heap); factor 0.5 saved little more memory (24 / 28 MiB) for
-    /// more CPU, so 1 is the balance.
-    pub const GROWTH_FACTOR: usize = 1;
+    /// it keeps a large live heap). Factor 1 -> 0.5 (2026-12-07, after marking on push made
+    /// marking cheaper, docs/PERFORMANCE.md "Peak RSS: binary layout and cheaper marking"):
+    /// stress-test.ts 22.9 -> 18.1 MiB peak RSS for about 4% more of its instructions, while
+    /// json.js, strings.js and arrays.js (callgrind) stay at or below their counts with the old
+    /// marking at factor 1; 0.75 and 0.6 gave 20.4 and 19.2 MiB.
+    pub const GROWTH_PERCENT: usize = 50;
 
     /// Fresh accounting with the minimum threshold.
     pub fn new() -> GcAccounting {
@@ -496,7 +499,7 @@ impl GcAccounting {
     ) {
         self.bytes_since_collection.set(0);
         self.threshold_bytes =
-            Self::MIN_THRESHOLD_BYTES.max(live_bytes.saturating_mul(Self::GROWTH_FACTOR));
+            Self::MIN_THRESHOLD_BYTES.max(live_bytes.saturating_mul(Self::GROWTH_PERCENT) / 100);
         self.statistics.collections += 1;
         self.statistics.live_after_last_collection = live_objects;
         self.statistics.total_freed += freed_objects as u64;
@@ -663,7 +666,7 @@ mod tests {
         assert_eq!(accounting.bytes_since_collection(), 0);
         assert_eq!(
             accounting.threshold_bytes(),
-            64 * 1024 * 1024 * GcAccounting::GROWTH_FACTOR
+            64 * 1024 * 1024 * GcAccounting::GROWTH_PERCENT / 100
         );
         assert_eq!(accounting.statistics().collections, 1);
         assert_eq!(accounting.statistics().total_freed, 5);
