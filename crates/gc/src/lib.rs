@@ -4,25 +4,27 @@
 //! keeps one [`Arena`] per heap-allocated type, identifies each arena by a small "space" number,
 //! and names values by `u32` handles (see [`GcHandle`]). Collection is driven by the client:
 //!
-//! 1. Push every root handle onto a [`Tracer`] (`tracer.push(handle)`).
-//! 2. Drain the tracer: for each `(space, index)` popped, mark the slot in the matching arena
-//!    (`arena.mark(index)`); if it was not marked before, call `Trace::trace` on the value so it
+//! 1. Push every root handle onto a [`Tracer`] (`tracer.push(handle)`), which marks it.
+//! 2. Drain the tracer: for each `(space, index)` popped (each marked slot is popped exactly
+//!    once), trace the value in the matching arena (`arena.trace_marked(index, tracer)`), so it
 //!    pushes its children. The worklist is explicit, so tracing never recurses and deep object
 //!    graphs (a linked list of a million nodes) cannot overflow the native stack.
-//! 3. Sweep every arena (`arena.sweep(...)`): unmarked slots are freed and put on the free list,
-//!    and all mark bits are cleared for the next cycle.
+//! 3. Sweep every arena with its space's mark bitmap
+//!    (`arena.sweep(tracer.marks_mut(space), ...)`): unmarked slots are freed and put on the
+//!    free list, and all mark bits are cleared for the next cycle.
 //!
 //! Performance decisions:
 //! - Handles are `u32` indices, so a handle is 4 bytes and a JS `Value` fits in 16 bytes.
 //! - Slots are reused through a free list. A sweep pushes freed indices from the highest to the
 //!   lowest, so later allocations refill the arena from its low end (dense, cache-friendly).
-//! - Mark bits and "slot occupied" bits live in two plain `u64` word bitmaps ([`SlotBits`])
-//!   beside the slots. A sweep then works a word (64 slots) at a time: `occupied & !marked` are
-//!   the dead slots, and only those are touched; live slots are never read by the sweep, and
-//!   clearing the marks is a word store. (The first version used `bitvec` with per-bit proxy
+//! - Mark bits (in the [`Tracer`]) and "slot occupied" bits (in the arena) live in plain `u64`
+//!   word bitmaps ([`SlotBits`]), not in the slots. A sweep then works a word (64 slots) at a
+//!   time: `occupied & !marked` are the dead slots, and only those are touched; live slots are
+//!   never read by the sweep, and clearing the marks is a word store. (The first version used `bitvec` with per-bit proxy
 //!   access and a walk over every slot: on strings.js the bit accesses alone were ~15% of all
-//!   instructions.) Marking tests the occupied bitmap instead of reading the slot.
-//! - Marking measures the live heap: [`Arena::mark_and_trace`] returns each newly marked value's
+//!   instructions.) Marking is done when a handle is pushed, so a handle already marked never
+//!   enters the worklist again (see [`Tracer`]).
+//! - Marking measures the live heap: [`Arena::trace_marked`] returns each marked value's
 //!   size (slot plus [`Trace::external_bytes`], its owned buffers), so the client learns the
 //!   real live size without another pass, and [`GcAccounting`] scales the next threshold with
 //!   it (amortised collection cost proportional to allocation, heap bounded by a constant
@@ -61,51 +63,58 @@ pub trait Trace {
     }
 }
 
-/// The explicit marking worklist: one stack of raw indices per space.
+/// The marking state: one stack of raw indices per space, and one mark bitmap per space.
 ///
-/// Performance decision: a push equal to the previous push of the same space is dropped (the
-/// earlier entry marks it). Every object pushes its shape and prototype, and neighbouring
-/// objects usually share both, so this keeps the worklist from growing to one entry per
-/// object for values that are already marked (on gc-stress.js the shape pushes alone were
-/// 10 MiB of worklist).
-#[derive(Debug)]
+/// Performance decision: a slot is marked when it is *pushed*, not when it is popped. A push
+/// of an already marked slot tests one bit and stops, so every slot enters the worklist at
+/// most once and every pop is a value to trace. (The first version marked on pop and dropped
+/// only a push equal to the previous push of the same space; objects push their shape and
+/// prototype, which alternate with their children, so most repeated pushes still went through
+/// the worklist, the dispatch on the space and the arena's mark test before being dropped.)
+/// The client keeps one tracer for the heap's lifetime, so the worklists and bitmaps keep
+/// their capacity from one collection to the next instead of growing from empty each time
+/// (see [`Tracer::release_excess_capacity`]).
+#[derive(Debug, Default)]
 pub struct Tracer {
     worklists: [Vec<u32>; MAX_SPACES],
-    last_pushed: [u32; MAX_SPACES],
+    marks: [SlotBits; MAX_SPACES],
     /// A cursor so `pop_any` does not rescan empty spaces from zero every time.
     next_space_hint: usize,
 }
 
-impl Default for Tracer {
-    fn default() -> Self {
-        Tracer {
-            worklists: Default::default(),
-            last_pushed: [u32::MAX; MAX_SPACES],
-            next_space_hint: 0,
-        }
-    }
-}
-
 impl Tracer {
+    /// Worklist entries a tracer keeps allocated between collections (256 KiB per space).
+    pub const RETAINED_WORKLIST_CAPACITY: usize = 64 * 1024;
+
     /// Creates an empty tracer.
     pub fn new() -> Tracer {
         Tracer::default()
     }
 
-    /// Schedules a handle for marking.
-    #[inline]
+    /// Marks a handle and schedules it for tracing, unless it was marked already.
+    #[inline(always)]
     pub fn push<H: GcHandle>(&mut self, handle: H) {
         self.push_raw(H::SPACE, handle.index());
     }
 
-    /// Schedules a raw `(space, index)` pair for marking.
-    #[inline]
+    /// Marks a raw `(space, index)` pair and schedules it for tracing, unless it was marked
+    /// already.
+    #[inline(always)]
     pub fn push_raw(&mut self, space: u8, index: u32) {
         let space = space as usize;
-        if self.last_pushed[space] != index {
-            self.last_pushed[space] = index;
+        if self.marks[space].test_and_set(index as usize) {
             self.worklists[space].push(index);
         }
+    }
+
+    /// True when the slot was marked in the current cycle (pushed since the last sweep).
+    pub fn is_marked(&self, space: u8, index: u32) -> bool {
+        self.marks[space as usize].get(index as usize)
+    }
+
+    /// The mark bitmap of one space, which [`Arena::sweep`] reads and clears.
+    pub fn marks_mut(&mut self, space: u8) -> &mut SlotBits {
+        &mut self.marks[space as usize]
     }
 
     /// Pops one pending index of the given space.
@@ -130,9 +139,21 @@ impl Tracer {
         None
     }
 
-    /// True when no handle is waiting to be marked.
+    /// True when no handle is waiting to be traced.
     pub fn is_empty(&self) -> bool {
         self.worklists.iter().all(|worklist| worklist.is_empty())
+    }
+
+    /// Frees worklist capacity beyond [`Tracer::RETAINED_WORKLIST_CAPACITY`] entries per
+    /// space, so one collection of a very wide object graph does not keep megabytes resident
+    /// for the rest of the program. Call between collections (the worklists are empty then).
+    pub fn release_excess_capacity(&mut self) {
+        for worklist in &mut self.worklists {
+            if worklist.capacity() > Self::RETAINED_WORKLIST_CAPACITY {
+                worklist.clear();
+                worklist.shrink_to(Self::RETAINED_WORKLIST_CAPACITY);
+            }
+        }
     }
 }
 
@@ -171,6 +192,34 @@ impl SlotBits {
         }
     }
 
+    /// Sets the bit at `index` (growing the bitmap when needed); returns true when it was
+    /// clear before.
+    ///
+    /// Performance decision: this is the marking's innermost step (every traced reference
+    /// runs it), so the common case is forced inline and growth is a cold call; inlined
+    /// growth made `Value::trace` too big for LLVM to inline into the object tracing loops.
+    #[inline(always)]
+    pub fn test_and_set(&mut self, index: usize) -> bool {
+        let bit = 1u64 << (index % 64);
+        match self.words.get_mut(index / 64) {
+            Some(word) => {
+                let was_clear = *word & bit == 0;
+                *word |= bit;
+                was_clear
+            }
+            None => self.grow_and_set(index),
+        }
+    }
+
+    /// The growth path of [`SlotBits::test_and_set`].
+    #[cold]
+    #[inline(never)]
+    fn grow_and_set(&mut self, index: usize) -> bool {
+        self.ensure(index);
+        self.set(index);
+        true
+    }
+
     /// Sets the bit at `index`; the word must exist.
     #[inline]
     fn set(&mut self, index: usize) {
@@ -186,13 +235,12 @@ impl SlotBits {
 
 /// A typed slab arena: values of one type addressed by `u32` handles.
 ///
-/// Freed slots are put on a free list and reused by later allocations. Mark bits and occupied
-/// bits are stored separately in word bitmaps.
+/// Freed slots are put on a free list and reused by later allocations. Occupied bits are stored
+/// in a word bitmap beside the slots; mark bits live in the [`Tracer`], one bitmap per space.
 #[derive(Debug)]
 pub struct Arena<T> {
     slots: Vec<Option<T>>,
     occupied: SlotBits,
-    marks: SlotBits,
     free_list: Vec<u32>,
     live_count: usize,
 }
@@ -209,7 +257,6 @@ impl<T> Arena<T> {
         Arena {
             slots: Vec::new(),
             occupied: SlotBits::default(),
-            marks: SlotBits::default(),
             free_list: Vec::new(),
             live_count: 0,
         }
@@ -238,7 +285,6 @@ impl<T> Arena<T> {
         );
         self.slots.push(Some(value));
         self.occupied.ensure(index);
-        self.marks.ensure(index);
         self.occupied.set(index);
         H::from_index(index as u32)
     }
@@ -279,32 +325,17 @@ impl<T> Arena<T> {
         self.slots.get(index as usize).and_then(Option::as_ref)
     }
 
-    /// Sets the mark bit of a slot; returns true when it was not set before (the caller must
-    /// then trace the value). Marking a free or out-of-range slot returns false.
-    #[inline]
-    pub fn mark(&mut self, index: u32) -> bool {
-        let index = index as usize;
-        if !self.occupied.get(index) || self.marks.get(index) {
-            return false;
-        }
-        self.marks.set(index);
-        true
-    }
-
-    /// True when the slot is marked in the current cycle.
-    pub fn is_marked(&self, index: u32) -> bool {
-        self.marks.get(index as usize)
-    }
-
-    /// Frees every unmarked occupied slot (handing the value to `on_free`, which may recycle
-    /// its buffers) and clears all mark bits. Works a bitmap word at a time and reads only the
-    /// dead slots (see the module documentation).
-    pub fn sweep(&mut self, mut on_free: impl FnMut(T)) -> SweepOutcome {
+    /// Frees every occupied slot not set in `marks` (this arena's bitmap of the [`Tracer`],
+    /// [`Tracer::marks_mut`]), handing the value to `on_free`, which may recycle its buffers,
+    /// and clears all mark bits. Works a bitmap word at a time and reads only the dead slots
+    /// (see the module documentation).
+    pub fn sweep(&mut self, marks: &mut SlotBits, mut on_free: impl FnMut(T)) -> SweepOutcome {
         let mut outcome = SweepOutcome::default();
         // Highest words first, so the free list (a stack) hands out low indices first.
         for word_index in (0..self.occupied.words.len()).rev() {
             let occupied = self.occupied.words[word_index];
-            let marked = self.marks.words[word_index];
+            // A mark on a free slot (only a dangling handle could set one) is ignored.
+            let marked = marks.words.get(word_index).copied().unwrap_or(0) & occupied;
             outcome.live += marked.count_ones() as usize;
             let mut dead = occupied & !marked;
             while dead != 0 {
@@ -318,8 +349,8 @@ impl<T> Arena<T> {
                 outcome.freed += 1;
             }
             self.occupied.words[word_index] = marked;
-            self.marks.words[word_index] = 0;
         }
+        marks.words.fill(0);
         self.live_count = outcome.live;
         outcome
     }
@@ -329,7 +360,6 @@ impl<T> Arena<T> {
         let index = handle.index() as usize;
         let value = self.slots.get_mut(index)?.take()?;
         self.occupied.clear(index);
-        self.marks.clear(index);
         self.free_list.push(index as u32);
         self.live_count -= 1;
         Some(value)
@@ -355,15 +385,13 @@ impl<T> Arena<T> {
 }
 
 impl<T: Trace> Arena<T> {
-    /// Marks the slot and, when newly marked, traces the value. This is the body of the
-    /// client's drain loop for this arena. Returns the approximate size in bytes of the value
-    /// when it was newly marked (its slot plus [`Trace::external_bytes`]), else 0; the sum
-    /// over a marking is the live heap size.
+    /// Traces the value of a slot the tracer has just marked (an index popped from its
+    /// worklist). This is the body of the client's drain loop for this arena. Returns the
+    /// approximate size in bytes of the value (its slot plus [`Trace::external_bytes`]), or 0
+    /// for a free slot; the sum over a marking is the live heap size.
     #[inline]
-    pub fn mark_and_trace(&mut self, index: u32, tracer: &mut Tracer) -> usize {
-        if self.mark(index)
-            && let Some(Some(value)) = self.slots.get(index as usize)
-        {
+    pub fn trace_marked(&self, index: u32, tracer: &mut Tracer) -> usize {
+        if let Some(Some(value)) = self.slots.get(index as usize) {
             value.trace(tracer);
             return std::mem::size_of::<Option<T>>() + value.external_bytes();
         }
@@ -394,8 +422,8 @@ pub struct GcStatistics {
 ///
 /// Every allocation adds its approximate size in bytes to the debt. When the debt exceeds the
 /// threshold, [`GcAccounting::should_collect`] returns true. After a collection, the threshold
-/// is set to `max(MIN_THRESHOLD, live_bytes * GROWTH_FACTOR)`, so heaps with many live objects
-/// collect proportionally less often (amortised linear cost).
+/// is set to `max(MIN_THRESHOLD, live_bytes * GROWTH_PERCENT / 100)`, so heaps with many
+/// live objects collect proportionally less often (amortised linear cost).
 #[derive(Clone, Debug)]
 pub struct GcAccounting {
     /// A `Cell` so that code holding only `&Heap` (lazy rope flattening behind `Vm::string`)
@@ -419,15 +447,18 @@ impl GcAccounting {
     /// is cheap) and cuts the peak RSS of small-heap programs, e.g. closures.js 15 -> 8 MiB,
     /// richards-like.js 14 -> 7 MiB, objects.js 17 -> 10 MiB.
     pub const MIN_THRESHOLD_BYTES: usize = 2 * 1024 * 1024;
-    /// How many times the live size may be allocated before the next collection, so the
-    /// heap peaks at about `(1 + GROWTH_FACTOR) * live`.
+    /// How much of the live size may be allocated before the next collection, in percent, so
+    /// the heap peaks at about `(1 + GROWTH_PERCENT / 100) * live`.
     ///
     /// Measured with the live size counted for real (string contents and object vectors
     /// included): factor 2 -> 1 cut peak RSS of stress-test.ts 42 -> 29 MiB, json.js
     /// 51 -> 36 MiB, arrays.js 59 -> 49 MiB, at a CPU cost only on json.js (0.37 -> 0.43 s,
-    /// it keeps a large live heap); factor 0.5 saved little more memory (24 / 28 MiB) for
-    /// more CPU, so 1 is the balance.
-    pub const GROWTH_FACTOR: usize = 1;
+    /// it keeps a large live heap). Factor 1 -> 0.5 (2026-12-07, after marking on push made
+    /// marking cheaper, docs/PERFORMANCE.md "Peak RSS: binary layout and cheaper marking"):
+    /// stress-test.ts 22.9 -> 18.1 MiB peak RSS for about 4% more of its instructions, while
+    /// json.js, strings.js and arrays.js (callgrind) stay at or below their counts with the old
+    /// marking at factor 1; 0.75 and 0.6 gave 20.4 and 19.2 MiB.
+    pub const GROWTH_PERCENT: usize = 50;
 
     /// Fresh accounting with the minimum threshold.
     pub fn new() -> GcAccounting {
@@ -468,7 +499,7 @@ impl GcAccounting {
     ) {
         self.bytes_since_collection.set(0);
         self.threshold_bytes =
-            Self::MIN_THRESHOLD_BYTES.max(live_bytes.saturating_mul(Self::GROWTH_FACTOR));
+            Self::MIN_THRESHOLD_BYTES.max(live_bytes.saturating_mul(Self::GROWTH_PERCENT) / 100);
         self.statistics.collections += 1;
         self.statistics.live_after_last_collection = live_objects;
         self.statistics.total_freed += freed_objects as u64;
@@ -528,9 +559,9 @@ mod tests {
         }
         while let Some((space, index)) = tracer.pop_any() {
             assert_eq!(space, 0);
-            arena.mark_and_trace(index, &mut tracer);
+            arena.trace_marked(index, &mut tracer);
         }
-        arena.sweep(|_| {})
+        arena.sweep(tracer.marks_mut(0), |_| {})
     }
 
     fn node(arena: &mut Arena<Node>, label: u32) -> NodeHandle {
@@ -598,8 +629,14 @@ mod tests {
     fn marks_are_cleared_after_sweep() {
         let mut arena = Arena::new();
         let root = node(&mut arena, 1);
-        collect(&mut arena, &[root]);
-        assert!(!arena.is_marked(root.0));
+        let mut tracer = Tracer::new();
+        tracer.push(root);
+        assert!(tracer.is_marked(0, root.0));
+        while let Some((_, index)) = tracer.pop_any() {
+            arena.trace_marked(index, &mut tracer);
+        }
+        assert_eq!(arena.sweep(tracer.marks_mut(0), |_| {}).live, 1);
+        assert!(!tracer.is_marked(0, root.0));
         // A second collection without roots must now free it.
         assert_eq!(collect(&mut arena, &[]).freed, 1);
     }
@@ -609,7 +646,9 @@ mod tests {
         let mut arena = Arena::new();
         node(&mut arena, 7);
         let mut freed_labels = Vec::new();
-        arena.sweep(|value: Node| freed_labels.push(value.label));
+        arena.sweep(&mut SlotBits::default(), |value: Node| {
+            freed_labels.push(value.label)
+        });
         assert_eq!(freed_labels, vec![7]);
     }
 
@@ -627,7 +666,7 @@ mod tests {
         assert_eq!(accounting.bytes_since_collection(), 0);
         assert_eq!(
             accounting.threshold_bytes(),
-            64 * 1024 * 1024 * GcAccounting::GROWTH_FACTOR
+            64 * 1024 * 1024 * GcAccounting::GROWTH_PERCENT / 100
         );
         assert_eq!(accounting.statistics().collections, 1);
         assert_eq!(accounting.statistics().total_freed, 5);
@@ -668,17 +707,51 @@ mod tests {
     }
 
     #[test]
-    fn repeated_pushes_of_the_same_handle_are_dropped_but_marking_still_completes() {
+    fn a_handle_enters_the_worklist_once_per_cycle_however_often_it_is_pushed() {
         let mut tracer = Tracer::new();
         tracer.push(NodeHandle(5));
         tracer.push(NodeHandle(5));
         tracer.push(NodeHandle(6));
         tracer.push(NodeHandle(5));
-        assert_eq!(tracer.pop_any(), Some((0, 5)));
+        // A handle far past the bitmap's current words grows it.
+        tracer.push(NodeHandle(100_000));
+        tracer.push(NodeHandle(100_000));
+        assert_eq!(tracer.pop_any(), Some((0, 100_000)));
         assert_eq!(tracer.pop_any(), Some((0, 6)));
         assert_eq!(tracer.pop_any(), Some((0, 5)));
         assert_eq!(tracer.pop_any(), None);
         assert!(tracer.is_empty());
+        // After the sweep clears the marks, the next cycle pushes it again.
+        let mut arena: Arena<Node> = Arena::new();
+        arena.sweep(tracer.marks_mut(0), |_| {});
+        tracer.push(NodeHandle(5));
+        assert_eq!(tracer.pop_any(), Some((0, 5)));
+    }
+
+    #[test]
+    fn a_tracer_reused_across_collections_marks_afresh_each_time() {
+        let mut arena = Arena::new();
+        let first = node(&mut arena, 1);
+        let second = node(&mut arena, 2);
+        let mut tracer = Tracer::new();
+        let mut collect_with = |arena: &mut Arena<Node>, roots: &[NodeHandle]| {
+            for root in roots {
+                tracer.push(*root);
+            }
+            while let Some((_, index)) = tracer.pop_any() {
+                arena.trace_marked(index, &mut tracer);
+            }
+            let outcome = arena.sweep(tracer.marks_mut(0), |_| {});
+            tracer.release_excess_capacity();
+            outcome
+        };
+        assert_eq!(collect_with(&mut arena, &[first, second]).live, 2);
+        assert_eq!(
+            collect_with(&mut arena, &[second]),
+            SweepOutcome { live: 1, freed: 1 }
+        );
+        assert!(arena.try_get(first).is_none());
+        assert_eq!(collect_with(&mut arena, &[]).freed, 1);
     }
 
     /// A value owning an external buffer, for the size-reporting test.
@@ -692,12 +765,19 @@ mod tests {
     }
 
     #[test]
-    fn marking_reports_the_size_of_newly_marked_values_once() {
+    fn marking_reports_the_size_of_marked_values_once() {
         let mut arena: Arena<Blob> = Arena::new();
         let handle: NodeHandle = arena.allocate(Blob(Vec::with_capacity(100)));
         let mut tracer = Tracer::new();
-        let first = arena.mark_and_trace(handle.0, &mut tracer);
-        assert_eq!(first, std::mem::size_of::<Option<Blob>>() + 100);
-        assert_eq!(arena.mark_and_trace(handle.0, &mut tracer), 0);
+        tracer.push(handle);
+        tracer.push(handle);
+        let mut total = 0;
+        while let Some((_, index)) = tracer.pop_any() {
+            total += arena.trace_marked(index, &mut tracer);
+        }
+        assert_eq!(total, std::mem::size_of::<Option<Blob>>() + 100);
+        // A free slot reports nothing.
+        arena.free(handle);
+        assert_eq!(arena.trace_marked(handle.0, &mut tracer), 0);
     }
 }

@@ -35,6 +35,12 @@ pub struct Heap {
     pub accounting: GcAccounting,
     /// Bytes found live by the current marking (reset by the sweep).
     pub live_bytes_during_marking: usize,
+    /// The marking worklists and mark bitmaps, kept from one collection to the next so they
+    /// do not grow from empty (and get freed) every time: on stress-test.ts growing and
+    /// freeing them was ~12 M of the collector's 195 M instructions, most of it glibc
+    /// consolidating its free lists when the large worklist blocks were freed. Taken out by
+    /// `Vm::collect_garbage` for the duration of a collection.
+    pub tracer: Tracer,
     /// Set while the realm's built-ins are installed: properties added to an object then go
     /// into a private dictionary shape, frozen at the end by
     /// [`Heap::freeze_setup_dictionaries`] (shape.rs explains why).
@@ -112,30 +118,32 @@ impl Heap {
         while let Some((space, index)) = tracer.pop_any() {
             live_bytes += match space {
                 // Strings are traced: unflattened ropes refer to their pieces.
-                spaces::STRINGS => self.strings.mark_and_trace(index, tracer),
-                spaces::SYMBOLS => self.symbols.mark_and_trace(index, tracer),
-                spaces::OBJECTS => self.objects.mark_and_trace(index, tracer),
-                spaces::BIGINTS => self.bigints.mark_and_trace(index, tracer),
-                spaces::ENVIRONMENTS => self.environments.mark_and_trace(index, tracer),
-                spaces::SHAPES => self.shapes.mark_and_trace(index, tracer),
+                spaces::STRINGS => self.strings.trace_marked(index, tracer),
+                spaces::SYMBOLS => self.symbols.trace_marked(index, tracer),
+                spaces::OBJECTS => self.objects.trace_marked(index, tracer),
+                spaces::BIGINTS => self.bigints.trace_marked(index, tracer),
+                spaces::ENVIRONMENTS => self.environments.trace_marked(index, tracer),
+                spaces::SHAPES => self.shapes.trace_marked(index, tracer),
                 _ => 0,
             };
         }
         self.live_bytes_during_marking += live_bytes;
     }
 
-    /// Frees every unmarked value, recycles environment buffers, clears marks, and updates
-    /// the accounting. Returns the live counts.
-    pub fn sweep(&mut self) -> HeapCounts {
-        let strings = self.strings.sweep(drop);
-        let symbols = self.symbols.sweep(drop);
-        let objects = self.objects.sweep(drop);
-        let bigints = self.bigints.sweep(drop);
+    /// Frees every value the tracer did not mark, recycles environment buffers, clears the
+    /// tracer's marks, and updates the accounting. Returns the live counts.
+    pub fn sweep(&mut self, tracer: &mut Tracer) -> HeapCounts {
+        let strings = self.strings.sweep(tracer.marks_mut(spaces::STRINGS), drop);
+        let symbols = self.symbols.sweep(tracer.marks_mut(spaces::SYMBOLS), drop);
+        let objects = self.objects.sweep(tracer.marks_mut(spaces::OBJECTS), drop);
+        let bigints = self.bigints.sweep(tracer.marks_mut(spaces::BIGINTS), drop);
         let pool = &mut self.env_slot_pool;
         let environments = self
             .environments
-            .sweep(|env: Env| pool.give_back(env.slots));
-        let shapes = self.shapes.sweep(drop);
+            .sweep(tracer.marks_mut(spaces::ENVIRONMENTS), |env: Env| {
+                pool.give_back(env.slots)
+            });
+        let shapes = self.shapes.sweep(tracer.marks_mut(spaces::SHAPES), drop);
         let counts = HeapCounts {
             strings: strings.live,
             symbols: symbols.live,

@@ -78,22 +78,35 @@ impl Object {
 }
 
 impl Trace for Object {
+    /// Performance decision: ordinary objects and arrays (almost every marked object) skip
+    /// the two matches over the kind (its trace and its size), and an empty element vector
+    /// skips its loop; on stress-test.ts the kind's matches were ~12 M of the collector's
+    /// 175 M instructions.
     fn trace(&self, tracer: &mut Tracer) {
         tracer.push(self.shape);
         if let Some(prototype) = self.prototype {
             tracer.push(prototype);
         }
         trace_values(&self.slots, tracer);
-        trace_values(&self.elements, tracer);
-        self.kind.trace(tracer);
+        if !self.elements.is_empty() {
+            trace_values(&self.elements, tracer);
+        }
+        if !self.kind.has_no_references_or_payload() {
+            self.kind.trace(tracer);
+        }
     }
 
     /// Slot and element vectors by capacity (what malloc really holds), plus the kind's
     /// boxed payload. Capacities only: no walk, so marking stays cheap.
     #[inline]
     fn external_bytes(&self) -> usize {
-        (self.slots.spilled_capacity() + self.elements.capacity()) * std::mem::size_of::<Value>()
-            + self.kind.external_bytes()
+        let vectors = (self.slots.spilled_capacity() + self.elements.capacity())
+            * std::mem::size_of::<Value>();
+        if self.kind.has_no_references_or_payload() {
+            vectors
+        } else {
+            vectors + self.kind.external_bytes()
+        }
     }
 }
 
@@ -722,6 +735,14 @@ pub enum IteratorHelperKind {
 }
 
 impl ObjectKind {
+    /// True for the kinds whose internal slots hold no heap reference and own no heap
+    /// block (ordinary objects and arrays, whose elements live in the object), so the
+    /// collector can skip [`ObjectKind::trace`] and [`ObjectKind::external_bytes`].
+    #[inline(always)]
+    fn has_no_references_or_payload(&self) -> bool {
+        matches!(self, ObjectKind::Ordinary | ObjectKind::Array(_))
+    }
+
     /// Approximate bytes owned by the kind's boxed payload (for the GC's live-size estimate).
     fn external_bytes(&self) -> usize {
         const VALUE: usize = std::mem::size_of::<Value>();

@@ -1237,7 +1237,7 @@ impl Vm {
     /// Runs a full mark-and-sweep collection. Call only at safepoints (every live value must
     /// be reachable from the roots listed in the module documentation).
     pub fn collect_garbage(&mut self) -> HeapCounts {
-        let mut tracer = Tracer::new();
+        let mut tracer = std::mem::take(&mut self.heap.tracer);
         self.intrinsics.trace(&mut tracer);
         for (index, realm) in self.realms.iter().enumerate() {
             if index != usize::from(self.current_realm.0) {
@@ -1272,7 +1272,10 @@ impl Vm {
         crate::interpreter::trace_roots(&self.interpreter, &mut tracer);
         self.modules.trace(&mut tracer);
         self.heap.mark_from(&mut tracer);
-        self.heap.sweep()
+        let counts = self.heap.sweep(&mut tracer);
+        tracer.release_excess_capacity();
+        self.heap.tracer = tracer;
+        counts
     }
 
     /// Checks the native stack budget; records the base address on first use.

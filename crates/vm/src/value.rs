@@ -299,7 +299,9 @@ impl From<SymbolRef> for Value {
 }
 
 impl Trace for Value {
-    #[inline]
+    /// Forced inline: it is the body of every slot and element loop of the marking (see
+    /// `tseval_gc::SlotBits::test_and_set`).
+    #[inline(always)]
     fn trace(&self, tracer: &mut Tracer) {
         match *self {
             Value::String(string) => tracer.push(string),
@@ -312,8 +314,9 @@ impl Trace for Value {
     }
 }
 
-/// Traces every value of a slice.
-#[inline]
+/// Traces every value of a slice. Forced inline like [`Value::trace`] (the object tracing
+/// loop calls it for every marked object).
+#[inline(always)]
 pub fn trace_values(values: &[Value], tracer: &mut Tracer) {
     for value in values {
         value.trace(tracer);
