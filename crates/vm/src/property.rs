@@ -98,6 +98,21 @@ pub enum InlineCache {
         /// `Vm::prototype_epoch` when filled.
         epoch: u32,
     },
+    /// An accessor property found on the prototype chain: its getter is in `slot` of
+    /// `holder` and its setter in `slot + 1`. Only the slow paths use it (calling a getter
+    /// or setter can run anything), to skip the chain walk before the call.
+    Accessor {
+        /// The receiver's (tree) shape.
+        shape: ShapeId,
+        /// The receiver's direct prototype.
+        prototype: ObjectRef,
+        /// The object holding the accessor.
+        holder: ObjectRef,
+        /// The holder's getter slot.
+        slot: u32,
+        /// `Vm::prototype_epoch` when filled.
+        epoch: u32,
+    },
     /// A property addition: objects with shape `from` move to shape `to` and store in `slot`.
     Add {
         /// Shape before the addition.
@@ -661,6 +676,48 @@ impl Vm {
         self.get_named_slow(prototype, base, key, cache)
     }
 
+    /// Flags every object from `prototype` up to `holder` on a prototype chain, so that any
+    /// layout change of one of them advances `prototype_epoch` and invalidates the inline
+    /// cache entries that looked through them.
+    fn guard_prototype_chain(&mut self, prototype: ObjectRef, holder: ObjectRef) {
+        let mut cursor = Some(prototype);
+        while let Some(link) = cursor {
+            self.object_mut(link).guards_inline_caches = true;
+            if link == holder {
+                break;
+            }
+            cursor = self.object(link).prototype;
+        }
+    }
+
+    /// The setter (or undefined) of an accessor property `key` that objects with the shape
+    /// and prototype of `object` inherit, when `cache` is an [`InlineCache::Accessor`] entry
+    /// for them that is still valid.
+    #[inline]
+    pub(crate) fn cached_accessor_pair(
+        &self,
+        object: ObjectRef,
+        cache: InlineCache,
+    ) -> Option<(Value, Value)> {
+        let InlineCache::Accessor {
+            shape,
+            prototype,
+            holder,
+            slot,
+            epoch,
+        } = cache
+        else {
+            return None;
+        };
+        let data = self.object(object);
+        if data.shape != shape || data.prototype != Some(prototype) || epoch != self.prototype_epoch
+        {
+            return None;
+        }
+        let slots = &self.object(holder).slots;
+        Some((*slots.get(slot as usize)?, *slots.get(slot as usize + 1)?))
+    }
+
     /// The lookup of `key` starting at `object`, with `receiver` as the `this` of getters
     /// (the object itself, or the primitive whose prototype `object` is); fills `cache` when
     /// the property is a data property of a cacheable shape.
@@ -680,7 +737,7 @@ impl Vm {
             if let Some(location) = self.find_own_property(current, key) {
                 if cacheable_receiver
                     && let OwnLocation::Slot(entry) = location
-                    && !entry.attributes.is_accessor()
+                    && (depth > 0 || !entry.attributes.is_accessor())
                 {
                     if depth == 0 {
                         *cache = InlineCache::Own {
@@ -688,21 +745,23 @@ impl Vm {
                             slot: entry.slot,
                         };
                     } else if let Some(prototype) = self.object(object).prototype {
-                        // Flag the chain so any layout change invalidates this entry.
-                        let mut cursor = Some(prototype);
-                        while let Some(link) = cursor {
-                            self.object_mut(link).guards_inline_caches = true;
-                            if link == current {
-                                break;
+                        self.guard_prototype_chain(prototype, current);
+                        *cache = if entry.attributes.is_accessor() {
+                            InlineCache::Accessor {
+                                shape: receiver_shape,
+                                prototype,
+                                holder: current,
+                                slot: entry.slot,
+                                epoch: self.prototype_epoch,
                             }
-                            cursor = self.object(link).prototype;
-                        }
-                        *cache = InlineCache::Prototype {
-                            shape: receiver_shape,
-                            prototype,
-                            holder: current,
-                            slot: entry.slot,
-                            epoch: self.prototype_epoch,
+                        } else {
+                            InlineCache::Prototype {
+                                shape: receiver_shape,
+                                prototype,
+                                holder: current,
+                                slot: entry.slot,
+                                epoch: self.prototype_epoch,
+                            }
                         };
                     }
                 }
@@ -882,6 +941,16 @@ impl Vm {
         if !succeeded && strict {
             let key_text = self.property_key_to_rust(key);
             let description = self.describe_receiver_for_error(base);
+            let start = match base {
+                Value::Object(object) => object,
+                _ => self.prototype_for_primitive(base),
+            };
+            if self.inherited_accessor(start, key).is_some() {
+                // V8's wording for an accessor without a setter.
+                return self.throw_type_error(&format!(
+                    "Cannot set property {key_text} of {description} which has only a getter"
+                ));
+            }
             return self.throw_type_error(&format!(
                 "Cannot assign to read only property '{key_text}' of object '{description}'"
             ));
@@ -1084,6 +1153,20 @@ impl Vm {
             return Ok(());
         }
         let prototype = self.object(object).prototype;
+        if own.is_none()
+            && cacheable
+            && let Some(prototype) = prototype
+            && let Some((holder, entry)) = self.inherited_accessor(prototype, key)
+        {
+            self.guard_prototype_chain(prototype, holder);
+            *cache = InlineCache::Accessor {
+                shape: shape_before,
+                prototype,
+                holder,
+                slot: entry.slot,
+                epoch: self.prototype_epoch,
+            };
+        }
         let chain_is_plain = own.is_none() && cacheable && self.chain_lacks_key(prototype, key);
         self.put_value(Value::Object(object), key, value, strict)?;
         if chain_is_plain {
@@ -1108,6 +1191,29 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// The first object on the chain from `cursor` with an own property `key`, and its shape
+    /// entry, when that property is an accessor in a slot (not for proxies or exotic
+    /// objects, whose properties are not in their shapes).
+    fn inherited_accessor(
+        &mut self,
+        cursor: ObjectRef,
+        key: PropertyKey,
+    ) -> Option<(ObjectRef, crate::shape::ShapeEntry)> {
+        let mut cursor = Some(cursor);
+        while let Some(link) = cursor {
+            if let Some(location) = self.find_own_property(link, key) {
+                return match location {
+                    OwnLocation::Slot(entry) if entry.attributes.is_accessor() => {
+                        Some((link, entry))
+                    }
+                    _ => None,
+                };
+            }
+            cursor = self.object(link).prototype;
+        }
+        None
     }
 
     /// True when no object on the chain has an own property `key` (so an assignment creates

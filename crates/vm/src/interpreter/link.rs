@@ -233,6 +233,12 @@ fn trace_cache_entry(entry: InlineCache, tracer: &mut Tracer) {
             prototype,
             holder,
             ..
+        }
+        | InlineCache::Accessor {
+            shape,
+            prototype,
+            holder,
+            ..
         } => {
             tracer.push(shape);
             tracer.push(prototype);

@@ -138,6 +138,14 @@ pub(crate) fn get_named_slow(
             _ => {}
         }
     }
+    if let Some((getter, _)) = cached_inherited_accessor(vm, receiver, site) {
+        vm.escape_if_global_object(receiver);
+        return if getter.is_undefined() {
+            Ok(Value::Undefined)
+        } else {
+            vm.call(getter, receiver, &[])
+        };
+    }
     let mut cache = InlineCache::Empty;
     let result = match receiver {
         Value::Object(_) | Value::Undefined | Value::Null | Value::Hole => {
@@ -233,10 +241,34 @@ pub(crate) fn set_named_slow(
     site: &InlineCacheSite,
     strict: bool,
 ) -> JsResult<()> {
+    if let Some(setter) = cached_inherited_accessor(vm, receiver, site).map(|(_, setter)| setter)
+        && !setter.is_undefined()
+    {
+        vm.escape_if_global_object(receiver);
+        return vm.call(setter, receiver, &[value]).map(|_| ());
+    }
     let mut cache = InlineCache::Empty;
     let result = vm.set_named_cached(receiver, site.key, value, strict, &mut cache);
     site.remember(cache);
     result
+}
+
+/// The getter and setter of an accessor that `receiver` inherits, when one of the site's
+/// entries is a valid [`InlineCache::Accessor`] for it: the slow paths then call the
+/// function directly instead of walking the prototype chain again (class getters and
+/// setters were 1.4x QuickJS's instructions).
+#[inline]
+fn cached_inherited_accessor(
+    vm: &Vm,
+    receiver: Value,
+    site: &InlineCacheSite,
+) -> Option<(Value, Value)> {
+    let Value::Object(object) = receiver else {
+        return None;
+    };
+    site.entries
+        .iter()
+        .find_map(|entry| vm.cached_accessor_pair(object, entry.get()))
 }
 
 /// Cache-hit read of a global binding.
