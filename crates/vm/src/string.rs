@@ -24,11 +24,146 @@ use crate::value::StringRef;
 /// Concatenations at least this long create a rope instead of copying.
 pub const ROPE_THRESHOLD: usize = 256;
 
+/// The longest Latin-1 content stored inside the string node itself.
+pub const SHORT_STRING_CAPACITY: usize = 22;
+
+/// Latin-1 content: up to [`SHORT_STRING_CAPACITY`] bytes inside the value, longer content in
+/// a heap block. Reads as a `[u8]` slice either way.
+///
+/// Performance decision: most strings a program makes are short (keys, words, numbers,
+/// `"s" + i`), and each one used to cost a string node in the arena plus a separate heap
+/// block: a `malloc`/`free` pair per string and a ~32-byte malloc chunk kept alive with it.
+/// Inline storage fits in the bytes the boxed slice already took (`StringData` stays 24
+/// bytes, asserted below), so short strings need no block at all.
+#[derive(Clone)]
+pub struct Latin1Bytes(Latin1Storage);
+
+#[derive(Clone)]
+enum Latin1Storage {
+    Inline {
+        length: u8,
+        bytes: [u8; SHORT_STRING_CAPACITY],
+    },
+    Heap(Box<[u8]>),
+}
+
+impl Latin1Bytes {
+    /// Copies `bytes` (inline when short).
+    #[inline]
+    pub fn from_slice(bytes: &[u8]) -> Latin1Bytes {
+        if bytes.len() <= SHORT_STRING_CAPACITY {
+            let mut inline = [0u8; SHORT_STRING_CAPACITY];
+            inline[..bytes.len()].copy_from_slice(bytes);
+            Latin1Bytes(Latin1Storage::Inline {
+                length: bytes.len() as u8,
+                bytes: inline,
+            })
+        } else {
+            Latin1Bytes(Latin1Storage::Heap(bytes.into()))
+        }
+    }
+
+    /// Takes `bytes` (copied inline when short, the vector's block kept otherwise).
+    #[inline]
+    pub fn from_vec(bytes: Vec<u8>) -> Latin1Bytes {
+        if bytes.len() <= SHORT_STRING_CAPACITY {
+            Latin1Bytes::from_slice(&bytes)
+        } else {
+            Latin1Bytes(Latin1Storage::Heap(bytes.into_boxed_slice()))
+        }
+    }
+
+    /// The concatenation of `parts` (inline when the total is short).
+    fn concatenation(parts: &[&[u8]]) -> Latin1Bytes {
+        let total: usize = parts.iter().map(|part| part.len()).sum();
+        if total <= SHORT_STRING_CAPACITY {
+            let mut inline = [0u8; SHORT_STRING_CAPACITY];
+            let mut position = 0;
+            for part in parts {
+                inline[position..position + part.len()].copy_from_slice(part);
+                position += part.len();
+            }
+            return Latin1Bytes(Latin1Storage::Inline {
+                length: total as u8,
+                bytes: inline,
+            });
+        }
+        let mut joined = Vec::with_capacity(total);
+        for part in parts {
+            joined.extend_from_slice(part);
+        }
+        Latin1Bytes(Latin1Storage::Heap(joined.into_boxed_slice()))
+    }
+
+    /// Bytes held in a separate heap block (0 when inline).
+    #[inline]
+    pub fn heap_bytes(&self) -> usize {
+        match &self.0 {
+            Latin1Storage::Inline { .. } => 0,
+            Latin1Storage::Heap(bytes) => bytes.len(),
+        }
+    }
+}
+
+impl std::ops::Deref for Latin1Bytes {
+    type Target = [u8];
+
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match &self.0 {
+            Latin1Storage::Inline { length, bytes } => &bytes[..usize::from(*length)],
+            Latin1Storage::Heap(bytes) => bytes,
+        }
+    }
+}
+
+impl AsRef<[u8]> for Latin1Bytes {
+    #[inline]
+    fn as_ref(&self) -> &[u8] {
+        self
+    }
+}
+
+impl PartialEq for Latin1Bytes {
+    #[inline]
+    fn eq(&self, other: &Latin1Bytes) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Latin1Bytes {}
+
+impl PartialOrd for Latin1Bytes {
+    fn partial_cmp(&self, other: &Latin1Bytes) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Latin1Bytes {
+    fn cmp(&self, other: &Latin1Bytes) -> Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl std::hash::Hash for Latin1Bytes {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl std::fmt::Debug for Latin1Bytes {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(formatter)
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<StringData>() == 24);
+
 /// The storage of a string.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StringData {
     /// Every code unit is `<= 0xFF` (Latin-1).
-    OneByte(Box<[u8]>),
+    OneByte(Latin1Bytes),
     /// At least one code unit is `> 0xFF`.
     TwoByte(Box<[u16]>),
 }
@@ -155,7 +290,7 @@ impl JsString {
     #[inline]
     pub fn content_bytes(&self) -> usize {
         match self.flat.get() {
-            Some(StringData::OneByte(bytes)) => bytes.len(),
+            Some(StringData::OneByte(bytes)) => bytes.heap_bytes(),
             Some(StringData::TwoByte(units)) => units.len() * 2,
             None => 0,
         }
@@ -209,18 +344,20 @@ impl JsString {
 
     /// The empty string.
     pub fn empty() -> JsString {
-        JsString::from_data(StringData::OneByte(Box::new([])))
+        JsString::from_data(StringData::OneByte(Latin1Bytes::from_slice(&[])))
     }
 
     /// Converts a Rust string (UTF-8) to a JS string.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(text: &str) -> JsString {
         if text.is_ascii() {
-            return JsString::from_data(StringData::OneByte(text.as_bytes().into()));
+            return JsString::from_data(StringData::OneByte(Latin1Bytes::from_slice(
+                text.as_bytes(),
+            )));
         }
         if text.chars().all(|character| (character as u32) <= 0xFF) {
-            let bytes: Box<[u8]> = text.chars().map(|character| character as u8).collect();
-            return JsString::from_data(StringData::OneByte(bytes));
+            let bytes: Vec<u8> = text.chars().map(|character| character as u8).collect();
+            return JsString::from_data(StringData::OneByte(Latin1Bytes::from_vec(bytes)));
         }
         JsString::from_data(StringData::TwoByte(text.encode_utf16().collect()))
     }
@@ -228,9 +365,7 @@ impl JsString {
     /// Builds a string from UTF-16 code units, choosing the compact form when possible.
     pub fn from_utf16(units: &[u16]) -> JsString {
         if units.iter().all(|&unit| unit <= 0xFF) {
-            JsString::from_data(StringData::OneByte(
-                units.iter().map(|&u| u as u8).collect(),
-            ))
+            JsString::from_data(StringData::OneByte(latin1_from_units(units)))
         } else {
             JsString::from_data(StringData::TwoByte(units.into()))
         }
@@ -239,9 +374,7 @@ impl JsString {
     /// Like [`JsString::from_utf16`] but takes ownership (no copy when two-byte).
     pub fn from_utf16_vec(units: Vec<u16>) -> JsString {
         if units.iter().all(|&unit| unit <= 0xFF) {
-            JsString::from_data(StringData::OneByte(
-                units.iter().map(|&u| u as u8).collect(),
-            ))
+            JsString::from_data(StringData::OneByte(latin1_from_units(&units)))
         } else {
             JsString::from_data(StringData::TwoByte(units.into_boxed_slice()))
         }
@@ -249,7 +382,7 @@ impl JsString {
 
     /// Builds a string from Latin-1 bytes.
     pub fn from_latin1(bytes: Vec<u8>) -> JsString {
-        JsString::from_data(StringData::OneByte(bytes.into_boxed_slice()))
+        JsString::from_data(StringData::OneByte(Latin1Bytes::from_vec(bytes)))
     }
 
     /// A one-code-unit string.
@@ -349,10 +482,9 @@ impl JsString {
     pub fn concat(&self, other: &JsString) -> JsString {
         match (self.flat(), other.flat()) {
             (StringData::OneByte(left), StringData::OneByte(right)) => {
-                let mut bytes = Vec::with_capacity(left.len() + right.len());
-                bytes.extend_from_slice(left);
-                bytes.extend_from_slice(right);
-                JsString::from_latin1(bytes)
+                JsString::from_data(StringData::OneByte(Latin1Bytes::concatenation(&[
+                    left, right,
+                ])))
             }
             _ => {
                 let mut units = Vec::with_capacity(self.len() + other.len());
@@ -369,15 +501,14 @@ impl JsString {
     pub fn concat_ascii(&self, ascii: &[u8], ascii_first: bool) -> Option<JsString> {
         match self.flat.get()? {
             StringData::OneByte(bytes) => {
-                let mut joined = Vec::with_capacity(bytes.len() + ascii.len());
-                if ascii_first {
-                    joined.extend_from_slice(ascii);
-                    joined.extend_from_slice(bytes);
+                let parts: [&[u8]; 2] = if ascii_first {
+                    [ascii, bytes]
                 } else {
-                    joined.extend_from_slice(bytes);
-                    joined.extend_from_slice(ascii);
-                }
-                Some(JsString::from_latin1(joined))
+                    [bytes, ascii]
+                };
+                Some(JsString::from_data(StringData::OneByte(
+                    Latin1Bytes::concatenation(&parts),
+                )))
             }
             StringData::TwoByte(units) => {
                 let mut joined = Vec::with_capacity(units.len() + ascii.len());
@@ -401,7 +532,9 @@ impl JsString {
         let end = end.min(self.len());
         let start = start.min(end);
         match self.flat() {
-            StringData::OneByte(bytes) => JsString::from_latin1(bytes[start..end].to_vec()),
+            StringData::OneByte(bytes) => JsString::from_data(StringData::OneByte(
+                Latin1Bytes::from_slice(&bytes[start..end]),
+            )),
             StringData::TwoByte(units) => JsString::from_utf16(&units[start..end]),
         }
     }
@@ -452,6 +585,19 @@ impl JsString {
             _ => self.view().code_units().eq(text.encode_utf16()),
         }
     }
+}
+
+/// Latin-1 bytes of UTF-16 code units that are all `<= 0xFF` (inline when short, without an
+/// intermediate vector).
+fn latin1_from_units(units: &[u16]) -> Latin1Bytes {
+    if units.len() <= SHORT_STRING_CAPACITY {
+        let mut bytes = [0u8; SHORT_STRING_CAPACITY];
+        for (byte, &unit) in bytes.iter_mut().zip(units) {
+            *byte = unit as u8;
+        }
+        return Latin1Bytes::from_slice(&bytes[..units.len()]);
+    }
+    Latin1Bytes::from_vec(units.iter().map(|&unit| unit as u8).collect())
 }
 
 #[cold]
