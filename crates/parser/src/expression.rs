@@ -1329,16 +1329,19 @@ impl<'a> Parser<'a, '_, '_> {
         let mut is_async = false;
         let mut is_generator = false;
         let mut kind = PropertyKind::Init;
-        // Modifiers are keywords only when a property key follows them.
-        let next = self.peek();
-        if self.at(TokenKind::Async)
-            && !next.has_newline_before()
-            && (self.at_property_key_start(next) || next.kind == TokenKind::Star)
-        {
-            self.bump();
-            is_async = true;
+        // Modifiers are keywords only when a property key follows them. Performance: only
+        // `async`, `get` and `set` look at the next token (a peek lexes it on a cloned lexer
+        // and makes the next `bump` restart the DFA; it was taken for every property).
+        if self.at(TokenKind::Async) {
+            let next = self.peek();
+            if !next.has_newline_before()
+                && (self.at_property_key_start(next) || next.kind == TokenKind::Star)
+            {
+                self.bump();
+                is_async = true;
+            }
         } else if (self.at(TokenKind::Get) || self.at(TokenKind::Set))
-            && self.at_property_key_start(next)
+            && self.at_property_key_start(self.peek())
         {
             kind = if self.at(TokenKind::Get) {
                 PropertyKind::Get
