@@ -267,6 +267,18 @@ impl<'a> Parser<'a, '_, '_> {
                 };
                 let mut any = false;
                 loop {
+                    // Performance: only a modifier keyword looks at the next token (every
+                    // parameter of a TypeScript function used to peek).
+                    if !matches!(
+                        self.token.kind,
+                        TokenKind::Public
+                            | TokenKind::Private
+                            | TokenKind::Protected
+                            | TokenKind::Readonly
+                            | TokenKind::Override
+                    ) {
+                        break;
+                    }
                     let next = self.peek();
                     let is_modifier_position = self.kind_is_identifier(next.kind)
                         || next.kind == TokenKind::LeftBrace

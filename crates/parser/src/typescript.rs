@@ -94,9 +94,10 @@ impl Parser<'_, '_, '_> {
                 return Ok(());
             }
         }
-        if self.at(TokenKind::This)
+        if (self.at(TokenKind::This)
             || self.at(TokenKind::Identifier)
-            || self.token.kind.is_contextual_keyword()
+            || self.token.kind.is_contextual_keyword())
+            && self.next_token_may_start_with(b'i')
         {
             let next = self.peek();
             if next.kind == TokenKind::Is && !next.has_newline_before() {
@@ -288,15 +289,15 @@ impl Parser<'_, '_, '_> {
         self.expect(TokenKind::Less)?;
         while !self.at(TokenKind::Greater) {
             // `const T`, `in T`, `out T` modifiers.
-            while matches!(
-                self.token.kind,
-                TokenKind::Const | TokenKind::In | TokenKind::Identifier
-            ) && {
-                let next = self.peek().kind;
-                next == TokenKind::Identifier || next.is_contextual_keyword()
-            } && (self.at(TokenKind::Const)
+            // Performance: the modifier is recognised before the next token is peeked at
+            // (every identifier type parameter used to peek).
+            while (self.at(TokenKind::Const)
                 || self.at(TokenKind::In)
-                || self.token.span.text(self.source) == "out")
+                || (self.at(TokenKind::Identifier) && self.token.span.text(self.source) == "out"))
+                && {
+                    let next = self.peek().kind;
+                    next == TokenKind::Identifier || next.is_contextual_keyword()
+                }
             {
                 self.bump();
             }

@@ -1,6 +1,6 @@
-//! Labelled statements and `const enum` are recognised whatever separates their first token
+//! Labelled statements, `const enum` and type predicates are recognised whatever separates their first token
 //! from the next one. The parser first looks at the source bytes after the current token to
-//! rule out `:` or `enum` without lexing the next token (`Parser::next_token_may_start_with`);
+//! rule out `:`, `enum` or `is` without lexing the next token (`Parser::next_token_may_start_with`);
 //! these inputs put comments, line breaks, Annex B HTML-like comments and escapes in the way
 //! of that shortcut, which must then fall back to a real lookahead.
 
@@ -77,4 +77,16 @@ fn const_enum_is_found_past_comments_and_line_breaks() {
         top_level_kinds("const e = 1, enumerated = 2;", "input.ts"),
         ["variable"]
     );
+}
+
+#[test]
+fn type_predicates_are_found_past_comments_and_line_breaks() {
+    for source in [
+        "function f(x: unknown): x is string { return true; }",
+        "function f(x: unknown): x /* comment */ is string { return true; }",
+        "function f(x: unknown): x\t/* a */ /* b */ is string { return true; }",
+        "function f(this: unknown): this is string { return true; }",
+    ] {
+        assert_eq!(top_level_kinds(source, "input.ts"), ["other"], "{source:?}");
+    }
 }
