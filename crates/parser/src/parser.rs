@@ -211,7 +211,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_arguments: Vec::new(),
             validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
-            scopes: ScopeTracker::default(),
+            scopes: ScopeTracker::with_capacity_for_source_length(source.len()),
             exported_locals: Vec::new(),
             exported_names: Vec::new(),
             statement_list_position: false,
