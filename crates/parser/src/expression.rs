@@ -1136,8 +1136,8 @@ impl<'a> Parser<'a, '_, '_> {
     /// Parses a template starting at the current `NoSubstitutionTemplate`/`TemplateHead`.
     pub fn parse_template(&mut self, tagged: bool) -> ParseResult<&'a TemplateLiteral<'a>> {
         let start = self.token.span.start;
-        let mut quasis = self.new_vec();
-        let mut expressions = self.new_vec();
+        let mut quasis = self.new_vec_with_capacity(2);
+        let mut expressions = self.new_vec_with_capacity(1);
         loop {
             let token = self.token;
             let is_tail = matches!(
@@ -1219,7 +1219,7 @@ impl<'a> Parser<'a, '_, '_> {
     fn parse_array_literal(&mut self) -> ParseResult<Expression<'a>> {
         let start = self.token.span.start;
         self.bump();
-        let mut elements = self.new_vec();
+        let mut elements = self.new_vec_with_capacity(4);
         loop {
             match self.token.kind {
                 TokenKind::RightBracket => break,
@@ -1290,7 +1290,7 @@ impl<'a> Parser<'a, '_, '_> {
     fn parse_object_literal(&mut self) -> ParseResult<Expression<'a>> {
         let start = self.token.span.start;
         self.bump();
-        let mut properties = self.new_vec();
+        let mut properties = self.new_vec_with_capacity(4);
         let mut has_proto = false;
         while !self.at(TokenKind::RightBrace) {
             let property_start = self.token.span.start;
@@ -1521,7 +1521,7 @@ impl<'a> Parser<'a, '_, '_> {
         self.expect(TokenKind::LeftParen)?;
         // In the arena, not on the heap: parenthesised lists are frequent and nest, and the
         // parser allocates nothing on the heap per construct.
-        let mut items: ArenaVec<'a, CoverItem<'a>> = ArenaVec::new_in(self.arena);
+        let mut items: ArenaVec<'a, CoverItem<'a>> = self.new_vec_with_capacity(4);
         let mut must_be_arrow = false;
         let mut trailing_comma = false;
         while !self.at(TokenKind::RightParen) {

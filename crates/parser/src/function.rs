@@ -237,7 +237,7 @@ impl<'a> Parser<'a, '_, '_> {
     ) -> ParseResult<&'a FormalParameters<'a>> {
         let start = self.token.span.start;
         self.expect(TokenKind::LeftParen)?;
-        let mut items = self.new_vec();
+        let mut items = self.new_vec_with_capacity(4);
         let mut rest = None;
         let mut is_simple = true;
         while !self.at(TokenKind::RightParen) {
