@@ -25,8 +25,6 @@ pub struct Lexer<'source> {
     /// Recognise the Annex B HTML-like comments `<!--` and (at the start of a line) `-->`.
     /// Only sloppy-mode-capable script code has them; modules and TypeScript do not.
     html_comments: bool,
-    /// No token has been produced yet (`-->` is a comment at the very start of the input).
-    at_first_token: bool,
 }
 
 /// Line terminators per ECMAScript.
@@ -127,7 +125,6 @@ impl<'source> Lexer<'source> {
             inner: TokenKind::lexer(source),
             last_error: LexErrorKind::UnexpectedCharacter,
             html_comments: false,
-            at_first_token: true,
         };
         // A hashbang line `#!...` at the very start is a comment.
         if source.starts_with("#!") {
@@ -182,7 +179,6 @@ impl<'source> Lexer<'source> {
     pub fn resume_after(&mut self, token: Token, error: LexErrorKind) {
         self.seek(token.span.end);
         self.last_error = error;
-        self.at_first_token = false;
     }
 
     /// Current position: the end of the last token produced.
@@ -241,7 +237,6 @@ impl<'source> Lexer<'source> {
         if let Some(Ok(kind)) = result {
             match needs_wrapper_attention(kind) {
                 Attention::None => {
-                    self.at_first_token = false;
                     *token = Token {
                         kind,
                         flags,
@@ -250,7 +245,6 @@ impl<'source> Lexer<'source> {
                     return;
                 }
                 Attention::HtmlCommentCandidate if !self.html_comments => {
-                    self.at_first_token = false;
                     *token = Token {
                         kind,
                         flags,
@@ -266,7 +260,6 @@ impl<'source> Lexer<'source> {
                         None => false,
                     };
                     if !continues {
-                        self.at_first_token = false;
                         *token = Token {
                             kind,
                             flags,
@@ -279,7 +272,23 @@ impl<'source> Lexer<'source> {
             }
         }
         *token = self.finish_token_slow(result, start, end, flags != 0);
-        self.at_first_token = false;
+    }
+
+    /// Whether the token starting at `start` is the first token of the source (`-->` there
+    /// is a comment even without a line break before it), decided by lexing the source from
+    /// its beginning again.
+    ///
+    /// Performance design: only the `-->` check of script code asks this, rarely, so it is
+    /// recomputed instead of kept in a flag that every token had to clear (a store per
+    /// token). Only trivia without line breaks can come before such a token (a line break
+    /// decides the question without asking), and the DFA skips all of it, so its first token
+    /// starts at `start` exactly when nothing else came first.
+    #[cold]
+    #[inline(never)]
+    fn is_first_token_of_source(&self, start: u32) -> bool {
+        let mut probe = Lexer::new(self.source);
+        let _ = probe.inner.next();
+        probe.inner.span().start == start as usize
     }
 
     /// Skips an HTML-like comment running from `start` to the end of its line and lexes the
@@ -299,8 +308,7 @@ impl<'source> Lexer<'source> {
         token
     }
 
-    /// The next token without updating `at_first_token` (used after skipping an HTML-like
-    /// comment, which does not count as a token).
+    /// The next token (used after skipping an HTML-like comment).
     fn next_token_unflagged(&mut self) -> Token {
         self.inner.extras.newline_before = false;
         let result = self.inner.next();
@@ -339,7 +347,7 @@ impl<'source> Lexer<'source> {
                         && bytes.get(end as usize..end as usize + 3) == Some(b"!--");
                     let closes = kind == TokenKind::MinusMinus
                         && bytes.get(end as usize) == Some(&b'>')
-                        && (newline_before || self.at_first_token);
+                        && (newline_before || self.is_first_token_of_source(start));
                     if opens || closes {
                         return self.skip_html_comment(start, newline_before);
                     }
