@@ -126,11 +126,32 @@ fn note_newline(lexer: &mut logos::Lexer<'_, TokenKind>) {
 
 /// Scans the rest of a template chunk after its opening `` ` `` or `}` and returns its kind:
 /// `ends_with_substitution` (`${`) or not (closing backtick). Returns the byte length scanned.
+///
+/// Performance design: the text between the bytes that matter (`` ` ``, `\\` and `$`) is
+/// skipped eight bytes at a time, each word tested for the three bytes at once with the
+/// classic "has a zero byte" bit trick (the lowest flagged byte is always a true match);
+/// template text is long (error messages, code generation) and a byte-by-byte loop cost
+/// about 4.5 instructions per byte.
 pub(crate) fn scan_template_chunk(text: &str) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let mut index = 0;
     while index < bytes.len() {
-        match bytes[index] {
+        while let Some(chunk) = bytes.get(index..index + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let word = u64::from_le_bytes(word);
+            let special =
+                word_has_byte(word, b'`') | word_has_byte(word, b'\\') | word_has_byte(word, b'$');
+            if special != 0 {
+                index += (special.trailing_zeros() / 8) as usize;
+                break;
+            }
+            index += 8;
+        }
+        let Some(&byte) = bytes.get(index) else {
+            break;
+        };
+        match byte {
             b'`' => return Some((index + 1, false)),
             b'\\' => index += 2,
             b'$' if bytes.get(index + 1) == Some(&b'{') => return Some((index + 2, true)),
@@ -138,6 +159,16 @@ pub(crate) fn scan_template_chunk(text: &str) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// The high bit of each byte of `word` (little-endian) that equals `byte`, and possibly of
+/// bytes after such a byte: the lowest set bit always marks the first true match.
+#[inline(always)]
+fn word_has_byte(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let difference = word ^ (ONES * byte as u64);
+    difference.wrapping_sub(ONES) & !difference & HIGH_BITS
 }
 
 /// Lexes a template starting with a backtick.
@@ -677,5 +708,51 @@ impl Token {
     #[inline]
     pub fn is_escaped(&self) -> bool {
         self.flags & Token::ESCAPED != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan_template_chunk;
+
+    /// The definition the word-at-a-time scan must agree with, one byte at a time.
+    fn scan_template_chunk_bytewise(text: &str) -> Option<(usize, bool)> {
+        let bytes = text.as_bytes();
+        let mut index = 0;
+        while index < bytes.len() {
+            match bytes[index] {
+                b'`' => return Some((index + 1, false)),
+                b'\\' => index += 2,
+                b'$' if bytes.get(index + 1) == Some(&b'{') => return Some((index + 2, true)),
+                _ => index += 1,
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn template_scan_agrees_with_a_bytewise_scan_at_every_position() {
+        // Every special sequence at every offset of texts up to 20 bytes long, with fillers
+        // next to the special bytes in value (`_` = 0x5F, `#` = 0x23, `%` = 0x25, `a` =
+        // 0x61, 0x01 and 0xC3 0xA9) to catch false matches of the bit trick.
+        let specials = ["`", "\\`", "${", "$x", "\\\\", "\\$", "$", "\\"];
+        for filler in ["_", "#", "%", "a", "\u{1}", "é"] {
+            for length in 0..20 {
+                for position in 0..=length {
+                    for special in specials {
+                        let text = format!(
+                            "{}{special}{}",
+                            filler.repeat(position),
+                            filler.repeat(length - position)
+                        );
+                        assert_eq!(
+                            scan_template_chunk(&text),
+                            scan_template_chunk_bytewise(&text),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
