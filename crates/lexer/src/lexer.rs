@@ -379,8 +379,9 @@ impl<'source> Lexer<'source> {
                         self.make_token(kind, start, end, newline_before)
                     }
                     TokenKind::StringLiteral => {
+                        // The DFA's string callback noted whether a backslash occurs.
                         let mut token = self.make_token(kind, start, end, newline_before);
-                        if self.source.as_bytes()[start as usize..end as usize].contains(&b'\\') {
+                        if self.inner.extras.string_has_escape {
                             token.flags |= Token::ESCAPED;
                         }
                         token
