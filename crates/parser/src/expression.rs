@@ -813,7 +813,9 @@ impl<'a> Parser<'a, '_, '_> {
             }
             TokenKind::NumericLiteral => Ok(Expression::Number(self.parse_numeric_literal()?)),
             TokenKind::BigIntLiteral => Ok(Expression::BigInt(self.parse_bigint_literal()?)),
-            TokenKind::StringLiteral => Ok(Expression::String(self.parse_string_literal()?)),
+            TokenKind::StringLiteral => Ok(Expression::String(
+                self.parse_string_literal_with_atom(false)?,
+            )),
             TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
                 Ok(Expression::Template(self.parse_template(false)?))
             }
@@ -1090,10 +1092,23 @@ impl<'a> Parser<'a, '_, '_> {
 
     /// Parses the current string-literal token.
     pub fn parse_string_literal(&mut self) -> ParseResult<&'a StringLiteral<'a>> {
+        self.parse_string_literal_with_atom(true)
+    }
+
+    /// Parses a string literal, interning its value only when `with_atom` is set.
+    ///
+    /// Performance design: a string in expression position is only ever compiled from its
+    /// UTF-16 value, so it is not interned (a hash and a probe per literal, and an insertion
+    /// for each first occurrence: error messages and other unique strings made that ~1.5% of
+    /// a parse of rxjs + zod). Property keys, module names and enum members keep their atom.
+    fn parse_string_literal_with_atom(
+        &mut self,
+        with_atom: bool,
+    ) -> ParseResult<&'a StringLiteral<'a>> {
         let span = self.token.span;
         let contents = &self.source[span.start as usize + 1..span.end as usize - 1];
         let literal = if !self.token.is_escaped() {
-            let atom = self.interner.intern(contents);
+            let atom = with_atom.then(|| self.interner.intern(contents));
             // ASCII (nearly every literal) widens into an exactly sized slice.
             let value: &'a [u16] = if contents.is_ascii() {
                 widen_ascii_into_arena(self.arena, contents.as_bytes())
@@ -1102,19 +1117,19 @@ impl<'a> Parser<'a, '_, '_> {
                 units.extend(contents.encode_utf16());
                 units.into_bump_slice()
             };
-            StringLiteral {
-                span,
-                value,
-                atom: Some(atom),
-            }
+            StringLiteral { span, value, atom }
         } else {
             let mut units = std::mem::take(&mut self.scratch_utf16);
             units.clear();
             let result = tseval_lexer::cook_string_literal(contents, &mut units);
             let value: &'a [u16] = self.arena.alloc_slice_copy(&units);
-            let atom = String::from_utf16(&units)
-                .ok()
-                .map(|text| self.interner.intern(&text));
+            let atom = if with_atom {
+                String::from_utf16(&units)
+                    .ok()
+                    .map(|text| self.interner.intern(&text))
+            } else {
+                None
+            };
             self.scratch_utf16 = units;
             match result {
                 Ok(info) => {
