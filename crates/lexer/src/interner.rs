@@ -1,13 +1,18 @@
 //! The identifier interner: maps identifier and property-name strings to `Atom(u32)`.
 //!
 //! Performance design: all interned strings are appended to one growing `String` buffer (a
-//! byte arena) and each atom records its `(start, len)` in that buffer. The lookup table is a
-//! `hashbrown::HashTable` hashed with FxHash whose entries carry the atom *and* its
-//! `(start, len)`, so a probe compares lengths first and then the bytes in the buffer without
-//! a detour through the atom's range (one memory access fewer per lookup; identifier lookups
-//! are the parser's single most frequent operation after lexing). Looking up an
-//! already-interned name copies nothing and allocates nothing; only the first occurrence of a
-//! name copies its bytes (once) into the buffer.
+//! byte arena) and each atom records its `(start, len)` in that buffer. The lookup table is
+//! this module's own open-addressing table with linear probing: a power-of-two array of
+//! 8-byte slots, each holding the atom and a 32-bit hash of its text (FxHash), at most half
+//! full. A probe compares the stored hash first and only then the atom's length and bytes;
+//! growing the table re-inserts the stored hashes without hashing any text again. Identifier
+//! lookups are the parser's single most frequent operation after lexing, and every step of
+//! this one inlines into the caller: `hashbrown::HashTable` (used before) calls its probe
+//! predicate through a `dyn FnMut` that the compiler inlined or not depending on the
+//! predicate's size, and re-hashed the text of every entry when its table grew (about 2% of
+//! a parse of rxjs + zod, whose small files start a table each). Looking up an
+//! already-interned name copies nothing and allocates nothing; only the first occurrence of
+//! a name copies its bytes (once) into the buffer.
 //!
 //! Atoms `0..WELL_KNOWN_NAMES.len()` are pre-interned in a fixed order (see
 //! [`crate::well_known`]), so the lexer can map a keyword token straight to its atom and
@@ -18,7 +23,6 @@
 //! [`Interner::new`].)
 
 use crate::span::Span;
-use hashbrown::HashTable;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
@@ -34,13 +38,23 @@ impl Atom {
     }
 }
 
-/// One table entry: the atom and where its text lies in the buffer.
+/// One slot of the lookup table: an atom and the hash of its text, or [`EMPTY_SLOT`].
 #[derive(Clone, Copy)]
-struct TableEntry {
-    atom: Atom,
-    start: u32,
-    length: u32,
+struct Slot {
+    hash: u32,
+    atom: u32,
 }
+
+/// A slot holding no atom (no interner reaches `u32::MAX` atoms: the buffer would be larger
+/// than the 4 GiB its `u32` offsets can address first).
+const EMPTY_SLOT: Slot = Slot {
+    hash: 0,
+    atom: u32::MAX,
+};
+
+/// Slots of the template interner's table: the 100 well-known names and those of a small
+/// program fit at the maximum load of one half (see [`Interner::new`]).
+const INITIAL_SLOTS: usize = 512;
 
 /// Maps strings to atoms and back. See the module documentation for the layout.
 #[derive(Clone)]
@@ -49,8 +63,8 @@ pub struct Interner {
     buffer: String,
     /// `(start, length)` in `buffer` for each atom, indexed by `Atom.0`.
     ranges: Vec<(u32, u32)>,
-    /// Hash table of atoms keyed by the hash of their text.
-    table: HashTable<TableEntry>,
+    /// The lookup table: a power of two of slots, at most half of them full.
+    slots: Vec<Slot>,
 }
 
 impl Default for Interner {
@@ -108,13 +122,16 @@ fn same_bytes(left: &[u8], right: &[u8]) -> bool {
     }
 }
 
-/// The hash of a name: FxHash over its bytes (without the `0xFF` terminator that hashing a
-/// `str` adds, which only matters for hashing sequences of strings).
+/// The 32-bit hash of a name: FxHash over its bytes (without the `0xFF` terminator that
+/// hashing a `str` adds, which only matters for hashing sequences of strings), reduced to the
+/// high half of FxHash's multiplicative state, its best-mixed bits. (`finish` rotates the
+/// state left by 26 bits for tables that index by the low bits; rotating back undoes that.
+/// Were the rotation different, the hash would be weaker but still correct.)
 #[inline]
-fn hash_text(text: &[u8]) -> u64 {
+fn hash_text(text: &[u8]) -> u32 {
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(text);
-    hasher.finish()
+    (hasher.finish().rotate_right(26) >> 32) as u32
 }
 
 impl Interner {
@@ -139,15 +156,16 @@ impl Interner {
 
     fn build_well_known_template() -> Interner {
         // Room for the 100 well-known names (580 bytes of text) and the names of a small
-        // program before the first doubling: 224 is what 256 hash buckets hold; the text and
-        // range vectors start smaller (1 KB of text, 128 names) and double as a larger program
+        // program before the first doubling: 512 slots of 8 bytes hold 256 names (hashbrown's
+        // table of 256 buckets of 12 bytes, used before, held 224); the text and range
+        // vectors start smaller (1 KB of text, 128 names) and double as a larger program
         // needs. (It was 512 names and 4 KB of text, 21 KB in all, when realm setup allocated
         // ~300 KB and this mattered less; see docs/PERFORMANCE.md, "Intrinsics' contents on
         // first use" and "fib(30) under 100 KB".)
         let mut interner = Interner {
             buffer: String::with_capacity(1024),
             ranges: Vec::with_capacity(128),
-            table: HashTable::with_capacity(224),
+            slots: vec![EMPTY_SLOT; INITIAL_SLOTS],
         };
         for (index, name) in crate::well_known::WELL_KNOWN_NAMES.iter().enumerate() {
             let atom = interner.intern(name);
@@ -190,22 +208,57 @@ impl Interner {
 
     /// The atom already interned for `bytes` (whose hash is `hash`), if any.
     #[inline(always)]
-    fn find_existing(&self, hash: u64, bytes: &[u8]) -> Option<Atom> {
-        let buffer = self.buffer.as_bytes();
-        self.table
-            .find(hash, |entry| {
-                entry.length as usize == bytes.len()
+    fn find_existing(&self, hash: u32, bytes: &[u8]) -> Option<Atom> {
+        let mask = self.slots.len() - 1;
+        let mut index = hash as usize & mask;
+        loop {
+            let slot = self.slots[index];
+            if slot.atom == u32::MAX {
+                return None;
+            }
+            if slot.hash == hash {
+                let (start, length) = self.ranges[slot.atom as usize];
+                if length as usize == bytes.len()
                     && same_bytes(
-                        &buffer[entry.start as usize..(entry.start + entry.length) as usize],
+                        &self.buffer.as_bytes()[start as usize..(start + length) as usize],
                         bytes,
                     )
-            })
-            .map(|entry| entry.atom)
+                {
+                    return Some(Atom(slot.atom));
+                }
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Puts `atom` (whose text hashes to `hash`) into the first empty slot of its probe
+    /// sequence. The table has an empty slot: it is never more than half full.
+    #[inline]
+    fn place_in_table(slots: &mut [Slot], hash: u32, atom: u32) {
+        let mask = slots.len() - 1;
+        let mut index = hash as usize & mask;
+        while slots[index].atom != u32::MAX {
+            index = (index + 1) & mask;
+        }
+        slots[index] = Slot { hash, atom };
+    }
+
+    /// Doubles the table, re-inserting the stored hashes.
+    #[cold]
+    #[inline(never)]
+    fn grow_table(&mut self) {
+        let mut slots = vec![EMPTY_SLOT; self.slots.len() * 2];
+        for slot in &self.slots {
+            if slot.atom != u32::MAX {
+                Interner::place_in_table(&mut slots, slot.hash, slot.atom);
+            }
+        }
+        self.slots = slots;
     }
 
     /// Appends a name seen for the first time, given as a span (see [`Interner::intern_span`]).
     #[inline(never)]
-    fn insert_new_span(&mut self, hash: u64, source: &str, span: Span) -> Atom {
+    fn insert_new_span(&mut self, hash: u32, source: &str, span: Span) -> Atom {
         let text = span.text(source);
         if text.len() == span.end.saturating_sub(span.start) as usize {
             self.insert_new(hash, text)
@@ -217,34 +270,21 @@ impl Interner {
 
     /// Appends a name seen for the first time.
     #[inline(never)]
-    fn insert_new(&mut self, hash: u64, text: &str) -> Atom {
+    fn insert_new(&mut self, hash: u32, text: &str) -> Atom {
         let atom = Atom(self.ranges.len() as u32);
         let start = self.buffer.len() as u32;
         self.buffer.push_str(text);
         self.ranges.push((start, text.len() as u32));
-        let buffer = &self.buffer;
-        self.table.insert_unique(
-            hash,
-            TableEntry {
-                atom,
-                start,
-                length: text.len() as u32,
-            },
-            |entry| {
-                hash_text(
-                    &buffer.as_bytes()[entry.start as usize..(entry.start + entry.length) as usize],
-                )
-            },
-        );
+        if self.ranges.len() * 2 > self.slots.len() {
+            self.grow_table();
+        }
+        Interner::place_in_table(&mut self.slots, hash, atom.0);
         atom
     }
 
     /// Returns the atom for `text` if it was interned before, without interning it.
     pub fn lookup(&self, text: &str) -> Option<Atom> {
-        let hash = hash_text(text.as_bytes());
-        self.table
-            .find(hash, |entry| self.resolve(entry.atom) == text)
-            .map(|entry| entry.atom)
+        self.find_existing(hash_text(text.as_bytes()), text.as_bytes())
     }
 
     /// The text of an atom. Unknown atoms (from another interner) resolve to "".

@@ -18,16 +18,13 @@ use logos::Logos;
 #[derive(Clone)]
 pub struct Lexer<'source> {
     source: &'source str,
+    /// The DFA, always over the whole of `source`, so its spans are offsets in `source`.
     inner: logos::Lexer<'source, TokenKind>,
-    /// Offset of `inner`'s source slice within `source`.
-    base: u32,
     /// The reason for the last `TokenKind::Error` token.
     last_error: LexErrorKind,
     /// Recognise the Annex B HTML-like comments `<!--` and (at the start of a line) `-->`.
     /// Only sloppy-mode-capable script code has them; modules and TypeScript do not.
     html_comments: bool,
-    /// No token has been produced yet (`-->` is a comment at the very start of the input).
-    at_first_token: bool,
 }
 
 /// Line terminators per ECMAScript.
@@ -126,10 +123,8 @@ impl<'source> Lexer<'source> {
         let mut lexer = Lexer {
             source,
             inner: TokenKind::lexer(source),
-            base: 0,
             last_error: LexErrorKind::UnexpectedCharacter,
             html_comments: false,
-            at_first_token: true,
         };
         // A hashbang line `#!...` at the very start is a comment.
         if source.starts_with("#!") {
@@ -167,8 +162,13 @@ impl<'source> Lexer<'source> {
         } else {
             self.source.len()
         };
-        self.inner = TokenKind::lexer_with_extras(&self.source[offset..], LexerExtras::default());
-        self.base = offset as u32;
+        // Performance design: the DFA is restarted over the whole source and moved to
+        // `offset`, rather than started on the slice from `offset` with that offset added to
+        // every span it reports (two additions and a load per token, about 0.5% of a parse).
+        // `offset` is on a character boundary, so `bump` cannot fail its check.
+        let mut inner = TokenKind::lexer_with_extras(self.source, LexerExtras::default());
+        inner.bump(offset);
+        self.inner = inner;
     }
 
     /// Puts the lexer in the state it would have after producing `token` (which a clone of
@@ -179,13 +179,12 @@ impl<'source> Lexer<'source> {
     pub fn resume_after(&mut self, token: Token, error: LexErrorKind) {
         self.seek(token.span.end);
         self.last_error = error;
-        self.at_first_token = false;
     }
 
     /// Current position: the end of the last token produced.
     #[inline]
     pub fn position(&self) -> u32 {
-        self.base + self.inner.span().end as u32
+        self.inner.span().end as u32
     }
 
     #[inline]
@@ -233,12 +232,11 @@ impl<'source> Lexer<'source> {
         let result = self.inner.next();
         let flags = self.inner.extras.newline_before as u8 * Token::NEWLINE_BEFORE;
         let range = self.inner.span();
-        let start = self.base + range.start as u32;
-        let end = self.base + range.end as u32;
+        let start = range.start as u32;
+        let end = range.end as u32;
         if let Some(Ok(kind)) = result {
             match needs_wrapper_attention(kind) {
                 Attention::None => {
-                    self.at_first_token = false;
                     *token = Token {
                         kind,
                         flags,
@@ -247,7 +245,6 @@ impl<'source> Lexer<'source> {
                     return;
                 }
                 Attention::HtmlCommentCandidate if !self.html_comments => {
-                    self.at_first_token = false;
                     *token = Token {
                         kind,
                         flags,
@@ -263,7 +260,6 @@ impl<'source> Lexer<'source> {
                         None => false,
                     };
                     if !continues {
-                        self.at_first_token = false;
                         *token = Token {
                             kind,
                             flags,
@@ -276,7 +272,23 @@ impl<'source> Lexer<'source> {
             }
         }
         *token = self.finish_token_slow(result, start, end, flags != 0);
-        self.at_first_token = false;
+    }
+
+    /// Whether the token starting at `start` is the first token of the source (`-->` there
+    /// is a comment even without a line break before it), decided by lexing the source from
+    /// its beginning again.
+    ///
+    /// Performance design: only the `-->` check of script code asks this, rarely, so it is
+    /// recomputed instead of kept in a flag that every token had to clear (a store per
+    /// token). Only trivia without line breaks can come before such a token (a line break
+    /// decides the question without asking), and the DFA skips all of it, so its first token
+    /// starts at `start` exactly when nothing else came first.
+    #[cold]
+    #[inline(never)]
+    fn is_first_token_of_source(&self, start: u32) -> bool {
+        let mut probe = Lexer::new(self.source);
+        let _ = probe.inner.next();
+        probe.inner.span().start == start as usize
     }
 
     /// Skips an HTML-like comment running from `start` to the end of its line and lexes the
@@ -296,15 +308,14 @@ impl<'source> Lexer<'source> {
         token
     }
 
-    /// The next token without updating `at_first_token` (used after skipping an HTML-like
-    /// comment, which does not count as a token).
+    /// The next token (used after skipping an HTML-like comment).
     fn next_token_unflagged(&mut self) -> Token {
         self.inner.extras.newline_before = false;
         let result = self.inner.next();
         let newline_before = self.inner.extras.newline_before;
         let range = self.inner.span();
-        let start = self.base + range.start as u32;
-        let end = self.base + range.end as u32;
+        let start = range.start as u32;
+        let end = range.end as u32;
         self.finish_token_slow(result, start, end, newline_before)
     }
 
@@ -336,7 +347,7 @@ impl<'source> Lexer<'source> {
                         && bytes.get(end as usize..end as usize + 3) == Some(b"!--");
                     let closes = kind == TokenKind::MinusMinus
                         && bytes.get(end as usize) == Some(&b'>')
-                        && (newline_before || self.at_first_token);
+                        && (newline_before || self.is_first_token_of_source(start));
                     if opens || closes {
                         return self.skip_html_comment(start, newline_before);
                     }
@@ -368,8 +379,9 @@ impl<'source> Lexer<'source> {
                         self.make_token(kind, start, end, newline_before)
                     }
                     TokenKind::StringLiteral => {
+                        // The DFA's string callback noted whether a backslash occurs.
                         let mut token = self.make_token(kind, start, end, newline_before);
-                        if self.source.as_bytes()[start as usize..end as usize].contains(&b'\\') {
+                        if self.inner.extras.string_has_escape {
                             token.flags |= Token::ESCAPED;
                         }
                         token

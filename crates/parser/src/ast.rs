@@ -24,8 +24,9 @@
 //!   arguments, `import type`, ...) is dropped. A namespace whose body ends up empty after that
 //!   dropping (a non-instantiated namespace) is dropped as well, as `tsc` does.
 //! * String values are "cooked" UTF-16 code units (`&'a [u16]`), which represent lone
-//!   surrogates losslessly; [`StringLiteral::atom`] additionally gives the interned name when the
-//!   value is well-formed Unicode (always the case except for lone surrogates).
+//!   surrogates losslessly; [`StringLiteral::atom`] additionally gives the interned name of a
+//!   string used as a name (property key, module or export name, enum member) when the value
+//!   is well-formed Unicode (always the case except for lone surrogates).
 //! * Nesting depth is bounded by the parser (see `parser::MAX_NESTING_DEPTH`), so a recursive
 //!   walk over this tree cannot overflow the native stack if it uses a modest frame size.
 
@@ -861,12 +862,15 @@ pub struct NumericLiteral {
     pub value: f64,
 }
 
-/// A string literal: cooked UTF-16 value, plus its atom when well-formed.
+/// A string literal: cooked UTF-16 value, plus its atom when well-formed and used as a name.
 #[derive(Debug, Clone, Copy)]
 pub struct StringLiteral<'a> {
     pub span: Span,
     pub value: Utf16<'a>,
-    /// The interned value; `None` only when `value` contains a lone surrogate.
+    /// The interned value of a string used as a name (a property key, a module name or
+    /// export name, an enum member); `None` when `value` contains a lone surrogate, and
+    /// always `None` for a string in expression position ([`Expression::String`]), which is
+    /// compiled from `value` alone.
     pub atom: Option<Atom>,
 }
 

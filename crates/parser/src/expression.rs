@@ -63,6 +63,22 @@ fn starts_unary_expression(kind: TokenKind) -> bool {
     )
 }
 
+/// Widens ASCII `bytes` into a new UTF-16 slice in `arena`.
+///
+/// Performance design: the slice is allocated zeroed and filled by a `zip` loop without
+/// indexing, which the compiler turns into SIMD widening (16 bytes per step).
+/// `alloc_slice_fill_iter` over `bytes().map(u16::from)` wrote one unit per iteration
+/// through the iterator protocol, several instructions per byte: string literals and
+/// template chunks are widened on every parse.
+#[inline]
+fn widen_ascii_into_arena<'a>(arena: &'a bumpalo::Bump, bytes: &[u8]) -> &'a [u16] {
+    let units = arena.alloc_slice_fill_copy(bytes.len(), 0u16);
+    for (unit, &byte) in units.iter_mut().zip(bytes) {
+        *unit = u16::from(byte);
+    }
+    units
+}
+
 impl<'a> Parser<'a, '_, '_> {
     /// Expression (comma-separated sequence).
     pub fn parse_expression(&mut self, allow_in: bool) -> ParseResult<Expression<'a>> {
@@ -797,7 +813,9 @@ impl<'a> Parser<'a, '_, '_> {
             }
             TokenKind::NumericLiteral => Ok(Expression::Number(self.parse_numeric_literal()?)),
             TokenKind::BigIntLiteral => Ok(Expression::BigInt(self.parse_bigint_literal()?)),
-            TokenKind::StringLiteral => Ok(Expression::String(self.parse_string_literal()?)),
+            TokenKind::StringLiteral => Ok(Expression::String(
+                self.parse_string_literal_with_atom(false)?,
+            )),
             TokenKind::NoSubstitutionTemplate | TokenKind::TemplateHead => {
                 Ok(Expression::Template(self.parse_template(false)?))
             }
@@ -1074,32 +1092,44 @@ impl<'a> Parser<'a, '_, '_> {
 
     /// Parses the current string-literal token.
     pub fn parse_string_literal(&mut self) -> ParseResult<&'a StringLiteral<'a>> {
+        self.parse_string_literal_with_atom(true)
+    }
+
+    /// Parses a string literal, interning its value only when `with_atom` is set.
+    ///
+    /// Performance design: a string in expression position is only ever compiled from its
+    /// UTF-16 value, so it is not interned (a hash and a probe per literal, and an insertion
+    /// for each first occurrence: error messages and other unique strings made that ~1.5% of
+    /// a parse of rxjs + zod). Property keys, module names and enum members keep their atom.
+    fn parse_string_literal_with_atom(
+        &mut self,
+        with_atom: bool,
+    ) -> ParseResult<&'a StringLiteral<'a>> {
         let span = self.token.span;
         let contents = &self.source[span.start as usize + 1..span.end as usize - 1];
         let literal = if !self.token.is_escaped() {
-            let atom = self.interner.intern(contents);
-            // ASCII (nearly every literal) widens byte by byte into an exactly sized slice.
+            let atom = with_atom.then(|| self.interner.intern(contents));
+            // ASCII (nearly every literal) widens into an exactly sized slice.
             let value: &'a [u16] = if contents.is_ascii() {
-                self.arena
-                    .alloc_slice_fill_iter(contents.bytes().map(u16::from))
+                widen_ascii_into_arena(self.arena, contents.as_bytes())
             } else {
                 let mut units = ArenaVec::with_capacity_in(contents.len(), self.arena);
                 units.extend(contents.encode_utf16());
                 units.into_bump_slice()
             };
-            StringLiteral {
-                span,
-                value,
-                atom: Some(atom),
-            }
+            StringLiteral { span, value, atom }
         } else {
             let mut units = std::mem::take(&mut self.scratch_utf16);
             units.clear();
             let result = tseval_lexer::cook_string_literal(contents, &mut units);
             let value: &'a [u16] = self.arena.alloc_slice_copy(&units);
-            let atom = String::from_utf16(&units)
-                .ok()
-                .map(|text| self.interner.intern(&text));
+            let atom = if with_atom {
+                String::from_utf16(&units)
+                    .ok()
+                    .map(|text| self.interner.intern(&text))
+            } else {
+                None
+            };
             self.scratch_utf16 = units;
             match result {
                 Ok(info) => {
@@ -1121,8 +1151,8 @@ impl<'a> Parser<'a, '_, '_> {
     /// Parses a template starting at the current `NoSubstitutionTemplate`/`TemplateHead`.
     pub fn parse_template(&mut self, tagged: bool) -> ParseResult<&'a TemplateLiteral<'a>> {
         let start = self.token.span.start;
-        let mut quasis = self.new_vec();
-        let mut expressions = self.new_vec();
+        let mut quasis = self.new_vec_with_capacity(2);
+        let mut expressions = self.new_vec_with_capacity(1);
         loop {
             let token = self.token;
             let is_tail = matches!(
@@ -1166,9 +1196,7 @@ impl<'a> Parser<'a, '_, '_> {
             .bytes()
             .all(|byte| byte < 0x80 && byte != b'\\' && byte != b'\r')
         {
-            let cooked: &'a [u16] = self
-                .arena
-                .alloc_slice_fill_iter(contents.bytes().map(u16::from));
+            let cooked: &'a [u16] = widen_ascii_into_arena(self.arena, contents.as_bytes());
             return Ok(TemplateElement {
                 span: token.span,
                 cooked: Some(cooked),
@@ -1206,7 +1234,7 @@ impl<'a> Parser<'a, '_, '_> {
     fn parse_array_literal(&mut self) -> ParseResult<Expression<'a>> {
         let start = self.token.span.start;
         self.bump();
-        let mut elements = self.new_vec();
+        let mut elements = self.new_vec_with_capacity(4);
         loop {
             match self.token.kind {
                 TokenKind::RightBracket => break,
@@ -1277,7 +1305,7 @@ impl<'a> Parser<'a, '_, '_> {
     fn parse_object_literal(&mut self) -> ParseResult<Expression<'a>> {
         let start = self.token.span.start;
         self.bump();
-        let mut properties = self.new_vec();
+        let mut properties = self.new_vec_with_capacity(4);
         let mut has_proto = false;
         while !self.at(TokenKind::RightBrace) {
             let property_start = self.token.span.start;
@@ -1316,16 +1344,19 @@ impl<'a> Parser<'a, '_, '_> {
         let mut is_async = false;
         let mut is_generator = false;
         let mut kind = PropertyKind::Init;
-        // Modifiers are keywords only when a property key follows them.
-        let next = self.peek();
-        if self.at(TokenKind::Async)
-            && !next.has_newline_before()
-            && (self.at_property_key_start(next) || next.kind == TokenKind::Star)
-        {
-            self.bump();
-            is_async = true;
+        // Modifiers are keywords only when a property key follows them. Performance: only
+        // `async`, `get` and `set` look at the next token (a peek lexes it on a cloned lexer
+        // and makes the next `bump` restart the DFA; it was taken for every property).
+        if self.at(TokenKind::Async) {
+            let next = self.peek();
+            if !next.has_newline_before()
+                && (self.at_property_key_start(next) || next.kind == TokenKind::Star)
+            {
+                self.bump();
+                is_async = true;
+            }
         } else if (self.at(TokenKind::Get) || self.at(TokenKind::Set))
-            && self.at_property_key_start(next)
+            && self.at_property_key_start(self.peek())
         {
             kind = if self.at(TokenKind::Get) {
                 PropertyKind::Get
@@ -1505,7 +1536,7 @@ impl<'a> Parser<'a, '_, '_> {
         self.expect(TokenKind::LeftParen)?;
         // In the arena, not on the heap: parenthesised lists are frequent and nest, and the
         // parser allocates nothing on the heap per construct.
-        let mut items: ArenaVec<'a, CoverItem<'a>> = ArenaVec::new_in(self.arena);
+        let mut items: ArenaVec<'a, CoverItem<'a>> = self.new_vec_with_capacity(4);
         let mut must_be_arrow = false;
         let mut trailing_comma = false;
         while !self.at(TokenKind::RightParen) {

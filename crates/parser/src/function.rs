@@ -237,7 +237,7 @@ impl<'a> Parser<'a, '_, '_> {
     ) -> ParseResult<&'a FormalParameters<'a>> {
         let start = self.token.span.start;
         self.expect(TokenKind::LeftParen)?;
-        let mut items = self.new_vec();
+        let mut items = self.new_vec_with_capacity(4);
         let mut rest = None;
         let mut is_simple = true;
         while !self.at(TokenKind::RightParen) {
@@ -267,6 +267,18 @@ impl<'a> Parser<'a, '_, '_> {
                 };
                 let mut any = false;
                 loop {
+                    // Performance: only a modifier keyword looks at the next token (every
+                    // parameter of a TypeScript function used to peek).
+                    if !matches!(
+                        self.token.kind,
+                        TokenKind::Public
+                            | TokenKind::Private
+                            | TokenKind::Protected
+                            | TokenKind::Readonly
+                            | TokenKind::Override
+                    ) {
+                        break;
+                    }
                     let next = self.peek();
                     let is_modifier_position = self.kind_is_identifier(next.kind)
                         || next.kind == TokenKind::LeftBrace

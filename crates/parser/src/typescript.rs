@@ -94,9 +94,10 @@ impl Parser<'_, '_, '_> {
                 return Ok(());
             }
         }
-        if self.at(TokenKind::This)
+        if (self.at(TokenKind::This)
             || self.at(TokenKind::Identifier)
-            || self.token.kind.is_contextual_keyword()
+            || self.token.kind.is_contextual_keyword())
+            && self.next_token_may_start_with(b'i')
         {
             let next = self.peek();
             if next.kind == TokenKind::Is && !next.has_newline_before() {
@@ -143,7 +144,7 @@ impl Parser<'_, '_, '_> {
             }
             TokenKind::Infer if self.peek_starts_type() => {
                 self.bump();
-                self.parse_identifier_name()?;
+                self.skip_identifier_name()?;
                 // `infer U extends X` constraint. Outside a conditional's `extends` clause a
                 // following `?` means the `extends` was the conditional's own, as in
                 // `T extends infer U extends X ? A : B` read as `(infer U) extends X ? ...`.
@@ -244,13 +245,13 @@ impl Parser<'_, '_, '_> {
                     self.bump();
                     self.skip_balanced()?;
                 } else {
-                    self.parse_identifier_name()?;
+                    self.skip_identifier_name()?;
                 }
                 while self.eat(TokenKind::Dot) {
                     if self.at(TokenKind::PrivateName) {
                         self.bump();
                     } else {
-                        self.parse_identifier_name()?;
+                        self.skip_identifier_name()?;
                     }
                 }
                 if self.at(TokenKind::Less) && !self.token.has_newline_before() {
@@ -262,7 +263,7 @@ impl Parser<'_, '_, '_> {
                 self.bump();
                 self.skip_balanced()?;
                 while self.eat(TokenKind::Dot) {
-                    self.parse_identifier_name()?;
+                    self.skip_identifier_name()?;
                 }
                 if self.at(TokenKind::Less) {
                     self.skip_type_arguments()?;
@@ -272,7 +273,7 @@ impl Parser<'_, '_, '_> {
             kind if kind.is_identifier_name() => {
                 self.bump();
                 while self.eat(TokenKind::Dot) {
-                    self.parse_identifier_name()?;
+                    self.skip_identifier_name()?;
                 }
                 if self.at(TokenKind::Less) && !self.token.has_newline_before() {
                     self.skip_type_arguments()?;
@@ -288,19 +289,19 @@ impl Parser<'_, '_, '_> {
         self.expect(TokenKind::Less)?;
         while !self.at(TokenKind::Greater) {
             // `const T`, `in T`, `out T` modifiers.
-            while matches!(
-                self.token.kind,
-                TokenKind::Const | TokenKind::In | TokenKind::Identifier
-            ) && {
-                let next = self.peek().kind;
-                next == TokenKind::Identifier || next.is_contextual_keyword()
-            } && (self.at(TokenKind::Const)
+            // Performance: the modifier is recognised before the next token is peeked at
+            // (every identifier type parameter used to peek).
+            while (self.at(TokenKind::Const)
                 || self.at(TokenKind::In)
-                || self.token.span.text(self.source) == "out")
+                || (self.at(TokenKind::Identifier) && self.token.span.text(self.source) == "out"))
+                && {
+                    let next = self.peek().kind;
+                    next == TokenKind::Identifier || next.is_contextual_keyword()
+                }
             {
                 self.bump();
             }
-            self.parse_identifier_name()?;
+            self.skip_identifier_name()?;
             if self.eat(TokenKind::Extends) {
                 self.skip_type()?;
             }
@@ -448,7 +449,7 @@ impl Parser<'_, '_, '_> {
     /// `interface Name<T> extends A, B { ... }`
     pub fn skip_interface_declaration(&mut self) -> ParseResult<()> {
         self.bump();
-        self.parse_identifier_name()?;
+        self.skip_identifier_name()?;
         if self.at(TokenKind::Less) {
             self.skip_type_parameters()?;
         }
@@ -466,7 +467,7 @@ impl Parser<'_, '_, '_> {
     /// `type Name<T> = Type;`
     pub fn skip_type_alias_declaration(&mut self) -> ParseResult<()> {
         self.bump();
-        self.parse_identifier_name()?;
+        self.skip_identifier_name()?;
         if self.at(TokenKind::Less) {
             self.skip_type_parameters()?;
         }
@@ -487,7 +488,7 @@ impl Parser<'_, '_, '_> {
                     if self.at(TokenKind::LeftBrace) || self.at(TokenKind::LeftBracket) {
                         self.skip_balanced()?;
                     } else {
-                        self.parse_identifier_name()?;
+                        self.skip_identifier_name()?;
                     }
                     if self.eat(TokenKind::Colon) {
                         self.skip_type()?;
@@ -508,7 +509,7 @@ impl Parser<'_, '_, '_> {
             TokenKind::Function => {
                 self.bump();
                 self.eat(TokenKind::Star);
-                self.parse_identifier_name()?;
+                self.skip_identifier_name()?;
                 if self.at(TokenKind::Less) {
                     self.skip_type_parameters()?;
                 }
@@ -526,7 +527,7 @@ impl Parser<'_, '_, '_> {
                     && !self.at(TokenKind::Implements)
                     && !self.at(TokenKind::Less)
                 {
-                    self.parse_identifier_name()?;
+                    self.skip_identifier_name()?;
                 }
                 if self.at(TokenKind::Less) {
                     self.skip_type_parameters()?;
@@ -546,7 +547,7 @@ impl Parser<'_, '_, '_> {
             }
             TokenKind::Enum => {
                 self.bump();
-                self.parse_identifier_name()?;
+                self.skip_identifier_name()?;
                 self.skip_balanced()
             }
             TokenKind::Namespace | TokenKind::Module | TokenKind::Global => {
@@ -554,9 +555,9 @@ impl Parser<'_, '_, '_> {
                 if self.at(TokenKind::StringLiteral) {
                     self.bump();
                 } else if !self.at(TokenKind::LeftBrace) {
-                    self.parse_identifier_name()?;
+                    self.skip_identifier_name()?;
                     while self.eat(TokenKind::Dot) {
-                        self.parse_identifier_name()?;
+                        self.skip_identifier_name()?;
                     }
                 }
                 if self.at(TokenKind::LeftBrace) {
