@@ -138,18 +138,7 @@ pub(crate) fn scan_template_chunk(text: &str) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
     let mut index = 0;
     while index < bytes.len() {
-        while let Some(chunk) = bytes.get(index..index + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let word = u64::from_le_bytes(word);
-            let special =
-                word_has_byte(word, b'`') | word_has_byte(word, b'\\') | word_has_byte(word, b'$');
-            if special != 0 {
-                index += (special.trailing_zeros() / 8) as usize;
-                break;
-            }
-            index += 8;
-        }
+        index = skip_words_without(bytes, index, [b'`', b'\\', b'$']);
         let Some(&byte) = bytes.get(index) else {
             break;
         };
@@ -161,6 +150,30 @@ pub(crate) fn scan_template_chunk(text: &str) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// From `index`, skips whole eight-byte words of `bytes` that contain none of `targets`, and
+/// returns the index of the first target byte found in a word, or the index where fewer than
+/// eight bytes remain (the caller scans those one by one).
+#[inline(always)]
+fn skip_words_without<const TARGET_COUNT: usize>(
+    bytes: &[u8],
+    mut index: usize,
+    targets: [u8; TARGET_COUNT],
+) -> usize {
+    while let Some(chunk) = bytes.get(index..index + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let special = targets
+            .iter()
+            .fold(0, |found, &target| found | word_has_byte(word, target));
+        if special != 0 {
+            return index + (special.trailing_zeros() / 8) as usize;
+        }
+        index += 8;
+    }
+    index
 }
 
 /// The high bit of each byte of `word` (little-endian) that equals `byte`, and possibly of
@@ -188,20 +201,7 @@ pub(crate) fn scan_string_rest(text: &str, quote: u8) -> Option<(usize, bool)> {
     let mut index = 0;
     let mut has_escape = false;
     while index < bytes.len() {
-        while let Some(chunk) = bytes.get(index..index + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let word = u64::from_le_bytes(word);
-            let special = word_has_byte(word, quote)
-                | word_has_byte(word, b'\\')
-                | word_has_byte(word, b'\n')
-                | word_has_byte(word, b'\r');
-            if special != 0 {
-                index += (special.trailing_zeros() / 8) as usize;
-                break;
-            }
-            index += 8;
-        }
+        index = skip_words_without(bytes, index, [quote, b'\\', b'\n', b'\r']);
         let Some(&byte) = bytes.get(index) else {
             break;
         };
