@@ -425,6 +425,19 @@ pub enum PromiseReaction {
         /// The reject reaction record.
         reject: Value,
     },
+    /// A `then` whose result promise is a plain %Promise% made for it: the job calls the
+    /// handler (undefined passes the value through) and resolves or rejects `result`
+    /// directly. The capability's resolving functions and the two reaction records are not
+    /// created: nothing else can reach them (the executor is built in), so they are
+    /// unobservable, and each `then` costs one promise instead of eight objects.
+    Then {
+        /// The promise `then` returned.
+        result: ObjectRef,
+        /// The fulfilment handler, or undefined.
+        on_fulfilled: Value,
+        /// The rejection handler, or undefined.
+        on_rejected: Value,
+    },
     /// A built-in continuation with no result capability and no handler function objects:
     /// the settlement enqueues `on_fulfilled` or `on_rejected` as an internal job with
     /// `[data, value, undefined]`. `await` uses this (its onFulfilled/onRejected closures
@@ -446,6 +459,15 @@ impl PromiseReaction {
             PromiseReaction::Records { fulfill, reject } => {
                 fulfill.trace(tracer);
                 reject.trace(tracer);
+            }
+            PromiseReaction::Then {
+                result,
+                on_fulfilled,
+                on_rejected,
+            } => {
+                tracer.push(*result);
+                on_fulfilled.trace(tracer);
+                on_rejected.trace(tracer);
             }
             PromiseReaction::Internal { data, .. } => data.trace(tracer),
         }

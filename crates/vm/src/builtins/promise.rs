@@ -276,6 +276,18 @@ fn enqueue_reaction(vm: &mut Vm, reaction: PromiseReaction, rejected: bool, argu
                 [record, argument, Value::Undefined],
             );
         }
+        PromiseReaction::Then {
+            result,
+            on_fulfilled,
+            on_rejected,
+        } => {
+            let (job, handler): (crate::realm::InternalJob, Value) = if rejected {
+                (then_rejected_job, on_rejected)
+            } else {
+                (then_fulfilled_job, on_fulfilled)
+            };
+            enqueue(vm, job, [handler, argument, Value::Object(result)]);
+        }
         PromiseReaction::Internal {
             data,
             on_fulfilled,
@@ -285,6 +297,64 @@ fn enqueue_reaction(vm: &mut Vm, reaction: PromiseReaction, rejected: bool, argu
             enqueue(vm, job, [data, argument, Value::Undefined]);
         }
     }
+}
+
+/// NewPromiseReactionJob of a fulfilled [`PromiseReaction::Then`]: `[handler, value, result]`.
+fn then_fulfilled_job(vm: &mut Vm, values: [Value; 3]) -> JsResult<()> {
+    then_job(vm, values, false)
+}
+
+/// NewPromiseReactionJob of a rejected [`PromiseReaction::Then`]: `[handler, reason, result]`.
+fn then_rejected_job(vm: &mut Vm, values: [Value; 3]) -> JsResult<()> {
+    then_job(vm, values, true)
+}
+
+/// Runs a `then` handler and settles the result promise with its outcome (what the
+/// capability's resolving functions would do; only this job ever resolves that promise).
+fn then_job(vm: &mut Vm, [handler, argument, result]: [Value; 3], rejected: bool) -> JsResult<()> {
+    let Value::Object(result) = result else {
+        return Ok(());
+    };
+    let outcome = if handler.is_undefined() {
+        if rejected {
+            Err(argument)
+        } else {
+            Ok(argument)
+        }
+    } else {
+        vm.call(handler, Value::Undefined, &[argument])
+    };
+    match outcome {
+        Ok(value) => resolve_promise(vm, result, value)?,
+        // `process.exit` in a handler terminates; no rejection handler may observe it.
+        Err(error) if vm.exit_requested() => return Err(error),
+        Err(error) => reject_promise(vm, result, error),
+    }
+    Ok(())
+}
+
+/// PerformPromiseThen(promise, onFulfilled, onRejected, capability) for a capability of
+/// %Promise% whose promise is `result` (see [`PromiseReaction::Then`]).
+fn perform_then_with_result(
+    vm: &mut Vm,
+    promise: ObjectRef,
+    on_fulfilled: Value,
+    on_rejected: Value,
+    result: ObjectRef,
+) {
+    let callable_or_undefined = |vm: &Vm, handler: Value| {
+        if vm.is_callable(handler) {
+            handler
+        } else {
+            Value::Undefined
+        }
+    };
+    let reaction = PromiseReaction::Then {
+        result,
+        on_fulfilled: callable_or_undefined(vm, on_fulfilled),
+        on_rejected: callable_or_undefined(vm, on_rejected),
+    };
+    add_reaction(vm, promise, reaction);
 }
 
 fn fulfill_promise(vm: &mut Vm, promise: ObjectRef, value: Value) {
@@ -491,13 +561,7 @@ pub(crate) fn perform_then_into(
     on_rejected: Value,
     result_promise: ObjectRef,
 ) {
-    let (resolve, reject) = create_resolving_functions(vm, result_promise);
-    let capability = Capability {
-        promise: Value::Object(result_promise),
-        resolve: Value::Object(resolve),
-        reject: Value::Object(reject),
-    };
-    perform_then(vm, promise, on_fulfilled, on_rejected, Some(capability));
+    perform_then_with_result(vm, promise, on_fulfilled, on_rejected, result_promise);
 }
 
 /// NewPromiseReactionJob: `[reaction record, argument, unused]`.
@@ -575,10 +639,9 @@ fn promise_then(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
     }
     let on_fulfilled = args.get(vm, 0);
     let on_rejected = args.get(vm, 1);
-    let constructor = Value::Object(vm.intrinsics.promise_constructor);
-    let capability = new_promise_capability(vm, constructor)?;
-    perform_then(vm, promise, on_fulfilled, on_rejected, Some(capability));
-    Ok(capability.promise)
+    let result = new_promise(vm, None);
+    perform_then_with_result(vm, promise, on_fulfilled, on_rejected, result);
+    Ok(Value::Object(result))
 }
 
 fn promise_catch(vm: &mut Vm, this: Value, args: Args) -> JsResult<Value> {
