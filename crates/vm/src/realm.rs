@@ -443,6 +443,9 @@ pub struct Vm {
     pub heap: Heap,
     /// Interned property names.
     pub atoms: AtomTable,
+    /// The names RegExpExec and `RegExp.prototype.flags` read (`exec`, then the eight flag
+    /// getters), interned on first use (see `builtins::regexp::regexp_property_atoms`).
+    pub(crate) regexp_property_atoms: Option<[crate::atom::Atom; 9]>,
     /// Intrinsic objects, shapes and symbols of the current realm.
     pub intrinsics: Intrinsics,
     /// The current realm (the realm of the running function).
@@ -590,6 +593,7 @@ impl Vm {
         let mut vm = Vm {
             heap,
             atoms: AtomTable::new(),
+            regexp_property_atoms: None,
             intrinsics: intrinsics.clone(),
             current_realm: RealmId(0),
             realms: vec![RealmRecord {
