@@ -456,6 +456,17 @@ pub fn is_promise_value(vm: &Vm, value: Value) -> bool {
 const REACTION_FULFILL: f64 = 0.0;
 const REACTION_REJECT: f64 = 1.0;
 
+/// Adds `delta` to a combinator's remainingElementsCount (slot 0 of its `counter` record)
+/// and returns the new count.
+fn add_to_remaining_elements(vm: &mut Vm, counter: ObjectRef, delta: f64) -> f64 {
+    let remaining = internal_record_get(vm, counter, 0)
+        .as_number()
+        .unwrap_or(1.0)
+        + delta;
+    internal_record_set(vm, counter, 0, Value::Number(remaining));
+    remaining
+}
+
 /// PerformPromiseThen; `capability` None means the result promise is not needed.
 fn perform_then(
     vm: &mut Vm,
@@ -876,11 +887,7 @@ fn combinator_element(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> 
     if let Some(slot) = vm.object_mut(values).elements.get_mut(index) {
         *slot = stored;
     }
-    let remaining = internal_record_get(vm, counter, 0)
-        .as_number()
-        .unwrap_or(1.0)
-        - 1.0;
-    internal_record_set(vm, counter, 0, Value::Number(remaining));
+    let remaining = add_to_remaining_elements(vm, counter, -1.0);
     if remaining == 0.0 {
         if let Value::Object(keys) = keys {
             let result = keyed_result_object(vm, keys, values)?;
@@ -1011,11 +1018,7 @@ fn perform_promise_combinator(
         vm.root(on_fulfilled);
         vm.root(on_rejected);
         if kind != Combinator::Race {
-            let remaining = internal_record_get(vm, counter, 0)
-                .as_number()
-                .unwrap_or(1.0)
-                + 1.0;
-            internal_record_set(vm, counter, 0, Value::Number(remaining));
+            add_to_remaining_elements(vm, counter, 1.0);
         }
         vm.invoke(
             next,
@@ -1028,11 +1031,7 @@ fn perform_promise_combinator(
     if kind == Combinator::Race {
         return Ok(());
     }
-    let remaining = internal_record_get(vm, counter, 0)
-        .as_number()
-        .unwrap_or(1.0)
-        - 1.0;
-    internal_record_set(vm, counter, 0, Value::Number(remaining));
+    let remaining = add_to_remaining_elements(vm, counter, -1.0);
     if remaining == 0.0 {
         let elements = vm.object(values).elements.clone();
         let array = vm.new_array(elements);
@@ -1179,11 +1178,7 @@ fn perform_promise_all_keyed(
         } else {
             (make(vm, 0.0, capability.resolve), capability.reject)
         };
-        let remaining = internal_record_get(vm, counter, 0)
-            .as_number()
-            .unwrap_or(1.0)
-            + 1.0;
-        internal_record_set(vm, counter, 0, Value::Number(remaining));
+        add_to_remaining_elements(vm, counter, 1.0);
         vm.invoke(
             next,
             PropertyKey::Atom(atoms::THEN),
@@ -1191,11 +1186,7 @@ fn perform_promise_all_keyed(
         )?;
         vm.close_handle_scope(scope);
     }
-    let remaining = internal_record_get(vm, counter, 0)
-        .as_number()
-        .unwrap_or(1.0)
-        - 1.0;
-    internal_record_set(vm, counter, 0, Value::Number(remaining));
+    let remaining = add_to_remaining_elements(vm, counter, -1.0);
     if remaining == 0.0 {
         let result = keyed_result_object(vm, keys, values)?;
         vm.call(
