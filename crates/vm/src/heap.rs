@@ -5,7 +5,7 @@
 //! The heap is non-moving: handles stay valid as long as the value is reachable, so native code
 //! only needs to *root* values it holds across a safepoint, never update them.
 
-use tseval_gc::{Arena, GcAccounting, Tracer};
+use tseval_gc::{Arena, CollectionKind, GcAccounting, Tracer};
 
 use crate::atom::Symbol;
 use crate::env::{Env, EnvSlotPool};
@@ -35,6 +35,12 @@ pub struct Heap {
     pub accounting: GcAccounting,
     /// Bytes found live by the current marking (reset by the sweep).
     pub live_bytes_during_marking: usize,
+    /// Bytes of the survivors the current young collection's marking found alive, which its
+    /// sweep promotes to the old generation (reset by the sweep).
+    pub promoted_bytes_during_marking: usize,
+    /// Bytes of the remembered values the current young collection traced (reset by the
+    /// sweep).
+    pub remembered_bytes_during_marking: usize,
     /// The marking worklists and mark bitmaps, kept from one collection to the next so they
     /// do not grow from empty (and get freed) every time: on stress-test.ts growing and
     /// freeing them was ~12 M of the collector's 195 M instructions, most of it glibc
@@ -110,13 +116,17 @@ impl Heap {
     /// Drains the tracer, marking and tracing every reachable value. Iterative: never recurses.
     /// Adds the approximate size of every newly marked value to `live_bytes_during_marking`,
     /// which [`Heap::sweep`] hands to the accounting.
-    pub fn mark_from(&mut self, tracer: &mut Tracer) {
+    ///
+    /// In a young collection it also adds the sizes of the marked survivors, which the sweep
+    /// promotes, to `promoted_bytes_during_marking`.
+    pub fn mark_from(&mut self, tracer: &mut Tracer, kind: CollectionKind) {
         let mut live_bytes = 0;
+        let mut promoted_bytes = 0;
         for shape in &self.pinned_shapes {
             tracer.push(*shape);
         }
         while let Some((space, index)) = tracer.pop_any() {
-            live_bytes += match space {
+            let bytes = match space {
                 // Strings are traced: unflattened ropes refer to their pieces.
                 spaces::STRINGS => self.strings.trace_marked(index, tracer),
                 spaces::SYMBOLS => self.symbols.trace_marked(index, tracer),
@@ -126,24 +136,119 @@ impl Heap {
                 spaces::SHAPES => self.shapes.trace_marked(index, tracer),
                 _ => 0,
             };
+            live_bytes += bytes;
+            if kind == CollectionKind::Young && self.is_survivor(space, index) {
+                promoted_bytes += bytes;
+            }
         }
         self.live_bytes_during_marking += live_bytes;
+        self.promoted_bytes_during_marking += promoted_bytes;
+    }
+
+    /// True when the value survived exactly one young collection (see `Arena::is_survivor`).
+    fn is_survivor(&self, space: u8, index: u32) -> bool {
+        match space {
+            spaces::STRINGS => self.strings.is_survivor(index),
+            spaces::SYMBOLS => self.symbols.is_survivor(index),
+            spaces::OBJECTS => self.objects.is_survivor(index),
+            spaces::BIGINTS => self.bigints.is_survivor(index),
+            spaces::ENVIRONMENTS => self.environments.is_survivor(index),
+            spaces::SHAPES => self.shapes.is_survivor(index),
+            _ => false,
+        }
+    }
+
+    /// Starts the marking of a young collection, before any root is pushed: marks every old
+    /// value (so marking stops there and the sweep keeps them), then traces the remembered
+    /// values, the old ones that may refer to younger ones (`Arena::sweep` says which). Their
+    /// sizes are not counted as live (they are old already) but as the remembered set's
+    /// tracing cost, which sizes the next nursery (see `GcAccounting::note_collection`).
+    pub fn begin_young_marking(&mut self, tracer: &mut Tracer) {
+        self.strings
+            .load_old_marks(tracer.marks_mut(spaces::STRINGS));
+        self.symbols
+            .load_old_marks(tracer.marks_mut(spaces::SYMBOLS));
+        self.objects
+            .load_old_marks(tracer.marks_mut(spaces::OBJECTS));
+        self.bigints
+            .load_old_marks(tracer.marks_mut(spaces::BIGINTS));
+        self.environments
+            .load_old_marks(tracer.marks_mut(spaces::ENVIRONMENTS));
+        self.shapes.load_old_marks(tracer.marks_mut(spaces::SHAPES));
+        self.remembered_bytes_during_marking =
+            trace_remembered(&self.strings, spaces::STRINGS, tracer)
+                + trace_remembered(&self.symbols, spaces::SYMBOLS, tracer)
+                + trace_remembered(&self.objects, spaces::OBJECTS, tracer)
+                + trace_remembered(&self.bigints, spaces::BIGINTS, tracer)
+                + trace_remembered(&self.environments, spaces::ENVIRONMENTS, tracer)
+                + trace_remembered(&self.shapes, spaces::SHAPES, tracer);
+    }
+
+    /// The first free slot a finished marking reached, as `(space, index)`: a handle that
+    /// was followed after its value had been freed. Used to check young collections under
+    /// `gc-stress` (a missed remembered value shows up here).
+    pub fn first_marked_free_slot(&self, tracer: &mut Tracer) -> Option<(u8, u32)> {
+        let checks = [
+            (
+                spaces::STRINGS,
+                self.strings
+                    .first_marked_free_slot(tracer.marks_mut(spaces::STRINGS)),
+            ),
+            (
+                spaces::SYMBOLS,
+                self.symbols
+                    .first_marked_free_slot(tracer.marks_mut(spaces::SYMBOLS)),
+            ),
+            (
+                spaces::OBJECTS,
+                self.objects
+                    .first_marked_free_slot(tracer.marks_mut(spaces::OBJECTS)),
+            ),
+            (
+                spaces::BIGINTS,
+                self.bigints
+                    .first_marked_free_slot(tracer.marks_mut(spaces::BIGINTS)),
+            ),
+            (
+                spaces::ENVIRONMENTS,
+                self.environments
+                    .first_marked_free_slot(tracer.marks_mut(spaces::ENVIRONMENTS)),
+            ),
+            (
+                spaces::SHAPES,
+                self.shapes
+                    .first_marked_free_slot(tracer.marks_mut(spaces::SHAPES)),
+            ),
+        ];
+        checks
+            .into_iter()
+            .find_map(|(space, slot)| slot.map(|index| (space, index)))
     }
 
     /// Frees every value the tracer did not mark, recycles environment buffers, clears the
     /// tracer's marks, and updates the accounting. Returns the live counts.
-    pub fn sweep(&mut self, tracer: &mut Tracer) -> HeapCounts {
-        let strings = self.strings.sweep(tracer.marks_mut(spaces::STRINGS), drop);
-        let symbols = self.symbols.sweep(tracer.marks_mut(spaces::SYMBOLS), drop);
-        let objects = self.objects.sweep(tracer.marks_mut(spaces::OBJECTS), drop);
-        let bigints = self.bigints.sweep(tracer.marks_mut(spaces::BIGINTS), drop);
+    pub fn sweep(&mut self, tracer: &mut Tracer, kind: CollectionKind) -> HeapCounts {
+        let strings = self
+            .strings
+            .sweep(tracer.marks_mut(spaces::STRINGS), kind, drop);
+        let symbols = self
+            .symbols
+            .sweep(tracer.marks_mut(spaces::SYMBOLS), kind, drop);
+        let objects = self
+            .objects
+            .sweep(tracer.marks_mut(spaces::OBJECTS), kind, drop);
+        let bigints = self
+            .bigints
+            .sweep(tracer.marks_mut(spaces::BIGINTS), kind, drop);
         let pool = &mut self.env_slot_pool;
-        let environments = self
-            .environments
-            .sweep(tracer.marks_mut(spaces::ENVIRONMENTS), |env: Env| {
-                pool.give_back(env.slots)
-            });
-        let shapes = self.shapes.sweep(tracer.marks_mut(spaces::SHAPES), drop);
+        let environments =
+            self.environments
+                .sweep(tracer.marks_mut(spaces::ENVIRONMENTS), kind, |env: Env| {
+                    pool.give_back(env.slots)
+                });
+        let shapes = self
+            .shapes
+            .sweep(tracer.marks_mut(spaces::SHAPES), kind, drop);
         let counts = HeapCounts {
             strings: strings.live,
             symbols: symbols.live,
@@ -168,7 +273,14 @@ impl Heap {
         // contents, object slot and element vectors, environment slots, shape tables), so
         // the next threshold scales with what is really retained.
         let live_bytes = std::mem::take(&mut self.live_bytes_during_marking);
-        self.accounting.note_collection(live, freed, live_bytes);
+        let promoted_bytes = std::mem::take(&mut self.promoted_bytes_during_marking);
+        let measured_bytes = match kind {
+            CollectionKind::Full => live_bytes,
+            CollectionKind::Young => promoted_bytes,
+        };
+        let remembered_bytes = std::mem::take(&mut self.remembered_bytes_during_marking);
+        self.accounting
+            .note_collection(kind, live, freed, measured_bytes, remembered_bytes);
         counts
     }
 
@@ -183,4 +295,20 @@ impl Heap {
             shapes: self.shapes.live_count(),
         }
     }
+}
+
+/// Marks and traces the remembered values of one arena (see [`Heap::begin_young_marking`]);
+/// returns their total size.
+fn trace_remembered<T: tseval_gc::Trace>(
+    arena: &Arena<T>,
+    space: u8,
+    tracer: &mut Tracer,
+) -> usize {
+    let mut bytes = 0;
+    for &index in arena.remembered_slots() {
+        // Old slots are marked already; the call only matters for a slot freed by hand.
+        tracer.mark_without_tracing(space, index);
+        bytes += arena.trace_marked(index, tracer);
+    }
+    bytes
 }

@@ -34,7 +34,7 @@
 use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap;
-use tseval_gc::{Trace, Tracer};
+use tseval_gc::{CollectionKind, Trace, Tracer};
 
 use crate::atom::{Atom, AtomTable, PropertyKey, Symbol, atoms, hash_str};
 use crate::function::Args;
@@ -1234,31 +1234,94 @@ impl Vm {
     #[inline]
     pub fn maybe_collect_garbage(&mut self) {
         if self.should_collect_garbage() {
-            self.collect_garbage();
+            self.collect_due_garbage();
         }
     }
 
     /// Runs a full mark-and-sweep collection. Call only at safepoints (every live value must
     /// be reachable from the roots listed in the module documentation).
     pub fn collect_garbage(&mut self) -> HeapCounts {
+        self.collect(CollectionKind::Full)
+    }
+
+    /// Runs a young collection: frees the values allocated since the last collection (and the
+    /// survivors of one young collection) that are unreachable, without tracing old values
+    /// other than the remembered ones. Call only at safepoints; for tests and embedders that
+    /// want to drive the collector (the safepoints use [`Vm::collect_due_garbage`]).
+    pub fn collect_young_garbage(&mut self) -> HeapCounts {
+        self.collect(CollectionKind::Young)
+    }
+
+    /// Runs the collection the accounting asks for (see `GcAccounting::next_collection_kind`):
+    /// usually a young one, a full one when enough has been promoted since the last. This is
+    /// what the safepoints call. Call only at safepoints.
+    pub fn collect_due_garbage(&mut self) -> HeapCounts {
+        let kind = self.heap.accounting.next_collection_kind();
+        self.collect(kind)
+    }
+
+    /// Runs one collection of the given kind.
+    ///
+    /// A young collection relies on one invariant: every value an old value refers to is old,
+    /// unless the old value is remembered. It holds after every sweep (a survivor's children
+    /// were marked, so they survived too and are old as well), and every store into an old
+    /// value goes through `Arena::get_mut`, the write barrier, which remembers it. Values
+    /// outside the arenas (the roots below) are traced by both kinds alike.
+    fn collect(&mut self, kind: CollectionKind) -> HeapCounts {
         let mut tracer = std::mem::take(&mut self.heap.tracer);
-        self.intrinsics.trace(&mut tracer);
+        if kind == CollectionKind::Young {
+            self.heap.begin_young_marking(&mut tracer);
+        }
+        self.push_roots(&mut tracer);
+        self.heap.mark_from(&mut tracer, kind);
+        let counts = self.heap.sweep(&mut tracer, kind);
+        if cfg!(feature = "gc-stress") && kind == CollectionKind::Young {
+            self.check_young_collection(&mut tracer);
+        }
+        tracer.release_excess_capacity();
+        self.heap.tracer = tracer;
+        counts
+    }
+
+    /// Under `gc-stress`: marks the whole heap from the roots after a young collection and
+    /// panics when the marking reaches a slot that collection freed, which means a store
+    /// into an old value bypassed the write barrier. The marks are cleared afterwards.
+    fn check_young_collection(&mut self, tracer: &mut Tracer) {
+        self.push_roots(tracer);
+        self.heap.mark_from(tracer, CollectionKind::Full);
+        self.heap.live_bytes_during_marking = 0;
+        if let Some((space, index)) = self.heap.first_marked_free_slot(tracer) {
+            panic!(
+                "young collection freed a reachable value (space {space}, index {index}): \
+                 a store into an old value bypassed the write barrier"
+            );
+        }
+        for space in 0..tseval_gc::MAX_SPACES as u8 {
+            tracer.clear_marks(space);
+        }
+    }
+
+    /// Pushes every root onto the tracer: the intrinsics of every realm, the host's values,
+    /// the atoms, the register stack, the handle scopes, the jobs, the event loop, the
+    /// interpreter's frames and code constants, and the module records.
+    fn push_roots(&self, tracer: &mut Tracer) {
+        self.intrinsics.trace(tracer);
         for (index, realm) in self.realms.iter().enumerate() {
             if index != usize::from(self.current_realm.0) {
-                realm.intrinsics.trace(&mut tracer);
-                realm.interpreter.trace(&mut tracer);
+                realm.intrinsics.trace(tracer);
+                realm.interpreter.trace(tracer);
             }
-            realm.host_defined.trace(&mut tracer);
+            realm.host_defined.trace(tracer);
         }
         if self.html_dda_object != ObjectRef(u32::MAX) {
             tracer.push(self.html_dda_object);
         }
-        self.atoms.trace(&mut tracer);
+        self.atoms.trace(tracer);
         for object in self.deferred_contents.pending_objects() {
             tracer.push(object);
         }
-        trace_values(&self.stack, &mut tracer);
-        trace_values(&self.handles, &mut tracer);
+        trace_values(&self.stack, tracer);
+        trace_values(&self.handles, tracer);
         for string in self
             .single_character_strings
             .iter()
@@ -1270,16 +1333,11 @@ impl Vm {
             tracer.push(*symbol);
         }
         for job in &self.jobs {
-            job.trace(&mut tracer);
+            job.trace(tracer);
         }
-        self.event_loop.trace(&mut tracer);
-        crate::interpreter::trace_roots(&self.interpreter, &mut tracer);
-        self.modules.trace(&mut tracer);
-        self.heap.mark_from(&mut tracer);
-        let counts = self.heap.sweep(&mut tracer);
-        tracer.release_excess_capacity();
-        self.heap.tracer = tracer;
-        counts
+        self.event_loop.trace(tracer);
+        crate::interpreter::trace_roots(&self.interpreter, tracer);
+        self.modules.trace(tracer);
     }
 
     /// Checks the native stack budget; records the base address on first use.

@@ -405,3 +405,44 @@ fn realm_setup_fits_the_arena_reservations() {
     vm.materialize_lazy_global(console);
     check_fits(&vm, "realm setup and console");
 }
+
+/// Young collections keep what was stored into old objects (the write barrier remembered
+/// them) and free young garbage without a full collection.
+#[test]
+fn young_collections_keep_values_stored_into_old_objects_and_free_young_garbage() {
+    let mut vm = Vm::new();
+    interpreter::run_script(&mut vm, &compile("var holder = { list: [] };")).expect("runs");
+    // After a full collection `holder` and its list are old.
+    let before = vm.collect_garbage().objects;
+    interpreter::run_script(
+        &mut vm,
+        &compile(
+            "for (var i = 0; i < 100; i++) holder.list.push({ value: i, tags: ['t' + i] });
+             holder.extra = { nested: { text: 'kept' } };
+             for (var j = 0; j < 1000; j++) { var garbage = { j: j }; }",
+        ),
+    )
+    .expect("runs");
+    let allocated = vm.heap.counts().objects;
+    assert!(
+        allocated >= before + 1202,
+        "{allocated} objects before collecting"
+    );
+    // Nothing but old objects refers to the 202 new objects kept through `holder`.
+    let mut after_young = 0;
+    for _ in 0..3 {
+        after_young = vm.collect_young_garbage().objects;
+    }
+    // All the garbage was young, so a full collection finds nothing more to free.
+    assert_eq!(vm.collect_garbage().objects, after_young);
+    assert!(
+        after_young <= allocated - 999,
+        "{allocated} -> {after_young} objects"
+    );
+    let check_script = compile(
+        "var result = holder.list.length + ',' + holder.list[99].value + ',' + \
+         holder.list[99].tags[0] + ',' + holder.extra.nested.text;",
+    );
+    interpreter::run_script(&mut vm, &check_script).expect("runs");
+    assert_eq!(global_text(&mut vm, "result"), "100,99,t99,kept");
+}

@@ -204,7 +204,7 @@ pub(crate) fn push_closure_frame(
     }
     // A call is a GC safepoint: every live value is now in registers or frames.
     if vm.should_collect_garbage() {
-        vm.collect_garbage();
+        vm.collect_due_garbage();
     }
     Ok(None)
 }

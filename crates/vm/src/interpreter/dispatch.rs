@@ -159,7 +159,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize) -> JsResult<Value> {
     macro_rules! safepoint {
         () => {
             if vm.should_collect_garbage() {
-                vm.collect_garbage();
+                vm.collect_due_garbage();
             }
         };
     }

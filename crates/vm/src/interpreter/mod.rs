@@ -496,7 +496,7 @@ pub(crate) fn call_prepared_closure(
     });
     // A call is a GC safepoint: every live value is now in registers or frames.
     if vm.should_collect_garbage() {
-        vm.collect_garbage();
+        vm.collect_due_garbage();
     }
     let result = dispatch::run(vm, entry_depth);
     vm.stack.truncate(base);
