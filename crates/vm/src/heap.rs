@@ -60,6 +60,52 @@ pub struct Heap {
     pub setup_dictionaries: Vec<ShapeId>,
 }
 
+/// The space numbers of the heap's arenas, in the order `with_arena!` lists them.
+const ARENA_SPACES: [u8; 6] = [
+    spaces::STRINGS,
+    spaces::SYMBOLS,
+    spaces::OBJECTS,
+    spaces::BIGINTS,
+    spaces::ENVIRONMENTS,
+    spaces::SHAPES,
+];
+
+/// Evaluates `$body` with `$arena` bound to the heap's arena of space `$space`, or
+/// `$otherwise` when no arena has that number. With `ARENA_SPACES`, the one place that maps
+/// space numbers to arenas, so code that visits every arena does not list them again (only
+/// [`Heap::sweep`] names them, for the counts and the environment buffers' recycling).
+macro_rules! with_arena {
+    ($heap:expr, $space:expr, $arena:ident => $body:expr, $otherwise:expr) => {
+        match $space {
+            spaces::STRINGS => {
+                let $arena = &$heap.strings;
+                $body
+            }
+            spaces::SYMBOLS => {
+                let $arena = &$heap.symbols;
+                $body
+            }
+            spaces::OBJECTS => {
+                let $arena = &$heap.objects;
+                $body
+            }
+            spaces::BIGINTS => {
+                let $arena = &$heap.bigints;
+                $body
+            }
+            spaces::ENVIRONMENTS => {
+                let $arena = &$heap.environments;
+                $body
+            }
+            spaces::SHAPES => {
+                let $arena = &$heap.shapes;
+                $body
+            }
+            _ => $otherwise,
+        }
+    };
+}
+
 /// Live-object counts after a collection (for statistics and tests).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct HeapCounts {
@@ -126,36 +172,17 @@ impl Heap {
             tracer.push(*shape);
         }
         while let Some((space, index)) = tracer.pop_any() {
-            let bytes = match space {
-                // Strings are traced: unflattened ropes refer to their pieces.
-                spaces::STRINGS => self.strings.trace_marked(index, tracer),
-                spaces::SYMBOLS => self.symbols.trace_marked(index, tracer),
-                spaces::OBJECTS => self.objects.trace_marked(index, tracer),
-                spaces::BIGINTS => self.bigints.trace_marked(index, tracer),
-                spaces::ENVIRONMENTS => self.environments.trace_marked(index, tracer),
-                spaces::SHAPES => self.shapes.trace_marked(index, tracer),
-                _ => 0,
-            };
+            // Strings are traced too: unflattened ropes refer to their pieces.
+            let bytes = with_arena!(self, space, arena => arena.trace_marked(index, tracer), 0);
             live_bytes += bytes;
-            if kind == CollectionKind::Young && self.is_survivor(space, index) {
+            if kind == CollectionKind::Young
+                && with_arena!(self, space, arena => arena.is_survivor(index), false)
+            {
                 promoted_bytes += bytes;
             }
         }
         self.live_bytes_during_marking += live_bytes;
         self.promoted_bytes_during_marking += promoted_bytes;
-    }
-
-    /// True when the value survived exactly one young collection (see `Arena::is_survivor`).
-    fn is_survivor(&self, space: u8, index: u32) -> bool {
-        match space {
-            spaces::STRINGS => self.strings.is_survivor(index),
-            spaces::SYMBOLS => self.symbols.is_survivor(index),
-            spaces::OBJECTS => self.objects.is_survivor(index),
-            spaces::BIGINTS => self.bigints.is_survivor(index),
-            spaces::ENVIRONMENTS => self.environments.is_survivor(index),
-            spaces::SHAPES => self.shapes.is_survivor(index),
-            _ => false,
-        }
     }
 
     /// Starts the marking of a young collection, before any root is pushed: marks every old
@@ -164,65 +191,25 @@ impl Heap {
     /// sizes are not counted as live (they are old already) but as the remembered set's
     /// tracing cost, which sizes the next nursery (see `GcAccounting::note_collection`).
     pub fn begin_young_marking(&mut self, tracer: &mut Tracer) {
-        self.strings
-            .load_old_marks(tracer.marks_mut(spaces::STRINGS));
-        self.symbols
-            .load_old_marks(tracer.marks_mut(spaces::SYMBOLS));
-        self.objects
-            .load_old_marks(tracer.marks_mut(spaces::OBJECTS));
-        self.bigints
-            .load_old_marks(tracer.marks_mut(spaces::BIGINTS));
-        self.environments
-            .load_old_marks(tracer.marks_mut(spaces::ENVIRONMENTS));
-        self.shapes.load_old_marks(tracer.marks_mut(spaces::SHAPES));
-        self.remembered_bytes_during_marking =
-            trace_remembered(&self.strings, spaces::STRINGS, tracer)
-                + trace_remembered(&self.symbols, spaces::SYMBOLS, tracer)
-                + trace_remembered(&self.objects, spaces::OBJECTS, tracer)
-                + trace_remembered(&self.bigints, spaces::BIGINTS, tracer)
-                + trace_remembered(&self.environments, spaces::ENVIRONMENTS, tracer)
-                + trace_remembered(&self.shapes, spaces::SHAPES, tracer);
+        for space in ARENA_SPACES {
+            with_arena!(self, space, arena => arena.load_old_marks(tracer.marks_mut(space)), ());
+        }
+        let mut remembered_bytes = 0;
+        for space in ARENA_SPACES {
+            remembered_bytes +=
+                with_arena!(self, space, arena => trace_remembered(arena, space, tracer), 0);
+        }
+        self.remembered_bytes_during_marking = remembered_bytes;
     }
 
     /// The first free slot a finished marking reached, as `(space, index)`: a handle that
     /// was followed after its value had been freed. Used to check young collections under
     /// `gc-stress` (a missed remembered value shows up here).
     pub fn first_marked_free_slot(&self, tracer: &mut Tracer) -> Option<(u8, u32)> {
-        let checks = [
-            (
-                spaces::STRINGS,
-                self.strings
-                    .first_marked_free_slot(tracer.marks_mut(spaces::STRINGS)),
-            ),
-            (
-                spaces::SYMBOLS,
-                self.symbols
-                    .first_marked_free_slot(tracer.marks_mut(spaces::SYMBOLS)),
-            ),
-            (
-                spaces::OBJECTS,
-                self.objects
-                    .first_marked_free_slot(tracer.marks_mut(spaces::OBJECTS)),
-            ),
-            (
-                spaces::BIGINTS,
-                self.bigints
-                    .first_marked_free_slot(tracer.marks_mut(spaces::BIGINTS)),
-            ),
-            (
-                spaces::ENVIRONMENTS,
-                self.environments
-                    .first_marked_free_slot(tracer.marks_mut(spaces::ENVIRONMENTS)),
-            ),
-            (
-                spaces::SHAPES,
-                self.shapes
-                    .first_marked_free_slot(tracer.marks_mut(spaces::SHAPES)),
-            ),
-        ];
-        checks
-            .into_iter()
-            .find_map(|(space, slot)| slot.map(|index| (space, index)))
+        ARENA_SPACES.into_iter().find_map(|space| {
+            with_arena!(self, space, arena => arena.first_marked_free_slot(tracer.marks_mut(space)), None)
+                .map(|index| (space, index))
+        })
     }
 
     /// Frees every value the tracer did not mark, recycles environment buffers, clears the
