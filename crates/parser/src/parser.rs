@@ -182,6 +182,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         // Annex B HTML-like comments exist only in (JavaScript) script code.
         lexer.set_html_comments(!module && !typescript);
         let token = lexer.next_token();
+        let scopes = ScopeTracker::with_room_for_atoms(interner.len());
         Parser {
             source,
             file_name,
@@ -211,7 +212,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_arguments: Vec::new(),
             validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
-            scopes: ScopeTracker::with_capacity_for_source_length(source.len()),
+            scopes,
             exported_locals: Vec::new(),
             exported_names: Vec::new(),
             statement_list_position: false,
