@@ -125,6 +125,8 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub scratch_statements: Vec<Statement<'a>>,
     /// The same for call and `new` argument lists.
     pub scratch_arguments: Vec<Argument<'a>>,
+    /// The same for formal parameter lists.
+    pub scratch_parameters: Vec<FormalParameter<'a>>,
     /// Nesting of TS namespace bodies (export there means "namespace member").
     pub namespace_depth: u32,
     /// Declared names per scope, for redeclaration early errors (see `scope.rs`).
@@ -210,6 +212,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_closers: Vec::new(),
             scratch_statements: Vec::new(),
             scratch_arguments: Vec::new(),
+            scratch_parameters: Vec::new(),
             validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
             scopes,
