@@ -127,6 +127,8 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub scratch_arguments: Vec<Argument<'a>>,
     /// The same for formal parameter lists.
     pub scratch_parameters: Vec<FormalParameter<'a>>,
+    /// The same for parenthesised cover lists (expressions or arrow parameters).
+    pub scratch_cover_items: Vec<crate::expression::CoverItem<'a>>,
     /// Nesting of TS namespace bodies (export there means "namespace member").
     pub namespace_depth: u32,
     /// Declared names per scope, for redeclaration early errors (see `scope.rs`).
@@ -213,6 +215,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_statements: Vec::new(),
             scratch_arguments: Vec::new(),
             scratch_parameters: Vec::new(),
+            scratch_cover_items: Vec::new(),
             validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
             scopes,
