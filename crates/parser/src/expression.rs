@@ -1231,15 +1231,34 @@ impl<'a> Parser<'a, '_, '_> {
         })
     }
 
+    /// `[ elements ]`, collected on a scratch stack like object literals' properties.
     fn parse_array_literal(&mut self) -> ParseResult<Expression<'a>> {
         let start = self.token.span.start;
         self.bump();
-        let mut elements = self.new_vec_with_capacity(4);
+        let mark = self.scratch_array_elements.len();
+        let result = self.parse_array_literal_elements_onto_scratch();
+        let elements: &'a [ArrayElement<'a>] = match result {
+            Ok(()) => self
+                .arena
+                .alloc_slice_copy(&self.scratch_array_elements[mark..]),
+            Err(_) => &[],
+        };
+        self.scratch_array_elements.truncate(mark);
+        result?;
+        Ok(Expression::Array(self.alloc(ArrayExpression {
+            span: self.span_from(start),
+            elements,
+        })))
+    }
+
+    /// The elements of an array literal and its `]`, pushed onto the scratch stack.
+    fn parse_array_literal_elements_onto_scratch(&mut self) -> ParseResult<()> {
         loop {
             match self.token.kind {
                 TokenKind::RightBracket => break,
                 TokenKind::Comma => {
-                    elements.push(ArrayElement::Hole(self.token.span));
+                    self.scratch_array_elements
+                        .push(ArrayElement::Hole(self.token.span));
                     self.bump();
                     continue;
                 }
@@ -1247,24 +1266,22 @@ impl<'a> Parser<'a, '_, '_> {
                     let spread_start = self.token.span.start;
                     self.bump();
                     let argument = self.parse_assignment_expression(true)?;
-                    elements.push(ArrayElement::Spread(self.alloc(SpreadElement {
+                    let spread = ArrayElement::Spread(self.alloc(SpreadElement {
                         span: self.span_from(spread_start),
                         argument,
-                    })));
+                    }));
+                    self.scratch_array_elements.push(spread);
                 }
-                _ => elements.push(ArrayElement::Expression(
-                    self.parse_assignment_expression(true)?,
-                )),
+                _ => {
+                    let element = ArrayElement::Expression(self.parse_assignment_expression(true)?);
+                    self.scratch_array_elements.push(element);
+                }
             }
             if !self.eat(TokenKind::Comma) {
                 break;
             }
         }
-        self.expect(TokenKind::RightBracket)?;
-        Ok(Expression::Array(self.alloc(ArrayExpression {
-            span: self.span_from(start),
-            elements: elements.into_bump_slice(),
-        })))
+        self.expect(TokenKind::RightBracket)
     }
 
     /// Parses a property name (object literals, classes, patterns). `#x` is accepted only
@@ -1302,19 +1319,43 @@ impl<'a> Parser<'a, '_, '_> {
         ) || token.kind.is_identifier_name()
     }
 
+    /// `{ properties }`.
+    ///
+    /// Performance design: the properties are collected on a scratch stack (shared by nested
+    /// literals) and copied into an exactly sized arena slice, as statement lists are: an
+    /// arena vector with room for four left 40% of its arena bytes unused on typescript.js,
+    /// plus every outgrown buffer of the large literals.
     fn parse_object_literal(&mut self) -> ParseResult<Expression<'a>> {
         let start = self.token.span.start;
         self.bump();
-        let mut properties = self.new_vec_with_capacity(4);
+        let mark = self.scratch_object_properties.len();
+        let result = self.parse_object_literal_properties_onto_scratch();
+        let properties: &'a [ObjectProperty<'a>] = match result {
+            Ok(()) => self
+                .arena
+                .alloc_slice_copy(&self.scratch_object_properties[mark..]),
+            Err(_) => &[],
+        };
+        self.scratch_object_properties.truncate(mark);
+        result?;
+        Ok(Expression::Object(self.alloc(ObjectExpression {
+            span: self.span_from(start),
+            properties,
+        })))
+    }
+
+    /// The properties of an object literal and its `}`, pushed onto the scratch stack.
+    fn parse_object_literal_properties_onto_scratch(&mut self) -> ParseResult<()> {
         let mut has_proto = false;
         while !self.at(TokenKind::RightBrace) {
             let property_start = self.token.span.start;
             if self.eat(TokenKind::Ellipsis) {
                 let argument = self.parse_assignment_expression(true)?;
-                properties.push(ObjectProperty::Spread(self.alloc(SpreadElement {
+                let spread = ObjectProperty::Spread(self.alloc(SpreadElement {
                     span: self.span_from(property_start),
                     argument,
-                })));
+                }));
+                self.scratch_object_properties.push(spread);
             } else {
                 let property = self.parse_object_property(property_start)?;
                 if property.is_proto_setter {
@@ -1327,17 +1368,14 @@ impl<'a> Parser<'a, '_, '_> {
                     }
                     has_proto = true;
                 }
-                properties.push(ObjectProperty::Property(property));
+                self.scratch_object_properties
+                    .push(ObjectProperty::Property(property));
             }
             if !self.eat(TokenKind::Comma) {
                 break;
             }
         }
-        self.expect(TokenKind::RightBrace)?;
-        Ok(Expression::Object(self.alloc(ObjectExpression {
-            span: self.span_from(start),
-            properties: properties.into_bump_slice(),
-        })))
+        self.expect(TokenKind::RightBrace)
     }
 
     fn parse_object_property(&mut self, start: u32) -> ParseResult<&'a Property<'a>> {

@@ -127,6 +127,10 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub scratch_arguments: Vec<Argument<'a>>,
     /// The same for formal parameter lists.
     pub scratch_parameters: Vec<FormalParameter<'a>>,
+    /// The same for object literals' properties.
+    pub scratch_object_properties: Vec<ObjectProperty<'a>>,
+    /// The same for array literals' elements.
+    pub scratch_array_elements: Vec<ArrayElement<'a>>,
     /// The same for parenthesised cover lists (expressions or arrow parameters).
     pub scratch_cover_items: Vec<crate::expression::CoverItem<'a>>,
     /// Nesting of TS namespace bodies (export there means "namespace member").
@@ -216,6 +220,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_arguments: Vec::new(),
             scratch_parameters: Vec::new(),
             scratch_cover_items: Vec::new(),
+            scratch_object_properties: Vec::new(),
+            scratch_array_elements: Vec::new(),
             validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
             scopes,
