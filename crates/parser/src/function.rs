@@ -234,9 +234,9 @@ impl<'a> Parser<'a, '_, '_> {
     ///
     /// Performance design: the parameters are collected on the parser's scratch stack
     /// (shared by nested parameter lists, as statement lists share theirs) and copied into an
-    /// exactly sized arena slice. An arena vector with room for four, as before, left two
-    /// thirds of its 3.8 MB unused on typescript.js (most functions take one or two
-    /// parameters), and every page of arena a parse touches is a page fault.
+    /// exactly sized arena slice. An arena vector with room for four, as before, left half
+    /// of its 3.8 MB unused on typescript.js (most functions take one or two
+    /// parameters), and each page of arena a parse touches can cost a page fault.
     pub fn parse_formal_parameters(
         &mut self,
         is_constructor: bool,
