@@ -178,17 +178,89 @@ impl ScopeTracker {
         None
     }
 
-    /// The flags of `name` in the open scope at `frame_index` of `frames`, adding a record
-    /// with no flags when that scope does not declare it yet (the `entry().or_insert(0)` of
-    /// a map).
-    pub fn flags_entry(&mut self, frame_index: usize, name: Atom) -> &mut u8 {
-        let scope_id = self.frames[frame_index].id;
+    /// Stores `record` in a record from the free list or a new one at the end of the pool;
+    /// returns its index.
+    fn store_record(&mut self, record: DeclarationRecord) -> u32 {
+        if self.first_free_record != NO_RECORD {
+            let free = self.first_free_record;
+            self.first_free_record = self.records[free as usize].next_in_scope;
+            self.records[free as usize] = record;
+            free
+        } else {
+            self.records.push(record);
+            (self.records.len() - 1) as u32
+        }
+    }
+
+    /// Makes room in `innermost_record_by_name` for `name`.
+    fn make_room_for_name(&mut self, name: Atom) {
         let name_index = name.as_u32() as usize;
         if name_index >= self.innermost_record_by_name.len() {
             // Room for this atom and, amortised, the ones interned after it.
             let new_length = (name_index + 1).max(self.innermost_record_by_name.len() * 2);
             self.innermost_record_by_name.resize(new_length, NO_RECORD);
         }
+    }
+
+    /// Declares `var name`: marks it `VAR` in every open scope from the innermost out to the
+    /// first that is not a block (the function or module scope), adding records where
+    /// missing. False, leaving the scopes before it marked, at the first scope where the name
+    /// is lexical or a destructured catch parameter (a redeclaration error).
+    ///
+    /// Performance design: one walk down the name's chain alongside the frames (both go from
+    /// the innermost scope outwards), not a lookup per frame from the head of the chain, which
+    /// would be quadratic in the nesting depth for a name declared in every nested block.
+    pub fn declare_var(&mut self, name: Atom) -> bool {
+        self.make_room_for_name(name);
+        let name_index = name.as_u32() as usize;
+        let mut previous = NO_RECORD;
+        let mut cursor = self.innermost_record_by_name[name_index];
+        for frame_index in (0..self.frames.len()).rev() {
+            let frame = self.frames[frame_index];
+            while cursor != NO_RECORD && self.records[cursor as usize].scope_id > frame.id {
+                previous = cursor;
+                cursor = self.records[cursor as usize].next_same_name;
+            }
+            if cursor == NO_RECORD || self.records[cursor as usize].scope_id != frame.id {
+                let new_index = self.store_record(DeclarationRecord {
+                    scope_id: frame.id,
+                    name,
+                    flags: 0,
+                    next_same_name: cursor,
+                    next_in_scope: frame.last_record,
+                });
+                self.frames[frame_index].last_record = new_index;
+                if previous == NO_RECORD {
+                    self.innermost_record_by_name[name_index] = new_index;
+                } else {
+                    self.records[previous as usize].next_same_name = new_index;
+                }
+                cursor = new_index;
+            }
+            let record = &mut self.records[cursor as usize];
+            if record.flags
+                & (DeclarationFlags::LEXICAL | DeclarationFlags::PATTERN_CATCH_PARAMETER)
+                != 0
+            {
+                return false;
+            }
+            record.flags |= DeclarationFlags::VAR;
+            if frame.kind != ScopeKind::Block {
+                break;
+            }
+            previous = cursor;
+            cursor = self.records[cursor as usize].next_same_name;
+        }
+        true
+    }
+
+    /// The flags of `name` in the open scope at `frame_index` of `frames`, adding a record
+    /// with no flags when that scope does not declare it yet (the `entry().or_insert(0)` of
+    /// a map).
+    pub fn flags_entry(&mut self, frame_index: usize, name: Atom) -> &mut u8 {
+        let scope_id = self.frames[frame_index].id;
+        self.make_room_for_name(name);
+        let name_index = name.as_u32() as usize;
         // Find the record of this scope, or the link after which to insert one: the chain is
         // ordered by decreasing scope id.
         let mut previous = NO_RECORD;
@@ -211,15 +283,7 @@ impl ScopeTracker {
             next_same_name: index,
             next_in_scope: self.frames[frame_index].last_record,
         };
-        let new_index = if self.first_free_record != NO_RECORD {
-            let free = self.first_free_record;
-            self.first_free_record = self.records[free as usize].next_in_scope;
-            self.records[free as usize] = record;
-            free
-        } else {
-            self.records.push(record);
-            (self.records.len() - 1) as u32
-        };
+        let new_index = self.store_record(record);
         self.frames[frame_index].last_record = new_index;
         if previous == NO_RECORD {
             self.innermost_record_by_name[name_index] = new_index;
@@ -304,21 +368,11 @@ impl<'a> Parser<'a, '_, '_> {
                 Ok(())
             }
             DeclarationKind::Var => {
-                for index in (0..self.scopes.frames.len()).rev() {
-                    let frame_kind = self.scopes.frames[index].kind;
-                    let entry = self.scopes.flags_entry(index, name);
-                    let clashes = *entry
-                        & (DeclarationFlags::LEXICAL | DeclarationFlags::PATTERN_CATCH_PARAMETER)
-                        != 0;
-                    if clashes {
-                        return self.redeclaration_error(identifier);
-                    }
-                    *entry |= DeclarationFlags::VAR;
-                    if frame_kind != ScopeKind::Block {
-                        break;
-                    }
+                if self.scopes.declare_var(name) {
+                    Ok(())
+                } else {
+                    self.redeclaration_error(identifier)
                 }
-                Ok(())
             }
         }
     }
@@ -646,6 +700,34 @@ mod tests {
             .map(|(source, _)| *source)
             .collect();
         assert!(wrong.is_empty(), "wrong verdicts: {wrong:?}");
+    }
+
+    /// `var` in deeply nested blocks marks every block out to the function, and clashes with
+    /// a `let` at any of those levels (Node rejects the second program, accepts the first).
+    #[test]
+    fn var_in_nested_blocks_reaches_every_enclosing_block() {
+        let depth = 150;
+        let mut accepted = String::from("function f() {");
+        let mut rejected = String::from("function f() {");
+        for level in 0..depth {
+            accepted.push('{');
+            rejected.push('{');
+            if level == depth / 2 {
+                rejected.push_str("let x;");
+            }
+        }
+        for _ in 0..3 {
+            accepted.push_str("var x;");
+            rejected.push_str("var x;");
+        }
+        for _ in 0..depth {
+            accepted.push('}');
+            rejected.push('}');
+        }
+        accepted.push_str("let y; { let x; } }");
+        rejected.push('}');
+        assert!(accepts(&accepted));
+        assert!(!accepts(&rejected));
     }
 
     /// Many sibling scopes declaring the same names: closed scopes give their records back,
