@@ -119,9 +119,11 @@ impl ScopeTracker {
     ///
     /// Performance design: a file of rxjs or zod declares names among its first few hundred
     /// atoms, and starting every vector empty cost a few reallocations per file (0.6% of a
-    /// parse of rxjs + zod); 32 records cover the open scopes of most such files.
+    /// parse of rxjs + zod). The record pool starts at 8 (160 bytes): a script's startup
+    /// allocation counts toward fib(30)'s 100 KB budget (docs/PERFORMANCE.md), and the pool
+    /// only holds the open scopes' declarations.
     pub fn with_room_for_atoms(atom_count: usize) -> ScopeTracker {
-        const INITIAL_RECORDS: usize = 32;
+        const INITIAL_RECORDS: usize = 8;
         ScopeTracker {
             frames: Vec::with_capacity(8),
             next_id: 0,
