@@ -190,6 +190,7 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         // Annex B HTML-like comments exist only in (JavaScript) script code.
         lexer.set_html_comments(!module && !typescript);
         let token = lexer.next_token();
+        interner.reserve_for_source_length(source.len());
         let scopes = ScopeTracker::with_room_for_atoms(interner.len());
         Parser {
             source,
