@@ -231,13 +231,43 @@ impl<'a> Parser<'a, '_, '_> {
 
     /// `( params )` including TS annotations, `this` parameters, optional markers, and (for
     /// constructors) parameter-property modifiers.
+    ///
+    /// Performance design: the parameters are collected on the parser's scratch stack
+    /// (shared by nested parameter lists, as statement lists share theirs) and copied into an
+    /// exactly sized arena slice. An arena vector with room for four, as before, left half
+    /// of its 3.8 MB unused on typescript.js (most functions take one or two
+    /// parameters), and each page of arena a parse touches can cost a page fault.
     pub fn parse_formal_parameters(
         &mut self,
         is_constructor: bool,
     ) -> ParseResult<&'a FormalParameters<'a>> {
         let start = self.token.span.start;
+        let mark = self.scratch_parameters.len();
+        let result = self.parse_formal_parameters_onto_scratch(is_constructor);
+        let items: &'a [FormalParameter<'a>] = match result {
+            Ok(_) => self
+                .arena
+                .alloc_slice_copy(&self.scratch_parameters[mark..]),
+            Err(_) => &[],
+        };
+        self.scratch_parameters.truncate(mark);
+        let (rest, is_simple) = result?;
+        Ok(self.alloc(FormalParameters {
+            span: self.span_from(start),
+            items,
+            rest,
+            is_simple,
+        }))
+    }
+
+    /// The parenthesised parameter list of [`Parser::parse_formal_parameters`]: pushes the
+    /// parameters onto the scratch stack, returns the rest parameter and whether the list is
+    /// simple.
+    fn parse_formal_parameters_onto_scratch(
+        &mut self,
+        is_constructor: bool,
+    ) -> ParseResult<(Option<BindingPattern<'a>>, bool)> {
         self.expect(TokenKind::LeftParen)?;
-        let mut items = self.new_vec_with_capacity(4);
         let mut rest = None;
         let mut is_simple = true;
         while !self.at(TokenKind::RightParen) {
@@ -349,7 +379,7 @@ impl<'a> Parser<'a, '_, '_> {
                     pattern.span(),
                 );
             }
-            items.push(FormalParameter {
+            self.scratch_parameters.push(FormalParameter {
                 span: self.span_from(parameter_start),
                 pattern,
                 default,
@@ -361,12 +391,7 @@ impl<'a> Parser<'a, '_, '_> {
             }
         }
         self.expect(TokenKind::RightParen)?;
-        Ok(self.alloc(FormalParameters {
-            span: self.span_from(start),
-            items: items.into_bump_slice(),
-            rest,
-            is_simple,
-        }))
+        Ok((rest, is_simple))
     }
 
     /// BindingIdentifier / ObjectBindingPattern / ArrayBindingPattern.

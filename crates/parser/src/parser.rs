@@ -125,6 +125,14 @@ pub(crate) struct Parser<'a, 'source, 'interner> {
     pub scratch_statements: Vec<Statement<'a>>,
     /// The same for call and `new` argument lists.
     pub scratch_arguments: Vec<Argument<'a>>,
+    /// The same for formal parameter lists.
+    pub scratch_parameters: Vec<FormalParameter<'a>>,
+    /// The same for object literals' properties.
+    pub scratch_object_properties: Vec<ObjectProperty<'a>>,
+    /// The same for array literals' elements.
+    pub scratch_array_elements: Vec<ArrayElement<'a>>,
+    /// The same for parenthesised cover lists (expressions or arrow parameters).
+    pub scratch_cover_items: Vec<crate::expression::CoverItem<'a>>,
     /// Nesting of TS namespace bodies (export there means "namespace member").
     pub namespace_depth: u32,
     /// Declared names per scope, for redeclaration early errors (see `scope.rs`).
@@ -182,6 +190,8 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
         // Annex B HTML-like comments exist only in (JavaScript) script code.
         lexer.set_html_comments(!module && !typescript);
         let token = lexer.next_token();
+        interner.reserve_for_source_length(source.len());
+        let scopes = ScopeTracker::with_room_for_atoms(interner.len());
         Parser {
             source,
             file_name,
@@ -209,9 +219,13 @@ impl<'a, 'source, 'interner> Parser<'a, 'source, 'interner> {
             scratch_closers: Vec::new(),
             scratch_statements: Vec::new(),
             scratch_arguments: Vec::new(),
+            scratch_parameters: Vec::new(),
+            scratch_cover_items: Vec::new(),
+            scratch_object_properties: Vec::new(),
+            scratch_array_elements: Vec::new(),
             validated_regexps: rustc_hash::FxHashSet::default(),
             namespace_depth: 0,
-            scopes: ScopeTracker::with_capacity_for_source_length(source.len()),
+            scopes,
             exported_locals: Vec::new(),
             exported_names: Vec::new(),
             statement_list_position: false,

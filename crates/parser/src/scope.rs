@@ -2,17 +2,24 @@
 //! lexical/var clashes (with `var` hoisted through blocks), parameters against the body's
 //! lexical declarations, catch parameters against their block, and duplicate parameters.
 //!
-//! Performance design: there is no per-scope allocation. Every opened scope gets a fresh
-//! `u32` id (never reused within a parse), and all declarations of the whole parse live in one
-//! FxHash map keyed by `(scope id, atom)` whose value is a small bit set of
-//! [`DeclarationFlags`]. Opening a scope pushes a 12-byte frame; closing pops it and leaves its
-//! map entries behind (they are unreachable because the id is never used again). A `var`
-//! declaration walks the frames from the innermost up to its function scope, which is a
-//! handful of steps in real code. Names are only ever compared as atoms.
+//! Performance design: a classic block-structured symbol table whose size is bounded by the
+//! declarations of the scopes open at the moment, not by those of the whole file. Every
+//! opened scope gets a fresh `u32` id (increasing, never reused within a parse). A
+//! declaration is one record `(scope id, atom, flags)` in a pool; the records of one atom form
+//! a chain ordered from the innermost scope outwards, whose head is found by indexing an
+//! array with the atom (atoms are dense indices), and the records of one scope form a second
+//! chain, walked when the scope closes to unlink them and return them to the pool's free
+//! list. Looking a name up in a scope walks its atom's chain past the records of inner scopes,
+//! which is a step or two in real code; no name is ever hashed.
+//!
+//! Before, all declarations of a parse lived in one FxHash map keyed by `(scope id, atom)`,
+//! entries of closed scopes left behind. On typescript.js (9.1 MB) that map grew by
+//! doublings to a 1.7 MB table (3.4 MB allocated per parse), re-hashing at every step, with
+//! a likely cache miss per declaration (see docs/PERFORMANCE.md, "Parser wall-clock"). The
+//! pool here peaks at the declarations of the open scopes.
 
 use crate::ast::{BindingPattern, FormalParameters, Identifier};
 use crate::parser::{ParseResult, Parser};
-use rustc_hash::FxHashMap;
 use tseval_lexer::{Atom, TokenKind, well_known};
 
 /// What kind of region a scope frame is.
@@ -33,6 +40,9 @@ pub(crate) enum ScopeKind {
 pub(crate) struct ScopeFrame {
     pub id: u32,
     pub kind: ScopeKind,
+    /// The most recently added declaration record of this scope (the head of its chain
+    /// through [`DeclarationRecord::next_in_scope`]), or [`NO_RECORD`].
+    last_record: u32,
 }
 
 /// Bit set describing how a name is declared in one scope.
@@ -70,46 +80,231 @@ pub(crate) enum DeclarationKind {
     CatchParameter { simple: bool },
 }
 
+/// The end of a chain of declaration records.
+const NO_RECORD: u32 = u32::MAX;
+
+/// How one name is declared in one open scope: an entry of both the name's chain and the
+/// scope's chain (see the module documentation).
+#[derive(Debug, Clone, Copy)]
+struct DeclarationRecord {
+    scope_id: u32,
+    name: Atom,
+    flags: u8,
+    /// The record of the same name in the next scope outwards that declares it, or
+    /// [`NO_RECORD`].
+    next_same_name: u32,
+    /// The record added before this one to the same scope, or [`NO_RECORD`]; for a record
+    /// on the free list, the next free record.
+    next_in_scope: u32,
+}
+
 /// The scope-tracking state of a parser.
-#[derive(Default)]
 pub(crate) struct ScopeTracker {
     pub frames: Vec<ScopeFrame>,
-    pub declarations: FxHashMap<(u32, Atom), u8>,
-    pub next_id: u32,
+    next_id: u32,
+    /// The pool of declaration records (live ones and, on the free list, reusable ones).
+    records: Vec<DeclarationRecord>,
+    /// The first free record of `records`, or [`NO_RECORD`].
+    first_free_record: u32,
+    /// For each atom (by index), the record of its innermost open declaration, or
+    /// [`NO_RECORD`]; atoms beyond the end have none.
+    innermost_record_by_name: Vec<u32>,
     /// Scratch list of parameter names for the duplicate check (reused, never shrunk).
     pub parameter_names: Vec<Identifier>,
 }
 
 impl ScopeTracker {
-    /// A tracker whose declaration map has room for the declarations a source text of
-    /// `source_length` bytes is likely to have.
+    /// An empty tracker, with room for the atoms below `atom_count` (those interned so far)
+    /// and as many again.
     ///
-    /// Performance design: the map otherwise starts empty and doubles from 3 entries, each
-    /// step re-hashing every declaration (about 1% of a parse of rxjs + zod, whose small
-    /// files start a map each). rxjs and zod declare a binding about every 400 bytes, and
-    /// parameters besides; one per 256 bytes is reserved, at least 16 and at most 8192 (a
-    /// large file grows the map from there).
-    pub fn with_capacity_for_source_length(source_length: usize) -> ScopeTracker {
-        const BYTES_PER_DECLARATION: usize = 256;
-        let capacity = (source_length / BYTES_PER_DECLARATION).clamp(16, 8192);
+    /// Performance design: a file of rxjs or zod declares names among its first few hundred
+    /// atoms, and starting every vector empty cost a few reallocations per file (0.6% of a
+    /// parse of rxjs + zod). The record pool starts at 8 (160 bytes): a script's startup
+    /// allocation counts toward fib(30)'s 100 KB budget (docs/PERFORMANCE.md), and the pool
+    /// only holds the open scopes' declarations.
+    pub fn with_room_for_atoms(atom_count: usize) -> ScopeTracker {
+        const INITIAL_RECORDS: usize = 8;
         ScopeTracker {
-            declarations: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
-            ..ScopeTracker::default()
+            frames: Vec::with_capacity(8),
+            next_id: 0,
+            records: Vec::with_capacity(INITIAL_RECORDS),
+            first_free_record: NO_RECORD,
+            innermost_record_by_name: vec![NO_RECORD; atom_count * 2],
+            parameter_names: Vec::new(),
         }
+    }
+
+    /// Opens a scope of `kind`.
+    pub fn push(&mut self, kind: ScopeKind) {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.frames.push(ScopeFrame {
+            id,
+            kind,
+            last_record: NO_RECORD,
+        });
+    }
+
+    /// Closes the innermost scope, unlinking its records from their names' chains. Each is
+    /// the head of its chain: the scopes opened after this one are closed already.
+    pub fn pop(&mut self) {
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        let mut index = frame.last_record;
+        while index != NO_RECORD {
+            let record = self.records[index as usize];
+            self.innermost_record_by_name[record.name.as_u32() as usize] = record.next_same_name;
+            self.records[index as usize].next_in_scope = self.first_free_record;
+            self.first_free_record = index;
+            index = record.next_in_scope;
+        }
+    }
+
+    /// The flags of `name` in the open scope at `frame_index` of `frames`, or `None` when
+    /// that scope does not declare it.
+    pub fn flags_in(&self, frame_index: usize, name: Atom) -> Option<u8> {
+        let scope_id = self.frames[frame_index].id;
+        let mut index = self
+            .innermost_record_by_name
+            .get(name.as_u32() as usize)
+            .copied()
+            .unwrap_or(NO_RECORD);
+        while index != NO_RECORD {
+            let record = &self.records[index as usize];
+            if record.scope_id <= scope_id {
+                return (record.scope_id == scope_id).then_some(record.flags);
+            }
+            index = record.next_same_name;
+        }
+        None
+    }
+
+    /// Stores `record` in a record from the free list or a new one at the end of the pool;
+    /// returns its index.
+    fn store_record(&mut self, record: DeclarationRecord) -> u32 {
+        if self.first_free_record != NO_RECORD {
+            let free = self.first_free_record;
+            self.first_free_record = self.records[free as usize].next_in_scope;
+            self.records[free as usize] = record;
+            free
+        } else {
+            self.records.push(record);
+            (self.records.len() - 1) as u32
+        }
+    }
+
+    /// Makes room in `innermost_record_by_name` for `name`.
+    fn make_room_for_name(&mut self, name: Atom) {
+        let name_index = name.as_u32() as usize;
+        if name_index >= self.innermost_record_by_name.len() {
+            // Room for this atom and, amortised, the ones interned after it.
+            let new_length = (name_index + 1).max(self.innermost_record_by_name.len() * 2);
+            self.innermost_record_by_name.resize(new_length, NO_RECORD);
+        }
+    }
+
+    /// Declares `var name`: marks it `VAR` in every open scope from the innermost out to the
+    /// first that is not a block (the function or module scope), adding records where
+    /// missing. False, leaving the scopes before it marked, at the first scope where the name
+    /// is lexical or a destructured catch parameter (a redeclaration error).
+    ///
+    /// Performance design: one walk down the name's chain alongside the frames (both go from
+    /// the innermost scope outwards), not a lookup per frame from the head of the chain, which
+    /// would be quadratic in the nesting depth for a name declared in every nested block.
+    pub fn declare_var(&mut self, name: Atom) -> bool {
+        self.make_room_for_name(name);
+        let name_index = name.as_u32() as usize;
+        let mut previous = NO_RECORD;
+        let mut cursor = self.innermost_record_by_name[name_index];
+        for frame_index in (0..self.frames.len()).rev() {
+            let frame = self.frames[frame_index];
+            while cursor != NO_RECORD && self.records[cursor as usize].scope_id > frame.id {
+                previous = cursor;
+                cursor = self.records[cursor as usize].next_same_name;
+            }
+            if cursor == NO_RECORD || self.records[cursor as usize].scope_id != frame.id {
+                let new_index = self.store_record(DeclarationRecord {
+                    scope_id: frame.id,
+                    name,
+                    flags: 0,
+                    next_same_name: cursor,
+                    next_in_scope: frame.last_record,
+                });
+                self.frames[frame_index].last_record = new_index;
+                if previous == NO_RECORD {
+                    self.innermost_record_by_name[name_index] = new_index;
+                } else {
+                    self.records[previous as usize].next_same_name = new_index;
+                }
+                cursor = new_index;
+            }
+            let record = &mut self.records[cursor as usize];
+            if record.flags
+                & (DeclarationFlags::LEXICAL | DeclarationFlags::PATTERN_CATCH_PARAMETER)
+                != 0
+            {
+                return false;
+            }
+            record.flags |= DeclarationFlags::VAR;
+            if frame.kind != ScopeKind::Block {
+                break;
+            }
+            previous = cursor;
+            cursor = self.records[cursor as usize].next_same_name;
+        }
+        true
+    }
+
+    /// The flags of `name` in the open scope at `frame_index` of `frames`, adding a record
+    /// with no flags when that scope does not declare it yet (the `entry().or_insert(0)` of
+    /// a map).
+    pub fn flags_entry(&mut self, frame_index: usize, name: Atom) -> &mut u8 {
+        let scope_id = self.frames[frame_index].id;
+        self.make_room_for_name(name);
+        let name_index = name.as_u32() as usize;
+        // Find the record of this scope, or the link after which to insert one: the chain is
+        // ordered by decreasing scope id.
+        let mut previous = NO_RECORD;
+        let mut index = self.innermost_record_by_name[name_index];
+        while index != NO_RECORD {
+            let record = self.records[index as usize];
+            if record.scope_id == scope_id {
+                return &mut self.records[index as usize].flags;
+            }
+            if record.scope_id < scope_id {
+                break;
+            }
+            previous = index;
+            index = record.next_same_name;
+        }
+        let record = DeclarationRecord {
+            scope_id,
+            name,
+            flags: 0,
+            next_same_name: index,
+            next_in_scope: self.frames[frame_index].last_record,
+        };
+        let new_index = self.store_record(record);
+        self.frames[frame_index].last_record = new_index;
+        if previous == NO_RECORD {
+            self.innermost_record_by_name[name_index] = new_index;
+        } else {
+            self.records[previous as usize].next_same_name = new_index;
+        }
+        &mut self.records[new_index as usize].flags
     }
 }
 
 impl<'a> Parser<'a, '_, '_> {
     /// Opens a scope of `kind`.
     pub fn push_scope(&mut self, kind: ScopeKind) {
-        let id = self.scopes.next_id;
-        self.scopes.next_id += 1;
-        self.scopes.frames.push(ScopeFrame { id, kind });
+        self.scopes.push(kind);
     }
 
     /// Closes the innermost scope.
     pub fn pop_scope(&mut self) {
-        self.scopes.frames.pop();
+        self.scopes.pop();
     }
 
     fn redeclaration_error<T>(&mut self, identifier: Identifier) -> ParseResult<T> {
@@ -130,6 +325,7 @@ impl<'a> Parser<'a, '_, '_> {
         let Some(&frame) = self.scopes.frames.last() else {
             return Ok(());
         };
+        let innermost = self.scopes.frames.len() - 1;
         let name = identifier.name;
         match kind {
             DeclarationKind::Lexical => {
@@ -139,31 +335,25 @@ impl<'a> Parser<'a, '_, '_> {
                         identifier.span,
                     );
                 }
-                self.declare_lexical(frame, identifier, DeclarationFlags::LEXICAL)
+                self.declare_lexical(identifier, DeclarationFlags::LEXICAL)
             }
             DeclarationKind::Function { plain } => match frame.kind {
                 ScopeKind::Function => {
-                    let entry = self
-                        .scopes
-                        .declarations
-                        .entry((frame.id, name))
-                        .or_insert(0);
+                    let entry = self.scopes.flags_entry(innermost, name);
                     if *entry & DeclarationFlags::LEXICAL != 0 {
                         return self.redeclaration_error(identifier);
                     }
                     *entry |= DeclarationFlags::TOP_LEVEL_FUNCTION;
                     Ok(())
                 }
-                ScopeKind::Module => {
-                    self.declare_lexical(frame, identifier, DeclarationFlags::LEXICAL)
-                }
+                ScopeKind::Module => self.declare_lexical(identifier, DeclarationFlags::LEXICAL),
                 ScopeKind::Block => {
                     let flags = if plain && !self.strict {
                         DeclarationFlags::LEXICAL | DeclarationFlags::SLOPPY_BLOCK_FUNCTION
                     } else {
                         DeclarationFlags::LEXICAL
                     };
-                    self.declare_lexical(frame, identifier, flags)
+                    self.declare_lexical(identifier, flags)
                 }
             },
             DeclarationKind::CatchParameter { simple } => {
@@ -172,11 +362,7 @@ impl<'a> Parser<'a, '_, '_> {
                 } else {
                     DeclarationFlags::PATTERN_CATCH_PARAMETER
                 };
-                let entry = self
-                    .scopes
-                    .declarations
-                    .entry((frame.id, name))
-                    .or_insert(0);
+                let entry = self.scopes.flags_entry(innermost, name);
                 if *entry != 0 {
                     return self.redeclaration_error(identifier);
                 }
@@ -184,40 +370,19 @@ impl<'a> Parser<'a, '_, '_> {
                 Ok(())
             }
             DeclarationKind::Var => {
-                for index in (0..self.scopes.frames.len()).rev() {
-                    let frame = self.scopes.frames[index];
-                    let entry = self
-                        .scopes
-                        .declarations
-                        .entry((frame.id, name))
-                        .or_insert(0);
-                    let clashes = *entry
-                        & (DeclarationFlags::LEXICAL | DeclarationFlags::PATTERN_CATCH_PARAMETER)
-                        != 0;
-                    if clashes {
-                        return self.redeclaration_error(identifier);
-                    }
-                    *entry |= DeclarationFlags::VAR;
-                    if frame.kind != ScopeKind::Block {
-                        break;
-                    }
+                if self.scopes.declare_var(name) {
+                    Ok(())
+                } else {
+                    self.redeclaration_error(identifier)
                 }
-                Ok(())
             }
         }
     }
 
-    fn declare_lexical(
-        &mut self,
-        frame: ScopeFrame,
-        identifier: Identifier,
-        flags: u8,
-    ) -> ParseResult<()> {
-        let entry = self
-            .scopes
-            .declarations
-            .entry((frame.id, identifier.name))
-            .or_insert(0);
+    /// Declares `identifier` with `flags` (lexical) in the innermost scope, which exists.
+    fn declare_lexical(&mut self, identifier: Identifier, flags: u8) -> ParseResult<()> {
+        let innermost = self.scopes.frames.len() - 1;
+        let entry = self.scopes.flags_entry(innermost, identifier.name);
         let existing = *entry;
         if existing != 0 {
             let both_sloppy_functions =
@@ -299,7 +464,7 @@ impl<'a> Parser<'a, '_, '_> {
         if let Some(rest) = &params.rest {
             self.collect_bound_names(rest);
         }
-        let Some(&frame) = self.scopes.frames.last() else {
+        let Some(innermost) = self.scopes.frames.len().checked_sub(1) else {
             return Ok(());
         };
         for index in 0..self.scopes.parameter_names.len() {
@@ -307,11 +472,7 @@ impl<'a> Parser<'a, '_, '_> {
             if became_strict {
                 self.check_strict_binding_name(identifier)?;
             }
-            let entry = self
-                .scopes
-                .declarations
-                .entry((frame.id, identifier.name))
-                .or_insert(0);
+            let entry = self.scopes.flags_entry(innermost, identifier.name);
             if *entry & DeclarationFlags::PARAMETER != 0 && !allow_duplicates {
                 return self.error_at(
                     "Duplicate parameter name not allowed in this context",
@@ -346,8 +507,9 @@ impl<'a> Parser<'a, '_, '_> {
     pub fn is_declared_in_current_scope(&self, name: Atom) -> bool {
         self.scopes
             .frames
-            .last()
-            .is_some_and(|frame| self.scopes.declarations.contains_key(&(frame.id, name)))
+            .len()
+            .checked_sub(1)
+            .is_some_and(|innermost| self.scopes.flags_in(innermost, name).is_some())
     }
 }
 
@@ -486,5 +648,105 @@ impl Parser<'_, '_, '_> {
                 )
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Arena, Interner, parse_script};
+
+    /// Whether tseval accepts `source` as a script.
+    fn accepts(source: &str) -> bool {
+        let arena = Arena::new();
+        let mut interner = Interner::new();
+        parse_script(source, "case.js", &arena, &mut interner).is_ok()
+    }
+
+    /// Redeclaration early errors across nested, closed and reopened scopes. The expected
+    /// verdicts are Node's (`node --check`), not this parser's output.
+    #[test]
+    fn redeclarations_follow_the_scopes_that_are_open() {
+        let cases: &[(&str, bool)] = &[
+            ("{ { var x; } let x; }", false),
+            ("{ let x; } { let x; }", true),
+            ("{ let x; { var x; } }", false),
+            ("function f(a) { { let a; } }", true),
+            ("function f(a) { let a; }", false),
+            ("try {} catch (e) { var e; }", true),
+            ("try {} catch ([e]) { var e; }", false),
+            ("try {} catch (e) { let e; }", false),
+            (
+                "function f() { var g; function g() {} let h; { function h() {} } }",
+                true,
+            ),
+            ("function f() { let y; function y() {} }", false),
+            ("{ function k() {} function k() {} }", true),
+            ("\"use strict\"; { function k() {} function k() {} }", false),
+            ("function f(a, a) {}", true),
+            ("\"use strict\"; function f(a, a) {}", false),
+            ("(a, a) => 1", false),
+            ("var v; let w; { let v; var q; } let q;", false),
+            ("for (let i of []) { var i; }", false),
+            ("for (let i of []) { let i; }", true),
+            ("switch (0) { case 0: let z; break; case 1: let z; }", false),
+            ("switch (0) { case 0: let z; } let z;", true),
+            ("label: { let a; { var b; } } var a;", true),
+            ("function f() { { var m; } { let m; } }", true),
+            ("function f() { { let m; } var m; }", true),
+            ("let n; function n() {}", false),
+            ("class C { m() { let o; var o; } }", false),
+        ];
+        let wrong: Vec<&str> = cases
+            .iter()
+            .filter(|(source, expected)| accepts(source) != *expected)
+            .map(|(source, _)| *source)
+            .collect();
+        assert!(wrong.is_empty(), "wrong verdicts: {wrong:?}");
+    }
+
+    /// `var` in deeply nested blocks marks every block out to the function, and clashes with
+    /// a `let` at any of those levels (Node rejects the second program, accepts the first).
+    #[test]
+    fn var_in_nested_blocks_reaches_every_enclosing_block() {
+        let depth = 150;
+        let mut accepted = String::from("function f() {");
+        let mut rejected = String::from("function f() {");
+        for level in 0..depth {
+            accepted.push('{');
+            rejected.push('{');
+            if level == depth / 2 {
+                rejected.push_str("let x;");
+            }
+        }
+        for _ in 0..3 {
+            accepted.push_str("var x;");
+            rejected.push_str("var x;");
+        }
+        for _ in 0..depth {
+            accepted.push('}');
+            rejected.push('}');
+        }
+        accepted.push_str("let y; { let x; } }");
+        rejected.push('}');
+        assert!(accepts(&accepted));
+        assert!(!accepts(&rejected));
+    }
+
+    /// Many sibling scopes declaring the same names: closed scopes give their records back,
+    /// so the pool stays at the size of one scope and every scope starts clean.
+    #[test]
+    fn closed_scopes_forget_their_declarations() {
+        let mut source = String::new();
+        for index in 0..500 {
+            source.push_str(&format!(
+                "{{ let shared; var hoisted{index}; {{ let shared; }} }}\n"
+            ));
+        }
+        assert!(accepts(&source));
+        source.push_str("let hoisted7;");
+        assert!(
+            !accepts(&source),
+            "the hoisted var still clashes at the top"
+        );
     }
 }
