@@ -2360,13 +2360,23 @@ impl Vm {
 
     /// IteratorClose for a throw completion: calls `return`, ignores its errors, and returns
     /// the original error.
+    ///
+    /// The error is rooted while `return` runs: it is only held here, in a Rust local (a
+    /// thrown value is not on the register stack once the native caller has it), and `return`
+    /// is script code that can collect. The iterator is rooted too, for callers that did not.
+    /// (test262's built-ins/Map/iterator-close-after-set-failure.js under `gc-stress` read the
+    /// freed error object.)
     pub fn iterator_close_on_error(&mut self, record: &IteratorRecord, error: Value) -> Value {
+        let scope = self.open_handle_scope();
+        self.root(error);
+        self.root(Value::Object(record.iterator));
         if let Ok(Some(return_method)) = self.get_method(
             Value::Object(record.iterator),
             PropertyKey::Atom(atoms::RETURN),
         ) {
             let _ = self.call(return_method, Value::Object(record.iterator), &[]);
         }
+        self.close_handle_scope(scope);
         error
     }
 

@@ -93,7 +93,9 @@ impl Vm {
         result
     }
 
-    fn root_key(&mut self, key: PropertyKey) {
+    /// Roots a property key that holds a handle (a symbol; string keys are atoms, which the
+    /// atom table keeps alive) until the enclosing handle scope closes.
+    pub(crate) fn root_key(&mut self, key: PropertyKey) {
         if let PropertyKey::Symbol(symbol) = key {
             self.root(Value::Symbol(symbol));
         }

@@ -576,8 +576,17 @@ fn object_get_own_property_descriptor(vm: &mut Vm, _this: Value, args: Args) -> 
 
 fn object_get_own_property_descriptors(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
     let object = vm.to_object(args.get(vm, 0))?;
+    // A proxy's traps run script code, which can collect: the result and the keys are only
+    // held here (test262's proxy-undefined-descriptor.js under `gc-stress` read the freed
+    // result object).
+    let scope = vm.open_handle_scope();
+    vm.root(Value::Object(object));
     let result = vm.new_object();
+    vm.root(Value::Object(result));
     let keys = vm.own_property_keys(object)?;
+    for key in &keys {
+        vm.root_key(*key);
+    }
     for key in keys {
         if let Some(descriptor) = vm.get_own_property(object, key)? {
             let descriptor_object = from_property_descriptor(vm, descriptor);
@@ -589,6 +598,7 @@ fn object_get_own_property_descriptors(vm: &mut Vm, _this: Value, args: Args) ->
             );
         }
     }
+    vm.close_handle_scope(scope);
     Ok(Value::Object(result))
 }
 

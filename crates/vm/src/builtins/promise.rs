@@ -226,6 +226,10 @@ fn resolve_thenable_job(vm: &mut Vm, [promise, thenable, then]: [Value; 3]) -> J
         return Ok(());
     };
     let (resolve, reject) = create_resolving_functions(vm, promise);
+    // `then` is script code that can collect and need not keep its arguments; `reject` is
+    // called afterwards when it throws (the job's handle scope drops these roots).
+    vm.root(Value::Object(resolve));
+    vm.root(Value::Object(reject));
     if let Err(error) = vm.call(
         then,
         thenable,
@@ -407,12 +411,14 @@ fn capability_executor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value>
 fn new_promise_capability(vm: &mut Vm, constructor: Value) -> JsResult<Capability> {
     if constructor.is_identical(Value::Object(vm.intrinsics.promise_constructor)) {
         let promise = new_promise(vm, None);
+        vm.root(Value::Object(promise));
         let (resolve, reject) = create_resolving_functions(vm, promise);
-        return Ok(Capability {
-            promise: Value::Object(promise),
-            resolve: Value::Object(resolve),
-            reject: Value::Object(reject),
-        });
+        return Ok(rooted_capability(
+            vm,
+            Value::Object(promise),
+            Value::Object(resolve),
+            Value::Object(reject),
+        ));
     }
     if !vm.is_constructor(constructor) {
         return vm.throw_type_error("Promise resolve or reject function is not callable");
@@ -435,11 +441,24 @@ fn new_promise_capability(vm: &mut Vm, constructor: Value) -> JsResult<Capabilit
     if !vm.is_callable(resolve) || !vm.is_callable(reject) {
         return vm.throw_type_error("Promise resolve or reject function is not callable");
     }
-    Ok(Capability {
+    Ok(rooted_capability(vm, promise, resolve, reject))
+}
+
+/// A capability whose three values are rooted until the native built-in that asked for it
+/// returns (the native call drops its roots then). Callers go on to call `resolve` or
+/// `reject` or script code (a thenable's `then`, an iterator's `next`) while holding the
+/// capability only in a Rust local; before, a collection there freed the promise of a
+/// custom constructor (test262's Promise/reject/capability-executor-called-twice.js under
+/// `gc-stress`).
+fn rooted_capability(vm: &mut Vm, promise: Value, resolve: Value, reject: Value) -> Capability {
+    vm.root(promise);
+    vm.root(resolve);
+    vm.root(reject);
+    Capability {
         promise,
         resolve,
         reject,
-    })
+    }
 }
 
 /// PerformPromiseThen(promise, onFulfilled, onRejected) without a result capability, for
@@ -1297,15 +1316,21 @@ fn clear_timer(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value> {
 /// repeats while either queue has work (Node's `processTicksAndRejections` order). Stops at
 /// once when the program called `process.exit`.
 pub fn run_microtasks(vm: &mut Vm) -> JsResult<()> {
+    // Each tick and job runs in its own handle scope: what native code rooted while running
+    // it (a capability's values, see `rooted_capability`) dies with it.
     loop {
         while let Some(tick) = vm.event_loop.ticks.pop_front() {
+            let scope = vm.open_handle_scope();
             tick.run(vm)?;
+            vm.close_handle_scope(scope);
         }
         if vm.jobs.is_empty() {
             return Ok(());
         }
         while let Some(job) = vm.jobs.pop_front() {
+            let scope = vm.open_handle_scope();
             job.run(vm)?;
+            vm.close_handle_scope(scope);
             if vm.exit_requested() {
                 return Err(Value::Undefined);
             }

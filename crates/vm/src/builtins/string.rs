@@ -225,7 +225,15 @@ fn this_string(vm: &mut Vm, this: Value, method_name: &str) -> JsResult<StringRe
         Value::Undefined | Value::Null | Value::Hole => vm.throw_type_error(&format!(
             "String.prototype.{method_name} called on null or undefined"
         )),
-        other => vm.to_string(other),
+        other => {
+            // A converted `this` is held only by the method, which then converts its
+            // arguments (script code that can collect): rooted until the method returns
+            // (test262's String/prototype/slice/S15.5.4.13_A1_T5.js under `gc-stress` read
+            // the freed string).
+            let string = vm.to_string(other)?;
+            vm.root(Value::String(string));
+            Ok(string)
+        }
     }
 }
 

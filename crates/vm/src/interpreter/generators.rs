@@ -371,7 +371,11 @@ pub(super) fn subscribe(
     on_rejected: InternalJob,
 ) -> Result<JsResult<()>, Value> {
     let constructor = Value::Object(vm.intrinsics.promise_constructor);
+    // PromiseResolve roots the capability it may create; the scope drops those roots again
+    // once the promise is subscribed (an `await` in a loop must not grow the handle stack).
+    let scope = vm.open_handle_scope();
     let awaited = crate::builtins::promise::promise_resolve(vm, constructor, value)?;
+    vm.close_handle_scope(scope);
     let Value::Object(awaited) = awaited else {
         return Ok(Err(vm.new_type_error(
             "internal error: PromiseResolve gave a non-object",
