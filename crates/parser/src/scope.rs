@@ -224,20 +224,7 @@ impl ScopeTracker {
                 cursor = self.records[cursor as usize].next_same_name;
             }
             if cursor == NO_RECORD || self.records[cursor as usize].scope_id != frame.id {
-                let new_index = self.store_record(DeclarationRecord {
-                    scope_id: frame.id,
-                    name,
-                    flags: 0,
-                    next_same_name: cursor,
-                    next_in_scope: frame.last_record,
-                });
-                self.frames[frame_index].last_record = new_index;
-                if previous == NO_RECORD {
-                    self.innermost_record_by_name[name_index] = new_index;
-                } else {
-                    self.records[previous as usize].next_same_name = new_index;
-                }
-                cursor = new_index;
+                cursor = self.insert_record(frame_index, name, previous, cursor);
             }
             let record = &mut self.records[cursor as usize];
             if record.flags
@@ -278,21 +265,29 @@ impl ScopeTracker {
             previous = index;
             index = record.next_same_name;
         }
-        let record = DeclarationRecord {
-            scope_id,
+        let new_index = self.insert_record(frame_index, name, previous, index);
+        &mut self.records[new_index as usize].flags
+    }
+
+    /// Adds a record with no flags for `name` in the open scope at `frame_index`, linked into
+    /// the name's chain between `previous` (or the chain's head when [`NO_RECORD`]) and `next`,
+    /// and at the head of the scope's chain; returns its index.
+    fn insert_record(&mut self, frame_index: usize, name: Atom, previous: u32, next: u32) -> u32 {
+        let frame = self.frames[frame_index];
+        let new_index = self.store_record(DeclarationRecord {
+            scope_id: frame.id,
             name,
             flags: 0,
-            next_same_name: index,
-            next_in_scope: self.frames[frame_index].last_record,
-        };
-        let new_index = self.store_record(record);
+            next_same_name: next,
+            next_in_scope: frame.last_record,
+        });
         self.frames[frame_index].last_record = new_index;
         if previous == NO_RECORD {
-            self.innermost_record_by_name[name_index] = new_index;
+            self.innermost_record_by_name[name.as_u32() as usize] = new_index;
         } else {
             self.records[previous as usize].next_same_name = new_index;
         }
-        &mut self.records[new_index as usize].flags
+        new_index
     }
 }
 

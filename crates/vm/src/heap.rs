@@ -168,16 +168,24 @@ impl Heap {
     pub fn mark_from(&mut self, tracer: &mut Tracer, kind: CollectionKind) {
         let mut live_bytes = 0;
         let mut promoted_bytes = 0;
+        let young = kind == CollectionKind::Young;
         for shape in &self.pinned_shapes {
             tracer.push(*shape);
         }
         while let Some((space, index)) = tracer.pop_any() {
-            // Strings are traced too: unflattened ropes refer to their pieces.
-            let bytes = with_arena!(self, space, arena => arena.trace_marked(index, tracer), 0);
+            // Strings are traced too: unflattened ropes refer to their pieces. One dispatch
+            // on the space gives the size and, in a young collection, whether it is promoted.
+            let (bytes, promoted) = with_arena!(
+                self,
+                space,
+                arena => (
+                    arena.trace_marked(index, tracer),
+                    young && arena.is_survivor(index)
+                ),
+                (0, false)
+            );
             live_bytes += bytes;
-            if kind == CollectionKind::Young
-                && with_arena!(self, space, arena => arena.is_survivor(index), false)
-            {
+            if promoted {
                 promoted_bytes += bytes;
             }
         }

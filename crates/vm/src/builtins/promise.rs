@@ -411,7 +411,6 @@ fn capability_executor(vm: &mut Vm, _this: Value, args: Args) -> JsResult<Value>
 fn new_promise_capability(vm: &mut Vm, constructor: Value) -> JsResult<Capability> {
     if constructor.is_identical(Value::Object(vm.intrinsics.promise_constructor)) {
         let promise = new_promise(vm, None);
-        vm.root(Value::Object(promise));
         let (resolve, reject) = create_resolving_functions(vm, promise);
         return Ok(rooted_capability(
             vm,
